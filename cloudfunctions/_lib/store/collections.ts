@@ -1,0 +1,49 @@
+/**
+ * Every collection and the indexes its queries rely on. The SQLite adapter creates these indexes itself;
+ * for WeChat cloud, `npm run build:functions` writes them to build/cloud-db/indexes.json for the console.
+ * Field lists are in query order: equality fields first, then the sort field.
+ */
+export interface CollectionSpec {
+  name: string;
+  indexes: Array<{ name: string; fields: string[]; unique?: boolean }>;
+}
+
+export const COLLECTIONS = {
+  districts: { name: 'districts', indexes: [] },
+  units: { name: 'units', indexes: [{ name: 'by_district', fields: ['districtId'] }] },
+  staff: {
+    name: 'staff',
+    indexes: [
+      { name: 'by_openid', fields: ['openid'] },
+      { name: 'by_district_unit', fields: ['districtId', 'unitId'] },
+      { name: 'by_invite', fields: ['inviteCode'] },
+    ],
+  },
+  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId'] }, { name: 'by_district', fields: ['districtId'] }] },
+  carriers: {
+    name: 'carriers',
+    indexes: [
+      { name: 'by_district_vacancy', fields: ['districtId', 'vacantArea', '_id'] },
+      { name: 'by_district_type_vacancy', fields: ['districtId', 'type', 'vacantArea', '_id'] },
+      { name: 'by_district_price', fields: ['districtId', 'priceMin', '_id'] },
+      { name: 'by_district_verified', fields: ['districtId', 'lastVerifiedAt', '_id'] },
+    ],
+  },
+  leads: {
+    name: 'leads',
+    indexes: [
+      { name: 'by_handler', fields: ['handling.staffId', 'createdAt'] },
+      { name: 'by_handling_unit', fields: ['handling.unitId', 'createdAt'] },
+      { name: 'by_submitter', fields: ['submitter.openid', 'createdAt'] },
+      { name: 'by_district_status', fields: ['districtId', 'status', 'createdAt'] },
+    ],
+  },
+  leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
+  shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }] },
+  views: { name: 'views', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }] },
+  rateCounters: { name: 'rate_counters', indexes: [] },
+  outbox: { name: 'notification_outbox', indexes: [{ name: 'by_status', fields: ['status', 'createdAt'] }] },
+  audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
+} as const satisfies Record<string, CollectionSpec>;
+
+export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

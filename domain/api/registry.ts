@@ -1,0 +1,16 @@
+import type { Contract } from './contract';
+import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
+
+/** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
+export const CONTRACTS = [
+  getCardContract,
+  searchCarriersContract,
+  getCarrierContract,
+  listDirectoryContract,
+  whoAmIContract,
+] as const satisfies readonly Contract[];
+
+export type AnyContract = (typeof CONTRACTS)[number];
+
+const byName = new Map<string, Contract>(CONTRACTS.map((c) => [c.name, c]));
+export const findContract = (name: string): Contract | undefined => byName.get(name);

@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
+
+/** Read models returned to the app: only what pages show, nothing private. */
+
+export const CarrierSummarySchema = v.object({
+  id: v.string(),
+  type: v.picklist(CARRIER_TYPES),
+  name: v.string(),
+  street: v.string(),
+  totalArea: v.number(),
+  vacantArea: v.number(),
+  hasVacancy: v.boolean(),
+  priceMin: v.nullable(v.number()),
+  priceMax: v.nullable(v.number()),
+  priceUnit: v.picklist(PRICE_UNITS),
+  photo: v.nullable(v.string()),
+  suitedIndustries: v.array(v.string()),
+  lastVerifiedAt: v.string(),
+});
+export type CarrierSummary = v.InferOutput<typeof CarrierSummarySchema>;
+
+export const CarrierDetailSchema = v.object({
+  ...CarrierSummarySchema.entries,
+  districtId: v.string(),
+  address: v.string(),
+  floors: v.nullable(v.number()),
+  facilities: v.array(v.string()),
+  policies: v.array(v.string()),
+  photos: v.array(v.string()),
+  managerName: v.string(),
+  managerPhone: v.string(),
+  location: v.object({ lat: v.number(), lng: v.number() }),
+});
+export type CarrierDetail = v.InferOutput<typeof CarrierDetailSchema>;
+
+export const PersonSchema = v.object({
+  staffId: v.string(),
+  cardId: v.nullable(v.string()),
+  name: v.string(),
+  title: v.string(),
+  unitName: v.string(),
+  photo: v.nullable(v.string()),
+  /** Null when the person keeps it private on their card. */
+  phone: v.nullable(v.string()),
+  wechatId: v.nullable(v.string()),
+  wechatQr: v.nullable(v.string()),
+  industryFocus: v.array(v.string()),
+});
+export type Person = v.InferOutput<typeof PersonSchema>;
+
+export const DistrictViewSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  slogan: v.string(),
+  intro: v.string(),
+  keyIndustries: v.array(v.string()),
+  headlineFigures: v.array(v.object({ label: v.string(), value: v.string() })),
+  policyHighlights: v.array(v.string()),
+  coverImage: v.nullable(v.string()),
+  isDemo: v.boolean(),
+  firstResponseHours: v.number(),
+});
+export type DistrictView = v.InferOutput<typeof DistrictViewSchema>;
+
+export const CardViewSchema = v.object({
+  cardId: v.string(),
+  greeting: v.string(),
+  district: DistrictViewSchema,
+  owner: PersonSchema,
+  /** Who answers this card's inquiries, when it is not the owner (a leader's card with an on-duty commissioner). */
+  contact: v.nullable(PersonSchema),
+  featuredIndustries: v.array(v.string()),
+  highlightedCarriers: v.array(CarrierSummarySchema),
+  /** The share this visit came through, if any; the app passes it on to the lead form. */
+  shareCode: v.nullable(v.string()),
+});
+export type CardView = v.InferOutput<typeof CardViewSchema>;

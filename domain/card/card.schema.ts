@@ -1,0 +1,23 @@
+import * as v from 'valibot';
+import { id, isoTime, line } from '../common/text';
+
+export const CardVisibilitySchema = v.strictObject({
+  phone: v.boolean(),
+  wechatId: v.boolean(),
+  wechatQr: v.boolean(),
+});
+
+/** A person's card: the district's locked content plus the fields this person controls. */
+export const CardSchema = v.strictObject({
+  _id: id(),
+  districtId: id(),
+  staffId: id(),
+  greeting: line(0, 60),
+  visibility: CardVisibilitySchema,
+  featuredCarrierIds: v.pipe(v.array(id()), v.maxLength(6)),
+  featuredIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(6)),
+  /** Leads of this card go to this commissioner (a leader's card can keep the leader's phone hidden). */
+  onDutyStaffId: v.optional(id()),
+  updatedAt: isoTime(),
+});
+export type Card = v.InferOutput<typeof CardSchema>;

@@ -1,0 +1,75 @@
+import * as v from 'valibot';
+import { id, isoTime, line, paragraph } from '../common/text';
+import { CARRIER_TYPES } from '../carrier/carrier.schema';
+import { LEAD_STATUSES } from './lead-status.rules';
+
+export const SHARE_CHANNELS = ['chat', 'moments', 'poster', 'qr', 'web_link', 'direct'] as const;
+export type ShareChannel = (typeof SHARE_CHANNELS)[number];
+
+export const INVESTMENT_SCALES = ['under_10m', '10m_50m', '50m_100m', '100m_500m', 'over_500m', 'undecided'] as const;
+export const INVESTMENT_SCALE_LABELS: Record<(typeof INVESTMENT_SCALES)[number], string> = {
+  under_10m: '1000万元以下',
+  '10m_50m': '1000万–5000万元',
+  '50m_100m': '5000万–1亿元',
+  '100m_500m': '1亿–5亿元',
+  over_500m: '5亿元以上',
+  undecided: '暂未确定',
+};
+
+export const LeadContactSchema = v.strictObject({
+  name: line(1, 20),
+  company: line(0, 60),
+  /** Normalised by `normalizePhone` before storing. */
+  phone: line(5, 24),
+  email: v.optional(v.pipe(line(3, 80), v.email('邮箱格式不正确'))),
+  wechatId: v.optional(line(1, 40)),
+});
+
+export const LeadNeedSchema = v.strictObject({
+  industry: line(1, 20),
+  scale: v.picklist(INVESTMENT_SCALES),
+  carrierType: v.optional(v.picklist(CARRIER_TYPES)),
+  areaMin: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000_000))),
+  areaMax: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000_000))),
+  timing: v.optional(line(1, 20)),
+});
+
+export const LeadSourceSchema = v.strictObject({
+  channel: v.picklist(SHARE_CHANNELS),
+  cardId: v.optional(id()),
+  shareCode: v.optional(id()),
+  carrierId: v.optional(id()),
+});
+
+export const LeadSchema = v.strictObject({
+  _id: id(),
+  districtId: id(),
+  status: v.picklist(LEAD_STATUSES),
+  invalidReason: v.optional(line(1, 100)),
+  contact: LeadContactSchema,
+  need: LeadNeedSchema,
+  message: paragraph(0, 500),
+  source: LeadSourceSchema,
+  /** Who brought the lead. Fixed at intake and never changed by routing or hand-offs. */
+  credit: v.strictObject({
+    staffId: v.nullable(id()),
+    unitId: v.nullable(id()),
+    shareChain: v.array(id()),
+    hops: v.number(),
+  }),
+  /** Who works the lead now. Changes with assignment, hand-off and SLA reassignment. */
+  handling: v.strictObject({ unitId: id(), staffId: v.nullable(id()) }),
+  submitter: v.strictObject({ openid: v.nullable(v.string()), key: v.string() }),
+  consent: v.strictObject({ noticeVersion: line(1, 20), agreedAt: isoTime() }),
+  sla: v.strictObject({
+    firstResponseDueAt: isoTime(),
+    firstRespondedAt: v.nullable(isoTime()),
+    /** 0 none, 1 handler reminded, 2 unit leader copied, 3 returned to the pool. */
+    escalation: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+  }),
+  fingerprint: v.string(),
+  _rev: v.number(),
+  createdAt: isoTime(),
+  updatedAt: isoTime(),
+});
+export type Lead = v.InferOutput<typeof LeadSchema>;

@@ -1,0 +1,83 @@
+import type { SlaSettings } from '../org/district.schema';
+
+/**
+ * The SLA clock counts working hours in China Standard Time (UTC+8, no DST): Monday–Friday 09:00–17:00.
+ * Public holidays are not modelled yet; a lead arriving on a holiday simply starts counting the next weekday.
+ */
+const OFFSET_MS = 8 * 3600_000;
+const DAY_START = 9;
+const DAY_END = 17;
+const HOUR_MS = 3600_000;
+
+const toLocal = (d: Date) => new Date(d.getTime() + OFFSET_MS);
+const fromLocal = (d: Date) => new Date(d.getTime() - OFFSET_MS);
+const isWorkday = (local: Date) => local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
+
+const startOfLocalDay = (local: Date) =>
+  new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+
+/** The next instant (local) inside working hours, at or after `local`. */
+const clampToWorkingTime = (local: Date): Date => {
+  let cursor = local;
+  for (let guard = 0; guard < 14; guard += 1) {
+    const day = startOfLocalDay(cursor);
+    const open = day.getTime() + DAY_START * HOUR_MS;
+    const close = day.getTime() + DAY_END * HOUR_MS;
+    if (isWorkday(cursor) && cursor.getTime() < close) return new Date(Math.max(cursor.getTime(), open));
+    cursor = new Date(day.getTime() + 24 * HOUR_MS);
+  }
+  return cursor;
+};
+
+export const addWorkingHours = (start: Date, hours: number): Date => {
+  let remaining = hours * HOUR_MS;
+  let cursor = clampToWorkingTime(toLocal(start));
+  for (let guard = 0; guard < 3660 && remaining > 0; guard += 1) {
+    const close = startOfLocalDay(cursor).getTime() + DAY_END * HOUR_MS;
+    const available = close - cursor.getTime();
+    if (remaining <= available) {
+      cursor = new Date(cursor.getTime() + remaining);
+      remaining = 0;
+    } else {
+      remaining -= available;
+      cursor = clampToWorkingTime(new Date(close));
+    }
+  }
+  return fromLocal(cursor);
+};
+
+export const workingHoursBetween = (from: Date, to: Date): number => {
+  if (to <= from) return 0;
+  let cursor = clampToWorkingTime(toLocal(from));
+  const end = toLocal(to);
+  let total = 0;
+  for (let guard = 0; guard < 3660 && cursor < end; guard += 1) {
+    const close = startOfLocalDay(cursor).getTime() + DAY_END * HOUR_MS;
+    total += Math.min(close, end.getTime()) - cursor.getTime();
+    cursor = clampToWorkingTime(new Date(close));
+  }
+  return total / HOUR_MS;
+};
+
+export const firstResponseDeadline = (createdAt: Date, sla: SlaSettings): Date =>
+  addWorkingHours(createdAt, sla.firstResponseHours);
+
+/**
+ * Which rung of the escalation ladder a still-unanswered lead has reached at `now`:
+ * 0 none, 1 remind the handler, 2 copy the unit leader, 3 return to the pool / on-duty commissioner.
+ */
+export const escalationLevel = (createdAt: Date, now: Date, sla: SlaSettings): 0 | 1 | 2 | 3 => {
+  const ratio = workingHoursBetween(createdAt, now) / sla.firstResponseHours;
+  if (ratio >= sla.reassignAt) return 3;
+  if (ratio >= sla.copyLeaderAt) return 2;
+  if (ratio >= sla.remindAt) return 1;
+  return 0;
+};
+
+/** Median of first-response times in working hours (for a commissioner's responsiveness badge). */
+export const medianHours = (values: readonly number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};

@@ -1,0 +1,44 @@
+import * as v from 'valibot';
+import { id, imageRef, isoTime, line, paragraph } from '../common/text';
+
+export const SlaSettingsSchema = v.strictObject({
+  /** First real response due this many working hours after a lead arrives. */
+  firstResponseHours: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 14)),
+  /** After the first response, a follow-up is due every N days until the lead is closed. */
+  followUpDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90)),
+  /** Escalation ladder as multiples of the deadline: remind handler, copy unit leader, return to pool. */
+  remindAt: v.pipe(v.number(), v.minValue(1), v.maxValue(10)),
+  copyLeaderAt: v.pipe(v.number(), v.minValue(1), v.maxValue(10)),
+  reassignAt: v.pipe(v.number(), v.minValue(1), v.maxValue(20)),
+});
+export type SlaSettings = v.InferOutput<typeof SlaSettingsSchema>;
+
+export const DEFAULT_SLA: SlaSettings = {
+  firstResponseHours: 8, // one working day
+  followUpDays: 7,
+  remindAt: 1,
+  copyLeaderAt: 2,
+  reassignAt: 3,
+};
+
+export const HeadlineFigureSchema = v.strictObject({ label: line(1, 12), value: line(1, 16) });
+
+export const DistrictSchema = v.strictObject({
+  _id: id(),
+  name: line(1, 30),
+  slogan: line(1, 40),
+  intro: paragraph(1, 1000),
+  keyIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(12)),
+  headlineFigures: v.pipe(v.array(HeadlineFigureSchema), v.maxLength(6)),
+  policyHighlights: v.pipe(v.array(line(1, 60)), v.maxLength(8)),
+  coverImage: v.optional(imageRef()),
+  investmentBureauUnitId: id(),
+  onDutyStaffId: v.optional(id()),
+  sla: SlaSettingsSchema,
+  /** Shown as a 演示数据 banner: demo districts are fictional. */
+  isDemo: v.boolean(),
+  privacyNoticeVersion: line(1, 20),
+  createdAt: isoTime(),
+  updatedAt: isoTime(),
+});
+export type District = v.InferOutput<typeof DistrictSchema>;

@@ -1,0 +1,16 @@
+import * as v from 'valibot';
+import { id, isoTime, line } from '../common/text';
+
+export const UNIT_KINDS = ['investment_bureau', 'economic_department', 'street', 'park', 'non_economic_department'] as const;
+
+export const UnitSchema = v.strictObject({
+  _id: id(),
+  districtId: id(),
+  name: line(1, 30),
+  kind: v.picklist(UNIT_KINDS),
+  /** Economic units handle leads themselves; others pass them to the investment bureau but keep credit. */
+  isEconomic: v.boolean(),
+  leaderStaffId: v.optional(id()),
+  createdAt: isoTime(),
+});
+export type Unit = v.InferOutput<typeof UnitSchema>;

@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+import { id, isoTime } from '../common/text';
+import { SHARE_CHANNELS } from '../lead/lead.schema';
+
+/** One hop of sharing. `_id` is the share code that travels in `scene`, query strings and links. */
+export const ShareSchema = v.strictObject({
+  _id: id(),
+  districtId: id(),
+  cardId: id(),
+  sharerStaffId: v.nullable(id()),
+  /** Salted hash of a non-staff sharer's identity: lets reshare chains form without storing who they are. */
+  sharerVisitorHash: v.nullable(v.string()),
+  parentCode: v.nullable(id()),
+  channel: v.picklist(SHARE_CHANNELS),
+  depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  createdAt: isoTime(),
+});
+export type Share = v.InferOutput<typeof ShareSchema>;
+
+/** A counted view. No list of viewers: only a salted hash for unique counts. */
+export const ViewSchema = v.strictObject({
+  _id: id(),
+  districtId: id(),
+  cardId: id(),
+  shareCode: v.nullable(id()),
+  channel: v.picklist(SHARE_CHANNELS),
+  visitorHash: v.string(),
+  day: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  at: isoTime(),
+});
+export type View = v.InferOutput<typeof ViewSchema>;
