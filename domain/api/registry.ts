@@ -1,4 +1,6 @@
 import type { Contract } from './contract';
+import { listMyLeadsContract, privacyNoticeContract, submitLeadContract } from './lead.contracts';
+import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -8,6 +10,17 @@ export const CONTRACTS = [
   getCarrierContract,
   listDirectoryContract,
   whoAmIContract,
+  submitLeadContract,
+  listMyLeadsContract,
+  privacyNoticeContract,
+  inboxContract,
+  leadDetailContract,
+  revealContactContract,
+  transitionLeadContract,
+  addNoteContract,
+  replyLeadContract,
+  assignLeadContract,
+  bindInviteContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

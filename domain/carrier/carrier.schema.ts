@@ -32,14 +32,17 @@ export const CarrierSchema = v.strictObject({
   vacantArea: nonNegative(),
   hasVacancy: v.boolean(),
   floors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
-  priceMin: v.optional(nonNegative()),
-  priceMax: v.optional(nonNegative()),
+  /** Reference price range; 0/0 means 面议 (negotiable). Required so price sorting pages by key. */
+  priceMin: nonNegative(),
+  priceMax: nonNegative(),
   priceUnit: v.picklist(PRICE_UNITS),
   facilities: v.pipe(v.array(line(1, 20)), v.maxLength(20)),
   suitedIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(10)),
   policies: v.pipe(v.array(line(1, 80)), v.maxLength(10)),
   managerName: line(1, 20),
   managerPhone: line(5, 20),
+  /** When the building manager is also a staff member, carrier leads notify them too. */
+  managerStaffId: v.optional(id()),
   location: v.strictObject({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) }),
   photos: v.pipe(v.array(imageRef()), v.maxLength(9)),
   /** Lower-cased name, street, address, industries: LIKE search also finds 2-character terms (厂房). */

@@ -20,6 +20,7 @@ export const normalizePhone = (raw: string): string | null => {
 
   let digits = main.replace(/[\s()-]/g, '');
   if (digits.includes('转')) return null;
+  const international = digits.startsWith('+86') || digits.startsWith('0086');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('+')) return null; // foreign numbers are out of scope
@@ -27,7 +28,10 @@ export const normalizePhone = (raw: string): string | null => {
 
   if (/^1[3-9]\d{9}$/.test(digits)) return extension ? null : digits;
 
-  if (!digits.startsWith('0')) digits = `0${digits}`; // "+86 25 8468 1234" drops the trunk 0
+  if (!digits.startsWith('0')) {
+    if (!international) return null;
+    digits = `0${digits}`; // "+86 25 8468 1234" drops the trunk 0
+  }
   const areaLength = /^0(10|2\d)/.test(digits) ? 3 : 4;
   const area = digits.slice(0, areaLength);
   const local = digits.slice(areaLength);

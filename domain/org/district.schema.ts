@@ -34,6 +34,8 @@ export const DistrictSchema = v.strictObject({
   coverImage: v.optional(imageRef()),
   investmentBureauUnitId: id(),
   onDutyStaffId: v.optional(id()),
+  /** The card a bare link or code opens: usually the district head's. */
+  defaultCardId: v.optional(id()),
   sla: SlaSettingsSchema,
   /** Shown as a 演示数据 banner: demo districts are fictional. */
   isDemo: v.boolean(),

@@ -32,10 +32,12 @@ export const COLLECTIONS = {
   leads: {
     name: 'leads',
     indexes: [
-      { name: 'by_handler', fields: ['handling.staffId', 'createdAt'] },
-      { name: 'by_handling_unit', fields: ['handling.unitId', 'createdAt'] },
+      { name: 'by_handler', fields: ['handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
+      { name: 'by_handling_unit', fields: ['handling.unitId', 'sla.escalation', 'createdAt', '_id'] },
+      { name: 'by_pool', fields: ['handling.unitId', 'handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_submitter', fields: ['submitter.openid', 'createdAt'] },
-      { name: 'by_district_status', fields: ['districtId', 'status', 'createdAt'] },
+      { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt'] },
+      { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },

@@ -1,0 +1,22 @@
+import type { Contract, ParsedRequestOf, ResponseOf } from '../../domain/api/contract';
+import type { Actor } from './actor';
+import type { Deps } from './deps';
+import type { RequestContext } from './request-context';
+
+export interface ActionContext extends RequestContext {
+  actor: Actor;
+  now: Date;
+}
+
+export type UseCase<C extends Contract> = (deps: Deps, ctx: ActionContext, input: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
+
+export interface ActionDefinition<C extends Contract = Contract> {
+  contract: C;
+  run: UseCase<C>;
+}
+
+/** Pairs a contract with its use case; the pairing is what a cloud function exposes. */
+export const defineAction = <C extends Contract>(contract: C, run: UseCase<C>): ActionDefinition<C> => ({ contract, run });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds actions of different contracts
+export type ActionTable = readonly ActionDefinition<any>[];

@@ -1,0 +1,41 @@
+import type { Clock } from '../../domain/common/time';
+import type { RandomBytes } from '../../domain/share/share-code.rules';
+import type { DocumentStore } from './store/store-port';
+
+/** Structured, PII-free log lines: never pass names, phones or message text. */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean | null>): void;
+  error(event: string, fields?: Record<string, string | number | boolean | null>): void;
+}
+
+/** Text moderation: WeChat `security.msgSecCheck` in the cloud, a word list in the local cloud. */
+export interface ContentCheck {
+  check(text: string, openid: string | null): Promise<'pass' | 'review' | 'risky'>;
+}
+
+export interface OutgoingMessage {
+  /** Recipient's WeChat openid. */
+  toOpenid: string;
+  kind: 'lead_new' | 'lead_reply' | 'lead_overdue' | 'lead_assigned';
+  /** Page the notification opens, e.g. `staff/lead-detail/index?id=…`. */
+  page: string;
+  /** Short, template-sized fields (WeChat limits: thing ≤ 20 chars). No phone numbers. */
+  fields: Record<string, string>;
+}
+
+/** Delivers one message; never throws: failures come back as a code so they can be recorded and retried. */
+export interface Notifier {
+  send(message: OutgoingMessage): Promise<{ ok: true } | { ok: false; code: string }>;
+}
+
+/** Everything a use case may touch, passed in; the same use cases run in WeChat and in the local cloud. */
+export interface Deps {
+  store: DocumentStore;
+  clock: Clock;
+  randomBytes: RandomBytes;
+  log: Logger;
+  contentCheck: ContentCheck;
+  notifier: Notifier;
+}
+
+export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

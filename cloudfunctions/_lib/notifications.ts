@@ -1,0 +1,96 @@
+import type { Staff } from '../../domain/org/staff.schema';
+import type { Deps, OutgoingMessage } from './deps';
+import { newId } from './ids';
+import { COLLECTIONS } from './store/collections';
+
+export interface OutboxEntry {
+  _id: string;
+  message: OutgoingMessage;
+  leadId: string | null;
+  status: 'pending' | 'sent' | 'failed' | 'no_recipient';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  [k: string]: unknown;
+}
+
+const OUTBOX = COLLECTIONS.outbox.name;
+export const MAX_ATTEMPTS = 5;
+
+/** Tries one delivery and records the outcome; never throws (a lead must not depend on a notification). */
+export const deliver = async (deps: Deps, entry: OutboxEntry): Promise<OutboxEntry['status']> => {
+  const now = deps.clock().toISOString();
+  let result: { ok: true } | { ok: false; code: string };
+  try {
+    result = await deps.notifier.send(entry.message);
+  } catch (error) {
+    result = { ok: false, code: error instanceof Error ? error.name : 'unknown' };
+  }
+  const status = result.ok ? 'sent' : 'failed';
+  try {
+    await deps.store.update(OUTBOX, entry._id, {
+      set: { status, lastError: result.ok ? null : result.code, updatedAt: now },
+      inc: { attempts: 1 },
+    });
+  } catch (error) {
+    deps.log.error('outbox.record_failed', { id: entry._id, error: error instanceof Error ? error.message : 'unknown' });
+  }
+  if (!result.ok) deps.log.error('notify.failed', { kind: entry.message.kind, code: result.code, id: entry._id });
+  return status;
+};
+
+/**
+ * Records each notification in the outbox first, then tries to send it. Failures stay in the outbox with
+ * their error code; the SLA timer retries them.
+ */
+export const notifyStaff = async (
+  deps: Deps,
+  recipients: readonly (Staff | null)[],
+  build: (staff: Staff) => Omit<OutgoingMessage, 'toOpenid'>,
+  leadId: string | null,
+): Promise<void> => {
+  const seen = new Set<string>();
+  for (const staff of recipients) {
+    if (!staff || seen.has(staff._id)) continue;
+    seen.add(staff._id);
+    const now = deps.clock();
+    const entry: OutboxEntry = {
+      _id: newId('ntf', now, deps.randomBytes),
+      message: { ...build(staff), toOpenid: staff.openid ?? '' },
+      leadId,
+      status: staff.openid ? 'pending' : 'no_recipient',
+      attempts: 0,
+      lastError: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    try {
+      await deps.store.insert(OUTBOX, entry);
+      if (entry.status === 'pending') await deliver(deps, entry);
+    } catch (error) {
+      deps.log.error('outbox.enqueue_failed', { leadId, error: error instanceof Error ? error.message : 'unknown' });
+    }
+  }
+};
+
+export const notifyInvestor = async (deps: Deps, openid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string): Promise<void> => {
+  if (!openid) return;
+  const now = deps.clock();
+  const entry: OutboxEntry = {
+    _id: newId('ntf', now, deps.randomBytes),
+    message: { ...message, toOpenid: openid },
+    leadId,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  try {
+    await deps.store.insert(OUTBOX, entry);
+    await deliver(deps, entry);
+  } catch (error) {
+    deps.log.error('outbox.enqueue_failed', { leadId, error: error instanceof Error ? error.message : 'unknown' });
+  }
+};

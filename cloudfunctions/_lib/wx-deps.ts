@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import type * as WxServerSdk from 'wx-server-sdk';
+import type { Deps, Logger } from './deps';
+import { WxStore } from './store/wx-store';
+import { wxContentCheck, wxNotifier } from './wx-openapi';
+
+type Cloud = typeof WxServerSdk;
+
+/** One JSON line per event: the cloud console's log search indexes them. No user data in here. */
+const consoleLogger: Logger = {
+  info: (event, fields) => console.log(JSON.stringify({ level: 'info', event, ...fields })),
+  error: (event, fields) => console.error(JSON.stringify({ level: 'error', event, ...fields })),
+};
+
+/** Dependencies of every use case when running inside a WeChat cloud function. */
+export const createWxDeps = (cloud: Cloud): Deps => ({
+  store: new WxStore(cloud.database()),
+  clock: () => new Date(),
+  randomBytes: (size) => new Uint8Array(randomBytes(size)),
+  log: consoleLogger,
+  contentCheck: wxContentCheck(cloud),
+  notifier: wxNotifier(cloud),
+});

@@ -1,0 +1,61 @@
+import type * as WxServerSdk from 'wx-server-sdk';
+import type { ContentCheck, Notifier, OutgoingMessage } from './deps';
+
+type Cloud = typeof WxServerSdk;
+
+/**
+ * WeChat open APIs behind our ports. `npm run build:functions` finds the `openapi.x.y` calls in each bundle
+ * and writes them to config.json permissions, so a new call here is declared automatically.
+ */
+
+interface WxApiError {
+  errCode?: number;
+  errcode?: number;
+}
+const errCodeOf = (e: unknown): number | null => {
+  const err = e as WxApiError;
+  return typeof err?.errCode === 'number' ? err.errCode : typeof err?.errcode === 'number' ? err.errcode : null;
+};
+
+/** `security.msgSecCheck` v2. A moderation outage must not lose a lead: it degrades to "review". */
+export const wxContentCheck = (cloud: Cloud): ContentCheck => ({
+  async check(text, openid) {
+    if (!openid) return 'review';
+    try {
+      const r = (await cloud.openapi.security.msgSecCheck({ openid, scene: 2, version: 2, content: text.slice(0, 2500) })) as { result?: { suggest?: string } };
+      const suggest = r.result?.suggest;
+      return suggest === 'risky' ? 'risky' : suggest === 'review' ? 'review' : 'pass';
+    } catch {
+      return 'review';
+    }
+  },
+});
+
+/** Subscription message templates are chosen in the mini-program console and configured per environment. */
+const TEMPLATE_ENV: Record<OutgoingMessage['kind'], string> = {
+  lead_new: 'TEMPLATE_LEAD_NEW',
+  lead_assigned: 'TEMPLATE_LEAD_NEW',
+  lead_overdue: 'TEMPLATE_LEAD_OVERDUE',
+  lead_reply: 'TEMPLATE_LEAD_REPLY',
+};
+
+export const wxNotifier = (cloud: Cloud): Notifier => ({
+  async send(message) {
+    const templateId = process.env[TEMPLATE_ENV[message.kind]];
+    if (!templateId) return { ok: false, code: 'template_not_configured' };
+    try {
+      await cloud.openapi.subscribeMessage.send({
+        touser: message.toOpenid,
+        templateId,
+        page: message.page,
+        miniprogramState: process.env.MINIPROGRAM_STATE ?? 'formal',
+        data: Object.fromEntries(Object.entries(message.fields).map(([k, value]) => [k, { value }])),
+      });
+      return { ok: true };
+    } catch (error) {
+      const code = errCodeOf(error);
+      // 43101: the user has no remaining subscription; recorded and retried after they top up.
+      return { ok: false, code: code === 43101 ? 'subscription_missing' : `wx_${code ?? 'error'}` };
+    }
+  },
+});

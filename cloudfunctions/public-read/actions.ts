@@ -1,0 +1,9 @@
+import type { ActionTable } from '../_lib/define-action';
+import { getCardAction } from './get-card';
+import { getCarrierAction } from './get-carrier';
+import { listDirectoryAction } from './list-directory';
+import { searchCarriersAction } from './search-carriers';
+import { whoAmIAction } from './who-am-i';
+
+/** Public reads: must work with no OPENID (Moments single-page mode, the web). */
+export const publicReadActions: ActionTable = [getCardAction, searchCarriersAction, getCarrierAction, listDirectoryAction, whoAmIAction];

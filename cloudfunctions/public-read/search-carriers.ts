@@ -1,0 +1,46 @@
+import { searchCarriersContract } from '../../domain/api/public-read.contracts';
+import { decodeCursor, encodeCursor, normaliseKeyword, SORT_KEYS } from '../../domain/carrier/carrier-search.rules';
+import { DomainError } from '../../domain/common/result';
+import { defineAction } from '../_lib/define-action';
+import { toCarrierSummary } from '../_lib/read-models';
+import { findCarriers } from '../_lib/repositories/carrier.repository';
+import type { FieldCondition, Where } from '../_lib/store/store-port';
+
+/** Filtered, sorted carrier list with keyset pagination (no OFFSET: stable and fast at any depth). */
+export const searchCarriersAction = defineAction(searchCarriersContract, async (deps, _ctx, input) => {
+  const key = SORT_KEYS[input.sort];
+  const where: Where = { districtId: input.districtId };
+  if (input.type) where.type = input.type;
+  if (input.street) where.street = input.street;
+  if (input.industry) where.suitedIndustries = { has: input.industry };
+  if (input.keyword) where.searchText = { contains: normaliseKeyword(input.keyword) };
+  if (input.hasVacancy) where.hasVacancy = true;
+  if (input.minVacantArea !== undefined || input.maxVacantArea !== undefined) {
+    const range: Exclude<FieldCondition, string | number | boolean | null> = {};
+    if (input.minVacantArea !== undefined) range.gte = input.minVacantArea;
+    if (input.maxVacantArea !== undefined) range.lte = input.maxVacantArea;
+    where.vacantArea = range;
+  }
+  if (input.maxPrice !== undefined) where.priceMin = { lte: input.maxPrice };
+
+  let anyOf: Where[] | undefined;
+  if (input.cursor) {
+    const cursor = decodeCursor(input.cursor, input.sort);
+    if (!cursor) throw new DomainError('VALIDATION.INVALID_INPUT', ['cursor']);
+    const beyond = key.direction === 'desc' ? { lt: cursor.value } : { gt: cursor.value };
+    anyOf = [{ [key.field]: beyond }, { [key.field]: cursor.value, _id: { gt: cursor.id } }];
+  }
+
+  const rows = await findCarriers(deps.store, {
+    where,
+    anyOf,
+    orderBy: [{ field: key.field, direction: key.direction }, { field: '_id', direction: 'asc' }],
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const hasMore = rows.length > input.limit;
+  return {
+    items: page.map(toCarrierSummary),
+    nextCursor: hasMore && page.length ? encodeCursor(input.sort, page[page.length - 1]) : null,
+  };
+});

@@ -1,0 +1,21 @@
+import { bindInviteContract } from '../../domain/api/workspace.contracts';
+import { DomainError } from '../../domain/common/result';
+import type { Staff } from '../../domain/org/staff.schema';
+import { defineAction } from '../_lib/define-action';
+import { COLLECTIONS } from '../_lib/store/collections';
+
+/** Binds the caller's WeChat identity to a staff account created by an admin, once. */
+export const bindInviteAction = defineAction(bindInviteContract, async (deps, ctx, input) => {
+  if (!ctx.openid) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
+  if (ctx.actor.kind === 'staff' || ctx.actor.kind === 'revoked_staff') throw new DomainError('AUTH.FORBIDDEN');
+  const [invited] = await deps.store.find<Staff>(COLLECTIONS.staff.name, { where: { inviteCode: input.inviteCode, status: 'invited' }, limit: 1 });
+  if (!invited) throw new DomainError('AUTH.INVITE_INVALID');
+  const openid = ctx.openid;
+  const bound = await deps.store.transaction(async (tx) => {
+    const fresh = await tx.get<Staff>(COLLECTIONS.staff.name, invited._id);
+    if (!fresh || fresh.status !== 'invited' || fresh.openid) return false;
+    return tx.update(COLLECTIONS.staff.name, invited._id, { set: { openid, status: 'active' } });
+  });
+  if (!bound) throw new DomainError('AUTH.INVITE_INVALID');
+  return { staffId: invited._id, name: invited.name };
+});

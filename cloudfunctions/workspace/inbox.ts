@@ -1,0 +1,61 @@
+import { inboxContract } from '../../domain/api/workspace.contracts';
+import { DomainError } from '../../domain/common/result';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { defineAction } from '../_lib/define-action';
+import { countLeads, findLeads } from '../_lib/repositories/lead.repository';
+import type { Where } from '../_lib/store/store-port';
+import { createNameCache, toStaffLeadSummary } from './lead-views';
+import { staffOf } from './load-lead';
+
+const encode = (l: Lead) => encodeURIComponent(JSON.stringify([l.sla.escalation, l.createdAt, l._id]));
+const decode = (raw: string): [number, string, string] | null => {
+  try {
+    const v: unknown = JSON.parse(decodeURIComponent(raw));
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'number' && typeof v[1] === 'string' && typeof v[2] === 'string' && v[1].length < 40 && /^[A-Za-z0-9_-]{1,64}$/.test(v[2])) {
+      return [v[0], v[1], v[2]];
+    }
+  } catch {
+    // fall through: a tampered cursor is a validation error below
+  }
+  return null;
+};
+
+/** 线索收件箱: mine / my unit / unassigned pool, escalated (overdue) first, newest next, paged by key. */
+export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) => {
+  const staff = staffOf(ctx);
+  const tabs: Record<(typeof input)['tab'], Where> = {
+    mine: { 'handling.staffId': staff._id, districtId: staff.districtId },
+    unit: { 'handling.unitId': staff.unitId, districtId: staff.districtId },
+    pool: { 'handling.unitId': staff.unitId, 'handling.staffId': null, districtId: staff.districtId },
+  };
+  let anyOf: Where[] | undefined;
+  if (input.cursor) {
+    const c = decode(input.cursor);
+    if (!c) throw new DomainError('VALIDATION.INVALID_INPUT', ['cursor']);
+    const [esc, createdAt, id] = c;
+    anyOf = [
+      { 'sla.escalation': { lt: esc } },
+      { 'sla.escalation': esc, createdAt: { lt: createdAt } },
+      { 'sla.escalation': esc, createdAt, _id: { gt: id } },
+    ];
+  }
+  const rows = await findLeads(deps.store, {
+    where: tabs[input.tab],
+    anyOf,
+    orderBy: [
+      { field: 'sla.escalation', direction: 'desc' },
+      { field: 'createdAt', direction: 'desc' },
+      { field: '_id', direction: 'asc' },
+    ],
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const names = createNameCache(deps);
+  const [items, mine, unit, pool] = await Promise.all([
+    Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now))),
+    countLeads(deps.store, tabs.mine),
+    countLeads(deps.store, tabs.unit),
+    countLeads(deps.store, tabs.pool),
+  ]);
+  return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts: { mine, unit, pool } };
+});

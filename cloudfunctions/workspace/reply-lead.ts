@@ -1,0 +1,26 @@
+import { replyLeadContract } from '../../domain/api/workspace.contracts';
+import { DomainError } from '../../domain/common/result';
+import { defineAction } from '../_lib/define-action';
+import { newId } from '../_lib/ids';
+import { notifyInvestor } from '../_lib/notifications';
+import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { firstResponseFields, loadLeadFor } from './load-lead';
+
+/** A reply the investor reads in 我的咨询 (and is told about by subscription message where they subscribed). */
+export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx, input) => {
+  const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
+  if ((await deps.contentCheck.check(input.text, ctx.openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['text']);
+  const eventId = newId('ev', ctx.now, deps.randomBytes);
+  const at = ctx.now.toISOString();
+  await deps.store.transaction(async (tx) => {
+    await insertLeadEvent(tx, { _id: eventId, leadId: lead._id, districtId: lead.districtId, type: 'reply', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, text: input.text, at });
+    await tx.update(LEADS_COLLECTION, lead._id, { set: { ...firstResponseFields(lead, ctx.now), updatedAt: at } });
+  });
+  await notifyInvestor(
+    deps,
+    lead.submitter.openid,
+    { kind: 'lead_reply', page: 'pages/my-leads/index', fields: { thing1: `${staff.name}回复了您的咨询`.slice(0, 20), thing2: input.text.slice(0, 20), time3: at } },
+    lead._id,
+  );
+  return { eventId };
+});

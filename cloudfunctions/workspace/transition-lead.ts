@@ -1,0 +1,35 @@
+import { transitionLeadContract } from '../../domain/api/workspace.contracts';
+import { DomainError } from '../../domain/common/result';
+import { canTransition, LEAD_STATUS_LABELS } from '../../domain/lead/lead-status.rules';
+import { defineAction } from '../_lib/define-action';
+import { newId } from '../_lib/ids';
+import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { firstResponseFields, loadLeadFor } from './load-lead';
+
+export const transitionLeadAction = defineAction(transitionLeadContract, async (deps, ctx, input) => {
+  const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
+  if (!canTransition(lead.status, input.to)) throw new DomainError('LEAD.INVALID_TRANSITION');
+  if (input.to === 'invalid' && !input.reason) throw new DomainError('VALIDATION.INVALID_INPUT', ['reason']);
+  if (lead._rev !== input.rev) throw new DomainError('LEAD.CONCURRENT_UPDATE');
+  const at = ctx.now.toISOString();
+  await deps.store.transaction(async (tx) => {
+    const updated = await tx.update(
+      LEADS_COLLECTION,
+      lead._id,
+      { set: { status: input.to, updatedAt: at, ...(input.to === 'invalid' ? { invalidReason: input.reason } : {}), ...firstResponseFields(lead, ctx.now) } },
+      { ifRev: input.rev },
+    );
+    if (!updated) throw new DomainError('LEAD.CONCURRENT_UPDATE');
+    await insertLeadEvent(tx, {
+      _id: newId('ev', ctx.now, deps.randomBytes),
+      leadId: lead._id,
+      districtId: lead.districtId,
+      type: 'status_changed',
+      actor: { kind: 'staff', staffId: staff._id, name: staff.name },
+      text: `${LEAD_STATUS_LABELS[lead.status]} → ${LEAD_STATUS_LABELS[input.to]}${input.reason ? `：${input.reason}` : ''}`,
+      data: { from: lead.status, to: input.to },
+      at,
+    });
+  });
+  return { status: input.to, rev: input.rev + 1 };
+});

@@ -1,0 +1,95 @@
+import * as v from 'valibot';
+import { CARRIER_TYPES } from '../carrier/carrier.schema';
+import { id, line, paragraph } from '../common/text';
+import { INVESTMENT_SCALES, SHARE_CHANNELS } from '../lead/lead.schema';
+import { LEAD_STATUSES } from '../lead/lead-status.rules';
+import { SHARE_CODE_PATTERN } from '../share/share-code.rules';
+import { defineContract } from './contract';
+
+/** Client-generated once per form fill; resending with it never creates a second lead. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,48}$/;
+
+const area = () => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000_000));
+
+export const LeadSubmissionSchema = v.strictObject({
+  idempotencyKey: v.pipe(v.string(), v.regex(IDEMPOTENCY_KEY_PATTERN, '请求编号不正确')),
+  contact: v.strictObject({
+    name: line(1, 20),
+    company: line(0, 60),
+    phone: line(5, 32),
+    email: v.optional(v.pipe(line(3, 80), v.email('邮箱格式不正确'))),
+    wechatId: v.optional(v.pipe(line(1, 40), v.regex(/^[A-Za-z0-9_-]+$/, '微信号只能包含字母、数字、下划线和减号'))),
+  }),
+  need: v.strictObject({
+    industry: line(1, 20),
+    scale: v.picklist(INVESTMENT_SCALES),
+    carrierType: v.optional(v.picklist(CARRIER_TYPES)),
+    areaMin: v.optional(area()),
+    areaMax: v.optional(area()),
+    timing: v.optional(line(1, 20)),
+  }),
+  message: paragraph(0, 500),
+  source: v.strictObject({
+    channel: v.picklist(SHARE_CHANNELS),
+    cardId: v.optional(id()),
+    shareCode: v.optional(v.pipe(v.string(), v.regex(SHARE_CODE_PATTERN))),
+    carrierId: v.optional(id()),
+  }),
+  consent: v.strictObject({ agreed: v.literal(true, '请先阅读并同意《个人信息保护说明》'), noticeVersion: line(1, 20) }),
+  /** Honeypot: hidden from people; bots fill it in. */
+  website: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+export type LeadSubmission = v.InferOutput<typeof LeadSubmissionSchema>;
+
+export const submitLeadContract = defineContract({
+  name: 'lead.submit',
+  fn: 'lead-intake',
+  access: 'signed_in',
+  writes: true,
+  request: LeadSubmissionSchema,
+  response: v.object({
+    leadId: v.string(),
+    /** The district's promise, shown on the confirmation: "X 小时内回复". */
+    promiseHours: v.number(),
+    firstResponseDueAt: v.string(),
+    /** True when this key was already submitted: the same lead is returned, nothing new is created. */
+    duplicate: v.boolean(),
+  }),
+});
+
+export const ReplySchema = v.object({ at: v.string(), staffName: v.string(), text: v.string() });
+
+export const InvestorLeadSchema = v.object({
+  id: v.string(),
+  status: v.picklist(LEAD_STATUSES),
+  createdAt: v.string(),
+  industry: v.string(),
+  carrierName: v.nullable(v.string()),
+  message: v.string(),
+  promiseHours: v.number(),
+  firstResponseDueAt: v.string(),
+  firstRespondedAt: v.nullable(v.string()),
+  /** null while still within the promise and unanswered. */
+  promiseKept: v.nullable(v.boolean()),
+  handlerName: v.nullable(v.string()),
+  replies: v.array(ReplySchema),
+});
+export type InvestorLead = v.InferOutput<typeof InvestorLeadSchema>;
+
+export const listMyLeadsContract = defineContract({
+  name: 'lead.mine',
+  fn: 'lead-intake',
+  access: 'signed_in',
+  writes: false,
+  request: v.strictObject({}),
+  response: v.object({ items: v.array(InvestorLeadSchema) }),
+});
+
+export const privacyNoticeContract = defineContract({
+  name: 'lead.privacyNotice',
+  fn: 'lead-intake',
+  access: 'public',
+  writes: false,
+  request: v.strictObject({ districtId: v.optional(id()) }),
+  response: v.object({ version: v.string(), title: v.string(), body: v.string(), promiseHours: v.number() }),
+});

@@ -1,0 +1,130 @@
+import * as v from 'valibot';
+import { id, line, paragraph } from '../common/text';
+import { LEAD_EVENT_TYPES } from '../lead/lead-event.schema';
+import { LEAD_STATUSES } from '../lead/lead-status.rules';
+import { defineContract } from './contract';
+
+export const INBOX_TABS = ['mine', 'unit', 'pool'] as const;
+
+export const StaffLeadSummarySchema = v.object({
+  id: v.string(),
+  status: v.picklist(LEAD_STATUSES),
+  createdAt: v.string(),
+  contactName: v.string(),
+  company: v.string(),
+  phoneMasked: v.string(),
+  industry: v.string(),
+  scale: v.string(),
+  carrierName: v.nullable(v.string()),
+  handlerUnitName: v.string(),
+  handlerName: v.nullable(v.string()),
+  creditName: v.nullable(v.string()),
+  firstResponseDueAt: v.string(),
+  firstRespondedAt: v.nullable(v.string()),
+  overdue: v.boolean(),
+});
+export type StaffLeadSummary = v.InferOutput<typeof StaffLeadSummarySchema>;
+
+export const inboxContract = defineContract({
+  name: 'lead.inbox',
+  fn: 'workspace',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({
+    tab: v.picklist(INBOX_TABS),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(120))),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20),
+  }),
+  response: v.object({
+    items: v.array(StaffLeadSummarySchema),
+    nextCursor: v.nullable(v.string()),
+    counts: v.object({ mine: v.number(), unit: v.number(), pool: v.number() }),
+  }),
+});
+
+export const LeadEventViewSchema = v.object({
+  id: v.string(),
+  type: v.picklist(LEAD_EVENT_TYPES),
+  actorName: v.string(),
+  text: v.nullable(v.string()),
+  at: v.string(),
+});
+
+export const leadDetailContract = defineContract({
+  name: 'lead.detail',
+  fn: 'workspace',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ leadId: id() }),
+  response: v.object({
+    lead: StaffLeadSummarySchema,
+    rev: v.number(),
+    message: v.string(),
+    need: v.object({ carrierType: v.nullable(v.string()), areaMin: v.nullable(v.number()), areaMax: v.nullable(v.number()), timing: v.nullable(v.string()) }),
+    sourceChannel: v.string(),
+    shareChain: v.array(v.string()),
+    events: v.array(LeadEventViewSchema),
+    allowedNext: v.array(v.picklist(LEAD_STATUSES)),
+    canAct: v.boolean(),
+  }),
+});
+
+export const revealContactContract = defineContract({
+  name: 'lead.revealContact',
+  fn: 'workspace',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ leadId: id() }),
+  response: v.object({ phone: v.string(), email: v.nullable(v.string()), wechatId: v.nullable(v.string()) }),
+});
+
+export const transitionLeadContract = defineContract({
+  name: 'lead.transition',
+  fn: 'workspace',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    leadId: id(),
+    to: v.picklist(LEAD_STATUSES),
+    /** Required when marking a lead 无效. */
+    reason: v.optional(line(1, 100)),
+    rev: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  response: v.object({ status: v.picklist(LEAD_STATUSES), rev: v.number() }),
+});
+
+export const addNoteContract = defineContract({
+  name: 'lead.note',
+  fn: 'workspace',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ leadId: id(), text: paragraph(1, 500), kind: v.optional(v.picklist(['note', 'call_logged']), 'note') }),
+  response: v.object({ eventId: v.string() }),
+});
+
+export const replyLeadContract = defineContract({
+  name: 'lead.reply',
+  fn: 'workspace',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ leadId: id(), text: paragraph(1, 500) }),
+  response: v.object({ eventId: v.string() }),
+});
+
+export const assignLeadContract = defineContract({
+  name: 'lead.assign',
+  fn: 'workspace',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ leadId: id(), toUnitId: id(), toStaffId: v.optional(id()), note: line(0, 100), rev: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  response: v.object({ rev: v.number() }),
+});
+
+export const bindInviteContract = defineContract({
+  name: 'staff.bindInvite',
+  fn: 'workspace',
+  access: 'signed_in',
+  writes: true,
+  request: v.strictObject({ inviteCode: v.pipe(v.string(), v.regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位大写字母或数字')) }),
+  response: v.object({ staffId: v.string(), name: v.string() }),
+});

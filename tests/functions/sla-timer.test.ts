@@ -1,0 +1,73 @@
+import type { Lead } from '../../domain/lead/lead.schema';
+import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import { outboxNotifier } from '../../tools/local-cloud/outbox-notifier';
+import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+
+const notified = async (b: TestBackend, kind: string) =>
+  (await b.store.find<{ message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': kind }, limit: 50 })).map((o) => o.message.toOpenid);
+
+describe('SLA ladder (controlled clock, working hours)', () => {
+  let b: TestBackend;
+  let leadId: string;
+  beforeEach(async () => {
+    b = await createTestBackend({ now: '2026-11-30T01:00:00.000Z' }); // Monday 09:00 CST
+    ({ leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput({ source: { channel: 'chat', cardId: 'card-staff-tech' } }), OPENID.investorA));
+  });
+  afterEach(() => b.close());
+  const lead = async () => (await b.store.get<Lead>(COLLECTIONS.leads.name, leadId)) as Lead;
+
+  it('does nothing before the deadline', async () => {
+    b.clock.set('2026-11-30T08:59:00.000Z'); // Monday 16:59
+    expect(await runSlaTick(b.deps)).toMatchObject({ scanned: 1, reminded: 0 });
+    expect((await lead()).sla.escalation).toBe(0);
+  });
+
+  it('reminds at 1×, copies the unit leader at 2×, hands to the on-duty commissioner at 3×, once each', async () => {
+    b.clock.set('2026-12-01T01:00:00.000Z'); // Tuesday 09:00 = 8 working hours
+    expect(await runSlaTick(b.deps)).toMatchObject({ reminded: 1, leaderCopied: 0, reassigned: 0 });
+    expect(await runSlaTick(b.deps)).toMatchObject({ reminded: 0 });
+    expect(await notified(b, 'lead_overdue')).toEqual([OPENID.tech]);
+
+    b.clock.set('2026-12-02T01:00:00.000Z'); // 16 h
+    expect(await runSlaTick(b.deps)).toMatchObject({ leaderCopied: 1 });
+
+    b.clock.set('2026-12-03T01:00:00.000Z'); // 24 h
+    expect(await runSlaTick(b.deps)).toMatchObject({ reassigned: 1 });
+    const l = await lead();
+    expect(l.handling).toEqual({ unitId: 'unit-invest', staffId: 'staff-commissioner' });
+    expect(l.credit.staffId).toBe('staff-tech');
+    expect(l.sla.escalation).toBe(3);
+    expect(await notified(b, 'lead_overdue')).toContain(OPENID.commissioner);
+    const events = await b.store.find<{ type: string }>(COLLECTIONS.leadEvents.name, { where: { leadId }, limit: 20 });
+    expect(events.map((e) => e.type).filter((t) => t.startsWith('sla_'))).toEqual(['sla_reminded', 'sla_leader_copied', 'sla_reassigned']);
+  });
+
+  it('a missed timer applies every rung it skipped in one run', async () => {
+    b.clock.set('2026-12-04T01:00:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ reminded: 1, leaderCopied: 1, reassigned: 1 });
+  });
+
+  it('the first real response stops the clock', async () => {
+    b.clock.set('2026-11-30T03:00:00.000Z');
+    await b.ok('lead.note', { leadId, text: '已电话联系，约周四见面', kind: 'call_logged' }, OPENID.tech);
+    b.clock.set('2026-12-04T01:00:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ scanned: 0, reminded: 0 });
+    expect((await lead()).sla.firstRespondedAt).toBe('2026-11-30T03:00:00.000Z');
+  });
+
+  it('a failed notification is recorded and retried by the next tick; the lead never waits for it', async () => {
+    const flaky = await createTestBackend({ notifier: outboxNotifier({ failFirst: 1 }) });
+    try {
+      await flaky.ok('lead.submit', leadInput(), OPENID.investorA);
+      expect(await flaky.store.count(COLLECTIONS.leads.name)).toBe(1);
+      const [entry] = await flaky.store.find<{ status: string; lastError: string }>(COLLECTIONS.outbox.name, { limit: 1 });
+      expect(entry).toMatchObject({ status: 'failed', lastError: 'subscription_missing' });
+      expect(await runSlaTick(flaky.deps)).toMatchObject({ notificationsRetried: 1 });
+      const [after] = await flaky.store.find<{ status: string; attempts: number }>(COLLECTIONS.outbox.name, { limit: 1 });
+      expect(after).toMatchObject({ status: 'sent', attempts: 2 });
+    } finally {
+      await flaky.close();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import type { Lead } from '../../domain/lead/lead.schema';
+import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+
+type Detail = { lead: { id: string; status: string; phoneMasked: string; overdue: boolean }; rev: number; allowedNext: string[]; canAct: boolean; events: Array<{ type: string; text: string | null }> };
+
+describe('staff workspace', () => {
+  let b: TestBackend;
+  let leadId: string;
+  beforeEach(async () => {
+    b = await createTestBackend();
+    ({ leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA));
+  });
+  afterEach(() => b.close());
+
+  it('the handler sees it in “mine” with counts; the phone is masked', async () => {
+    const inbox = await b.ok<{ items: Array<{ id: string; phoneMasked: string }>; counts: Record<string, number> }>('lead.inbox', { tab: 'mine' }, OPENID.head);
+    expect(inbox.items.map((i) => i.id)).toEqual([leadId]);
+    expect(inbox.items[0].phoneMasked).toBe('139****9000');
+    expect(JSON.stringify(inbox)).not.toContain('13900139000');
+    expect(inbox.counts).toEqual({ mine: 1, unit: 1, pool: 0 });
+  });
+
+  it('revealing the contact is audited', async () => {
+    const contact = await b.ok<{ phone: string }>('lead.revealContact', { leadId }, OPENID.head);
+    expect(contact.phone).toBe('13900139000');
+    const audit = await b.store.find<{ staffId: string; leadId: string; action: string }>(COLLECTIONS.audit.name, { limit: 10 });
+    expect(audit).toEqual([expect.objectContaining({ staffId: 'staff-head', leadId, action: 'contact_revealed' })]);
+  });
+
+  it('replies reach the investor’s 我的咨询, stop the SLA clock and keep the promise', async () => {
+    b.clock.advanceHours(2);
+    await b.ok('lead.reply', { leadId, text: '您好，我是林致远，明天上午给您电话详谈。' }, OPENID.head);
+    const mine = await b.ok<{ items: Array<{ replies: Array<{ staffName: string; text: string }>; promiseKept: boolean; firstRespondedAt: string }> }>('lead.mine', {}, OPENID.investorA);
+    expect(mine.items[0].replies).toEqual([expect.objectContaining({ staffName: '林致远', text: '您好，我是林致远，明天上午给您电话详谈。' })]);
+    expect(mine.items[0].promiseKept).toBe(true);
+    const outbox = await b.store.find<{ message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_reply' }, limit: 5 });
+    expect(outbox.map((o) => o.message.toOpenid)).toEqual([OPENID.investorA]);
+  });
+
+  it('moves through the status machine with optimistic concurrency', async () => {
+    let d = await b.ok<Detail>('lead.detail', { leadId }, OPENID.head);
+    expect(d.allowedNext).toEqual(['contacted', 'invalid']);
+    expect(await b.call('lead.transition', { leadId, to: 'signed', rev: d.rev }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'LEAD.INVALID_TRANSITION' } });
+    const moved = await b.ok<{ rev: number }>('lead.transition', { leadId, to: 'contacted', rev: d.rev }, OPENID.head);
+    expect(await b.call('lead.transition', { leadId, to: 'site_visit', rev: d.rev }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'LEAD.CONCURRENT_UPDATE' } });
+    await b.ok('lead.transition', { leadId, to: 'site_visit', rev: moved.rev }, OPENID.head);
+    d = await b.ok<Detail>('lead.detail', { leadId }, OPENID.head);
+    expect(d.lead.status).toBe('site_visit');
+    expect(d.events.map((e) => e.type)).toEqual(['created', 'status_changed', 'status_changed']);
+    expect(await b.call('lead.transition', { leadId, to: 'invalid', rev: d.rev }, OPENID.head)).toMatchObject({ ok: false, error: { fields: ['reason'] } });
+  });
+
+  it('hands off to another unit: the receiver can act, credit stays, referrer sees the outcome only', async () => {
+    const d = await b.ok<Detail>('lead.detail', { leadId }, OPENID.head);
+    await b.ok('lead.assign', { leadId, toUnitId: 'unit-tech', toStaffId: 'staff-tech', note: '人工智能方向', rev: d.rev }, OPENID.head);
+    const lead = await b.store.get<Lead>(COLLECTIONS.leads.name, leadId);
+    expect(lead?.handling).toEqual({ unitId: 'unit-tech', staffId: 'staff-tech' });
+    expect(lead?.credit.staffId).toBe('staff-head');
+    const techView = await b.ok<Detail>('lead.detail', { leadId }, OPENID.tech);
+    expect(techView.canAct).toBe(true);
+    const headView = await b.ok<Detail>('lead.detail', { leadId }, OPENID.head);
+    expect(headView.canAct).toBe(false);
+    expect(await b.call('lead.revealContact', { leadId }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    const outbox = await b.store.find<{ message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_assigned' }, limit: 5 });
+    expect(outbox.map((o) => o.message.toOpenid)).toEqual([OPENID.tech]);
+  });
+
+  it('other units, investors and anonymous callers cannot read or change the lead', async () => {
+    expect(await b.call('lead.detail', { leadId }, OPENID.commerce)).toMatchObject({ ok: false, error: { code: 'LEAD.NOT_FOUND' } });
+    expect(await b.call('lead.revealContact', { leadId }, OPENID.park)).toMatchObject({ ok: false, error: { code: 'LEAD.NOT_FOUND' } });
+    expect(await b.call('lead.detail', { leadId }, OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect(await b.call('lead.inbox', { tab: 'mine' }, null)).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
+    const inbox = await b.ok<{ counts: Record<string, number> }>('lead.inbox', { tab: 'unit' }, OPENID.commerce);
+    expect(inbox.counts).toEqual({ mine: 0, unit: 0, pool: 0 });
+  });
+
+  it('a revoked staff member loses access at once', async () => {
+    await b.store.update(COLLECTIONS.staff.name, 'staff-head', { set: { status: 'revoked' } });
+    expect(await b.call('lead.inbox', { tab: 'mine' }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'AUTH.STAFF_REVOKED' } });
+  });
+
+  it('binds an invited staff account to a WeChat identity once', async () => {
+    const newcomer = 'demo-openid-newcomer';
+    expect(await b.call('staff.bindInvite', { inviteCode: 'WRONG000' }, newcomer)).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
+    expect(await b.ok('staff.bindInvite', { inviteCode: 'DEMO2026' }, newcomer)).toEqual({ staffId: 'staff-invited', name: '何以宁' });
+    expect(await b.ok('session.whoami', {}, newcomer)).toMatchObject({ kind: 'staff' });
+    expect(await b.call('staff.bindInvite', { inviteCode: 'DEMO2026' }, 'demo-openid-other')).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
+  });
+
+  it('the inbox pages by key without duplicates', async () => {
+    for (let i = 0; i < 4; i += 1) {
+      b.clock.advanceHours(0.3);
+      await b.ok('lead.submit', leadInput(), OPENID.investorB);
+    }
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await b.ok('lead.inbox', { tab: 'mine', limit: 2, ...(cursor ? { cursor } : {}) }, OPENID.head);
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids).size).toBe(5);
+  });
+});

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import type { ContentCheck, Deps, Logger, Notifier } from '../../cloudfunctions/_lib/deps';
+import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
+import { outboxNotifier } from './outbox-notifier';
+import { wordListContentCheck } from './word-list-content-check';
+
+export const consoleLogger = (quiet: boolean): Logger => ({
+  info: (event, fields) => {
+    if (!quiet) console.log(JSON.stringify({ level: 'info', event, ...fields }));
+  },
+  error: (event, fields) => console.error(JSON.stringify({ level: 'error', event, ...fields })),
+});
+
+export interface LocalDepsOptions {
+  quiet?: boolean;
+  clock?: () => Date;
+  notifier?: Notifier;
+  contentCheck?: ContentCheck;
+  log?: Logger;
+}
+
+export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => ({
+  store,
+  clock: options.clock ?? (() => new Date()),
+  randomBytes: (size) => new Uint8Array(randomBytes(size)),
+  log: options.log ?? consoleLogger(options.quiet ?? true),
+  contentCheck: options.contentCheck ?? wordListContentCheck,
+  notifier: options.notifier ?? outboxNotifier(),
+});

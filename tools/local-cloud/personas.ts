@@ -1,0 +1,27 @@
+/**
+ * Demo identities of the local cloud. The H5 app sends one per request in the persona header; the server
+ * turns it into `ctx.openid` for that request only. Cloud functions never see this file.
+ */
+export interface Persona {
+  id: string;
+  label: string;
+  kind: 'anonymous' | 'investor' | 'staff';
+  openid: string | null;
+}
+
+export const PERSONAS: readonly Persona[] = [
+  { id: 'visitor', label: '访客（朋友圈单页 / 网页，未登录）', kind: 'anonymous', openid: null },
+  { id: 'investor', label: '投资者 A', kind: 'investor', openid: 'demo-openid-investor-a' },
+  { id: 'investor-b', label: '投资者 B', kind: 'investor', openid: 'demo-openid-investor-b' },
+  { id: 'head', label: '林致远 · 区长（招商专员）', kind: 'staff', openid: 'demo-openid-head' },
+  { id: 'commissioner', label: '周若岚 · 投资促进局招商专员', kind: 'staff', openid: 'demo-openid-commissioner' },
+  { id: 'invest-leader', label: '陈启航 · 投资促进局局长', kind: 'staff', openid: 'demo-openid-invest-leader' },
+  { id: 'tech-staff', label: '王书恒 · 科技局', kind: 'staff', openid: 'demo-openid-tech' },
+  { id: 'commerce-staff', label: '赵一鸣 · 商务局', kind: 'staff', openid: 'demo-openid-commerce' },
+  { id: 'edu-head', label: '孙明澈 · 教育局局长', kind: 'staff', openid: 'demo-openid-edu' },
+  { id: 'admin', label: '许安然 · 管理员', kind: 'staff', openid: 'demo-openid-admin' },
+];
+
+export const DEFAULT_PERSONA_ID = 'visitor';
+
+export const findPersona = (id: string): Persona | undefined => PERSONAS.find((p) => p.id === id);
