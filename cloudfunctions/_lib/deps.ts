@@ -28,6 +28,15 @@ export interface Notifier {
   send(message: OutgoingMessage): Promise<{ ok: true } | { ok: false; code: string }>;
 }
 
+/** Lead intake limits; a district-wide burst budget is what actually stops bot floods. */
+export interface IntakeLimits {
+  perInvestorPer10Min: number;
+  perInvestorPerDay: number;
+  perDistrictPerMinute: number;
+}
+
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = { perInvestorPer10Min: 5, perInvestorPerDay: 20, perDistrictPerMinute: 120 };
+
 /** Everything a use case may touch, passed in; the same use cases run in WeChat and in the local cloud. */
 export interface Deps {
   store: DocumentStore;
@@ -36,6 +45,7 @@ export interface Deps {
   log: Logger;
   contentCheck: ContentCheck;
   notifier: Notifier;
+  intakeLimits: IntakeLimits;
 }
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

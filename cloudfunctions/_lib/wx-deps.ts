@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type * as WxServerSdk from 'wx-server-sdk';
-import type { Deps, Logger } from './deps';
+import { DEFAULT_INTAKE_LIMITS, type Deps, type Logger } from './deps';
 import { WxStore } from './store/wx-store';
 import { wxContentCheck, wxNotifier } from './wx-openapi';
 
@@ -20,4 +20,5 @@ export const createWxDeps = (cloud: Cloud): Deps => ({
   log: consoleLogger,
   contentCheck: wxContentCheck(cloud),
   notifier: wxNotifier(cloud),
+  intakeLimits: DEFAULT_INTAKE_LIMITS,
 });

@@ -12,7 +12,7 @@ import { DEFAULT_SLA, type District } from '../../domain/org/district.schema';
 import { buildShareChain, creditFromChain } from '../../domain/share/share-chain.rules';
 import type { Share } from '../../domain/share/share.schema';
 import { defineAction, type ActionContext } from '../_lib/define-action';
-import type { Deps } from '../_lib/deps';
+import type { Deps, IntakeLimits } from '../_lib/deps';
 import { newId } from '../_lib/ids';
 import { notifyStaff } from '../_lib/notifications';
 import { consumeRate } from '../_lib/rate-limit';
@@ -24,11 +24,10 @@ import { getShare } from '../_lib/repositories/share.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { isStoreError } from '../_lib/store/store-port';
 
-/** Per investor and per district; a district-wide burst budget is what actually stops bot floods. */
-const RATE_RULES = (openid: string, districtId: string) => [
-  { key: `lead:u:${openid}:10m`, limit: 5, windowMs: 10 * 60_000 },
-  { key: `lead:u:${openid}:1d`, limit: 20, windowMs: 24 * 3600_000 },
-  { key: `lead:d:${districtId}:1m`, limit: 120, windowMs: 60_000 },
+const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
+  { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
+  { key: `lead:u:${openid}:1d`, limit: limits.perInvestorPerDay, windowMs: 24 * 3600_000 },
+  { key: `lead:d:${districtId}:1m`, limit: limits.perDistrictPerMinute, windowMs: 60_000 },
 ];
 
 interface ResolvedSource {
@@ -127,7 +126,7 @@ const store = async (deps: Deps, lead: Lead, openid: string, now: Date): Promise
       if (existing.submitter.openid === openid && existing.fingerprint === lead.fingerprint) return { kind: 'duplicate', lead: existing };
       throw new DomainError('LEAD.IDEMPOTENCY_CONFLICT');
     }
-    await consumeRate(tx, RATE_RULES(openid, lead.districtId), now);
+    await consumeRate(tx, RATE_RULES(deps.intakeLimits, openid, lead.districtId), now);
     await tx.insert(LEADS_COLLECTION, lead);
     await insertLeadEvent(tx, {
       _id: newId('ev', now, deps.randomBytes),

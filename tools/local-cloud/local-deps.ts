@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ContentCheck, Deps, Logger, Notifier } from '../../cloudfunctions/_lib/deps';
+import { DEFAULT_INTAKE_LIMITS, type ContentCheck, type Deps, type IntakeLimits, type Logger, type Notifier } from '../../cloudfunctions/_lib/deps';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { outboxNotifier } from './outbox-notifier';
 import { wordListContentCheck } from './word-list-content-check';
@@ -17,6 +17,7 @@ export interface LocalDepsOptions {
   notifier?: Notifier;
   contentCheck?: ContentCheck;
   log?: Logger;
+  intakeLimits?: IntakeLimits;
 }
 
 export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => ({
@@ -26,4 +27,5 @@ export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions 
   log: options.log ?? consoleLogger(options.quiet ?? true),
   contentCheck: options.contentCheck ?? wordListContentCheck,
   notifier: options.notifier ?? outboxNotifier(),
+  intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
 });

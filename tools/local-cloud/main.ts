@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import { DEFAULT_INTAKE_LIMITS } from '../../cloudfunctions/_lib/deps';
 import { seedIfEmpty } from '../seed/seed-store';
 import { ALL_ACTIONS } from './all-actions';
 import { buildH5, isH5BuildStale } from './h5-build';
@@ -11,7 +12,8 @@ import { openSqliteStore } from './sqlite-store';
 /**
  * `npm start`: build the H5 app if needed, open (and seed) the SQLite database, serve app + actions on
  * 127.0.0.1. Environment: PORT (default 8787), INVESTCARD_DATA_DIR (default ./.data),
- * INVESTCARD_SKIP_H5_BUILD=1 to serve whatever dist-h5 holds, INVESTCARD_LOG=1 for request logs.
+ * INVESTCARD_SKIP_H5_BUILD=1 to serve whatever dist-h5 holds, INVESTCARD_LOG=1 for request logs,
+ * INVESTCARD_DISTRICT_BURST_PER_MIN to raise the district-wide intake budget for load tests.
  */
 const main = async () => {
   const root = resolve(__dirname, '../..');
@@ -24,7 +26,11 @@ const main = async () => {
 
   mkdirSync(dataDir, { recursive: true });
   const store = openSqliteStore(join(dataDir, 'investcard.sqlite'));
-  const deps = createLocalDeps(store, { quiet: process.env.INVESTCARD_LOG !== '1' });
+  const burst = Number(process.env.INVESTCARD_DISTRICT_BURST_PER_MIN ?? DEFAULT_INTAKE_LIMITS.perDistrictPerMinute);
+  const deps = createLocalDeps(store, {
+    quiet: process.env.INVESTCARD_LOG !== '1',
+    intakeLimits: { ...DEFAULT_INTAKE_LIMITS, perDistrictPerMinute: Number.isFinite(burst) && burst > 0 ? burst : DEFAULT_INTAKE_LIMITS.perDistrictPerMinute },
+  });
   const seeded = await seedIfEmpty(store, deps.clock());
   const cloud = await startLocalCloud({ deps, actions: ALL_ACTIONS, port, staticDir: h5Dir });
 

@@ -24,4 +24,13 @@ export const PERSONAS: readonly Persona[] = [
 
 export const DEFAULT_PERSONA_ID = 'visitor';
 
-export const findPersona = (id: string): Persona | undefined => PERSONAS.find((p) => p.id === id);
+/**
+ * Besides the fixed personas, `guest-<id>` is an ad-hoc investor (load tests, a second browser in e2e);
+ * each id is its own identity.
+ */
+export const findPersona = (id: string): Persona | undefined => {
+  const fixed = PERSONAS.find((p) => p.id === id);
+  if (fixed) return fixed;
+  const guest = /^guest-([A-Za-z0-9_-]{1,32})$/.exec(id);
+  return guest ? { id, label: `访客投资者 ${guest[1]}`, kind: 'investor', openid: `demo-openid-guest-${guest[1]}` } : undefined;
+};

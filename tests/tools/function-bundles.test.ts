@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FUNCTION_NAMES } from '../../domain/api/contract';
+import { CONTRACTS } from '../../domain/api/registry';
+import { buildFunctions, type BuiltFunction, WX_SERVER_SDK_VERSION } from '../../tools/build-functions';
+
+const ROOT = resolve(__dirname, '../..');
+// Inside the repo so the bundles resolve wx-server-sdk from node_modules, as WeChat's "云端安装依赖" would.
+const OUT = join(ROOT, 'build', 'test-bundles');
+
+/** Runs a snippet in a fresh Node process (not jest's module system), exactly as the cloud would load it. */
+const inNode = (script: string): string => execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+describe('deployable cloud function bundles', () => {
+  let built: BuiltFunction[];
+  beforeAll(async () => {
+    built = await buildFunctions(ROOT, OUT);
+  }, 120_000);
+
+  it('builds one folder per deployed function with index.js, package.json and config.json', () => {
+    expect(built.map((f) => f.name).sort()).toEqual([...FUNCTION_NAMES].sort());
+    for (const f of built) {
+      for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(f.dir, file))).toBe(true);
+      const pkg = JSON.parse(readFileSync(join(f.dir, 'package.json'), 'utf8'));
+      expect(pkg.dependencies).toEqual({ 'wx-server-sdk': WX_SERVER_SDK_VERSION });
+      const bundle = readFileSync(join(f.dir, 'index.js'), 'utf8');
+      expect(bundle).not.toMatch(/better-sqlite3/);
+      expect(bundle).toMatch(/require\("wx-server-sdk"\)/);
+    }
+  });
+
+  it('declares exactly the openapi permissions each bundle calls', () => {
+    for (const f of built) {
+      const config = JSON.parse(readFileSync(join(f.dir, 'config.json'), 'utf8'));
+      const bundle = readFileSync(join(f.dir, 'index.js'), 'utf8');
+      expect(config.permissions.openapi).toEqual(f.openapi);
+      for (const api of f.openapi) expect(bundle).toContain(`openapi.${api}`);
+    }
+    const timer = JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'sla-timer', 'config.json'), 'utf8'));
+    expect(timer.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
+  });
+
+  it('every contract is served by the function it names', () => {
+    const names = new Set<string>(FUNCTION_NAMES);
+    for (const c of CONTRACTS) expect(names.has(c.fn)).toBe(true);
+  });
+
+  it.each(['public-read', 'lead-intake', 'workspace'])('%s loads with the real SDK, exports main, and answers bad envelopes with typed errors offline', (name) => {
+    const file = join(OUT, 'cloudfunctions', name, 'index.js');
+    const out = inNode(`
+      const m = require(${JSON.stringify(file)});
+      if (typeof m.main !== 'function') throw new Error('main is not exported');
+      Promise.all([m.main({ action: 'no.such.action' }), m.main(null), m.main({ action: ${JSON.stringify(CONTRACTS.find((c) => c.fn === name)?.name)}, input: { $where: '1' } })])
+        .then((r) => { console.log(JSON.stringify(r)); process.exit(0); });
+    `);
+    const [unknown, empty, invalid] = JSON.parse(out.trim().split('\n').pop() as string);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+  });
+
+  it('sla-timer loads and exports main', () => {
+    const file = join(OUT, 'cloudfunctions', 'sla-timer', 'index.js');
+    expect(inNode(`console.log(typeof require(${JSON.stringify(file)}).main)`).trim()).toBe('function');
+  });
+
+  it('writes the console artefacts: indexes and seed JSON-lines per collection', () => {
+    const indexes = JSON.parse(readFileSync(join(OUT, 'cloud-db', 'indexes.json'), 'utf8'));
+    expect(indexes.map((c: { name: string }) => c.name)).toContain('leads');
+    const carriers = readFileSync(join(OUT, 'cloud-db', 'seed', 'carriers.json'), 'utf8').trim().split('\n');
+    expect(carriers.length).toBeGreaterThanOrEqual(40);
+    expect(JSON.parse(carriers[0])).toHaveProperty('_id');
+  });
+});
