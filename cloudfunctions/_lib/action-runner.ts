@@ -35,9 +35,7 @@ export const runAction = async (table: ActionTable, deps: Deps, ctx: RequestCont
 
   try {
     const actor = await resolveActor(deps, ctx);
-    if (contract.access !== 'public' || contract.writes) {
-      if (actor.kind === 'anonymous') return fail('AUTH.SIGN_IN_REQUIRED');
-    }
+    if (contract.access !== 'public' && actor.kind === 'anonymous') return fail('AUTH.SIGN_IN_REQUIRED');
     if (contract.access === 'staff') {
       if (actor.kind === 'revoked_staff') return fail('AUTH.STAFF_REVOKED');
       if (actor.kind !== 'staff') return fail('AUTH.FORBIDDEN');

@@ -28,6 +28,11 @@ export interface Notifier {
   send(message: OutgoingMessage): Promise<{ ok: true } | { ok: false; code: string }>;
 }
 
+/** Codes people scan: a mini-program code in WeChat, a plain QR of the web link elsewhere. */
+export interface QrPort {
+  forShare(code: string, webUrl: string): Promise<{ kind: 'wxacode' | 'url'; image: string }>;
+}
+
 /** Lead intake limits; a district-wide burst budget is what actually stops bot floods. */
 export interface IntakeLimits {
   perInvestorPer10Min: number;
@@ -46,6 +51,11 @@ export interface Deps {
   contentCheck: ContentCheck;
   notifier: Notifier;
   intakeLimits: IntakeLimits;
+  qr: QrPort;
+  /** Secret salt for visitor hashes: unique counts without a list of who viewed. */
+  analyticsSalt: string;
+  /** Base of the H5 app's public URL, for web links and plain QR codes. */
+  webBaseUrl: string;
 }
 
 export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type * as WxServerSdk from 'wx-server-sdk';
 import { DEFAULT_INTAKE_LIMITS, type Deps, type Logger } from './deps';
 import { WxStore } from './store/wx-store';
-import { wxContentCheck, wxNotifier } from './wx-openapi';
+import { CARD_PAGE } from './share-links';
+import { wxContentCheck, wxNotifier, wxQr } from './wx-openapi';
 
 type Cloud = typeof WxServerSdk;
 
@@ -21,4 +22,8 @@ export const createWxDeps = (cloud: Cloud): Deps => ({
   contentCheck: wxContentCheck(cloud),
   notifier: wxNotifier(cloud),
   intakeLimits: DEFAULT_INTAKE_LIMITS,
+  qr: wxQr(cloud, CARD_PAGE),
+  // Set ANALYTICS_SALT in each function's environment; without it unique counts still work but are linkable.
+  analyticsSalt: process.env.ANALYTICS_SALT ?? `investcard:${process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? 'default'}`,
+  webBaseUrl: process.env.WEB_BASE_URL ?? '',
 });

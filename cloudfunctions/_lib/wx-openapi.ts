@@ -1,5 +1,5 @@
 import type * as WxServerSdk from 'wx-server-sdk';
-import type { ContentCheck, Notifier, OutgoingMessage } from './deps';
+import type { ContentCheck, Notifier, OutgoingMessage, QrPort } from './deps';
 
 type Cloud = typeof WxServerSdk;
 
@@ -57,5 +57,24 @@ export const wxNotifier = (cloud: Cloud): Notifier => ({
       // 43101: the user has no remaining subscription; recorded and retried after they top up.
       return { ok: false, code: code === 43101 ? 'subscription_missing' : `wx_${code ?? 'error'}` };
     }
+  },
+});
+
+/**
+ * Mini-program code via `wxacode.getUnlimited` with the share code as `scene`, stored once in cloud storage.
+ * Before release set WXACODE_ENV_VERSION=trial (or develop) and WXACODE_CHECK_PATH=false: unpublished pages
+ * fail the path check otherwise.
+ */
+export const wxQr = (cloud: Cloud, page: string): QrPort => ({
+  async forShare(code) {
+    const r = (await cloud.openapi.wxacode.getUnlimited({
+      scene: code,
+      page,
+      checkPath: process.env.WXACODE_CHECK_PATH !== 'false',
+      envVersion: process.env.WXACODE_ENV_VERSION ?? 'release',
+      width: 430,
+    })) as { buffer: Buffer };
+    const uploaded = await cloud.uploadFile({ cloudPath: `share-codes/${code}.png`, fileContent: r.buffer });
+    return { kind: 'wxacode', image: uploaded.fileID };
   },
 });

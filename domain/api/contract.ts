@@ -4,7 +4,7 @@ import type * as v from 'valibot';
  * Deployed cloud functions. Actions are grouped by audience so each container stays warm
  * (see README: "Why grouped functions"). Folder name under cloudfunctions/ = deployed name.
  */
-export const FUNCTION_NAMES = ['public-read', 'lead-intake', 'workspace', 'sla-timer'] as const;
+export const FUNCTION_NAMES = ['public-read', 'lead-intake', 'workspace', 'sharing', 'sla-timer'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /**
@@ -20,7 +20,10 @@ export interface Contract<Req extends AnySchema = AnySchema, Res extends AnySche
   name: string;
   fn: FunctionName;
   access: Access;
-  /** Writes data: the runner refuses it without an identity and tests check nothing is written on failure. */
+  /**
+   * Writes data: tests check that a refused call writes nothing. Only `public` writes (counting a view) accept
+   * anonymous callers; every other write needs an identity.
+   */
   writes: boolean;
   request: Req;
   response: Res;

@@ -1,4 +1,5 @@
 import type { Contract } from './contract';
+import { cardStatsContract, createShareContract, getMyCardContract, recordVisitContract, shareQrContract, updateMyCardContract } from './sharing.contracts';
 import { listMyLeadsContract, privacyNoticeContract, submitLeadContract } from './lead.contracts';
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
@@ -21,6 +22,12 @@ export const CONTRACTS = [
   replyLeadContract,
   assignLeadContract,
   bindInviteContract,
+  recordVisitContract,
+  createShareContract,
+  shareQrContract,
+  getMyCardContract,
+  updateMyCardContract,
+  cardStatsContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -17,7 +17,7 @@ export const CardSchema = v.strictObject({
   featuredCarrierIds: v.pipe(v.array(id()), v.maxLength(6)),
   featuredIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(6)),
   /** Leads of this card go to this commissioner (a leader's card can keep the leader's phone hidden). */
-  onDutyStaffId: v.optional(id()),
+  onDutyStaffId: v.optional(v.nullable(id())),
   updatedAt: isoTime(),
 });
 export type Card = v.InferOutput<typeof CardSchema>;

@@ -15,9 +15,10 @@ export const StaffSchema = v.strictObject({
   roles: v.pipe(v.array(v.picklist(STAFF_ROLES)), v.minLength(1)),
   status: v.picklist(STAFF_STATUSES),
   phone: line(5, 20),
-  wechatId: v.optional(line(1, 40)),
-  photo: v.optional(imageRef()),
-  wechatQr: v.optional(imageRef()),
+  // Optional and clearable (null) from the card editor.
+  wechatId: v.optional(v.nullable(line(1, 40))),
+  photo: v.optional(v.nullable(imageRef())),
+  wechatQr: v.optional(v.nullable(imageRef())),
   industryFocus: v.pipe(v.array(line(1, 20)), v.maxLength(8)),
   /** Bound on first sign-in through a one-time invite code; null until then. */
   openid: v.nullable(v.pipe(v.string(), v.maxLength(128))),

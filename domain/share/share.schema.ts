@@ -13,6 +13,8 @@ export const ShareSchema = v.strictObject({
   parentCode: v.nullable(id()),
   channel: v.picklist(SHARE_CHANNELS),
   depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The scannable code, once made (a cloud file id for mini-program codes). */
+  qr: v.optional(v.strictObject({ kind: v.picklist(['wxacode', 'url']), image: v.string() })),
   createdAt: isoTime(),
 });
 export type Share = v.InferOutput<typeof ShareSchema>;

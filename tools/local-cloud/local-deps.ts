@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_INTAKE_LIMITS, type ContentCheck, type Deps, type IntakeLimits, type Logger, type Notifier } from '../../cloudfunctions/_lib/deps';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { outboxNotifier } from './outbox-notifier';
+import { urlQr } from './url-qr';
 import { wordListContentCheck } from './word-list-content-check';
 
 export const consoleLogger = (quiet: boolean): Logger => ({
@@ -18,6 +19,7 @@ export interface LocalDepsOptions {
   contentCheck?: ContentCheck;
   log?: Logger;
   intakeLimits?: IntakeLimits;
+  webBaseUrl?: string;
 }
 
 export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => ({
@@ -28,4 +30,7 @@ export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions 
   contentCheck: options.contentCheck ?? wordListContentCheck,
   notifier: options.notifier ?? outboxNotifier(),
   intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
+  qr: urlQr,
+  analyticsSalt: 'investcard-local-demo-salt',
+  webBaseUrl: options.webBaseUrl ?? 'http://127.0.0.1:8787',
 });

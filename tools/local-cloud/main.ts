@@ -13,7 +13,8 @@ import { openSqliteStore } from './sqlite-store';
  * `npm start`: build the H5 app if needed, open (and seed) the SQLite database, serve app + actions on
  * 127.0.0.1. Environment: PORT (default 8787), INVESTCARD_DATA_DIR (default ./.data),
  * INVESTCARD_SKIP_H5_BUILD=1 to serve whatever dist-h5 holds, INVESTCARD_LOG=1 for request logs,
- * INVESTCARD_DISTRICT_BURST_PER_MIN to raise the district-wide intake budget for load tests.
+ * INVESTCARD_DISTRICT_BURST_PER_MIN to raise the district-wide intake budget for load tests,
+ * INVESTCARD_WEB_BASE_URL for the address share links and QR codes point to.
  */
 const main = async () => {
   const root = resolve(__dirname, '../..');
@@ -33,6 +34,8 @@ const main = async () => {
   });
   const seeded = await seedIfEmpty(store, deps.clock());
   const cloud = await startLocalCloud({ deps, actions: ALL_ACTIONS, port, staticDir: h5Dir });
+  // Share links and plain QR codes point at this server unless a public address is given (e.g. a LAN IP for a phone).
+  deps.webBaseUrl = (process.env.INVESTCARD_WEB_BASE_URL ?? cloud.url).replace(/\/+$/, '');
 
   // The cloud runs the SLA ladder from a timer trigger; locally an interval does the same use case.
   const slaEveryMs = Number(process.env.INVESTCARD_SLA_INTERVAL_MS ?? 60_000);

@@ -1,0 +1,52 @@
+import { cardStatsContract } from '../../domain/api/sharing.contracts';
+import { DomainError } from '../../domain/common/result';
+import { SHARE_CHANNELS } from '../../domain/lead/lead.schema';
+import { defineAction } from '../_lib/define-action';
+import { findCardByStaff, getCard } from '../_lib/repositories/card.repository';
+import { COLLECTIONS } from '../_lib/store/collections';
+import type { Share } from '../../domain/share/share.schema';
+
+const WEEKS = 8;
+const DAY = 86_400_000;
+
+/** Monday (UTC+8) of the week containing `d`, as YYYY-MM-DD. */
+const weekStart = (d: Date): Date => {
+  const local = new Date(d.getTime() + 8 * 3600_000);
+  const dow = (local.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - dow) - 8 * 3600_000);
+};
+
+/** 我的名片数据: counts only — views, unique visitors, shares and reshare depth, leads — by channel and week. */
+export const cardStatsAction = defineAction(cardStatsContract, async (deps, ctx, input) => {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN');
+  const me = ctx.actor.staff;
+  const card = input.cardId ? await getCard(deps.store, input.cardId) : await findCardByStaff(deps.store, me._id);
+  if (!card || card.districtId !== me.districtId) throw new DomainError('CARD.NOT_FOUND');
+  if (card.staffId !== me._id && !me.roles.includes('admin')) throw new DomainError('CARD.NOT_FOUND');
+
+  const count = (collection: string, where: Record<string, string | number | boolean | null | { gte?: string; lt?: string }>) => deps.store.count(collection, where);
+  const byChannel = async (collection: string, field: string) => {
+    const entries = await Promise.all(SHARE_CHANNELS.map(async (ch) => [ch, await count(collection, { [field]: card._id, [collection === COLLECTIONS.leads.name ? 'source.channel' : 'channel']: ch })] as const));
+    return Object.fromEntries(entries.filter(([, n]) => n > 0));
+  };
+  const thisWeek = weekStart(ctx.now);
+  const weeks = await Promise.all(
+    Array.from({ length: WEEKS }, async (_, i) => {
+      const start = new Date(thisWeek.getTime() - (WEEKS - 1 - i) * 7 * DAY);
+      const end = new Date(start.getTime() + 7 * DAY);
+      const range = { gte: start.toISOString(), lt: end.toISOString() };
+      const [views, leads] = await Promise.all([count(COLLECTIONS.views.name, { cardId: card._id, at: range }), count(COLLECTIONS.leads.name, { 'source.cardId': card._id, createdAt: range })]);
+      return { weekStart: new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 10), views, leads };
+    }),
+  );
+  const [views, uniqueVisitors, shares, deepest, leads, viewsByChannel, leadsByChannel] = await Promise.all([
+    count(COLLECTIONS.views.name, { cardId: card._id }),
+    count(COLLECTIONS.cardVisitors.name, { cardId: card._id }),
+    count(COLLECTIONS.shares.name, { cardId: card._id }),
+    deps.store.find<Share>(COLLECTIONS.shares.name, { where: { cardId: card._id }, orderBy: [{ field: 'depth', direction: 'desc' }], limit: 1 }),
+    count(COLLECTIONS.leads.name, { 'source.cardId': card._id }),
+    byChannel(COLLECTIONS.views.name, 'cardId'),
+    byChannel(COLLECTIONS.leads.name, 'source.cardId'),
+  ]);
+  return { cardId: card._id, views, uniqueVisitors, shares, maxReshareDepth: deepest[0]?.depth ?? 0, leads, viewsByChannel, leadsByChannel, weeks };
+});

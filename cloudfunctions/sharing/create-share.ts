@@ -1,0 +1,47 @@
+import { createShareContract } from '../../domain/api/sharing.contracts';
+import { DomainError } from '../../domain/common/result';
+import { makeShareCode } from '../../domain/share/share-code.rules';
+import type { Share } from '../../domain/share/share.schema';
+import { defineAction } from '../_lib/define-action';
+import { consumeRate } from '../_lib/rate-limit';
+import { getCard } from '../_lib/repositories/card.repository';
+import { getShare } from '../_lib/repositories/share.repository';
+import { sharePath, shareQuery, shareWebUrl } from '../_lib/share-links';
+import { COLLECTIONS } from '../_lib/store/collections';
+import { isStoreError } from '../_lib/store/store-port';
+import { visitorHash } from '../_lib/visitor-hash';
+
+/** Records one hop of sharing so a later lead can credit the whole chain: head → department → friend → investor. */
+export const createShareAction = defineAction(createShareContract, async (deps, ctx, input) => {
+  if (!ctx.openid) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
+  const card = await getCard(deps.store, input.cardId);
+  if (!card) throw new DomainError('CARD.NOT_FOUND');
+  const parent = input.parentCode ? await getShare(deps.store, input.parentCode) : null;
+  // A parent from another card (or a made-up code) starts a new chain rather than failing the share.
+  const validParent = parent && parent.cardId === card._id ? parent : null;
+  const staff = ctx.actor.kind === 'staff' && ctx.actor.staff.districtId === card.districtId ? ctx.actor.staff : null;
+  const openid = ctx.openid;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const share: Share = {
+      _id: makeShareCode(deps.randomBytes),
+      districtId: card.districtId,
+      cardId: card._id,
+      sharerStaffId: staff?._id ?? null,
+      sharerVisitorHash: staff ? null : visitorHash(deps.analyticsSalt, `o:${openid}`),
+      parentCode: validParent?._id ?? null,
+      channel: input.channel,
+      depth: validParent ? validParent.depth + 1 : 0,
+      createdAt: ctx.now.toISOString(),
+    };
+    try {
+      await deps.store.transaction(async (tx) => {
+        await consumeRate(tx, [{ key: `share:u:${openid}:10m`, limit: 60, windowMs: 10 * 60_000 }], ctx.now);
+        await tx.insert(COLLECTIONS.shares.name, share);
+      });
+      return { code: share._id, depth: share.depth, path: sharePath(card._id, share._id), query: shareQuery(card._id, share._id), webUrl: shareWebUrl(deps.webBaseUrl, card._id, share._id) };
+    } catch (error) {
+      if (!isStoreError(error, 'STORE.DUPLICATE_ID')) throw error;
+    }
+  }
+  throw new DomainError('STORE.BUSY');
+});

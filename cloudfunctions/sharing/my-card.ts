@@ -1,0 +1,109 @@
+import { getMyCardContract, updateMyCardContract } from '../../domain/api/sharing.contracts';
+import type { Card } from '../../domain/card/card.schema';
+import { DomainError } from '../../domain/common/result';
+import type { Staff } from '../../domain/org/staff.schema';
+import { defineAction, type ActionContext } from '../_lib/define-action';
+import { findCardByStaff } from '../_lib/repositories/card.repository';
+import { findCarriers, getCarrier } from '../_lib/repositories/carrier.repository';
+import { getDistrict } from '../_lib/repositories/org.repository';
+import { getStaff, listDistrictStaff } from '../_lib/repositories/staff.repository';
+import { COLLECTIONS } from '../_lib/store/collections';
+
+const staffOf = (ctx: ActionContext): Staff => {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN');
+  return ctx.actor.staff;
+};
+
+const isLeader = (s: Staff) => s.roles.includes('unit_leader') || s.roles.includes('admin');
+
+/** A staff member without a card yet gets one on first save ("I can't create my own card" is a known complaint). */
+const defaultCard = (staff: Staff, now: Date): Card => ({
+  _id: `card-${staff._id}`,
+  districtId: staff.districtId,
+  staffId: staff._id,
+  greeting: '',
+  visibility: { phone: true, wechatId: true, wechatQr: true },
+  featuredCarrierIds: [],
+  featuredIndustries: [],
+  updatedAt: now.toISOString(),
+});
+
+export const getMyCardAction = defineAction(getMyCardContract, async (deps, ctx) => {
+  const staff = staffOf(ctx);
+  const [card, district, carriers, colleagues] = await Promise.all([
+    findCardByStaff(deps.store, staff._id),
+    getDistrict(deps.store, staff.districtId),
+    findCarriers(deps.store, { where: { districtId: staff.districtId }, orderBy: [{ field: 'vacantArea', direction: 'desc' }, { field: '_id', direction: 'asc' }], limit: 200 }),
+    listDistrictStaff(deps.store, staff.districtId),
+  ]);
+  if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
+  const c = card ?? defaultCard(staff, ctx.now);
+  return {
+    cardId: c._id,
+    edit: {
+      greeting: c.greeting,
+      visibility: c.visibility,
+      featuredCarrierIds: c.featuredCarrierIds,
+      featuredIndustries: c.featuredIndustries,
+      onDutyStaffId: c.onDutyStaffId ?? null,
+      title: staff.title,
+      wechatId: staff.wechatId ?? null,
+      wechatQr: staff.wechatQr ?? null,
+      photo: staff.photo ?? null,
+    },
+    districtIndustries: district.keyIndustries,
+    carriers: carriers.map((x) => ({ id: x._id, name: x.name })),
+    colleagues: colleagues.filter((s) => s._id !== staff._id && s.roles.includes('commissioner')).map((s) => ({ staffId: s._id, name: s.name, title: s.title })),
+    isLeader: isLeader(staff),
+  };
+});
+
+/** Saves the fields a person controls; the district's slogan, intro and industries stay admin-only. */
+export const updateMyCardAction = defineAction(updateMyCardContract, async (deps, ctx, input) => {
+  const staff = staffOf(ctx);
+  const district = await getDistrict(deps.store, staff.districtId);
+  if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
+  const bad: string[] = [];
+  for (const industry of input.featuredIndustries) if (!district.keyIndustries.includes(industry)) bad.push('featuredIndustries');
+  const carriers = await Promise.all(input.featuredCarrierIds.map((id) => getCarrier(deps.store, id)));
+  if (carriers.some((c) => !c || c.districtId !== staff.districtId)) bad.push('featuredCarrierIds');
+  if (new Set(input.featuredCarrierIds).size !== input.featuredCarrierIds.length) bad.push('featuredCarrierIds');
+  if (bad.length) throw new DomainError('VALIDATION.INVALID_INPUT', [...new Set(bad)]);
+
+  const existing = await findCardByStaff(deps.store, staff._id);
+  if (input.onDutyStaffId !== (existing?.onDutyStaffId ?? null)) {
+    if (input.onDutyStaffId !== null) {
+      if (!isLeader(staff)) throw new DomainError('AUTH.FORBIDDEN');
+      const duty = await getStaff(deps.store, input.onDutyStaffId);
+      if (!duty || duty.status !== 'active' || duty.districtId !== staff.districtId || duty._id === staff._id || !duty.roles.includes('commissioner')) {
+        throw new DomainError('STAFF.NOT_FOUND', ['onDutyStaffId']);
+      }
+    }
+  }
+
+  const now = ctx.now.toISOString();
+  const card: Card = {
+    ...(existing ?? defaultCard(staff, ctx.now)),
+    greeting: input.greeting,
+    visibility: input.visibility,
+    featuredCarrierIds: input.featuredCarrierIds,
+    featuredIndustries: input.featuredIndustries,
+    updatedAt: now,
+  };
+  if (input.onDutyStaffId) card.onDutyStaffId = input.onDutyStaffId;
+  else delete card.onDutyStaffId;
+
+  await deps.store.transaction(async (tx) => {
+    if (existing) {
+      await tx.update(COLLECTIONS.cards.name, card._id, {
+        set: { greeting: card.greeting, visibility: card.visibility, featuredCarrierIds: card.featuredCarrierIds, featuredIndustries: card.featuredIndustries, onDutyStaffId: card.onDutyStaffId ?? null, updatedAt: now },
+      });
+    } else {
+      await tx.insert(COLLECTIONS.cards.name, card);
+    }
+    await tx.update(COLLECTIONS.staff.name, staff._id, {
+      set: { title: input.title, wechatId: input.wechatId ?? null, wechatQr: input.wechatQr ?? null, photo: input.photo ?? null },
+    });
+  });
+  return { cardId: card._id, updatedAt: now };
+});
