@@ -28,7 +28,7 @@ describe('lead.submit', () => {
       submitter: { openid: OPENID.investorA },
       consent: { noticeVersion: '2026-11' },
     });
-    const outbox = await b.store.find<{ message: { toOpenid: string; kind: string; fields: Record<string, string> } }>(COLLECTIONS.outbox.name, { limit: 10 });
+    const outbox = await b.store.find<{ _id: string; message: { toOpenid: string; kind: string; fields: Record<string, string> } }>(COLLECTIONS.outbox.name, { limit: 10 });
     expect(outbox.map((o) => o.message.toOpenid)).toContain(OPENID.head);
     expect(JSON.stringify(outbox)).not.toContain('13900139000');
   });
@@ -42,7 +42,7 @@ describe('lead.submit', () => {
 
   it('a non-economic unit’s card without on-duty goes to the bureau pool; the referrer keeps credit', async () => {
     await b.store.update(COLLECTIONS.cards.name, 'card-staff-edu-head', { set: { onDutyStaffId: null } });
-    const card = await b.store.get<Record<string, unknown>>(COLLECTIONS.cards.name, 'card-staff-edu-head');
+    const card = await b.store.get<{ _id: string } & Record<string, unknown>>(COLLECTIONS.cards.name, 'card-staff-edu-head');
     expect(card?.onDutyStaffId ?? null).toBeNull();
     await b.ok('lead.submit', leadInput({ source: { channel: 'qr', cardId: 'card-staff-edu-head' } }), OPENID.investorA);
     const [lead] = await leads();

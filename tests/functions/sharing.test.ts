@@ -48,7 +48,7 @@ describe('sharing, attribution and card analytics', () => {
     expect(stats).toMatchObject({ views: 3, uniqueVisitors: 2, shares: 1, viewsByChannel: { moments: 2, qr: 1 } });
     expect(stats.weeks).toHaveLength(8);
     expect(stats.weeks[7].views).toBe(3);
-    const views = await b.store.find<Record<string, unknown>>(COLLECTIONS.views.name, { limit: 10 });
+    const views = await b.store.find<{ _id: string } & Record<string, unknown>>(COLLECTIONS.views.name, { limit: 10 });
     const stored = JSON.stringify(views);
     expect(stored).not.toContain(KEY_A);
     expect(stored).not.toContain(OPENID.investorB);

@@ -5,7 +5,7 @@ import { outboxNotifier } from '../../tools/local-cloud/outbox-notifier';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 const notified = async (b: TestBackend, kind: string) =>
-  (await b.store.find<{ message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': kind }, limit: 50 })).map((o) => o.message.toOpenid);
+  (await b.store.find<{ _id: string; message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': kind }, limit: 50 })).map((o) => o.message.toOpenid);
 
 describe('SLA ladder (controlled clock, working hours)', () => {
   let b: TestBackend;
@@ -39,7 +39,7 @@ describe('SLA ladder (controlled clock, working hours)', () => {
     expect(l.credit.staffId).toBe('staff-tech');
     expect(l.sla.escalation).toBe(3);
     expect(await notified(b, 'lead_overdue')).toContain(OPENID.commissioner);
-    const events = await b.store.find<{ type: string }>(COLLECTIONS.leadEvents.name, { where: { leadId }, limit: 20 });
+    const events = await b.store.find<{ _id: string; type: string }>(COLLECTIONS.leadEvents.name, { where: { leadId }, limit: 20 });
     expect(events.map((e) => e.type).filter((t) => t.startsWith('sla_'))).toEqual(['sla_reminded', 'sla_leader_copied', 'sla_reassigned']);
   });
 
@@ -61,10 +61,10 @@ describe('SLA ladder (controlled clock, working hours)', () => {
     try {
       await flaky.ok('lead.submit', leadInput(), OPENID.investorA);
       expect(await flaky.store.count(COLLECTIONS.leads.name)).toBe(1);
-      const [entry] = await flaky.store.find<{ status: string; lastError: string }>(COLLECTIONS.outbox.name, { limit: 1 });
+      const [entry] = await flaky.store.find<{ _id: string; status: string; lastError: string }>(COLLECTIONS.outbox.name, { limit: 1 });
       expect(entry).toMatchObject({ status: 'failed', lastError: 'subscription_missing' });
       expect(await runSlaTick(flaky.deps)).toMatchObject({ notificationsRetried: 1 });
-      const [after] = await flaky.store.find<{ status: string; attempts: number }>(COLLECTIONS.outbox.name, { limit: 1 });
+      const [after] = await flaky.store.find<{ _id: string; status: string; attempts: number }>(COLLECTIONS.outbox.name, { limit: 1 });
       expect(after).toMatchObject({ status: 'sent', attempts: 2 });
     } finally {
       await flaky.close();

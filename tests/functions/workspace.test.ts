@@ -24,7 +24,7 @@ describe('staff workspace', () => {
   it('revealing the contact is audited', async () => {
     const contact = await b.ok<{ phone: string }>('lead.revealContact', { leadId }, OPENID.head);
     expect(contact.phone).toBe('13900139000');
-    const audit = await b.store.find<{ staffId: string; leadId: string; action: string }>(COLLECTIONS.audit.name, { limit: 10 });
+    const audit = await b.store.find<{ _id: string; staffId: string; leadId: string; action: string }>(COLLECTIONS.audit.name, { limit: 10 });
     expect(audit).toEqual([expect.objectContaining({ staffId: 'staff-head', leadId, action: 'contact_revealed' })]);
   });
 
@@ -34,7 +34,7 @@ describe('staff workspace', () => {
     const mine = await b.ok<{ items: Array<{ replies: Array<{ staffName: string; text: string }>; promiseKept: boolean; firstRespondedAt: string }> }>('lead.mine', {}, OPENID.investorA);
     expect(mine.items[0].replies).toEqual([expect.objectContaining({ staffName: '林致远', text: '您好，我是林致远，明天上午给您电话详谈。' })]);
     expect(mine.items[0].promiseKept).toBe(true);
-    const outbox = await b.store.find<{ message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_reply' }, limit: 5 });
+    const outbox = await b.store.find<{ _id: string; message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_reply' }, limit: 5 });
     expect(outbox.map((o) => o.message.toOpenid)).toEqual([OPENID.investorA]);
   });
 
@@ -62,7 +62,7 @@ describe('staff workspace', () => {
     const headView = await b.ok<Detail>('lead.detail', { leadId }, OPENID.head);
     expect(headView.canAct).toBe(false);
     expect(await b.call('lead.revealContact', { leadId }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
-    const outbox = await b.store.find<{ message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_assigned' }, limit: 5 });
+    const outbox = await b.store.find<{ _id: string; message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_assigned' }, limit: 5 });
     expect(outbox.map((o) => o.message.toOpenid)).toEqual([OPENID.tech]);
   });
 

@@ -67,7 +67,7 @@ export const createTestBackend = async (options: { now?: string; notifier?: Noti
       return r.data;
     },
     async close() {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -69,7 +69,7 @@ export const benchCarrierSearch = async (n: number, queries = 400): Promise<Carr
     const plan = lastQuery ? store.explainFind('carriers', lastQuery) : [];
     return { carriers: n, p50: percentile(samples, 50), p99: percentile(samples, 99), queries, plan };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 };

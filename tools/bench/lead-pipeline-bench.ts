@@ -65,7 +65,7 @@ export const benchLeadPipeline = async (n = 2000): Promise<LeadPipelineFigures> 
     raw.close();
     return { leads: n, pipelinePerSec: n / pipelineSec, rawPerSec: n / rawSec, ratio: n / pipelineSec / (n / rawSec) };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 };

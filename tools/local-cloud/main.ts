@@ -55,7 +55,7 @@ const main = async () => {
     console.log(`[investcard] ${signal}: stopping…`);
     clearInterval(slaTimer);
     await cloud.close();
-    store.close();
+    await store.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -9,7 +9,12 @@
 
 export type Scalar = string | number | boolean | null;
 
-/** A condition on one field (dotted paths reach into nested objects). A bare scalar means equality. */
+/**
+ * A condition on one field (dotted paths reach into nested objects, not into arrays). A bare scalar means
+ * equality. Comparisons are typed as on MongoDB: `true` never equals `1`, `gt: 5` never matches the string '6';
+ * `null` (bare or `eq`) matches null and missing fields, and `ne` matches documents missing the field.
+ * Equality on an array field is not portable: use `has`. Several operators on one field all apply.
+ */
 export type FieldCondition =
   | Scalar
   | {
@@ -20,9 +25,12 @@ export type FieldCondition =
       lt?: string | number;
       lte?: string | number;
       in?: Scalar[];
-      /** Array field contains this element. */
+      /** Array field contains this element (or the field is that scalar). Not null. */
       has?: Scalar;
-      /** Case-insensitive substring match on a string field (no regex syntax: the term is literal). */
+      /**
+       * Case-insensitive substring match on a string field (no regex syntax: the term is literal). Case folding
+       * is guaranteed for ASCII only (SQLite LIKE); CJK terms of any length match.
+       */
       contains?: string;
     };
 
@@ -33,11 +41,18 @@ export interface FindQuery {
   where?: Where;
   /** Optional: at least one of these must also hold (used for keyset pagination on compound sorts). */
   anyOf?: Where[];
+  /** Missing and null values sort first ascending, last descending. Add `_id` last for a total order. */
   orderBy?: Array<{ field: string; direction: 'asc' | 'desc' }>;
   /** Required: 1..1000. Nothing is ever read unbounded. */
   limit: number;
 }
 
+/**
+ * Paths may be dotted; missing parents are created. One update may not touch a path twice or a path and its
+ * parent, nor `_id`. `set` replaces the value (objects included, no merge); `inc` on a missing field starts from
+ * 0. `inc` on a non-number, `push` onto a non-array or a path through a non-object fail with
+ * STORE.INVALID_QUERY and change nothing. Values must be plain JSON (no Date, NaN, undefined in arrays).
+ */
 export interface UpdateOps {
   set?: Record<string, unknown>;
   inc?: Record<string, number>;
@@ -46,7 +61,10 @@ export interface UpdateOps {
 }
 
 export interface UpdateOptions {
-  /** Optimistic concurrency: only update when the document's `_rev` still equals this; `_rev` is then +1. */
+  /**
+   * Optimistic concurrency: only update when the document's `_rev` still equals this; `_rev` is then +1 (and ops
+   * may not touch it). A document without `_rev` never matches. Without ifRev, `_rev` changes only if ops set it.
+   */
   ifRev?: number;
 }
 
@@ -55,15 +73,23 @@ export type StoredDoc = { _id: string } & Record<string, unknown>;
 /** Operations allowed inside a transaction: by id only (a WeChat cloud limitation we honour everywhere). */
 export interface TransactionStore {
   get<T extends StoredDoc>(collection: string, id: string): Promise<T | null>;
+  /** Fails with STORE.DUPLICATE_ID when `_id` exists. */
   insert<T extends StoredDoc>(collection: string, doc: T): Promise<void>;
+  /** True when the document exists (and `ifRev` matched), even if nothing changed; false otherwise. */
   update(collection: string, id: string, ops: UpdateOps, options?: UpdateOptions): Promise<boolean>;
+  /** True when a document was removed. */
   remove(collection: string, id: string): Promise<boolean>;
 }
 
 export interface DocumentStore extends TransactionStore {
   find<T extends StoredDoc>(collection: string, query: FindQuery): Promise<T[]>;
   count(collection: string, where?: Where): Promise<number>;
-  /** Runs `work` atomically; all or nothing. May be retried by the adapter on conflict, so keep it pure I/O. */
+  /**
+   * Runs `work` atomically; all or nothing. May be retried by the adapter on conflict, so keep it pure I/O.
+   * Inside `work` use only `tx` (calling the store itself fails on SQLite, where it would deadlock); `tx` is dead
+   * once the transaction ends. An error thrown by `work` rolls back and comes out unchanged; conflicts that
+   * outlast the retries fail with STORE.BUSY.
+   */
   transaction<R>(work: (tx: TransactionStore) => Promise<R>): Promise<R>;
 }
 

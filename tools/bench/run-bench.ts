@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FUNCTION_NAMES } from '../../domain/api/contract';
+import { buildFunctions } from '../build-functions';
+import { buildH5, isH5BuildStale } from '../local-cloud/h5-build';
+import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
+import { benchHttp, printHttp } from './http-bench';
+import { benchLcp, printLcp } from './lcp-bench';
+import { benchLeadPipeline } from './lead-pipeline-bench';
+import { benchRequire, printRequire } from './require-bench';
+import { helloWorldBytes, mainPackageBytes, printSize } from './size-bench';
+import { fmt } from './stats';
+import { benchStoreInsert } from './store-bench';
+
+/**
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require]`: every figure is measured side by
+ * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
+ * Writes test-output/bench.json as well.
+ */
+const ROOT = resolve(__dirname, '../..');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const want = (name: string) => !only || only.includes(name);
+const results: Record<string, unknown> = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, at: new Date().toISOString() };
+
+const main = async () => {
+  console.log(`InvestCard benchmarks — ${results.machine}`);
+
+  if (want('size')) {
+    console.log('\n1. weapp main package size');
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    if (r.status !== 0) throw new Error(`weapp build failed:\n${r.stdout}\n${r.stderr}`);
+    const sizes = mainPackageBytes(join(ROOT, 'dist'));
+    const hello = helloWorldBytes(ROOT);
+    printSize(sizes, hello);
+    results.size = { ...sizes, helloWorld: hello };
+  }
+
+  if (want('lcp')) {
+    console.log('\n2. H5 card page LCP (Chromium, CPU throttled)');
+    if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
+    const f = await benchLcp();
+    printLcp(f);
+    results.lcp = f;
+  }
+
+  if (want('store')) {
+    console.log('\n3a. SQLite adapter insert rate ÷ raw better-sqlite3 (same documents, same pragmas)');
+    const f = await benchStoreInsert(5000);
+    console.log(`  adapter ${fmt(f.adapterPerSec, 0)}/s ÷ raw ${fmt(f.rawPerSec, 0)}/s = ${fmt(f.ratio)}`);
+    results.store = f;
+  }
+
+  if (want('pipeline')) {
+    console.log('\n3b. lead-submit pipeline ÷ raw SQLite insert of the same documents');
+    const f = await benchLeadPipeline(2000);
+    console.log(`  pipeline ${fmt(f.pipelinePerSec, 0)} leads/s ÷ raw ${fmt(f.rawPerSec, 0)}/s = ${fmt(f.ratio, 3)}`);
+    results.pipeline = f;
+  }
+
+  if (want('search')) {
+    console.log('\n4. carrier search through the real use case');
+    const rows = [];
+    for (const n of [10_000, 100_000]) {
+      const f = await benchCarrierSearch(n);
+      printCarrierSearch(f);
+      rows.push(f);
+    }
+    results.search = rows;
+  }
+
+  if (want('http')) {
+    console.log('\n5. local cloud over HTTP on loopback');
+    const rows = await benchHttp();
+    printHttp(rows);
+    results.http = rows;
+  }
+
+  if (want('require')) {
+    console.log('\n6. bundled cloud function require time ÷ bare wx-server-sdk');
+    await buildFunctions(ROOT);
+    const rows = benchRequire(ROOT, FUNCTION_NAMES);
+    printRequire(rows);
+    results.require = rows;
+  }
+
+  mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+  writeFileSync(join(ROOT, 'test-output', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nwrote test-output/bench.json');
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

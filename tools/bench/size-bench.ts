@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fmt } from './stats';
+
+export const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+
+const sizeOf = (dir: string, skip: (rel: string) => boolean = () => false, root = dir): number => {
+  let total = 0;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    const rel = relative(root, path);
+    if (skip(rel)) continue;
+    const st = statSync(path);
+    total += st.isDirectory() ? sizeOf(path, skip, root) : st.size;
+  }
+  return total;
+};
+
+/** Subpackage roots from the built app.json: everything else is the main package WeChat measures. */
+export const mainPackageBytes = (distDir: string): { main: number; total: number; subpackages: Record<string, number> } => {
+  const appJson = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> };
+  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  const subpackages: Record<string, number> = {};
+  for (const r of roots) subpackages[r] = existsSync(join(distDir, r)) ? sizeOf(join(distDir, r)) : 0;
+  const ignore = (rel: string) => roots.some((r) => rel === r || rel.startsWith(`${r}/`)) || rel.endsWith('.map') || rel === 'project.config.json';
+  return { main: sizeOf(distDir, ignore), total: sizeOf(distDir, (rel) => rel.endsWith('.map')), subpackages };
+};
+
+const taro = (root: string, cwd: string) =>
+  spawnSync(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+
+/** Builds a one-page Taro hello world with the same toolchain, for the size ratio's denominator. */
+export const helloWorldBytes = (root: string): number => {
+  const dir = mkdtempSync(join(tmpdir(), 'investcard-hello-'));
+  try {
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    mkdirSync(join(dir, 'config'));
+    mkdirSync(join(dir, 'src/pages/index'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'hello', private: true, templateInfo: { name: 'default', typescript: true, css: 'None', framework: 'React' } }));
+    writeFileSync(join(dir, 'babel.config.js'), "module.exports={presets:[['taro',{framework:'react',ts:true,compiler:'webpack5'}]]};");
+    writeFileSync(join(dir, 'project.config.json'), JSON.stringify({ miniprogramRoot: 'dist/', appid: 'touristappid', compileType: 'miniprogram' }));
+    writeFileSync(
+      join(dir, 'config/index.js'),
+      "module.exports=function(merge){return {projectName:'hello',designWidth:750,deviceRatio:{750:1},sourceRoot:'src',outputRoot:'dist',framework:'react',compiler:'webpack5',mini:{},h5:{}}};",
+    );
+    writeFileSync(join(dir, 'src/app.config.js'), "export default {pages:['pages/index/index']}");
+    writeFileSync(join(dir, 'src/app.js'), "import { Component } from 'react'; export default class App extends Component { render(){ return this.props.children } }");
+    writeFileSync(join(dir, 'src/pages/index/index.config.js'), "export default {navigationBarTitleText:'Hello'}");
+    writeFileSync(join(dir, 'src/pages/index/index.jsx'), "import { View, Text } from '@tarojs/components'; export default function Index(){ return <View><Text>Hello world</Text></View> }");
+    const r = taro(root, dir);
+    if (r.status !== 0) throw new Error(`hello-world build failed:\n${r.stdout}\n${r.stderr}`);
+    return mainPackageBytes(join(dir, 'dist')).main;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+export const printSize = (sizes: ReturnType<typeof mainPackageBytes>, hello: number) => {
+  const kib = (n: number) => `${fmt(n / 1024, 0)} KiB`;
+  console.log(`  weapp main package ${kib(sizes.main)} = ${fmt((sizes.main / MAIN_PACKAGE_LIMIT) * 100, 1)} % of the 2 MB limit, ${fmt(sizes.main / hello)}× a Taro hello world (${kib(hello)})`);
+  for (const [root, bytes] of Object.entries(sizes.subpackages)) console.log(`    subpackage ${root}: ${kib(bytes)}`);
+  console.log(`    total ${kib(sizes.total)}`);
+};
