@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../../domain/api/contract';
@@ -9,8 +9,21 @@ const ROOT = resolve(__dirname, '../..');
 // Inside the repo so the bundles resolve wx-server-sdk from node_modules, as WeChat's "云端安装依赖" would.
 const OUT = join(ROOT, 'build', 'test-bundles');
 
-/** Runs a snippet in a fresh Node process (not jest's module system), exactly as the cloud would load it. */
-const inNode = (script: string): string => execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+/**
+ * Runs a snippet in a fresh Node process (not jest's module system), as the cloud would load it, with every
+ * network attempt refused and reported. TENCENTCLOUD=true stops the SDK's platform probe (a metadata host).
+ */
+const inNode = (script: string): string => {
+  const r = spawnSync(process.execPath, ['-r', join(ROOT, 'tests/support/no-network-preload.cjs'), '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'fake', TENCENTCLOUD_SECRETKEY: 'fake' },
+  });
+  expect(r.stderr).not.toContain('NETWORK-ATTEMPT');
+  if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+};
 
 describe('deployable cloud function bundles', () => {
   let built: BuiltFunction[];

@@ -60,7 +60,8 @@ let requestCounter = 0;
  */
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<RunningLocalCloud> => {
   const { deps, actions } = options;
-  const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, dev: false, etag: true }) : null;
+  // dev: files are looked up per request, so an H5 rebuild is served without restarting.
+  const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, dev: true, etag: true }) : null;
 
   const handleAction = async (req: IncomingMessage, res: ServerResponse, action: string) => {
     const personaId = (req.headers[PERSONA_HEADER] as string | undefined) ?? DEFAULT_PERSONA_ID;

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * One config for both targets. `TARO_ENV` (set by `taro build --type …`) picks the output folder:
+ * each build wipes its own outputRoot, so weapp and h5 must never share one.
+ *
+ * App settings travel as `TARO_APP_*` variables. Taro inlines those from `.env*` files only, so they are
+ * also read here from the shell (`TARO_APP_API_BASE=… npm run build:h5`) and always defined: code that
+ * reads `process.env.TARO_APP_…` must never meet an undefined `process` on the device. A value in an
+ * `.env*` file wins over the shell.
+ */
+const appEnv = {
+  /** H5: base URL of the HTTP backend (the local cloud); '' = same origin. */
+  TARO_APP_API_BASE: JSON.stringify((process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')),
+  /** Weapp: WeChat cloud environment id; '' = the environment selected in DevTools (DYNAMIC_CURRENT_ENV). */
+  TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+};
+
+/**
+ * The shared language lives outside `src/`: Taro only transpiles its source root, so `domain/` is added
+ * explicitly (imported by relative path; no alias, so tsc, jest and webpack resolve it the same way).
+ */
+const compile = { include: [path.resolve(__dirname, '..', 'domain')] };
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5';
+  const outputRoot = isH5 ? 'dist-h5' : 'dist';
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'investcard',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    env: appEnv,
+    defineConstants: {},
+    // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
+    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      compile,
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[hash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        // Root size is clamped so a desktop browser shows a phone-sized column, not a giant page.
+        pxtransform: { enable: true, config: { maxRootSize: 22, minRootSize: 16 } },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,25 @@
+import { Image, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { initialOf } from '../../utils/format';
+import './index.css';
+
+export interface AvatarProps {
+  name: string;
+  /** Resolved photo URL; null (or a photo that fails to load) shows the name's first character. */
+  src: string | null;
+  size?: 'md' | 'lg';
+}
+
+export function Avatar({ name, src, size = 'lg' }: AvatarProps) {
+  const [failed, setFailed] = useState(false);
+  useEffect(() => setFailed(false), [src]);
+  const className = `avatar avatar--${size}`;
+  if (src && !failed) {
+    return <Image className={className} src={src} mode="aspectFill" onError={() => setFailed(true)} />;
+  }
+  return (
+    <View className={`${className} avatar--initial`}>
+      <Text className="avatar__initial">{initialOf(name)}</Text>
+    </View>
+  );
+}

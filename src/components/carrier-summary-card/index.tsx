@@ -1,0 +1,53 @@
+import { Image, Text, View } from '@tarojs/components';
+import type { CarrierSummary } from '../../../domain/api/views.schema';
+import { CARRIER_TYPE_LABELS } from '../../../domain/carrier/carrier.schema';
+import { formatArea, formatPrice } from '../../utils/format';
+import './index.css';
+
+export interface CarrierSummaryCardProps {
+  carrier: CarrierSummary;
+  /** The carrier's photo, resolved for this platform; null hides the thumbnail. */
+  photoUrl: string | null;
+}
+
+export function CarrierSummaryCard({ carrier, photoUrl }: CarrierSummaryCardProps) {
+  const industries = carrier.suitedIndustries.slice(0, 3);
+  return (
+    <View className="carrier-summary-card" data-testid="carrier-summary-card">
+      {photoUrl ? <Image className="carrier-summary-card__photo" src={photoUrl} mode="aspectFill" lazyLoad /> : null}
+      <View className="carrier-summary-card__main">
+        <View className="carrier-summary-card__title-row">
+          <Text className="carrier-summary-card__type">{CARRIER_TYPE_LABELS[carrier.type]}</Text>
+          <Text className="carrier-summary-card__name">{carrier.name}</Text>
+        </View>
+        <Text className="carrier-summary-card__street">{carrier.street}</Text>
+        <View className="carrier-summary-card__facts">
+          <View className="carrier-summary-card__fact">
+            <Text className="carrier-summary-card__fact-label">可租售</Text>
+            <Text
+              className={
+                carrier.hasVacancy ? 'carrier-summary-card__fact-value carrier-summary-card__area' : 'carrier-summary-card__fact-value carrier-summary-card__area--none'
+              }
+            >
+              {carrier.hasVacancy ? formatArea(carrier.vacantArea) : '暂无空置'}
+            </Text>
+          </View>
+          <View className="carrier-summary-card__fact">
+            <Text className="carrier-summary-card__fact-label">总面积</Text>
+            <Text className="carrier-summary-card__fact-value">{formatArea(carrier.totalArea)}</Text>
+          </View>
+        </View>
+        <Text className="carrier-summary-card__price">{formatPrice(carrier.priceMin, carrier.priceMax, carrier.priceUnit)}</Text>
+        {industries.length ? (
+          <View className="carrier-summary-card__industries">
+            {industries.map((industry) => (
+              <Text key={industry} className="carrier-summary-card__industry">
+                {industry}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}

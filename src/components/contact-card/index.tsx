@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components';
+import type { Person } from '../../../domain/api/views.schema';
+import { Avatar } from '../avatar';
+import './index.css';
+
+export interface ContactCardProps {
+  person: Person;
+  photoUrl: string | null;
+  /** What this person is to the visitor, e.g. 名片主人 / 咨询对接人. */
+  role: string;
+  greeting?: string;
+  /** e.g. 工作日 8 小时内首次响应. */
+  responseNote?: string;
+  /** On the web a phone call is a plain `tel:` link; in the mini-program it is an API call (`onCall`). */
+  phoneHref?: string;
+  /** Shown instead of phone and WeChat when the person publishes neither. */
+  privateNote?: string;
+  onCall?: (phone: string) => void;
+  onCopyWechat?: (wechatId: string) => void;
+  testId?: string;
+}
+
+export function ContactCard({
+  person,
+  photoUrl,
+  role,
+  greeting,
+  responseNote,
+  phoneHref,
+  privateNote = '联系方式未公开',
+  onCall,
+  onCopyWechat,
+  testId,
+}: ContactCardProps) {
+  const { phone, wechatId } = person;
+  return (
+    <View className="contact-card" data-testid={testId ?? 'contact-card'}>
+      <View className="contact-card__head">
+        <Avatar name={person.name} src={photoUrl} />
+        <View className="contact-card__who">
+          <View className="contact-card__name-row">
+            <Text className="contact-card__name">{person.name}</Text>
+            <Text className="contact-card__role">{role}</Text>
+          </View>
+          <Text className="contact-card__title">{person.title}</Text>
+          <Text className="contact-card__unit">{person.unitName}</Text>
+        </View>
+      </View>
+
+      {greeting ? <Text className="contact-card__greeting">{greeting}</Text> : null}
+
+      {phone || wechatId ? (
+        <View className="contact-card__lines">
+          {phone ? (
+            <View className="contact-card__line">
+              <Text className="contact-card__line-label">电话</Text>
+              <Text className="contact-card__line-value contact-card__phone" userSelect>
+                {phone}
+              </Text>
+            </View>
+          ) : null}
+          {wechatId ? (
+            <View className="contact-card__line">
+              <Text className="contact-card__line-label">微信</Text>
+              <Text className="contact-card__line-value contact-card__wechat" userSelect>
+                {wechatId}
+              </Text>
+            </View>
+          ) : null}
+        </View>
+      ) : (
+        <Text className="contact-card__private">{privateNote}</Text>
+      )}
+
+      {phone || wechatId ? (
+        <View className="contact-card__actions">
+          {phone && phoneHref ? (
+            <a className="contact-card__action contact-card__action--primary contact-card__call" href={phoneHref} data-testid="call-button">
+              拨打电话
+            </a>
+          ) : null}
+          {phone && !phoneHref ? (
+            <View
+              className="contact-card__action contact-card__action--primary contact-card__call"
+              hoverClass="contact-card__action--pressed"
+              data-testid="call-button"
+              onClick={() => onCall?.(phone)}
+            >
+              <Text>拨打电话</Text>
+            </View>
+          ) : null}
+          {wechatId ? (
+            <View
+              className="contact-card__action contact-card__copy"
+              hoverClass="contact-card__action--pressed"
+              data-testid="copy-wechat-button"
+              onClick={() => onCopyWechat?.(wechatId)}
+            >
+              <Text>复制微信号</Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {responseNote ? <Text className="contact-card__note">{responseNote}</Text> : null}
+    </View>
+  );
+}

@@ -1,0 +1,24 @@
+import { Image, Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface DistrictHeroProps {
+  name: string;
+  slogan: string;
+  /** Already resolved for this platform; null shows the plain emblem background. */
+  coverImage: string | null;
+}
+
+export function DistrictHero({ name, slogan, coverImage }: DistrictHeroProps) {
+  return (
+    <View className="district-hero" data-testid="district-hero">
+      {coverImage ? <Image className="district-hero__cover" src={coverImage} mode="aspectFill" /> : null}
+      <View className="district-hero__shade" />
+      <View className="district-hero__body">
+        <Text className="district-hero__eyebrow">招商名片</Text>
+        <Text className="district-hero__name">{name}</Text>
+        <View className="district-hero__rule" />
+        <Text className="district-hero__slogan">{slogan}</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface ErrorStateProps {
+  message: string;
+  retryText?: string;
+  onRetry?: () => void;
+}
+
+export function ErrorState({ message, retryText = '重试', onRetry }: ErrorStateProps) {
+  return (
+    <View className="error-state" data-testid="error-state">
+      <View className="error-state__icon">
+        <Text className="error-state__icon-mark">!</Text>
+      </View>
+      <Text className="error-state__message">{message}</Text>
+      {onRetry ? (
+        <View className="error-state__retry" hoverClass="error-state__retry--pressed" data-testid="retry-button" onClick={onRetry}>
+          <Text>{retryText}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

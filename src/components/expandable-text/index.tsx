@@ -1,0 +1,25 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import './index.css';
+
+export interface ExpandableTextProps {
+  text: string;
+  /** Longer texts start clamped to a few lines with a 展开全文 toggle. */
+  collapseOver?: number;
+}
+
+export function ExpandableText({ text, collapseOver = 96 }: ExpandableTextProps) {
+  const collapsible = text.length > collapseOver;
+  const [expanded, setExpanded] = useState(false);
+  const clamped = collapsible && !expanded;
+  return (
+    <View className="expandable-text">
+      <Text className={clamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}>{text}</Text>
+      {collapsible ? (
+        <View className="expandable-text__toggle" onClick={() => setExpanded(!expanded)}>
+          <Text>{expanded ? '收起' : '展开全文'}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '招商名片',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+});

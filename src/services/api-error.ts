@@ -1,0 +1,21 @@
+import { ERROR_MESSAGES, type ErrorCode } from '../../domain/common/error-codes';
+
+/**
+ * The one error the app sees from the backend, whatever went wrong on the way: programs branch on `code`,
+ * people read `message` (Chinese, fit to show as is).
+ */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  /** Input fields that failed validation, for forms. */
+  readonly fields?: string[];
+
+  constructor(code: ErrorCode, message?: string, fields?: string[]) {
+    super(message && message.trim() ? message : ERROR_MESSAGES[code]);
+    this.name = 'ApiError';
+    this.code = code;
+    if (fields && fields.length) this.fields = fields;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError =>
+  e instanceof ApiError || (e instanceof Error && e.name === 'ApiError' && typeof (e as ApiError).code === 'string');

@@ -1,0 +1,39 @@
+import { httpPathFor, PERSONA_HEADER } from '../../domain/api/contract';
+import { ApiError } from './api-error';
+import type { ApiTransport } from './api-transport';
+import { activeDemoPersonaId } from './demo-persona';
+
+const REQUEST_TIMEOUT_MS = 15000;
+
+/**
+ * Web transport: `POST {TARO_APP_API_BASE}/api/<action>` with a JSON body `{input}`. On H5 `Taro.cloud` is a stub
+ * that silently "succeeds" with no data, so the web build never goes near it.
+ */
+export const platformTransport: ApiTransport = {
+  async send(_fn, envelope) {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    const persona = await activeDemoPersonaId();
+    if (persona) headers[PERSONA_HEADER] = persona;
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+    try {
+      const response = await fetch(`${process.env.TARO_APP_API_BASE ?? ''}${httpPathFor(envelope.action)}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ input: envelope.input }),
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      try {
+        // Failed actions come back as `{ok: false, error}` whatever the HTTP status: the client reads them.
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new ApiError(response.status >= 500 ? 'STORE.UNAVAILABLE' : 'INTERNAL.UNEXPECTED');
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  },
+};

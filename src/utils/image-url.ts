@@ -1,0 +1,16 @@
+/**
+ * Turns an image reference from the backend (see domain/common/text.ts imageRef) into something an <Image>
+ * can load on this platform, or null when it cannot (the component then shows its fallback).
+ * - `https://…` loads everywhere.
+ * - `cloud://…` is a WeChat cloud file id: the mini-program loads it, a browser cannot.
+ * - `/assets/…` is an image bundled with the app (src/assets, copied into both builds by config/index.ts):
+ *   a package path in the mini-program, a path under the site root (publicPath '/') on the web.
+ */
+export const imageUrl = (ref: string | null | undefined): string | null => {
+  if (!ref) return null;
+  if (ref.startsWith('https://')) return ref;
+  const isH5 = process.env.TARO_ENV === 'h5';
+  if (ref.startsWith('cloud://')) return isH5 ? null : ref;
+  if (ref.startsWith('/assets/')) return ref;
+  return null;
+};
