@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { launchBrowser, openPhonePage, screenshot, settle } from './support/browser';
+
+/** Foundation: the H5 build, served by the local cloud, shows the seeded card from SQLite in Chromium. */
+describe('district card in the browser', () => {
+  let cloud: LocalCloudProcess;
+  let browser: Browser;
+
+  before(async () => {
+    cloud = await startLocalCloudProcess();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await cloud?.stop();
+    if (cloud) removeDataDir(cloud.dataDir);
+  });
+
+  it('renders the seeded district card with its commissioner from a bare link', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(cloud.url);
+    await page.getByTestId('card-page').waitFor({ timeout: 30_000 });
+    await settle(page);
+    const text = await page.getByTestId('card-page').innerText();
+    assert.match(text, /云川市临江区（演示）/);
+    assert.match(text, /临江而立，投资正当时/);
+    assert.match(text, /演示数据/);
+    assert.match(text, /林致远/);
+    assert.match(text, /13800138001/);
+    assert.ok(await page.getByTestId('call-button').first().isVisible());
+    const shot = await screenshot(page, 'district-card');
+    assert.ok(shot.endsWith('.png'));
+  });
+
+  it('shows a clear error with a retry when the card does not exist', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(`${cloud.url}#/pages/card/index?cardId=card-missing`);
+    await page.getByText('未找到该名片，可能已下线').waitFor({ timeout: 30_000 });
+    assert.ok(await page.getByText('重试').first().isVisible());
+  });
+});
