@@ -27,7 +27,8 @@ const compile = { include: [path.resolve(__dirname, '..', 'domain')] };
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
-  const outputRoot = isH5 ? 'dist-h5' : 'dist';
+  // TARO_OUTPUT_ROOT lets parallel builds (several engineers, benches) write apart; the defaults are what ship.
+  const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'investcard',
     designWidth: 750,
@@ -46,7 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    cache: { enable: true, name: `${process.env.TARO_ENV ?? 'weapp'}-${outputRoot.replace(/[^\w-]/g, '_')}` },
     mini: {
       compile,
       optimizeMainPackage: { enable: true },

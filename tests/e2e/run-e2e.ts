@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildH5, isH5BuildStale } from '../../tools/local-cloud/h5-build';
 import { chromiumSkipReason } from './support/browser';
 import { ROOT } from '../../tools/local-cloud/local-cloud-process';
@@ -15,7 +15,9 @@ if (skip) {
   console.log('0 passed, 0 failed, 1 skipped');
   process.exit(0);
 }
-if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
+// INVESTCARD_H5_DIR: test another H5 output (parallel work); the local cloud processes serve the same folder.
+const h5Dir = resolve(ROOT, process.env.INVESTCARD_H5_DIR ?? 'dist-h5');
+if (isH5BuildStale(ROOT, h5Dir)) buildH5(ROOT, h5Dir);
 
 const files = readdirSync(__dirname)
   .filter((f) => f.endsWith('.e2e.ts'))

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const SOURCES = ['src', 'domain', 'config', 'babel.config.js', 'package.json'];
 
@@ -21,12 +21,12 @@ export const isH5BuildStale = (root: string, outDir: string): boolean => {
   return SOURCES.some((s) => newestMtime(join(root, s)) > built);
 };
 
-export const buildH5 = (root: string): void => {
+export const buildH5 = (root: string, outDir = join(root, 'dist-h5')): void => {
   console.log('[investcard] building the H5 app (about 30 s)…');
   const r = spawnSync(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_ROOT: relative(root, outDir) },
   });
   if (r.status !== 0) throw new Error('H5 build failed; see the output above.');
 };

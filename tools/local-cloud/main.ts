@@ -14,16 +14,17 @@ import { openSqliteStore } from './sqlite-store';
  * 127.0.0.1. Environment: PORT (default 8787), INVESTCARD_DATA_DIR (default ./.data),
  * INVESTCARD_SKIP_H5_BUILD=1 to serve whatever dist-h5 holds, INVESTCARD_LOG=1 for request logs,
  * INVESTCARD_DISTRICT_BURST_PER_MIN to raise the district-wide intake budget for load tests,
- * INVESTCARD_WEB_BASE_URL for the address share links and QR codes point to.
+ * INVESTCARD_WEB_BASE_URL for the address share links and QR codes point to, INVESTCARD_H5_DIR to serve
+ * another H5 output folder (built with TARO_OUTPUT_ROOT).
  */
 const main = async () => {
   const root = resolve(__dirname, '../..');
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const dataDir = resolve(process.env.INVESTCARD_DATA_DIR ?? join(root, '.data'));
-  const h5Dir = join(root, 'dist-h5');
+  const h5Dir = resolve(root, process.env.INVESTCARD_H5_DIR ?? 'dist-h5');
 
-  if (process.env.INVESTCARD_SKIP_H5_BUILD !== '1' && isH5BuildStale(root, h5Dir)) buildH5(root);
+  if (process.env.INVESTCARD_SKIP_H5_BUILD !== '1' && isH5BuildStale(root, h5Dir)) buildH5(root, h5Dir);
 
   mkdirSync(dataDir, { recursive: true });
   const store = openSqliteStore(join(dataDir, 'investcard.sqlite'));
