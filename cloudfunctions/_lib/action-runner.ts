@@ -30,7 +30,10 @@ export const runAction = async (table: ActionTable, deps: Deps, ctx: RequestCont
   if (!definition || !isPlainObject(envelope)) return fail('ACTION.UNKNOWN');
   const { contract } = definition;
 
-  const parsed = v.safeParse(contract.request, envelope.input ?? {});
+  // valibot's object schemas accept arrays (typeof 'object'): only a plain object (or nothing) is a request.
+  const input = envelope.input ?? {};
+  if (!isPlainObject(input)) return fail('VALIDATION.INVALID_INPUT', ['(root)']);
+  const parsed = v.safeParse(contract.request, input);
   if (!parsed.success) return fail('VALIDATION.INVALID_INPUT', issuePaths(parsed.issues));
 
   try {

@@ -37,7 +37,8 @@ export const toCarrierDetail = (c: Carrier): CarrierDetail => ({
 
 /** A person as the public sees them: private fields are null unless their card makes them public. */
 export const toPerson = (staff: Staff, unitName: string, card: Card | null): Person => {
-  const visible = card?.visibility ?? { phone: true, wechatId: true, wechatQr: true };
+  // Without a card nobody has chosen what to publish: keep private contact details private.
+  const visible = card?.visibility ?? { phone: false, wechatId: false, wechatQr: false };
   return {
     staffId: staff._id,
     cardId: card?._id ?? null,

@@ -6,7 +6,10 @@ import { getShare } from '../_lib/repositories/share.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
 import { isStoreError } from '../_lib/store/store-port';
 import { hashedId, visitorHash } from '../_lib/visitor-hash';
-import { DomainError } from '../../domain/common/result';
+import { DomainError, isDomainError } from '../../domain/common/result';
+import { consumeRate } from '../_lib/rate-limit';
+
+const VIEWS_PER_CARD_PER_MINUTE = 600;
 
 /**
  * Counts a view: at most one per visitor, card and share per minute (reloads do not inflate counts), and a
@@ -31,9 +34,13 @@ export const recordVisitAction = defineAction(recordVisitContract, async (deps, 
     at: ctx.now.toISOString(),
   };
   try {
-    await deps.store.insert(COLLECTIONS.views.name, view);
+    // A per-card budget caps what a script rotating visitor keys can add; real traffic is far below it.
+    await deps.store.transaction(async (tx) => {
+      await consumeRate(tx, [{ key: `visit:c:${card._id}:1m`, limit: VIEWS_PER_CARD_PER_MINUTE, windowMs: 60_000 }], ctx.now);
+      await tx.insert(COLLECTIONS.views.name, view);
+    });
   } catch (error) {
-    if (isStoreError(error, 'STORE.DUPLICATE_ID')) return { counted: false };
+    if (isStoreError(error, 'STORE.DUPLICATE_ID') || (isDomainError(error) && error.code === 'RATE.LIMITED')) return { counted: false };
     throw error;
   }
   try {

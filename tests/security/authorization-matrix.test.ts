@@ -1,0 +1,249 @@
+import * as v from 'valibot';
+import { CONTRACTS } from '../../domain/api/registry';
+import type { ActionResult } from '../../domain/common/result';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { DistrictSchema, DEFAULT_SLA } from '../../domain/org/district.schema';
+import { StaffSchema } from '../../domain/org/staff.schema';
+import { UnitSchema } from '../../domain/org/unit.schema';
+import { runAction } from '../../cloudfunctions/_lib/action-runner';
+import type { QrPort } from '../../cloudfunctions/_lib/deps';
+import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
+import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+
+/**
+ * Who may call what: every action × every kind of caller, in one table. Lead-scoped rows act on one lead that
+ * investor A submitted from the district head's card (handled by staff-head in unit-invest).
+ *
+ *   Y  allowed: `{ok: true}`
+ *   N  denied: `{ok: false}` with an AUTH.* code
+ *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data) — what lies outside the
+ *      caller's unit or district looks missing, so ids cannot be probed
+ *
+ * Rows that write run every cell on a fresh database, so one allowed cell cannot change the next one's answer.
+ * For list rows, `sees` says in which cells this lead may appear in the response.
+ */
+
+const OTHER_ADMIN_OPENID = 'demo-openid-other-district-admin';
+
+const ROLES = {
+  anonymous: OPENID.anonymous,
+  investorA: OPENID.investorA,
+  investorB: OPENID.investorB,
+  head: OPENID.head,
+  techStaff: OPENID.tech,
+  commerceStaff: OPENID.commerce,
+  unitLeader: OPENID.investLeader,
+  admin: OPENID.admin,
+  otherDistrictAdmin: OTHER_ADMIN_OPENID,
+} as const;
+type Role = keyof typeof ROLES;
+const ROLE_ORDER = Object.keys(ROLES) as Role[];
+
+interface Fixture {
+  leadId: string;
+  /** A share of the head's card, made by investor B. */
+  shareCode: string;
+}
+interface Row {
+  input: (f: Fixture) => Record<string, unknown>;
+  /** One letter per role, in ROLE_ORDER. */
+  cells: string;
+  sees?: string;
+}
+
+// Cells in ROLE_ORDER:  anonymous investorA investorB head techStaff commerceStaff unitLeader admin otherDistrictAdmin
+const MATRIX: Record<string, Row> = {
+  'card.get':           { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ cardId: 'card-staff-head' }) },
+  'carrier.search':     { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang' }) },
+  'carrier.get':        { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ carrierId: 'building-001' }) },
+  'directory.list':     { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang' }) },
+  'session.whoami':     { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({}) },
+  'lead.privacyNotice': { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang' }) },
+  // Any signed-in WeChat user may inquire, staff included; anonymous callers may not.
+  'lead.submit':        { cells: 'N Y Y  Y Y Y Y Y  Y', input: () => leadInput() },
+  // Everyone signed in has a 我的咨询, but only the submitter finds this lead in it.
+  'lead.mine':          { cells: 'N Y Y  Y Y Y Y Y  Y', sees: '- Y N  N N N N N  N', input: () => ({}) },
+  // Every staff member has an inbox, scoped to their own unit and district.
+  'lead.inbox':         { cells: 'N N N  Y Y Y Y Y  Y', sees: '- - -  Y N N Y Y  N', input: () => ({ tab: 'unit' }) },
+  'lead.detail':        { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
+  'lead.revealContact': { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
+  'lead.transition':    { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, to: 'contacted', rev: 0 }) },
+  'lead.note':          { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, text: '已电话沟通。' }) },
+  'lead.reply':         { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, text: '您好，已收到。' }) },
+  'lead.assign':        { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, toUnitId: 'unit-tech', toStaffId: 'staff-tech', note: '', rev: 0 }) },
+  // The invite code is the secret; a caller who is already staff (of any district) may not bind a second account.
+  'staff.bindInvite':   { cells: 'N Y Y  N N N N N  N', input: () => ({ inviteCode: 'DEMO2026' }) },
+  // Counting a view is the one public write: Moments visitors have no identity.
+  'share.visit':        { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ cardId: 'card-staff-head', channel: 'moments', visitorKey: 'matrix-visitor-0000001' }) },
+  // Cards are public, so anyone signed in may pass one on (and get a code for a share they hold).
+  'share.create':       { cells: 'N Y Y  Y Y Y Y Y  Y', input: (f) => ({ cardId: 'card-staff-head', channel: 'chat', parentCode: f.shareCode }) },
+  'share.qr':           { cells: 'N Y Y  Y Y Y Y Y  Y', input: (f) => ({ code: f.shareCode }) },
+  // Each staff member reads and edits only their own card (the input carries no card id).
+  'card.mine':          { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'card.update':        { cells: 'N N N  Y Y Y Y Y  Y', input: () => CARD_EDIT },
+  // The head's card numbers: the owner and admins of the same district only.
+  'card.stats':         { cells: 'N N N  Y H H H Y  H', input: () => ({ cardId: 'card-staff-head' }) },
+};
+
+/** District-neutral (no carriers or industries), so every staff member's own card accepts it. */
+const CARD_EDIT = {
+  greeting: '欢迎投资兴业。',
+  visibility: { phone: false, wechatId: true, wechatQr: false },
+  featuredCarrierIds: [],
+  featuredIndustries: [],
+  onDutyStaffId: null,
+  title: '招商专员',
+  wechatId: null,
+  wechatQr: null,
+  photo: null,
+};
+
+const parseCells = (s: string): string[] => s.trim().split(/\s+/);
+
+/** A second district with its own investment bureau and admin: a stranger to the demo district's leads. */
+const addOtherDistrict = async (b: TestBackend): Promise<void> => {
+  const at = b.clock.now.toISOString();
+  const district = v.parse(DistrictSchema, {
+    _id: 'other-district',
+    name: '云川市江北区（演示）',
+    slogan: '江北欢迎您',
+    intro: '另一个演示区域，用于权限测试。',
+    keyIndustries: ['新能源'],
+    headlineFigures: [],
+    policyHighlights: [],
+    investmentBureauUnitId: 'other-unit-invest',
+    sla: DEFAULT_SLA,
+    isDemo: true,
+    privacyNoticeVersion: '2026-11',
+    createdAt: at,
+    updatedAt: at,
+  });
+  const unit = v.parse(UnitSchema, {
+    _id: 'other-unit-invest',
+    districtId: district._id,
+    name: '江北区投资促进局',
+    kind: 'investment_bureau',
+    isEconomic: true,
+    leaderStaffId: 'other-staff-admin',
+    createdAt: at,
+  });
+  const admin = v.parse(StaffSchema, {
+    _id: 'other-staff-admin',
+    districtId: district._id,
+    unitId: unit._id,
+    name: '江北管理员',
+    title: '江北区投资促进局 信息管理员',
+    roles: ['admin', 'unit_leader', 'staff'],
+    status: 'active',
+    phone: '13800138099',
+    industryFocus: [],
+    openid: OTHER_ADMIN_OPENID,
+    createdAt: at,
+  });
+  await b.store.insert(COLLECTIONS.districts.name, district);
+  await b.store.insert(COLLECTIONS.units.name, unit);
+  await b.store.insert(COLLECTIONS.staff.name, admin);
+};
+
+interface World {
+  b: TestBackend;
+  fixture: Fixture;
+}
+
+/** Drawing a real QR takes ~1 s under Jest; who may ask for one does not depend on the picture. */
+const instantQr: QrPort = { forShare: async () => ({ kind: 'url', image: 'data:image/png;base64,AA==' }) };
+
+const createWorld = async (): Promise<World> => {
+  const b = await createTestBackend();
+  b.deps.qr = instantQr;
+  await addOtherDistrict(b);
+  const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
+  const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
+  return { b, fixture: { leadId, shareCode: code } };
+};
+
+const call = (b: TestBackend, role: Role, action: string, input: unknown): Promise<ActionResult<unknown>> => b.call(action, input, ROLES[role]);
+
+const letterOf = (r: ActionResult<unknown>): string => {
+  if (r.ok) return 'Y';
+  if (r.error.code.startsWith('AUTH.')) return 'N';
+  if (r.error.code === 'LEAD.NOT_FOUND' || r.error.code === 'CARD.NOT_FOUND') return 'H';
+  return `?${r.error.code}`;
+};
+
+/** Whether this lead's id appears anywhere in a successful response. */
+const mentions = (r: ActionResult<unknown>, leadId: string): string => (r.ok ? (JSON.stringify(r.data).includes(leadId) ? 'Y' : 'N') : '-');
+
+describe('authorization matrix', () => {
+  let shared: World;
+
+  beforeAll(async () => {
+    shared = await createWorld();
+    const lead = await shared.b.store.get<Lead>(COLLECTIONS.leads.name, shared.fixture.leadId);
+    // The table's meaning depends on this routing: handled by the head in the investment bureau.
+    expect(lead?.handling).toEqual({ unitId: 'unit-invest', staffId: 'staff-head' });
+  });
+  afterAll(() => shared.b.close());
+
+  it('has exactly one row per contract, one cell per role', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(CONTRACTS.map((c) => c.name).sort());
+    for (const row of Object.values(MATRIX)) {
+      expect(parseCells(row.cells)).toHaveLength(ROLE_ORDER.length);
+      if (row.sees) expect(parseCells(row.sees)).toHaveLength(ROLE_ORDER.length);
+    }
+  });
+
+  describe.each(CONTRACTS.map((c) => [c.name, c.writes] as const))('%s', (action, writes) => {
+    it('answers every role as the table says', async () => {
+      const row = MATRIX[action];
+      expect(row).toBeDefined();
+      const cells: string[] = [];
+      const sees: string[] = [];
+      for (const role of ROLE_ORDER) {
+        const world = writes ? await createWorld() : shared;
+        try {
+          const r = await call(world.b, role, action, row.input(world.fixture));
+          cells.push(letterOf(r));
+          sees.push(mentions(r, world.fixture.leadId));
+        } finally {
+          if (writes) await world.b.close();
+        }
+      }
+      const label = (letters: string[]) => ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+      expect(label(cells)).toBe(label(parseCells(row.cells)));
+      if (row.sees) expect(label(sees)).toBe(label(parseCells(row.sees)));
+    }, 30_000);
+  });
+
+  describe('identity comes only from the trusted context', () => {
+    const SMUGGLED: Array<[string, unknown]> = [
+      ['openid', OPENID.admin],
+      ['_openid', OPENID.admin],
+      ['OPENID', OPENID.admin],
+      ['userInfo', { openId: OPENID.admin, appId: 'wx-forged' }],
+      ['actor', { kind: 'staff', staffId: 'staff-admin' }],
+    ];
+
+    it.each(SMUGGLED)('a `%s` field in the request body is refused by every action', async (field, value) => {
+      const refused: string[] = [];
+      for (const contract of CONTRACTS) {
+        const input = { ...MATRIX[contract.name].input(shared.fixture), [field]: value };
+        for (const role of ['anonymous', 'investorB'] as const) {
+          const r = await call(shared.b, role, contract.name, input);
+          refused.push(`${contract.name}/${role}=${r.ok ? 'ok' : r.error.code}`);
+        }
+      }
+      expect(refused.filter((s) => !s.endsWith('=VALIDATION.INVALID_INPUT'))).toEqual([]);
+    });
+
+    it('identity fields beside the input in the envelope are ignored', async () => {
+      const forged = { openid: OPENID.admin, OPENID: OPENID.admin, userInfo: { openId: OPENID.admin }, ctx: { openid: OPENID.admin } };
+      const run = (action: string, input: unknown) =>
+        runAction(ALL_ACTIONS, shared.b.deps, { openid: null, appid: null, origin: 'test', requestId: 'forged' }, { action, input, ...forged });
+      expect(await run('session.whoami', {})).toEqual({ ok: true, data: { kind: 'anonymous', staff: null } });
+      expect(await run('lead.detail', { leadId: shared.fixture.leadId })).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
+      expect(await run('lead.inbox', { tab: 'unit' })).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
+    });
+  });
+});

@@ -1,0 +1,576 @@
+import { CONTRACTS } from '../../domain/api/registry';
+import type { ErrorCode } from '../../domain/common/error-codes';
+import { OPENID } from '../support/test-backend';
+
+/**
+ * A generated corpus of requests every action must refuse. Each case starts from one valid input per action
+ * (VALID_REQUESTS, checked against the contract's schema by the test) and breaks exactly one thing, so a case
+ * that succeeds points at one missing check. Mutations are derived from the request schema itself: a new
+ * contract or field is covered as soon as it has a row in VALID_REQUESTS.
+ *
+ * Policy — what must be refused, per kind of slot:
+ * - every slot: wrong JSON types, Mongo-style operator objects, arrays, 100 000-character strings, 500-level
+ *   nesting; every object: missing required fields and extra fields (identity, ownership, `__proto__`, …);
+ * - `text` (line/paragraph: names, messages, notes): NUL and control characters, lone surrogates, zero-width
+ *   and bidi-override characters, blank text where a minimum applies. HTML, SQL and formulas are NOT in the
+ *   corpus for these: they are legitimate text, stored as data and rendered as text, never as markup or query;
+ * - `code` (ids, share/invite codes, keys, e-mail, WeChat ids: anything with a format): additionally HTML,
+ *   SQL, spreadsheet formulas, path traversal, full-width digits, homoglyphs and padding;
+ * - `enum`: near misses (case, padding) and prototype keys (`constructor`, `__proto__`) that a lookup table
+ *   indexed by the value would resolve;
+ * - `opaque` (cursors, the honeypot): only type, size and operator mutations; their content is checked by the
+ *   use case, and a filled honeypot answers like success on purpose;
+ * - envelopes: non-object `input` (null only where `{}` is itself invalid, because a missing input means `{}`),
+ *   non-object envelopes and unknown or disguised action names.
+ */
+
+export type Caller = keyof typeof OPENID;
+
+/** Real documents the valid requests point at, so a request that slipped through would really act. */
+export interface CorpusFixture {
+  leadId: string;
+  rev: number;
+  /** A share of the head's card. */
+  shareCode: string;
+}
+
+export interface ValidRequest {
+  /** Who can make this exact request succeed, so authorization never masks a validation gap. */
+  caller: Caller;
+  input: Record<string, unknown>;
+}
+
+/** One valid input per action of CONTRACTS. Lead-scoped ones act on a real lead of the demo district. */
+export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> => ({
+  'card.get': { caller: 'anonymous', input: { cardId: 'card-staff-head' } },
+  'carrier.search': {
+    caller: 'anonymous',
+    input: { districtId: 'demo-linjiang', type: 'building', industry: '人工智能', street: '金湾街道', keyword: '大厦', hasVacancy: true, minVacantArea: 0, maxVacantArea: 100_000, maxPrice: 10, sort: 'price', limit: 5 },
+  },
+  'carrier.get': { caller: 'anonymous', input: { carrierId: 'building-001' } },
+  'directory.list': { caller: 'anonymous', input: { districtId: 'demo-linjiang', unitId: 'unit-invest', industry: '数字经济' } },
+  'session.whoami': { caller: 'admin', input: {} },
+  'lead.submit': {
+    caller: 'investorA',
+    input: {
+      idempotencyKey: 'corpus-key-000000000001',
+      contact: { name: '李先生', company: '云帆智能科技有限公司', phone: '13900139000', email: 'li@example.com', wechatId: 'li_yunfan' },
+      need: { industry: '人工智能', scale: '10m_50m', carrierType: 'building', areaMin: 500, areaMax: 1500, timing: '半年内' },
+      message: '计划设立研发中心，想了解楼宇租金与人才政策。',
+      source: { channel: 'chat', cardId: 'card-staff-head', carrierId: 'building-001' },
+      consent: { agreed: true, noticeVersion: '2026-11' },
+    },
+  },
+  'lead.mine': { caller: 'investorA', input: {} },
+  'lead.privacyNotice': { caller: 'anonymous', input: { districtId: 'demo-linjiang' } },
+  'lead.inbox': { caller: 'admin', input: { tab: 'unit', limit: 10 } },
+  'lead.detail': { caller: 'admin', input: { leadId: f.leadId } },
+  'lead.revealContact': { caller: 'admin', input: { leadId: f.leadId } },
+  'lead.transition': { caller: 'admin', input: { leadId: f.leadId, to: 'contacted', reason: '已电话联系', rev: f.rev } },
+  'lead.note': { caller: 'admin', input: { leadId: f.leadId, text: '电话沟通，客户下周来访。', kind: 'call_logged' } },
+  'lead.reply': { caller: 'admin', input: { leadId: f.leadId, text: '您好，已收到您的咨询。' } },
+  'lead.assign': { caller: 'admin', input: { leadId: f.leadId, toUnitId: 'unit-tech', toStaffId: 'staff-tech', note: '人工智能方向', rev: f.rev } },
+  // Staff may not bind a second account, so only a not-yet-staff caller makes this succeed.
+  'staff.bindInvite': { caller: 'investorB', input: { inviteCode: 'DEMO2026' } },
+  'share.visit': { caller: 'anonymous', input: { cardId: 'card-staff-head', shareCode: f.shareCode, channel: 'moments', visitorKey: 'corpus-visitor-000000001' } },
+  'share.create': { caller: 'investorA', input: { cardId: 'card-staff-head', channel: 'chat', parentCode: f.shareCode } },
+  'share.qr': { caller: 'investorA', input: { code: f.shareCode } },
+  'card.mine': { caller: 'head', input: {} },
+  'card.update': {
+    caller: 'head',
+    input: {
+      greeting: '欢迎来临江投资兴业。',
+      visibility: { phone: true, wechatId: true, wechatQr: false },
+      featuredCarrierIds: ['building-001'],
+      featuredIndustries: ['数字经济'],
+      onDutyStaffId: null,
+      title: '临江区区长 · 招商专员',
+      wechatId: 'linjiang-demo-head',
+      wechatQr: null,
+      photo: '/assets/people/staff-head.svg',
+    },
+  },
+  'card.stats': { caller: 'head', input: { cardId: 'card-staff-head' } },
+});
+
+export interface BadCase {
+  /** `action · path · mutation`, for failure messages. */
+  id: string;
+  action: string;
+  caller: Caller;
+  /** The whole envelope as the runner receives it. */
+  envelope: unknown;
+  expectedCode: Extract<ErrorCode, 'VALIDATION.INVALID_INPUT' | 'ACTION.UNKNOWN'>;
+}
+
+// ---- schema introspection (valibot v1 objects are plain data: `type`, `entries`, `wrapped`, `pipe`) ----
+
+interface SchemaNode {
+  type: string;
+  entries?: Record<string, SchemaNode>;
+  wrapped?: SchemaNode;
+  item?: SchemaNode;
+  options?: readonly unknown[];
+  literal?: unknown;
+  pipe?: readonly SchemaNode[];
+  requirement?: unknown;
+}
+
+type SlotKind = 'object' | 'array' | 'text' | 'code' | 'opaque' | 'enum' | 'number' | 'boolean' | 'literal' | 'other';
+
+interface Slot {
+  kind: SlotKind;
+  optional: boolean;
+  /** null is a valid value here (`v.nullable`), so no mutation may use it. */
+  nullable: boolean;
+  node: SchemaNode;
+  /** Action types of the (flattened) pipe, with their requirements. */
+  actions: Array<{ type: string; requirement: unknown }>;
+}
+
+/** A pipe's first item is its base schema, itself a pipe when pipes are nested (`v.pipe(line(…), v.email())`). */
+const flattenPipe = (node: SchemaNode): Array<{ type: string; requirement: unknown }> =>
+  (node.pipe ?? []).flatMap((item, i) => (item.pipe ? flattenPipe(item) : i === 0 ? [] : [{ type: item.type, requirement: item.requirement }]));
+
+const WRAPPERS = ['optional', 'exact_optional', 'nullable', 'nullish'];
+
+const slotOf = (schema: SchemaNode): Slot => {
+  let node = schema;
+  let optional = false;
+  let nullable = false;
+  while (WRAPPERS.includes(node.type) && node.wrapped) {
+    if (node.type !== 'nullable') optional = true;
+    if (node.type !== 'optional' && node.type !== 'exact_optional') nullable = true;
+    node = node.wrapped;
+  }
+  const actions = flattenPipe(node);
+  const has = (t: string) => actions.some((a) => a.type === t);
+  let kind: SlotKind = 'other';
+  if (node.type === 'strict_object' || node.type === 'object' || node.type === 'loose_object') kind = 'object';
+  else if (node.type === 'array') kind = 'array';
+  else if (node.type === 'picklist') kind = 'enum';
+  else if (node.type === 'number') kind = 'number';
+  else if (node.type === 'boolean') kind = 'boolean';
+  else if (node.type === 'literal') kind = 'literal';
+  else if (node.type === 'string') kind = has('regex') || has('email') ? 'code' : has('transform') ? 'text' : 'opaque';
+  return { kind, optional, nullable, node, actions };
+};
+
+const requirementOf = (slot: Slot, type: string): number | undefined => {
+  const found = slot.actions.filter((a) => a.type === type).map((a) => a.requirement);
+  const numbers = found.filter((r): r is number => typeof r === 'number');
+  if (!numbers.length) return undefined;
+  return type.startsWith('min') ? Math.max(...numbers) : Math.min(...numbers);
+};
+
+// ---- building blocks ----
+
+const HUGE = 'a'.repeat(100_000);
+
+const deepObject = (levels: number): unknown => {
+  let value: unknown = 'x';
+  for (let i = 0; i < levels; i += 1) value = { a: value };
+  return value;
+};
+const deepArray = (levels: number): unknown => {
+  let value: unknown = 'x';
+  for (let i = 0; i < levels; i += 1) value = [value];
+  return value;
+};
+
+const OPERATORS: Array<[string, unknown]> = [
+  ['$gt', { $gt: '' }],
+  ['$ne', { $ne: null }],
+  ['$where', { $where: '1' }],
+  ['$regex', { $regex: '.*' }],
+  ['$exists', { $exists: true }],
+  ['$in', { $in: [] }],
+];
+
+/** Hostile text every string slot (free text included) must refuse. */
+const CORRUPT_TEXT: Array<[string, string]> = [
+  ['NUL', '正常\u0000文本'],
+  ['BEL control', '正常\u0007文本'],
+  ['ESC control', '\u001b[31m正常'],
+  ['lone high surrogate', '正常\uD83D文本'],
+  ['lone low surrogate', '正常\uDE00文本'],
+  ['reversed surrogate pair', '正常\uDE00\uD83D'],
+  ['zero-width space', '正常\u200B文本'],
+  ['zero-width joiner', '正常\u200D文本'],
+  // Mid-string: a leading BOM is whitespace to String.prototype.trim, so free text normalises it away.
+  ['BOM inside', '正常\uFEFF文本'],
+  ['right-to-left override', '正常\u202Etxt.exe'],
+  ['left-to-right override', '\u202D正常文本'],
+  ['first strong isolate', '正常\u2068文本\u2069'],
+];
+
+/** What a field with a format (ids, codes, keys) must refuse on top of CORRUPT_TEXT. */
+const CODE_ATTACKS: Array<[string, string]> = [
+  ['formula cmd', "=cmd|' /C calc'!A0"],
+  ['formula +SUM', '+SUM(1)'],
+  ['formula -', '-2+3+cmd|x'],
+  ['formula @', '@SUM(1+1)'],
+  ['HTML script', '<script>alert(1)</script>'],
+  ['HTML attribute', '"><img src=x onerror=alert(1)>'],
+  ['SQL tautology', "' OR '1'='1"],
+  ['SQL stacked', '1; DROP TABLE leads;--'],
+  ['SQL comment', "admin'--"],
+  ['path traversal', '../../etc/passwd'],
+  ['javascript URL', 'javascript:alert(1)'],
+  ['data URL', 'data:text/html,<script>alert(1)</script>'],
+  ['plain http URL', 'http://evil.example/x.png'],
+  ['url-encoded', 'card%2Dstaff%2Dhead'],
+  ['full-width digits', '１２３４５６７８９０'],
+  ['full-width letters', 'ＤＥＭＯ２０２６'],
+  ['Cyrillic homoglyph', 'саrd-stаff-hеаd'],
+  ['blank', ''],
+  ['space', ' '],
+];
+
+const WRONG_TYPES_FOR_STRING: Array<[string, unknown]> = [
+  ['number', 123],
+  ['zero', 0],
+  ['boolean', true],
+  ['null', null],
+  ['empty object', {}],
+  ['empty array', []],
+  ['array of string', ['card-staff-head']],
+];
+
+/** Fields a client might try to smuggle in to claim identity or ownership. */
+const ROOT_EXTRAS: Array<[string, unknown]> = [
+  ['_openid', OPENID.admin],
+  ['openid', OPENID.admin],
+  ['_id', 'lead-forged'],
+  ['districtId', 'other-district'],
+  ['status', 'signed'],
+  ['roles', ['admin']],
+  ['staffId', 'staff-admin'],
+  ['submitter', { openid: OPENID.investorA }],
+  ['actor', { kind: 'staff' }],
+  ['userInfo', { openId: OPENID.admin }],
+  ['$where', '1'],
+  ['prototype', { admin: true }],
+  ['toString', 'x'],
+];
+const NESTED_EXTRAS: Array<[string, unknown]> = [
+  ['_openid', OPENID.admin],
+  ['_id', 'forged'],
+  ['$where', '1'],
+];
+/** Own keys only JSON.parse produces: an object literal would set the prototype instead. */
+const PROTO_KEYS = ['__proto__', 'constructor'] as const;
+const withOwnKey = (base: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> => {
+  const obj = JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(base)) obj[k] = v;
+  return obj;
+};
+
+// ---- mutations per slot ----
+
+type Mutation = [label: string, value: unknown];
+
+const stringSlotMutations = (slot: Slot, base: unknown): Mutation[] => {
+  const out: Mutation[] = [...WRONG_TYPES_FOR_STRING, ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v]), ['huge string', HUGE], ['500-level object', deepObject(500)], ['500-level array', deepArray(500)]];
+  if (typeof base === 'string') out.push(['array of the valid value', [base]]);
+  if (slot.kind === 'opaque') {
+    const max = requirementOf(slot, 'max_length');
+    if (max !== undefined) out.push(['one past max length', 'a'.repeat(max + 1)]);
+    return out;
+  }
+  out.push(...CORRUPT_TEXT.map(([l, v]): Mutation => [l, v]));
+  const min = requirementOf(slot, 'min_length');
+  if (slot.kind === 'text' && min !== undefined && min > 0) out.push(['blank', ''], ['whitespace only', ' \u3000 ']);
+  if (slot.kind === 'code') {
+    out.push(...CODE_ATTACKS);
+    // A format without normalisation must refuse padding and line breaks too.
+    if (typeof base === 'string' && !slot.actions.some((a) => a.type === 'transform')) {
+      out.push(['leading space', ` ${base}`], ['trailing newline', `${base}\n`], ['leading BOM', `\uFEFF${base}`], ['trailing NUL', `${base}\u0000`]);
+    }
+  }
+  return out;
+};
+
+const enumMutations = (slot: Slot): Mutation[] => {
+  const options = (slot.node.options ?? []).filter((o): o is string => typeof o === 'string');
+  const first = options[0] ?? 'x';
+  const out: Mutation[] = [
+    ...WRONG_TYPES_FOR_STRING,
+    ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v]),
+    ['operator $in of valid', { $in: [first] }],
+    ['array of valid', [first]],
+    ['leading space', ` ${first}`],
+    ['trailing space', `${first} `],
+    ['blank', ''],
+    ['__proto__', '__proto__'],
+    ['constructor', 'constructor'],
+    ['toString', 'toString'],
+    ['hasOwnProperty', 'hasOwnProperty'],
+    ['HTML script', '<script>alert(1)</script>'],
+    ['SQL tautology', "' OR '1'='1"],
+    ['formula', "=cmd|' /C calc'!A0"],
+    ['NUL suffix', `${first}\u0000`],
+    ['zero-width inside', `${first.slice(0, 1)}\u200B${first.slice(1)}`],
+    ['full-width', first.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+    ['huge string', HUGE],
+    ['500-level object', deepObject(500)],
+  ];
+  if (first.toUpperCase() !== first && !options.includes(first.toUpperCase())) out.push(['upper case', first.toUpperCase()]);
+  return out;
+};
+
+const numberMutations = (slot: Slot): Mutation[] => {
+  const out: Mutation[] = [
+    ['numeric string', '1'],
+    ['full-width digits', '１２'],
+    ['hex string', '0x10'],
+    ['NaN', Number.NaN],
+    ['null', null],
+    ['boolean', true],
+    ['array', [1]],
+    ['empty object', {}],
+    ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v]),
+    ['operator $gt number', { $gt: 0 }],
+    ['500-level object', deepObject(500)],
+  ];
+  const bounded = slot.actions.some((a) => a.type === 'finite' || a.type === 'integer');
+  if (bounded) out.push(['Infinity', Number.POSITIVE_INFINITY], ['-Infinity', Number.NEGATIVE_INFINITY]);
+  const min = requirementOf(slot, 'min_value');
+  const max = requirementOf(slot, 'max_value');
+  if (min !== undefined) out.push(['below minimum', min - 1]);
+  if (max !== undefined) out.push(['above maximum', max + 1]);
+  if (slot.actions.some((a) => a.type === 'integer')) out.push(['fraction', (min ?? 0) + 1.5]);
+  return out;
+};
+
+const booleanMutations = (): Mutation[] => [
+  ['string true', 'true'],
+  ['string false', 'false'],
+  ['one', 1],
+  ['zero', 0],
+  ['null', null],
+  ['array', [true]],
+  ['empty object', {}],
+  ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v]),
+];
+
+const literalMutations = (slot: Slot): Mutation[] => {
+  const lit = slot.node.literal;
+  return [
+    ['opposite', typeof lit === 'boolean' ? !lit : null],
+    ['string form', String(lit)],
+    ['one', 1],
+    ['null', null],
+    ['array', [lit]],
+    ['operator $ne', { $ne: false }],
+  ];
+};
+
+const objectSlotMutations = (base: unknown): Mutation[] => [
+  ['null', null],
+  ['string', 'x'],
+  ['number', 1],
+  ['boolean', true],
+  ['empty array', []],
+  ['array of the valid value', [base]],
+  ['JSON string of the valid value', JSON.stringify(base)],
+  ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v]),
+  ['500-level object', deepObject(500)],
+];
+
+const arrayMutations = (slot: Slot, base: unknown): Mutation[] => {
+  const first = Array.isArray(base) ? base[0] : undefined;
+  const out: Mutation[] = [
+    ['string', 'x'],
+    ['number', 1],
+    ['null', null],
+    ['object', {}],
+    ['object with numeric keys', { 0: first ?? 'x' }],
+    ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v]),
+    ['500-level array', deepArray(500)],
+  ];
+  const max = requirementOf(slot, 'max_length');
+  if (max !== undefined && first !== undefined) out.push(['one item too many', Array.from({ length: max + 1 }, () => first)]);
+  if (slot.node.item) {
+    // Every bad value an item could take, as the only item.
+    const item = slotOf(slot.node.item);
+    out.push(...mutationsFor(item, first).map(([label, value]): Mutation => [`item ${label}`, [value]]));
+  }
+  return out;
+};
+
+const genericMutations = (): Mutation[] => [['null', null], ['500-level object', deepObject(500)], ...OPERATORS.map(([l, v]): Mutation => [`operator ${l}`, v])];
+
+const mutationsFor = (slot: Slot, base: unknown): Mutation[] => mutationsOfKind(slot, base).filter(([, value]) => !(slot.nullable && value === null));
+
+const mutationsOfKind = (slot: Slot, base: unknown): Mutation[] => {
+  switch (slot.kind) {
+    case 'text':
+    case 'code':
+    case 'opaque':
+      return stringSlotMutations(slot, base);
+    case 'enum':
+      return enumMutations(slot);
+    case 'number':
+      return numberMutations(slot);
+    case 'boolean':
+      return booleanMutations();
+    case 'literal':
+      return literalMutations(slot);
+    case 'object':
+      return objectSlotMutations(base);
+    case 'array':
+      return arrayMutations(slot, base);
+    default:
+      return genericMutations();
+  }
+};
+
+// ---- walking an input ----
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Returns a copy of `root` with the value at `path` replaced (or deleted when `value` is DELETE). */
+const DELETE = Symbol('delete');
+const setAt = (root: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> => {
+  const [head, ...rest] = path;
+  const copy: Record<string, unknown> = { ...root };
+  if (!rest.length) {
+    if (value === DELETE) delete copy[head];
+    else copy[head] = value;
+    return copy;
+  }
+  copy[head] = setAt(isRecord(root[head]) ? root[head] : {}, rest, value);
+  return copy;
+};
+const replaceObjectAt = (root: Record<string, unknown>, path: string[], make: (obj: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> => {
+  if (!path.length) return make(root);
+  const [head, ...rest] = path;
+  return { ...root, [head]: replaceObjectAt(isRecord(root[head]) ? root[head] : {}, rest, make) };
+};
+const getAt = (root: Record<string, unknown>, path: string[]): unknown => path.reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), root);
+
+interface InputMutation {
+  path: string;
+  label: string;
+  input: unknown;
+}
+
+const mutateObject = (schema: SchemaNode, root: Record<string, unknown>, path: string[], isRoot: boolean): InputMutation[] => {
+  const out: InputMutation[] = [];
+  const here = path.join('.') || '(root)';
+  const entries = schema.entries ?? {};
+  const current = getAt(root, path);
+  const obj = isRecord(current) ? current : {};
+
+  for (const [key, entry] of Object.entries(entries)) {
+    const slot = slotOf(entry);
+    const slotPath = [...path, key];
+    const name = slotPath.join('.');
+    if (!slot.optional) out.push({ path: name, label: 'missing required field', input: setAt(root, slotPath, DELETE) });
+    for (const [label, value] of mutationsFor(slot, obj[key])) out.push({ path: name, label, input: setAt(root, slotPath, value) });
+    if (slot.kind === 'object') out.push(...mutateObject(slot.node, isRecord(obj[key]) ? root : setAt(root, slotPath, {}), slotPath, false));
+  }
+
+  const extras = isRoot ? ROOT_EXTRAS : NESTED_EXTRAS;
+  for (const [key, value] of extras) {
+    if (key in entries) continue;
+    out.push({ path: here, label: `extra field ${key}`, input: replaceObjectAt(root, path, (o) => ({ ...o, [key]: value })) });
+  }
+  for (const key of PROTO_KEYS) {
+    out.push({ path: here, label: `own ${key} key (JSON.parse)`, input: replaceObjectAt(root, path, (o) => withOwnKey(o, key, { isAdmin: true, roles: ['admin'] })) });
+  }
+  out.push({ path: here, label: 'extra field with 500-level value', input: replaceObjectAt(root, path, (o) => ({ ...o, nested: deepObject(500) })) });
+  return out;
+};
+
+const hasRequired = (schema: SchemaNode): boolean => Object.values(schema.entries ?? {}).some((e) => !slotOf(e).optional);
+
+/** Non-object `input` values (an absent or null input means `{}`, so null only where `{}` is invalid). */
+const envelopeInputs = (schema: SchemaNode, base: Record<string, unknown>): Array<[string, unknown]> => {
+  const out: Array<[string, unknown]> = [
+    ['array input', []],
+    ['array of the valid input', [base]],
+    ['string input', 'x'],
+    ['JSON string input', JSON.stringify(base)],
+    ['number input', 42],
+    ['zero input', 0],
+    ['boolean input', true],
+    ['false input', false],
+    ['500-level array input', deepArray(500)],
+  ];
+  if (hasRequired(schema)) out.push(['null input', null], ['empty object input', {}]);
+  return out;
+};
+
+/** Whole envelopes the runner must answer with ACTION.UNKNOWN. */
+const GLOBAL_ENVELOPES: Array<[string, unknown]> = [
+  ['null envelope', null],
+  ['undefined envelope', undefined],
+  ['array envelope', ['lead.submit', {}]],
+  ['string envelope', 'lead.submit'],
+  ['number envelope', 42],
+  ['boolean envelope', true],
+  ['empty envelope', {}],
+  ['blank action', { action: '', input: {} }],
+  ['numeric action', { action: 1, input: {} }],
+  ['null action', { action: null, input: {} }],
+  ['operator action', { action: { $ne: null }, input: {} }],
+  ['regex-like action', { action: 'lead.*', input: {} }],
+  ['__proto__ action', { action: '__proto__', input: {} }],
+  ['constructor action', { action: 'constructor', input: {} }],
+  ['toString action', { action: 'toString', input: {} }],
+  ['hasOwnProperty action', { action: 'hasOwnProperty', input: {} }],
+  ['admin action', { action: 'admin.deleteAll', input: {} }],
+  ['function name as action', { action: 'workspace', input: {} }],
+  ['path-like action', { action: '../workspace/lead.detail', input: {} }],
+  ['HTML action', { action: '<script>alert(1)</script>', input: {} }],
+  ['SQL action', { action: "lead.detail' OR '1'='1", input: {} }],
+  ['huge action', { action: HUGE, input: {} }],
+  ['own __proto__ envelope', JSON.parse('{"__proto__": {"action": "lead.detail"}, "input": {}}')],
+];
+
+const actionNameVariants = (name: string): Array<[string, string | unknown]> => [
+  ['upper-case action', name.toUpperCase()],
+  ['padded action', ` ${name}`],
+  ['action with trailing space', `${name} `],
+  ['action with NUL', `${name}\u0000`],
+  ['action with zero-width', name.replace('.', '.\u200B')],
+  ['full-width dot', name.replace('.', '．')],
+  ['array action', [name]],
+  ['object action', { name }],
+];
+
+const CALLER_ROTATION: readonly Caller[] = ['anonymous', 'investorB', 'tech'];
+
+/** The whole corpus. Most cases use the action's succeeding caller; every fifth one an outsider, too. */
+export const buildBadInputCorpus = (fixture: CorpusFixture): BadCase[] => {
+  const valid = VALID_REQUESTS(fixture);
+  const cases: BadCase[] = [];
+  for (const contract of CONTRACTS) {
+    const row = valid[contract.name];
+    if (!row) throw new Error(`no valid request for ${contract.name} in VALID_REQUESTS`);
+    const schema = contract.request as unknown as SchemaNode;
+    const inputs: Array<{ id: string; input: unknown }> = [
+      ...mutateObject(schema, row.input, [], true).map((m) => ({ id: `${m.path} · ${m.label}`, input: m.input })),
+      ...envelopeInputs(schema, row.input).map(([label, input]) => ({ id: label, input })),
+    ];
+    for (const { id, input } of inputs) {
+      cases.push({ id: `${contract.name} · ${id}`, action: contract.name, caller: row.caller, envelope: { action: contract.name, input }, expectedCode: 'VALIDATION.INVALID_INPUT' });
+    }
+    for (const [label, action] of actionNameVariants(contract.name)) {
+      cases.push({ id: `${contract.name} · ${label}`, action: contract.name, caller: row.caller, envelope: { action, input: row.input }, expectedCode: 'ACTION.UNKNOWN' });
+    }
+  }
+  for (const [label, envelope] of GLOBAL_ENVELOPES) {
+    cases.push({ id: `(envelope) · ${label}`, action: '(none)', caller: 'admin', envelope, expectedCode: 'ACTION.UNKNOWN' });
+  }
+  // The same bad requests from callers who could not succeed anyway: still a validation answer, still no write.
+  const outsiders = cases
+    .filter((_, i) => i % 5 === 0)
+    .map((c, i): BadCase => {
+      const caller = CALLER_ROTATION[i % CALLER_ROTATION.length];
+      return { ...c, id: `${c.id} (as ${caller})`, caller };
+    });
+  return [...cases, ...outsiders];
+};
