@@ -7,7 +7,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests'],
-      testMatch: ['<rootDir>/tests/{domain,functions,contracts,tools,security}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{domain,functions,contracts,tools,security,reliability}/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       transformIgnorePatterns: ['/node_modules/(?!(valibot)/)'],
     },

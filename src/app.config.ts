@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/card/index'],
+  pages: ['pages/card/index', 'pages/lead-form/index', 'pages/my-leads/index', 'pages/carriers/index', 'pages/carrier-detail/index', 'pages/directory/index'],
   window: {
     navigationBarTitleText: '招商名片',
     navigationBarBackgroundColor: '#8e1a1f',
@@ -9,5 +9,11 @@ export default defineAppConfig({
     backgroundColorBottom: '#f4f5f7',
     backgroundTextStyle: 'light',
   },
+  subPackages: [
+    { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index'] },
+    { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
+  ],
   lazyCodeLoading: 'requiredComponents',
+  // Every privacy interface used (clipboard, contacts, album, location, chosen images) is declared in 用户隐私保护指引 (admin console).
+  __usePrivacyCheck__: true,
 });

@@ -19,7 +19,8 @@ export interface LocalCloudProcess {
  */
 export const startLocalCloudProcess = async (options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<LocalCloudProcess> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'investcard-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'tools/local-cloud/main.ts')], {
+  // `node --import tsx` keeps it one process: the tsx CLI would fork a child that a SIGKILL leaves running.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tools/local-cloud/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', INVESTCARD_DATA_DIR: dataDir, INVESTCARD_SKIP_H5_BUILD: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

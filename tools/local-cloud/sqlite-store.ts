@@ -28,6 +28,10 @@ export interface SqliteStoreOptions {
   collections?: readonly CollectionSpec[];
   /** Milliseconds a statement waits for another connection's write lock before STORE.BUSY. Default 5000. */
   busyTimeoutMs?: number;
+  /** Open without write access (a reporting replica, or a read-only disk): every write fails with STORE.UNAVAILABLE. */
+  readonly?: boolean;
+  /** Extra pragmas applied after the defaults, e.g. `max_page_count = 5000` to cap the file size. */
+  pragmas?: readonly string[];
 }
 
 /** Opens (or creates) the database file, or ':memory:'. Fails with STORE.UNAVAILABLE when it cannot. */
@@ -454,16 +458,21 @@ export class SqliteStore implements DocumentStore {
 
   constructor(filePath: string, opts: SqliteStoreOptions = {}) {
     try {
-      this.db = new Database(filePath);
+      this.db = new Database(filePath, { readonly: opts.readonly ?? false });
     } catch (e) {
       // better-sqlite3 throws a plain TypeError for a missing directory, SqliteError(SQLITE_CANTOPEN) otherwise.
       throw new StoreError('STORE.UNAVAILABLE', `cannot open ${filePath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     try {
-      this.db.pragma('journal_mode = WAL');
+      if (!opts.readonly) this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
-      this.db.transaction(() => {
+      for (const pragma of opts.pragmas ?? []) this.db.pragma(pragma);
+      if (opts.readonly) {
+        // Nothing may be created: take the tables as they are (a missing one then fails as unavailable).
+        const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+        for (const row of rows) this.tables.add(row.name);
+      } else this.db.transaction(() => {
         for (const spec of opts.collections ?? ALL_COLLECTIONS) {
           this.ensureTable(spec.name);
           for (const index of spec.indexes) this.db.exec(indexDdl(spec.name, index));

@@ -8,12 +8,22 @@ export interface CarrierSummaryCardProps {
   carrier: CarrierSummary;
   /** The carrier's photo, resolved for this platform; null hides the thumbnail. */
   photoUrl: string | null;
+  /** When the vacancy was last verified (domain `freshness()`); stale ones are drawn as such. */
+  verified?: { label: string; stale: boolean };
+  /** Tapping the card opens the carrier. */
+  onOpen?: (carrier: CarrierSummary) => void;
 }
 
-export function CarrierSummaryCard({ carrier, photoUrl }: CarrierSummaryCardProps) {
+export function CarrierSummaryCard({ carrier, photoUrl, verified, onOpen }: CarrierSummaryCardProps) {
   const industries = carrier.suitedIndustries.slice(0, 3);
   return (
-    <View className="carrier-summary-card" data-testid="carrier-summary-card">
+    <View
+      className={onOpen ? 'carrier-summary-card carrier-summary-card--link' : 'carrier-summary-card'}
+      hoverClass={onOpen ? 'carrier-summary-card--pressed' : 'none'}
+      data-testid="carrier-summary-card"
+      data-carrier-id={carrier.id}
+      onClick={onOpen ? () => onOpen(carrier) : undefined}
+    >
       {photoUrl ? <Image className="carrier-summary-card__photo" src={photoUrl} mode="aspectFill" lazyLoad /> : null}
       <View className="carrier-summary-card__main">
         <View className="carrier-summary-card__title-row">
@@ -38,6 +48,11 @@ export function CarrierSummaryCard({ carrier, photoUrl }: CarrierSummaryCardProp
           </View>
         </View>
         <Text className="carrier-summary-card__price">{formatPrice(carrier.priceMin, carrier.priceMax, carrier.priceUnit)}</Text>
+        {verified ? (
+          <Text className={verified.stale ? 'carrier-summary-card__verified carrier-summary-card__verified--stale' : 'carrier-summary-card__verified'} data-testid="carrier-verified">
+            {verified.stale ? `${verified.label} · 待更新` : verified.label}
+          </Text>
+        ) : null}
         {industries.length ? (
           <View className="carrier-summary-card__industries">
             {industries.map((industry) => (

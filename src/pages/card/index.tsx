@@ -1,25 +1,39 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { useEffect } from 'react';
-import type { CardView } from '../../../domain/api/views.schema';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CardView, Person } from '../../../domain/api/views.schema';
+import { freshness } from '../../../domain/carrier/carrier.rules';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+// ContactCard (with Avatar) comes first: every page imports shared component styles in one relative order,
+// so the mini-program's common stylesheet is built without order conflicts.
+import { ContactCard } from '../../components/contact-card';
+import { ActionBar, type ActionBarAction } from '../../components/action-bar';
+import { ActionGrid, type ActionGridItem } from '../../components/action-grid';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { CarrierSummaryCard } from '../../components/carrier-summary-card';
-import { ContactCard } from '../../components/contact-card';
 import { DemoBanner } from '../../components/demo-banner';
 import { DistrictHero } from '../../components/district-hero';
 import { ErrorState } from '../../components/error-state';
 import { ExpandableText } from '../../components/expandable-text';
 import { FigureGrid } from '../../components/figure-grid';
+import { FullModeHint } from '../../components/full-mode-hint';
+import { MomentsBanner } from '../../components/moments-banner';
+import { OfflineNote } from '../../components/offline-note';
 import { PolicyList } from '../../components/policy-list';
+import { QrTile } from '../../components/qr-tile';
 import { SectionBlock } from '../../components/section-block';
 import { TagList } from '../../components/tag-list';
+import { useFullMode } from '../../hooks/use-full-mode';
+import { localImagePath } from '../../services/image-file';
+import { createCardShare, recordCardVisit } from '../../services/share-service';
 import { formatResponsePromise } from '../../utils/format';
 import { imageUrl } from '../../utils/image-url';
+import { carrierDetailUrl, carriersUrl, directoryUrl, journeyFromParams, leadFormUrl, openPage, pageDepth, PAGES, webPageUrl, withQuery, type Journey } from '../../utils/journey-route';
+import { addPhoneContact, copyText, saveImageToAlbum } from '../../utils/privacy';
 import { useCard, type CardEntry } from './use-card';
+import { useCardShare } from './use-card-share';
+import { downloadVcard, phoneContactFor, vcardFileName, vcardFor } from './vcard';
 import './index.css';
-
-const CARD_PAGE = '/pages/card/index';
 
 const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
   cardId: params.cardId,
@@ -29,32 +43,35 @@ const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
 });
 
 /** The query that reopens this card, carrying the share this visit came through. */
-const shareQuery = (card: CardView | null): string => {
-  if (!card) return '';
-  const parts = [`cardId=${encodeURIComponent(card.cardId)}`];
-  if (card.shareCode) parts.push(`s=${encodeURIComponent(card.shareCode)}`);
-  return parts.join('&');
-};
+const plainShareQuery = (card: CardView | null): string => (card ? withQuery('', { cardId: card.cardId, s: card.shareCode }).slice(1) : '');
 
 const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
-const callPhone = (phone: string): void => {
-  // Rejects when the visitor cancels the system sheet: nothing to report.
-  Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
+/** Share images must be PNG or JPG (5:4 for chats); a vector cover is left to WeChat's page snapshot. */
+const shareImage = (ref: string | null): { imageUrl?: string } => {
+  const url = imageUrl(ref);
+  return url && /\.(png|jpe?g)(\?|$)/i.test(url) ? { imageUrl: url } : {};
 };
 
-const copyWechatId = (wechatId: string): void => {
-  Taro.setClipboardData({ data: wechatId }).catch(() => {
-    Taro.showToast({ title: '复制失败，请长按微信号复制', icon: 'none' });
-  });
-};
+const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
 
 export default function CardPage() {
   const { params } = useRouter();
-  const { status, data, error, reload } = useCard(pickEntry(params));
+  const entry = useMemo(() => pickEntry(params), [params]);
+  const { status, data, error, offline, savedAt, reload } = useCard(entry);
+  const { readOnly, hint, guard } = useFullMode();
+
+  // A card opened from inside the app (the directory) is a direct visit, whatever brought the visitor in.
+  const [channel] = useState(() => {
+    const fromLink = journeyFromParams(params);
+    return (params.channel || pageDepth() === 1) ? fromLink.channel : 'direct';
+  });
+  const journey: Journey | null = data ? { cardId: data.cardId, shareCode: data.shareCode, channel } : null;
+
+  const links = useCardShare(data?.cardId ?? null, data?.shareCode ?? null, process.env.TARO_ENV === 'weapp' && !readOnly);
 
   useLoad(() => {
-    if (process.env.TARO_ENV === 'weapp') {
+    if (process.env.TARO_ENV === 'weapp' && !readOnly) {
       // Some devices only show the Moments entry after this call, even with the page config set.
       // `menus` is WeChat's own option (Taro's typings only list QQ's `showShareItems`); Taro passes it through.
       const options: Taro.showShareMenu.Option & { menus: string[] } = { withShareTicket: false, menus: ['shareAppMessage', 'shareTimeline'] };
@@ -67,25 +84,33 @@ export default function CardPage() {
     if (districtName) Taro.setNavigationBarTitle({ title: districtName }).catch(() => undefined);
   }, [districtName]);
 
+  // One counted view per card opened; counting never bothers the visitor.
+  const counted = useRef<string | null>(null);
+  const visitCardId = data?.cardId ?? null;
+  const visitShare = data?.shareCode ?? null;
+  useEffect(() => {
+    if (!visitCardId || counted.current === visitCardId) return;
+    counted.current = visitCardId;
+    void recordCardVisit({ cardId: visitCardId, shareCode: visitShare, channel });
+  }, [visitCardId, visitShare, channel]);
+
   useShareAppMessage(() => ({
     title: data?.district.slogan ?? '招商名片',
-    path: data ? `${CARD_PAGE}?${shareQuery(data)}` : CARD_PAGE,
+    path: links.chat?.path ?? (data ? `${PAGES.card}?${plainShareQuery(data)}` : PAGES.card),
+    ...shareImage(data?.district.coverImage ?? null),
   }));
   useShareTimeline(() => ({
     title: data?.district.slogan ?? '招商名片',
-    query: shareQuery(data),
+    query: links.moments?.query ?? plainShareQuery(data),
   }));
 
   usePullDownRefresh(() => {
-    reload().finally(() => {
+    reload().then((failure) => {
       Taro.stopPullDownRefresh();
+      // A failed refresh keeps the card on screen and says so briefly.
+      if (failure && data) Taro.showToast({ title: failure.message, icon: 'none' }).catch(() => undefined);
     });
   });
-
-  // A failed refresh keeps the card on screen and says so briefly.
-  useEffect(() => {
-    if (status === 'ready' && error) Taro.showToast({ title: error.message, icon: 'none' });
-  }, [status, error]);
 
   if (status === 'loading') {
     return (
@@ -95,7 +120,7 @@ export default function CardPage() {
     );
   }
 
-  if (!data) {
+  if (!data || !journey) {
     return (
       <View className="card-page">
         <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
@@ -104,15 +129,100 @@ export default function CardPage() {
   }
 
   const { district, owner, contact, highlightedCarriers } = data;
-  const isH5 = process.env.TARO_ENV === 'h5';
   const responseNote = formatResponsePromise(district.firstResponseHours);
+  /** Who answers inquiries: the on-duty commissioner if there is one, else the owner. */
+  const answerer: Person = contact?.phone ? contact : owner;
+  /** Whom 存入通讯录 saves: the owner when they publish a number, else who answers. */
+  const savable: Person | null = owner.phone || owner.wechatId ? owner : contact?.phone ? contact : null;
+  const qrOwner = owner.wechatQr ? owner : null;
+  const qrSrc = qrOwner ? imageUrl(qrOwner.wechatQr) : null;
+  const now = new Date();
+
+  const callPhone = (phone: string) =>
+    guard('拨打电话', () => {
+      // Rejects when the visitor cancels the system sheet: nothing to report.
+      Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
+    });
+  const copyWechat = (wechatId: string) => guard('复制微信号', () => void copyText(wechatId, { failMessage: '复制失败，请长按微信号复制' }));
+
+  const saveContact = () => {
+    if (!savable) return;
+    const note = `${district.name}招商名片`;
+    if (isH5()) {
+      if (!downloadVcard(vcardFor(savable, note), vcardFileName(savable.name))) {
+        Taro.showToast({ title: '当前浏览器不支持下载，请长按号码保存', icon: 'none' }).catch(() => undefined);
+      }
+      return;
+    }
+    guard('存入通讯录', () => void addPhoneContact(phoneContactFor(savable, note)));
+  };
+
+  const previewQr = () => {
+    if (!qrSrc) return;
+    // Viewing is fine in Moments; the save menu is not.
+    Taro.previewImage({ urls: [qrSrc], current: qrSrc, showmenu: !readOnly }).catch(() => {
+      Taro.showToast({ title: '二维码暂时无法打开', icon: 'none' }).catch(() => undefined);
+    });
+  };
+  const saveQr = () => {
+    if (!qrSrc) return;
+    guard('保存图片', () => {
+      localImagePath(qrSrc)
+        .then((path) => saveImageToAlbum(path))
+        .catch(() => {
+          Taro.showToast({ title: '图片获取失败，可在大图中长按保存', icon: 'none' }).catch(() => undefined);
+        });
+    });
+  };
+
+  const copyLink = async () => {
+    const share = await createCardShare({ cardId: data.cardId, channel: 'web_link', parentCode: data.shareCode });
+    await copyText(share?.webUrl ?? webPageUrl(`${PAGES.card}?${plainShareQuery(data)}`));
+  };
+
+  const gridItems: ActionGridItem[] = [
+    { key: 'carriers', label: '载体查询', icon: '/assets/icons/carriers.svg', testId: 'action-carriers', muted: readOnly },
+    { key: 'directory', label: '专员名录', icon: '/assets/icons/directory.svg', testId: 'action-directory', muted: readOnly },
+    { key: 'lead', label: '留言咨询', icon: '/assets/icons/message.svg', testId: 'action-lead', muted: readOnly },
+    ...(savable
+      ? [
+          isH5()
+            ? { key: 'contact', label: '下载名片', icon: '/assets/icons/download.svg', testId: 'action-vcard' }
+            : { key: 'contact', label: '存入通讯录', icon: '/assets/icons/contact.svg', testId: 'action-add-contact', muted: readOnly },
+        ]
+      : []),
+  ];
+  const onGrid = (key: string) => {
+    if (key === 'carriers') guard('浏览载体', () => openPage(carriersUrl(district.id, journey)));
+    else if (key === 'directory') guard('查看专员名录', () => openPage(directoryUrl(district.id, journey)));
+    else if (key === 'lead') guard('留言咨询', () => openPage(leadFormUrl(journey)));
+    else if (key === 'contact') saveContact();
+  };
+
+  const barActions: ActionBarAction[] = [
+    isH5()
+      ? { key: 'copy-link', label: '复制链接', icon: '/assets/icons/link.svg', testId: 'copy-link' }
+      : { key: 'share', label: '转发', icon: '/assets/icons/share.svg', openShare: !readOnly, testId: 'share-card' },
+    ...(answerer.phone ? [{ key: 'call', label: '拨打电话', testId: 'bar-call' }] : []),
+    { key: 'lead', label: '留言咨询', primary: true, testId: 'bar-lead' },
+  ];
+  const onBar = (key: string) => {
+    if (key === 'call' && answerer.phone) callPhone(answerer.phone);
+    else if (key === 'lead') guard('留言咨询', () => openPage(leadFormUrl(journey)));
+    else if (key === 'copy-link') void copyLink();
+    else if (key === 'share') guard('转发', () => undefined);
+  };
 
   return (
-    <View className="card-page" data-testid="card-page">
+    <View className={readOnly ? 'card-page card-page--read-only' : 'card-page'} data-testid="card-page">
       {district.isDemo ? <DemoBanner /> : null}
+      {readOnly ? <MomentsBanner /> : null}
       <DistrictHero name={district.name} slogan={district.slogan} coverImage={imageUrl(district.coverImage)} />
 
       <View className="card-page__body">
+        <ActionGrid items={gridItems} onTap={onGrid} />
+        {offline ? <OfflineNote savedAt={savedAt} onRetry={() => void reload()} /> : null}
+
         {district.intro ? (
           <SectionBlock title="区域概况" testId="district-intro">
             <ExpandableText text={district.intro} />
@@ -139,9 +249,27 @@ export default function CardPage() {
 
         {highlightedCarriers.length ? (
           <SectionBlock title="重点载体" extra={`${highlightedCarriers.length} 个`} testId="highlighted-carriers">
-            {highlightedCarriers.map((carrier) => (
-              <CarrierSummaryCard key={carrier.id} carrier={carrier} photoUrl={imageUrl(carrier.photo)} />
-            ))}
+            {highlightedCarriers.map((carrier) => {
+              const fresh = freshness(carrier.lastVerifiedAt, now);
+              return (
+                <CarrierSummaryCard
+                  key={carrier.id}
+                  carrier={carrier}
+                  photoUrl={imageUrl(carrier.photo)}
+                  verified={{ label: `空置面积${fresh.label}`, stale: fresh.stale }}
+                  onOpen={(c) => guard('查看载体详情', () => openPage(carrierDetailUrl(c.id, journey)))}
+                />
+              );
+            })}
+            <View
+              className="card-page__more"
+              hoverClass="card-page__more--pressed"
+              data-testid="browse-carriers"
+              onClick={() => guard('浏览载体', () => openPage(carriersUrl(district.id, journey)))}
+            >
+              <Text>查看全部载体</Text>
+              <Text className="card-page__more-arrow">›</Text>
+            </View>
           </SectionBlock>
         ) : null}
 
@@ -153,11 +281,14 @@ export default function CardPage() {
             role="名片主人"
             greeting={data.greeting || undefined}
             responseNote={contact ? undefined : responseNote}
-            phoneHref={isH5 && owner.phone ? telHref(owner.phone) : undefined}
+            phoneHref={isH5() && owner.phone ? telHref(owner.phone) : undefined}
             privateNote={contact ? '联系方式未公开，咨询请联系下方专员' : '联系方式未公开'}
             onCall={callPhone}
-            onCopyWechat={copyWechatId}
+            onCopyWechat={copyWechat}
           />
+          {qrOwner && qrSrc ? (
+            <QrTile src={qrSrc} name={qrOwner.name} canSave={process.env.TARO_ENV === 'weapp'} onPreview={previewQr} onSave={saveQr} />
+          ) : null}
           {contact ? (
             <View className="card-page__duty">
               <Text className="card-page__duty-title">招商咨询由以下专员对接</Text>
@@ -167,16 +298,20 @@ export default function CardPage() {
                 photoUrl={imageUrl(contact.photo)}
                 role="咨询对接人"
                 responseNote={responseNote}
-                phoneHref={isH5 && contact.phone ? telHref(contact.phone) : undefined}
+                phoneHref={isH5() && contact.phone ? telHref(contact.phone) : undefined}
                 onCall={callPhone}
-                onCopyWechat={copyWechatId}
+                onCopyWechat={copyWechat}
               />
             </View>
           ) : null}
         </SectionBlock>
 
+        {readOnly ? <ActionBar actions={barActions} onTap={onBar} floating={false} /> : null}
         <Text className="card-page__footer">{district.name} · 招商名片</Text>
       </View>
+
+      {readOnly ? null : <ActionBar actions={barActions} onTap={onBar} />}
+      <FullModeHint message={hint} />
     </View>
   );
 }

@@ -1,0 +1,36 @@
+import { Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface ActionButtonProps {
+  text: string;
+  onClick: () => void;
+  tone?: 'primary' | 'secondary' | 'plain' | 'danger';
+  size?: 'lg' | 'md' | 'sm';
+  /** Looks inactive but still raises `onClick`, so the page can explain why nothing happens. */
+  muted?: boolean;
+  loading?: boolean;
+  block?: boolean;
+  testId?: string;
+}
+
+/** The app's button: a tappable view, so it looks the same in WeChat and on the web. */
+export function ActionButton({ text, onClick, tone = 'primary', size = 'lg', muted = false, loading = false, block = false, testId }: ActionButtonProps) {
+  const classes = ['action-button', `action-button--${tone}`, `action-button--${size}`];
+  if (muted || loading) classes.push('action-button--muted');
+  if (block) classes.push('action-button--block');
+  return (
+    <View
+      className={classes.join(' ')}
+      hoverClass="action-button--pressed"
+      role="button"
+      aria-busy={loading ? 'true' : undefined}
+      data-testid={testId}
+      onClick={() => {
+        if (!loading) onClick();
+      }}
+    >
+      {loading ? <View className="action-button__spinner" /> : null}
+      <Text>{text}</Text>
+    </View>
+  );
+}

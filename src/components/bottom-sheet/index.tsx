@@ -1,0 +1,35 @@
+import { ScrollView, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './index.css';
+
+export interface BottomSheetProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  /** Sticky actions under the scrolling body. */
+  footer?: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}
+
+/** A modal sheet sliding up from the bottom: notices, reasons, hand-offs. */
+export function BottomSheet({ open, title, onClose, footer, testId, children }: BottomSheetProps) {
+  if (!open) return null;
+  return (
+    <View className="bottom-sheet" data-testid={testId} catchMove>
+      <View className="bottom-sheet__mask" onClick={onClose} />
+      <View className="bottom-sheet__panel" role="dialog" aria-modal="true" aria-label={title}>
+        <View className="bottom-sheet__head">
+          <Text className="bottom-sheet__title">{title}</Text>
+          <View className="bottom-sheet__close" aria-label="关闭" data-testid="sheet-close" onClick={onClose}>
+            <Text>✕</Text>
+          </View>
+        </View>
+        <ScrollView className="bottom-sheet__body" scrollY>
+          {children}
+        </ScrollView>
+        {footer ? <View className="bottom-sheet__footer">{footer}</View> : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface ConsentCheckProps {
+  checked: boolean;
+  /** Title of the notice, e.g. 个人信息保护说明. */
+  noticeTitle: string;
+  onToggle: () => void;
+  onOpenNotice: () => void;
+  error?: string;
+}
+
+/** The explicit agreement to the privacy notice: an unticked box until the investor ticks it. */
+export function ConsentCheck({ checked, noticeTitle, onToggle, onOpenNotice, error }: ConsentCheckProps) {
+  return (
+    <View className={error ? 'consent-check consent-check--error' : 'consent-check'} data-testid="consent">
+      <View className="consent-check__row">
+        <View
+          className={checked ? 'consent-check__box consent-check__box--checked' : 'consent-check__box'}
+          role="checkbox"
+          aria-checked={checked ? 'true' : 'false'}
+          aria-label={`我已阅读并同意《${noticeTitle}》`}
+          data-testid="consent-checkbox"
+          onClick={onToggle}
+        >
+          {checked ? <Text className="consent-check__tick">✓</Text> : null}
+        </View>
+        <View className="consent-check__text">
+          <Text onClick={onToggle}>我已阅读并同意</Text>
+          <Text className="consent-check__link" data-testid="open-privacy-notice" onClick={onOpenNotice}>
+            《{noticeTitle}》
+          </Text>
+          <Text onClick={onToggle}>，同意招商部门为回复本次咨询处理我填写的信息。</Text>
+        </View>
+      </View>
+      {error ? (
+        <Text className="consent-check__error" aria-live="polite" data-testid="consent-error">
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,215 @@
+import { Input, ScrollView, Switch, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import './index.css';
+
+export interface FilterValues {
+  industry: string | null;
+  street: string | null;
+  hasVacancy: boolean;
+  minVacantArea: number | null;
+  maxVacantArea: number | null;
+  maxPrice: number | null;
+}
+
+export const EMPTY_FILTERS: FilterValues = { industry: null, street: null, hasVacancy: false, minVacantArea: null, maxVacantArea: null, maxPrice: null };
+
+export interface FilterSheetProps {
+  open: boolean;
+  values: FilterValues;
+  industries: readonly string[];
+  streets: readonly string[];
+  /**
+   * Unit of the price filter, e.g. 元/㎡·天. Null disables it: carriers of different types are priced in
+   * different units, so a price ceiling only means something within one type.
+   */
+  priceUnitLabel: string | null;
+  onApply: (values: FilterValues) => void;
+  onClose: () => void;
+}
+
+const AREA_PRESETS: ReadonlyArray<{ label: string; min: number | null; max: number | null }> = [
+  { label: '不限', min: null, max: null },
+  { label: '500㎡以下', min: null, max: 500 },
+  { label: '500–2000㎡', min: 500, max: 2000 },
+  { label: '2000–1万㎡', min: 2000, max: 10000 },
+  { label: '1万㎡以上', min: 10000, max: null },
+];
+
+/** A non-negative number typed by hand, or null when empty or not a number. */
+export const parseAmount = (text: string): number | null => {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+};
+
+const amountText = (n: number | null): string => (n === null ? '' : String(n));
+
+interface ChipsProps {
+  options: readonly string[];
+  selected: string | null;
+  onSelect: (value: string | null) => void;
+  testId: string;
+}
+
+function Chips({ options, selected, onSelect, testId }: ChipsProps) {
+  return (
+    <View className="filter-sheet__chips" data-testid={testId}>
+      <Text className={selected === null ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'} onClick={() => onSelect(null)}>
+        不限
+      </Text>
+      {options.map((option) => (
+        <Text
+          key={option}
+          className={selected === option ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'}
+          onClick={() => onSelect(selected === option ? null : option)}
+        >
+          {option}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** The carrier filters in a bottom sheet: changes apply together on 查看结果. */
+export function FilterSheet({ open, values, industries, streets, priceUnitLabel, onApply, onClose }: FilterSheetProps) {
+  const [draft, setDraft] = useState<FilterValues>(values);
+  const [minText, setMinText] = useState(amountText(values.minVacantArea));
+  const [maxText, setMaxText] = useState(amountText(values.maxVacantArea));
+  const [priceText, setPriceText] = useState(amountText(values.maxPrice));
+
+  useEffect(() => {
+    if (!open) return;
+    setDraft(values);
+    setMinText(amountText(values.minVacantArea));
+    setMaxText(amountText(values.maxVacantArea));
+    setPriceText(amountText(values.maxPrice));
+  }, [open, values]);
+
+  if (!open) return null;
+
+  const patch = (change: Partial<FilterValues>) => setDraft((d) => ({ ...d, ...change }));
+  const setArea = (min: number | null, max: number | null) => {
+    patch({ minVacantArea: min, maxVacantArea: max });
+    setMinText(amountText(min));
+    setMaxText(amountText(max));
+  };
+  const apply = () => {
+    let min = parseAmount(minText);
+    let max = parseAmount(maxText);
+    if (min !== null && max !== null && min > max) [min, max] = [max, min];
+    onApply({ ...draft, minVacantArea: min, maxVacantArea: max, maxPrice: priceUnitLabel ? parseAmount(priceText) : null });
+  };
+  const reset = () => {
+    setDraft(EMPTY_FILTERS);
+    setMinText('');
+    setMaxText('');
+    setPriceText('');
+  };
+
+  return (
+    <View className="filter-sheet" data-testid="filter-sheet" catchMove>
+      <View className="filter-sheet__backdrop" onClick={onClose} />
+      <View className="filter-sheet__panel">
+        <View className="filter-sheet__head">
+          <Text className="filter-sheet__title">筛选载体</Text>
+          <Text className="filter-sheet__close" data-testid="filter-close" onClick={onClose}>
+            ×
+          </Text>
+        </View>
+        <ScrollView className="filter-sheet__body" scrollY>
+          <View className="filter-sheet__group">
+            <View className="filter-sheet__row">
+              <Text className="filter-sheet__label">仅看有空置</Text>
+              <Switch
+                className="filter-sheet__switch"
+                data-testid="filter-has-vacancy"
+                checked={draft.hasVacancy}
+                color="#b3261e"
+                onChange={(e) => patch({ hasVacancy: Boolean(e.detail.value) })}
+              />
+            </View>
+          </View>
+
+          <View className="filter-sheet__group">
+            <Text className="filter-sheet__label">空置面积</Text>
+            <View className="filter-sheet__chips" data-testid="filter-area">
+              {AREA_PRESETS.map((preset) => {
+                const on = parseAmount(minText) === preset.min && parseAmount(maxText) === preset.max;
+                return (
+                  <Text key={preset.label} className={on ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'} onClick={() => setArea(preset.min, preset.max)}>
+                    {preset.label}
+                  </Text>
+                );
+              })}
+            </View>
+            <View className="filter-sheet__range">
+              <Input
+                className="filter-sheet__input"
+                data-testid="filter-area-min"
+                type="digit"
+                value={minText}
+                placeholder="最小"
+                maxlength={9}
+                onInput={(e) => setMinText(e.detail.value)}
+              />
+              <Text className="filter-sheet__dash">—</Text>
+              <Input
+                className="filter-sheet__input"
+                data-testid="filter-area-max"
+                type="digit"
+                value={maxText}
+                placeholder="最大"
+                maxlength={9}
+                onInput={(e) => setMaxText(e.detail.value)}
+              />
+              <Text className="filter-sheet__unit">㎡</Text>
+            </View>
+          </View>
+
+          {industries.length ? (
+            <View className="filter-sheet__group">
+              <Text className="filter-sheet__label">适合产业</Text>
+              <Chips testId="filter-industry" options={industries} selected={draft.industry} onSelect={(industry) => patch({ industry })} />
+            </View>
+          ) : null}
+
+          {streets.length ? (
+            <View className="filter-sheet__group">
+              <Text className="filter-sheet__label">所在街道 / 片区</Text>
+              <Chips testId="filter-street" options={streets} selected={draft.street} onSelect={(street) => patch({ street })} />
+            </View>
+          ) : null}
+
+          <View className="filter-sheet__group">
+            <Text className="filter-sheet__label">最高参考价</Text>
+            {priceUnitLabel ? (
+              <View className="filter-sheet__range">
+                <Input
+                  className="filter-sheet__input filter-sheet__input--wide"
+                  data-testid="filter-max-price"
+                  type="digit"
+                  value={priceText}
+                  placeholder="不限"
+                  maxlength={9}
+                  onInput={(e) => setPriceText(e.detail.value)}
+                />
+                <Text className="filter-sheet__unit">{priceUnitLabel}</Text>
+              </View>
+            ) : (
+              <Text className="filter-sheet__hint">不同类型载体计价单位不同，请先在上方选择载体类型</Text>
+            )}
+          </View>
+        </ScrollView>
+        <View className="filter-sheet__foot">
+          <View className="filter-sheet__reset" data-testid="filter-reset" onClick={reset}>
+            <Text>重置</Text>
+          </View>
+          <View className="filter-sheet__apply" data-testid="filter-apply" onClick={apply}>
+            <Text>查看结果</Text>
+          </View>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components';
+import './index.css';
+
+export type LoadMoreState = 'idle' | 'loading' | 'failed' | 'done';
+
+export interface LoadMoreFooterProps {
+  state: LoadMoreState;
+  /** Tapping loads the next page (also the fallback where scrolling to the end does not). */
+  onLoadMore: () => void;
+}
+
+export function LoadMoreFooter({ state, onLoadMore }: LoadMoreFooterProps) {
+  if (state === 'done') {
+    return (
+      <View className="load-more-footer" data-testid="list-end">
+        <View className="load-more-footer__rule" />
+        <Text className="load-more-footer__text">已显示全部</Text>
+        <View className="load-more-footer__rule" />
+      </View>
+    );
+  }
+  if (state === 'loading') {
+    return (
+      <View className="load-more-footer" data-testid="loading-more">
+        <View className="load-more-footer__spinner" />
+        <Text className="load-more-footer__text">正在加载…</Text>
+      </View>
+    );
+  }
+  return (
+    <View className="load-more-footer load-more-footer--tap" data-testid="load-more" onClick={onLoadMore}>
+      <Text className={state === 'failed' ? 'load-more-footer__text load-more-footer__text--error' : 'load-more-footer__text'}>
+        {state === 'failed' ? '加载失败，点击重试' : '加载更多'}
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components';
+import { formatDateTime } from '../time-text';
+import './index.css';
+
+export interface ThreadMessage {
+  id: string;
+  author: string;
+  text: string;
+  at: string;
+  /** Written by the investor (left) rather than by staff (right, in the district's colour). */
+  fromInvestor: boolean;
+}
+
+export interface MessageThreadProps {
+  messages: readonly ThreadMessage[];
+  emptyText?: string;
+  testId?: string;
+}
+
+/** The conversation between an investor and the district: the inquiry, then each reply. */
+export function MessageThread({ messages, emptyText, testId = 'message-thread' }: MessageThreadProps) {
+  return (
+    <View className="message-thread" data-testid={testId}>
+      {messages.map((m) => (
+        <View key={m.id} className={m.fromInvestor ? 'message-thread__item' : 'message-thread__item message-thread__item--staff'} data-testid="thread-message">
+          <View className="message-thread__meta">
+            <Text className="message-thread__author">{m.author}</Text>
+            <Text className="message-thread__time">{formatDateTime(m.at)}</Text>
+          </View>
+          <Text className="message-thread__bubble" userSelect>
+            {m.text}
+          </Text>
+        </View>
+      ))}
+      {!messages.length && emptyText ? <Text className="message-thread__empty">{emptyText}</Text> : null}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface OfflineNoteProps {
+  /** When the data on screen was fetched (ISO time); shown as 月-日 时:分. */
+  savedAt: string | null;
+  onRetry?: () => void;
+}
+
+const stamp = (iso: string | null): string => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};
+
+/** A quiet note that the page shows the device copy because the refresh failed. */
+export function OfflineNote({ savedAt, onRetry }: OfflineNoteProps) {
+  const when = stamp(savedAt);
+  return (
+    <View className="offline-note" data-testid="offline-note" onClick={onRetry}>
+      <Text className="offline-note__tag">离线数据</Text>
+      <Text className="offline-note__text">{when ? `网络不佳，显示 ${when} 的内容` : '网络不佳，显示的是上次的内容'}</Text>
+      {onRetry ? <Text className="offline-note__retry">重新加载</Text> : null}
+    </View>
+  );
+}

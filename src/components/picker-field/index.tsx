@@ -1,0 +1,47 @@
+import { Picker, Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface PickerOption<V extends string> {
+  value: V;
+  label: string;
+}
+
+export interface PickerFieldProps<V extends string> {
+  options: readonly PickerOption<V>[];
+  value: V | '';
+  placeholder: string;
+  onChange: (value: V) => void;
+  /** Lets an optional choice be cleared again. */
+  onClear?: () => void;
+  testId?: string;
+}
+
+/** A one-column picker (native wheel in WeChat, Taro's sheet on the web) shown as a form control. */
+export function PickerField<V extends string>({ options, value, placeholder, onChange, onClear, testId }: PickerFieldProps<V>) {
+  const index = options.findIndex((o) => o.value === value);
+  const selected = index >= 0 ? options[index] : null;
+  return (
+    <View className="picker-field">
+      <Picker
+        className="picker-field__picker"
+        mode="selector"
+        range={options.map((o) => o.label)}
+        value={index >= 0 ? index : 0}
+        onChange={(e) => {
+          const picked = options[Number(e.detail.value)];
+          if (picked) onChange(picked.value);
+        }}
+      >
+        <View className="picker-field__display" data-testid={testId}>
+          <Text className={selected ? 'picker-field__value' : 'picker-field__value picker-field__value--empty'}>{selected ? selected.label : placeholder}</Text>
+          <Text className="picker-field__chevron">›</Text>
+        </View>
+      </Picker>
+      {selected && onClear ? (
+        <View className="picker-field__clear" aria-label="清除" onClick={onClear}>
+          <Text>清除</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

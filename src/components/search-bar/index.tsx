@@ -1,0 +1,42 @@
+import { Input, Text, View } from '@tarojs/components';
+import './index.css';
+
+export interface SearchBarProps {
+  value: string;
+  placeholder?: string;
+  maxLength?: number;
+  onInput: (value: string) => void;
+  /** The keyboard's search key (or the 搜索 button). */
+  onSearch: (value: string) => void;
+  onClear?: () => void;
+}
+
+export function SearchBar({ value, placeholder = '搜索', maxLength = 30, onInput, onSearch, onClear }: SearchBarProps) {
+  return (
+    <View className="search-bar" data-testid="search-bar">
+      <View className="search-bar__field">
+        <View className="search-bar__glass" />
+        <Input
+          className="search-bar__input"
+          data-testid="search-input"
+          type="text"
+          confirmType="search"
+          value={value}
+          maxlength={maxLength}
+          placeholder={placeholder}
+          placeholderClass="search-bar__placeholder"
+          onInput={(e) => onInput(e.detail.value)}
+          onConfirm={(e) => onSearch(e.detail.value)}
+        />
+        {value ? (
+          <View className="search-bar__clear" data-testid="search-clear" onClick={() => (onClear ? onClear() : onInput(''))}>
+            <Text className="search-bar__clear-mark">×</Text>
+          </View>
+        ) : null}
+      </View>
+      <View className="search-bar__submit" hoverClass="search-bar__submit--pressed" data-testid="search-submit" onClick={() => onSearch(value)}>
+        <Text>搜索</Text>
+      </View>
+    </View>
+  );
+}

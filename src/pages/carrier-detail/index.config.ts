@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '载体详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+});

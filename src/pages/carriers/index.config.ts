@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '载体查询',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 240,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '招商专员',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

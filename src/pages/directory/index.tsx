@@ -1,0 +1,116 @@
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+// PersonRow (with Avatar) first: shared component styles keep one relative order across pages (see the card page).
+import { PersonRow } from '../../components/person-row';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { OfflineNote } from '../../components/offline-note';
+import { SectionBlock } from '../../components/section-block';
+import { Segmented } from '../../components/segmented';
+import { imageUrl } from '../../utils/image-url';
+import { idParam, journeyFromParams, openPage, personCardUrl } from '../../utils/journey-route';
+import { useCard } from '../card/use-card';
+import { groupByIndustry, groupByUnit, industriesOf, useDirectory } from './use-directory';
+import './index.css';
+
+type Mode = 'unit' | 'industry';
+const MODES = [
+  { key: 'unit', label: '按单位' },
+  { key: 'industry', label: '按产业' },
+];
+
+export default function DirectoryPage() {
+  const { params } = useRouter();
+  const journey = useMemo(() => journeyFromParams(params), [params]);
+  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined });
+  const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
+  const { status, data, error, offline, savedAt, reload } = useDirectory(districtId);
+  const [mode, setMode] = useState<Mode>('unit');
+  const [focus, setFocus] = useState<string | null>(null);
+
+  usePullDownRefresh(() => {
+    reload().then((failure) => {
+      Taro.stopPullDownRefresh();
+      if (failure) Taro.showToast({ title: failure.message, icon: 'none' }).catch(() => undefined);
+    });
+  });
+
+  const groups = useMemo(() => {
+    if (!data) return [];
+    const all = mode === 'unit' ? groupByUnit(data) : groupByIndustry(data.people);
+    return focus ? all.filter((g) => g.key === focus) : all;
+  }, [data, mode, focus]);
+
+  const chips = useMemo(() => {
+    if (!data) return [];
+    return mode === 'unit' ? groupByUnit(data).map((g) => ({ key: g.key, label: g.title })) : industriesOf(data.people).map((i) => ({ key: i, label: i }));
+  }, [data, mode]);
+
+  let body;
+  if (status === 'loading' || (!districtId && card.status === 'loading')) {
+    body = <ListSkeleton rows={3} />;
+  } else if (!data) {
+    body = <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />;
+  } else if (!groups.length) {
+    body = <EmptyState title="暂无可联系的专员" description="可返回名片页直接联系名片主人" />;
+  } else {
+    body = groups.map((group) => (
+      <SectionBlock key={group.key} title={group.title} extra={`${group.people.length} 人`} testId="directory-group">
+        {group.people.map((person) => (
+          <PersonRow
+            key={`${group.key}:${person.staffId}`}
+            person={person}
+            photoUrl={imageUrl(person.photo)}
+            highlight={mode === 'industry' ? group.key : null}
+            onOpen={person.cardId ? (p) => openPage(personCardUrl(p.cardId as string)) : undefined}
+          />
+        ))}
+      </SectionBlock>
+    ));
+  }
+
+  return (
+    <View className="directory-page" data-testid="directory-page">
+      <View className="directory-page__header">
+        <View className="directory-page__intro">
+          <Text className="directory-page__title">{card.data?.district.name ?? '招商专员'}</Text>
+          <Text className="directory-page__subtitle">按单位或产业方向找到对口专员，点击查看名片</Text>
+        </View>
+        <View className="directory-page__modes">
+          <Segmented
+            testId="directory-mode"
+            options={MODES}
+            active={mode}
+            onChange={(key) => {
+              setMode(key as Mode);
+              setFocus(null);
+            }}
+          />
+        </View>
+        {chips.length ? (
+          <ScrollView className="directory-page__chips" scrollX enhanced showScrollbar={false}>
+            <View className="directory-page__chip-row">
+              <Text className={focus === null ? 'directory-page__chip directory-page__chip--on' : 'directory-page__chip'} onClick={() => setFocus(null)}>
+                全部
+              </Text>
+              {chips.map((chip) => (
+                <Text
+                  key={chip.key}
+                  className={focus === chip.key ? 'directory-page__chip directory-page__chip--on' : 'directory-page__chip'}
+                  onClick={() => setFocus(focus === chip.key ? null : chip.key)}
+                >
+                  {chip.label}
+                </Text>
+              ))}
+            </View>
+          </ScrollView>
+        ) : null}
+      </View>
+      {offline ? <OfflineNote savedAt={savedAt} onRetry={() => void reload()} /> : null}
+      <View className="directory-page__body">{body}</View>
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的咨询',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+});

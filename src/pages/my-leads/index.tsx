@@ -1,0 +1,81 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { MyLeadCard } from '../../components/my-lead-card';
+import { backToCard } from '../../hooks/use-session';
+import { useMyLeads } from './use-my-leads';
+import './index.css';
+
+export default function MyLeadsPage() {
+  const { params } = useRouter();
+  const cardId = params.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(params.cardId) ? params.cardId : undefined;
+  const { status, items, error, reload } = useMyLeads();
+
+  usePullDownRefresh(() => {
+    reload().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+
+  // Coming back to the page (from a notification, or after another inquiry) shows the latest replies.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void reload();
+    shown.current = true;
+  });
+
+  useEffect(() => {
+    if (status === 'ready' && error) Taro.showToast({ title: error.message, icon: 'none' });
+  }, [status, error]);
+
+  if (status === 'loading') {
+    return (
+      <View className="my-leads" data-testid="my-leads-loading">
+        <View className="my-leads__skeleton" />
+        <View className="my-leads__skeleton" />
+      </View>
+    );
+  }
+
+  if (status === 'error') {
+    return (
+      <View className="my-leads">
+        <ErrorState message={error?.message ?? '系统开小差了，请稍后重试'} onRetry={() => void reload()} />
+      </View>
+    );
+  }
+
+  if (!items.length) {
+    return (
+      <View className="my-leads" data-testid="my-leads">
+        <EmptyState
+          title="还没有咨询记录"
+          description="在招商名片上留言咨询后，专员的回复和办理进度会显示在这里。"
+          actionText="返回招商名片"
+          onAction={() => backToCard(cardId)}
+        />
+      </View>
+    );
+  }
+
+  const answered = items.filter((l) => l.replies.length > 0).length;
+  return (
+    <View className="my-leads" data-testid="my-leads">
+      <View className="my-leads__summary">
+        <Text className="my-leads__summary-count">共 {items.length} 条咨询</Text>
+        <Text className="my-leads__summary-note">{answered ? `${answered} 条已收到回复` : '专员会在承诺时限内回复'}</Text>
+      </View>
+      {items.map((lead) => (
+        <MyLeadCard key={lead.id} lead={lead} />
+      ))}
+      <View className="my-leads__footer">
+        <Text className="my-leads__footer-text">下拉可刷新 · 只有您本人能看到这些咨询</Text>
+        <Text className="my-leads__footer-link" data-testid="back-to-card" onClick={() => backToCard(cardId)}>
+          返回招商名片
+        </Text>
+      </View>
+    </View>
+  );
+}

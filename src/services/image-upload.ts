@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro';
+import { classifyFailure } from '../utils/privacy';
+
+/**
+ * Card images (WeChat QR, photo) go to WeChat cloud storage from the mini-program: chosen with the system
+ * picker, checked here, uploaded, and saved on the card as the resulting `cloud://` file id. The web build has
+ * no cloud storage (Taro.cloud is a stub there), so it offers no upload: `canUploadImages` is false.
+ */
+
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+export type ImageType = 'jpg' | 'png';
+
+export const canUploadImages = (): boolean => process.env.TARO_ENV === 'weapp';
+
+export class ImageUploadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImageUploadError';
+  }
+}
+
+/** The picker reports a type on some platforms only; otherwise the temp file's extension tells. */
+export const imageTypeOf = (path: string, declared?: string): ImageType | null => {
+  const hint = (declared || /\.([A-Za-z0-9]+)(?:\?.*)?$/.exec(path)?.[1] || '').toLowerCase().replace(/^image\//, '');
+  if (hint === 'jpg' || hint === 'jpeg') return 'jpg';
+  if (hint === 'png') return 'png';
+  return null;
+};
+
+/** Null when the file may be uploaded, else the reason in Chinese. */
+export const checkChosenImage = (file: { path: string; size: number; type?: string }): string | null => {
+  if (!imageTypeOf(file.path, file.type)) return '只支持 JPG 或 PNG 格式的图片';
+  if (!(file.size > 0)) return '无法读取这张图片，请换一张试试';
+  if (file.size > MAX_IMAGE_BYTES) return `图片不能超过 2 MB（当前 ${(Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1)} MB），请裁剪或压缩后再上传`;
+  return null;
+};
+
+
+let cloudReady = false;
+const ensureCloud = (): void => {
+  if (cloudReady) return;
+  // Same environment as the API transport; calling init again is harmless when it already ran.
+  const cloud = Taro.cloud as typeof Taro.cloud & { DYNAMIC_CURRENT_ENV?: string };
+  const env = process.env.TARO_APP_CLOUD_ENV || cloud.DYNAMIC_CURRENT_ENV;
+  cloud.init({ traceUser: true, ...(env ? { env } : {}) });
+  cloudReady = true;
+};
+
+/**
+ * Lets the user pick one image, checks type (JPG/PNG) and size (≤ 2 MB), uploads it under `folder/` and
+ * resolves the cloud file id; null when the user cancelled the picker. Throws ImageUploadError otherwise.
+ */
+export const chooseAndUploadImage = async (folder: string): Promise<string | null> => {
+  if (!canUploadImages()) throw new ImageUploadError('请在微信小程序中上传图片');
+  let chosen: Taro.chooseImage.SuccessCallbackResult;
+  try {
+    chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  } catch (e) {
+    const outcome = classifyFailure(e);
+    if (outcome === 'cancelled') return null;
+    if (outcome === 'privacy_denied') throw new ImageUploadError('请先同意隐私保护指引后再选择图片');
+    throw new ImageUploadError(outcome === 'scope_denied' ? '未获授权使用相册或相机，可在设置中开启' : '无法打开相册，请稍后重试');
+  }
+  const file = chosen.tempFiles?.[0] ?? (chosen.tempFilePaths?.[0] ? { path: chosen.tempFilePaths[0], size: 0 } : null);
+  if (!file) return null;
+  const problem = checkChosenImage({ path: file.path, size: file.size, type: file.type });
+  if (problem) throw new ImageUploadError(problem);
+
+  ensureCloud();
+  const ext = imageTypeOf(file.path, file.type) as ImageType;
+  const cloudPath = `${folder.replace(/^\/+|\/+$/g, '')}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
+    if (!res.fileID) throw new Error('no file id');
+    return res.fileID;
+  } catch {
+    throw new ImageUploadError('图片上传失败，请检查网络后重试');
+  }
+};

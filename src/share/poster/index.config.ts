@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '名片海报',
+  backgroundColor: '#f4f5f7',
+});

@@ -1,0 +1,82 @@
+import Taro from '@tarojs/taro';
+import { classifyFailure } from '../../utils/privacy';
+
+/**
+ * Getting the poster out: the album or the system share sheet in the mini-program, a PNG download on the web.
+ * Every call here must come from a tap (WeChat refuses openSetting otherwise).
+ */
+
+export type SaveFailure = 'cancelled' | 'denied' | 'privacy' | 'failed';
+export type SaveOutcome = 'saved' | SaveFailure;
+
+/** WeChat reports failures as `{errMsg, errno}`: sorted by the app's privacy rules into what the page says next. */
+export const classifySaveError = (error: unknown): SaveFailure => {
+  const outcome = classifyFailure(error);
+  if (outcome === 'privacy_denied') return 'privacy';
+  if (outcome === 'scope_denied') return 'denied';
+  if (outcome === 'cancelled') return 'cancelled';
+  return 'failed';
+};
+
+export const ALBUM_SCOPE = 'scope.writePhotosAlbum';
+
+/** Saves a temp file to the phone's album; the first call asks for `scope.writePhotosAlbum`. */
+export const saveToAlbum = async (filePath: string): Promise<SaveOutcome> => {
+  try {
+    await Taro.saveImageToPhotosAlbum({ filePath });
+    return 'saved';
+  } catch (error) {
+    return classifySaveError(error);
+  }
+};
+
+/** Opens the mini-program's settings (from a tap); resolves whether album access is now granted. */
+export const openAlbumSettings = async (): Promise<boolean> => {
+  try {
+    const res = await Taro.openSetting();
+    return res.authSetting?.[ALBUM_SCOPE] === true;
+  } catch {
+    return false;
+  }
+};
+
+/** The system sheet for an image (send to a chat, save, Moments on newer clients): base library ≥ 2.14.3. */
+export const canShareImage = (): boolean => {
+  try {
+    return typeof Taro.canIUse === 'function' && Taro.canIUse('showShareImageMenu') && typeof Taro.showShareImageMenu === 'function';
+  } catch {
+    return false;
+  }
+};
+
+export const shareImage = async (path: string): Promise<SaveOutcome> => {
+  try {
+    await Taro.showShareImageMenu({ path });
+    return 'saved';
+  } catch (error) {
+    return classifySaveError(error);
+  }
+};
+
+const dataUrlToBlob = (dataUrl: string): Blob => {
+  const [head, body] = dataUrl.split(',', 2);
+  const mime = /^data:([^;]+)/.exec(head)?.[1] ?? 'image/png';
+  const bytes = atob(body ?? '');
+  const buffer = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i += 1) buffer[i] = bytes.charCodeAt(i);
+  return new Blob([buffer], { type: mime });
+};
+
+/** Web: downloads a PNG data URL under `fileName` through an <a download>. */
+export const downloadDataUrl = (dataUrl: string, fileName: string): void => {
+  const url = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(dataUrlToBlob(dataUrl)) : dataUrl;
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  if (url !== dataUrl) setTimeout(() => URL.revokeObjectURL(url), 30_000);
+};

@@ -1,0 +1,32 @@
+import type { CreatePosterSurface, LoadedImage } from './poster-surface';
+
+/** Twice the design size: crisp on phones, still a reasonable PNG (about 1 MB). */
+const PIXEL_RATIO = 2;
+
+const loadBrowserImage = (ref: string): Promise<LoadedImage | null> => {
+  // A cloud file id means nothing to a browser; other references load directly.
+  if (!/^(\/assets\/|https:\/\/|data:image\/)/.test(ref)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const image = new Image();
+    // Without CORS a remote image would taint the canvas and block the PNG export: such an image is skipped.
+    if (ref.startsWith('https://')) image.crossOrigin = 'anonymous';
+    image.onload = () => resolve(image.naturalWidth > 0 ? { image, size: { width: image.naturalWidth, height: image.naturalHeight } } : null);
+    image.onerror = () => resolve(null);
+    image.src = ref;
+  });
+};
+
+/** Web: an off-screen canvas; the page shows (and downloads) the exported PNG. */
+export const createPosterSurface: CreatePosterSurface = async ({ width, height }) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = width * PIXEL_RATIO;
+  canvas.height = height * PIXEL_RATIO;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('canvas 2d is not available');
+  ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
+  return {
+    ctx,
+    loadImage: loadBrowserImage,
+    exportImage: async () => canvas.toDataURL('image/png'),
+  };
+};

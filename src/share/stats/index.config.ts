@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的名片数据',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+});

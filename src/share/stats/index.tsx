@@ -1,0 +1,116 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { CardSkeleton } from '../../components/card-skeleton';
+import { ErrorState } from '../../components/error-state';
+import { SectionBlock } from '../../components/section-block';
+import { WeekBarChart } from '../../components/week-bar-chart';
+import { groupDigits } from '../../utils/format';
+import { channelRows, conversionRate, depthText, weekBars } from './stats-view';
+import { useCardStats } from './use-card-stats';
+import './index.css';
+
+export default function CardStatsPage() {
+  const { params } = useRouter();
+  const { status, stats, error, reload } = useCardStats(params.cardId);
+
+  usePullDownRefresh(() => {
+    reload().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+
+  if (status === 'loading') {
+    return (
+      <View className="stats-page">
+        <CardSkeleton />
+      </View>
+    );
+  }
+  if (!stats) {
+    return (
+      <View className="stats-page">
+        <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+      </View>
+    );
+  }
+
+  const rows = channelRows(stats);
+  const bars = weekBars(stats.weeks);
+  const recentViews = stats.weeks.reduce((sum, w) => sum + w.views, 0);
+  const openPoster = () => {
+    Taro.navigateTo({ url: `/share/poster/index?cardId=${encodeURIComponent(stats.cardId)}` }).catch(() => undefined);
+  };
+
+  return (
+    <View className="stats-page" data-testid="stats-page">
+      <View className="stats-page__hero">
+        <Text className="stats-page__eyebrow">我的名片数据</Text>
+        <View className="stats-page__headline">
+          <View className="stats-page__big" data-testid="stat-views">
+            <Text className="stats-page__big-value">{groupDigits(stats.views)}</Text>
+            <Text className="stats-page__big-label">浏览次数</Text>
+          </View>
+          <View className="stats-page__big" data-testid="stat-visitors">
+            <Text className="stats-page__big-value">{groupDigits(stats.uniqueVisitors)}</Text>
+            <Text className="stats-page__big-label">独立访客</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className="stats-page__tiles">
+        <View className="stats-page__tile" data-testid="stat-shares">
+          <Text className="stats-page__tile-value">{groupDigits(stats.shares)}</Text>
+          <Text className="stats-page__tile-label">分享次数</Text>
+        </View>
+        <View className="stats-page__tile" data-testid="stat-depth">
+          <Text className="stats-page__tile-value">{depthText(stats.maxReshareDepth)}</Text>
+          <Text className="stats-page__tile-label">最远转发</Text>
+        </View>
+        <View className="stats-page__tile" data-testid="stat-leads">
+          <Text className="stats-page__tile-value stats-page__tile-value--accent">{groupDigits(stats.leads)}</Text>
+          <Text className="stats-page__tile-label">咨询线索</Text>
+        </View>
+        <View className="stats-page__tile" data-testid="stat-conversion">
+          <Text className="stats-page__tile-value">{conversionRate(stats.leads, stats.uniqueVisitors)}</Text>
+          <Text className="stats-page__tile-label">访客转咨询</Text>
+        </View>
+      </View>
+
+      <SectionBlock title="浏览来源" extra="按渠道" testId="stats-channels">
+        {rows.length ? (
+          rows.map((row) => (
+            <View key={row.channel} className="stats-page__channel" data-channel={row.channel}>
+              <View className="stats-page__channel-head">
+                <Text className="stats-page__channel-label">{row.label}</Text>
+                <Text className="stats-page__channel-count">
+                  {groupDigits(row.views)} 次浏览{row.leads ? ` · ${row.leads} 条咨询` : ''}
+                </Text>
+              </View>
+              <View className="stats-page__channel-track">
+                <View className="stats-page__channel-fill" style={{ width: `${Math.max(row.views ? 2 : 0, row.percent)}%` }} />
+              </View>
+            </View>
+          ))
+        ) : (
+          <Text className="stats-page__empty">还没有浏览记录。把名片转发到微信群、朋友圈，或生成海报发给客户，数据会在这里出现。</Text>
+        )}
+      </SectionBlock>
+
+      <SectionBlock title="每周浏览" extra={`近 ${stats.weeks.length} 周共 ${groupDigits(recentViews)} 次`} testId="stats-weeks">
+        <WeekBarChart bars={bars} testId="week-chart" />
+      </SectionBlock>
+
+      <View className="stats-page__privacy" data-testid="stats-privacy">
+        <Text className="stats-page__privacy-title">访客匿名统计</Text>
+        <Text className="stats-page__privacy-text">
+          浏览和访客只计数、不记名：我们不记录也不会向你展示是谁看过你的名片。同一访客多次打开只算一位独立访客；咨询线索仅包含访客主动提交的信息。
+        </Text>
+      </View>
+
+      <View className="stats-page__cta" hoverClass="stats-page__cta--pressed" onClick={openPoster} data-testid="stats-poster">
+        <Text>生成名片海报，带来更多浏览</Text>
+      </View>
+    </View>
+  );
+}

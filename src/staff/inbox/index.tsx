@@ -1,0 +1,106 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { InboxTabs } from '../../components/inbox-tabs';
+import { LeadListItem } from '../../components/lead-list-item';
+import { STAFF_BIND_PAGE, useSession } from '../../hooks/use-session';
+import { useInbox, type InboxTab } from './use-inbox';
+import './index.css';
+
+const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领' };
+const EMPTY_TEXT: Record<InboxTab, { title: string; description: string }> = {
+  mine: { title: '暂无由您承办的线索', description: '新线索分配给您时会出现在这里，并通过微信提醒您。' },
+  unit: { title: '本单位暂无线索', description: '转交到本单位或本单位人员承办的线索会显示在这里。' },
+  pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里。' },
+};
+
+const leadDetailUrl = (leadId: string): string => `/staff/lead-detail/index?id=${encodeURIComponent(leadId)}`;
+
+export default function InboxPage() {
+  const inbox = useInbox();
+  const session = useSession();
+
+  usePullDownRefresh(() => {
+    inbox.refresh().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+  useReachBottom(() => {
+    void inbox.loadMore();
+  });
+
+  // Back from a lead: its status or handler may have changed.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void inbox.refresh();
+    shown.current = true;
+  });
+
+  const { status, error } = inbox;
+  useEffect(() => {
+    if (status === 'ready' && error) Taro.showToast({ title: error.message, icon: 'none' });
+  }, [status, error]);
+
+  if (status === 'error' && (error?.code === 'AUTH.FORBIDDEN' || error?.code === 'AUTH.SIGN_IN_REQUIRED' || error?.code === 'AUTH.STAFF_REVOKED')) {
+    return (
+      <View className="inbox" data-testid="inbox-forbidden">
+        <EmptyState
+          title="工作台仅限招商工作人员使用"
+          description={error.code === 'AUTH.STAFF_REVOKED' ? error.message : '如果您是工作人员，请使用管理员发放的邀请码绑定微信。'}
+          actionText={error.code === 'AUTH.STAFF_REVOKED' ? undefined : '使用邀请码绑定'}
+          onAction={() => void Taro.redirectTo({ url: STAFF_BIND_PAGE }).catch(() => undefined)}
+        />
+      </View>
+    );
+  }
+
+  const tabs = (['mine', 'unit', 'pool'] as const).map((key) => ({ key, label: TAB_LABELS[key], count: inbox.counts ? inbox.counts[key] : null }));
+  const overdue = inbox.items.filter((l) => l.overdue).length;
+
+  return (
+    <View className="inbox" data-testid="inbox">
+      <View className="inbox__head">
+        <View className="inbox__who">
+          <Text className="inbox__title">线索收件箱</Text>
+          {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
+        </View>
+        <Text className="inbox__hint">{overdue ? `${overdue} 条已超过首次回复时限，请优先处理` : '超时线索排在最前，请在承诺时限内首次回复'}</Text>
+      </View>
+      <View className="inbox__tabs">
+        <InboxTabs tabs={tabs} active={inbox.tab} onChange={inbox.setTab} />
+      </View>
+
+      {status === 'loading' ? (
+        <View data-testid="inbox-loading">
+          <View className="inbox__skeleton" />
+          <View className="inbox__skeleton" />
+          <View className="inbox__skeleton" />
+        </View>
+      ) : status === 'error' ? (
+        <ErrorState message={error?.message ?? '系统开小差了，请稍后重试'} onRetry={() => void inbox.refresh()} />
+      ) : inbox.items.length ? (
+        <View className="inbox__list" data-testid="inbox-list">
+          {inbox.items.map((lead) => (
+            <LeadListItem key={lead.id} lead={lead} onOpen={(id) => void Taro.navigateTo({ url: leadDetailUrl(id) }).catch(() => undefined)} />
+          ))}
+          <View className="inbox__more" data-testid="inbox-more">
+            {inbox.loadingMore ? (
+              <Text>正在加载…</Text>
+            ) : inbox.hasMore ? (
+              <ActionButton text="加载更多" size="sm" tone="plain" onClick={() => void inbox.loadMore()} testId="load-more" />
+            ) : (
+              <Text>没有更多了</Text>
+            )}
+          </View>
+        </View>
+      ) : (
+        <View data-testid="inbox-empty">
+          <EmptyState title={EMPTY_TEXT[inbox.tab].title} description={EMPTY_TEXT[inbox.tab].description} />
+        </View>
+      )}
+    </View>
+  );
+}

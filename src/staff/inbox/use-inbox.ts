@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { inboxContract, INBOX_TABS, type StaffLeadSummary } from '../../../domain/api/workspace.contracts';
+import { ApiError, call, isApiError } from '../../services/api-client';
+
+export type InboxTab = (typeof INBOX_TABS)[number];
+export type InboxCounts = Record<InboxTab, number>;
+
+export const PAGE_SIZE = 20;
+
+interface TabList {
+  status: 'loading' | 'ready' | 'error';
+  items: StaffLeadSummary[];
+  nextCursor: string | null;
+  error: ApiError | null;
+}
+
+export interface InboxState {
+  tab: InboxTab;
+  setTab: (tab: InboxTab) => void;
+  /** From the latest answer; null before the first one. */
+  counts: InboxCounts | null;
+  status: TabList['status'];
+  items: StaffLeadSummary[];
+  error: ApiError | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Next page by cursor; no-op while one is loading or when there is none. */
+  loadMore: () => Promise<void>;
+  /** First page of the current tab again (pull-to-refresh, coming back from a lead). */
+  refresh: () => Promise<void>;
+}
+
+const emptyList = (): TabList => ({ status: 'loading', items: [], nextCursor: null, error: null });
+const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
+
+/** 线索收件箱: three tabs (mine / unit / pool) with counts, overdue first (the backend's order), paged by cursor. */
+export const useInbox = (initialTab: InboxTab = 'mine'): InboxState => {
+  const [tab, setTabState] = useState<InboxTab>(initialTab);
+  const [lists, setLists] = useState<Record<InboxTab, TabList>>({ mine: emptyList(), unit: emptyList(), pool: emptyList() });
+  const [counts, setCounts] = useState<InboxCounts | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  // Answers for a tab are applied only if no newer first-page request for that tab was made meanwhile.
+  const tickets = useRef<Record<InboxTab, number>>({ mine: 0, unit: 0, pool: 0 });
+  const moreInFlight = useRef(false);
+
+  const loadFirst = useCallback(async (which: InboxTab): Promise<void> => {
+    const ticket = ++tickets.current[which];
+    setLists((all) => ({ ...all, [which]: all[which].items.length ? { ...all[which], error: null } : emptyList() }));
+    try {
+      const page = await call(inboxContract, { tab: which, limit: PAGE_SIZE });
+      if (ticket !== tickets.current[which]) return;
+      setCounts(page.counts);
+      setLists((all) => ({ ...all, [which]: { status: 'ready', items: page.items, nextCursor: page.nextCursor, error: null } }));
+    } catch (e) {
+      if (ticket !== tickets.current[which]) return;
+      const error = toApiError(e);
+      setLists((all) => ({ ...all, [which]: all[which].items.length ? { ...all[which], status: 'ready', error } : { ...emptyList(), status: 'error', error } }));
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadFirst(tab);
+  }, [tab, loadFirst]);
+
+  const current = lists[tab];
+
+  const loadMore = async (): Promise<void> => {
+    const cursor = current.nextCursor;
+    if (!cursor || moreInFlight.current || current.status !== 'ready') return;
+    moreInFlight.current = true;
+    setLoadingMore(true);
+    const which = tab;
+    const ticket = tickets.current[which];
+    try {
+      const page = await call(inboxContract, { tab: which, cursor, limit: PAGE_SIZE });
+      if (ticket !== tickets.current[which]) return;
+      setCounts(page.counts);
+      setLists((all) => {
+        const known = new Set(all[which].items.map((l) => l.id));
+        return {
+          ...all,
+          [which]: { ...all[which], items: [...all[which].items, ...page.items.filter((l) => !known.has(l.id))], nextCursor: page.nextCursor, error: null },
+        };
+      });
+    } catch (e) {
+      if (ticket === tickets.current[which]) setLists((all) => ({ ...all, [which]: { ...all[which], error: toApiError(e) } }));
+    } finally {
+      moreInFlight.current = false;
+      setLoadingMore(false);
+    }
+  };
+
+  return {
+    tab,
+    setTab: setTabState,
+    counts,
+    status: current.status,
+    items: current.items,
+    error: current.error,
+    hasMore: Boolean(current.nextCursor),
+    loadingMore,
+    loadMore,
+    refresh: () => loadFirst(tab),
+  };
+};

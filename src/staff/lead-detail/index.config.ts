@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '线索详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+});

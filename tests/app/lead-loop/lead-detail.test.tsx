@@ -1,0 +1,255 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { LeadDetail } from '../../../src/staff/lead-detail/use-lead-detail';
+import LeadDetailPage from '../../../src/staff/lead-detail/index';
+import { aStaffLead, fakeBackend, type FakeBackend, type Handler } from '../support/lead-loop-backend';
+import * as Taro from '../support/lead-loop-taro';
+
+jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
+jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
+
+const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aStaffLead>[0] = {}): LeadDetail => ({
+  lead: aStaffLead(lead),
+  rev: 0,
+  message: '想了解生物医药产业园的租金政策。',
+  need: { carrierType: 'industrial_park', areaMin: 2000, areaMax: 5000, timing: '6 个月内' },
+  sourceChannel: 'chat',
+  shareChain: [],
+  events: [{ id: 'ev1', type: 'created', actorName: '沈嘉禾', text: null, at: '2026-03-02T02:00:00.000Z' }],
+  allowedNext: ['contacted', 'invalid'],
+  canAct: true,
+  ...overrides,
+});
+
+const WHO = { kind: 'staff', staff: { staffId: 'staff_li', name: '李晓雯', districtId: 'district_linjiang', unitId: 'unit_invest', roles: ['commissioner'], cardId: 'card_li' } };
+
+let backend: FakeBackend | undefined;
+const useBackend = (handlers: Record<string, Handler>): FakeBackend => {
+  backend = fakeBackend({ 'lead.detail': () => aDetail(), ...handlers });
+  return backend;
+};
+
+beforeEach(() => {
+  Taro.resetLeadLoopTaro();
+  // Exactly what the backend's notification opens.
+  Taro.setRouterParams({ id: 'lead_1' }, '/staff/lead-detail/index');
+});
+afterEach(() => {
+  backend?.restore();
+  backend = undefined;
+});
+
+const page = async () => {
+  render(<LeadDetailPage />);
+  return screen.findByTestId('lead-detail');
+};
+
+describe('staff lead detail', () => {
+  it('opens by the `id` a notification carries and shows the need, the source and who handles it', async () => {
+    const api = useBackend({});
+    await page();
+    expect(api.inputs('lead.detail')).toEqual([{ leadId: 'lead_1' }]);
+    const need = screen.getByTestId('need-section');
+    expect(within(need).getByText('生物医药')).toBeTruthy();
+    expect(within(need).getByText('产业园')).toBeTruthy();
+    expect(within(need).getByText('2,000㎡ – 5,000㎡')).toBeTruthy();
+    expect(screen.getByText(/来自微信聊天分享/)).toBeTruthy();
+    const handling = screen.getByTestId('handling-section');
+    expect(within(handling).getByText('临江新区投资促进局')).toBeTruthy();
+    expect(within(handling).getByText('王建国')).toBeTruthy();
+  });
+
+  it('keeps the contact masked until 查看联系方式, which says it is recorded, then offers call and copy', async () => {
+    const api = useBackend({ 'lead.revealContact': () => ({ phone: '13800138000', email: 'shen@heyuan.cn', wechatId: null }) });
+    await page();
+    expect(screen.getByTestId('phone-masked').textContent).toBe('138****8000');
+    expect(screen.queryByText('13800138000')).toBeNull();
+    expect(screen.getByText(/查看将被记录/)).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reveal-contact'));
+    });
+    expect(api.inputs('lead.revealContact')).toEqual([{ leadId: 'lead_1' }]);
+    expect(screen.getByTestId('phone-full').textContent).toBe('13800138000');
+    expect(screen.getByText('shen@heyuan.cn')).toBeTruthy();
+    expect(screen.getByText(/已记录本次查看/)).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('call-investor'));
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800138000' });
+    fireEvent.click(within(screen.getByTestId('contact-revealed')).getAllByText('复制')[0]);
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '13800138000' });
+    fireEvent.click(screen.getByTestId('add-contact'));
+    expect(Taro.addPhoneContact).toHaveBeenCalledWith(expect.objectContaining({ firstName: '沈嘉禾', mobilePhoneNumber: '13800138000', organization: '禾源生物医药有限公司' }));
+  });
+
+  it('offers only the allowed next steps and moves the lead with its rev', async () => {
+    const api = useBackend({
+      'lead.detail': (_i, n) => (n === 0 ? aDetail({ rev: 4 }) : aDetail({ rev: 5, allowedNext: ['site_visit', 'negotiating', 'invalid'] }, { status: 'contacted', firstRespondedAt: '2026-03-02T03:00:00.000Z' })),
+      'lead.transition': () => ({ status: 'contacted', rev: 5 }),
+    });
+    await page();
+    const pipeline = screen.getByTestId('status-pipeline');
+    expect(within(pipeline).getByTestId('stage-new').getAttribute('data-state')).toBe('current');
+    expect(within(pipeline).getByTestId('move-contacted').textContent).toBe('推进到「已联系」');
+    expect(within(pipeline).getByTestId('move-invalid').textContent).toBe('标记无效');
+    for (const s of ['site_visit', 'negotiating', 'signed', 'landed']) expect(within(pipeline).queryByTestId(`move-${s}`)).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('move-contacted'));
+    });
+    expect(api.inputs('lead.transition')).toEqual([{ leadId: 'lead_1', to: 'contacted', rev: 4 }]);
+    expect(within(pipeline).getByTestId('stage-contacted').getAttribute('data-state')).toBe('current');
+    expect(within(pipeline).getByTestId('stage-new').getAttribute('data-state')).toBe('done');
+    expect(within(pipeline).getByTestId('move-site_visit')).toBeTruthy();
+    expect(screen.getByTestId('sla-note').textContent).toMatch(/首次回复$/);
+  });
+
+  it('asks for a reason before marking a lead 无效', async () => {
+    const api = useBackend({ 'lead.transition': () => ({ status: 'invalid', rev: 1 }) });
+    await page();
+    fireEvent.click(screen.getByTestId('move-invalid'));
+    const sheet = screen.getByTestId('invalid-sheet');
+    await act(async () => {
+      fireEvent.click(within(sheet).getByTestId('confirm-invalid'));
+    });
+    expect(within(sheet).getByText(/请填写无效原因/)).toBeTruthy();
+    expect(api.inputs('lead.transition')).toHaveLength(0);
+
+    fireEvent.change(within(sheet).getByTestId('invalid-reason'), { target: { value: '电话为空号' } });
+    await act(async () => {
+      fireEvent.click(within(sheet).getByTestId('confirm-invalid'));
+    });
+    expect(api.inputs('lead.transition')).toEqual([{ leadId: 'lead_1', to: 'invalid', rev: 0, reason: '电话为空号' }]);
+    expect(screen.queryByTestId('invalid-sheet')).toBeNull();
+  });
+
+  it('on a concurrent update says so and reloads, showing what the other person did', async () => {
+    const api = useBackend({
+      'lead.detail': (_i, n) => (n === 0 ? aDetail() : aDetail({ rev: 1, allowedNext: ['site_visit', 'negotiating', 'invalid'] }, { status: 'contacted', handlerName: '周若岚' })),
+      'lead.transition': () => ({ fail: { code: 'LEAD.CONCURRENT_UPDATE', message: '该咨询刚被他人更新，请刷新后重试' } }),
+    });
+    await page();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('move-contacted'));
+    });
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '该咨询刚被他人更新，请刷新后重试', icon: 'none' });
+    expect(api.inputs('lead.detail')).toHaveLength(2);
+    expect(screen.getAllByTestId('status-badge')[0].textContent).toBe('已联系');
+    expect(screen.getByText('周若岚')).toBeTruthy();
+    expect(screen.queryByTestId('move-contacted')).toBeNull();
+  });
+
+  it('replies to the investor and records notes and calls, append-only', async () => {
+    const replied = aDetail({
+      events: [
+        { id: 'ev1', type: 'created', actorName: '沈嘉禾', text: null, at: '2026-03-02T02:00:00.000Z' },
+        { id: 'ev2', type: 'reply', actorName: '李晓雯', text: '您好，欢迎来园区考察。', at: '2026-03-02T03:00:00.000Z' },
+        { id: 'ev3', type: 'call_logged', actorName: '李晓雯', text: '已电话沟通，约周二看厂房', at: '2026-03-02T04:00:00.000Z' },
+      ],
+    });
+    const api = useBackend({
+      'lead.detail': (_i, n) => (n === 0 ? aDetail() : replied),
+      'lead.reply': () => ({ eventId: 'ev2' }),
+      'lead.note': () => ({ eventId: 'ev3' }),
+    });
+    await page();
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('send-reply'));
+    });
+    expect(screen.getByText('请填写回复内容')).toBeTruthy();
+    expect(api.inputs('lead.reply')).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('reply-input'), { target: { value: '您好，欢迎来园区考察。' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('send-reply'));
+    });
+    expect(api.inputs('lead.reply')).toEqual([{ leadId: 'lead_1', text: '您好，欢迎来园区考察。' }]);
+    expect(within(screen.getByTestId('reply-thread')).getByText('您好，欢迎来园区考察。')).toBeTruthy();
+    expect((screen.getByTestId('reply-input') as HTMLTextAreaElement).value).toBe('');
+
+    fireEvent.click(screen.getByTestId('note-kind-call_logged'));
+    expect(screen.getByTestId('save-note').textContent).toBe('保存通话记录');
+    fireEvent.change(screen.getByTestId('note-input'), { target: { value: '已电话沟通，约周二看厂房' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-note'));
+    });
+    expect(api.inputs('lead.note')).toEqual([{ leadId: 'lead_1', text: '已电话沟通，约周二看厂房', kind: 'call_logged' }]);
+    const timeline = screen.getAllByTestId('timeline-event').map((e) => e.getAttribute('data-type'));
+    expect(timeline).toEqual(['call_logged', 'reply', 'created']);
+  });
+
+  it('hands the lead to another unit or person with a note, sending its rev', async () => {
+    const api = useBackend({
+      'lead.detail': () => aDetail({ rev: 2 }),
+      'session.whoami': () => WHO,
+      'directory.list': (input) =>
+        input.unitId
+          ? { units: [], people: [{ staffId: 'staff_wang', cardId: 'card_wang', name: '王书恒', title: '科技局 产业科科长', unitName: '科技局', photo: null, phone: null, wechatId: null, wechatQr: null, industryFocus: [] }] }
+          : { units: [{ id: 'unit_tech', name: '临江新区科学技术局' }, { id: 'unit_invest', name: '临江新区投资促进局' }], people: [] },
+      'lead.assign': () => ({ rev: 3 }),
+    });
+    await page();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('open-assign'));
+    });
+    const sheet = screen.getByTestId('assign-sheet');
+    expect(api.inputs('directory.list')).toEqual([{ districtId: 'district_linjiang' }]);
+    await act(async () => {
+      fireEvent.click(within(sheet).getByTestId('assign-unit-unit_tech'));
+    });
+    expect(api.inputs('directory.list')[1]).toEqual({ districtId: 'district_linjiang', unitId: 'unit_tech' });
+    fireEvent.click(within(sheet).getByTestId('assign-person-staff_wang'));
+    fireEvent.change(within(sheet).getByTestId('assign-note'), { target: { value: '客户关注人工智能，请科技局对接' } });
+    await act(async () => {
+      fireEvent.click(within(sheet).getByTestId('assign-confirm'));
+    });
+    expect(api.inputs('lead.assign')).toEqual([{ leadId: 'lead_1', toUnitId: 'unit_tech', toStaffId: 'staff_wang', note: '客户关注人工智能，请科技局对接', rev: 2 }]);
+    expect(screen.queryByTestId('assign-sheet')).toBeNull();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已转交，对方会收到通知', icon: 'none' });
+  });
+
+  it('returns to the inbox when a hand-off leaves the lead out of the caller’s sight', async () => {
+    useBackend({
+      'lead.detail': (_i, n) => (n === 0 ? aDetail() : { fail: { code: 'LEAD.NOT_FOUND', message: '未找到该咨询' } }),
+      'session.whoami': () => WHO,
+      'directory.list': () => ({ units: [{ id: 'unit_tech', name: '临江新区科学技术局' }], people: [] }),
+      'lead.assign': () => ({ rev: 1 }),
+    });
+    await page();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('open-assign'));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('assign-unit-unit_tech'));
+    });
+    fireEvent.click(screen.getByTestId('assign-person-pool'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('assign-confirm'));
+    });
+    expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 });
+  });
+
+  it('is read-only for a referrer: outcome visible, no contact, no actions', async () => {
+    useBackend({
+      'lead.detail': () =>
+        aDetail({ canAct: false, allowedNext: [], events: [{ id: 'ev1', type: 'status_changed', actorName: '李晓雯', text: '新线索 → 已联系', at: '2026-03-02T03:00:00.000Z' }] }, { status: 'contacted' }),
+    });
+    await page();
+    expect(screen.getByTestId('read-only-note')).toBeTruthy();
+    expect(screen.queryByTestId('reveal-contact')).toBeNull();
+    expect(screen.getByText('仅承办人可查看完整联系方式')).toBeTruthy();
+    expect(screen.queryByTestId('move-invalid')).toBeNull();
+    expect(screen.queryByTestId('send-reply')).toBeNull();
+    expect(screen.queryByTestId('save-note')).toBeNull();
+    expect(screen.queryByTestId('open-assign')).toBeNull();
+    expect(screen.getByText('新线索 → 已联系')).toBeTruthy();
+  });
+
+  it('says the lead cannot be found for a malformed or unknown id', async () => {
+    Taro.setRouterParams({ id: '../x' }, '/staff/lead-detail/index');
+    const api = useBackend({});
+    render(<LeadDetailPage />);
+    expect(await screen.findByText('未找到该咨询')).toBeTruthy();
+    expect(api.send).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,32 @@
+import { PERSONA_HEADER } from '../../domain/api/contract';
+
+export interface ApiResult {
+  ok: boolean;
+  data?: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+/** POSTs one action to a running local cloud as the given persona. */
+export const post = async (baseUrl: string, action: string, input: unknown, persona: string): Promise<ApiResult> => {
+  const res = await fetch(`${baseUrl}api/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [PERSONA_HEADER]: persona },
+    body: JSON.stringify({ input }),
+  });
+  return (await res.json()) as ApiResult;
+};
+
+export const submission = (key: string, overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: key,
+  contact: { name: '压测投资人', company: '压测公司', phone: '13900139000' },
+  need: { industry: '人工智能', scale: 'undecided' },
+  message: '',
+  source: { channel: 'web_link', cardId: 'card-staff-head' },
+  consent: { agreed: true, noticeVersion: '2026-11' },
+  ...overrides,
+});
+
+export const percentile = (samples: number[], p: number): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+};
