@@ -22,9 +22,11 @@ export const toCarrierSummary = (c: Carrier): CarrierSummary => ({
   lastVerifiedAt: c.lastVerifiedAt,
 });
 
-export const toCarrierDetail = (c: Carrier): CarrierDetail => ({
+export const toCarrierDetail = (c: Carrier, district: Pick<District, 'name' | 'isDemo'>): CarrierDetail => ({
   ...toCarrierSummary(c),
   districtId: c.districtId,
+  districtName: district.name,
+  isDemo: district.isDemo,
   address: c.address,
   floors: c.floors ?? null,
   facilities: c.facilities,
@@ -42,6 +44,7 @@ export const toPerson = (staff: Staff, unitName: string, card: Card | null): Per
   return {
     staffId: staff._id,
     cardId: card?._id ?? null,
+    unitId: staff.unitId,
     name: staff.name,
     title: staff.title,
     unitName,

@@ -21,13 +21,21 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
   const validParent = parent && parent.cardId === card._id ? parent : null;
   const staff = ctx.actor.kind === 'staff' && ctx.actor.staff.districtId === card.districtId ? ctx.actor.staff : null;
   const openid = ctx.openid;
+  const sharerVisitorHash = staff ? null : visitorHash(deps.analyticsSalt, `o:${openid}`);
+  const links = (code: string, depth: number) => ({ code, depth, path: sharePath(card._id, code), query: shareQuery(card._id, code), webUrl: shareWebUrl(deps.webBaseUrl, card._id, code) });
+  // The same person sharing the same card the same way again reuses their hop: counts and chains stay honest.
+  const [existing] = await deps.store.find<Share>(COLLECTIONS.shares.name, {
+    where: { cardId: card._id, sharerStaffId: staff?._id ?? null, sharerVisitorHash, parentCode: validParent?._id ?? null, channel: input.channel },
+    limit: 1,
+  });
+  if (existing) return links(existing._id, existing.depth);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const share: Share = {
       _id: makeShareCode(deps.randomBytes),
       districtId: card.districtId,
       cardId: card._id,
       sharerStaffId: staff?._id ?? null,
-      sharerVisitorHash: staff ? null : visitorHash(deps.analyticsSalt, `o:${openid}`),
+      sharerVisitorHash,
       parentCode: validParent?._id ?? null,
       channel: input.channel,
       depth: validParent ? validParent.depth + 1 : 0,
@@ -38,7 +46,7 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
         await consumeRate(tx, [{ key: `share:u:${openid}:10m`, limit: 60, windowMs: 10 * 60_000 }], ctx.now);
         await tx.insert(COLLECTIONS.shares.name, share);
       });
-      return { code: share._id, depth: share.depth, path: sharePath(card._id, share._id), query: shareQuery(card._id, share._id), webUrl: shareWebUrl(deps.webBaseUrl, card._id, share._id) };
+      return links(share._id, share.depth);
     } catch (error) {
       if (!isStoreError(error, 'STORE.DUPLICATE_ID')) throw error;
     }

@@ -69,6 +69,8 @@ export const updateMyCardAction = defineAction(updateMyCardContract, async (deps
   if (carriers.some((c) => !c || c.districtId !== staff.districtId)) bad.push('featuredCarrierIds');
   if (new Set(input.featuredCarrierIds).size !== input.featuredCarrierIds.length) bad.push('featuredCarrierIds');
   if (bad.length) throw new DomainError('VALIDATION.INVALID_INPUT', [...new Set(bad)]);
+  // Cards are public: what a person writes on theirs passes the same content check as an inquiry.
+  if ((await deps.contentCheck.check([input.greeting, input.title].join('\n'), ctx.openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['greeting']);
 
   const existing = await findCardByStaff(deps.store, staff._id);
   if (input.onDutyStaffId !== (existing?.onDutyStaffId ?? null)) {

@@ -21,7 +21,9 @@ export const leadDetailAction = defineAction(leadDetailContract, async (deps, ct
     message: lead.message,
     need: { carrierType: lead.need.carrierType ?? null, areaMin: lead.need.areaMin ?? null, areaMax: lead.need.areaMax ?? null, timing: lead.need.timing ?? null },
     sourceChannel: lead.source.channel,
+    districtId: lead.districtId,
     shareChain: chain,
+    shareHops: lead.credit.hops,
     // Referrers see the outcome, not the working notes or the audit of who looked at the contact.
     events: events
       .filter((e) => canAct || e.type === 'status_changed' || e.type === 'created' || e.type === 'assigned')

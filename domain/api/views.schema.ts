@@ -23,6 +23,9 @@ export type CarrierSummary = v.InferOutput<typeof CarrierSummarySchema>;
 export const CarrierDetailSchema = v.object({
   ...CarrierSummarySchema.entries,
   districtId: v.string(),
+  /** Shown when the detail is opened directly (a shared link), without the card around it. */
+  districtName: v.string(),
+  isDemo: v.boolean(),
   address: v.string(),
   floors: v.nullable(v.number()),
   facilities: v.array(v.string()),
@@ -37,6 +40,7 @@ export type CarrierDetail = v.InferOutput<typeof CarrierDetailSchema>;
 export const PersonSchema = v.object({
   staffId: v.string(),
   cardId: v.nullable(v.string()),
+  unitId: v.string(),
   name: v.string(),
   title: v.string(),
   unitName: v.string(),

@@ -62,7 +62,11 @@ export const leadDetailContract = defineContract({
     message: v.string(),
     need: v.object({ carrierType: v.nullable(v.string()), areaMin: v.nullable(v.number()), areaMax: v.nullable(v.number()), timing: v.nullable(v.string()) }),
     sourceChannel: v.string(),
+    districtId: v.string(),
+    /** Staff who shared along the way (names, root first). */
     shareChain: v.array(v.string()),
+    /** Share hops from the card owner's first share to the investor (visitors' reshares included). */
+    shareHops: v.number(),
     events: v.array(LeadEventViewSchema),
     allowedNext: v.array(v.picklist(LEAD_STATUSES)),
     canAct: v.boolean(),

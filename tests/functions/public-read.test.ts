@@ -97,8 +97,9 @@ describe('public-read use cases on a real SQLite file', () => {
   });
 
   it('carrier.get returns the detail with manager contact, or a typed not-found', async () => {
-    const d = await b.ok<{ managerName: string; photos: string[]; address: string }>('carrier.get', { carrierId: 'factory-001' }, null);
+    const d = await b.ok<{ managerName: string; photos: string[]; address: string; districtName: string; isDemo: boolean }>('carrier.get', { carrierId: 'factory-001' }, null);
     expect(d.managerName).toBeTruthy();
+    expect(d).toMatchObject({ districtName: '云川市临江区（演示）', isDemo: true });
     expect(d.photos.length).toBeGreaterThan(0);
     expect(await b.call('carrier.get', { carrierId: 'nope' }, null)).toMatchObject({ ok: false, error: { code: 'CARRIER.NOT_FOUND' } });
   });

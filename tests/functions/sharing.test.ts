@@ -27,8 +27,17 @@ describe('sharing, attribution and card analytics', () => {
     expect(lead.credit).toEqual({ staffId: 'staff-tech', unitId: 'unit-tech', shareChain: ['staff-head', 'staff-tech'], hops: 3 });
     // Handling follows the card (the head's economic unit), not the credit.
     expect(lead.handling).toEqual({ unitId: 'unit-invest', staffId: 'staff-head' });
-    const detail = await b.ok<{ shareChain: string[] }>('lead.detail', { leadId: lead._id }, OPENID.head);
-    expect(detail.shareChain).toEqual(['林致远', '王书恒']);
+    const detail = await b.ok<{ shareChain: string[]; shareHops: number; districtId: string }>('lead.detail', { leadId: lead._id }, OPENID.head);
+    expect(detail).toMatchObject({ shareChain: ['林致远', '王书恒'], shareHops: 3, districtId: 'demo-linjiang' });
+  });
+
+  it('sharing the same card the same way again reuses the hop instead of inflating counts', async () => {
+    const first = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.head);
+    const again = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.head);
+    const moments = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'moments' }, OPENID.head);
+    expect(again.code).toBe(first.code);
+    expect(moments.code).not.toBe(first.code);
+    expect(await b.store.count(COLLECTIONS.shares.name)).toBe(2);
   });
 
   it('a parent code from another card starts a new chain instead of borrowing credit', async () => {
@@ -90,6 +99,10 @@ describe('sharing, attribution and card analytics', () => {
       expect(card.owner.wechatId).toBe('wang_demo01');
       expect(card.greeting).toBe('欢迎来谈');
       expect(card.highlightedCarriers.map((c) => c.id)).toEqual(['factory-001']);
+    });
+
+    it('runs the content check on what the card shows', async () => {
+      expect(await b.call('card.update', edit({ greeting: '诚招博彩合作' }), OPENID.tech)).toMatchObject({ ok: false, error: { code: 'CONTENT.REJECTED' } });
     });
 
     it('refuses industries outside the district’s list, foreign carriers, and on-duty delegation by non-leaders', async () => {

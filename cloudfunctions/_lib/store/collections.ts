@@ -41,7 +41,7 @@ export const COLLECTIONS = {
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
-  shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }] },
+  shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },
   views: { name: 'views', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }, { name: 'by_card_channel', fields: ['cardId', 'channel'] }] },
   cardVisitors: { name: 'card_visitors', indexes: [{ name: 'by_card', fields: ['cardId'] }] },
   rateCounters: { name: 'rate_counters', indexes: [] },

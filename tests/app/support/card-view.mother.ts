@@ -5,6 +5,7 @@ import type { CardView, CarrierSummary, Person } from '../../../domain/api/views
 export const aPerson = (overrides: Partial<Person> = {}): Person => ({
   staffId: 'staff_wang',
   cardId: 'card_wang',
+  unitId: 'unit_invest',
   name: '王建国',
   title: '投资促进局局长',
   unitName: '临江新区投资促进局',

@@ -72,6 +72,8 @@ export const pagedSearch =
 export const aCarrierDetail = (overrides: Partial<CarrierDetail> = {}): CarrierDetail => ({
   ...aCarrier({ id: 'carrier-factory-1', type: 'factory', name: '高新标准厂房 A 区', street: '高新片区', totalArea: 24_000, vacantArea: 6_800, priceMin: 18, priceMax: 26, priceUnit: 'yuan_per_sqm_month', lastVerifiedAt: daysAgo(12) }),
   districtId: 'district_linjiang',
+  districtName: '临江新区（演示）',
+  isDemo: true,
   address: '云川市临江区高新片区科创大道 88 号',
   floors: 4,
   facilities: ['行车 10 吨', '层高 8 米', '卸货平台'],
