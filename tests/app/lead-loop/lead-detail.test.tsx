@@ -186,7 +186,7 @@ describe('staff lead detail', () => {
       'session.whoami': () => WHO,
       'directory.list': (input) =>
         input.unitId
-          ? { units: [], people: [{ staffId: 'staff_wang', cardId: 'card_wang', name: '王书恒', title: '科技局 产业科科长', unitName: '科技局', photo: null, phone: null, wechatId: null, wechatQr: null, industryFocus: [] }] }
+          ? { units: [], people: [{ staffId: 'staff_wang', cardId: 'card_wang', unitId: 'unit_tech', name: '王书恒', title: '科技局 产业科科长', unitName: '科技局', photo: null, phone: null, wechatId: null, wechatQr: null, industryFocus: [] }] }
           : { units: [{ id: 'unit_tech', name: '临江新区科学技术局' }, { id: 'unit_invest', name: '临江新区投资促进局' }], people: [] },
       'lead.assign': () => ({ rev: 3 }),
     });
