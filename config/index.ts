@@ -17,6 +17,10 @@ const appEnv = {
   TARO_APP_API_BASE: JSON.stringify((process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')),
   /** Weapp: WeChat cloud environment id; '' = the environment selected in DevTools (DYNAMIC_CURRENT_ENV). */
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+  /** Weapp: subscribe-message template id(s) for "your inquiry was answered" (comma-separated); '' = no offer. */
+  TARO_APP_TEMPLATE_LEAD_REPLY: JSON.stringify(process.env.TARO_APP_TEMPLATE_LEAD_REPLY ?? ''),
+  /** Weapp: subscribe-message template id for "a new lead for you" (staff inbox); '' = no reminder action. */
+  TARO_APP_TEMPLATE_LEAD_NEW: JSON.stringify(process.env.TARO_APP_TEMPLATE_LEAD_NEW ?? ''),
 };
 
 /**

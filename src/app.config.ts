@@ -9,6 +9,8 @@ export default defineAppConfig({
     backgroundColorBottom: '#f4f5f7',
     backgroundTextStyle: 'light',
   },
+  // No preloadRule: every investor page is in the main package, so preloading could only fetch staff/ or share/,
+  // which investors never open (cost on their first screen), and the staff inbox needs nothing more up front.
   subPackages: [
     { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index'] },
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },

@@ -30,5 +30,9 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
     /** Weapp: WeChat cloud environment id; '' = the environment selected in DevTools. */
     TARO_APP_CLOUD_ENV?: string;
+    /** Weapp: subscribe-message template id(s) for "your inquiry was answered", comma-separated; '' = no offer. */
+    TARO_APP_TEMPLATE_LEAD_REPLY?: string;
+    /** Weapp: subscribe-message template id for "a new lead for you" (staff inbox); '' = no reminder action. */
+    TARO_APP_TEMPLATE_LEAD_NEW?: string;
   }
 }

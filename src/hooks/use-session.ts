@@ -8,7 +8,7 @@ export type SessionKind = ResponseOf<typeof whoAmIContract>['kind'];
 export type SessionStaff = NonNullable<ResponseOf<typeof whoAmIContract>['staff']>;
 
 export interface SessionState {
-  /** 'loading' until the backend answered; a failed call counts as anonymous (links stay hidden). */
+  /** 'loading' until the backend answered (and while disabled); a failed call counts as anonymous (links stay hidden). */
   status: 'loading' | 'ready';
   kind: SessionKind;
   staff: SessionStaff | null;
@@ -47,8 +47,16 @@ export const backToCard = (cardId?: string): void => {
   Taro.redirectTo({ url }).catch(() => undefined);
 };
 
+export interface SessionOptions {
+  /**
+   * False: ask nothing and stay anonymous (Moments single-page mode, where nobody can be identified and the
+   * answer would go unused; or a page that waits for its own content first). Turning true asks once.
+   */
+  enabled?: boolean;
+}
+
 /** Who the caller is (`session.whoami`), and the places their account opens. */
-export const useSession = (): SessionState => {
+export const useSession = ({ enabled = true }: SessionOptions = {}): SessionState => {
   const [state, setState] = useState<{ status: SessionState['status']; kind: SessionKind; staff: SessionStaff | null }>({
     status: 'loading',
     kind: 'anonymous',
@@ -67,11 +75,12 @@ export const useSession = (): SessionState => {
   }, []);
 
   useEffect(() => {
+    if (!enabled) return undefined;
     void load();
     return () => {
       latest.current += 1;
     };
-  }, [load]);
+  }, [load, enabled]);
 
   return {
     ...state,

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { classifyFailure } from '../utils/privacy';
+import { runPrivacyApi } from '../utils/privacy';
 
 /**
  * Card images (WeChat QR, photo) go to WeChat cloud storage from the mini-program: chosen with the system
@@ -52,15 +52,20 @@ const ensureCloud = (): void => {
  */
 export const chooseAndUploadImage = async (folder: string): Promise<string | null> => {
   if (!canUploadImages()) throw new ImageUploadError('请在微信小程序中上传图片');
-  let chosen: Taro.chooseImage.SuccessCallbackResult;
-  try {
-    chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  } catch (e) {
-    const outcome = classifyFailure(e);
-    if (outcome === 'cancelled') return null;
-    if (outcome === 'privacy_denied') throw new ImageUploadError('请先同意隐私保护指引后再选择图片');
-    throw new ImageUploadError(outcome === 'scope_denied' ? '未获授权使用相册或相机，可在设置中开启' : '无法打开相册，请稍后重试');
-  }
+  const picked: { result?: Taro.chooseImage.SuccessCallbackResult } = {};
+  // Through the app's privacy door, quietly: the editor shows the reason next to the image field.
+  const outcome = await runPrivacyApi(
+    'chooseImage',
+    async () => {
+      picked.result = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    },
+    { quiet: true },
+  );
+  if (outcome === 'cancelled') return null;
+  if (outcome === 'privacy_denied') throw new ImageUploadError('请先同意隐私保护指引后再选择图片');
+  if (outcome !== 'ok') throw new ImageUploadError(outcome === 'scope_denied' ? '未获授权使用相册或相机，可在设置中开启' : '无法打开相册，请稍后重试');
+  const chosen = picked.result;
+  if (!chosen) return null;
   const file = chosen.tempFiles?.[0] ?? (chosen.tempFilePaths?.[0] ? { path: chosen.tempFilePaths[0], size: 0 } : null);
   if (!file) return null;
   const problem = checkChosenImage({ path: file.path, size: file.size, type: file.type });

@@ -86,11 +86,16 @@ const offerSettings = async (api: PrivacyApi): Promise<void> => {
 export interface PrivacyCallOptions {
   /** Toast shown instead of the generic one when the call fails for another reason. */
   failMessage?: string;
+  /**
+   * The caller explains failures itself (a page with its own notice and settings button, a form field with its
+   * own error): no toast and no settings dialog here, only the outcome.
+   */
+  quiet?: boolean;
 }
 
 /**
  * Runs one privacy-relevant API call. Cancelling the system sheet is the visitor's choice and stays silent;
- * every other failure is explained once. Resolves with what happened, never rejects.
+ * every other failure is explained once (unless `quiet`). Resolves with what happened, never rejects.
  */
 export const runPrivacyApi = async (api: PrivacyApi, run: () => Promise<unknown>, options: PrivacyCallOptions = {}): Promise<PrivacyOutcome> => {
   try {
@@ -98,7 +103,7 @@ export const runPrivacyApi = async (api: PrivacyApi, run: () => Promise<unknown>
     return 'ok';
   } catch (error) {
     const outcome = classifyFailure(error);
-    if (outcome === 'cancelled') return outcome;
+    if (outcome === 'cancelled' || options.quiet) return outcome;
     if (outcome === 'scope_denied') {
       await offerSettings(api);
       return outcome;

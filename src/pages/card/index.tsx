@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CardView, Person } from '../../../domain/api/views.schema';
 import { freshness } from '../../../domain/carrier/carrier.rules';
@@ -7,6 +7,7 @@ import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 // ContactCard (with Avatar) comes first: every page imports shared component styles in one relative order,
 // so the mini-program's common stylesheet is built without order conflicts.
 import { ContactCard } from '../../components/contact-card';
+import { AccountLinks } from '../../components/account-links';
 import { ActionBar, type ActionBarAction } from '../../components/action-bar';
 import { ActionGrid, type ActionGridItem } from '../../components/action-grid';
 import { CardSkeleton } from '../../components/card-skeleton';
@@ -22,8 +23,10 @@ import { OfflineNote } from '../../components/offline-note';
 import { PolicyList } from '../../components/policy-list';
 import { QrTile } from '../../components/qr-tile';
 import { SectionBlock } from '../../components/section-block';
+import { ShareEntry } from '../../components/share-entry';
 import { TagList } from '../../components/tag-list';
 import { useFullMode } from '../../hooks/use-full-mode';
+import { useSession } from '../../hooks/use-session';
 import { localImagePath } from '../../services/image-file';
 import { createCardShare, recordCardVisit } from '../../services/share-service';
 import { formatResponsePromise } from '../../utils/format';
@@ -55,11 +58,28 @@ const shareImage = (ref: string | null): { imageUrl?: string } => {
 
 const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
 
+/** The owner's pages (share subpackage), opened from ShareEntry on their own card. */
+const MY_CARD_PAGE = '/share/my-card/index';
+const POSTER_PAGE = '/share/poster/index';
+const CARD_STATS_PAGE = '/share/stats/index';
+
 export default function CardPage() {
   const { params } = useRouter();
   const entry = useMemo(() => pickEntry(params), [params]);
   const { status, data, error, offline, savedAt, reload } = useCard(entry);
   const { readOnly, hint, guard } = useFullMode();
+  // Who is looking decides the account links and the owner's shortcuts. Asked once the card is there (one warm
+  // call instead of two racing a cold start; nothing asked for a missing card); never in Moments, where nobody
+  // can be identified and neither block shows.
+  const session = useSession({ enabled: !readOnly && data !== null });
+
+  // Binding a staff account changes who this visitor is: ask again when they come back to the card.
+  const sessionStale = useRef(false);
+  useDidShow(() => {
+    if (!sessionStale.current) return;
+    sessionStale.current = false;
+    void session.reload();
+  });
 
   // A card opened from inside the app (the directory) is a direct visit, whatever brought the visitor in.
   const [channel] = useState(() => {
@@ -173,6 +193,12 @@ export default function CardPage() {
           Taro.showToast({ title: '图片获取失败，可在大图中长按保存', icon: 'none' }).catch(() => undefined);
         });
     });
+  };
+
+  const isOwner = !readOnly && session.staff !== null && session.staff.cardId === data.cardId;
+  const bindStaff = () => {
+    sessionStale.current = true;
+    session.openStaffBind();
   };
 
   const copyLink = async () => {
@@ -307,6 +333,19 @@ export default function CardPage() {
         </SectionBlock>
 
         {readOnly ? <ActionBar actions={barActions} onTap={onBar} floating={false} /> : null}
+        {isOwner ? (
+          <ShareEntry
+            onEditCard={() => openPage(MY_CARD_PAGE)}
+            onPoster={() => openPage(withQuery(POSTER_PAGE, { cardId: data.cardId, s: data.shareCode }))}
+            onStats={() => openPage(CARD_STATS_PAGE)}
+          />
+        ) : null}
+        <AccountLinks
+          kind={readOnly ? 'anonymous' : session.kind}
+          onOpenMyLeads={() => session.openMyLeads(data.cardId)}
+          onOpenWorkspace={session.openWorkspace}
+          onBindStaff={bindStaff}
+        />
         <Text className="card-page__footer">{district.name} · 招商名片</Text>
       </View>
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { classifyFailure } from '../../utils/privacy';
+import { classifyFailure, runPrivacyApi, type PrivacyOutcome } from '../../utils/privacy';
 
 /**
  * Getting the poster out: the album or the system share sheet in the mini-program, a PNG download on the web.
@@ -9,26 +9,27 @@ import { classifyFailure } from '../../utils/privacy';
 export type SaveFailure = 'cancelled' | 'denied' | 'privacy' | 'failed';
 export type SaveOutcome = 'saved' | SaveFailure;
 
-/** WeChat reports failures as `{errMsg, errno}`: sorted by the app's privacy rules into what the page says next. */
-export const classifySaveError = (error: unknown): SaveFailure => {
-  const outcome = classifyFailure(error);
-  if (outcome === 'privacy_denied') return 'privacy';
-  if (outcome === 'scope_denied') return 'denied';
-  if (outcome === 'cancelled') return 'cancelled';
-  return 'failed';
+/** What the poster page says next for each outcome of the app's privacy rules. */
+const SAVE_OUTCOME: Record<PrivacyOutcome, SaveOutcome> = {
+  ok: 'saved',
+  cancelled: 'cancelled',
+  privacy_denied: 'privacy',
+  scope_denied: 'denied',
+  unavailable: 'failed',
+  failed: 'failed',
 };
+
+/** WeChat reports failures as `{errMsg, errno}`: sorted by the app's privacy rules into what the page says next. */
+export const classifySaveError = (error: unknown): SaveFailure => SAVE_OUTCOME[classifyFailure(error)] as SaveFailure;
 
 export const ALBUM_SCOPE = 'scope.writePhotosAlbum';
 
-/** Saves a temp file to the phone's album; the first call asks for `scope.writePhotosAlbum`. */
-export const saveToAlbum = async (filePath: string): Promise<SaveOutcome> => {
-  try {
-    await Taro.saveImageToPhotosAlbum({ filePath });
-    return 'saved';
-  } catch (error) {
-    return classifySaveError(error);
-  }
-};
+/**
+ * Saves a temp file to the phone's album through the app's privacy door; the first call asks for
+ * `scope.writePhotosAlbum`. Quiet: the page explains a refusal with its own notice and settings button.
+ */
+export const saveToAlbum = async (filePath: string): Promise<SaveOutcome> =>
+  SAVE_OUTCOME[await runPrivacyApi('saveImageToPhotosAlbum', () => Taro.saveImageToPhotosAlbum({ filePath }), { quiet: true })];
 
 /** Opens the mini-program's settings (from a tap); resolves whether album access is now granted. */
 export const openAlbumSettings = async (): Promise<boolean> => {

@@ -8,6 +8,7 @@ import { InboxTabs } from '../../components/inbox-tabs';
 import { LeadListItem } from '../../components/lead-list-item';
 import { STAFF_BIND_PAGE, useSession } from '../../hooks/use-session';
 import { useInbox, type InboxTab } from './use-inbox';
+import { useLeadAlerts } from './use-lead-alerts';
 import './index.css';
 
 const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领' };
@@ -22,6 +23,7 @@ const leadDetailUrl = (leadId: string): string => `/staff/lead-detail/index?id=$
 export default function InboxPage() {
   const inbox = useInbox();
   const session = useSession();
+  const alerts = useLeadAlerts();
 
   usePullDownRefresh(() => {
     inbox.refresh().finally(() => {
@@ -68,6 +70,12 @@ export default function InboxPage() {
           {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
         </View>
         <Text className="inbox__hint">{overdue ? `${overdue} 条已超过首次回复时限，请优先处理` : '超时线索排在最前，请在承诺时限内首次回复'}</Text>
+        {alerts.available ? (
+          <View className="inbox__alerts" hoverClass="inbox__alerts--pressed" onClick={alerts.request} data-testid="lead-alerts">
+            <Text className="inbox__alerts-action">{alerts.pending ? '正在开启…' : '开启新线索提醒'}</Text>
+            <Text className="inbox__alerts-note">每点一次，可收到一条微信提醒</Text>
+          </View>
+        ) : null}
       </View>
       <View className="inbox__tabs">
         <InboxTabs tabs={tabs} active={inbox.tab} onChange={inbox.setTab} />
