@@ -35,7 +35,7 @@ describe(`load: ${INVESTORS} virtual investors for ${SECONDS} s`, () => {
                 ? await post(cloud.url, 'carrier.get', { carrierId: 'factory-001' }, `guest-load${n}`)
                 : // Each virtual investor asks at most 5 questions: within the per-investor limit by design.
                   i < 20
-                  ? await post(cloud.url, 'lead.submit', submission(`load-${n.toString().padStart(4, '0')}-${i.toString().padStart(5, '0')}`), `guest-load${n}`)
+                  ? await post(cloud.url, 'lead.submit', submission(`load-test-${n.toString().padStart(4, "0")}-${i.toString().padStart(5, "0")}`), `guest-load${n}`)
                   : await post(cloud.url, 'lead.mine', {}, `guest-load${n}`);
         samples.push(performance.now() - t0);
         if (!r.ok) errors.push(r.error?.code ?? 'unknown');
@@ -44,6 +44,8 @@ describe(`load: ${INVESTORS} virtual investors for ${SECONDS} s`, () => {
     };
     await Promise.all(Array.from({ length: INVESTORS }, (_, n) => investor(n)));
     console.log(`load: ${samples.length} requests, ${leads} leads, p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, errors ${errors.length}`);
-    assert.deepEqual(errors, []);
+    const byCode = errors.reduce<Record<string, number>>((acc, code) => ({ ...acc, [code]: (acc[code] ?? 0) + 1 }), {});
+    assert.deepEqual(byCode, {});
+    assert.ok(leads >= INVESTORS, `only ${leads} inquiries were accepted`);
   });
 });
