@@ -40,7 +40,7 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
       ? featured.slice(0, HIGHLIGHTS)
       : await findCarriers(deps.store, {
           where: { districtId: district._id, hasVacancy: true },
-          orderBy: [{ field: 'vacantArea', direction: 'desc' }, { field: '_id', direction: 'asc' }],
+          orderBy: [{ field: 'vacantArea', direction: 'desc' }, { field: '_id', direction: 'desc' }],
           limit: HIGHLIGHTS,
         });
 

@@ -28,13 +28,14 @@ export const searchCarriersAction = defineAction(searchCarriersContract, async (
     const cursor = decodeCursor(input.cursor, input.sort);
     if (!cursor) throw new DomainError('VALIDATION.INVALID_INPUT', ['cursor']);
     const beyond = key.direction === 'desc' ? { lt: cursor.value } : { gt: cursor.value };
-    anyOf = [{ [key.field]: beyond }, { [key.field]: cursor.value, _id: { gt: cursor.id } }];
+    // The tie-break runs in the sort's direction so one index serves the whole ORDER BY (no temp B-tree).
+    anyOf = [{ [key.field]: beyond }, { [key.field]: cursor.value, _id: key.direction === 'desc' ? { lt: cursor.id } : { gt: cursor.id } }];
   }
 
   const rows = await findCarriers(deps.store, {
     where,
     anyOf,
-    orderBy: [{ field: key.field, direction: key.direction }, { field: '_id', direction: 'asc' }],
+    orderBy: [{ field: key.field, direction: key.direction }, { field: '_id', direction: key.direction }],
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);

@@ -36,7 +36,7 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
     anyOf = [
       { 'sla.escalation': { lt: esc } },
       { 'sla.escalation': esc, createdAt: { lt: createdAt } },
-      { 'sla.escalation': esc, createdAt, _id: { gt: id } },
+      { 'sla.escalation': esc, createdAt, _id: { lt: id } },
     ];
   }
   const rows = await findLeads(deps.store, {
@@ -45,7 +45,8 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
     orderBy: [
       { field: 'sla.escalation', direction: 'desc' },
       { field: 'createdAt', direction: 'desc' },
-      { field: '_id', direction: 'asc' },
+      // Same direction throughout, so the (unit, escalation, createdAt, _id) index serves the sort by itself.
+      { field: '_id', direction: 'desc' },
     ],
     limit: input.limit + 1,
   });

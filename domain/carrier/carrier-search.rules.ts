@@ -2,7 +2,7 @@ import type { Carrier } from './carrier.schema';
 
 export type CarrierSort = 'vacancy' | 'price' | 'verified';
 
-/** Field and direction each sort pages by; `_id` ascending breaks ties so pages never overlap or skip. */
+/** Field and direction each sort pages by; `_id` in the same direction breaks ties so pages never overlap or skip. */
 export const SORT_KEYS: Record<CarrierSort, { field: 'vacantArea' | 'priceMin' | 'lastVerifiedAt'; direction: 'asc' | 'desc' }> = {
   vacancy: { field: 'vacantArea', direction: 'desc' },
   price: { field: 'priceMin', direction: 'asc' },
