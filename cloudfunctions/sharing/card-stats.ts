@@ -5,6 +5,9 @@ import { defineAction } from '../_lib/define-action';
 import { findCardByStaff, getCard } from '../_lib/repositories/card.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
 import type { Share } from '../../domain/share/share.schema';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { medianHours, workingHoursBetween } from '../../domain/lead/sla.rules';
+import type { Deps } from '../_lib/deps';
 
 const WEEKS = 8;
 const DAY = 86_400_000;
@@ -14,6 +17,21 @@ const weekStart = (d: Date): Date => {
   const local = new Date(d.getTime() + 8 * 3600_000);
   const dow = (local.getUTCDay() + 6) % 7;
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - dow) - 8 * 3600_000);
+};
+
+/**
+ * Median first-response time (working hours) of the leads a person handled, newest 500: the figure a card can
+ * later show as 「通常 N 小时内回复」 and the quarterly comparison can use.
+ */
+const firstResponseOf = async (deps: Deps, staffId: string) => {
+  const answered = await deps.store.find<Lead>(COLLECTIONS.leads.name, {
+    where: { 'handling.staffId': staffId, 'sla.firstRespondedAt': { ne: null } },
+    orderBy: [{ field: 'createdAt', direction: 'desc' }],
+    limit: 500,
+  });
+  const hours = answered.map((l) => workingHoursBetween(new Date(l.createdAt), new Date(l.sla.firstRespondedAt as string)));
+  const median = medianHours(hours);
+  return { medianFirstResponseHours: median === null ? null : Math.round(median * 10) / 10, answeredLeads: hours.length };
 };
 
 /** 我的名片数据: counts only — views, unique visitors, shares and reshare depth, leads — by channel and week. */
@@ -48,5 +66,6 @@ export const cardStatsAction = defineAction(cardStatsContract, async (deps, ctx,
     byChannel(COLLECTIONS.views.name, 'cardId'),
     byChannel(COLLECTIONS.leads.name, 'source.cardId'),
   ]);
-  return { cardId: card._id, views, uniqueVisitors, shares, maxReshareDepth: deepest[0]?.depth ?? 0, leads, viewsByChannel, leadsByChannel, weeks };
+  const responsiveness = await firstResponseOf(deps, card.staffId);
+  return { cardId: card._id, views, uniqueVisitors, shares, maxReshareDepth: deepest[0]?.depth ?? 0, leads, viewsByChannel, leadsByChannel, weeks, ...responsiveness };
 });

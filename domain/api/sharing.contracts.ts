@@ -121,5 +121,8 @@ export const cardStatsContract = defineContract({
     viewsByChannel: channelCounts,
     leadsByChannel: channelCounts,
     weeks: v.array(v.object({ weekStart: v.string(), views: v.number(), leads: v.number() })),
+    /** The card owner's median first-response time in working hours over their answered leads (null: none yet). */
+    medianFirstResponseHours: v.nullable(v.number()),
+    answeredLeads: v.number(),
   }),
 });

@@ -63,6 +63,22 @@ describe('sharing, attribution and card analytics', () => {
     expect(stored).not.toContain(OPENID.investorB);
   });
 
+  it('computes the owner’s median first-response time in working hours', async () => {
+    const empty = await b.ok<{ medianFirstResponseHours: number | null; answeredLeads: number }>('card.stats', {}, OPENID.head);
+    expect(empty).toMatchObject({ medianFirstResponseHours: null, answeredLeads: 0 });
+    const ids: string[] = [];
+    for (const key of ['median-key-0000000001', 'median-key-0000000002', 'median-key-0000000003']) {
+      ids.push((await b.ok<{ leadId: string }>('lead.submit', leadInput({ idempotencyKey: key }), OPENID.investorA)).leadId);
+    }
+    // Answered after 1, 2 and 6 working hours (Monday 10:00 CST start).
+    for (const [i, h] of [[0, 1], [1, 1], [2, 4]] as const) {
+      b.clock.advanceHours(h);
+      await b.ok('lead.reply', { leadId: ids[i], text: '您好，已收到' }, OPENID.head);
+    }
+    const stats = await b.ok<{ medianFirstResponseHours: number; answeredLeads: number }>('card.stats', {}, OPENID.head);
+    expect(stats).toEqual(expect.objectContaining({ medianFirstResponseHours: 2, answeredLeads: 3 }));
+  });
+
   it('card stats are the owner’s (or an admin’s of the same district) only', async () => {
     expect(await b.call('card.stats', { cardId: 'card-staff-head' }, OPENID.tech)).toMatchObject({ ok: false, error: { code: 'CARD.NOT_FOUND' } });
     expect(await b.ok('card.stats', { cardId: 'card-staff-head' }, OPENID.admin)).toMatchObject({ cardId: 'card-staff-head' });

@@ -76,6 +76,11 @@ export default function CardStatsPage() {
           <Text className="stats-page__tile-label">访客转咨询</Text>
         </View>
       </View>
+      <Text className="stats-page__note" data-testid="stat-response">
+        {stats.medianFirstResponseHours === null
+          ? '还没有已回复的咨询，首次回复用时将在这里显示'
+          : `首次回复用时中位数 ${stats.medianFirstResponseHours} 个工作小时（共 ${stats.answeredLeads} 条已回复咨询）`}
+      </Text>
 
       <SectionBlock title="浏览来源" extra="按渠道" testId="stats-channels">
         {rows.length ? (

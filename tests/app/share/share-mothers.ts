@@ -41,6 +41,8 @@ export const aCardStats = (overrides: Partial<CardStats> = {}): CardStats => ({
   uniqueVisitors: 321,
   shares: 45,
   maxReshareDepth: 3,
+  medianFirstResponseHours: 2.5,
+  answeredLeads: 4,
   leads: 12,
   viewsByChannel: { chat: 700, moments: 400, poster: 100, web_link: 34 },
   leadsByChannel: { chat: 8, poster: 3, qr: 1 },

@@ -74,14 +74,16 @@ describe('stats page', () => {
     expect(within(screen.getByTestId('stats-weeks')).getByText('近 8 周共 782 次')).toBeTruthy();
 
     expect(screen.getByTestId('stats-privacy').textContent).toMatch(/不记录也不会向你展示是谁看过你的名片/);
+    expect(screen.getByTestId('stat-response').textContent).toBe('首次回复用时中位数 2.5 个工作小时（共 4 条已回复咨询）');
   });
 
   it('invites sharing when nobody has viewed yet, and links to the poster', async () => {
-    const empty = aCardStats({ views: 0, uniqueVisitors: 0, shares: 0, maxReshareDepth: 0, leads: 0, viewsByChannel: {}, leadsByChannel: {}, weeks: aCardStats().weeks.map((w) => ({ ...w, views: 0, leads: 0 })) });
+    const empty = aCardStats({ views: 0, uniqueVisitors: 0, shares: 0, maxReshareDepth: 0, medianFirstResponseHours: null, answeredLeads: 0, leads: 0, viewsByChannel: {}, leadsByChannel: {}, weeks: aCardStats().weeks.map((w) => ({ ...w, views: 0, leads: 0 })) });
     restore = fakeBackend({ 'card.stats': () => empty }).restore;
     render(<CardStatsPage />);
     await screen.findByTestId('stats-page');
     expect(screen.getByText(/还没有浏览记录/)).toBeTruthy();
+    expect(screen.getByTestId('stat-response').textContent).toMatch(/还没有已回复的咨询/);
     expect(within(screen.getByTestId('stat-conversion')).getByText('—')).toBeTruthy();
     fireEvent.click(screen.getByTestId('stats-poster'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/share/poster/index?cardId=card_wang' });
