@@ -64,6 +64,10 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
+  if ((error as { code?: string }).code === 'EADDRINUSE') {
+    console.error(`[investcard] port ${process.env.PORT ?? 8787} is already in use (another npm start?). Stop it, or run: PORT=8788 npm start`);
+    process.exit(1);
+  }
   console.error('[investcard] failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 // PersonRow (with Avatar) first: shared component styles keep one relative order across pages (see the card page).
@@ -30,6 +30,18 @@ export default function DirectoryPage() {
   const { status, data, error, offline, savedAt, reload } = useDirectory(districtId);
   const [mode, setMode] = useState<Mode>('unit');
   const [focus, setFocus] = useState<string | null>(null);
+
+  // Shared onwards, the directory keeps the card and share it came through, so credit follows the chain.
+  const shareQuery = [
+    districtId ? `districtId=${encodeURIComponent(districtId)}` : '',
+    journey.cardId ? `cardId=${encodeURIComponent(journey.cardId)}` : '',
+    journey.shareCode ? `s=${encodeURIComponent(journey.shareCode)}` : '',
+  ]
+    .filter(Boolean)
+    .join('&');
+  const shareTitle = card.data ? `${card.data.district.name} · 招商专员名录` : '招商专员名录';
+  useShareAppMessage(() => ({ title: shareTitle, path: `/pages/directory/index?${shareQuery}` }));
+  useShareTimeline(() => ({ title: shareTitle, query: shareQuery }));
 
   usePullDownRefresh(() => {
     reload().then((failure) => {
