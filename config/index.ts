@@ -65,6 +65,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // INVESTCARD_H5_SOURCEMAP=1 writes .map files, to see what the H5 entry is made of.
+      enableSourceMap: process.env.INVESTCARD_H5_SOURCEMAP === '1',
+      sourceMapType: 'source-map',
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
