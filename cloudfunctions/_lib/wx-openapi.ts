@@ -36,6 +36,7 @@ const TEMPLATE_ENV: Record<OutgoingMessage['kind'], string> = {
   lead_new: 'TEMPLATE_LEAD_NEW',
   lead_assigned: 'TEMPLATE_LEAD_NEW',
   lead_overdue: 'TEMPLATE_LEAD_OVERDUE',
+  lead_followup: 'TEMPLATE_LEAD_OVERDUE',
   lead_reply: 'TEMPLATE_LEAD_REPLY',
 };
 

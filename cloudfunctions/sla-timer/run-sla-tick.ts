@@ -1,6 +1,6 @@
 import type { Lead } from '../../domain/lead/lead.schema';
 import type { LeadEventType } from '../../domain/lead/lead-event.schema';
-import { escalationLevel } from '../../domain/lead/sla.rules';
+import { escalationLevel, nextFollowUpDue } from '../../domain/lead/sla.rules';
 import type { District } from '../../domain/org/district.schema';
 import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
@@ -15,6 +15,7 @@ export interface SlaTickReport {
   reminded: number;
   leaderCopied: number;
   reassigned: number;
+  followUpsReminded: number;
   notificationsRetried: number;
 }
 
@@ -26,11 +27,12 @@ const STEP_EVENT: Record<1 | 2 | 3, LeadEventType> = { 1: 'sla_reminded', 2: 'sl
  * The SLA ladder, run by a timer (cloud timer trigger; an interval in the local cloud). For each lead still
  * waiting for its first response: remind the handler at 1×, copy the unit leader at 2×, and at 3× hand it to
  * the district's on-duty commissioner (or back to the pool). Every rung is applied once, even if a timer
- * run was missed. Then failed notifications are retried.
+ * run was missed. Answered, open leads that went quiet for followUpDays get a follow-up reminder. Then failed
+ * notifications are retried.
  */
 export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
   const now = deps.clock();
-  const report: SlaTickReport = { scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0, notificationsRetried: 0 };
+  const report: SlaTickReport = { scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0, followUpsReminded: 0, notificationsRetried: 0 };
   const districts = new Map<string, Promise<District | null>>();
   const districtOf = (id: string) => {
     if (!districts.has(id)) districts.set(id, getDistrict(deps.store, id));
@@ -55,6 +57,21 @@ export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
     }
   }
 
+  const followUps = await findLeads(deps.store, {
+    where: { 'sla.followUpDueAt': { lt: now.toISOString() } },
+    orderBy: [{ field: 'sla.followUpDueAt', direction: 'asc' }],
+    limit: BATCH,
+  });
+  for (const lead of followUps) {
+    const district = await districtOf(lead.districtId);
+    if (!district) continue;
+    try {
+      if (await remindFollowUp(deps, lead, district, now)) report.followUpsReminded += 1;
+    } catch (error) {
+      deps.log.error('sla.followup_failed', { leadId: lead._id, error: error instanceof Error ? error.message : 'unknown' });
+    }
+  }
+
   const failed = await deps.store.find<OutboxEntry>(COLLECTIONS.outbox.name, {
     where: { status: 'failed', attempts: { lt: MAX_ATTEMPTS } },
     orderBy: [{ field: 'createdAt', direction: 'asc' }],
@@ -65,6 +82,37 @@ export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
     report.notificationsRetried += 1;
   }
   return report;
+};
+
+/** One reminder per follow-up period to whoever handles an answered, still-open lead that went quiet. */
+const remindFollowUp = async (deps: Deps, lead: Lead, district: District, now: Date): Promise<boolean> => {
+  const next = nextFollowUpDue(now, lead.status, district.sla);
+  const at = now.toISOString();
+  const applied = await deps.store.transaction(async (tx) => {
+    const ok = await tx.update(LEADS_COLLECTION, lead._id, { set: { 'sla.followUpDueAt': next ? next.toISOString() : null, updatedAt: at } }, { ifRev: lead._rev });
+    if (!ok || !next) return false;
+    await insertLeadEvent(tx, {
+      _id: newId('ev', now, deps.randomBytes),
+      leadId: lead._id,
+      districtId: lead.districtId,
+      type: 'followup_reminded',
+      actor: { kind: 'system', staffId: null, name: '系统提醒' },
+      text: `已 ${district.sla.followUpDays} 天没有跟进，请联系投资者并更新进展`,
+      at,
+    });
+    return true;
+  });
+  if (!applied) return false;
+  const handler = lead.handling.staffId ? await getStaff(deps.store, lead.handling.staffId) : null;
+  const unit = handler ? null : await getUnit(deps.store, lead.handling.unitId);
+  const leader = unit?.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
+  await notifyStaff(
+    deps,
+    [handler ?? leader],
+    () => ({ kind: 'lead_followup', page: `staff/lead-detail/index?id=${lead._id}`, fields: { thing1: '线索待跟进', thing2: lead.need.industry.slice(0, 20), time3: lead.createdAt } }),
+    lead._id,
+  );
+  return true;
 };
 
 const escalate = async (deps: Deps, lead: Lead, district: District, level: 1 | 2 | 3, now: Date, report: SlaTickReport) => {

@@ -2,18 +2,19 @@ import { addNoteContract } from '../../domain/api/workspace.contracts';
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { firstResponseFields, loadLeadFor } from './load-lead';
+import { loadLeadFor, responseFields } from './load-lead';
 
 /** Append-only follow-up notes; a logged call counts as the first response. */
 export const addNoteAction = defineAction(addNoteContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
   const eventId = newId('ev', ctx.now, deps.randomBytes);
   const at = ctx.now.toISOString();
+  // A logged call is a first response; a plain note only counts as follow-up once the investor has been answered.
+  const counts = input.kind === 'call_logged' || lead.sla.firstRespondedAt !== null;
+  const activity = counts ? await responseFields(deps, lead, ctx.now) : {};
   await deps.store.transaction(async (tx) => {
     await insertLeadEvent(tx, { _id: eventId, leadId: lead._id, districtId: lead.districtId, type: input.kind, actor: { kind: 'staff', staffId: staff._id, name: staff.name }, text: input.text, at });
-    if (input.kind === 'call_logged' && !lead.sla.firstRespondedAt) {
-      await tx.update(LEADS_COLLECTION, lead._id, { set: { ...firstResponseFields(lead, ctx.now), updatedAt: at } });
-    }
+    if (counts) await tx.update(LEADS_COLLECTION, lead._id, { set: { ...activity, updatedAt: at } });
   });
   return { eventId };
 });

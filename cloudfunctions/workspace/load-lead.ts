@@ -5,6 +5,8 @@ import type { ActionContext } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { canActOnLead, canViewLead } from '../_lib/lead-access';
 import { getLead } from '../_lib/repositories/lead.repository';
+import { getDistrict } from '../_lib/repositories/org.repository';
+import { nextFollowUpDue } from '../../domain/lead/sla.rules';
 
 export const staffOf = (ctx: ActionContext): Staff => {
   if (ctx.actor.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN');
@@ -23,6 +25,15 @@ export const loadLeadFor = async (deps: Deps, ctx: ActionContext, leadId: string
   return { lead, staff };
 };
 
-/** The first real response (reply, logged call, status change) stops the SLA clock. */
-export const firstResponseFields = (lead: Lead, now: Date): Record<string, unknown> =>
-  lead.sla.firstRespondedAt ? {} : { 'sla.firstRespondedAt': now.toISOString(), 'sla.escalation': 0 };
+/**
+ * A real response (reply, logged call, status change, note) stops the first-response clock the first time,
+ * and every time restarts the follow-up period.
+ */
+export const responseFields = async (deps: Deps, lead: Lead, now: Date, status: string = lead.status): Promise<Record<string, unknown>> => {
+  const district = await getDistrict(deps.store, lead.districtId);
+  const due = district ? nextFollowUpDue(now, status, district.sla) : null;
+  return {
+    ...(lead.sla.firstRespondedAt ? {} : { 'sla.firstRespondedAt': now.toISOString(), 'sla.escalation': 0 }),
+    'sla.followUpDueAt': due ? due.toISOString() : null,
+  };
+};

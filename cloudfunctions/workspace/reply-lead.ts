@@ -4,7 +4,7 @@ import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { notifyInvestor } from '../_lib/notifications';
 import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { firstResponseFields, loadLeadFor } from './load-lead';
+import { loadLeadFor, responseFields } from './load-lead';
 
 /** A reply the investor reads in 我的咨询 (and is told about by subscription message where they subscribed). */
 export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx, input) => {
@@ -12,9 +12,10 @@ export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx,
   if ((await deps.contentCheck.check(input.text, ctx.openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['text']);
   const eventId = newId('ev', ctx.now, deps.randomBytes);
   const at = ctx.now.toISOString();
+  const activity = await responseFields(deps, lead, ctx.now);
   await deps.store.transaction(async (tx) => {
     await insertLeadEvent(tx, { _id: eventId, leadId: lead._id, districtId: lead.districtId, type: 'reply', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, text: input.text, at });
-    await tx.update(LEADS_COLLECTION, lead._id, { set: { ...firstResponseFields(lead, ctx.now), updatedAt: at } });
+    await tx.update(LEADS_COLLECTION, lead._id, { set: { ...activity, updatedAt: at } });
   });
   await notifyInvestor(
     deps,

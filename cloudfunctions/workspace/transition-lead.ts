@@ -4,7 +4,7 @@ import { canTransition, LEAD_STATUS_LABELS } from '../../domain/lead/lead-status
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { firstResponseFields, loadLeadFor } from './load-lead';
+import { loadLeadFor, responseFields } from './load-lead';
 
 export const transitionLeadAction = defineAction(transitionLeadContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
@@ -12,11 +12,12 @@ export const transitionLeadAction = defineAction(transitionLeadContract, async (
   if (input.to === 'invalid' && !input.reason) throw new DomainError('VALIDATION.INVALID_INPUT', ['reason']);
   if (lead._rev !== input.rev) throw new DomainError('LEAD.CONCURRENT_UPDATE');
   const at = ctx.now.toISOString();
+  const activity = await responseFields(deps, lead, ctx.now, input.to);
   await deps.store.transaction(async (tx) => {
     const updated = await tx.update(
       LEADS_COLLECTION,
       lead._id,
-      { set: { status: input.to, updatedAt: at, ...(input.to === 'invalid' ? { invalidReason: input.reason } : {}), ...firstResponseFields(lead, ctx.now) } },
+      { set: { status: input.to, updatedAt: at, ...(input.to === 'invalid' ? { invalidReason: input.reason } : {}), ...activity } },
       { ifRev: input.rev },
     );
     if (!updated) throw new DomainError('LEAD.CONCURRENT_UPDATE');

@@ -12,6 +12,7 @@ export const LEAD_EVENT_TYPES = [
   'sla_reminded',
   'sla_leader_copied',
   'sla_reassigned',
+  'followup_reminded',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 

@@ -66,6 +66,8 @@ export const LeadSchema = v.strictObject({
     firstRespondedAt: v.nullable(isoTime()),
     /** 0 none, 1 handler reminded, 2 unit leader copied, 3 returned to the pool. */
     escalation: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+    /** After the first response: when the next follow-up is due (null once the lead is closed). */
+    followUpDueAt: v.optional(v.nullable(isoTime())),
   }),
   fingerprint: v.string(),
   _rev: v.number(),

@@ -74,6 +74,13 @@ export const escalationLevel = (createdAt: Date, now: Date, sla: SlaSettings): 0
   return 0;
 };
 
+/**
+ * After the first response an open lead needs a follow-up every `followUpDays` calendar days (江门-style
+ * "feed back within a week"); each staff action on it restarts the period. Closed leads need none.
+ */
+export const nextFollowUpDue = (lastActivity: Date, status: string, sla: SlaSettings): Date | null =>
+  status === 'landed' || status === 'invalid' ? null : new Date(lastActivity.getTime() + sla.followUpDays * 86_400_000);
+
 /** Median of first-response times in working hours (for a commissioner's responsiveness badge). */
 export const medianHours = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;

@@ -1,5 +1,5 @@
 import { DEFAULT_SLA } from '../../domain/org/district.schema';
-import { addWorkingHours, escalationLevel, firstResponseDeadline, medianHours, workingHoursBetween } from '../../domain/lead/sla.rules';
+import { addWorkingHours, escalationLevel, firstResponseDeadline, medianHours, nextFollowUpDue, workingHoursBetween } from '../../domain/lead/sla.rules';
 
 // Times are written in China Standard Time for readability.
 const cst = (s: string) => new Date(`${s}+08:00`);
@@ -33,6 +33,13 @@ describe('working-hours SLA clock (Mon–Fri 09:00–17:00 CST)', () => {
     expect(escalationLevel(created, cst('2026-12-02T09:00:00'), DEFAULT_SLA)).toBe(2);
     expect(escalationLevel(created, cst('2026-12-03T09:00:00'), DEFAULT_SLA)).toBe(3);
     expect(escalationLevel(created, cst('2026-12-01T09:00:00'), { ...DEFAULT_SLA, remindAt: 2, copyLeaderAt: 4, reassignAt: 6 })).toBe(0);
+  });
+
+  it('follow-ups are due followUpDays after the last activity, and never for closed leads', () => {
+    const at = cst('2026-11-30T10:00:00');
+    expect(nextFollowUpDue(at, 'contacted', DEFAULT_SLA)?.toISOString()).toBe(cst('2026-12-07T10:00:00').toISOString());
+    expect(nextFollowUpDue(at, 'landed', DEFAULT_SLA)).toBeNull();
+    expect(nextFollowUpDue(at, 'invalid', DEFAULT_SLA)).toBeNull();
   });
 
   it('median of first-response times', () => {

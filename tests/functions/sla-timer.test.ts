@@ -56,6 +56,31 @@ describe('SLA ladder (controlled clock, working hours)', () => {
     expect((await lead()).sla.firstRespondedAt).toBe('2026-11-30T03:00:00.000Z');
   });
 
+  it('after the first response, an open lead that goes quiet gets one follow-up reminder per period', async () => {
+    b.clock.set('2026-11-30T03:00:00.000Z');
+    await b.ok('lead.reply', { leadId, text: '您好，已收到，周四电话沟通' }, OPENID.tech);
+    const rev = (await lead())._rev;
+    await b.ok('lead.transition', { leadId, to: 'contacted', rev }, OPENID.tech);
+    expect((await lead()).sla.followUpDueAt).toBe('2026-12-07T03:00:00.000Z');
+
+    b.clock.set('2026-12-07T02:59:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ followUpsReminded: 0 });
+    b.clock.set('2026-12-07T03:01:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ followUpsReminded: 1, reminded: 0 });
+    expect(await runSlaTick(b.deps)).toMatchObject({ followUpsReminded: 0 });
+    expect(await notified(b, 'lead_followup')).toEqual([OPENID.tech]);
+    expect((await lead()).sla.followUpDueAt).toBe('2026-12-14T03:01:00.000Z');
+
+    // A note restarts the period; closing the lead ends follow-ups.
+    b.clock.set('2026-12-10T03:00:00.000Z');
+    await b.ok('lead.note', { leadId, text: '客户下周来访' }, OPENID.tech);
+    expect((await lead()).sla.followUpDueAt).toBe('2026-12-17T03:00:00.000Z');
+    await b.ok('lead.transition', { leadId, to: 'invalid', reason: '客户取消计划', rev: (await lead())._rev }, OPENID.tech);
+    expect((await lead()).sla.followUpDueAt).toBeNull();
+    b.clock.set('2027-01-30T03:00:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ followUpsReminded: 0 });
+  });
+
   it('a failed notification is recorded and retried by the next tick; the lead never waits for it', async () => {
     const flaky = await createTestBackend({ notifier: outboxNotifier({ failFirst: 1 }) });
     try {

@@ -40,6 +40,7 @@ export const COLLECTIONS = {
       { name: 'by_pool', fields: ['handling.unitId', 'handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_submitter', fields: ['submitter.openid', 'createdAt'] },
       { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt'] },
+      { name: 'by_followup_due', fields: ['sla.followUpDueAt'] },
       { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
     ],
   },

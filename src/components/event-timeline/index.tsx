@@ -14,6 +14,7 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   sla_reminded: '超时提醒',
   sla_leader_copied: '超时抄送领导',
   sla_reassigned: '超时改派',
+  followup_reminded: '跟进提醒',
 };
 
 export interface TimelineEvent {
@@ -29,7 +30,7 @@ export interface EventTimelineProps {
 }
 
 const tone = (type: LeadEventType): string => {
-  if (type === 'sla_reminded' || type === 'sla_leader_copied' || type === 'sla_reassigned') return 'alert';
+  if (type === 'sla_reminded' || type === 'sla_leader_copied' || type === 'sla_reassigned' || type === 'followup_reminded') return 'alert';
   if (type === 'status_changed' || type === 'reply' || type === 'call_logged') return 'strong';
   return 'plain';
 };
