@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
-import { launchBrowser, openPhonePage, screenshot, settle } from './support/browser';
+import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 const HEAD_CARD = 'card-staff-head';
 
@@ -37,14 +37,9 @@ describe('card page account entries in the browser', () => {
   };
 
   before(async () => {
-    cloud = await startLocalCloudProcess();
-    browser = await launchBrowser();
+    ({ cloud, browser } = await startCloudAndBrowser());
   });
-  after(async () => {
-    await browser?.close();
-    await cloud?.stop();
-    if (cloud) removeDataDir(cloud.dataDir);
-  });
+  after(() => stopCloudAndBrowser(cloud, browser));
 
   it('gives the owner 分享与名片 above the account links, and its 生成海报 opens his poster', async () => {
     const head = await openCard('head');

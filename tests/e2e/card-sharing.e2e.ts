@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { callOk } from '../support/local-cloud-api';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PERSONA_HEADER } from '../../domain/api/contract';
-import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
-import { launchBrowser, openPhonePage, screenshot, SCREENSHOT_DIR, settle } from './support/browser';
+import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { openPhonePage, screenshot, SCREENSHOT_DIR, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 const HEAD_CARD = 'card-staff-head';
 
@@ -24,17 +24,7 @@ describe('card sharing in the browser', () => {
   let cloud: LocalCloudProcess;
   let browser: Browser;
 
-  /** One action over HTTP as a persona, the way the H5 transport sends it; fails the test on `{ok: false}`. */
-  const api = async <T>(persona: string, action: string, input: unknown): Promise<T> => {
-    const res = await fetch(`${cloud.url}api/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [PERSONA_HEADER]: persona },
-      body: JSON.stringify({ input }),
-    });
-    const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-    assert.equal(body.ok, true, `${action} as ${persona} failed: ${JSON.stringify(body.error)}`);
-    return body.data as T;
-  };
+  const api = <T>(persona: string, action: string, input: unknown): Promise<T> => callOk<T>(cloud.url, persona, action, input);
 
   /** Opens a share link in a phone-sized context acting as `persona`, and counts the view as the card page does. */
   const visit = async (persona: string, link: ShareLink, visitorKey: string): Promise<Page> => {
@@ -62,14 +52,9 @@ describe('card sharing in the browser', () => {
   };
 
   before(async () => {
-    cloud = await startLocalCloudProcess();
-    browser = await launchBrowser();
+    ({ cloud, browser } = await startCloudAndBrowser());
   });
-  after(async () => {
-    await browser?.close();
-    await cloud?.stop();
-    if (cloud) removeDataDir(cloud.dataDir);
-  });
+  after(() => stopCloudAndBrowser(cloud, browser));
 
   it('the head edits and shares his card; a reshared link brings a lead credited along the chain; his numbers count the views', async () => {
     // 1. The head edits his card: a new greeting, saved through card.update.

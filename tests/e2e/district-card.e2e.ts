@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
-import { launchBrowser, openPhonePage, screenshot, settle } from './support/browser';
+import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 /** Foundation: the H5 build, served by the local cloud, shows the seeded card from SQLite in Chromium. */
 describe('district card in the browser', () => {
@@ -10,14 +10,9 @@ describe('district card in the browser', () => {
   let browser: Browser;
 
   before(async () => {
-    cloud = await startLocalCloudProcess();
-    browser = await launchBrowser();
+    ({ cloud, browser } = await startCloudAndBrowser());
   });
-  after(async () => {
-    await browser?.close();
-    await cloud?.stop();
-    if (cloud) removeDataDir(cloud.dataDir);
-  });
+  after(() => stopCloudAndBrowser(cloud, browser));
 
   it('renders the seeded district card with its commissioner from a bare link', async () => {
     const page = await openPhonePage(browser);

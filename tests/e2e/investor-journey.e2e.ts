@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
+import { callOk } from '../support/local-cloud-api';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PERSONA_HEADER } from '../../domain/api/contract';
-import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
-import { launchBrowser, openPhonePage, screenshot, settle } from './support/browser';
+import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 const HEAD_CARD = 'card-staff-head';
 
@@ -16,16 +16,7 @@ describe('investor journey in the browser', () => {
   let cloud: LocalCloudProcess;
   let browser: Browser;
 
-  const api = async <T>(persona: string, action: string, input: unknown): Promise<T> => {
-    const res = await fetch(`${cloud.url}api/${action}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [PERSONA_HEADER]: persona },
-      body: JSON.stringify({ input }),
-    });
-    const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
-    assert.equal(body.ok, true, `${action} as ${persona} failed: ${JSON.stringify(body.error)}`);
-    return body.data as T;
-  };
+  const api = <T>(persona: string, action: string, input: unknown): Promise<T> => callOk<T>(cloud.url, persona, action, input);
 
   /** The carrier cards of the list page (Taro's H5 router keeps earlier pages in the DOM, hidden). */
   const listedCarriers = (page: Page) =>
@@ -50,14 +41,9 @@ describe('investor journey in the browser', () => {
   };
 
   before(async () => {
-    cloud = await startLocalCloudProcess();
-    browser = await launchBrowser();
+    ({ cloud, browser } = await startCloudAndBrowser());
   });
-  after(async () => {
-    await browser?.close();
-    await cloud?.stop();
-    if (cloud) removeDataDir(cloud.dataDir);
-  });
+  after(() => stopCloudAndBrowser(cloud, browser));
 
   it('a new investor goes from a shared card to an inquiry about a vacant factory', async () => {
     const share = await api<{ code: string; webUrl: string }>('head', 'share.create', { cardId: HEAD_CARD, channel: 'web_link' });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { callOk } from '../support/local-cloud-api';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
-import { launchBrowser, openPhonePage, screenshot, settle } from './support/browser';
+import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 /**
  * Issue 4, the lead loop in Chromium against the H5 build and a local cloud on a fresh SQLite file:
@@ -34,16 +35,7 @@ const fullScreenshot = async (page: Page, name: string): Promise<string> => {
   }
 };
 
-const api = async <T>(cloud: LocalCloudProcess, persona: string, action: string, input: unknown): Promise<T> => {
-  const res = await fetch(new URL(`/api/${action}`, cloud.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-investcard-persona': persona },
-    body: JSON.stringify({ input }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: { code: string } };
-  if (!body.ok) throw new Error(`${action} failed: ${body.error?.code}`);
-  return body.data as T;
-};
+const api = <T>(cloud: LocalCloudProcess, persona: string, action: string, input: unknown): Promise<T> => callOk<T>(cloud.url, persona, action, input);
 
 /** Earlier inquiries from other investors, so the inbox looks like a working day (and pages past one screen). */
 const seedOtherLeads = async (cloud: LocalCloudProcess): Promise<void> => {
@@ -95,15 +87,10 @@ describe('lead loop in the browser', () => {
   let openedFromCard = false;
 
   before(async () => {
-    cloud = await startLocalCloudProcess();
-    browser = await launchBrowser();
+    ({ cloud, browser } = await startCloudAndBrowser());
     await seedOtherLeads(cloud);
   });
-  after(async () => {
-    await browser?.close();
-    await cloud?.stop();
-    if (cloud) removeDataDir(cloud.dataDir);
-  });
+  after(() => stopCloudAndBrowser(cloud, browser));
 
   it('investor: asks from the card, must consent first, and sees the promise after submitting', async () => {
     const page = await openPhonePage(browser, 'investor');

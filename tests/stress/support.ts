@@ -1,20 +1,7 @@
-import { PERSONA_HEADER } from '../../domain/api/contract';
-
-export interface ApiResult {
-  ok: boolean;
-  data?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
+import { postAction, type ApiResult } from '../support/local-cloud-api';
 
 /** POSTs one action to a running local cloud as the given persona. */
-export const post = async (baseUrl: string, action: string, input: unknown, persona: string): Promise<ApiResult> => {
-  const res = await fetch(`${baseUrl}api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PERSONA_HEADER]: persona },
-    body: JSON.stringify({ input }),
-  });
-  return (await res.json()) as ApiResult;
-};
+export const post = (baseUrl: string, action: string, input: unknown, persona: string): Promise<ApiResult> => postAction(baseUrl, persona, action, input);
 
 export const submission = (key: string, overrides: Record<string, unknown> = {}) => ({
   idempotencyKey: key,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from '../../../tools/local-cloud/local-cloud-process';
+import { removeDataDir, ROOT, startLocalCloudProcess, type LocalCloudProcess } from '../../../tools/local-cloud/local-cloud-process';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-output', 'screenshots');
@@ -39,4 +39,16 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   await settle(page);
   await page.screenshot({ path, fullPage: true });
   return path;
+};
+
+/** Each e2e suite gets its own local cloud (fresh database, free port) and browser. */
+export const startCloudAndBrowser = async (): Promise<{ cloud: LocalCloudProcess; browser: Browser }> => {
+  const cloud = await startLocalCloudProcess();
+  return { cloud, browser: await launchBrowser() };
+};
+
+export const stopCloudAndBrowser = async (cloud: LocalCloudProcess | undefined, browser: Browser | undefined): Promise<void> => {
+  await browser?.close();
+  await cloud?.stop();
+  if (cloud) removeDataDir(cloud.dataDir);
 };
