@@ -1,6 +1,11 @@
 import { createPortal } from 'react-dom';
 import { PersonaSwitcher } from '../components/persona-switcher';
 import { useDemoPersona } from '../hooks/use-demo-persona';
+import { detectLocalDemo } from '../services/demo-persona';
+
+// Ask once, while the entry is still evaluating: every first request waits for this answer (to know whether
+// to send a persona), so starting it here instead of at first render takes a round trip off the first screen.
+void detectLocalDemo();
 
 /**
  * Shown only against the local cloud (it answers the personas endpoint), so a production web link never has it.
