@@ -20,13 +20,14 @@ const decode = (raw: string): [number, string, string] | null => {
   return null;
 };
 
-/** 线索收件箱: mine / my unit / unassigned pool, escalated (overdue) first, newest next, paged by key. */
+/** 线索收件箱: mine / my unit / unassigned pool / referred by me, escalated (overdue) first, newest next, paged by key. */
 export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) => {
   const staff = staffOf(ctx);
   const tabs: Record<(typeof input)['tab'], Where> = {
     mine: { 'handling.staffId': staff._id, districtId: staff.districtId },
     unit: { 'handling.unitId': staff.unitId, districtId: staff.districtId },
     pool: { 'handling.unitId': staff.unitId, 'handling.staffId': null, districtId: staff.districtId },
+    referred: { 'credit.staffId': staff._id, districtId: staff.districtId },
   };
   let anyOf: Where[] | undefined;
   if (input.cursor) {
@@ -52,11 +53,12 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
   });
   const page = rows.slice(0, input.limit);
   const names = createNameCache(deps);
-  const [items, mine, unit, pool] = await Promise.all([
+  const [items, mine, unit, pool, referred] = await Promise.all([
     Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now))),
     countLeads(deps.store, tabs.mine),
     countLeads(deps.store, tabs.unit),
     countLeads(deps.store, tabs.pool),
+    countLeads(deps.store, tabs.referred),
   ]);
-  return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts: { mine, unit, pool } };
+  return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts: { mine, unit, pool, referred } };
 });

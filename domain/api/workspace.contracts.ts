@@ -4,7 +4,8 @@ import { LEAD_EVENT_TYPES } from '../lead/lead-event.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
 import { defineContract } from './contract';
 
-export const INBOX_TABS = ['mine', 'unit', 'pool'] as const;
+/** 我的 / 本单位 / 待认领 / 我推荐的 (leads this person brought, handled by others: credit keeps them in view). */
+export const INBOX_TABS = ['mine', 'unit', 'pool', 'referred'] as const;
 
 export const StaffLeadSummarySchema = v.object({
   id: v.string(),
@@ -38,7 +39,7 @@ export const inboxContract = defineContract({
   response: v.object({
     items: v.array(StaffLeadSummarySchema),
     nextCursor: v.nullable(v.string()),
-    counts: v.object({ mine: v.number(), unit: v.number(), pool: v.number() }),
+    counts: v.object({ mine: v.number(), unit: v.number(), pool: v.number(), referred: v.number() }),
   }),
 });
 

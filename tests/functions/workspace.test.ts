@@ -18,7 +18,7 @@ describe('staff workspace', () => {
     expect(inbox.items.map((i) => i.id)).toEqual([leadId]);
     expect(inbox.items[0].phoneMasked).toBe('139****9000');
     expect(JSON.stringify(inbox)).not.toContain('13900139000');
-    expect(inbox.counts).toEqual({ mine: 1, unit: 1, pool: 0 });
+    expect(inbox.counts).toEqual({ mine: 1, unit: 1, pool: 0, referred: 1 });
   });
 
   it('revealing the contact is audited', async () => {
@@ -64,6 +64,10 @@ describe('staff workspace', () => {
     expect(await b.call('lead.revealContact', { leadId }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     const outbox = await b.store.find<{ _id: string; message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'lead_assigned' }, limit: 5 });
     expect(outbox.map((o) => o.message.toOpenid)).toEqual([OPENID.tech]);
+    // The referrer finds it under 我推荐的 and follows the outcome there.
+    const referred = await b.ok<{ items: Array<{ id: string; handlerName: string | null }>; counts: Record<string, number> }>('lead.inbox', { tab: 'referred' }, OPENID.head);
+    expect(referred.items).toEqual([expect.objectContaining({ id: leadId, handlerName: '王书恒' })]);
+    expect(referred.counts).toMatchObject({ mine: 0, referred: 1 });
   });
 
   it('other units, investors and anonymous callers cannot read or change the lead', async () => {
@@ -72,7 +76,7 @@ describe('staff workspace', () => {
     expect(await b.call('lead.detail', { leadId }, OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(await b.call('lead.inbox', { tab: 'mine' }, null)).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
     const inbox = await b.ok<{ counts: Record<string, number> }>('lead.inbox', { tab: 'unit' }, OPENID.commerce);
-    expect(inbox.counts).toEqual({ mine: 0, unit: 0, pool: 0 });
+    expect(inbox.counts).toEqual({ mine: 0, unit: 0, pool: 0, referred: 0 });
   });
 
   it('a revoked staff member loses access at once', async () => {

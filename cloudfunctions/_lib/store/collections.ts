@@ -38,6 +38,7 @@ export const COLLECTIONS = {
       { name: 'by_handler', fields: ['handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_handling_unit', fields: ['handling.unitId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_pool', fields: ['handling.unitId', 'handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
+      { name: 'by_referrer', fields: ['credit.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_submitter', fields: ['submitter.openid', 'createdAt'] },
       { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt'] },
       { name: 'by_followup_due', fields: ['sla.followUpDueAt'] },

@@ -13,7 +13,7 @@ export interface InboxTabsProps<K extends string> {
   onChange: (key: K) => void;
 }
 
-/** Segmented tabs with a count each: 我的 / 本单位 / 待认领. */
+/** Segmented tabs with a count each: 我的 / 本单位 / 待认领 / 我推荐的. */
 export function InboxTabs<K extends string>({ tabs, active, onChange }: InboxTabsProps<K>) {
   return (
     <View className="inbox-tabs" role="tablist">

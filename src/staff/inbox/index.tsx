@@ -11,11 +11,12 @@ import { useInbox, type InboxTab } from './use-inbox';
 import { useLeadAlerts } from './use-lead-alerts';
 import './index.css';
 
-const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领' };
+const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领', referred: '我推荐的' };
 const EMPTY_TEXT: Record<InboxTab, { title: string; description: string }> = {
   mine: { title: '暂无由您承办的线索', description: '新线索分配给您时会出现在这里，并通过微信提醒您。' },
   unit: { title: '本单位暂无线索', description: '转交到本单位或本单位人员承办的线索会显示在这里。' },
   pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里。' },
+  referred: { title: '暂无您推荐的线索', description: '通过您的名片或转发带来、由其他同事承办的线索会显示在这里，您可以随时查看进展。' },
 };
 
 const leadDetailUrl = (leadId: string): string => `/staff/lead-detail/index?id=${encodeURIComponent(leadId)}`;
@@ -59,7 +60,7 @@ export default function InboxPage() {
     );
   }
 
-  const tabs = (['mine', 'unit', 'pool'] as const).map((key) => ({ key, label: TAB_LABELS[key], count: inbox.counts ? inbox.counts[key] : null }));
+  const tabs = (['mine', 'unit', 'pool', 'referred'] as const).map((key) => ({ key, label: TAB_LABELS[key], count: inbox.counts ? inbox.counts[key] : null }));
   const overdue = inbox.items.filter((l) => l.overdue).length;
 
   return (

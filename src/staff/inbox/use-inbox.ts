@@ -33,14 +33,14 @@ export interface InboxState {
 const emptyList = (): TabList => ({ status: 'loading', items: [], nextCursor: null, error: null });
 const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
 
-/** 线索收件箱: three tabs (mine / unit / pool) with counts, overdue first (the backend's order), paged by cursor. */
+/** 线索收件箱: four tabs (mine / unit / pool / referred) with counts, overdue first (the backend's order), paged by cursor. */
 export const useInbox = (initialTab: InboxTab = 'mine'): InboxState => {
   const [tab, setTabState] = useState<InboxTab>(initialTab);
-  const [lists, setLists] = useState<Record<InboxTab, TabList>>({ mine: emptyList(), unit: emptyList(), pool: emptyList() });
+  const [lists, setLists] = useState<Record<InboxTab, TabList>>({ mine: emptyList(), unit: emptyList(), pool: emptyList(), referred: emptyList() });
   const [counts, setCounts] = useState<InboxCounts | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   // Answers for a tab are applied only if no newer first-page request for that tab was made meanwhile.
-  const tickets = useRef<Record<InboxTab, number>>({ mine: 0, unit: 0, pool: 0 });
+  const tickets = useRef<Record<InboxTab, number>>({ mine: 0, unit: 0, pool: 0, referred: 0 });
   const moreInFlight = useRef(false);
 
   const loadFirst = useCallback(async (which: InboxTab): Promise<void> => {

@@ -7,7 +7,7 @@ jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
 jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
 
 const WHO = { kind: 'staff', staff: { staffId: 'staff_li', name: '李晓雯', districtId: 'district_linjiang', unitId: 'unit_invest', roles: ['commissioner'], cardId: 'card_li' } };
-const COUNTS = { mine: 3, unit: 7, pool: 2 };
+const COUNTS = { mine: 3, unit: 7, pool: 2, referred: 4 };
 
 let backend: FakeBackend | undefined;
 const useBackend = (inbox: Handler): FakeBackend => {
@@ -40,6 +40,8 @@ describe('staff inbox', () => {
     expect(screen.getByTestId('tab-mine-count').textContent).toBe('3');
     expect(screen.getByTestId('tab-unit-count').textContent).toBe('7');
     expect(screen.getByTestId('tab-pool-count').textContent).toBe('2');
+    expect(screen.getByTestId('tab-referred-count').textContent).toBe('4');
+    expect(screen.getByTestId('tab-referred').textContent).toContain('我推荐的');
 
     const [late, fresh] = items();
     expect(within(late).getByText('顾铭')).toBeTruthy();
