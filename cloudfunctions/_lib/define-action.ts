@@ -1,4 +1,6 @@
 import type { Contract, ParsedRequestOf, ResponseOf } from '../../domain/api/contract';
+import { DomainError } from '../../domain/common/result';
+import type { Staff } from '../../domain/org/staff.schema';
 import type { Actor } from './actor';
 import type { Deps } from './deps';
 import type { RequestContext } from './request-context';
@@ -20,3 +22,9 @@ export const defineAction = <C extends Contract>(contract: C, run: UseCase<C>): 
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds actions of different contracts
 export type ActionTable = readonly ActionDefinition<any>[];
+
+/** The acting staff member; the runner already refused non-staff for `staff` contracts, this narrows the type. */
+export const requireStaff = (ctx: ActionContext): Staff => {
+  if (ctx.actor.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN');
+  return ctx.actor.staff;
+};

@@ -41,9 +41,30 @@ export const deliver = async (deps: Deps, entry: OutboxEntry): Promise<OutboxEnt
 };
 
 /**
- * Records each notification in the outbox first, then tries to send it. Failures stay in the outbox with
- * their error code; the SLA timer retries them.
+ * Records one notification in the outbox first, then tries to send it. Failures stay in the outbox with their
+ * error code (the SLA timer retries them); a recipient without a bound WeChat identity is recorded as such.
  */
+const enqueue = async (deps: Deps, toOpenid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string | null): Promise<void> => {
+  const now = deps.clock();
+  const entry: OutboxEntry = {
+    _id: newId('ntf', now, deps.randomBytes),
+    message: { ...message, toOpenid: toOpenid ?? '' },
+    leadId,
+    status: toOpenid ? 'pending' : 'no_recipient',
+    attempts: 0,
+    lastError: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  try {
+    await deps.store.insert(OUTBOX, entry);
+    if (entry.status === 'pending') await deliver(deps, entry);
+  } catch (error) {
+    deps.log.error('outbox.enqueue_failed', { leadId, error: error instanceof Error ? error.message : 'unknown' });
+  }
+};
+
+/** Each distinct staff member once, whatever role brought them onto the list. */
 export const notifyStaff = async (
   deps: Deps,
   recipients: readonly (Staff | null)[],
@@ -54,43 +75,11 @@ export const notifyStaff = async (
   for (const staff of recipients) {
     if (!staff || seen.has(staff._id)) continue;
     seen.add(staff._id);
-    const now = deps.clock();
-    const entry: OutboxEntry = {
-      _id: newId('ntf', now, deps.randomBytes),
-      message: { ...build(staff), toOpenid: staff.openid ?? '' },
-      leadId,
-      status: staff.openid ? 'pending' : 'no_recipient',
-      attempts: 0,
-      lastError: null,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    };
-    try {
-      await deps.store.insert(OUTBOX, entry);
-      if (entry.status === 'pending') await deliver(deps, entry);
-    } catch (error) {
-      deps.log.error('outbox.enqueue_failed', { leadId, error: error instanceof Error ? error.message : 'unknown' });
-    }
+    await enqueue(deps, staff.openid, build(staff), leadId);
   }
 };
 
+/** Investors without an identity (web visitors) cannot be messaged: nothing is recorded for them. */
 export const notifyInvestor = async (deps: Deps, openid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string): Promise<void> => {
-  if (!openid) return;
-  const now = deps.clock();
-  const entry: OutboxEntry = {
-    _id: newId('ntf', now, deps.randomBytes),
-    message: { ...message, toOpenid: openid },
-    leadId,
-    status: 'pending',
-    attempts: 0,
-    lastError: null,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  try {
-    await deps.store.insert(OUTBOX, entry);
-    await deliver(deps, entry);
-  } catch (error) {
-    deps.log.error('outbox.enqueue_failed', { leadId, error: error instanceof Error ? error.message : 'unknown' });
-  }
+  if (openid) await enqueue(deps, openid, message, leadId);
 };

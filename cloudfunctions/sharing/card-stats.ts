@@ -1,7 +1,7 @@
 import { cardStatsContract } from '../../domain/api/sharing.contracts';
 import { DomainError } from '../../domain/common/result';
 import { SHARE_CHANNELS } from '../../domain/lead/lead.schema';
-import { defineAction } from '../_lib/define-action';
+import { defineAction, requireStaff } from '../_lib/define-action';
 import { findCardByStaff, getCard } from '../_lib/repositories/card.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
 import type { Share } from '../../domain/share/share.schema';
@@ -36,8 +36,7 @@ const firstResponseOf = async (deps: Deps, staffId: string) => {
 
 /** 我的名片数据: counts only — views, unique visitors, shares and reshare depth, leads — by channel and week. */
 export const cardStatsAction = defineAction(cardStatsContract, async (deps, ctx, input) => {
-  if (ctx.actor.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN');
-  const me = ctx.actor.staff;
+  const me = requireStaff(ctx);
   const card = input.cardId ? await getCard(deps.store, input.cardId) : await findCardByStaff(deps.store, me._id);
   if (!card || card.districtId !== me.districtId) throw new DomainError('CARD.NOT_FOUND');
   if (card.staffId !== me._id && !me.roles.includes('admin')) throw new DomainError('CARD.NOT_FOUND');

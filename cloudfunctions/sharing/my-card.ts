@@ -2,17 +2,12 @@ import { getMyCardContract, updateMyCardContract } from '../../domain/api/sharin
 import type { Card } from '../../domain/card/card.schema';
 import { DomainError } from '../../domain/common/result';
 import type { Staff } from '../../domain/org/staff.schema';
-import { defineAction, type ActionContext } from '../_lib/define-action';
+import { defineAction, requireStaff } from '../_lib/define-action';
 import { findCardByStaff } from '../_lib/repositories/card.repository';
 import { findCarriers, getCarrier } from '../_lib/repositories/carrier.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
 import { getStaff, listDistrictStaff } from '../_lib/repositories/staff.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
-
-const staffOf = (ctx: ActionContext): Staff => {
-  if (ctx.actor.kind !== 'staff') throw new DomainError('AUTH.FORBIDDEN');
-  return ctx.actor.staff;
-};
 
 const isLeader = (s: Staff) => s.roles.includes('unit_leader') || s.roles.includes('admin');
 
@@ -29,7 +24,7 @@ const defaultCard = (staff: Staff, now: Date): Card => ({
 });
 
 export const getMyCardAction = defineAction(getMyCardContract, async (deps, ctx) => {
-  const staff = staffOf(ctx);
+  const staff = requireStaff(ctx);
   const [card, district, carriers, colleagues] = await Promise.all([
     findCardByStaff(deps.store, staff._id),
     getDistrict(deps.store, staff.districtId),
@@ -60,7 +55,7 @@ export const getMyCardAction = defineAction(getMyCardContract, async (deps, ctx)
 
 /** Saves the fields a person controls; the district's slogan, intro and industries stay admin-only. */
 export const updateMyCardAction = defineAction(updateMyCardContract, async (deps, ctx, input) => {
-  const staff = staffOf(ctx);
+  const staff = requireStaff(ctx);
   const district = await getDistrict(deps.store, staff.districtId);
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
   const bad: string[] = [];

@@ -1,11 +1,10 @@
 import { inboxContract } from '../../domain/api/workspace.contracts';
 import { DomainError } from '../../domain/common/result';
 import type { Lead } from '../../domain/lead/lead.schema';
-import { defineAction } from '../_lib/define-action';
+import { defineAction, requireStaff } from '../_lib/define-action';
 import { countLeads, findLeads } from '../_lib/repositories/lead.repository';
 import type { Where } from '../_lib/store/store-port';
 import { createNameCache, toStaffLeadSummary } from './lead-views';
-import { staffOf } from './load-lead';
 
 const encode = (l: Lead) => encodeURIComponent(JSON.stringify([l.sla.escalation, l.createdAt, l._id]));
 const decode = (raw: string): [number, string, string] | null => {
@@ -22,7 +21,7 @@ const decode = (raw: string): [number, string, string] | null => {
 
 /** 线索收件箱: mine / my unit / unassigned pool / referred by me, escalated (overdue) first, newest next, paged by key. */
 export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) => {
-  const staff = staffOf(ctx);
+  const staff = requireStaff(ctx);
   const tabs: Record<(typeof input)['tab'], Where> = {
     mine: { 'handling.staffId': staff._id, districtId: staff.districtId },
     unit: { 'handling.unitId': staff.unitId, districtId: staff.districtId },

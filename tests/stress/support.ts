@@ -13,7 +13,4 @@ export const submission = (key: string, overrides: Record<string, unknown> = {})
   ...overrides,
 });
 
-export const percentile = (samples: number[], p: number): number => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-};
+export { percentile } from '../../tools/bench/stats';
