@@ -1,27 +1,15 @@
 import Taro from '@tarojs/taro';
 import * as v from 'valibot';
+import { CACHE_FORMAT, CACHE_PREFIX, isCacheEntry, type CacheEntry, type Cached } from './cache-entry';
 
 /**
  * Device cache for stale-while-revalidate pages (card, carrier list, carrier detail, directory). Entries are
  * validated with the contract's response schema when read, so an older app version's data can never break a
  * page; the newest MAX_ENTRIES keys are kept.
  */
-const PREFIX = 'investcard.cache.';
+const PREFIX = CACHE_PREFIX;
 const INDEX_KEY = `${PREFIX}index`;
-const FORMAT = 1;
 const MAX_ENTRIES = 40;
-
-export interface Cached<T> {
-  data: T;
-  /** When the data was fetched (ISO time). */
-  savedAt: string;
-}
-
-interface Entry {
-  f: number;
-  savedAt: string;
-  data: unknown;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema; the output type is what matters
 type AnySchema = v.GenericSchema<any, any>;
@@ -35,13 +23,10 @@ const readRaw = (key: string): unknown => {
   }
 };
 
-const isEntry = (value: unknown): value is Entry =>
-  typeof value === 'object' && value !== null && (value as Entry).f === FORMAT && typeof (value as Entry).savedAt === 'string';
-
 /** The cached value for `key` if present and still valid for `schema`, else null. Synchronous: first paint uses it. */
 export const readCache = <S extends AnySchema>(key: string, schema: S): Cached<v.InferOutput<S>> | null => {
   const entry = readRaw(PREFIX + key);
-  if (!isEntry(entry)) return null;
+  if (!isCacheEntry(entry)) return null;
   const parsed = v.safeParse(schema, entry.data);
   return parsed.success ? { data: parsed.output as v.InferOutput<S>, savedAt: entry.savedAt } : null;
 };
@@ -74,7 +59,7 @@ const touchIndex = (key: string, drop = false): void => {
 /** Remembers `data` for `key`. Failures (storage full, private mode) are ignored: the cache is a bonus. */
 export const writeCache = (key: string, data: unknown, now: Date = new Date()): void => {
   try {
-    const entry: Entry = { f: FORMAT, savedAt: now.toISOString(), data };
+    const entry: CacheEntry = { f: CACHE_FORMAT, savedAt: now.toISOString(), data };
     store(PREFIX + key, entry);
     touchIndex(key);
   } catch {

@@ -6,11 +6,13 @@
  * - `/assets/…` is an image bundled with the app (src/assets, copied into both builds by config/index.ts):
  *   a package path in the mini-program, a path under the site root (publicPath '/') on the web.
  */
-export const imageUrl = (ref: string | null | undefined): string | null => {
+export const imageUrlOn = (platform: 'web' | 'mini-program', ref: string | null | undefined): string | null => {
   if (!ref) return null;
   if (ref.startsWith('https://')) return ref;
-  const isH5 = process.env.TARO_ENV === 'h5';
-  if (ref.startsWith('cloud://')) return isH5 ? null : ref;
+  if (ref.startsWith('cloud://')) return platform === 'web' ? null : ref;
   if (ref.startsWith('/assets/')) return ref;
   return null;
 };
+
+/** `imageUrlOn` for the platform this build runs on. */
+export const imageUrl = (ref: string | null | undefined): string | null => imageUrlOn(process.env.TARO_ENV === 'h5' ? 'web' : 'mini-program', ref);

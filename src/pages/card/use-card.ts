@@ -1,45 +1,10 @@
-import type { RequestOf } from '../../../domain/api/contract';
 import { getCardContract } from '../../../domain/api/public-read.contracts';
 import { CardViewSchema, type CardView } from '../../../domain/api/views.schema';
-import { shareCodeFromEntry } from '../../../domain/share/share-code.rules';
+import { cardCacheKey, cardRequestFromEntry, type CardEntry } from './card-request';
 import { useResource, toApiError, type ResourceState } from '../../hooks/use-resource';
 import { ApiError, call } from '../../services/api-client';
 
-/** What a page entry can carry: a card link, a chat share (`s`), a mini-program code (`scene`), a plain-URL QR (`q`). */
-export interface CardEntry {
-  cardId?: string;
-  s?: string;
-  scene?: string;
-  q?: string;
-}
-
-export type CardRequest = RequestOf<typeof getCardContract>;
-
-const safeDecode = (s: string): string => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-};
-
-/** A plain-URL QR code hands over the whole URL; a card id may ride in it next to the share code. */
-const cardIdFromUrl = (q: string | undefined): string | undefined =>
-  q ? /[?&#]cardId=([A-Za-z0-9_-]{1,64})(?:[&#]|$)/.exec(safeDecode(q))?.[1] : undefined;
-
-export const cardRequestFromEntry = (entry: CardEntry): CardRequest => {
-  const request: CardRequest = {};
-  const cardId = (entry.cardId ? safeDecode(entry.cardId).trim() : '') || cardIdFromUrl(entry.q);
-  if (cardId) request.cardId = cardId;
-  const shareCode = shareCodeFromEntry(entry);
-  if (shareCode) request.shareCode = shareCode;
-  return request;
-};
-
 export type CardState = ResourceState<CardView>;
-
-/** The device-cache key of a card request. */
-export const cardCacheKey = (request: CardRequest): string => `card:${request.cardId ?? '-'}:${request.shareCode ?? '-'}`;
 
 const mapCardError = (e: unknown): ApiError => {
   const error = toApiError(e);

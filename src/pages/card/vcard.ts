@@ -8,6 +8,10 @@ const digits = (phone: string): string => phone.replace(/[^\d+]/g, '');
 /** Mainland mobile numbers (optionally +86) are cell phones; anything else is an office line. */
 export const isMobile = (phone: string): boolean => /^(\+?86)?1\d{10}$/.test(digits(phone));
 
+/** Whom 存入通讯录 / 下载名片 saves: the owner when they publish a number or WeChat ID, else who answers. */
+export const savableContact = (owner: Person, contact: Person | null): Person | null =>
+  owner.phone || owner.wechatId ? owner : contact?.phone ? contact : null;
+
 /** A contact card file for the web build's 下载名片: name, unit, title, phone and WeChat ID. */
 export const vcardFor = (person: Pick<Person, 'name' | 'title' | 'unitName' | 'phone' | 'wechatId'>, note: string): string => {
   const lines = ['BEGIN:VCARD', 'VERSION:3.0', `N:${escape(person.name)};;;;`, `FN:${escape(person.name)}`];

@@ -24,7 +24,7 @@ import { formatArea, formatPrice } from '../../utils/format';
 import { imageUrl } from '../../utils/image-url';
 import { idParam, journeyFromParams, leadFormUrl, openPage, PAGES, webMapUrl, webPageUrl, withQuery } from '../../utils/journey-route';
 import { copyText, openLocation } from '../../utils/privacy';
-import { cardCacheKey } from '../card/use-card';
+import { cardCacheKey } from '../card/card-request';
 import { useCarrierDetail } from './use-carrier-detail';
 import './index.css';
 

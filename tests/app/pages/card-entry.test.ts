@@ -1,4 +1,4 @@
-import { cardRequestFromEntry } from '../../../src/pages/card/use-card';
+import { cardRequestFromEntry } from '../../../src/pages/card/card-request';
 
 describe('card entry → card.get request', () => {
   it('takes the card id and the chat-share code', () => {
