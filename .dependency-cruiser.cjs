@@ -7,6 +7,8 @@
  * like it). Resolved npm packages look like `node_modules/<name>/…`; Node builtins keep their bare name.
  */
 
+const { builtinModules } = require('node:module');
+
 /** A package, matched after resolution (`node_modules/x/…`) and, if it cannot be resolved, by its bare name. */
 const pkg = (name) => `(^|/)node_modules/${name}/|^${name}($|/)`;
 
@@ -95,10 +97,25 @@ module.exports = {
     // (e) build and run helpers.
     {
       name: 'tools-not-to-app',
-      comment: 'tools/ may use cloudfunctions/ and domain/ (the local cloud runs the same use cases) but never the app.',
+      comment: 'tools/ may use cloudfunctions/ and domain/ (the local cloud runs the same use cases) but never the app, except src/first-screen (the web host renders the first screen too).',
       severity: 'error',
       from: { path: '^tools/' },
-      to: { path: '^src/' },
+      to: { path: '^src/', pathNot: '^src/first-screen/' },
+    },
+    {
+      name: 'first-screen-is-plain',
+      comment: 'src/first-screen runs before the app (inlined into index.html) and in the web host: nothing it reaches may use Taro, React or Node.',
+      severity: 'error',
+      from: { path: '^src/first-screen/' },
+      to: { path: [pkg('@tarojs/[^/]+'), pkg('react'), pkg('react-dom')], reachable: true },
+    },
+    {
+      name: 'first-screen-no-node',
+      comment: 'src/first-screen runs in the browser before the app: no Node builtins anywhere it reaches.',
+      severity: 'error',
+      from: { path: '^src/first-screen/' },
+      // Reachability rules match paths only: builtins are named (they resolve to their bare name).
+      to: { path: `^(node:)?(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})$`, reachable: true },
     },
 
     // Every rule above matches resolved paths: an import that does not resolve would slip past all of them.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { spawnSync } from 'node:child_process';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -23,11 +24,32 @@ const appEnv = {
   TARO_APP_TEMPLATE_LEAD_NEW: JSON.stringify(process.env.TARO_APP_TEMPLATE_LEAD_NEW ?? ''),
 };
 
+const designWidth = 750;
+const deviceRatio: Record<number, number> = { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 };
+/** The H5 root font size range (the app and the first screen share it). */
+const pxtransformH5 = { maxRootSize: 22, minRootSize: 16 };
+
 /**
  * The shared language lives outside `src/`: Taro only transpiles its source root, so `domain/` is added
  * explicitly (imported by relative path; no alias, so tsc, jest and webpack resolve it the same way).
  */
 const compile = { include: [path.resolve(__dirname, '..', 'domain')] };
+
+/** What index.html inlines for the H5 first screen (see src/index.html). */
+const firstScreenHtmlOptions = () => {
+  const root = path.resolve(__dirname, '..');
+  const scale = {
+    // pxtransform's rootValue for H5, as Taro derives it from the smallest root size.
+    rootValue: (pxtransformH5.minRootSize / (deviceRatio[designWidth] as number)) * 2,
+    designWidth,
+    ...pxtransformH5,
+  };
+  const apiBase = JSON.parse(appEnv.TARO_APP_API_BASE) as string;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/print-first-screen.ts', apiBase, JSON.stringify(scale)], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`H5 first screen build failed:\n${run.stderr}`);
+  const built = JSON.parse(run.stdout) as { script: string; style: string; rootFontScript: string };
+  return { firstScreenScript: built.script, firstScreenStyle: built.style, rootFontScript: built.rootFontScript };
+};
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
@@ -35,13 +57,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'investcard',
-    designWidth: 750,
-    deviceRatio: {
-      640: 2.34 / 2,
-      750: 1,
-      375: 2,
-      828: 1.81 / 2,
-    },
+    designWidth,
+    deviceRatio,
     sourceRoot: 'src',
     outputRoot,
     plugins: [],
@@ -65,6 +82,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // index.html paints the card from plain HTML before the app's scripts run, then starts them (src/first-screen).
+      htmlPluginOption: {
+        inject: false,
+        ...(isH5 ? firstScreenHtmlOptions() : {}),
+      },
       // INVESTCARD_H5_SOURCEMAP=1 writes .map files, to see what the H5 entry is made of.
       enableSourceMap: process.env.INVESTCARD_H5_SOURCEMAP === '1',
       sourceMapType: 'source-map',
@@ -80,7 +102,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         // Root size is clamped so a desktop browser shows a phone-sized column, not a giant page.
-        pxtransform: { enable: true, config: { maxRootSize: 22, minRootSize: 16 } },
+        pxtransform: { enable: true, config: pxtransformH5 },
         cssModules: { enable: false },
       },
     },

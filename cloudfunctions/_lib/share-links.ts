@@ -5,6 +5,9 @@ export const shareQuery = (cardId: string, code: string): string => `cardId=${en
 
 export const sharePath = (cardId: string, code: string): string => `/${CARD_PAGE}?${shareQuery(cardId, code)}`;
 
-/** The H5 build uses hash routing, so deep links need no server rewrites. */
+/**
+ * The card's web address names the card in the query string, which reaches the web host (a hash never does):
+ * the host renders the card into the page, and the page turns the address into the app's hash route.
+ */
 export const shareWebUrl = (webBaseUrl: string, cardId: string, code: string): string =>
-  `${webBaseUrl.replace(/\/+$/, '')}/#/${CARD_PAGE}?${shareQuery(cardId, code)}`;
+  `${webBaseUrl.replace(/\/+$/, '')}/?${shareQuery(cardId, code)}`;

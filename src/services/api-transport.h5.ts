@@ -1,4 +1,5 @@
 import { httpPathFor, PERSONA_HEADER } from '../../domain/api/contract';
+import { takePrefetchedResponse } from '../first-screen/first-screen-handoff';
 import { ApiError } from './api-error';
 import type { ApiTransport } from './api-transport';
 import { activeDemoPersonaId } from './demo-persona';
@@ -11,6 +12,16 @@ const REQUEST_TIMEOUT_MS = 15000;
  */
 export const platformTransport: ApiTransport = {
   async send(_fn, envelope) {
+    // The first screen (index.html) may already have asked this very question: take its answer once, or ask
+    // again if its request failed.
+    const prefetched = takePrefetchedResponse(envelope.action, envelope.input);
+    if (prefetched) {
+      try {
+        return await prefetched;
+      } catch {
+        // Fall through to a fresh request.
+      }
+    }
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     const persona = await activeDemoPersonaId();
     if (persona) headers[PERSONA_HEADER] = persona;

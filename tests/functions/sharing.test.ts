@@ -17,7 +17,7 @@ describe('sharing, attribution and card analytics', () => {
     const root = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'moments' }, OPENID.head);
     expect(root.code).toMatch(/^[0-9A-Za-z]{10}$/);
     expect(root.path).toBe(`/pages/card/index?cardId=card-staff-head&s=${root.code}`);
-    expect(root.webUrl).toContain(`#/pages/card/index?cardId=card-staff-head&s=${root.code}`);
+    expect(root.webUrl).toContain(`/?cardId=card-staff-head&s=${root.code}`);
     const dept = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat', parentCode: root.code }, OPENID.tech);
     const friend = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat', parentCode: dept.code }, OPENID.investorB);
     expect([root.depth, dept.depth, friend.depth]).toEqual([0, 1, 2]);

@@ -57,6 +57,11 @@ const FIXTURE: Record<string, string> = {
   'cloudfunctions/_lib/cycle-y.ts': `import type { X } from './cycle-x';\nexport interface Y { x?: X }\n`,
   // (e) tools.
   'tools/bad.ts': `import { call } from '../src/services/client';\nexport const x = call;\n`,
+  'tools/host-ok.ts': `import { plain } from '../src/first-screen/ok';\nexport const x = plain;\n`,
+  // (f) the first screen: plain code only, however far down the import chain.
+  'src/first-screen/ok.ts': `import { thing } from '../../domain/other/thing';\nexport const plain = thing;\n`,
+  'src/first-screen/bad.ts': `import { helper } from '../utils/taro-helper';\nimport { readFileSync } from 'node:fs';\nexport const x = [helper, readFileSync];\n`,
+  'src/utils/taro-helper.ts': `import Taro from '@tarojs/taro';\nexport const helper = Taro;\n`,
   // Unresolvable imports would slip past every path rule.
   'tools/typo.ts': `import { nothing } from './does-not-exist';\nexport const x = nothing;\n`,
 };
@@ -94,6 +99,8 @@ const EXPECTED: Violation[] = [
   ['no-circular', 'cloudfunctions/_lib/cycle-x.ts', 'cloudfunctions/_lib/cycle-y.ts'],
 
   ['tools-not-to-app', 'tools/bad.ts', 'src/services/client.ts'],
+  ['first-screen-is-plain', 'src/first-screen/bad.ts', '@tarojs/taro'],
+  ['first-screen-no-node', 'src/first-screen/bad.ts', 'fs'],
   ['not-to-unresolvable', 'tools/typo.ts', './does-not-exist'],
 ];
 

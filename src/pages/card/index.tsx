@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CardView, Person } from '../../../domain/api/views.schema';
 import { freshness } from '../../../domain/carrier/carrier.rules';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
@@ -25,17 +25,20 @@ import { QrTile } from '../../components/qr-tile';
 import { SectionBlock } from '../../components/section-block';
 import { ShareEntry } from '../../components/share-entry';
 import { TagList } from '../../components/tag-list';
+import { dismissFirstScreen } from '../../first-screen/first-screen-handoff';
 import { useFullMode } from '../../hooks/use-full-mode';
 import { useSession } from '../../hooks/use-session';
 import { localImagePath } from '../../services/image-file';
 import { createCardShare, recordCardVisit } from '../../services/share-service';
 import { formatResponsePromise } from '../../utils/format';
 import { imageUrl } from '../../utils/image-url';
-import { carrierDetailUrl, carriersUrl, directoryUrl, journeyFromParams, leadFormUrl, openPage, pageDepth, PAGES, webPageUrl, withQuery, type Journey } from '../../utils/journey-route';
+import { telHref } from '../../utils/tel-href';
+import { carrierDetailUrl, carriersUrl, directoryUrl, journeyFromParams, leadFormUrl, openPage, pageDepth, PAGES, webCardUrl, withQuery, type Journey } from '../../utils/journey-route';
 import { addPhoneContact, copyText, saveImageToAlbum } from '../../utils/privacy';
-import { useCard, type CardEntry } from './use-card';
+import type { CardEntry } from './card-request';
+import { useCard } from './use-card';
 import { useCardShare } from './use-card-share';
-import { downloadVcard, phoneContactFor, vcardFileName, vcardFor } from './vcard';
+import { downloadVcard, phoneContactFor, savableContact, vcardFileName, vcardFor } from './vcard';
 import './index.css';
 
 const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
@@ -47,8 +50,6 @@ const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
 
 /** The query that reopens this card, carrying the share this visit came through. */
 const plainShareQuery = (card: CardView | null): string => (card ? withQuery('', { cardId: card.cardId, s: card.shareCode }).slice(1) : '');
-
-const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 /** Share images must be PNG or JPG (5:4 for chats); a vector cover is left to WeChat's page snapshot. */
 const shareImage = (ref: string | null): { imageUrl?: string } => {
@@ -132,6 +133,12 @@ export default function CardPage() {
     });
   });
 
+  // H5: index.html painted this card as plain HTML before the app loaded; it gives way, in the same frame, as soon
+  // as this page has the card (or an error) of its own to show.
+  useLayoutEffect(() => {
+    if (process.env.TARO_ENV === 'h5' && status !== 'loading') dismissFirstScreen();
+  }, [status]);
+
   if (status === 'loading') {
     return (
       <View className="card-page">
@@ -152,8 +159,7 @@ export default function CardPage() {
   const responseNote = formatResponsePromise(district.firstResponseHours);
   /** Who answers inquiries: the on-duty commissioner if there is one, else the owner. */
   const answerer: Person = contact?.phone ? contact : owner;
-  /** Whom 存入通讯录 saves: the owner when they publish a number, else who answers. */
-  const savable: Person | null = owner.phone || owner.wechatId ? owner : contact?.phone ? contact : null;
+  const savable = savableContact(owner, contact);
   const qrOwner = owner.wechatQr ? owner : null;
   const qrSrc = qrOwner ? imageUrl(qrOwner.wechatQr) : null;
   const now = new Date();
@@ -203,7 +209,7 @@ export default function CardPage() {
 
   const copyLink = async () => {
     const share = await createCardShare({ cardId: data.cardId, channel: 'web_link', parentCode: data.shareCode });
-    await copyText(share?.webUrl ?? webPageUrl(`${PAGES.card}?${plainShareQuery(data)}`));
+    await copyText(share?.webUrl ?? webCardUrl(plainShareQuery(data)));
   };
 
   const gridItems: ActionGridItem[] = [

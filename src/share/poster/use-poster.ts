@@ -4,6 +4,7 @@ import { createShareContract, shareQrContract } from '../../../domain/api/sharin
 import type { CardView } from '../../../domain/api/views.schema';
 import { isShareCode } from '../../../domain/share/share-code.rules';
 import { ApiError, call, isApiError } from '../../services/api-client';
+import { webCardUrl } from '../../utils/journey-route';
 import { isSinglePageMode } from '../../utils/launch-mode';
 import { fallbackCodeImage } from './fallback-code';
 import { canvasMeasure, drawPoster } from './poster-draw';
@@ -39,10 +40,8 @@ export interface PosterState {
 
 const CODE_FAILED = new ApiError('INTERNAL.UNEXPECTED', '二维码生成失败，请稍后重试');
 
-const cardLinkForWeb = (cardId: string, parentCode: string | undefined): string => {
-  const base = typeof window !== 'undefined' ? `${window.location.origin}${window.location.pathname}` : '';
-  return `${base}#/pages/card/index?cardId=${encodeURIComponent(cardId)}${parentCode ? `&s=${parentCode}` : ''}`;
-};
+const cardLinkForWeb = (cardId: string, parentCode: string | undefined): string =>
+  webCardUrl(`cardId=${encodeURIComponent(cardId)}${parentCode ? `&s=${parentCode}` : ''}`);
 
 interface Code {
   kind: 'wxacode' | 'url';

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { aCardView, aPerson } from '../support/card-view.mother';
 import { ActionFailure, aShareLink, installBackend, OFFLINE } from '../support/journey-backend';
 import * as Taro from '../support/journey-taro';
+import { FIRST_SCREEN_GLOBAL } from '../../../src/first-screen/first-screen-handoff';
 
 jest.mock('@tarojs/taro', () => require('../support/journey-taro'));
 
@@ -78,6 +79,45 @@ describe('card page: the visit', () => {
   });
 });
 
+describe('card page: the web first screen (painted by index.html before the app)', () => {
+  const dismiss = jest.fn();
+  beforeEach(() => {
+    process.env.TARO_ENV = 'h5';
+    dismiss.mockClear();
+    (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL] = { action: 'card.get', input: {}, response: null, dismiss };
+  });
+  afterEach(() => {
+    delete (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL];
+  });
+
+  it('stays while the page loads and goes once the page shows the card', async () => {
+    let release: () => void = () => undefined;
+    backend = onlineBackend({ 'card.get': () => new Promise((resolve) => (release = () => resolve(aSharedCard()))) });
+    render(<CardPage />);
+    await waitFor(() => expect(backend?.inputsOf('card.get')).toHaveLength(1));
+    expect(screen.queryByTestId('owner-contact')).toBeNull();
+    expect(dismiss).not.toHaveBeenCalled();
+    act(() => release());
+    await screen.findByTestId('owner-contact');
+    expect(dismiss).toHaveBeenCalled();
+  });
+
+  it('goes for an error too, so the page can explain it', async () => {
+    backend = onlineBackend({ 'card.get': () => Promise.reject(new ActionFailure('CARD.NOT_FOUND', '未找到该名片，可能已下线')) });
+    render(<CardPage />);
+    await screen.findByText('未找到该名片，可能已下线');
+    expect(dismiss).toHaveBeenCalled();
+  });
+
+  it('is none of the mini-program’s business', async () => {
+    process.env.TARO_ENV = 'weapp';
+    backend = onlineBackend();
+    render(<CardPage />);
+    await screen.findByTestId('owner-contact');
+    expect(dismiss).not.toHaveBeenCalled();
+  });
+});
+
 describe('card page: sharing', () => {
   it('creates chat and Moments hops on load with the incoming share as parent and shares them', async () => {
     Taro.entry.scene = 1007;
@@ -120,7 +160,7 @@ describe('card page: sharing', () => {
     await screen.findByTestId('card-page');
     fireEvent.click(screen.getByTestId('copy-link'));
     await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalled());
-    expect((Taro.setClipboardData.mock.calls[0] as unknown as [{ data: string }])[0].data).toMatch(/#\/pages\/card\/index\?cardId=card_wang&s=Ab3dEf9hJk$/);
+    expect((Taro.setClipboardData.mock.calls[0] as unknown as [{ data: string }])[0].data).toBe('http://localhost/?cardId=card_wang&s=Ab3dEf9hJk');
   });
 });
 

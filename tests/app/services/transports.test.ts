@@ -1,4 +1,5 @@
 import { PERSONA_HEADER } from '../../../domain/api/contract';
+import { FIRST_SCREEN_GLOBAL } from '../../../src/first-screen/first-screen-handoff';
 
 type DemoPersonaModule = typeof import('../../../src/services/demo-persona');
 type TransportModule = typeof import('../../../src/services/api-transport');
@@ -151,6 +152,47 @@ describe('H5 transport', () => {
       name: 'ApiError',
       code: 'STORE.UNAVAILABLE',
     });
+  });
+});
+
+describe('H5 transport with the first screen’s answer (index.html asked already)', () => {
+  const handoff = (input: unknown, response: Promise<unknown>) => {
+    (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL] = { action: 'card.get', input, response, dismiss: () => undefined };
+  };
+
+  beforeEach(() => {
+    process.env.TARO_ENV = 'h5';
+  });
+  afterEach(() => {
+    delete (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL];
+  });
+
+  it('answers the same call from it once, without a request; the next call asks the backend', async () => {
+    const fetch = fakeFetch(respond(404, 'x'), respond(200, { ok: true, data: 'fresh' }));
+    setFetch(fetch);
+    handoff({ cardId: 'card_1' }, Promise.resolve({ ok: true, data: 'first screen' }));
+    const { platformTransport } = await h5Transport();
+    await expect(platformTransport.send('public-read', { action: 'card.get', input: { cardId: 'card_1' } })).resolves.toEqual({ ok: true, data: 'first screen' });
+    expect(fetch).not.toHaveBeenCalled();
+    await expect(platformTransport.send('public-read', { action: 'card.get', input: { cardId: 'card_1' } })).resolves.toEqual({ ok: true, data: 'fresh' });
+  });
+
+  it('asks the backend for any other call', async () => {
+    const fetch = fakeFetch(respond(404, 'x'), respond(200, { ok: true, data: 'fresh' }));
+    setFetch(fetch);
+    handoff({ cardId: 'card_1' }, Promise.resolve({ ok: true, data: 'first screen' }));
+    const { platformTransport } = await h5Transport();
+    await expect(platformTransport.send('public-read', { action: 'card.get', input: { cardId: 'card_2' } })).resolves.toEqual({ ok: true, data: 'fresh' });
+    await expect(platformTransport.send('public-read', { action: 'carrier.search', input: { cardId: 'card_1' } })).resolves.toEqual({ ok: true, data: 'fresh' });
+  });
+
+  it('asks the backend itself when the first screen’s request failed', async () => {
+    const fetch = fakeFetch(respond(404, 'x'), respond(200, { ok: true, data: 'fresh' }));
+    setFetch(fetch);
+    handoff({}, Promise.reject(new TypeError('Failed to fetch')));
+    const { platformTransport } = await h5Transport();
+    await expect(platformTransport.send('public-read', { action: 'card.get', input: {} })).resolves.toEqual({ ok: true, data: 'fresh' });
+    expect(fetch.mock.calls.map(([url]) => url)).toContain('/api/card.get');
   });
 });
 

@@ -1,0 +1,98 @@
+import type { CardView, Person } from '../../domain/api/views.schema';
+import { formatResponsePromise, initialOf } from '../utils/format';
+import { imageUrlOn } from '../utils/image-url';
+import { telHref } from '../utils/tel-href';
+import { savableContact } from '../pages/card/vcard';
+
+/**
+ * The card page's first screen as plain HTML, shown before the app's JavaScript has loaded: rendered into
+ * index.html by the web host when it can (tools/local-cloud/first-screen-page.ts), else by index.html's boot
+ * script after one request. Web only, so images resolve as on the web wherever this runs.
+ * It reuses the app components' class names and stylesheets (see tools/h5-first-screen.ts), so the app's
+ * own render replaces it without a visible jump: demo banner, hero, intro, key industries and the contact
+ * card with a working `tel:` link. Everything else arrives with the app a moment later.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+
+/** Mirrors ExpandableText: longer texts start clamped. */
+const INTRO_COLLAPSE_OVER = 96;
+
+const section = (title: string, body: string): string =>
+  `<div class="section-block"><div class="section-block__head"><div class="section-block__mark"></div><span class="section-block__title">${escapeHtml(title)}</span></div><div class="section-block__body">${body}</div></div>`;
+
+/** The card page's action grid, shown dimmed until the app makes it work (same items, same size). */
+const pendingActionGrid = (card: CardView): string => {
+  const items: [string, string][] = [
+    ['载体查询', 'carriers'],
+    ['专员名录', 'directory'],
+    ['留言咨询', 'message'],
+    ...(savableContact(card.owner, card.contact) ? ([['下载名片', 'download']] as [string, string][]) : []),
+  ];
+  return `<div class="action-grid first-screen__pending" aria-hidden="true">${items
+    .map(([label, icon]) => `<div class="action-grid__item"><div class="action-grid__icon"><img class="action-grid__icon-image" src="/assets/icons/${icon}.svg" alt=""></div><span class="action-grid__label">${label}</span></div>`)
+    .join('')}</div>`;
+};
+
+const avatar = (person: Person): string => {
+  const src = imageUrlOn('web', person.photo);
+  return src
+    ? `<img class="avatar avatar--lg first-screen__image" src="${escapeHtml(src)}" alt="">`
+    : `<div class="avatar avatar--lg avatar--initial"><span class="avatar__initial">${escapeHtml(initialOf(person.name))}</span></div>`;
+};
+
+const line = (label: string, value: string, modifier: string): string =>
+  `<div class="contact-card__line"><span class="contact-card__line-label">${label}</span><span class="contact-card__line-value ${modifier}">${escapeHtml(value)}</span></div>`;
+
+const contactCard = (person: Person, role: string, note: string | null, greeting: string | null): string => {
+  const { phone, wechatId } = person;
+  const lines = phone || wechatId ? `<div class="contact-card__lines">${phone ? line('电话', phone, 'contact-card__phone') : ''}${wechatId ? line('微信', wechatId, 'contact-card__wechat') : ''}</div>` : `<span class="contact-card__private">联系方式未公开</span>`;
+  const call = phone
+    ? `<div class="contact-card__actions"><a class="contact-card__action contact-card__action--primary contact-card__call" href="${escapeHtml(telHref(phone))}">拨打电话</a></div>`
+    : '';
+  return (
+    `<div class="contact-card"><div class="contact-card__head">${avatar(person)}<div class="contact-card__who">` +
+    `<div class="contact-card__name-row"><span class="contact-card__name">${escapeHtml(person.name)}</span><span class="contact-card__role">${role}</span></div>` +
+    `<span class="contact-card__title">${escapeHtml(person.title)}</span><span class="contact-card__unit">${escapeHtml(person.unitName)}</span></div></div>` +
+    `${greeting ? `<span class="contact-card__greeting">${escapeHtml(greeting)}</span>` : ''}${lines}${call}` +
+    `${note ? `<span class="contact-card__note">${escapeHtml(note)}</span>` : ''}</div>`
+  );
+};
+
+export const renderCardFirstScreen = (card: CardView): string => {
+  const { district, owner, contact } = card;
+  const cover = imageUrlOn('web', district.coverImage);
+  const responseNote = formatResponsePromise(district.firstResponseHours);
+  const introClamped = district.intro.length > INTRO_COLLAPSE_OVER;
+  const tags = district.keyIndustries
+    .map((tag) => `<span class="${card.featuredIndustries.includes(tag) ? 'tag-list__tag tag-list__tag--accent' : 'tag-list__tag'}">${escapeHtml(tag)}</span>`)
+    .join('');
+
+  return (
+    `<div class="card-page first-screen__page" data-testid="first-screen-card">` +
+    (district.isDemo ? `<div class="demo-banner"><span class="demo-banner__tag">演示数据</span><span class="demo-banner__text">本名片为演示数据，区域、企业与联系人均为虚构</span></div>` : '') +
+    `<div class="district-hero">` +
+    // The largest thing on the first screen: asked for before anything else on the page.
+    (cover ? `<img class="district-hero__cover first-screen__image" src="${escapeHtml(cover)}" alt="" fetchpriority="high">` : '') +
+    `<div class="district-hero__shade"></div><div class="district-hero__body"><span class="district-hero__eyebrow">招商名片</span>` +
+    `<span class="district-hero__name">${escapeHtml(district.name)}</span><div class="district-hero__rule"></div>` +
+    `<span class="district-hero__slogan">${escapeHtml(district.slogan)}</span></div></div>` +
+    `<div class="card-page__body">${pendingActionGrid(card)}` +
+    (district.intro
+      ? section(
+          '区域概况',
+          `<div class="expandable-text"><span class="${introClamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}">${escapeHtml(district.intro)}</span>` +
+            // Same height as the app's toggle; it works once the app is there.
+            `${introClamped ? '<div class="expandable-text__toggle"><span>展开全文</span></div>' : ''}</div>`,
+        )
+      : '') +
+    (tags ? section('主导产业', `<div class="tag-list">${tags}</div>`) : '') +
+    section(
+      '联系我们',
+      contactCard(owner, '名片主人', contact ? null : responseNote, card.greeting || null) +
+        (contact ? `<div class="card-page__duty"><span class="card-page__duty-title">招商咨询由以下专员对接</span>${contactCard(contact, '咨询对接人', responseNote, null)}</div>` : ''),
+    ) +
+    `</div><div class="first-screen__loading" role="status">完整名片加载中…</div></div>`
+  );
+};

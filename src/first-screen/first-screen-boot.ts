@@ -1,0 +1,214 @@
+import * as v from 'valibot';
+import { httpPathFor } from '../../domain/api/contract';
+import { CardViewSchema, type CardView } from '../../domain/api/views.schema';
+import { cardCacheKey, type CardRequest } from '../pages/card/card-request';
+import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
+import { renderCardFirstScreen } from './card-first-screen';
+import { cardLocation } from './first-screen-route';
+import {
+  FIRST_SCREEN_ELEMENT_ID,
+  FIRST_SCREEN_MARKS,
+  FIRST_SCREEN_STYLE_ID,
+  publishHandoff,
+  SERVED_CARD_ELEMENT_ID,
+  type AppAssets,
+  type ServedCard,
+} from './first-screen-handoff';
+
+/**
+ * Runs inline at the end of index.html, before the app's JavaScript. On a card address it makes sure the card
+ * is on screen as plain HTML first — rendered into the page by the web host, or painted here from the device
+ * copy and one request — and only then lets the app's scripts evaluate: on a phone their second of evaluation
+ * would otherwise hold the first paint back. The app reuses the answer (no second request) and takes the first
+ * screen down when its own card page shows. Any other address, or any failure here, starts the app at once.
+ */
+
+export interface BootOptions {
+  /** Base URL of the HTTP backend ('' = same origin), as TARO_APP_API_BASE for the app. */
+  apiBase: string;
+  /** Once the first screen shows, how long to let its cover image arrive before the app's scripts run. */
+  coverWaitMs?: number;
+  /** How long to wait for the card at all before the app starts anyway (slow networks). */
+  cardWaitMs?: number;
+  /** After the app starts, the first screen leaves by itself after this long whatever happens. */
+  dismissAfterMs?: number;
+}
+
+type BootWindow = Window & typeof globalThis;
+
+const CARD_ACTION = 'card.get';
+
+const mark = (win: BootWindow, name: string) => {
+  try {
+    win.performance?.mark?.(name);
+  } catch {
+    // Marks are for measuring only.
+  }
+};
+
+const sameInput = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+/** The card the web host rendered into this page, if it answered this very request. */
+const readServedCard = (doc: Document, request: CardRequest): ServedCard | null => {
+  try {
+    const served = JSON.parse(doc.getElementById(SERVED_CARD_ELEMENT_ID)?.textContent || 'null') as ServedCard | null;
+    return served && sameInput(served.input, request) ? served : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The card the app cached on this device (Taro's web storage wraps each value as `{data}`). */
+const readCachedCard = (win: BootWindow, request: CardRequest): CardView | null => {
+  try {
+    const raw = win.localStorage.getItem(CACHE_PREFIX + cardCacheKey(request));
+    const entry: unknown = raw ? (JSON.parse(raw) as { data?: unknown }).data : null;
+    if (!isCacheEntry(entry)) return null;
+    const parsed = v.safeParse(CardViewSchema, entry.data);
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+};
+
+const cardFromAnswer = (answer: unknown): CardView | null => {
+  if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== true) return null;
+  const parsed = v.safeParse(CardViewSchema, (answer as { data?: unknown }).data);
+  return parsed.success ? parsed.output : null;
+};
+
+export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: BootOptions): void => {
+  const { apiBase, coverWaitMs = 1200, cardWaitMs = 1500, dismissAfterMs = 15_000 } = options;
+  const doc = win.document;
+  let started = false;
+  let dismissed = false;
+
+  const dismiss = () => {
+    if (dismissed) return;
+    dismissed = true;
+    doc.getElementById(FIRST_SCREEN_ELEMENT_ID)?.remove();
+    doc.getElementById(FIRST_SCREEN_STYLE_ID)?.remove();
+    mark(win, FIRST_SCREEN_MARKS.dismissed);
+  };
+
+  /** Adds the app's stylesheets, then its scripts in order (they are preloaded, so this is evaluation only). */
+  const startApp = () => {
+    if (started) return;
+    started = true;
+    mark(win, FIRST_SCREEN_MARKS.appStart);
+    let pendingCss = assets.css.length;
+    const addScripts = () => {
+      for (const src of assets.js) {
+        const script = doc.createElement('script');
+        script.src = src;
+        script.async = false;
+        doc.head.appendChild(script);
+      }
+    };
+    for (const href of assets.css) {
+      const link = doc.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      // The app never renders unstyled: its scripts wait for its stylesheets (preloaded, so briefly).
+      link.onload = link.onerror = () => {
+        pendingCss -= 1;
+        if (pendingCss === 0) addScripts();
+      };
+      doc.head.appendChild(link);
+    }
+    if (pendingCss === 0) addScripts();
+    // Should the app never take the first screen down (a script failed to load, say), it still goes.
+    win.setTimeout(dismiss, dismissAfterMs);
+  };
+
+  /** Lets the cover arrive (bounded), then one frame so it is painted, then the app. */
+  const startAppAfterPaint = (screen: HTMLElement) => {
+    mark(win, FIRST_SCREEN_MARKS.painted);
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      win.requestAnimationFrame(() => win.setTimeout(startApp, 0));
+    };
+    const cover = screen.querySelector<HTMLImageElement>('.district-hero__cover');
+    if (cover && !cover.complete) {
+      cover.addEventListener('load', go);
+      cover.addEventListener('error', go);
+      win.setTimeout(go, coverWaitMs);
+    } else go();
+  };
+
+  let shown: string | null = null;
+  const paint = (card: CardView) => {
+    if (dismissed) return;
+    const html = renderCardFirstScreen(card);
+    if (html === shown) return;
+    let screen = doc.getElementById(FIRST_SCREEN_ELEMENT_ID);
+    if (!screen) {
+      screen = doc.createElement('div');
+      screen.id = FIRST_SCREEN_ELEMENT_ID;
+      screen.setAttribute('aria-busy', 'true');
+      doc.body.insertBefore(screen, doc.body.firstChild);
+    }
+    screen.innerHTML = html;
+    if (shown === null) startAppAfterPaint(screen);
+    shown = html;
+  };
+
+  try {
+    const located = cardLocation(win.location.hash, win.location.search);
+    if (!located) {
+      // The web host cannot see a hash and rendered the default card: not what this address opens.
+      dismiss();
+      startApp();
+      return;
+    }
+    const { request, hashRoute } = located;
+    // The app routes by hash: a query-string card address becomes the same card's hash route before it starts.
+    if (hashRoute) win.history.replaceState(win.history.state, '', `${win.location.pathname}${hashRoute}`);
+    // The address leaving the card (a link, the back button) ends the first screen.
+    win.addEventListener('hashchange', () => {
+      if (!cardLocation(win.location.hash, '')) dismiss();
+    });
+
+    const served = readServedCard(doc, request);
+    const screen = doc.getElementById(FIRST_SCREEN_ELEMENT_ID);
+    if (served && screen && cardFromAnswer(served.answer)) {
+      // The web host rendered the card into the page: it is being painted already.
+      publishHandoff({ action: CARD_ACTION, input: request, response: Promise.resolve(served.answer), dismiss });
+      shown = 'served';
+      startAppAfterPaint(screen);
+      return;
+    }
+    screen?.remove();
+    if (typeof win.fetch !== 'function') {
+      startApp();
+      return;
+    }
+    const response = win
+      .fetch(`${apiBase}${httpPathFor(CARD_ACTION)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ input: request }),
+        credentials: 'same-origin',
+      })
+      .then((r) => r.json() as Promise<unknown>);
+    publishHandoff({ action: CARD_ACTION, input: request, response, dismiss });
+
+    const cached = readCachedCard(win, request);
+    if (cached) paint(cached);
+    win.setTimeout(startApp, cardWaitMs);
+    response.then(
+      (answer) => {
+        const card = cardFromAnswer(answer);
+        if (card) paint(card);
+        // Not found, refused, or unreadable: the app has the words for that.
+        else startApp();
+      },
+      // The app asks again itself and says what went wrong.
+      () => startApp(),
+    );
+  } catch {
+    startApp();
+  }
+};

@@ -1,0 +1,71 @@
+/**
+ * What the H5 first screen (index.html's boot script, running before the app's JavaScript) leaves for the app:
+ * the `card.get` answer it already has, and a way to take the first screen down once the app shows. The boot
+ * script, the app and the web host that renders the first screen into the page all import this file.
+ */
+export const FIRST_SCREEN_GLOBAL = '__investcardFirstScreen';
+export const FIRST_SCREEN_ELEMENT_ID = 'investcard-first-screen';
+export const FIRST_SCREEN_STYLE_ID = 'investcard-first-screen-style';
+/** Where index.html puts the app's entry files before the boot script runs. */
+export const APP_ASSETS_GLOBAL = '__investcardAssets';
+/** A JSON script in index.html (`null` as built) where a web host puts the card it rendered into the page. */
+export const SERVED_CARD_ELEMENT_ID = 'investcard-served-card';
+
+/** What a web host rendered into the page: the request it answered and the backend's raw answer. */
+export interface ServedCard {
+  input: unknown;
+  answer: unknown;
+}
+
+/** JSON that can sit inside a <script> element: nothing in it can close the element or start markup. */
+export const servedCardJson = (served: ServedCard): string =>
+  JSON.stringify(served).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Performance marks, read by the LCP bench and the e2e tests. */
+export const FIRST_SCREEN_MARKS = {
+  painted: 'investcard:first-screen-painted',
+  appStart: 'investcard:app-start',
+  dismissed: 'investcard:first-screen-dismissed',
+} as const;
+
+export interface FirstScreenHandoff {
+  /** The call the first screen made, exactly as the app sends it. */
+  action: string;
+  input: unknown;
+  /** The backend's raw answer (`{ok, data | error}`); rejects when the request failed. Handed out once. */
+  response: Promise<unknown> | null;
+  /** Takes the first screen down (idempotent). */
+  dismiss(): void;
+}
+
+export interface AppAssets {
+  js: string[];
+  css: string[];
+}
+
+type HandoffHost = { [FIRST_SCREEN_GLOBAL]?: FirstScreenHandoff };
+
+const host = (): HandoffHost | null => (typeof window === 'undefined' ? null : (window as unknown as HandoffHost));
+
+export const publishHandoff = (handoff: FirstScreenHandoff): void => {
+  const h = host();
+  if (h) h[FIRST_SCREEN_GLOBAL] = handoff;
+};
+
+/**
+ * The first screen's answer for this exact call, at most once; null when there is none (mini-program, other
+ * pages, a different card, already taken). Inputs are compared as JSON: both sides build them with
+ * `cardRequestFromEntry`, so equal requests serialise equally.
+ */
+export const takePrefetchedResponse = (action: string, input: unknown): Promise<unknown> | null => {
+  const handoff = host()?.[FIRST_SCREEN_GLOBAL];
+  if (!handoff?.response || handoff.action !== action || JSON.stringify(handoff.input ?? {}) !== JSON.stringify(input ?? {})) return null;
+  const { response } = handoff;
+  handoff.response = null;
+  return response;
+};
+
+/** Takes the first screen down, if this page load has one. */
+export const dismissFirstScreen = (): void => {
+  host()?.[FIRST_SCREEN_GLOBAL]?.dismiss();
+};

@@ -1,0 +1,34 @@
+import { cardLocation } from '../../../src/first-screen/first-screen-route';
+
+describe('which card an address opens (before the app routes it)', () => {
+  it('opens the default card at the site root', () => {
+    expect(cardLocation('', '')).toEqual({ request: {}, hashRoute: null });
+    expect(cardLocation('#/', '')).toEqual({ request: {}, hashRoute: null });
+  });
+
+  it('reads the card page hash route as Taro does, undecoded', () => {
+    expect(cardLocation('#/pages/card/index?cardId=card_wang&s=Ab3dEf9hJk', '')).toEqual({ request: { cardId: 'card_wang', shareCode: 'Ab3dEf9hJk' }, hashRoute: null });
+    expect(cardLocation('#/pages/card/index?scene=s%3DAb3dEf9hJk', '')).toEqual({ request: { shareCode: 'Ab3dEf9hJk' }, hashRoute: null });
+    expect(cardLocation('#/pages/card/index', '')).toEqual({ request: {}, hashRoute: null });
+  });
+
+  it('lets the hash decide when there is one, whatever the query string says', () => {
+    expect(cardLocation('#/pages/card/index?cardId=card_li', '?cardId=card_wang')).toEqual({ request: { cardId: 'card_li' }, hashRoute: null });
+    expect(cardLocation('#/pages/carriers/index?districtId=d1', '?cardId=card_wang')).toBeNull();
+  });
+
+  it('opens nothing for the other pages', () => {
+    expect(cardLocation('#/pages/carrier-detail/index?id=c1', '')).toBeNull();
+    expect(cardLocation('#/staff/inbox/index', '')).toBeNull();
+  });
+
+  it('turns a query-string card address (web links, plain-URL QR codes) into the card hash route', () => {
+    expect(cardLocation('', '?cardId=card_wang&s=Ab3dEf9hJk')).toEqual({
+      request: { cardId: 'card_wang', shareCode: 'Ab3dEf9hJk' },
+      hashRoute: '#/pages/card/index?cardId=card_wang&s=Ab3dEf9hJk',
+    });
+    // Other parameters (analytics, say) neither name a card nor travel into the route.
+    expect(cardLocation('', '?utm_source=moments')).toEqual({ request: {}, hashRoute: null });
+    expect(cardLocation('', '?s=nope&from=x')).toEqual({ request: {}, hashRoute: '#/pages/card/index?s=nope' });
+  });
+});
