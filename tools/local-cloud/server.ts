@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import sirv from 'sirv';
 import { PERSONA_HEADER } from '../../domain/api/contract';
 import { fail, type ActionResult } from '../../domain/common/result';
@@ -10,6 +11,8 @@ import type { Deps } from '../../cloudfunctions/_lib/deps';
 import type { RequestContext } from '../../cloudfunctions/_lib/request-context';
 import type { OutboxEntry } from '../../cloudfunctions/_lib/notifications';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { getCardContract } from '../../domain/api/public-read.contracts';
+import { createFirstScreenPage } from './first-screen-page';
 import { DEFAULT_PERSONA_ID, findPersona, PERSONAS } from './personas';
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -63,6 +66,20 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
   // dev: files are looked up per request, so an H5 rebuild is served without restarting.
   const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, dev: true, etag: true }) : null;
 
+  const nextRequestId = () => {
+    requestCounter = (requestCounter + 1) % 1_000_000_000;
+    return `local-${requestCounter}`;
+  };
+
+  // The card page arrives with its card already in it (see first-screen-page.ts); read as an anonymous visitor.
+  const firstScreenPage = serveStatic
+    ? createFirstScreenPage({
+        indexFile: join(options.staticDir as string, 'index.html'),
+        answerCard: (request) =>
+          runAction(actions, deps, { openid: null, appid: null, origin: 'local', requestId: nextRequestId() }, { action: getCardContract.name, input: request }),
+      })
+    : null;
+
   const handleAction = async (req: IncomingMessage, res: ServerResponse, action: string) => {
     const personaId = (req.headers[PERSONA_HEADER] as string | undefined) ?? DEFAULT_PERSONA_ID;
     const persona = findPersona(personaId);
@@ -76,8 +93,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
       return sendJson(res, 400, fail('VALIDATION.INVALID_INPUT', ['(body)']));
     }
     const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { input?: unknown }).input : undefined;
-    requestCounter = (requestCounter + 1) % 1_000_000_000;
-    const ctx: RequestContext = { openid: persona.openid, appid: null, origin: 'local', requestId: `local-${requestCounter}` };
+    const ctx: RequestContext = { openid: persona.openid, appid: null, origin: 'local', requestId: nextRequestId() };
     const result: ActionResult<unknown> = await runAction(actions, deps, ctx, { action, input });
     sendJson(res, 200, result);
   };
@@ -110,6 +126,15 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, fail('ACTION.UNKNOWN'));
       return void done(handleAction(req, res, decodeURIComponent(path.slice('/api/'.length))));
+    }
+    if (firstScreenPage && req.method === 'GET' && (path === '/' || path === '/index.html')) {
+      return void done(
+        firstScreenPage(url).then((html) => {
+          // Live vacancy figures are in the page: never reuse a stored copy.
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+          res.end(html);
+        }),
+      );
     }
     if (serveStatic) return serveStatic(req, res, () => sendJson(res, 404, fail('ACTION.UNKNOWN')));
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
