@@ -26,6 +26,7 @@ const setPage = (url: string, body = '<div id="app"></div>') => {
 
 const screenEl = () => document.getElementById(FIRST_SCREEN_ELEMENT_ID);
 const scripts = () => [...document.head.querySelectorAll('script')].map((s) => s.getAttribute('src'));
+const preloads = () => [...document.head.querySelectorAll('link[rel="preload"]')].map((l) => `${l.getAttribute('as')} ${l.getAttribute('href')}`);
 const stylesheets = () => [...document.head.querySelectorAll('link[rel="stylesheet"]')] as HTMLLinkElement[];
 /** Browsers fire load on stylesheets; jsdom does not fetch them, so the test does. */
 const loadStylesheets = () => stylesheets().forEach((l) => l.dispatchEvent(new Event('load')));
@@ -57,6 +58,8 @@ describe('index.html boot script: the card before the app', () => {
     expect(fetch).not.toHaveBeenCalled();
     expect(screenEl()).toBeNull();
     expect(stylesheets().map((l) => l.getAttribute('href'))).toEqual(['/css/app.css']);
+    // The scripts download meanwhile and run once the stylesheet is in.
+    expect(preloads()).toEqual(['script /js/runtime.js', 'script /js/app.js']);
     expect(scripts()).toEqual([]);
     loadStylesheets();
     expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js']);
@@ -72,6 +75,7 @@ describe('index.html boot script: the card before the app', () => {
     const [url, init] = fetch.mock.calls[0] as FetchCall;
     expect(url).toBe('/api/card.get');
     expect(JSON.parse(init.body as string)).toEqual({ input: { cardId: 'card_wang', shareCode: 'Ab3dEf9hJk' } });
+    expect(preloads()).toEqual([]);
     await settle();
     expect(screenEl()?.querySelector('.contact-card__name')?.textContent).toBe('王建国');
     loadStylesheets();
