@@ -40,7 +40,7 @@ const main = async () => {
   if (want('lcp')) {
     console.log('\n2. H5 card page LCP (Chromium, CPU throttled)');
     if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
-    const f = await benchLcp();
+    const f = await benchLcp(join(ROOT, 'dist-h5'));
     printLcp(f);
     results.lcp = f;
   }
