@@ -9,8 +9,9 @@ import { buildSync } from 'esbuild';
  * config/index.ts calls this for every H5 build.
  */
 
-/** The stylesheets of the components the first screen reuses, then its own frame. */
+/** The app's base stylesheet, those of the components the first screen reuses, then its own frame. */
 export const FIRST_SCREEN_STYLESHEETS = [
+  'src/app.css',
   'src/pages/card/index.css',
   'src/components/demo-banner/index.css',
   'src/components/district-hero/index.css',

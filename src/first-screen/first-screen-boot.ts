@@ -38,6 +38,7 @@ export interface BootOptions {
 type BootWindow = Window & typeof globalThis;
 
 const CARD_ACTION = 'card.get';
+const APP_LOAD_FAILED = '完整名片加载失败，请检查网络后刷新';
 
 const mark = (win: BootWindow, name: string) => {
   try {
@@ -111,6 +112,11 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
         const script = doc.createElement('script');
         script.src = src;
         script.async = false;
+        // The card stays readable and callable; the visitor learns why nothing else happens.
+        script.onerror = () => {
+          const status = doc.querySelector(`#${FIRST_SCREEN_ELEMENT_ID} [role="status"]`);
+          if (status) status.textContent = APP_LOAD_FAILED;
+        };
         doc.head.appendChild(script);
       }
     };
@@ -126,8 +132,11 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
       doc.head.appendChild(link);
     }
     if (pendingCss === 0) addScripts();
-    // Should the app never take the first screen down (a script failed to load, say), it still goes.
-    win.setTimeout(dismiss, dismissAfterMs);
+    // Should the app show something of its own without taking the first screen down, the first screen still
+    // goes; while the app shows nothing (its scripts failed), the card stays: better than an empty page.
+    win.setTimeout(() => {
+      if (doc.getElementById('app')?.childElementCount) dismiss();
+    }, dismissAfterMs);
   };
 
   /** Lets the cover arrive (bounded), then one frame so it is painted, then the app. */

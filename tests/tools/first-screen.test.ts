@@ -45,7 +45,7 @@ describe('first screen build (tools/h5-first-screen.ts)', () => {
     expect(built.script.length).toBeLessThan(40_000);
     expect(FIRST_SCREEN_STYLESHEETS.length).toBeGreaterThan(5);
     expect(built.style).toContain('.district-hero {\nposition: relative;\noverflow: hidden;\nmin-height: 11.25rem;');
-    for (const rule of ['#investcard-first-screen {', '.district-hero__cover {', '.contact-card__action', '.section-block {', '.action-grid {', '.demo-banner {']) expect(built.style).toContain(rule);
+    for (const rule of ['body {', '#app:empty {', '.district-hero__cover {', '.contact-card__action', '.section-block {', '.action-grid {', '.demo-banner {']) expect(built.style).toContain(rule);
     expect(built.style).not.toMatch(/\d(?:\.\d+)?px/);
     expect(built.rootFontScript).toBe(rootFontSizeScript(SCALE));
   });

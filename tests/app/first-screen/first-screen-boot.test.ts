@@ -203,6 +203,30 @@ describe('index.html boot script: the card before the app', () => {
     expect(screenEl()).toBeNull();
   });
 
+  it('keeps the card and says so when the app’s scripts fail to load', async () => {
+    setPage('/#/pages/card/index?cardId=card_wang');
+    (window as unknown as { fetch: unknown }).fetch = answering(okResult(aCardView()));
+    bootFirstScreen(window as Window & typeof globalThis, ASSETS, { ...OPTIONS, dismissAfterMs: 1000 });
+    await settle();
+    loadStylesheets();
+    document.head.querySelector('script')?.dispatchEvent(new Event('error'));
+    expect(screenEl()?.querySelector('[role="status"]')?.textContent).toBe('完整名片加载失败，请检查网络后刷新');
+    await settle(1500);
+    // The app never rendered: the card stays rather than leaving an empty page.
+    expect(screenEl()).not.toBeNull();
+  });
+
+  it('goes after a while anyway once the app shows something of its own', async () => {
+    setPage('/#/pages/card/index?cardId=card_wang');
+    (window as unknown as { fetch: unknown }).fetch = answering(okResult(aCardView()));
+    bootFirstScreen(window as Window & typeof globalThis, ASSETS, { ...OPTIONS, dismissAfterMs: 1000 });
+    await settle();
+    expect(screenEl()).not.toBeNull();
+    document.getElementById('app')?.appendChild(document.createElement('div'));
+    await settle(1500);
+    expect(screenEl()).toBeNull();
+  });
+
   it('never lets served JSON close its script element', () => {
     const json = servedCardJson({ input: {}, answer: { ok: true, data: { name: '</script><script>alert(1)</script>\u2028' } } });
     expect(json).not.toMatch(/[<>\u2028]/);
