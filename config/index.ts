@@ -47,8 +47,15 @@ const firstScreenHtmlOptions = () => {
   const apiBase = JSON.parse(appEnv.TARO_APP_API_BASE) as string;
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/print-first-screen.ts', apiBase, JSON.stringify(scale)], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`H5 first screen build failed:\n${run.stderr}`);
-  const built = JSON.parse(run.stdout) as { script: string; style: string; rootFontScript: string };
-  return { firstScreenScript: built.script, firstScreenStyle: built.style, rootFontScript: built.rootFontScript };
+  const built = JSON.parse(run.stdout) as Record<'script' | 'style' | 'rootFontScript' | 'styleId' | 'servedCardId' | 'appAssetsGlobal', string>;
+  return {
+    firstScreenScript: built.script,
+    firstScreenStyle: built.style,
+    rootFontScript: built.rootFontScript,
+    firstScreenStyleId: built.styleId,
+    servedCardId: built.servedCardId,
+    appAssetsGlobal: built.appAssetsGlobal,
+  };
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { APP_ASSETS_GLOBAL, FIRST_SCREEN_STYLE_ID, SERVED_CARD_ELEMENT_ID } from '../src/first-screen/first-screen-handoff';
 
 /**
  * Builds what index.html inlines for the H5 first screen (src/first-screen): the boot script, bundled and
@@ -60,6 +61,10 @@ export interface FirstScreenAssets {
   style: string;
   /** Sets the root font size; replaces Taro's own head script. */
   rootFontScript: string;
+  /** The names index.html gives the pieces the boot script and the web host look for. */
+  styleId: string;
+  servedCardId: string;
+  appAssetsGlobal: string;
 }
 
 /**
@@ -87,5 +92,12 @@ export const buildFirstScreen = ({ root, apiBase, scale }: FirstScreenOptions): 
     .join('\n')
     .replace(/\s*\n\s*/g, '\n')
     .replace(/<\/(style)/gi, '<\\/$1');
-  return { script, style, rootFontScript: rootFontSizeScript(scale) };
+  return {
+    script,
+    style,
+    rootFontScript: rootFontSizeScript(scale),
+    styleId: FIRST_SCREEN_STYLE_ID,
+    servedCardId: SERVED_CARD_ELEMENT_ID,
+    appAssetsGlobal: APP_ASSETS_GLOBAL,
+  };
 };

@@ -2,6 +2,7 @@ import type { CardView, Person } from '../../domain/api/views.schema';
 import { formatResponsePromise, initialOf } from '../utils/format';
 import { imageUrlOn } from '../utils/image-url';
 import { telHref } from '../utils/tel-href';
+import { cardGridActions } from '../pages/card/card-actions';
 import { savableContact } from '../pages/card/vcard';
 
 /**
@@ -23,17 +24,10 @@ const section = (title: string, body: string): string =>
   `<div class="section-block"><div class="section-block__head"><div class="section-block__mark"></div><span class="section-block__title">${escapeHtml(title)}</span></div><div class="section-block__body">${body}</div></div>`;
 
 /** The card page's action grid, shown dimmed until the app makes it work (same items, same size). */
-const pendingActionGrid = (card: CardView): string => {
-  const items: [string, string][] = [
-    ['载体查询', 'carriers'],
-    ['专员名录', 'directory'],
-    ['留言咨询', 'message'],
-    ...(savableContact(card.owner, card.contact) ? ([['下载名片', 'download']] as [string, string][]) : []),
-  ];
-  return `<div class="action-grid first-screen__pending" aria-hidden="true">${items
-    .map(([label, icon]) => `<div class="action-grid__item"><div class="action-grid__icon"><img class="action-grid__icon-image" src="/assets/icons/${icon}.svg" alt=""></div><span class="action-grid__label">${label}</span></div>`)
+const pendingActionGrid = (card: CardView): string =>
+  `<div class="action-grid first-screen__pending" aria-hidden="true">${cardGridActions('web', savableContact(card.owner, card.contact) !== null)
+    .map(({ label, icon }) => `<div class="action-grid__item"><div class="action-grid__icon"><img class="action-grid__icon-image" src="${icon}" alt=""></div><span class="action-grid__label">${label}</span></div>`)
     .join('')}</div>`;
-};
 
 const avatar = (person: Person): string => {
   const src = imageUrlOn('web', person.photo);

@@ -10,6 +10,7 @@ import {
   FIRST_SCREEN_MARKS,
   FIRST_SCREEN_STYLE_ID,
   publishHandoff,
+  sameRequest,
   SERVED_CARD_ELEMENT_ID,
   type AppAssets,
   type ServedCard,
@@ -48,13 +49,11 @@ const mark = (win: BootWindow, name: string) => {
   }
 };
 
-const sameInput = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-
 /** The card the web host rendered into this page, if it answered this very request. */
 const readServedCard = (doc: Document, request: CardRequest): ServedCard | null => {
   try {
     const served = JSON.parse(doc.getElementById(SERVED_CARD_ELEMENT_ID)?.textContent || 'null') as ServedCard | null;
-    return served && sameInput(served.input, request) ? served : null;
+    return served && sameRequest(served.input, request) ? served : null;
   } catch {
     return null;
   }

@@ -53,13 +53,18 @@ export const publishHandoff = (handoff: FirstScreenHandoff): void => {
 };
 
 /**
+ * Whether two requests are the same call. Compared as JSON: every side (boot script, web host, app) builds them
+ * with `cardRequestFromEntry`, so equal requests serialise equally.
+ */
+export const sameRequest = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+/**
  * The first screen's answer for this exact call, at most once; null when there is none (mini-program, other
- * pages, a different card, already taken). Inputs are compared as JSON: both sides build them with
- * `cardRequestFromEntry`, so equal requests serialise equally.
+ * pages, a different card, already taken).
  */
 export const takePrefetchedResponse = (action: string, input: unknown): Promise<unknown> | null => {
   const handoff = host()?.[FIRST_SCREEN_GLOBAL];
-  if (!handoff?.response || handoff.action !== action || JSON.stringify(handoff.input ?? {}) !== JSON.stringify(input ?? {})) return null;
+  if (!handoff?.response || handoff.action !== action || !sameRequest(handoff.input, input)) return null;
   const { response } = handoff;
   handoff.response = null;
   return response;

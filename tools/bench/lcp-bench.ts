@@ -3,27 +3,27 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import type { CardView } from '../../domain/api/views.schema';
+import { escapeHtml } from '../../src/first-screen/card-first-screen';
 import { FIRST_SCREEN_MARKS } from '../../src/first-screen/first-screen-handoff';
 import { removeDataDir, startLocalCloudProcess } from '../local-cloud/local-cloud-process';
 import { fmt, percentile } from './stats';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /**
  * The same card content as a hand-written static page — cover image, district, industries, figures, carriers,
  * owner — the floor any app framework is measured against.
  */
-export const staticCardHtml = (card: CardView) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+const staticCardHtml = (card: CardView) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <style>body{margin:0;font-family:sans-serif;color:#222}header{background:#9f1d20;color:#fff;padding:24px 16px}h1{font-size:22px;margin:0 0 8px}p{line-height:1.6;padding:0 16px}
 .chips span{display:inline-block;margin:4px;padding:4px 10px;border-radius:12px;background:#f6e7d0}.grid{display:grid;grid-template-columns:1fr 1fr;gap:8px;padding:0 16px}
 .carrier{display:flex;gap:8px;padding:8px 16px}.carrier img{width:96px;height:72px}.owner{display:flex;gap:12px;padding:16px;border-top:1px solid #eee}.owner img{width:56px;height:56px;border-radius:28px}.cover{display:block;width:100%;height:180px;object-fit:cover}</style></head>
-<body>${card.district.coverImage ? `<img class="cover" src="${esc(card.district.coverImage)}" alt="">` : ''}<header><h1>${esc(card.district.name)}</h1><div>${esc(card.district.slogan)}</div></header><p>${esc(card.district.intro)}</p>
-<div class="chips">${card.district.keyIndustries.map((k) => `<span>${esc(k)}</span>`).join('')}</div>
-<div class="grid">${card.district.headlineFigures.map((f) => `<div><b>${esc(f.value)}</b><div>${esc(f.label)}</div></div>`).join('')}</div>
-${card.highlightedCarriers.map((c) => `<div class="carrier">${c.photo ? `<img src="${esc(c.photo)}">` : ''}<div><b>${esc(c.name)}</b><div>空置 ${c.vacantArea} ㎡</div></div></div>`).join('')}
-<div class="owner">${card.owner.photo ? `<img src="${esc(card.owner.photo)}">` : ''}<div><b>${esc(card.owner.name)}</b><div>${esc(card.owner.title)}</div><div>${esc(card.owner.phone ?? '')}</div></div></div></body></html>`;
+<body>${card.district.coverImage ? `<img class="cover" src="${escapeHtml(card.district.coverImage)}" alt="">` : ''}<header><h1>${escapeHtml(card.district.name)}</h1><div>${escapeHtml(card.district.slogan)}</div></header><p>${escapeHtml(card.district.intro)}</p>
+<div class="chips">${card.district.keyIndustries.map((k) => `<span>${escapeHtml(k)}</span>`).join('')}</div>
+<div class="grid">${card.district.headlineFigures.map((f) => `<div><b>${escapeHtml(f.value)}</b><div>${escapeHtml(f.label)}</div></div>`).join('')}</div>
+${card.highlightedCarriers.map((c) => `<div class="carrier">${c.photo ? `<img src="${escapeHtml(c.photo)}">` : ''}<div><b>${escapeHtml(c.name)}</b><div>空置 ${c.vacantArea} ㎡</div></div></div>`).join('')}
+<div class="owner">${card.owner.photo ? `<img src="${escapeHtml(card.owner.photo)}">` : ''}<div><b>${escapeHtml(card.owner.name)}</b><div>${escapeHtml(card.owner.title)}</div><div>${escapeHtml(card.owner.phone ?? '')}</div></div></div></body></html>`;
 
 interface Paint {
   /** Largest contentful paint (ms after navigation start). */

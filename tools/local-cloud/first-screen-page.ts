@@ -4,7 +4,7 @@ import type { ActionResult } from '../../domain/common/result';
 import type { CardLocation } from '../../src/first-screen/first-screen-route';
 import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen';
 import { cardLocation } from '../../src/first-screen/first-screen-route';
-import { FIRST_SCREEN_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
+import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
 
 /**
  * The web host's side of the H5 first screen: for a card address that names its card in the query string
@@ -14,7 +14,7 @@ import { FIRST_SCREEN_ELEMENT_ID, servedCardJson, type ServedCard } from '../../
  * Hash addresses never reach a server: index.html's boot script fetches those itself.
  */
 
-const SERVED_CARD_SLOT = /(<script id="?investcard-served-card"?[^>]*>)null(<\/script>)/;
+const SERVED_CARD_SLOT = new RegExp(`(<script id="?${SERVED_CARD_ELEMENT_ID}"?[^>]*>)null(</script>)`);
 const APP_ROOT = /<div id="?app"?><\/div>/;
 
 /** index.html with the card rendered in, or unchanged if the built page has not got both slots. */

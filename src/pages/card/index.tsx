@@ -36,6 +36,7 @@ import { telHref } from '../../utils/tel-href';
 import { carrierDetailUrl, carriersUrl, directoryUrl, journeyFromParams, leadFormUrl, openPage, pageDepth, PAGES, webCardUrl, withQuery, type Journey } from '../../utils/journey-route';
 import { addPhoneContact, copyText, saveImageToAlbum } from '../../utils/privacy';
 import type { CardEntry } from './card-request';
+import { cardGridActions } from './card-actions';
 import { useCard } from './use-card';
 import { useCardShare } from './use-card-share';
 import { downloadVcard, phoneContactFor, savableContact, vcardFileName, vcardFor } from './vcard';
@@ -212,18 +213,8 @@ export default function CardPage() {
     await copyText(share?.webUrl ?? webCardUrl(plainShareQuery(data)));
   };
 
-  const gridItems: ActionGridItem[] = [
-    { key: 'carriers', label: '载体查询', icon: '/assets/icons/carriers.svg', testId: 'action-carriers', muted: readOnly },
-    { key: 'directory', label: '专员名录', icon: '/assets/icons/directory.svg', testId: 'action-directory', muted: readOnly },
-    { key: 'lead', label: '留言咨询', icon: '/assets/icons/message.svg', testId: 'action-lead', muted: readOnly },
-    ...(savable
-      ? [
-          isH5()
-            ? { key: 'contact', label: '下载名片', icon: '/assets/icons/download.svg', testId: 'action-vcard' }
-            : { key: 'contact', label: '存入通讯录', icon: '/assets/icons/contact.svg', testId: 'action-add-contact', muted: readOnly },
-        ]
-      : []),
-  ];
+  // Muted in Moments single-page mode (never on the web, where the card is always in full mode).
+  const gridItems: ActionGridItem[] = cardGridActions(isH5() ? 'web' : 'mini-program', savable !== null).map((action) => ({ ...action, muted: readOnly }));
   const onGrid = (key: string) => {
     if (key === 'carriers') guard('浏览载体', () => openPage(carriersUrl(district.id, journey)));
     else if (key === 'directory') guard('查看专员名录', () => openPage(directoryUrl(district.id, journey)));

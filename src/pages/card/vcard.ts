@@ -1,4 +1,5 @@
 import type { Person } from '../../../domain/api/views.schema';
+import { clickDownload } from '../../utils/web-download';
 
 /** vCard 3.0 text escaping (RFC 2426 §4): backslash, comma, semicolon, newline. */
 const escape = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
@@ -31,14 +32,7 @@ export const vcardFileName = (name: string): string => `${name.replace(/[\\/:*?"
 export const downloadVcard = (text: string, fileName: string): boolean => {
   if (typeof document === 'undefined' || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return false;
   const url = URL.createObjectURL(new Blob([text], { type: 'text/vcard;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  document.body.removeChild(link);
+  clickDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return true;
 };

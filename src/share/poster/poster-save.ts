@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { classifyFailure, runPrivacyApi, type PrivacyOutcome } from '../../utils/privacy';
+import { clickDownload } from '../../utils/web-download';
 
 /**
  * Getting the poster out: the album or the system share sheet in the mini-program, a PNG download on the web.
@@ -71,13 +72,6 @@ const dataUrlToBlob = (dataUrl: string): Blob => {
 /** Web: downloads a PNG data URL under `fileName` through an <a download>. */
 export const downloadDataUrl = (dataUrl: string, fileName: string): void => {
   const url = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(dataUrlToBlob(dataUrl)) : dataUrl;
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  clickDownload(url, fileName);
   if (url !== dataUrl) setTimeout(() => URL.revokeObjectURL(url), 30_000);
 };
