@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -75,7 +76,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true, name: `${process.env.TARO_ENV ?? 'weapp'}-${outputRoot.replace(/[^\w-]/g, '_')}` },
+    // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache.
+    cache: { enable: true, name: `${process.env.TARO_ENV ?? 'weapp'}-${outputRoot.replace(/[^\w-]/g, '_')}-${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8)}` },
     mini: {
       compile,
       optimizeMainPackage: { enable: true },
