@@ -3,10 +3,11 @@ import { addNoteAction } from './add-note';
 import { assignLeadAction } from './assign-lead';
 import { bindInviteAction } from './bind-invite';
 import { inboxAction } from './inbox';
+import { leadMatchesAction } from './lead-matches';
 import { leadDetailAction } from './lead-detail';
 import { replyLeadAction } from './reply-lead';
 import { revealContactAction } from './reveal-contact';
 import { transitionLeadAction } from './transition-lead';
 
 /** Staff workspace: every action re-checks district and unit scope on the lead it touches. */
-export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction];
+export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction];

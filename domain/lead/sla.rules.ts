@@ -1,8 +1,11 @@
+import { calendarIndex, type CalendarIndex } from '../calendar/working-calendar.rules';
+import { WEEKENDS_ONLY, type WorkingCalendar } from '../calendar/working-calendar.schema';
 import type { SlaSettings } from '../org/district.schema';
 
 /**
- * The SLA clock counts working hours in China Standard Time (UTC+8, no DST): Monday–Friday 09:00–17:00.
- * Public holidays are not modelled yet; a lead arriving on a holiday simply starts counting the next weekday.
+ * The SLA clock counts working hours in China Standard Time (UTC+8, no DST): 09:00–17:00 on working days.
+ * Working days come from the working calendar (public holidays off, 调休 make-up weekends on); without one,
+ * Monday–Friday.
  */
 const OFFSET_MS = 8 * 3600_000;
 const DAY_START = 9;
@@ -11,27 +14,30 @@ const HOUR_MS = 3600_000;
 
 const toLocal = (d: Date) => new Date(d.getTime() + OFFSET_MS);
 const fromLocal = (d: Date) => new Date(d.getTime() - OFFSET_MS);
-const isWorkday = (local: Date) => local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
+const dateKey = (local: Date): string => local.toISOString().slice(0, 10);
+const isWorkday = (local: Date, days: CalendarIndex) => days.isWorkingDay(dateKey(local), local.getUTCDay());
 
 const startOfLocalDay = (local: Date) =>
   new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 
 /** The next instant (local) inside working hours, at or after `local`. */
-const clampToWorkingTime = (local: Date): Date => {
+const clampToWorkingTime = (local: Date, days: CalendarIndex): Date => {
   let cursor = local;
-  for (let guard = 0; guard < 14; guard += 1) {
+  // The longest run of days off (Spring Festival plus a weekend) is well under a month.
+  for (let guard = 0; guard < 40; guard += 1) {
     const day = startOfLocalDay(cursor);
     const open = day.getTime() + DAY_START * HOUR_MS;
     const close = day.getTime() + DAY_END * HOUR_MS;
-    if (isWorkday(cursor) && cursor.getTime() < close) return new Date(Math.max(cursor.getTime(), open));
+    if (isWorkday(cursor, days) && cursor.getTime() < close) return new Date(Math.max(cursor.getTime(), open));
     cursor = new Date(day.getTime() + 24 * HOUR_MS);
   }
   return cursor;
 };
 
-export const addWorkingHours = (start: Date, hours: number): Date => {
+export const addWorkingHours = (start: Date, hours: number, calendar: WorkingCalendar = WEEKENDS_ONLY): Date => {
+  const days = calendarIndex(calendar);
   let remaining = hours * HOUR_MS;
-  let cursor = clampToWorkingTime(toLocal(start));
+  let cursor = clampToWorkingTime(toLocal(start), days);
   for (let guard = 0; guard < 3660 && remaining > 0; guard += 1) {
     const close = startOfLocalDay(cursor).getTime() + DAY_END * HOUR_MS;
     const available = close - cursor.getTime();
@@ -40,34 +46,35 @@ export const addWorkingHours = (start: Date, hours: number): Date => {
       remaining = 0;
     } else {
       remaining -= available;
-      cursor = clampToWorkingTime(new Date(close));
+      cursor = clampToWorkingTime(new Date(close), days);
     }
   }
   return fromLocal(cursor);
 };
 
-export const workingHoursBetween = (from: Date, to: Date): number => {
+export const workingHoursBetween = (from: Date, to: Date, calendar: WorkingCalendar = WEEKENDS_ONLY): number => {
   if (to <= from) return 0;
-  let cursor = clampToWorkingTime(toLocal(from));
+  const days = calendarIndex(calendar);
+  let cursor = clampToWorkingTime(toLocal(from), days);
   const end = toLocal(to);
   let total = 0;
   for (let guard = 0; guard < 3660 && cursor < end; guard += 1) {
     const close = startOfLocalDay(cursor).getTime() + DAY_END * HOUR_MS;
     total += Math.min(close, end.getTime()) - cursor.getTime();
-    cursor = clampToWorkingTime(new Date(close));
+    cursor = clampToWorkingTime(new Date(close), days);
   }
   return total / HOUR_MS;
 };
 
-export const firstResponseDeadline = (createdAt: Date, sla: SlaSettings): Date =>
-  addWorkingHours(createdAt, sla.firstResponseHours);
+export const firstResponseDeadline = (createdAt: Date, sla: SlaSettings, calendar: WorkingCalendar = WEEKENDS_ONLY): Date =>
+  addWorkingHours(createdAt, sla.firstResponseHours, calendar);
 
 /**
  * Which rung of the escalation ladder a still-unanswered lead has reached at `now`:
  * 0 none, 1 remind the handler, 2 copy the unit leader, 3 return to the pool / on-duty commissioner.
  */
-export const escalationLevel = (createdAt: Date, now: Date, sla: SlaSettings): 0 | 1 | 2 | 3 => {
-  const ratio = workingHoursBetween(createdAt, now) / sla.firstResponseHours;
+export const escalationLevel = (createdAt: Date, now: Date, sla: SlaSettings, calendar: WorkingCalendar = WEEKENDS_ONLY): 0 | 1 | 2 | 3 => {
+  const ratio = workingHoursBetween(createdAt, now, calendar) / sla.firstResponseHours;
   if (ratio >= sla.reassignAt) return 3;
   if (ratio >= sla.copyLeaderAt) return 2;
   if (ratio >= sla.remindAt) return 1;

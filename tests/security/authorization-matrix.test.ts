@@ -84,6 +84,10 @@ const MATRIX: Record<string, Row> = {
   'card.update':        { cells: 'N N N  Y Y Y Y Y  Y', input: () => CARD_EDIT },
   // The head's card numbers: the owner and admins of the same district only.
   'card.stats':         { cells: 'N N N  Y H H H Y  H', input: () => ({ cardId: 'card-staff-head' }) },
+  // «可能适合您的载体»: carriers are public, so matching a stated need is too.
+  'carrier.match':      { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000 } }) },
+  // A lead's matches reveal its need: whoever may see the lead.
+  'lead.matches':       { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
 };
 
 /** District-neutral (no carriers or industries), so every staff member's own card accepts it. */

@@ -91,6 +91,11 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     },
   },
   'card.stats': { caller: 'head', input: { cardId: 'card-staff-head' } },
+  'carrier.match': {
+    caller: 'anonymous',
+    input: { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, budgetMax: 30, budgetUnit: 'yuan_per_sqm_month', industry: '新能源', street: '临江街道' }, limit: 3 },
+  },
+  'lead.matches': { caller: 'head', input: { leadId: f.leadId } },
 });
 
 export interface BadCase {

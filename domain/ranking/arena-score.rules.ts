@@ -1,0 +1,95 @@
+import type { InvestmentTierId } from '../lead/investment-tier.rules';
+import type { ArenaWeights } from './arena-weights.schema';
+
+/**
+ * The 擂台赛 score: a sum anyone can check. Every point comes from one line item that names its lead (or the
+ * response figure, or an audited adjustment), so a unit can read its own score item by item. Duplicates are
+ * removed before scoring by the 首报 rule (a project counts for the unit holding its first verified report).
+ */
+export interface ConfirmedStage {
+  leadId: string;
+  company: string;
+  stage: 'visited' | 'signed' | 'landed';
+  tier: InvestmentTierId | null;
+}
+
+export interface ContestantFacts {
+  contestantId: string;
+  name: string;
+  confirmedStages: readonly ConfirmedStage[];
+  /** Leads whose first-response promise fell due in the period, and how many were answered in time. */
+  promisesDue: number;
+  promisesKept: number;
+  /** Leads closed as invalid in the period after they had been reported as real projects. */
+  invalidAfterReport: readonly { leadId: string; company: string }[];
+  /** Audited corrections made after the period locked; shown on the board as their own items. */
+  adjustments: readonly { id: string; points: number; reason: string }[];
+}
+
+export type ScoreItem =
+  | { kind: 'stage'; leadId: string; label: string; points: number }
+  | { kind: 'response'; label: string; points: number }
+  | { kind: 'penalty'; leadId: string; label: string; points: number }
+  | { kind: 'adjustment'; adjustmentId: string; label: string; points: number };
+
+export interface ContestantScore {
+  contestantId: string;
+  name: string;
+  /** The sum of `items`, rounded to two decimals. */
+  raw: number;
+  /** What the board ranks by: `raw`, or its 功效系数 when the district uses it. */
+  score: number;
+  rank: number;
+  items: ScoreItem[];
+}
+
+const STAGE_LABELS = { visited: '实地考察', signed: '签约', landed: '落地' } as const;
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export const scoreItems = (facts: ContestantFacts, w: ArenaWeights): ScoreItem[] => {
+  const items: ScoreItem[] = [];
+  for (const s of facts.confirmedStages) {
+    const multiplier = w.tierMultiplier[s.tier ?? 'unknown'];
+    const points = round2(w.stagePoints[s.stage] * multiplier);
+    items.push({ kind: 'stage', leadId: s.leadId, label: `${s.company} ${STAGE_LABELS[s.stage]}（${w.stagePoints[s.stage]} 分 × ${multiplier}）`, points });
+  }
+  if (facts.promisesDue > 0) {
+    const kept = Math.min(facts.promisesKept, facts.promisesDue);
+    const share = kept / facts.promisesDue;
+    items.push({ kind: 'response', label: `按时响应 ${kept}/${facts.promisesDue}（${Math.round(share * 100)}%）`, points: round2(w.promiseKeptPoints * share) });
+  }
+  for (const p of facts.invalidAfterReport) {
+    items.push({ kind: 'penalty', leadId: p.leadId, label: `${p.company} 报送后判定无效`, points: -w.invalidAfterReportPenalty });
+  }
+  for (const a of facts.adjustments) items.push({ kind: 'adjustment', adjustmentId: a.id, label: `调整：${a.reason}`, points: round2(a.points) });
+  return items;
+};
+
+/** 功效系数法 on a 0–100 scale: 60 + 40 × (x − min) / (max − min); everyone gets 100 when all are equal. */
+export const efficacyCoefficient = (x: number, min: number, max: number): number => (max === min ? 100 : round2(60 + (40 * (x - min)) / (max - min)));
+
+/** Scores and ranks every contestant. Equal scores share a rank (1, 2, 2, 4); the order among them is by name. */
+export const rankContestants = (all: readonly ContestantFacts[], w: ArenaWeights): ContestantScore[] => {
+  const scored = all.map((facts) => {
+    const items = scoreItems(facts, w);
+    const raw = round2(items.reduce((sum, item) => sum + item.points, 0));
+    return { contestantId: facts.contestantId, name: facts.name, raw, items };
+  });
+  const raws = scored.map((s) => s.raw);
+  const min = Math.min(...raws);
+  const max = Math.max(...raws);
+  const withScore = scored.map((s) => ({ ...s, score: w.efficacyCoefficient ? efficacyCoefficient(s.raw, min, max) : s.raw }));
+  withScore.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN') || a.contestantId.localeCompare(b.contestantId));
+  let rank = 0;
+  return withScore.map((s, i) => {
+    if (i === 0 || s.score !== withScore[i - 1].score) rank = i + 1;
+    return { ...s, rank };
+  });
+};
+
+/** What one unit sees: the top N, and its own line with its breakdown wherever it stands. */
+export const boardFor = (ranking: readonly ContestantScore[], viewerId: string | null, topN: number) => ({
+  top: ranking.filter((s) => s.rank <= topN).map(({ items: _items, ...line }) => line),
+  own: ranking.find((s) => s.contestantId === viewerId) ?? null,
+  contestants: ranking.length,
+});
