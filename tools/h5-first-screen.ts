@@ -12,6 +12,7 @@ import { APP_ASSETS_GLOBAL, FIRST_SCREEN_STYLE_ID, SERVED_CARD_ELEMENT_ID } from
 
 /** The app's base stylesheet, those of the components the first screen reuses, then its own frame. */
 export const FIRST_SCREEN_STYLESHEETS = [
+  'src/styles/tokens.css',
   'src/app.css',
   'src/pages/card/index.css',
   'src/components/demo-banner/index.css',
@@ -36,9 +37,9 @@ export const pxToRem = (css: string, rootValue: number): string =>
     return rem === 0 ? '0' : `${rem}rem`;
   });
 
-/** Drops comments and Taro's `#ifdef` blocks for other platforms, keeps the rules. */
+/** Drops comments, `@import`s (the files are inlined in order instead) and Taro's `#ifdef` blocks for other platforms, keeps the rules. */
 const stripComments = (css: string): string =>
-  css.replace(/\/\*\s*#ifndef\s+h5\s*\*\/[\s\S]*?\/\*\s*#endif\s*\*\//g, '').replace(/\/\*\s*#ifdef\s+(?!h5\b)\w+\s*\*\/[\s\S]*?\/\*\s*#endif\s*\*\//g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  css.replace(/^@import\s[^;]+;\s*$/gm, '').replace(/\/\*\s*#ifndef\s+h5\s*\*\/[\s\S]*?\/\*\s*#endif\s*\*\//g, '').replace(/\/\*\s*#ifdef\s+(?!h5\b)\w+\s*\*\/[\s\S]*?\/\*\s*#endif\s*\*\//g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 
 /** How design px become rem on H5 (config/index.ts: designWidth and h5.postcss.pxtransform). */
 export interface RemScale {
@@ -68,13 +69,15 @@ export interface FirstScreenAssets {
 }
 
 /**
- * The root font size for rem, from the viewport's shorter side (a phone's width, also in landscape), clamped.
+ * The root font size for rem, from the viewport's shorter side (a phone's width, also in landscape), clamped, and
+ * then scaled by the user's own text size: it is written as a percentage of the browser's default font size
+ * (16px unless the user chose otherwise), so 150 % text in the browser's settings makes every rem 1.5× larger.
  * Taro's stock script measures the document instead: while only the first screen (a fixed layer) is in it,
  * the document is a few px tall, the size drops to the minimum, and the app then lays out at another scale.
  */
 export const rootFontSizeScript = ({ rootValue, designWidth, minRootSize, maxRootSize }: RemScale): string =>
   `!function(n){var d=n.document.documentElement;function f(){var w=Math.min(n.innerWidth||d.clientWidth,n.innerHeight||d.clientHeight)||d.clientWidth,x=${rootValue}*w/${designWidth};` +
-  `d.style.fontSize=(x>=${maxRootSize}?${maxRootSize}:x<=${minRootSize}?${minRootSize}:x)+"px"}n.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);`;
+  `d.style.fontSize=Number(((x>=${maxRootSize}?${maxRootSize}:x<=${minRootSize}?${minRootSize}:x)/16*100).toFixed(4))+"%"}n.addEventListener("resize",function(){f();setTimeout(f,500)});f()}(window);`;
 
 export const buildFirstScreen = ({ root, apiBase, scale }: FirstScreenOptions): FirstScreenAssets => {
   const result = buildSync({

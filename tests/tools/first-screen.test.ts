@@ -26,16 +26,17 @@ describe('first screen build (tools/h5-first-screen.ts)', () => {
     expect(pxToRem('.c{min-height:360px;padding:calc(120px + env(safe-area-inset-bottom))}', 32)).toBe('.c{min-height:11.25rem;padding:calc(3.75rem + env(safe-area-inset-bottom))}');
   });
 
-  it('sets the root font size from the viewport’s shorter side, clamped, whatever the document’s height', () => {
+  it('sets the root font size from the viewport’s shorter side, clamped, whatever the document’s height, as a share of the user’s text size', () => {
     const rootSize = (innerWidth: number, innerHeight: number) => {
       const documentElement = { style: { fontSize: '' }, clientWidth: innerWidth, clientHeight: 8 };
       runInNewContext(rootFontSizeScript(SCALE), { window: { innerWidth, innerHeight, document: { documentElement }, addEventListener: () => undefined }, setTimeout });
       return documentElement.style.fontSize;
     };
-    expect(rootSize(390, 844)).toBe('16.64px');
-    expect(rootSize(844, 390)).toBe('16.64px');
-    expect(rootSize(320, 568)).toBe('16px');
-    expect(rootSize(1280, 720)).toBe('22px');
+    // A percentage of the browser's default font size (16px unless the user set more), never a fixed px size.
+    expect(rootSize(390, 844)).toBe('104%');
+    expect(rootSize(844, 390)).toBe('104%');
+    expect(rootSize(320, 568)).toBe('100%');
+    expect(rootSize(1280, 720)).toBe('137.5%');
   });
 
   it('bundles the boot script and the components’ own stylesheets for inlining', () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { buildFunctions } from '../build-functions';
 import { buildH5, isH5BuildStale } from '../local-cloud/h5-build';
+import { benchA11y, printA11y } from './a11y-bench';
 import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchLcp, printLcp } from './lcp-bench';
@@ -15,7 +16,7 @@ import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -83,6 +84,14 @@ const main = async () => {
     const rows = benchRequire(ROOT, FUNCTION_NAMES);
     printRequire(rows);
     results.require = rows;
+  }
+
+  if (want('a11y')) {
+    console.log('\n7. Lighthouse accessibility score per H5 page (mobile, Debian Chromium)');
+    if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
+    const rows = await benchA11y(join(ROOT, 'dist-h5'));
+    printA11y(rows);
+    results.a11y = rows;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export type AccountKind = 'anonymous' | 'investor' | 'staff';
 
@@ -38,17 +39,20 @@ export function AccountLinks({ kind, onOpenMyLeads, onOpenWorkspace, onBindStaff
             hoverClass="account-links__entry--pressed"
             data-testid={`account-link-${e.key}`}
             onClick={e.onClick}
+            {...pressable(e.onClick, { role: 'link' })}
           >
             <View className="account-links__text">
               <Text className="account-links__title">{e.title}</Text>
               <Text className="account-links__note">{e.note}</Text>
             </View>
-            <Text className="account-links__chevron">›</Text>
+            <Text className="account-links__chevron" aria-hidden="true">
+              ›
+            </Text>
           </View>
         ))}
       </View>
       {kind === 'investor' ? (
-        <View className="account-links__bind" data-testid="account-link-bind" onClick={onBindStaff}>
+        <View className="account-links__bind" data-testid="account-link-bind" onClick={onBindStaff} {...pressable(onBindStaff, { role: 'link' })}>
           <Text>我是工作人员，使用邀请码绑定</Text>
         </View>
       ) : null}

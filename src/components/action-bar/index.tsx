@@ -1,5 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import './index.css';
+import { decorativeImage, pressable } from '../a11y';
 
 export interface ActionBarAction {
   key: string;
@@ -32,7 +33,7 @@ export function ActionBar({ actions, onTap, floating = true }: ActionBarProps) {
         {icons.map((action) =>
           action.openShare ? (
             <Button key={action.key} className="action-bar__icon-action action-bar__share" openType="share" data-testid={action.testId}>
-              <Image className="action-bar__icon" src={action.icon as string} mode="aspectFit" />
+              <Image className="action-bar__icon" src={action.icon as string} mode="aspectFit" {...decorativeImage()} />
               <Text className="action-bar__icon-label">{action.label}</Text>
             </Button>
           ) : (
@@ -42,8 +43,9 @@ export function ActionBar({ actions, onTap, floating = true }: ActionBarProps) {
               hoverClass="action-bar__pressed"
               data-testid={action.testId}
               onClick={() => onTap(action.key)}
+              {...pressable(() => onTap(action.key))}
             >
-              <Image className="action-bar__icon" src={action.icon as string} mode="aspectFit" />
+              <Image className="action-bar__icon" src={action.icon as string} mode="aspectFit" {...decorativeImage()} />
               <Text className="action-bar__icon-label">{action.label}</Text>
             </View>
           ),
@@ -55,6 +57,7 @@ export function ActionBar({ actions, onTap, floating = true }: ActionBarProps) {
             hoverClass="action-bar__pressed"
             data-testid={action.testId}
             onClick={() => onTap(action.key)}
+            {...pressable(() => onTap(action.key))}
           >
             <Text>{action.label}</Text>
           </View>

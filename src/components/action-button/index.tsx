@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ActionButtonProps {
   text: string;
@@ -22,14 +23,17 @@ export function ActionButton({ text, onClick, tone = 'primary', size = 'lg', mut
     <View
       className={classes.join(' ')}
       hoverClass="action-button--pressed"
-      role="button"
       aria-busy={loading ? 'true' : undefined}
+      aria-disabled={muted ? 'true' : undefined}
       data-testid={testId}
       onClick={() => {
         if (!loading) onClick();
       }}
+      {...pressable(() => {
+        if (!loading) onClick();
+      })}
     >
-      {loading ? <View className="action-button__spinner" /> : null}
+      {loading ? <View className="action-button__spinner" aria-hidden="true" /> : null}
       <Text>{text}</Text>
     </View>
   );

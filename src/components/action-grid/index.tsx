@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import './index.css';
+import { decorativeImage, pressable } from '../a11y';
 
 export interface ActionGridItem {
   key: string;
@@ -27,9 +28,10 @@ export function ActionGrid({ items, onTap }: ActionGridProps) {
           hoverClass="action-grid__item--pressed"
           data-testid={item.testId}
           onClick={() => onTap(item.key)}
+          {...pressable(() => onTap(item.key))}
         >
           <View className="action-grid__icon">
-            <Image className="action-grid__icon-image" src={item.icon} mode="aspectFit" />
+            <Image className="action-grid__icon-image" src={item.icon} mode="aspectFit" {...decorativeImage()} />
           </View>
           <Text className="action-grid__label">{item.label}</Text>
         </View>

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { ActionButton } from '../action-button';
 import { BottomSheet } from '../bottom-sheet';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface AssignUnit {
   id: string;
@@ -57,10 +58,10 @@ export function AssignSheet({ open, units, people, unitId, staffId, note, submit
           <View
             key={u.id}
             className={u.id === unitId ? 'assign-sheet__option assign-sheet__option--on' : 'assign-sheet__option'}
-            role="radio"
             aria-checked={u.id === unitId ? 'true' : 'false'}
             data-testid={`assign-unit-${u.id}`}
             onClick={() => onPickUnit(u.id)}
+            {...pressable(() => onPickUnit(u.id), { role: 'radio' })}
           >
             <Text>{u.name}</Text>
           </View>
@@ -76,10 +77,10 @@ export function AssignSheet({ open, units, people, unitId, staffId, note, submit
             <View className="assign-sheet__people">
               <View
                 className={staffId === null ? 'assign-sheet__person assign-sheet__person--on' : 'assign-sheet__person'}
-                role="radio"
                 aria-checked={staffId === null ? 'true' : 'false'}
                 data-testid="assign-person-pool"
                 onClick={() => onPickStaff(null)}
+                {...pressable(() => onPickStaff(null), { role: 'radio' })}
               >
                 <Text className="assign-sheet__person-name">不指定个人</Text>
                 <Text className="assign-sheet__person-title">进入该单位「待认领」，由单位内人员认领</Text>
@@ -88,10 +89,10 @@ export function AssignSheet({ open, units, people, unitId, staffId, note, submit
                 <View
                   key={p.staffId}
                   className={staffId === p.staffId ? 'assign-sheet__person assign-sheet__person--on' : 'assign-sheet__person'}
-                  role="radio"
                   aria-checked={staffId === p.staffId ? 'true' : 'false'}
                   data-testid={`assign-person-${p.staffId}`}
                   onClick={() => onPickStaff(p.staffId)}
+                  {...pressable(() => onPickStaff(p.staffId), { role: 'radio' })}
                 >
                   <Text className="assign-sheet__person-name">{p.name}</Text>
                   <Text className="assign-sheet__person-title">{p.title}</Text>

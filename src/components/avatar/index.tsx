@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { initialOf } from '../../utils/format';
 import './index.css';
+import { decorativeImage } from '../a11y';
 
 export interface AvatarProps {
   name: string;
@@ -15,10 +16,11 @@ export function Avatar({ name, src, size = 'lg' }: AvatarProps) {
   useEffect(() => setFailed(false), [src]);
   const className = `avatar avatar--${size}`;
   if (src && !failed) {
-    return <Image className={className} src={src} mode="aspectFill" onError={() => setFailed(true)} />;
+    // The name is always written beside the photo: the photo itself is decorative.
+    return <Image className={className} src={src} mode="aspectFill" onError={() => setFailed(true)} {...decorativeImage()} />;
   }
   return (
-    <View className={`${className} avatar--initial`}>
+    <View className={`${className} avatar--initial`} aria-hidden="true">
       <Text className="avatar__initial">{initialOf(name)}</Text>
     </View>
   );

@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface BottomSheetProps {
   open: boolean;
@@ -17,11 +18,11 @@ export function BottomSheet({ open, title, onClose, footer, testId, children }: 
   if (!open) return null;
   return (
     <View className="bottom-sheet" data-testid={testId} catchMove>
-      <View className="bottom-sheet__mask" onClick={onClose} />
+      <View className="bottom-sheet__mask" aria-hidden="true" onClick={onClose} />
       <View className="bottom-sheet__panel" role="dialog" aria-modal="true" aria-label={title}>
         <View className="bottom-sheet__head">
           <Text className="bottom-sheet__title">{title}</Text>
-          <View className="bottom-sheet__close" aria-label="关闭" data-testid="sheet-close" onClick={onClose}>
+          <View className="bottom-sheet__close" data-testid="sheet-close" onClick={onClose} {...pressable(onClose, { label: '关闭' })}>
             <Text>✕</Text>
           </View>
         </View>

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { Avatar } from '../avatar';
 import './index.css';
+import { imageAlt } from '../a11y';
 
 export interface CardPreviewProps {
   districtName: string;
@@ -35,7 +36,7 @@ export function CardPreview({ districtName, slogan, person, greeting, contacts, 
             </Text>
             {person.unitName ? <Text className="card-preview__unit">{person.unitName}</Text> : null}
           </View>
-          {wechatQrUrl ? <Image className="card-preview__qr" src={wechatQrUrl} mode="aspectFit" /> : null}
+          {wechatQrUrl ? <Image className="card-preview__qr" src={wechatQrUrl} mode="aspectFit" {...imageAlt('微信二维码')} /> : null}
         </View>
 
         {greeting ? (

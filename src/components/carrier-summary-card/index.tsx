@@ -3,6 +3,7 @@ import type { CarrierSummary } from '../../../domain/api/views.schema';
 import { CARRIER_TYPE_LABELS } from '../../../domain/carrier/carrier.schema';
 import { formatArea, formatPrice } from '../../utils/format';
 import './index.css';
+import { imageAlt, pressable } from '../a11y';
 
 export interface CarrierSummaryCardProps {
   carrier: CarrierSummary;
@@ -23,8 +24,9 @@ export function CarrierSummaryCard({ carrier, photoUrl, verified, onOpen }: Carr
       data-testid="carrier-summary-card"
       data-carrier-id={carrier.id}
       onClick={onOpen ? () => onOpen(carrier) : undefined}
+      {...pressable(onOpen ? () => onOpen(carrier) : undefined, { role: 'link' })}
     >
-      {photoUrl ? <Image className="carrier-summary-card__photo" src={photoUrl} mode="aspectFill" lazyLoad /> : null}
+      {photoUrl ? <Image className="carrier-summary-card__photo" src={photoUrl} mode="aspectFill" lazyLoad {...imageAlt(`${carrier.name}照片`)} /> : null}
       <View className="carrier-summary-card__main">
         <View className="carrier-summary-card__title-row">
           <Text className="carrier-summary-card__type">{CARRIER_TYPE_LABELS[carrier.type]}</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ChoiceOption {
   value: string;
@@ -29,8 +30,12 @@ export function ChoiceChips({ options, selected, onToggle, block = false, testId
             data-value={option.value}
             data-selected={on ? 'true' : 'false'}
             onClick={() => onToggle(option.value)}
+            aria-checked={on ? 'true' : 'false'}
+            {...pressable(() => onToggle(option.value), { role: 'checkbox', label: option.label })}
           >
-            <Text className="choice-chips__mark">{on ? '✓' : '+'}</Text>
+            <Text className="choice-chips__mark" aria-hidden="true">
+              {on ? '✓' : '+'}
+            </Text>
             <Text className="choice-chips__label">{option.label}</Text>
           </View>
         );

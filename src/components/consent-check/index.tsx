@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ConsentCheckProps {
   checked: boolean;
@@ -17,17 +18,20 @@ export function ConsentCheck({ checked, noticeTitle, onToggle, onOpenNotice, err
       <View className="consent-check__row">
         <View
           className={checked ? 'consent-check__box consent-check__box--checked' : 'consent-check__box'}
-          role="checkbox"
           aria-checked={checked ? 'true' : 'false'}
-          aria-label={`我已阅读并同意《${noticeTitle}》`}
           data-testid="consent-checkbox"
           onClick={onToggle}
+          {...pressable(onToggle, { role: 'checkbox', label: `我已阅读并同意《${noticeTitle}》` })}
         >
-          {checked ? <Text className="consent-check__tick">✓</Text> : null}
+          {checked ? (
+            <Text className="consent-check__tick" aria-hidden="true">
+              ✓
+            </Text>
+          ) : null}
         </View>
         <View className="consent-check__text">
           <Text onClick={onToggle}>我已阅读并同意</Text>
-          <Text className="consent-check__link" data-testid="open-privacy-notice" onClick={onOpenNotice}>
+          <Text className="consent-check__link" data-testid="open-privacy-notice" onClick={onOpenNotice} {...pressable(onOpenNotice, { role: 'link' })}>
             《{noticeTitle}》
           </Text>
           <Text onClick={onToggle}>，同意招商部门为回复本次咨询处理我填写的信息。</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { Person } from '../../../domain/api/views.schema';
 import { Avatar } from '../avatar';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ContactCardProps {
   person: Person;
@@ -75,7 +76,7 @@ export function ContactCard({
       {phone || wechatId ? (
         <View className="contact-card__actions">
           {phone && phoneHref ? (
-            <a className="contact-card__action contact-card__action--primary contact-card__call" href={phoneHref} data-testid="call-button">
+            <a className="contact-card__action contact-card__action--primary contact-card__call" href={phoneHref} data-testid="call-button" aria-label={`拨打电话 ${phone}`}>
               拨打电话
             </a>
           ) : null}
@@ -85,6 +86,7 @@ export function ContactCard({
               hoverClass="contact-card__action--pressed"
               data-testid="call-button"
               onClick={() => onCall?.(phone)}
+              {...pressable(() => onCall?.(phone), { label: `拨打电话 ${phone}` })}
             >
               <Text>拨打电话</Text>
             </View>
@@ -95,6 +97,7 @@ export function ContactCard({
               hoverClass="contact-card__action--pressed"
               data-testid="copy-wechat-button"
               onClick={() => onCopyWechat?.(wechatId)}
+              {...pressable(() => onCopyWechat?.(wechatId))}
             >
               <Text>复制微信号</Text>
             </View>

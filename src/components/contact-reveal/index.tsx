@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ActionButton } from '../action-button';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface RevealedContact {
   phone: string;
@@ -53,7 +54,7 @@ export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onR
         <Text className="contact-reveal__value" userSelect data-testid="phone-full">
           {phone}
         </Text>
-        <Text className="contact-reveal__copy" onClick={() => onCopy(phone, '电话')}>
+        <Text className="contact-reveal__copy" onClick={() => onCopy(phone, '电话')} {...pressable(() => onCopy(phone, '电话'), { label: '复制电话' })}>
           复制
         </Text>
       </View>
@@ -63,7 +64,7 @@ export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onR
           <Text className="contact-reveal__value" userSelect>
             {email}
           </Text>
-          <Text className="contact-reveal__copy" onClick={() => onCopy(email, '邮箱')}>
+          <Text className="contact-reveal__copy" onClick={() => onCopy(email, '邮箱')} {...pressable(() => onCopy(email, '邮箱'), { label: '复制邮箱' })}>
             复制
           </Text>
         </View>
@@ -74,7 +75,7 @@ export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onR
           <Text className="contact-reveal__value" userSelect>
             {wechatId}
           </Text>
-          <Text className="contact-reveal__copy" onClick={() => onCopy(wechatId, '微信号')}>
+          <Text className="contact-reveal__copy" onClick={() => onCopy(wechatId, '微信号')} {...pressable(() => onCopy(wechatId, '微信号'), { label: '复制微信号' })}>
             复制
           </Text>
         </View>

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import './index.css';
+import { PAGE_HEADING, decorativeImage } from '../a11y';
 
 export interface DistrictHeroProps {
   name: string;
@@ -11,11 +12,11 @@ export interface DistrictHeroProps {
 export function DistrictHero({ name, slogan, coverImage }: DistrictHeroProps) {
   return (
     <View className="district-hero" data-testid="district-hero">
-      {coverImage ? <Image className="district-hero__cover" src={coverImage} mode="aspectFill" /> : null}
+      {coverImage ? <Image className="district-hero__cover" src={coverImage} mode="aspectFill" {...decorativeImage()} /> : null}
       <View className="district-hero__shade" />
       <View className="district-hero__body">
         <Text className="district-hero__eyebrow">招商名片</Text>
-        <Text className="district-hero__name">{name}</Text>
+        <Text {...PAGE_HEADING} className="district-hero__name">{name}</Text>
         <View className="district-hero__rule" />
         <Text className="district-hero__slogan">{slogan}</Text>
       </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface EmptyStateProps {
   title: string;
@@ -18,7 +19,7 @@ export function EmptyState({ title, description, actionText, onAction }: EmptySt
       <Text className="empty-state__title">{title}</Text>
       {description ? <Text className="empty-state__description">{description}</Text> : null}
       {actionText && onAction ? (
-        <View className="empty-state__action" hoverClass="empty-state__action--pressed" data-testid="empty-action" onClick={onAction}>
+        <View className="empty-state__action" hoverClass="empty-state__action--pressed" data-testid="empty-action" onClick={onAction} {...pressable(onAction)}>
           <Text>{actionText}</Text>
         </View>
       ) : null}

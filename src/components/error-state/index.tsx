@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ErrorStateProps {
   message: string;
@@ -15,7 +16,7 @@ export function ErrorState({ message, retryText = '重试', onRetry }: ErrorStat
       </View>
       <Text className="error-state__message">{message}</Text>
       {onRetry ? (
-        <View className="error-state__retry" hoverClass="error-state__retry--pressed" data-testid="retry-button" onClick={onRetry}>
+        <View className="error-state__retry" hoverClass="error-state__retry--pressed" data-testid="retry-button" onClick={onRetry} {...pressable(onRetry)}>
           <Text>{retryText}</Text>
         </View>
       ) : null}

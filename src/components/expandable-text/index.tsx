@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ExpandableTextProps {
   text: string;
@@ -16,7 +17,7 @@ export function ExpandableText({ text, collapseOver = 96 }: ExpandableTextProps)
     <View className="expandable-text">
       <Text className={clamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}>{text}</Text>
       {collapsible ? (
-        <View className="expandable-text__toggle" onClick={() => setExpanded(!expanded)}>
+        <View className="expandable-text__toggle" onClick={() => setExpanded(!expanded)} {...pressable(() => setExpanded(!expanded))} aria-expanded={expanded ? 'true' : 'false'}>
           <Text>{expanded ? '收起' : '展开全文'}</Text>
         </View>
       ) : null}

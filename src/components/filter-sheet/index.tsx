@@ -1,6 +1,7 @@
 import { Input, ScrollView, Switch, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import './index.css';
+import { controlLabel, pressable } from '../a11y';
 
 export interface FilterValues {
   industry: string | null;
@@ -54,8 +55,13 @@ interface ChipsProps {
 
 function Chips({ options, selected, onSelect, testId }: ChipsProps) {
   return (
-    <View className="filter-sheet__chips" data-testid={testId}>
-      <Text className={selected === null ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'} onClick={() => onSelect(null)}>
+    <View className="filter-sheet__chips" data-testid={testId} role="radiogroup">
+      <Text
+        className={selected === null ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'}
+        onClick={() => onSelect(null)}
+        aria-checked={selected === null ? 'true' : 'false'}
+        {...pressable(() => onSelect(null), { role: 'radio' })}
+      >
         不限
       </Text>
       {options.map((option) => (
@@ -63,6 +69,8 @@ function Chips({ options, selected, onSelect, testId }: ChipsProps) {
           key={option}
           className={selected === option ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'}
           onClick={() => onSelect(selected === option ? null : option)}
+          aria-checked={selected === option ? 'true' : 'false'}
+          {...pressable(() => onSelect(selected === option ? null : option), { role: 'radio' })}
         >
           {option}
         </Text>
@@ -109,11 +117,11 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
 
   return (
     <View className="filter-sheet" data-testid="filter-sheet" catchMove>
-      <View className="filter-sheet__backdrop" onClick={onClose} />
+      <View className="filter-sheet__backdrop" onClick={onClose} aria-hidden="true" />
       <View className="filter-sheet__panel">
         <View className="filter-sheet__head">
           <Text className="filter-sheet__title">筛选载体</Text>
-          <Text className="filter-sheet__close" data-testid="filter-close" onClick={onClose}>
+          <Text className="filter-sheet__close" data-testid="filter-close" onClick={onClose} {...pressable(onClose, { label: '关闭筛选' })}>
             ×
           </Text>
         </View>
@@ -125,6 +133,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                 className="filter-sheet__switch"
                 data-testid="filter-has-vacancy"
                 checked={draft.hasVacancy}
+                {...controlLabel('仅看有空置')}
                 color="#b3261e"
                 onChange={(e) => patch({ hasVacancy: Boolean(e.detail.value) })}
               />
@@ -137,7 +146,11 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
               {AREA_PRESETS.map((preset) => {
                 const on = parseAmount(minText) === preset.min && parseAmount(maxText) === preset.max;
                 return (
-                  <Text key={preset.label} className={on ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'} onClick={() => setArea(preset.min, preset.max)}>
+                  <Text key={preset.label} className={on ? 'filter-sheet__chip filter-sheet__chip--on' : 'filter-sheet__chip'}
+                    onClick={() => setArea(preset.min, preset.max)}
+                    aria-checked={on ? 'true' : 'false'}
+                    {...pressable(() => setArea(preset.min, preset.max), { role: 'radio' })}
+                  >
                     {preset.label}
                   </Text>
                 );
@@ -151,6 +164,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                 value={minText}
                 placeholder="最小"
                 maxlength={9}
+                {...controlLabel('最小空置面积（平方米）')}
                 onInput={(e) => setMinText(e.detail.value)}
               />
               <Text className="filter-sheet__dash">—</Text>
@@ -161,6 +175,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                 value={maxText}
                 placeholder="最大"
                 maxlength={9}
+                {...controlLabel('最大空置面积（平方米）')}
                 onInput={(e) => setMaxText(e.detail.value)}
               />
               <Text className="filter-sheet__unit">㎡</Text>
@@ -192,6 +207,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                   value={priceText}
                   placeholder="不限"
                   maxlength={9}
+                  {...controlLabel(`最高参考价（${priceUnitLabel}）`)}
                   onInput={(e) => setPriceText(e.detail.value)}
                 />
                 <Text className="filter-sheet__unit">{priceUnitLabel}</Text>
@@ -202,10 +218,10 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
           </View>
         </ScrollView>
         <View className="filter-sheet__foot">
-          <View className="filter-sheet__reset" data-testid="filter-reset" onClick={reset}>
+          <View className="filter-sheet__reset" data-testid="filter-reset" onClick={reset} {...pressable(reset)}>
             <Text>重置</Text>
           </View>
-          <View className="filter-sheet__apply" data-testid="filter-apply" onClick={apply}>
+          <View className="filter-sheet__apply" data-testid="filter-apply" onClick={apply} {...pressable(apply)}>
             <Text>查看结果</Text>
           </View>
         </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface InboxTab<K extends string> {
   key: K;
@@ -21,12 +22,17 @@ export function InboxTabs<K extends string>({ tabs, active, onChange }: InboxTab
         <View
           key={tab.key}
           className={tab.key === active ? 'inbox-tabs__tab inbox-tabs__tab--active' : 'inbox-tabs__tab'}
-          role="tab"
           aria-selected={tab.key === active ? 'true' : 'false'}
           data-testid={`tab-${tab.key}`}
           onClick={() => {
             if (tab.key !== active) onChange(tab.key);
           }}
+          {...pressable(
+            () => {
+              if (tab.key !== active) onChange(tab.key);
+            },
+            { role: 'tab', label: tab.count !== null ? `${tab.label} ${tab.count}` : tab.label },
+          )}
         >
           <Text className="inbox-tabs__label">{tab.label}</Text>
           {tab.count !== null ? (

@@ -3,6 +3,7 @@ import type { StaffLeadSummary } from '../../../domain/api/workspace.contracts';
 import { OverdueBadge, StatusBadge } from '../status-badge';
 import { formatDateTime, formatRelative } from '../time-text';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface LeadListItemProps {
   lead: StaffLeadSummary;
@@ -21,6 +22,7 @@ export function LeadListItem({ lead, onOpen, now }: LeadListItemProps) {
       data-testid="lead-item"
       data-lead-id={lead.id}
       onClick={() => onOpen(lead.id)}
+      {...pressable(() => onOpen(lead.id), { role: 'link' })}
     >
       <View className="lead-list-item__top">
         <Text className="lead-list-item__name">{lead.contactName}</Text>

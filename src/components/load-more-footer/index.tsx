@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export type LoadMoreState = 'idle' | 'loading' | 'failed' | 'done';
 
@@ -28,7 +29,7 @@ export function LoadMoreFooter({ state, onLoadMore }: LoadMoreFooterProps) {
     );
   }
   return (
-    <View className="load-more-footer load-more-footer--tap" data-testid="load-more" onClick={onLoadMore}>
+    <View className="load-more-footer load-more-footer--tap" data-testid="load-more" onClick={onLoadMore} {...pressable(onLoadMore)}>
       <Text className={state === 'failed' ? 'load-more-footer__text load-more-footer__text--error' : 'load-more-footer__text'}>
         {state === 'failed' ? '加载失败，点击重试' : '加载更多'}
       </Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { Person } from '../../../domain/api/views.schema';
 import { Avatar } from '../avatar';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface PersonRowProps {
   person: Person;
@@ -14,7 +15,13 @@ export interface PersonRowProps {
 /** One commissioner in the directory: who, where, what they focus on; tapping opens their card. */
 export function PersonRow({ person, photoUrl, highlight, onOpen }: PersonRowProps) {
   return (
-    <View className="person-row" hoverClass="person-row--pressed" data-testid="person-row" onClick={() => onOpen?.(person)}>
+    <View
+      className="person-row"
+      hoverClass="person-row--pressed"
+      data-testid="person-row"
+      onClick={() => onOpen?.(person)}
+      {...pressable(onOpen, { role: 'link' })}
+    >
       <Avatar name={person.name} src={photoUrl} size="md" />
       <View className="person-row__main">
         <View className="person-row__name-row">

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface PersonaOption {
   id: string;
@@ -21,7 +22,7 @@ export function PersonaSwitcher({ personas, activeId, onChoose }: PersonaSwitche
   if (!active) return null;
   return (
     <View className="persona-switcher" data-testid="persona-switcher">
-      {open ? <View className="persona-switcher__backdrop" onClick={() => setOpen(false)} /> : null}
+      {open ? <View className="persona-switcher__backdrop" aria-hidden="true" onClick={() => setOpen(false)} /> : null}
       {open ? (
         <View className="persona-switcher__menu" data-testid="persona-menu">
           <Text className="persona-switcher__menu-title">切换演示身份</Text>
@@ -34,13 +35,23 @@ export function PersonaSwitcher({ personas, activeId, onChoose }: PersonaSwitche
                 setOpen(false);
                 if (persona.id !== active.id) onChoose(persona.id);
               }}
+              {...pressable(() => {
+                setOpen(false);
+                if (persona.id !== active.id) onChoose(persona.id);
+              })}
             >
               <Text>{persona.label}</Text>
             </View>
           ))}
         </View>
       ) : null}
-      <View className="persona-switcher__pill" data-testid="persona-pill" onClick={() => setOpen(!open)}>
+      <View
+        className="persona-switcher__pill"
+        data-testid="persona-pill"
+        aria-expanded={open ? 'true' : 'false'}
+        onClick={() => setOpen(!open)}
+        {...pressable(() => setOpen(!open), { label: `演示身份：${active.label}，点击切换` })}
+      >
         <Text>演示身份：{active.label} ▾</Text>
       </View>
     </View>

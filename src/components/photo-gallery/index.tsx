@@ -1,6 +1,7 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import './index.css';
+import { imageAlt, pressable } from '../a11y';
 
 export interface PhotoGalleryProps {
   /** Resolved for this platform; an empty list shows a plain panel with the fallback label. */
@@ -24,12 +25,19 @@ export function PhotoGallery({ photos, fallbackLabel, onPreview }: PhotoGalleryP
       <Swiper className="photo-gallery__swiper" circular={photos.length > 1} autoplay={false} onChange={(e) => setCurrent(e.detail.current)}>
         {photos.map((src, index) => (
           <SwiperItem key={`${index}:${src}`}>
-            <Image className="photo-gallery__photo" src={src} mode="aspectFill" onClick={() => onPreview?.(index)} />
+            <Image
+              className="photo-gallery__photo"
+              src={src}
+              mode="aspectFill"
+              onClick={() => onPreview?.(index)}
+              {...imageAlt(`${fallbackLabel} 照片 ${index + 1} / ${photos.length}`)}
+              {...pressable(onPreview ? () => onPreview(index) : undefined, { label: `查看大图：${fallbackLabel} 照片 ${index + 1} / ${photos.length}` })}
+            />
           </SwiperItem>
         ))}
       </Swiper>
       {photos.length > 1 ? (
-        <Text className="photo-gallery__counter">
+        <Text className="photo-gallery__counter" aria-hidden="true">
           {current + 1} / {photos.length}
         </Text>
       ) : null}

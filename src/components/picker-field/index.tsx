@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface PickerOption<V extends string> {
   value: V;
@@ -32,13 +33,15 @@ export function PickerField<V extends string>({ options, value, placeholder, onC
           if (picked) onChange(picked.value);
         }}
       >
-        <View className="picker-field__display" data-testid={testId}>
+        <View className="picker-field__display" data-testid={testId} aria-haspopup="listbox" {...{ role: 'button', tabIndex: 0 }}>
           <Text className={selected ? 'picker-field__value' : 'picker-field__value picker-field__value--empty'}>{selected ? selected.label : placeholder}</Text>
-          <Text className="picker-field__chevron">›</Text>
+          <Text className="picker-field__chevron" aria-hidden="true">
+            ›
+          </Text>
         </View>
       </Picker>
       {selected && onClear ? (
-        <View className="picker-field__clear" aria-label="清除" onClick={onClear}>
+        <View className="picker-field__clear" onClick={onClear} {...pressable(onClear, { label: `清除${placeholder}` })}>
           <Text>清除</Text>
         </View>
       ) : null}

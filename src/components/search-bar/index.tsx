@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import './index.css';
+import { controlLabel, pressable } from '../a11y';
 
 export interface SearchBarProps {
   value: string;
@@ -15,7 +16,7 @@ export function SearchBar({ value, placeholder = '搜索', maxLength = 30, onInp
   return (
     <View className="search-bar" data-testid="search-bar">
       <View className="search-bar__field">
-        <View className="search-bar__glass" />
+        <View className="search-bar__glass" aria-hidden="true" />
         <Input
           className="search-bar__input"
           data-testid="search-input"
@@ -27,14 +28,22 @@ export function SearchBar({ value, placeholder = '搜索', maxLength = 30, onInp
           placeholderClass="search-bar__placeholder"
           onInput={(e) => onInput(e.detail.value)}
           onConfirm={(e) => onSearch(e.detail.value)}
+          {...controlLabel(placeholder)}
         />
         {value ? (
-          <View className="search-bar__clear" data-testid="search-clear" onClick={() => (onClear ? onClear() : onInput(''))}>
-            <Text className="search-bar__clear-mark">×</Text>
+          <View
+            className="search-bar__clear"
+            data-testid="search-clear"
+            onClick={() => (onClear ? onClear() : onInput(''))}
+            {...pressable(() => (onClear ? onClear() : onInput('')), { label: '清空搜索词' })}
+          >
+            <Text className="search-bar__clear-mark" aria-hidden="true">
+              ×
+            </Text>
           </View>
         ) : null}
       </View>
-      <View className="search-bar__submit" hoverClass="search-bar__submit--pressed" data-testid="search-submit" onClick={() => onSearch(value)}>
+      <View className="search-bar__submit" hoverClass="search-bar__submit--pressed" data-testid="search-submit" onClick={() => onSearch(value)} {...pressable(() => onSearch(value))}>
         <Text>搜索</Text>
       </View>
     </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface ShareEntryProps {
   onEditCard: () => void;
@@ -24,8 +25,8 @@ export function ShareEntry({ onEditCard, onPoster, onStats }: ShareEntryProps) {
       </View>
       <View className="share-entry__items">
         {ITEMS.map((item) => (
-          <View key={item.key} className="share-entry__item" hoverClass="share-entry__item--pressed" data-testid={`share-entry-${item.key}`} onClick={handlers[item.key]}>
-            <View className="share-entry__glyph">
+          <View key={item.key} className="share-entry__item" hoverClass="share-entry__item--pressed" data-testid={`share-entry-${item.key}`} onClick={handlers[item.key]} {...pressable(handlers[item.key], { role: 'link', label: `${item.title}：${item.hint}` })}>
+            <View className="share-entry__glyph" aria-hidden="true">
               <Text>{item.glyph}</Text>
             </View>
             <Text className="share-entry__item-title">{item.title}</Text>

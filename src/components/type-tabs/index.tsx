@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import './index.css';
+import { pressable } from '../a11y';
 
 export interface TypeTab {
   key: string;
@@ -16,16 +17,18 @@ export interface TypeTabsProps {
 export function TypeTabs({ tabs, active, onChange }: TypeTabsProps) {
   return (
     <ScrollView className="type-tabs" scrollX enhanced showScrollbar={false} data-testid="type-tabs">
-      <View className="type-tabs__row">
+      <View className="type-tabs__row" role="tablist" aria-label="载体类型">
         {tabs.map((tab) => (
           <View
             key={tab.key}
             className={tab.key === active ? 'type-tabs__tab type-tabs__tab--active' : 'type-tabs__tab'}
             data-testid={`type-tab-${tab.key}`}
+            aria-selected={tab.key === active ? 'true' : 'false'}
             onClick={() => tab.key !== active && onChange(tab.key)}
+            {...pressable(() => tab.key !== active && onChange(tab.key), { role: 'tab' })}
           >
             <Text className="type-tabs__label">{tab.label}</Text>
-            {tab.key === active ? <View className="type-tabs__bar" /> : null}
+            {tab.key === active ? <View className="type-tabs__bar" aria-hidden="true" /> : null}
           </View>
         ))}
       </View>

@@ -40,6 +40,7 @@ import { cardGridActions } from './card-actions';
 import { useCard } from './use-card';
 import { useCardShare } from './use-card-share';
 import { downloadVcard, phoneContactFor, savableContact, vcardFileName, vcardFor } from './vcard';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
@@ -142,7 +143,10 @@ export default function CardPage() {
 
   if (status === 'loading') {
     return (
-      <View className="card-page">
+      <View className="card-page" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          招商名片
+        </Text>
         <CardSkeleton />
       </View>
     );
@@ -150,7 +154,10 @@ export default function CardPage() {
 
   if (!data || !journey) {
     return (
-      <View className="card-page">
+      <View className="card-page" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          招商名片
+        </Text>
         <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
       </View>
     );
@@ -237,7 +244,7 @@ export default function CardPage() {
   };
 
   return (
-    <View className={readOnly ? 'card-page card-page--read-only' : 'card-page'} data-testid="card-page">
+    <View className={readOnly ? 'card-page card-page--read-only' : 'card-page'} data-testid="card-page" role="main">
       {district.isDemo ? <DemoBanner /> : null}
       {readOnly ? <MomentsBanner /> : null}
       <DistrictHero name={district.name} slogan={district.slogan} coverImage={imageUrl(district.coverImage)} />
@@ -288,6 +295,7 @@ export default function CardPage() {
               className="card-page__more"
               hoverClass="card-page__more--pressed"
               data-testid="browse-carriers"
+              {...tappable({ role: 'link' })}
               onClick={() => guard('浏览载体', () => openPage(carriersUrl(district.id, journey)))}
             >
               <Text>查看全部载体</Text>

@@ -26,6 +26,7 @@ import { idParam, journeyFromParams, leadFormUrl, openPage, PAGES, webMapUrl, we
 import { copyText, openLocation } from '../../utils/privacy';
 import { cardCacheKey } from '../card/card-request';
 import { useCarrierDetail } from './use-carrier-detail';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
@@ -83,7 +84,10 @@ export default function CarrierDetailPage() {
 
   if (status === 'loading') {
     return (
-      <View className="carrier-detail">
+      <View className="carrier-detail" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          载体详情
+        </Text>
         <CardSkeleton />
       </View>
     );
@@ -91,7 +95,10 @@ export default function CarrierDetailPage() {
 
   if (!data) {
     return (
-      <View className="carrier-detail">
+      <View className="carrier-detail" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          载体详情
+        </Text>
         <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
       </View>
     );
@@ -132,7 +139,7 @@ export default function CarrierDetailPage() {
   };
 
   return (
-    <View className={readOnly ? 'carrier-detail carrier-detail--read-only' : 'carrier-detail'} data-testid="carrier-detail">
+    <View className={readOnly ? 'carrier-detail carrier-detail--read-only' : 'carrier-detail'} data-testid="carrier-detail" role="main">
       {district?.isDemo ? <DemoBanner /> : null}
       {readOnly ? <MomentsBanner text="朋友圈预览 · 联系管理方、咨询此载体请点击屏幕下方「前往小程序」" /> : null}
       <PhotoGallery photos={photos} fallbackLabel={CARRIER_TYPE_LABELS[data.type]} onPreview={previewPhoto} />
@@ -144,7 +151,7 @@ export default function CarrierDetailPage() {
             <Text className="carrier-detail__type">{CARRIER_TYPE_LABELS[data.type]}</Text>
             <Text className="carrier-detail__street">{data.street}</Text>
           </View>
-          <Text className="carrier-detail__name">{data.name}</Text>
+          <Text {...PAGE_HEADING} className="carrier-detail__name">{data.name}</Text>
           <View className="carrier-detail__freshness">
             <FreshnessBadge subject="空置面积" label={fresh.label} stale={fresh.stale} />
           </View>
@@ -188,7 +195,7 @@ export default function CarrierDetailPage() {
                 查看地图
               </a>
             ) : (
-              <View className="carrier-detail__map" hoverClass="carrier-detail__pressed" data-testid="map-link" onClick={showMap}>
+              <View className="carrier-detail__map" hoverClass="carrier-detail__pressed" data-testid="map-link" onClick={showMap} {...tappable()}>
                 <Text>查看地图</Text>
               </View>
             )}
@@ -204,15 +211,15 @@ export default function CarrierDetailPage() {
               </Text>
             </View>
             {isH5() ? (
-              <a className="carrier-detail__manager-action carrier-detail__manager-action--primary" href={`tel:${data.managerPhone.replace(/[^\d+]/g, '')}`} data-testid="manager-call">
+              <a className="carrier-detail__manager-action carrier-detail__manager-action--primary" href={`tel:${data.managerPhone.replace(/[^\d+]/g, '')}`} data-testid="manager-call" aria-label={`拨打 ${data.managerName} ${data.managerPhone}`}>
                 拨打
               </a>
             ) : (
-              <View className="carrier-detail__manager-action carrier-detail__manager-action--primary" data-testid="manager-call" onClick={callManager}>
+              <View className="carrier-detail__manager-action carrier-detail__manager-action--primary" data-testid="manager-call" onClick={callManager} {...tappable({ label: `拨打 ${data.managerName} ${data.managerPhone}` })}>
                 <Text>拨打</Text>
               </View>
             )}
-            <View className="carrier-detail__manager-action" data-testid="manager-copy" onClick={copyPhone}>
+            <View className="carrier-detail__manager-action" data-testid="manager-copy" onClick={copyPhone} {...tappable({ label: `复制 ${data.managerName} 的电话` })}>
               <Text>复制</Text>
             </View>
           </View>

@@ -20,6 +20,7 @@ import { carrierDetailUrl, idParam, journeyFromParams, openPage } from '../../ut
 import { formatArea } from '../../utils/format';
 import { useCard } from '../card/use-card';
 import { activeFilterCount, priceUnitLabelFor, useCarriers, type CarrierQuery } from './use-carriers';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 const ALL = 'all';
@@ -150,7 +151,10 @@ export default function CarriersPage() {
   }
 
   return (
-    <View className="carriers-page" data-testid="carriers-page">
+    <View className="carriers-page" data-testid="carriers-page" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        载体查询
+      </Text>
       <View className="carriers-page__header">
         <SearchBar
           value={keywordText}
@@ -168,21 +172,22 @@ export default function CarriersPage() {
           <View
             className={filterCount ? 'carriers-page__filter carriers-page__filter--on' : 'carriers-page__filter'}
             data-testid="open-filters"
+            {...tappable({ label: filterCount ? `筛选，已选 ${filterCount} 项` : '筛选' })}
             onClick={() => setSheetOpen(true)}
           >
             <Text>筛选{filterCount ? ` · ${filterCount}` : ''}</Text>
-            <View className="carriers-page__funnel" />
+            <View className="carriers-page__funnel" aria-hidden="true" />
           </View>
         </View>
         {chips.length ? (
           <View className="carriers-page__chips" data-testid="active-filters">
             {chips.map((chip) => (
-              <View key={chip.key} className="carriers-page__chip" onClick={() => clearChip(chip.key)}>
+              <View key={chip.key} className="carriers-page__chip" onClick={() => clearChip(chip.key)} {...tappable({ label: `取消筛选：${chip.label}` })}>
                 <Text>{chip.label}</Text>
                 <Text className="carriers-page__chip-x">×</Text>
               </View>
             ))}
-            <Text className="carriers-page__chip-clear" onClick={list.resetFilters}>
+            <Text className="carriers-page__chip-clear" onClick={list.resetFilters} {...tappable({ label: '清除全部筛选' })}>
               清除
             </Text>
           </View>

@@ -14,6 +14,7 @@ import { imageUrl } from '../../utils/image-url';
 import { idParam, journeyFromParams, openPage, personCardUrl } from '../../utils/journey-route';
 import { useCard } from '../card/use-card';
 import { groupByIndustry, groupByUnit, industriesOf, useDirectory } from './use-directory';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 type Mode = 'unit' | 'industry';
@@ -85,10 +86,10 @@ export default function DirectoryPage() {
   }
 
   return (
-    <View className="directory-page" data-testid="directory-page">
+    <View className="directory-page" data-testid="directory-page" role="main">
       <View className="directory-page__header">
         <View className="directory-page__intro">
-          <Text className="directory-page__title">{card.data?.district.name ?? '招商专员'}</Text>
+          <Text {...PAGE_HEADING} className="directory-page__title">{card.data?.district.name ?? '招商专员'}</Text>
           <Text className="directory-page__subtitle">按单位或产业方向找到对口专员，点击查看名片</Text>
         </View>
         <View className="directory-page__modes">
@@ -104,8 +105,13 @@ export default function DirectoryPage() {
         </View>
         {chips.length ? (
           <ScrollView className="directory-page__chips" scrollX enhanced showScrollbar={false}>
-            <View className="directory-page__chip-row">
-              <Text className={focus === null ? 'directory-page__chip directory-page__chip--on' : 'directory-page__chip'} onClick={() => setFocus(null)}>
+            <View className="directory-page__chip-row" role="radiogroup" aria-label={mode === 'unit' ? '按单位筛选专员' : '按产业筛选专员'}>
+              <Text
+                className={focus === null ? 'directory-page__chip directory-page__chip--on' : 'directory-page__chip'}
+                onClick={() => setFocus(null)}
+                aria-checked={focus === null ? 'true' : 'false'}
+                {...tappable({ role: 'radio' })}
+              >
                 全部
               </Text>
               {chips.map((chip) => (
@@ -113,6 +119,8 @@ export default function DirectoryPage() {
                   key={chip.key}
                   className={focus === chip.key ? 'directory-page__chip directory-page__chip--on' : 'directory-page__chip'}
                   onClick={() => setFocus(focus === chip.key ? null : chip.key)}
+                  aria-checked={focus === chip.key ? 'true' : 'false'}
+                  {...tappable({ role: 'radio' })}
                 >
                   {chip.label}
                 </Text>

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../components/time-text';
 import { backToCard, MY_LEADS_PAGE } from '../../hooks/use-session';
 import { CARRIER_TYPE_OPTIONS, MESSAGE_MAX, PHONE_INVALID_MESSAGE, SCALE_OPTIONS, TIMING_OPTIONS, type LeadFormEntry } from './lead-form-fields';
 import { useLeadForm, type LeadFormState } from './use-lead-form';
+import { controlLabel, PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 const pickEntry = (params: Partial<Record<string, string>>): LeadFormEntry => ({
@@ -32,9 +33,9 @@ const openMyLeads = (cardId?: string): void => {
 
 function MomentsNotice() {
   return (
-    <View className="lead-form lead-form--moments" data-testid="lead-form-moments">
+    <View className="lead-form lead-form--moments" data-testid="lead-form-moments" role="main">
       <View className="lead-form__moments-card">
-        <Text className="lead-form__moments-title">请在小程序中留言咨询</Text>
+        <Text {...PAGE_HEADING} className="lead-form__moments-title">请在小程序中留言咨询</Text>
         <Text className="lead-form__moments-text">
           从朋友圈打开的页面为预览模式，微信不允许在此填写表单。点击屏幕下方「前往小程序」，即可留言咨询，专员会按承诺时限回复您。
         </Text>
@@ -53,12 +54,14 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
   if (!result) return null;
   const days = workingDays(result.promiseHours);
   return (
-    <View className="lead-form lead-form--done" data-testid="lead-confirmation">
+    <View className="lead-form lead-form--done" data-testid="lead-confirmation" role="main">
       <View className="lead-form__done-card">
         <View className="lead-form__done-icon">
-          <Text className="lead-form__done-tick">✓</Text>
+          <Text className="lead-form__done-tick" aria-hidden="true">
+            ✓
+          </Text>
         </View>
-        <Text className="lead-form__done-title">{result.duplicate ? '这条咨询已提交过' : '咨询已提交'}</Text>
+        <Text {...PAGE_HEADING} className="lead-form__done-title">{result.duplicate ? '这条咨询已提交过' : '咨询已提交'}</Text>
         <Text className="lead-form__done-promise" data-testid="promise">
           {promiseText(result.promiseHours)}
         </Text>
@@ -88,7 +91,7 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
           <View className="lead-form__done-gap" />
           <ActionButton text="返回名片" block tone="plain" onClick={() => backToCard(cardId)} testId="back-to-card" />
         </View>
-        <Text className="lead-form__again" data-testid="start-over" onClick={form.startOver}>
+        <Text className="lead-form__again" data-testid="start-over" onClick={form.startOver} {...tappable()}>
           再提交一条咨询
         </Text>
       </View>
@@ -112,9 +115,9 @@ export default function LeadFormPage() {
   const isH5 = process.env.TARO_ENV === 'h5';
 
   return (
-    <View className="lead-form" data-testid="lead-form">
+    <View className="lead-form" data-testid="lead-form" role="main">
       <View className="lead-form__hero">
-        <Text className="lead-form__hero-title">留言咨询</Text>
+        <Text {...PAGE_HEADING} className="lead-form__hero-title">留言咨询</Text>
         {person ? (
           <Text className="lead-form__hero-to" data-testid="lead-form-recipient">
             由 {person.name}（{person.title}）为您对接
@@ -134,10 +137,10 @@ export default function LeadFormPage() {
       <View className="lead-form__section lead-form__section--lifted">
         <Text className="lead-form__section-title">联系人信息</Text>
         <FormField label="姓名" required error={errors.name} testId="field-name">
-          <Input className="form-field__input" value={values.name} maxlength={20} placeholder="您的姓名" onInput={(e) => setField('name', e.detail.value)} />
+          <Input className="form-field__input" value={values.name} maxlength={20} placeholder="您的姓名" onInput={(e) => setField('name', e.detail.value)} {...controlLabel('姓名（必填）')} />
         </FormField>
         <FormField label="单位名称" error={errors.company} testId="field-company">
-          <Input className="form-field__input" value={values.company} maxlength={60} placeholder="公司或机构名称" onInput={(e) => setField('company', e.detail.value)} />
+          <Input className="form-field__input" value={values.company} maxlength={60} placeholder="公司或机构名称" onInput={(e) => setField('company', e.detail.value)} {...controlLabel('单位名称（选填）')} />
         </FormField>
         <FormField
           label="联系电话"
@@ -161,13 +164,14 @@ export default function LeadFormPage() {
             placeholder="如 138 0013 8000 或 025-8468 1234"
             onInput={(e) => setField('phone', e.detail.value)}
             onBlur={form.touchPhone}
+            {...controlLabel('联系电话（必填）')}
           />
         </FormField>
         <FormField label="电子邮箱" error={errors.email} testId="field-email">
-          <Input className="form-field__input" value={values.email} maxlength={80} placeholder="name@company.com" onInput={(e) => setField('email', e.detail.value)} />
+          <Input className="form-field__input" value={values.email} maxlength={80} placeholder="name@company.com" onInput={(e) => setField('email', e.detail.value)} {...controlLabel('电子邮箱（选填）')} />
         </FormField>
         <FormField label="微信号" error={errors.wechatId} testId="field-wechat">
-          <Input className="form-field__input" value={values.wechatId} maxlength={40} placeholder="便于专员添加您" onInput={(e) => setField('wechatId', e.detail.value)} />
+          <Input className="form-field__input" value={values.wechatId} maxlength={40} placeholder="便于专员添加您" onInput={(e) => setField('wechatId', e.detail.value)} {...controlLabel('微信号（选填）')} />
         </FormField>
       </View>
 
@@ -182,7 +186,13 @@ export default function LeadFormPage() {
             industries.length ? (
               <View className="lead-form__chips">
                 {industries.map((name) => (
-                  <Text key={name} className={values.industry === name ? 'lead-form__chip lead-form__chip--on' : 'lead-form__chip'} onClick={() => setField('industry', name)}>
+                  <Text
+                    key={name}
+                    className={values.industry === name ? 'lead-form__chip lead-form__chip--on' : 'lead-form__chip'}
+                    onClick={() => setField('industry', name)}
+                    aria-checked={values.industry === name ? 'true' : 'false'}
+                    {...tappable({ role: 'radio' })}
+                  >
                     {name}
                   </Text>
                 ))}
@@ -190,7 +200,7 @@ export default function LeadFormPage() {
             ) : undefined
           }
         >
-          <Input className="form-field__input" value={values.industry} maxlength={20} placeholder="如 生物医药、智能制造" onInput={(e) => setField('industry', e.detail.value)} />
+          <Input className="form-field__input" value={values.industry} maxlength={20} placeholder="如 生物医药、智能制造" onInput={(e) => setField('industry', e.detail.value)} {...controlLabel('意向行业（必填）')} />
         </FormField>
         <FormField label="投资规模" required error={errors.scale} testId="field-scale">
           <PickerField options={SCALE_OPTIONS} value={values.scale} placeholder="请选择投资规模" onChange={(v) => setField('scale', v)} testId="scale-picker" />
@@ -207,9 +217,9 @@ export default function LeadFormPage() {
         </FormField>
         <FormField label="面积需求（㎡）" error={errors.area} testId="field-area">
           <View className="lead-form__range">
-            <Input className="form-field__input" type="digit" value={values.areaMin} maxlength={9} placeholder="最小" onInput={(e) => setField('areaMin', e.detail.value)} />
+            <Input className="form-field__input" type="digit" value={values.areaMin} maxlength={9} placeholder="最小" onInput={(e) => setField('areaMin', e.detail.value)} {...controlLabel('最小面积需求（平方米）')} />
             <Text className="lead-form__range-sep">—</Text>
-            <Input className="form-field__input" type="digit" value={values.areaMax} maxlength={9} placeholder="最大" onInput={(e) => setField('areaMax', e.detail.value)} />
+            <Input className="form-field__input" type="digit" value={values.areaMax} maxlength={9} placeholder="最大" onInput={(e) => setField('areaMax', e.detail.value)} {...controlLabel('最大面积需求（平方米）')} />
           </View>
         </FormField>
         <FormField label="计划落地时间" error={errors.timing} testId="field-timing">
@@ -244,6 +254,7 @@ export default function LeadFormPage() {
               maxlength={MESSAGE_MAX}
               placeholder={MESSAGE_PLACEHOLDER}
               onInput={(e) => setField('message', e.detail.value)}
+              {...controlLabel('留言（选填）')}
             />
           )}
         </FormField>

@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { MyLeadCard } from '../../components/my-lead-card';
 import { backToCard } from '../../hooks/use-session';
 import { useMyLeads } from './use-my-leads';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 export default function MyLeadsPage() {
@@ -32,7 +33,10 @@ export default function MyLeadsPage() {
 
   if (status === 'loading') {
     return (
-      <View className="my-leads" data-testid="my-leads-loading">
+      <View className="my-leads" data-testid="my-leads-loading" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          我的咨询
+        </Text>
         <View className="my-leads__skeleton" />
         <View className="my-leads__skeleton" />
       </View>
@@ -41,7 +45,10 @@ export default function MyLeadsPage() {
 
   if (status === 'error') {
     return (
-      <View className="my-leads">
+      <View className="my-leads" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          我的咨询
+        </Text>
         <ErrorState message={error?.message ?? '系统开小差了，请稍后重试'} onRetry={() => void reload()} />
       </View>
     );
@@ -49,7 +56,10 @@ export default function MyLeadsPage() {
 
   if (!items.length) {
     return (
-      <View className="my-leads" data-testid="my-leads">
+      <View className="my-leads" data-testid="my-leads" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          我的咨询
+        </Text>
         <EmptyState
           title="还没有咨询记录"
           description="在招商名片上留言咨询后，专员的回复和办理进度会显示在这里。"
@@ -62,7 +72,10 @@ export default function MyLeadsPage() {
 
   const answered = items.filter((l) => l.replies.length > 0).length;
   return (
-    <View className="my-leads" data-testid="my-leads">
+    <View className="my-leads" data-testid="my-leads" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        我的咨询
+      </Text>
       <View className="my-leads__summary">
         <Text className="my-leads__summary-count">共 {items.length} 条咨询</Text>
         <Text className="my-leads__summary-note">{answered ? `${answered} 条已收到回复` : '专员会在承诺时限内回复'}</Text>
@@ -72,7 +85,7 @@ export default function MyLeadsPage() {
       ))}
       <View className="my-leads__footer">
         <Text className="my-leads__footer-text">下拉可刷新 · 只有您本人能看到这些咨询</Text>
-        <Text className="my-leads__footer-link" data-testid="back-to-card" onClick={() => backToCard(cardId)}>
+        <Text className="my-leads__footer-link" data-testid="back-to-card" onClick={() => backToCard(cardId)} {...tappable({ role: 'link' })}>
           返回招商名片
         </Text>
       </View>

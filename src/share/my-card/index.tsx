@@ -14,6 +14,7 @@ import { imageUrl } from '../../utils/image-url';
 import { GREETING_MAX, MAX_FEATURED_CARRIERS, MAX_FEATURED_INDUSTRIES, TITLE_MAX, type CardField, type CardForm } from './card-form';
 import { previewFromForm } from './preview-model';
 import { useMyCard, type ImageField } from './use-my-card';
+import { PAGE_HEADING, controlLabel, imageAlt, tappable } from '../../components/a11y';
 import './index.css';
 
 /** Carriers lists longer than this get a name filter. */
@@ -54,14 +55,20 @@ export default function MyCardPage() {
 
   if (status === 'loading') {
     return (
-      <View className="my-card">
+      <View className="my-card" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          编辑我的名片
+        </Text>
         <CardSkeleton />
       </View>
     );
   }
   if (!form || !context || !preview) {
     return (
-      <View className="my-card">
+      <View className="my-card" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          编辑我的名片
+        </Text>
         <ErrorState message={loadError?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void card.reload()} />
       </View>
     );
@@ -92,7 +99,7 @@ export default function MyCardPage() {
         {field === 'photo' ? (
           <Avatar name={preview.person.name} src={url} size="md" />
         ) : url ? (
-          <Image className="my-card__qr" src={url} mode="aspectFit" data-testid="current-wechat-qr" />
+          <Image className="my-card__qr" src={url} mode="aspectFit" data-testid="current-wechat-qr" {...imageAlt('当前的微信二维码')} />
         ) : (
           <View className="my-card__qr my-card__qr--empty">
             <Text>{emptyText}</Text>
@@ -100,7 +107,7 @@ export default function MyCardPage() {
         )}
         <View className="my-card__image-side">
           {uploads ? (
-            <View className="my-card__upload" hoverClass="my-card__upload--pressed" data-testid={`upload-${field}`} onClick={() => void card.uploadImage(field)}>
+            <View className="my-card__upload" hoverClass="my-card__upload--pressed" data-testid={`upload-${field}`} onClick={() => void card.uploadImage(field)} {...tappable({ label: `${current ? '更换' : '上传'}${field === 'photo' ? '照片' : '微信二维码'}` })}>
               <Text>{uploading === field ? '正在上传…' : current ? '更换图片' : '上传图片'}</Text>
             </View>
           ) : (
@@ -115,7 +122,10 @@ export default function MyCardPage() {
   };
 
   return (
-    <View className="my-card" data-testid="my-card-page">
+    <View className="my-card" data-testid="my-card-page" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        编辑我的名片
+      </Text>
       <View className="my-card__preview-wrap">
         <View className="my-card__preview-head">
           <Text className="my-card__preview-title">实时预览</Text>
@@ -123,10 +133,10 @@ export default function MyCardPage() {
         </View>
         <CardPreview {...preview} />
         <View className="my-card__shortcuts">
-          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => go(`/share/poster/index?cardId=${encodeURIComponent(mine.cardId)}`)} data-testid="go-poster">
+          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => go(`/share/poster/index?cardId=${encodeURIComponent(mine.cardId)}`)} data-testid="go-poster" {...tappable({ role: 'link' })}>
             <Text>生成海报</Text>
           </View>
-          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => go('/share/stats/index')} data-testid="go-stats">
+          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => go('/share/stats/index')} data-testid="go-stats" {...tappable({ role: 'link' })}>
             <Text>名片数据</Text>
           </View>
         </View>
@@ -135,7 +145,7 @@ export default function MyCardPage() {
       <SectionBlock title="个人信息" testId="section-person">
         <View className="my-card__field">
           <Text className="my-card__label">职务</Text>
-          <Input className="my-card__input" value={form.title} maxlength={TITLE_MAX} placeholder="如：投资促进局 招商专员" onInput={setText('title')} data-testid="title-input" />
+          <Input className="my-card__input" value={form.title} maxlength={TITLE_MAX} placeholder="如：投资促进局 招商专员" onInput={setText('title')} data-testid="title-input" {...controlLabel('职务')} />
           <FieldError field="title" errors={errors} />
         </View>
         <View className="my-card__field">
@@ -152,6 +162,7 @@ export default function MyCardPage() {
             placeholder="一句话介绍你能为投资者做什么"
             onInput={setText('greeting')}
             data-testid="greeting-input"
+            {...controlLabel('问候语')}
           />
           <FieldError field="greeting" errors={errors} />
         </View>
@@ -164,18 +175,18 @@ export default function MyCardPage() {
 
       <SectionBlock title="公开的联系方式" testId="section-contacts">
         <Row label="公开手机号" hint={form.visibility.phone ? '访客可直接拨打' : '名片上不显示你的手机号'} testId="row-phone">
-          <Switch checked={form.visibility.phone} color="#b3261e" onChange={() => card.toggleVisibility('phone')} data-testid="visibility-phone" />
+          <Switch checked={form.visibility.phone} color="#b3261e" onChange={() => card.toggleVisibility('phone')} data-testid="visibility-phone" {...controlLabel('公开手机号')} />
         </Row>
         <Row label="公开微信号" hint={form.visibility.wechatId && !form.wechatId.trim() ? '尚未填写微信号，名片上不会显示' : undefined} testId="row-wechat-id">
-          <Switch checked={form.visibility.wechatId} color="#b3261e" onChange={() => card.toggleVisibility('wechatId')} data-testid="visibility-wechatId" />
+          <Switch checked={form.visibility.wechatId} color="#b3261e" onChange={() => card.toggleVisibility('wechatId')} data-testid="visibility-wechatId" {...controlLabel('公开微信号')} />
         </Row>
         <Row label="公开微信二维码" hint={form.visibility.wechatQr && !form.wechatQr ? '尚未上传二维码，名片上不会显示' : undefined} testId="row-wechat-qr">
-          <Switch checked={form.visibility.wechatQr} color="#b3261e" onChange={() => card.toggleVisibility('wechatQr')} data-testid="visibility-wechatQr" />
+          <Switch checked={form.visibility.wechatQr} color="#b3261e" onChange={() => card.toggleVisibility('wechatQr')} data-testid="visibility-wechatQr" {...controlLabel('公开微信二维码')} />
         </Row>
         <FieldError field="visibility" errors={errors} />
         <View className="my-card__field">
           <Text className="my-card__label">微信号</Text>
-          <Input className="my-card__input" value={form.wechatId} maxlength={20} placeholder="6–20 位，字母开头，可含数字、_ 和 -" onInput={setText('wechatId')} data-testid="wechat-id-input" />
+          <Input className="my-card__input" value={form.wechatId} maxlength={20} placeholder="6–20 位，字母开头，可含数字、_ 和 -" onInput={setText('wechatId')} data-testid="wechat-id-input" {...controlLabel('微信号')} />
           <FieldError field="wechatId" errors={errors} />
         </View>
         <View className="my-card__field">
@@ -194,7 +205,7 @@ export default function MyCardPage() {
       <SectionBlock title="精选载体" extra={`已选 ${form.featuredCarrierIds.length}/${MAX_FEATURED_CARRIERS}`} testId="section-carriers">
         <Text className="my-card__section-note">名片上优先展示前 3 个；不选则展示空置面积最大的载体。</Text>
         {mine.carriers.length > CARRIER_FILTER_FROM ? (
-          <Input className="my-card__input my-card__filter" value={carrierFilter} placeholder="搜索载体名称" onInput={(e) => setCarrierFilter(e.detail.value)} data-testid="carrier-filter" />
+          <Input className="my-card__input my-card__filter" value={carrierFilter} placeholder="搜索载体名称" onInput={(e) => setCarrierFilter(e.detail.value)} data-testid="carrier-filter" {...controlLabel('搜索载体名称')} />
         ) : null}
         {carrierOptions.length ? (
           <ChoiceChips options={carrierOptions} selected={form.featuredCarrierIds} onToggle={card.toggleCarrier} block testId="carrier-chips" />
@@ -219,9 +230,11 @@ export default function MyCardPage() {
                   hoverClass="my-card__option--pressed"
                   data-staff-id={c.staffId ?? ''}
                   data-selected={on ? 'true' : 'false'}
+                  aria-checked={on ? 'true' : 'false'}
+                  {...tappable({ role: 'radio' })}
                   onClick={() => card.setOnDuty(c.staffId)}
                 >
-                  <View className={on ? 'my-card__radio my-card__radio--on' : 'my-card__radio'} />
+                  <View className={on ? 'my-card__radio my-card__radio--on' : 'my-card__radio'} aria-hidden="true" />
                   <View className="my-card__option-text">
                     <Text className="my-card__option-name">{c.name}</Text>
                     <Text className="my-card__option-title">{c.title}</Text>
@@ -267,7 +280,7 @@ export default function MyCardPage() {
         )}
         <View className="my-card__bar-actions">
           {context.ownCard ? (
-            <View className="my-card__button" hoverClass="my-card__button--pressed" onClick={() => go(`/pages/card/index?cardId=${encodeURIComponent(mine.cardId)}`)} data-testid="view-card">
+            <View className="my-card__button" hoverClass="my-card__button--pressed" onClick={() => go(`/pages/card/index?cardId=${encodeURIComponent(mine.cardId)}`)} data-testid="view-card" {...tappable({ role: 'link' })}>
               <Text>查看名片</Text>
             </View>
           ) : null}
@@ -276,6 +289,8 @@ export default function MyCardPage() {
             hoverClass="my-card__button--pressed"
             onClick={() => void save()}
             data-testid="save-card"
+            aria-busy={saving ? 'true' : undefined}
+            {...tappable()}
           >
             <Text>{saving ? '正在保存…' : '保存'}</Text>
           </View>

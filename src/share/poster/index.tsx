@@ -7,6 +7,7 @@ import { posterFileName } from './poster-content';
 import { POSTER_HEIGHT, POSTER_WIDTH } from './poster-layout';
 import { canShareImage, downloadDataUrl, openAlbumSettings, saveToAlbum, shareImage, type SaveOutcome } from './poster-save';
 import { POSTER_CANVAS_ID, usePoster } from './use-poster';
+import { PAGE_HEADING, imageAlt, tappable } from '../../components/a11y';
 import './index.css';
 
 type Notice = 'denied' | 'privacy' | null;
@@ -64,9 +65,12 @@ export default function PosterPage() {
   };
 
   return (
-    <View className="poster-page" data-testid="poster-page">
+    <View className="poster-page" data-testid="poster-page" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        名片海报
+      </Text>
       {isWeapp ? (
-        <Canvas type="2d" id={POSTER_CANVAS_ID} className="poster-page__canvas" style={{ width: `${POSTER_WIDTH}px`, height: `${POSTER_HEIGHT}px` }} />
+        <Canvas type="2d" id={POSTER_CANVAS_ID} className="poster-page__canvas" aria-hidden="true" style={{ width: `${POSTER_WIDTH}px`, height: `${POSTER_HEIGHT}px` }} />
       ) : null}
 
       {status === 'unavailable' ? (
@@ -94,7 +98,14 @@ export default function PosterPage() {
         <>
           <View className="poster-page__stage">
             <View className="poster-page__frame">
-              <Image className="poster-page__image" src={result.image} mode="widthFix" showMenuByLongpress data-testid="poster-image" />
+              <Image
+                className="poster-page__image"
+                src={result.image}
+                mode="widthFix"
+                showMenuByLongpress
+                data-testid="poster-image"
+                {...imageAlt('名片海报：区域介绍、名片主人的联系方式和小程序码')}
+              />
             </View>
             <Text className="poster-page__tip">
               {isWeapp
@@ -114,7 +125,7 @@ export default function PosterPage() {
                   : '保存图片前需要你同意本小程序的隐私保护指引。请再次点击「保存到相册」并在弹窗中选择同意。'}
               </Text>
               {notice === 'denied' ? (
-                <View className="poster-page__notice-action" hoverClass="poster-page__button--pressed" onClick={() => void openSettings()} data-testid="open-settings">
+                <View className="poster-page__notice-action" hoverClass="poster-page__button--pressed" onClick={() => void openSettings()} data-testid="open-settings" {...tappable()}>
                   <Text>去设置开启</Text>
                 </View>
               ) : null}
@@ -125,16 +136,16 @@ export default function PosterPage() {
             {isWeapp ? (
               <>
                 {showShareSheet ? (
-                  <View className="poster-page__button" hoverClass="poster-page__button--pressed" onClick={() => void share()} data-testid="share-image">
+                  <View className="poster-page__button" hoverClass="poster-page__button--pressed" onClick={() => void share()} data-testid="share-image" {...tappable()}>
                     <Text>发送给朋友</Text>
                   </View>
                 ) : null}
-                <View className="poster-page__button poster-page__button--primary" hoverClass="poster-page__button--pressed" onClick={() => void save()} data-testid="save-poster">
+                <View className="poster-page__button poster-page__button--primary" hoverClass="poster-page__button--pressed" onClick={() => void save()} data-testid="save-poster" {...tappable()}>
                   <Text>{busy ? '正在保存…' : '保存到相册'}</Text>
                 </View>
               </>
             ) : (
-              <View className="poster-page__button poster-page__button--primary" hoverClass="poster-page__button--pressed" onClick={download} data-testid="download-poster">
+              <View className="poster-page__button poster-page__button--primary" hoverClass="poster-page__button--pressed" onClick={download} data-testid="download-poster" {...tappable()}>
                 <Text>下载海报图片</Text>
               </View>
             )}

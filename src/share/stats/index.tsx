@@ -8,6 +8,7 @@ import { WeekBarChart } from '../../components/week-bar-chart';
 import { groupDigits } from '../../utils/format';
 import { channelRows, conversionRate, depthText, weekBars } from './stats-view';
 import { useCardStats } from './use-card-stats';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 export default function CardStatsPage() {
@@ -22,14 +23,20 @@ export default function CardStatsPage() {
 
   if (status === 'loading') {
     return (
-      <View className="stats-page">
+      <View className="stats-page" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          我的名片数据
+        </Text>
         <CardSkeleton />
       </View>
     );
   }
   if (!stats) {
     return (
-      <View className="stats-page">
+      <View className="stats-page" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          我的名片数据
+        </Text>
         <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
       </View>
     );
@@ -43,7 +50,10 @@ export default function CardStatsPage() {
   };
 
   return (
-    <View className="stats-page" data-testid="stats-page">
+    <View className="stats-page" data-testid="stats-page" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        我的名片数据
+      </Text>
       <View className="stats-page__hero">
         <Text className="stats-page__eyebrow">我的名片数据</Text>
         <View className="stats-page__headline">
@@ -113,7 +123,7 @@ export default function CardStatsPage() {
         </Text>
       </View>
 
-      <View className="stats-page__cta" hoverClass="stats-page__cta--pressed" onClick={openPoster} data-testid="stats-poster">
+      <View className="stats-page__cta" hoverClass="stats-page__cta--pressed" onClick={openPoster} data-testid="stats-poster" {...tappable({ role: 'link' })}>
         <Text>生成名片海报，带来更多浏览</Text>
       </View>
     </View>

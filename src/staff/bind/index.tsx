@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ActionButton } from '../../components/action-button';
 import { INVITE_CODE_LENGTH, useBindInvite } from './use-bind-invite';
+import { PAGE_HEADING } from '../../components/a11y';
 import './index.css';
 
 export default function BindPage() {
@@ -9,12 +10,12 @@ export default function BindPage() {
 
   if (bind.bound) {
     return (
-      <View className="bind" data-testid="bind-done">
+      <View className="bind" data-testid="bind-done" role="main">
         <View className="bind__card bind__card--done">
           <View className="bind__done-icon">
             <Text className="bind__done-tick">✓</Text>
           </View>
-          <Text className="bind__title">绑定成功</Text>
+          <Text {...PAGE_HEADING} className="bind__title">绑定成功</Text>
           <Text className="bind__text">欢迎您，{bind.bound.name}。分配给您的线索会出现在工作台，并通过微信提醒您。</Text>
           <View className="bind__action">
             <ActionButton text="进入工作台" block onClick={() => void Taro.redirectTo({ url: '/staff/inbox/index' }).catch(() => undefined)} testId="open-workspace" />
@@ -25,9 +26,9 @@ export default function BindPage() {
   }
 
   return (
-    <View className="bind" data-testid="bind">
+    <View className="bind" data-testid="bind" role="main">
       <View className="bind__card">
-        <Text className="bind__title">绑定工作人员账号</Text>
+        <Text {...PAGE_HEADING} className="bind__title">绑定工作人员账号</Text>
         <Text className="bind__text">请输入管理员发给您的 8 位邀请码。绑定后，本微信即可登录招商工作台处理线索；每个邀请码只能使用一次。</Text>
         <Input
           className={bind.error ? 'bind__input bind__input--error' : 'bind__input'}

@@ -9,6 +9,7 @@ import { LeadListItem } from '../../components/lead-list-item';
 import { STAFF_BIND_PAGE, useSession } from '../../hooks/use-session';
 import { useInbox, type InboxTab } from './use-inbox';
 import { useLeadAlerts } from './use-lead-alerts';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领', referred: '我推荐的' };
@@ -49,7 +50,10 @@ export default function InboxPage() {
 
   if (status === 'error' && (error?.code === 'AUTH.FORBIDDEN' || error?.code === 'AUTH.SIGN_IN_REQUIRED' || error?.code === 'AUTH.STAFF_REVOKED')) {
     return (
-      <View className="inbox" data-testid="inbox-forbidden">
+      <View className="inbox" data-testid="inbox-forbidden" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          招商工作台
+        </Text>
         <EmptyState
           title="工作台仅限招商工作人员使用"
           description={error.code === 'AUTH.STAFF_REVOKED' ? error.message : '如果您是工作人员，请使用管理员发放的邀请码绑定微信。'}
@@ -64,15 +68,15 @@ export default function InboxPage() {
   const overdue = inbox.items.filter((l) => l.overdue).length;
 
   return (
-    <View className="inbox" data-testid="inbox">
+    <View className="inbox" data-testid="inbox" role="main">
       <View className="inbox__head">
         <View className="inbox__who">
-          <Text className="inbox__title">线索收件箱</Text>
+          <Text {...PAGE_HEADING} className="inbox__title">线索收件箱</Text>
           {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
         </View>
         <Text className="inbox__hint">{overdue ? `${overdue} 条已超过首次回复时限，请优先处理` : '超时线索排在最前，请在承诺时限内首次回复'}</Text>
         {alerts.available ? (
-          <View className="inbox__alerts" hoverClass="inbox__alerts--pressed" onClick={alerts.request} data-testid="lead-alerts">
+          <View className="inbox__alerts" hoverClass="inbox__alerts--pressed" onClick={alerts.request} data-testid="lead-alerts" {...tappable()}>
             <Text className="inbox__alerts-action">{alerts.pending ? '正在开启…' : '开启新线索提醒'}</Text>
             <Text className="inbox__alerts-note">每点一次，可收到一条微信提醒</Text>
           </View>

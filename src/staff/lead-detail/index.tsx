@@ -16,6 +16,7 @@ import { formatDateTime } from '../../components/time-text';
 import { formatArea } from '../../utils/format';
 import { addPhoneContact, copyText } from '../../utils/privacy';
 import { useLeadDetail, type LeadDetail } from './use-lead-detail';
+import { PAGE_HEADING, controlLabel, tappable } from '../../components/a11y';
 import './index.css';
 
 const CHANNEL_LABELS: Record<ShareChannel, string> = {
@@ -82,7 +83,10 @@ export default function LeadDetailPage() {
 
   if (status === 'loading') {
     return (
-      <View className="lead-detail" data-testid="lead-detail-loading">
+      <View className="lead-detail" data-testid="lead-detail-loading" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          线索详情
+        </Text>
         <View className="lead-detail__skeleton" />
         <View className="lead-detail__skeleton" />
       </View>
@@ -90,7 +94,10 @@ export default function LeadDetailPage() {
   }
   if (!data) {
     return (
-      <View className="lead-detail">
+      <View className="lead-detail" role="main">
+        <Text className="visually-hidden" {...PAGE_HEADING}>
+          线索详情
+        </Text>
         <ErrorState message={error?.message ?? '未找到该咨询'} onRetry={error?.code === 'LEAD.NOT_FOUND' ? undefined : () => void detail.reload()} />
       </View>
     );
@@ -107,7 +114,7 @@ export default function LeadDetailPage() {
   const revealed = detail.revealed;
 
   return (
-    <View className="lead-detail" data-testid="lead-detail">
+    <View className="lead-detail" data-testid="lead-detail" role="main">
       {!canAct ? (
         <View className="lead-detail__readonly" data-testid="read-only-note">
           <Text>您可查看这条线索的办理进展（例如作为推荐人），处理由承办人负责。</Text>
@@ -116,7 +123,7 @@ export default function LeadDetailPage() {
 
       <View className="lead-detail__header">
         <View className="lead-detail__header-top">
-          <Text className="lead-detail__name">{lead.contactName}</Text>
+          <Text {...PAGE_HEADING} className="lead-detail__name">{lead.contactName}</Text>
           <View className="lead-detail__badges">
             {lead.overdue ? <OverdueBadge /> : null}
             <StatusBadge status={lead.status} />
@@ -190,6 +197,7 @@ export default function LeadDetailPage() {
                 maxlength={500}
                 placeholder="回复投资者（对方可在「我的咨询」看到，并收到微信通知）"
                 data-testid="reply-input"
+                {...controlLabel('回复投资者')}
                 onInput={(e) => detail.reply.setText(e.detail.value)}
               />
             )}
@@ -209,9 +217,9 @@ export default function LeadDetailPage() {
                 <View
                   key={kind}
                   className={detail.note.kind === kind ? 'lead-detail__kind lead-detail__kind--on' : 'lead-detail__kind'}
-                  role="radio"
                   aria-checked={detail.note.kind === kind ? 'true' : 'false'}
                   data-testid={`note-kind-${kind}`}
+                  {...tappable({ role: 'radio' })}
                   onClick={() => detail.note.setKind(kind)}
                 >
                   <Text>{kind === 'note' ? '跟进备注' : '记录通话'}</Text>
@@ -227,6 +235,7 @@ export default function LeadDetailPage() {
                 maxlength={500}
                 placeholder={detail.note.kind === 'call_logged' ? '通话要点，如：已电话联系，约下周实地考察' : '内部跟进备注，投资者看不到'}
                 data-testid="note-input"
+                {...controlLabel(detail.note.kind === 'call_logged' ? '通话要点' : '跟进备注')}
                 onInput={(e) => detail.note.setText(e.detail.value)}
               />
             )}
@@ -287,6 +296,7 @@ export default function LeadDetailPage() {
           maxlength={100}
           placeholder="如：联系方式无效、重复咨询、非投资需求"
           data-testid="invalid-reason"
+          {...controlLabel('标记无效的原因')}
           onInput={(e) => detail.invalid.setReason(e.detail.value)}
         />
         {detail.invalid.error ? <Text className="lead-detail__error">{detail.invalid.error}</Text> : null}
