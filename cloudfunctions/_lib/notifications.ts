@@ -2,6 +2,7 @@ import type { Staff } from '../../domain/org/staff.schema';
 import type { Deps, OutgoingMessage } from './deps';
 import { newId } from './ids';
 import { COLLECTIONS } from './store/collections';
+import type { DocumentStore } from './store/store-port';
 
 export interface OutboxEntry {
   _id: string;
@@ -17,6 +18,10 @@ export interface OutboxEntry {
 
 const OUTBOX = COLLECTIONS.outbox.name;
 export const MAX_ATTEMPTS = 5;
+
+/** Failed notifications still worth another try, oldest first. */
+export const findRetryableNotifications = (store: DocumentStore, limit: number) =>
+  store.find<OutboxEntry>(OUTBOX, { where: { status: 'failed', attempts: { lt: MAX_ATTEMPTS } }, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit });
 
 /** Tries one delivery and records the outcome; never throws (a lead must not depend on a notification). */
 export const deliver = async (deps: Deps, entry: OutboxEntry): Promise<OutboxEntry['status']> => {

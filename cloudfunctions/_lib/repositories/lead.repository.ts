@@ -21,3 +21,24 @@ export const listLeadEvents = (store: DocumentStore, leadId: string) =>
   store.find<LeadEvent>(EVENTS, { where: { leadId }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 200 });
 
 export const LEADS_COLLECTION = LEADS;
+
+/**
+ * Records a change to a lead with the events that explain it, atomically and only if nobody changed the lead
+ * since it was read (`expectedRev`). False when the lead moved on meanwhile (or is gone): nothing is written.
+ * Without events it is one conditional update, no transaction.
+ */
+export const recordLeadChange = async (store: DocumentStore, lead: Pick<Lead, '_id'>, set: Record<string, unknown>, events: readonly LeadEvent[], expectedRev: number): Promise<boolean> => {
+  if (events.length === 0) return store.update(LEADS, lead._id, { set }, { ifRev: expectedRev });
+  return store.transaction(async (tx) => {
+    if (!(await tx.update(LEADS, lead._id, { set }, { ifRev: expectedRev }))) return false;
+    for (const event of events) await insertLeadEvent(tx, event);
+    return true;
+  });
+};
+
+/**
+ * Sets when the lead's next SLA rung is due (null: none). Bookkeeping for the timer, not a change anyone made:
+ * no `rev` check and no `rev` bump, so it never makes a staff member's concurrent action fail.
+ */
+export const scheduleEscalation = (store: DocumentStore, lead: Pick<Lead, '_id'>, dueAt: string | null) =>
+  store.update(LEADS, lead._id, { set: { 'sla.nextEscalationAt': dueAt } });
