@@ -43,6 +43,9 @@ export const consumeRate = async (tx: TransactionStore, rules: readonly RateRule
   }
 };
 
+/** Consumes the rules in a transaction of their own, for a guard that comes before (not with) the write. */
+export const spendRate = (store: DocumentStore, rules: readonly RateRule[], now: Date): Promise<void> => store.transaction((tx) => consumeRate(tx, rules, now));
+
 /** Removes up to `limit` counters whose window ended before `now`, oldest first; returns how many went. */
 export const purgeExpiredRateCounters = async (store: DocumentStore, now: Date, limit: number): Promise<number> => {
   const expired = await store.find<Counter>(COUNTERS, {

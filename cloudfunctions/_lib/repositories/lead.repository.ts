@@ -23,14 +23,23 @@ export const listLeadEvents = (store: DocumentStore, leadId: string) =>
 export const LEADS_COLLECTION = LEADS;
 
 /**
- * Records a change to a lead with the events that explain it, atomically and only if nobody changed the lead
- * since it was read (`expectedRev`). False when the lead moved on meanwhile (or is gone): nothing is written.
- * Without events it is one conditional update, no transaction.
+ * Records a change to a lead with the events that explain it, atomically. With `expectedRev` the change applies
+ * only if nobody changed the lead since it was read, and `rev` moves on; false (nothing written) when it moved
+ * first. `null` skips the check: appending a reply or a note never conflicts with anyone. Without events it is
+ * one update and no transaction; without changes, only the events are written.
  */
-export const recordLeadChange = async (store: DocumentStore, lead: Pick<Lead, '_id'>, set: Record<string, unknown>, events: readonly LeadEvent[], expectedRev: number): Promise<boolean> => {
-  if (events.length === 0) return store.update(LEADS, lead._id, { set }, { ifRev: expectedRev });
+export const recordLeadChange = async (
+  store: DocumentStore,
+  lead: Pick<Lead, '_id'>,
+  set: Record<string, unknown>,
+  events: readonly LeadEvent[],
+  expectedRev: number | null,
+): Promise<boolean> => {
+  const options = expectedRev === null ? undefined : { ifRev: expectedRev };
+  const changes = Object.keys(set).length > 0;
+  if (events.length === 0) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
   return store.transaction(async (tx) => {
-    if (!(await tx.update(LEADS, lead._id, { set }, { ifRev: expectedRev }))) return false;
+    if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
     for (const event of events) await insertLeadEvent(tx, event);
     return true;
   });
