@@ -7,7 +7,7 @@ import { isErrorCode } from '../../domain/common/error-codes';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { removeDataDir, startLocalCloudProcess, type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
 import { startLocalCloud, type RunningLocalCloud } from '../../tools/local-cloud/server';
-import { createTestBackend, type TestBackend } from '../support/test-backend';
+import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 /**
  * The local cloud at the HTTP level, over raw sockets: whatever bytes arrive, the client gets an answer with
@@ -277,6 +277,15 @@ describe('local cloud over raw sockets: no request ends the server', () => {
     const missing = await exchange(cloud.port, ['GET /no/such/file.js HTTP/1.1\r\nhost: x\r\n\r\n']);
     expectTyped(missing.responses[0], 404, 'HTTP.NOT_FOUND');
     await stillServes();
+  });
+
+  it('the local endpoints answer as before: health, personas, a persona’s outbox', async () => {
+    expect(await (await fetch(new URL('/healthz', cloud.url))).json()).toEqual({ ok: true });
+    const personas = (await (await fetch(new URL('/api/_local/personas', cloud.url))).json()) as { ok: boolean; data: { personas: unknown[] } };
+    expect(personas.data.personas.length).toBeGreaterThan(3);
+    await b.ok('lead.submit', leadInput(), OPENID.investorA);
+    const outbox = (await (await fetch(new URL('/api/_local/outbox', cloud.url), { headers: { [PERSONA_HEADER]: 'head' } })).json()) as { ok: boolean; data: { items: Array<{ kind: string }> } };
+    expect(outbox.data.items.map((i) => i.kind)).toContain('lead_new');
   });
 
   it('serves a chunked body and pipelined requests', async () => {

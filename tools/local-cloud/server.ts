@@ -9,8 +9,7 @@ import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import type { ActionTable } from '../../cloudfunctions/_lib/define-action';
 import type { Deps } from '../../cloudfunctions/_lib/deps';
 import type { RequestContext } from '../../cloudfunctions/_lib/request-context';
-import type { OutboxEntry } from '../../cloudfunctions/_lib/notifications';
-import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { listOutboxFor } from '../../cloudfunctions/_lib/notifications';
 import { getCardContract } from '../../domain/api/public-read.contracts';
 import { createFirstScreenPage } from './first-screen-page';
 import { answerClientError, sendError, sendJson } from './http-answers';
@@ -119,9 +118,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
   const listOutbox = async (req: IncomingMessage, res: ServerResponse) => {
     const persona = findPersona((req.headers[PERSONA_HEADER] as string | undefined) ?? DEFAULT_PERSONA_ID);
     if (!persona) return sendError(res, 400, 'AUTH.FORBIDDEN', ['persona']);
-    const items = persona.openid
-      ? await deps.store.find<OutboxEntry>(COLLECTIONS.outbox.name, { where: { 'message.toOpenid': persona.openid }, orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 50 })
-      : [];
+    const items = persona.openid ? await listOutboxFor(deps.store, persona.openid, 50) : [];
     sendJson(res, 200, { ok: true, data: { items: items.map((e) => ({ id: e._id, kind: e.message.kind, page: e.message.page, fields: e.message.fields, status: e.status, createdAt: e.createdAt })) } });
   };
 
