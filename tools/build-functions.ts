@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../domain/api/contract';
 import { ALL_COLLECTIONS } from '../cloudfunctions/_lib/store/collections';
+import { SLA_TIMER_TIMEOUT_SECONDS } from '../cloudfunctions/sla-timer/sla-tick-budget';
 import { buildDemoDistrict } from './seed/demo-district';
 import { validateSeed } from './seed/seed-store';
 
@@ -22,6 +23,9 @@ const TRIGGERS: Partial<Record<(typeof FUNCTION_NAMES)[number], Array<{ name: st
   // Every 10 minutes on the hour's tens; the ladder is idempotent, so a missed run only delays a rung.
   'sla-timer': [{ name: 'sla-tick', type: 'timer', config: '0 */10 * * * * *' }],
 };
+
+/** Timeouts (seconds) where the 3 s default is too short; the SLA tick budgets its work against this one. */
+const TIMEOUTS: Partial<Record<(typeof FUNCTION_NAMES)[number], number>> = { 'sla-timer': SLA_TIMER_TIMEOUT_SECONDS };
 
 export const openapiPermissionsOf = (bundle: string): string[] => {
   const found = new Set<string>();
@@ -65,6 +69,7 @@ export const buildFunctions = async (root = resolve(__dirname, '..'), outRoot = 
     );
     const config: Record<string, unknown> = { permissions: { openapi } };
     if (TRIGGERS[name]) config.triggers = TRIGGERS[name];
+    if (TIMEOUTS[name]) config.timeout = TIMEOUTS[name];
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
     built.push({ name, dir, bytes: Buffer.byteLength(bundle), openapi });
   }

@@ -2,6 +2,7 @@ import type { Staff } from '../../domain/org/staff.schema';
 import type { Deps, OutgoingMessage } from './deps';
 import { newId } from './ids';
 import { COLLECTIONS } from './store/collections';
+import type { DocumentStore } from './store/store-port';
 
 export interface OutboxEntry {
   _id: string;
@@ -17,6 +18,14 @@ export interface OutboxEntry {
 
 const OUTBOX = COLLECTIONS.outbox.name;
 export const MAX_ATTEMPTS = 5;
+
+/** Failed notifications still worth another try, oldest first. */
+export const findRetryableNotifications = (store: DocumentStore, limit: number) =>
+  store.find<OutboxEntry>(OUTBOX, { where: { status: 'failed', attempts: { lt: MAX_ATTEMPTS } }, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit });
+
+/** The latest messages recorded for one recipient (the local cloud's persona UI shows them as a phone would). */
+export const listOutboxFor = (store: DocumentStore, toOpenid: string, limit: number) =>
+  store.find<OutboxEntry>(OUTBOX, { where: { 'message.toOpenid': toOpenid }, orderBy: [{ field: 'createdAt', direction: 'desc' }], limit });
 
 /** Tries one delivery and records the outcome; never throws (a lead must not depend on a notification). */
 export const deliver = async (deps: Deps, entry: OutboxEntry): Promise<OutboxEntry['status']> => {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '../../domain/common/result';
+import { forEachBounded } from './bounded-concurrency';
 import { COLLECTIONS } from './store/collections';
-import type { TransactionStore } from './store/store-port';
+import type { DocumentStore, TransactionStore } from './store/store-port';
 
 export interface RateRule {
   key: string;
@@ -15,17 +17,45 @@ interface Counter {
   [k: string]: unknown;
 }
 
+const COUNTERS = COLLECTIONS.rateCounters.name;
+
+const windowStartOf = (rule: RateRule, now: Date) => Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
+
+/**
+ * A counter's id: the identity hashed (any length, any characters, always 40 hex digits), then its window.
+ * Identity and window can never run into each other, so every window starts a fresh counter.
+ */
+export const rateCounterId = (rule: RateRule, now: Date): string =>
+  `rc_${createHash('sha256').update(`${rule.windowMs}\u0000${rule.key}`).digest('hex').slice(0, 40)}_${windowStartOf(rule, now).toString(36)}`;
+
 /**
  * Fixed-window counters kept in the store and consumed inside the same transaction as the write they guard,
- * so a rejected request leaves no trace and an accepted one is always counted.
+ * so a rejected request leaves no trace and an accepted one is always counted. Each counter carries the end
+ * of its window (`expiresAt`); the SLA timer purges the expired ones.
  */
 export const consumeRate = async (tx: TransactionStore, rules: readonly RateRule[], now: Date): Promise<void> => {
   for (const rule of rules) {
-    const windowStart = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
-    const id = `${rule.key}:${windowStart.toString(36)}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
-    const counter = await tx.get<Counter>(COLLECTIONS.rateCounters.name, id);
+    const id = rateCounterId(rule, now);
+    const counter = await tx.get<Counter>(COUNTERS, id);
     if (counter && counter.count >= rule.limit) throw new DomainError('RATE.LIMITED');
-    if (counter) await tx.update(COLLECTIONS.rateCounters.name, id, { inc: { count: 1 } });
-    else await tx.insert<Counter>(COLLECTIONS.rateCounters.name, { _id: id, count: 1, expiresAt: new Date(windowStart + rule.windowMs).toISOString() });
+    if (counter) await tx.update(COUNTERS, id, { inc: { count: 1 } });
+    else await tx.insert<Counter>(COUNTERS, { _id: id, count: 1, expiresAt: new Date(windowStartOf(rule, now) + rule.windowMs).toISOString() });
   }
+};
+
+/** Consumes the rules in a transaction of their own, for a guard that comes before (not with) the write. */
+export const spendRate = (store: DocumentStore, rules: readonly RateRule[], now: Date): Promise<void> => store.transaction((tx) => consumeRate(tx, rules, now));
+
+/** Removes up to `limit` counters whose window ended before `now`, oldest first; returns how many went. */
+export const purgeExpiredRateCounters = async (store: DocumentStore, now: Date, limit: number): Promise<number> => {
+  const expired = await store.find<Counter>(COUNTERS, {
+    where: { expiresAt: { lte: now.toISOString() } },
+    orderBy: [{ field: 'expiresAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+    limit,
+  });
+  let removed = 0;
+  await forEachBounded(expired, 8, async (counter) => {
+    if (await store.remove(COUNTERS, counter._id)) removed += 1;
+  });
+  return removed;
 };

@@ -3,11 +3,9 @@ import { DomainError } from '../../domain/common/result';
 import { makeShareCode } from '../../domain/share/share-code.rules';
 import type { Share } from '../../domain/share/share.schema';
 import { defineAction } from '../_lib/define-action';
-import { consumeRate } from '../_lib/rate-limit';
 import { getCard } from '../_lib/repositories/card.repository';
-import { getShare } from '../_lib/repositories/share.repository';
+import { findShareHop, getShare, recordShare } from '../_lib/repositories/share.repository';
 import { sharePath, shareQuery, shareWebUrl } from '../_lib/share-links';
-import { COLLECTIONS } from '../_lib/store/collections';
 import { isStoreError } from '../_lib/store/store-port';
 import { visitorHash } from '../_lib/visitor-hash';
 
@@ -24,10 +22,7 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
   const sharerVisitorHash = staff ? null : visitorHash(deps.analyticsSalt, `o:${openid}`);
   const links = (code: string, depth: number) => ({ code, depth, path: sharePath(card._id, code), query: shareQuery(card._id, code), webUrl: shareWebUrl(deps.webBaseUrl, card._id, code) });
   // The same person sharing the same card the same way again reuses their hop: counts and chains stay honest.
-  const [existing] = await deps.store.find<Share>(COLLECTIONS.shares.name, {
-    where: { cardId: card._id, sharerStaffId: staff?._id ?? null, sharerVisitorHash, parentCode: validParent?._id ?? null, channel: input.channel },
-    limit: 1,
-  });
+  const existing = await findShareHop(deps.store, { cardId: card._id, sharerStaffId: staff?._id ?? null, sharerVisitorHash, parentCode: validParent?._id ?? null, channel: input.channel });
   if (existing) return links(existing._id, existing.depth);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const share: Share = {
@@ -42,10 +37,7 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
       createdAt: ctx.now.toISOString(),
     };
     try {
-      await deps.store.transaction(async (tx) => {
-        await consumeRate(tx, [{ key: `share:u:${openid}:10m`, limit: 60, windowMs: 10 * 60_000 }], ctx.now);
-        await tx.insert(COLLECTIONS.shares.name, share);
-      });
+      await recordShare(deps.store, share, [{ key: `share:u:${openid}:10m`, limit: 60, windowMs: 10 * 60_000 }], ctx.now);
       return links(share._id, share.depth);
     } catch (error) {
       if (!isStoreError(error, 'STORE.DUPLICATE_ID')) throw error;

@@ -3,11 +3,10 @@ import type { Card } from '../../domain/card/card.schema';
 import { DomainError } from '../../domain/common/result';
 import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
-import { findCardByStaff } from '../_lib/repositories/card.repository';
+import { findCardByStaff, saveCardWithProfile } from '../_lib/repositories/card.repository';
 import { findCarriers, getCarrier } from '../_lib/repositories/carrier.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
 import { getStaff, listDistrictStaff } from '../_lib/repositories/staff.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
 
 const isLeader = (s: Staff) => s.roles.includes('unit_leader') || s.roles.includes('admin');
 
@@ -90,17 +89,11 @@ export const updateMyCardAction = defineAction(updateMyCardContract, async (deps
   if (input.onDutyStaffId) card.onDutyStaffId = input.onDutyStaffId;
   else delete card.onDutyStaffId;
 
-  await deps.store.transaction(async (tx) => {
-    if (existing) {
-      await tx.update(COLLECTIONS.cards.name, card._id, {
-        set: { greeting: card.greeting, visibility: card.visibility, featuredCarrierIds: card.featuredCarrierIds, featuredIndustries: card.featuredIndustries, onDutyStaffId: card.onDutyStaffId ?? null, updatedAt: now },
-      });
-    } else {
-      await tx.insert(COLLECTIONS.cards.name, card);
-    }
-    await tx.update(COLLECTIONS.staff.name, staff._id, {
-      set: { title: input.title, wechatId: input.wechatId ?? null, wechatQr: input.wechatQr ?? null, photo: input.photo ?? null },
-    });
+  await saveCardWithProfile(deps.store, card, existing !== null, staff._id, {
+    title: input.title,
+    wechatId: input.wechatId ?? null,
+    wechatQr: input.wechatQr ?? null,
+    photo: input.photo ?? null,
   });
   return { cardId: card._id, updatedAt: now };
 });

@@ -1,111 +1,243 @@
 import type { Lead } from '../../domain/lead/lead.schema';
-import type { LeadEventType } from '../../domain/lead/lead-event.schema';
-import { escalationLevel, nextFollowUpDue } from '../../domain/lead/sla.rules';
+import type { LeadEvent, LeadEventType } from '../../domain/lead/lead-event.schema';
+import { escalationLevel, nextEscalationDue, nextFollowUpDue } from '../../domain/lead/sla.rules';
 import type { District } from '../../domain/org/district.schema';
+import type { Staff } from '../../domain/org/staff.schema';
+import type { Unit } from '../../domain/org/unit.schema';
+import { forEachBounded } from '../_lib/bounded-concurrency';
 import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
-import { deliver, MAX_ATTEMPTS, notifyStaff, type OutboxEntry } from '../_lib/notifications';
-import { findLeads, insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { getDistrict, getUnit } from '../_lib/repositories/org.repository';
-import { getStaff } from '../_lib/repositories/staff.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
+import { deliver, findRetryableNotifications, notifyStaff } from '../_lib/notifications';
+import { purgeExpiredRateCounters } from '../_lib/rate-limit';
+import { recordLeadChange, scheduleEscalation } from '../_lib/repositories/lead.repository';
+import { getDistrict } from '../_lib/repositories/org.repository';
+import {
+  findLeadsDueForEscalation,
+  findLeadsDueForFollowUp,
+  findLeadsToSchedule,
+  getStaffByIds,
+  getUnitsByIds,
+  type DueCursor,
+} from '../_lib/repositories/sla-ladder.repository';
+import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
 export interface SlaTickReport {
+  /** Leads the ladder looked at (scheduled, due, or needing their schedule repaired). */
   scanned: number;
+  /** Leads given their first due time. */
+  scheduled: number;
   reminded: number;
   leaderCopied: number;
   reassigned: number;
   followUpsReminded: number;
   notificationsRetried: number;
+  countersPurged: number;
+  /** The tick reached its time budget and left the rest to the next tick. */
+  outOfTime: boolean;
 }
 
-const BATCH = 200;
+export interface SlaTickOptions {
+  /** Stop taking new work after this many milliseconds (defaults to the function's budget). */
+  budgetMs?: number;
+  /** Milliseconds elapsed since the tick started; injectable so a test can make requests "take" time. */
+  elapsedMs?: () => number;
+  concurrency?: number;
+  pageSize?: number;
+}
 
 const STEP_EVENT: Record<1 | 2 | 3, LeadEventType> = { 1: 'sla_reminded', 2: 'sla_leader_copied', 3: 'sla_reassigned' };
+const STEP_TEXT: Record<1 | 2 | 3, string> = { 1: '已到首次回复时限，请尽快联系', 2: '超时未回复，已抄送单位负责人', 3: '超时未回复，已转交值班招商专员' };
+const SYSTEM_ACTOR = { kind: 'system', staffId: null, name: '系统提醒' } as const;
+const RETRIES_PER_TICK = 50;
+const COUNTERS_PURGED_PER_TICK = 200;
+
+/** What one page of leads needs, read in one request per collection (districts once per tick). */
+interface PageContext {
+  district: (id: string) => District | undefined;
+  unit: (id: string) => Unit | undefined;
+  staff: (id: string | null | undefined) => Staff | null;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : 'unknown');
 
 /**
  * The SLA ladder, run by a timer (cloud timer trigger; an interval in the local cloud). For each lead still
  * waiting for its first response: remind the handler at 1×, copy the unit leader at 2×, and at 3× hand it to
- * the district's on-duty commissioner (or back to the pool). Every rung is applied once, even if a timer
- * run was missed. Answered, open leads that went quiet for followUpDays get a follow-up reminder. Then failed
- * notifications are retried.
+ * the district's on-duty commissioner (or back to the pool). Every rung is applied once, even if a timer run
+ * was missed. Leads are chosen by when their next rung is due (`sla.nextEscalationAt`), so however many leads
+ * were already reminded, the ones due next are reached. Answered, open leads that went quiet for followUpDays
+ * get a follow-up reminder. Then failed notifications are retried and expired rate counters purged.
+ * A tick stops taking new work at its time budget; the next tick continues.
  */
-export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
+export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Promise<SlaTickReport> => {
   const now = deps.clock();
-  const report: SlaTickReport = { scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0, followUpsReminded: 0, notificationsRetried: 0 };
-  const districts = new Map<string, Promise<District | null>>();
-  const districtOf = (id: string) => {
-    if (!districts.has(id)) districts.set(id, getDistrict(deps.store, id));
-    return districts.get(id) as Promise<District | null>;
+  const nowIso = now.toISOString();
+  const startedAt = Date.now();
+  const elapsedMs = options.elapsedMs ?? (() => Date.now() - startedAt);
+  const budgetMs = options.budgetMs ?? SLA_TICK_BUDGET_MS;
+  const concurrency = options.concurrency ?? SLA_TICK_CONCURRENCY;
+  const pageSize = options.pageSize ?? SLA_TICK_PAGE;
+  const report: SlaTickReport = {
+    scanned: 0,
+    scheduled: 0,
+    reminded: 0,
+    leaderCopied: 0,
+    reassigned: 0,
+    followUpsReminded: 0,
+    notificationsRetried: 0,
+    countersPurged: 0,
+    outOfTime: false,
+  };
+  const outOfTime = () => {
+    if (elapsedMs() >= budgetMs) report.outOfTime = true;
+    return report.outOfTime;
   };
 
-  const waiting = await findLeads(deps.store, {
-    where: { 'sla.firstRespondedAt': null, status: 'new', 'sla.escalation': { lt: 3 } },
-    orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
-    limit: BATCH,
-  });
-  for (const lead of waiting) {
-    report.scanned += 1;
-    const district = await districtOf(lead.districtId);
-    if (!district) continue;
-    const level = escalationLevel(new Date(lead.createdAt), now, district.sla);
-    if (level === 0 || level <= lead.sla.escalation) continue;
+  const districts = new Map<string, District | null>();
+  const contextFor = async (leads: readonly Lead[]): Promise<PageContext> => {
+    const missing = [...new Set(leads.map((l) => l.districtId))].filter((id) => !districts.has(id));
+    await Promise.all(missing.map(async (id) => districts.set(id, await getDistrict(deps.store, id))));
+    const units = await getUnitsByIds(deps.store, leads.map((l) => l.handling.unitId));
+    const staff = await getStaffByIds(deps.store, [
+      ...leads.map((l) => l.handling.staffId),
+      ...[...units.values()].map((u) => u.leaderStaffId),
+      ...[...districts.values()].map((d) => d?.onDutyStaffId),
+    ]);
+    return {
+      district: (id) => districts.get(id) ?? undefined,
+      unit: (id) => units.get(id),
+      staff: (id) => (id ? staff.get(id) ?? null : null),
+    };
+  };
+
+  const guarded = (what: string, work: (lead: Lead) => Promise<void>) => async (lead: Lead) => {
     try {
-      await escalate(deps, lead, district, level, now, report);
+      await work(lead);
     } catch (error) {
-      deps.log.error('sla.escalate_failed', { leadId: lead._id, error: error instanceof Error ? error.message : 'unknown' });
+      deps.log.error(what, { leadId: lead._id, error: errorText(error) });
     }
+  };
+
+  /** Pages through `read` by (due time, id) until nothing is left or the budget is spent. */
+  const pageThrough = async (read: (after: DueCursor | null) => Promise<Lead[]>, dueOf: (lead: Lead) => string, work: (lead: Lead, page: PageContext) => Promise<void>, what: string) => {
+    let after: DueCursor | null = null;
+    while (!outOfTime()) {
+      const page = await read(after);
+      if (page.length === 0) return;
+      const context = await contextFor(page);
+      await forEachBounded(page, concurrency, guarded(what, (lead) => work(lead, context)), outOfTime);
+      const last = page[page.length - 1];
+      after = { at: dueOf(last), id: last._id };
+      if (page.length < pageSize) return;
+    }
+  };
+
+  const climb = (lead: Lead, page: PageContext) => climbLadder(deps, lead, page, now, report);
+
+  // 1. Leads not on the schedule yet (new ones) are placed on it, or climb at once if already due.
+  let scheduleCursor: string | null = null;
+  while (!outOfTime()) {
+    const page = (await findLeadsToSchedule(deps.store, scheduleCursor, pageSize)) as Lead[];
+    if (page.length === 0) break;
+    const context = await contextFor(page);
+    await forEachBounded(page, concurrency, guarded('sla.schedule_failed', (lead) => climb(lead, context)), outOfTime);
+    scheduleCursor = page[page.length - 1]._id;
+    if (page.length < pageSize) break;
   }
 
-  const followUps = await findLeads(deps.store, {
-    where: { 'sla.followUpDueAt': { lt: now.toISOString() } },
-    orderBy: [{ field: 'sla.followUpDueAt', direction: 'asc' }],
-    limit: BATCH,
-  });
-  for (const lead of followUps) {
-    const district = await districtOf(lead.districtId);
-    if (!district) continue;
-    try {
-      if (await remindFollowUp(deps, lead, district, now)) report.followUpsReminded += 1;
-    } catch (error) {
-      deps.log.error('sla.followup_failed', { leadId: lead._id, error: error instanceof Error ? error.message : 'unknown' });
-    }
-  }
+  // 2. Leads whose next rung is due.
+  await pageThrough(
+    (after) => findLeadsDueForEscalation(deps.store, nowIso, after, pageSize),
+    (lead) => lead.sla.nextEscalationAt ?? '',
+    climb,
+    'sla.escalate_failed',
+  );
 
-  const failed = await deps.store.find<OutboxEntry>(COLLECTIONS.outbox.name, {
-    where: { status: 'failed', attempts: { lt: MAX_ATTEMPTS } },
-    orderBy: [{ field: 'createdAt', direction: 'asc' }],
-    limit: 50,
-  });
-  for (const entry of failed) {
-    await deliver(deps, entry);
-    report.notificationsRetried += 1;
+  // 3. Answered, open leads that went quiet.
+  await pageThrough(
+    (after) => findLeadsDueForFollowUp(deps.store, nowIso, after, pageSize),
+    (lead) => lead.sla.followUpDueAt ?? '',
+    async (lead, page) => {
+      if (await remindFollowUp(deps, lead, page, now)) report.followUpsReminded += 1;
+    },
+    'sla.followup_failed',
+  );
+
+  // 4. Notifications that failed before, and 5. rate counters whose window has passed.
+  if (!outOfTime()) {
+    const failed = await findRetryableNotifications(deps.store, RETRIES_PER_TICK);
+    await forEachBounded(
+      failed,
+      concurrency,
+      async (entry) => {
+        await deliver(deps, entry);
+        report.notificationsRetried += 1;
+      },
+      outOfTime,
+    );
+  }
+  if (!outOfTime()) {
+    try {
+      report.countersPurged = await purgeExpiredRateCounters(deps.store, now, COUNTERS_PURGED_PER_TICK);
+    } catch (error) {
+      deps.log.error('sla.purge_failed', { error: errorText(error) });
+    }
   }
   return report;
 };
 
+/**
+ * One lead on the ladder: climbs the rungs it has reached (each once, with its event and notifications), or
+ * just keeps its due time right (first placement, settings changed, answered meanwhile).
+ */
+const climbLadder = async (deps: Deps, lead: Lead, page: PageContext, now: Date, report: SlaTickReport): Promise<void> => {
+  report.scanned += 1;
+  const district = page.district(lead.districtId);
+  if (!district) {
+    deps.log.error('sla.district_missing', { leadId: lead._id });
+    return;
+  }
+  const scheduled = lead.sla.nextEscalationAt ?? null;
+  if (lead.sla.firstRespondedAt !== null || lead.status !== 'new' || lead.sla.escalation >= 3) {
+    if (scheduled !== null) await scheduleEscalation(deps.store, lead, null);
+    return;
+  }
+  const createdAt = new Date(lead.createdAt);
+  const level = escalationLevel(createdAt, now, district.sla);
+  if (level <= lead.sla.escalation) {
+    const due = nextEscalationDue(createdAt, lead.sla.escalation, district.sla)?.toISOString() ?? null;
+    if (due === scheduled) return;
+    await scheduleEscalation(deps.store, lead, due);
+    if (scheduled === null) report.scheduled += 1;
+    return;
+  }
+  await escalate(deps, lead, district, page, level as 1 | 2 | 3, now, report);
+};
+
 /** One reminder per follow-up period to whoever handles an answered, still-open lead that went quiet. */
-const remindFollowUp = async (deps: Deps, lead: Lead, district: District, now: Date): Promise<boolean> => {
+const remindFollowUp = async (deps: Deps, lead: Lead, page: PageContext, now: Date): Promise<boolean> => {
+  const district = page.district(lead.districtId);
+  if (!district) return false;
   const next = nextFollowUpDue(now, lead.status, district.sla);
   const at = now.toISOString();
-  const applied = await deps.store.transaction(async (tx) => {
-    const ok = await tx.update(LEADS_COLLECTION, lead._id, { set: { 'sla.followUpDueAt': next ? next.toISOString() : null, updatedAt: at } }, { ifRev: lead._rev });
-    if (!ok || !next) return false;
-    await insertLeadEvent(tx, {
-      _id: newId('ev', now, deps.randomBytes),
-      leadId: lead._id,
-      districtId: lead.districtId,
-      type: 'followup_reminded',
-      actor: { kind: 'system', staffId: null, name: '系统提醒' },
-      text: `已 ${district.sla.followUpDays} 天没有跟进，请联系投资者并更新进展`,
-      at,
-    });
-    return true;
-  });
-  if (!applied) return false;
-  const handler = lead.handling.staffId ? await getStaff(deps.store, lead.handling.staffId) : null;
-  const unit = handler ? null : await getUnit(deps.store, lead.handling.unitId);
-  const leader = unit?.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
+  const events: LeadEvent[] = next
+    ? [
+        {
+          _id: newId('ev', now, deps.randomBytes),
+          leadId: lead._id,
+          districtId: lead.districtId,
+          type: 'followup_reminded',
+          actor: SYSTEM_ACTOR,
+          text: `已 ${district.sla.followUpDays} 天没有跟进，请联系投资者并更新进展`,
+          at,
+        },
+      ]
+    : [];
+  const applied = await recordLeadChange(deps.store, lead, { 'sla.followUpDueAt': next ? next.toISOString() : null, updatedAt: at }, events, lead._rev);
+  if (!applied || !next) return false;
+  const handler = page.staff(lead.handling.staffId);
+  const unit = handler ? undefined : page.unit(lead.handling.unitId);
+  const leader = page.staff(unit?.leaderStaffId);
   await notifyStaff(
     deps,
     [handler ?? leader],
@@ -115,12 +247,11 @@ const remindFollowUp = async (deps: Deps, lead: Lead, district: District, now: D
   return true;
 };
 
-const escalate = async (deps: Deps, lead: Lead, district: District, level: 1 | 2 | 3, now: Date, report: SlaTickReport) => {
+const escalate = async (deps: Deps, lead: Lead, district: District, page: PageContext, level: 1 | 2 | 3, now: Date, report: SlaTickReport) => {
   const at = now.toISOString();
-  const handler = lead.handling.staffId ? await getStaff(deps.store, lead.handling.staffId) : null;
-  const unit = await getUnit(deps.store, lead.handling.unitId);
-  const leader = unit?.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
-  const onDuty = district.onDutyStaffId ? await getStaff(deps.store, district.onDutyStaffId) : null;
+  const handler = page.staff(lead.handling.staffId);
+  const leader = page.staff(page.unit(lead.handling.unitId)?.leaderStaffId);
+  const onDuty = page.staff(district.onDutyStaffId);
 
   let handling = lead.handling;
   if (level === 3) {
@@ -128,30 +259,21 @@ const escalate = async (deps: Deps, lead: Lead, district: District, level: 1 | 2
       ? { unitId: onDuty.unitId, staffId: onDuty._id }
       : { unitId: district.investmentBureauUnitId, staffId: null };
   }
-  const applied = await deps.store.transaction(async (tx) => {
-    const ok = await tx.update(LEADS_COLLECTION, lead._id, { set: { 'sla.escalation': level, handling, updatedAt: at } }, { ifRev: lead._rev });
-    if (!ok) return false; // someone acted on the lead meanwhile: the next run re-evaluates it
-    for (let step = (lead.sla.escalation + 1) as 1 | 2 | 3; step <= level; step = (step + 1) as 1 | 2 | 3) {
-      await insertLeadEvent(tx, {
-        _id: newId('ev', now, deps.randomBytes),
-        leadId: lead._id,
-        districtId: lead.districtId,
-        type: STEP_EVENT[step],
-        actor: { kind: 'system', staffId: null, name: '系统提醒' },
-        text: step === 3 ? '超时未回复，已转交值班招商专员' : step === 2 ? '超时未回复，已抄送单位负责人' : '已到首次回复时限，请尽快联系',
-        at,
-      });
-    }
-    return true;
-  });
-  if (!applied) return;
+  const events: LeadEvent[] = [];
+  for (let step = (lead.sla.escalation + 1) as 1 | 2 | 3; step <= level; step = (step + 1) as 1 | 2 | 3) {
+    events.push({ _id: newId('ev', now, deps.randomBytes), leadId: lead._id, districtId: lead.districtId, type: STEP_EVENT[step], actor: SYSTEM_ACTOR, text: STEP_TEXT[step], at });
+  }
+  const next = nextEscalationDue(new Date(lead.createdAt), level, district.sla);
+  const set = { 'sla.escalation': level, 'sla.nextEscalationAt': next ? next.toISOString() : null, handling, updatedAt: at };
+  // Someone acted on the lead meanwhile: nothing written, and the next run re-evaluates it.
+  if (!(await recordLeadChange(deps.store, lead, set, events, lead._rev))) return;
 
   const message = { kind: 'lead_overdue' as const, page: `staff/lead-detail/index?id=${lead._id}`, fields: { thing1: '咨询超时未回复'.slice(0, 20), thing2: lead.need.industry.slice(0, 20), time3: lead.createdAt } };
   const recipients = [handler ?? onDuty];
   if (level >= 2) recipients.push(leader);
-  if (level === 3 && handling.staffId) recipients.push(await getStaff(deps.store, handling.staffId));
+  if (level === 3 && handling.staffId) recipients.push(page.staff(handling.staffId));
   await notifyStaff(deps, recipients, () => message, lead._id);
-  if (level >= 1 && lead.sla.escalation < 1) report.reminded += 1;
+  if (lead.sla.escalation < 1) report.reminded += 1;
   if (level >= 2 && lead.sla.escalation < 2) report.leaderCopied += 1;
   if (level === 3) report.reassigned += 1;
 };

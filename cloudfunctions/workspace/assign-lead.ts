@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { notifyStaff } from '../_lib/notifications';
-import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { recordLeadChange } from '../_lib/repositories/lead.repository';
 import { getUnit } from '../_lib/repositories/org.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { loadLeadFor } from './load-lead';
@@ -17,20 +17,25 @@ export const assignLeadAction = defineAction(assignLeadContract, async (deps, ct
   if (input.toStaffId && (!receiver || receiver.status !== 'active' || receiver.unitId !== unit._id)) throw new DomainError('STAFF.NOT_FOUND');
   if (lead._rev !== input.rev) throw new DomainError('LEAD.CONCURRENT_UPDATE');
   const at = ctx.now.toISOString();
-  await deps.store.transaction(async (tx) => {
-    const ok = await tx.update(LEADS_COLLECTION, lead._id, { set: { handling: { unitId: unit._id, staffId: receiver?._id ?? null }, updatedAt: at } }, { ifRev: input.rev });
-    if (!ok) throw new DomainError('LEAD.CONCURRENT_UPDATE');
-    await insertLeadEvent(tx, {
-      _id: newId('ev', ctx.now, deps.randomBytes),
-      leadId: lead._id,
-      districtId: lead.districtId,
-      type: 'assigned',
-      actor: { kind: 'staff', staffId: staff._id, name: staff.name },
-      text: `转交给 ${unit.name}${receiver ? ` · ${receiver.name}` : '（待认领）'}${input.note ? `：${input.note}` : ''}`,
-      data: { toUnitId: unit._id, toStaffId: receiver?._id ?? null },
-      at,
-    });
-  });
+  const handedOn = await recordLeadChange(
+    deps.store,
+    lead,
+    { handling: { unitId: unit._id, staffId: receiver?._id ?? null }, updatedAt: at },
+    [
+      {
+        _id: newId('ev', ctx.now, deps.randomBytes),
+        leadId: lead._id,
+        districtId: lead.districtId,
+        type: 'assigned',
+        actor: { kind: 'staff', staffId: staff._id, name: staff.name },
+        text: `转交给 ${unit.name}${receiver ? ` · ${receiver.name}` : '（待认领）'}${input.note ? `：${input.note}` : ''}`,
+        data: { toUnitId: unit._id, toStaffId: receiver?._id ?? null },
+        at,
+      },
+    ],
+    input.rev,
+  );
+  if (!handedOn) throw new DomainError('LEAD.CONCURRENT_UPDATE');
   const leader = !receiver && unit.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
   await notifyStaff(
     deps,

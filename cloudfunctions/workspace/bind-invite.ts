@@ -1,9 +1,8 @@
 import { bindInviteContract } from '../../domain/api/workspace.contracts';
 import { DomainError } from '../../domain/common/result';
-import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction } from '../_lib/define-action';
-import { consumeRate } from '../_lib/rate-limit';
-import { COLLECTIONS } from '../_lib/store/collections';
+import { spendRate } from '../_lib/rate-limit';
+import { bindStaffIdentity, findInvitedStaff } from '../_lib/repositories/staff.repository';
 
 /** Binds the caller's WeChat identity to a staff account created by an admin, once. */
 export const bindInviteAction = defineAction(bindInviteContract, async (deps, ctx, input) => {
@@ -11,15 +10,9 @@ export const bindInviteAction = defineAction(bindInviteContract, async (deps, ct
   if (ctx.actor.kind === 'staff' || ctx.actor.kind === 'revoked_staff') throw new DomainError('AUTH.FORBIDDEN');
   const openidForLimit = ctx.openid;
   // Attempts are counted before the lookup, so guessing codes is throttled whether or not a guess hits.
-  await deps.store.transaction((tx) => consumeRate(tx, [{ key: `invite:u:${openidForLimit}:1h`, limit: 10, windowMs: 3600_000 }], ctx.now));
-  const [invited] = await deps.store.find<Staff>(COLLECTIONS.staff.name, { where: { inviteCode: input.inviteCode, status: 'invited' }, limit: 1 });
+  await spendRate(deps.store, [{ key: `invite:u:${openidForLimit}:1h`, limit: 10, windowMs: 3600_000 }], ctx.now);
+  const invited = await findInvitedStaff(deps.store, input.inviteCode);
   if (!invited) throw new DomainError('AUTH.INVITE_INVALID');
-  const openid = ctx.openid;
-  const bound = await deps.store.transaction(async (tx) => {
-    const fresh = await tx.get<Staff>(COLLECTIONS.staff.name, invited._id);
-    if (!fresh || fresh.status !== 'invited' || fresh.openid) return false;
-    return tx.update(COLLECTIONS.staff.name, invited._id, { set: { openid, status: 'active' } });
-  });
-  if (!bound) throw new DomainError('AUTH.INVITE_INVALID');
+  if (!(await bindStaffIdentity(deps.store, invited._id, ctx.openid))) throw new DomainError('AUTH.INVITE_INVALID');
   return { staffId: invited._id, name: invited.name };
 });

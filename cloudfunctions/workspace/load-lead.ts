@@ -28,7 +28,8 @@ export const responseFields = async (deps: Deps, lead: Lead, now: Date, status: 
   const district = await getDistrict(deps.store, lead.districtId);
   const due = district ? nextFollowUpDue(now, status, district.sla) : null;
   return {
-    ...(lead.sla.firstRespondedAt ? {} : { 'sla.firstRespondedAt': now.toISOString(), 'sla.escalation': 0 }),
+    // Answered: off the SLA ladder (the timer selects leads by their next rung's due time).
+    ...(lead.sla.firstRespondedAt ? {} : { 'sla.firstRespondedAt': now.toISOString(), 'sla.escalation': 0, 'sla.nextEscalationAt': null }),
     'sla.followUpDueAt': due ? due.toISOString() : null,
   };
 };

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { notifyInvestor } from '../_lib/notifications';
-import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { recordLeadChange } from '../_lib/repositories/lead.repository';
 import { loadLeadFor, responseFields } from './load-lead';
 
 /** A reply the investor reads in 我的咨询 (and is told about by subscription message where they subscribed). */
@@ -13,10 +13,14 @@ export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx,
   const eventId = newId('ev', ctx.now, deps.randomBytes);
   const at = ctx.now.toISOString();
   const activity = await responseFields(deps, lead, ctx.now);
-  await deps.store.transaction(async (tx) => {
-    await insertLeadEvent(tx, { _id: eventId, leadId: lead._id, districtId: lead.districtId, type: 'reply', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, text: input.text, at });
-    await tx.update(LEADS_COLLECTION, lead._id, { set: { ...activity, updatedAt: at } });
-  });
+  // A reply appends: no rev check, it never conflicts with a colleague's change.
+  await recordLeadChange(
+    deps.store,
+    lead,
+    { ...activity, updatedAt: at },
+    [{ _id: eventId, leadId: lead._id, districtId: lead.districtId, type: 'reply', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, text: input.text, at }],
+    null,
+  );
   await notifyInvestor(
     deps,
     lead.submitter.openid,

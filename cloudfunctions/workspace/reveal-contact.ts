@@ -1,17 +1,17 @@
 import { revealContactContract } from '../../domain/api/workspace.contracts';
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
-import { insertLeadEvent } from '../_lib/repositories/lead.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
+import { recordContactReveal } from '../_lib/repositories/audit.repository';
 import { loadLeadFor } from './load-lead';
 
 /** 查看联系方式: the full contact is shown only after this audited step (who, when, which lead). */
 export const revealContactAction = defineAction(revealContactContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
   const at = ctx.now.toISOString();
-  await deps.store.transaction(async (tx) => {
-    await tx.insert(COLLECTIONS.audit.name, { _id: newId('aud', ctx.now, deps.randomBytes), action: 'contact_revealed', leadId: lead._id, districtId: lead.districtId, staffId: staff._id, at });
-    await insertLeadEvent(tx, { _id: newId('ev', ctx.now, deps.randomBytes), leadId: lead._id, districtId: lead.districtId, type: 'contact_revealed', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, at });
-  });
+  await recordContactReveal(
+    deps.store,
+    { _id: newId('aud', ctx.now, deps.randomBytes), action: 'contact_revealed', leadId: lead._id, districtId: lead.districtId, staffId: staff._id, at },
+    { _id: newId('ev', ctx.now, deps.randomBytes), leadId: lead._id, districtId: lead.districtId, type: 'contact_revealed', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, at },
+  );
   return { phone: lead.contact.phone, email: lead.contact.email ?? null, wechatId: lead.contact.wechatId ?? null };
 });

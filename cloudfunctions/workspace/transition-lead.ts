@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/common/result';
 import { canTransition, LEAD_STATUS_LABELS } from '../../domain/lead/lead-status.rules';
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
-import { insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { recordLeadChange } from '../_lib/repositories/lead.repository';
 import { loadLeadFor, responseFields } from './load-lead';
 
 export const transitionLeadAction = defineAction(transitionLeadContract, async (deps, ctx, input) => {
@@ -13,24 +13,24 @@ export const transitionLeadAction = defineAction(transitionLeadContract, async (
   if (lead._rev !== input.rev) throw new DomainError('LEAD.CONCURRENT_UPDATE');
   const at = ctx.now.toISOString();
   const activity = await responseFields(deps, lead, ctx.now, input.to);
-  await deps.store.transaction(async (tx) => {
-    const updated = await tx.update(
-      LEADS_COLLECTION,
-      lead._id,
-      { set: { status: input.to, updatedAt: at, ...(input.to === 'invalid' ? { invalidReason: input.reason } : {}), ...activity } },
-      { ifRev: input.rev },
-    );
-    if (!updated) throw new DomainError('LEAD.CONCURRENT_UPDATE');
-    await insertLeadEvent(tx, {
-      _id: newId('ev', ctx.now, deps.randomBytes),
-      leadId: lead._id,
-      districtId: lead.districtId,
-      type: 'status_changed',
-      actor: { kind: 'staff', staffId: staff._id, name: staff.name },
-      text: `${LEAD_STATUS_LABELS[lead.status]} → ${LEAD_STATUS_LABELS[input.to]}${input.reason ? `：${input.reason}` : ''}`,
-      data: { from: lead.status, to: input.to },
-      at,
-    });
-  });
+  const moved = await recordLeadChange(
+    deps.store,
+    lead,
+    { status: input.to, updatedAt: at, ...(input.to === 'invalid' ? { invalidReason: input.reason } : {}), ...activity },
+    [
+      {
+        _id: newId('ev', ctx.now, deps.randomBytes),
+        leadId: lead._id,
+        districtId: lead.districtId,
+        type: 'status_changed',
+        actor: { kind: 'staff', staffId: staff._id, name: staff.name },
+        text: `${LEAD_STATUS_LABELS[lead.status]} → ${LEAD_STATUS_LABELS[input.to]}${input.reason ? `：${input.reason}` : ''}`,
+        data: { from: lead.status, to: input.to },
+        at,
+      },
+    ],
+    input.rev,
+  );
+  if (!moved) throw new DomainError('LEAD.CONCURRENT_UPDATE');
   return { status: input.to, rev: input.rev + 1 };
 });

@@ -27,6 +27,12 @@ export const ERROR_MESSAGES = {
   'STORE.UNAVAILABLE': '数据服务暂时不可用，请稍后重试',
   'NETWORK.FAILED': '网络连接失败，请检查网络后重试',
   'INTERNAL.UNEXPECTED': '系统开小差了，请稍后重试',
+  'HTTP.BAD_REQUEST': '请求无法识别，请刷新页面后重试',
+  'HTTP.NOT_FOUND': '未找到该地址',
+  'HTTP.METHOD_NOT_ALLOWED': '不支持该请求方式',
+  'HTTP.PAYLOAD_TOO_LARGE': '提交的内容过大，请精简后重试',
+  'HTTP.HEADERS_TOO_LARGE': '请求信息过大，请清理浏览器数据后重试',
+  'HTTP.TIMEOUT': '请求超时，请检查网络后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -68,6 +68,8 @@ export const LeadSchema = v.strictObject({
     escalation: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
     /** After the first response: when the next follow-up is due (null once the lead is closed). */
     followUpDueAt: v.optional(v.nullable(isoTime())),
+    /** While unanswered: when the next rung of the ladder is due (null at the top or once answered). */
+    nextEscalationAt: v.optional(v.nullable(isoTime())),
   }),
   fingerprint: v.string(),
   _rev: v.number(),

@@ -1,5 +1,5 @@
 import { DEFAULT_SLA } from '../../domain/org/district.schema';
-import { addWorkingHours, escalationLevel, firstResponseDeadline, medianHours, nextFollowUpDue, workingHoursBetween } from '../../domain/lead/sla.rules';
+import { addWorkingHours, escalationLevel, firstResponseDeadline, medianHours, nextEscalationDue, nextFollowUpDue, workingHoursBetween } from '../../domain/lead/sla.rules';
 
 // Times are written in China Standard Time for readability.
 const cst = (s: string) => new Date(`${s}+08:00`);
@@ -33,6 +33,30 @@ describe('working-hours SLA clock (Mon–Fri 09:00–17:00 CST)', () => {
     expect(escalationLevel(created, cst('2026-12-02T09:00:00'), DEFAULT_SLA)).toBe(2);
     expect(escalationLevel(created, cst('2026-12-03T09:00:00'), DEFAULT_SLA)).toBe(3);
     expect(escalationLevel(created, cst('2026-12-01T09:00:00'), { ...DEFAULT_SLA, remindAt: 2, copyLeaderAt: 4, reassignAt: 6 })).toBe(0);
+  });
+
+  it('the next rung is due when the ladder would climb, and never at the top', () => {
+    const created = cst('2026-11-30T09:00:00'); // Monday
+    expect(nextEscalationDue(created, 0, DEFAULT_SLA)?.toISOString()).toBe(cst('2026-11-30T17:00:00').toISOString());
+    expect(nextEscalationDue(created, 1, DEFAULT_SLA)?.toISOString()).toBe(cst('2026-12-01T17:00:00').toISOString());
+    expect(nextEscalationDue(created, 2, DEFAULT_SLA)?.toISOString()).toBe(cst('2026-12-02T17:00:00').toISOString());
+    expect(nextEscalationDue(created, 3, DEFAULT_SLA)).toBeNull();
+    // Out-of-order settings: the earliest higher rung decides.
+    expect(nextEscalationDue(created, 0, { ...DEFAULT_SLA, remindAt: 3, copyLeaderAt: 2, reassignAt: 4 })?.toISOString()).toBe(cst('2026-12-01T17:00:00').toISOString());
+  });
+
+  it('at the due instant the level has been reached, whatever the multipliers (rounded up to the second)', () => {
+    const settings = [DEFAULT_SLA, { ...DEFAULT_SLA, firstResponseHours: 7, remindAt: 1.3, copyLeaderAt: 2.7, reassignAt: 3.1 }, { ...DEFAULT_SLA, firstResponseHours: 3, remindAt: 1.1, copyLeaderAt: 1.7, reassignAt: 2.9 }];
+    for (const sla of settings) {
+      for (let minute = 0; minute < 7 * 24 * 60; minute += 97) {
+        const created = new Date(cst('2026-11-30T00:00:00').getTime() + minute * 60_000 + 123);
+        for (const escalation of [0, 1, 2]) {
+          const due = nextEscalationDue(created, escalation, sla) as Date;
+          expect(escalationLevel(created, due, sla)).toBeGreaterThan(escalation);
+          expect(escalationLevel(created, new Date(due.getTime() - 1000), sla)).toBeLessThanOrEqual(escalation);
+        }
+      }
+    }
   });
 
   it('follow-ups are due followUpDays after the last activity, and never for closed leads', () => {

@@ -81,6 +81,52 @@ describe('SLA ladder (controlled clock, working hours)', () => {
     expect(await runSlaTick(b.deps)).toMatchObject({ followUpsReminded: 0 });
   });
 
+  it('at 2× the unit leader is copied: the message goes to the handler and to the leader of the handling unit', async () => {
+    // The head's card routes to him (unit-invest); unit-invest's leader is 陈启航.
+    const { leadId: headLead } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorB);
+    const overdueFor = async (id: string) =>
+      (await b.store.find<{ _id: string; leadId: string; message: { toOpenid: string; kind: string } }>(COLLECTIONS.outbox.name, { where: { leadId: id, 'message.kind': 'lead_overdue' }, limit: 50 })).map((o) => o.message.toOpenid);
+    b.clock.set('2026-12-01T01:00:00.000Z');
+    await runSlaTick(b.deps);
+    expect(await overdueFor(headLead)).toEqual([OPENID.head]);
+    b.clock.set('2026-12-02T01:00:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ leaderCopied: 2 });
+    expect((await overdueFor(headLead)).sort()).toEqual([OPENID.head, OPENID.head, OPENID.investLeader].sort());
+    // The tech lead's unit has no leader: only its handler hears of it again.
+    expect(await overdueFor(leadId)).toEqual([OPENID.tech, OPENID.tech]);
+  });
+
+  it('a lead answered after it was scheduled leaves the ladder and is never reminded', async () => {
+    await runSlaTick(b.deps); // places it on the schedule
+    expect((await lead()).sla.nextEscalationAt).toBe('2026-11-30T09:00:00.000Z'); // Monday 17:00 CST
+    b.clock.set('2026-11-30T03:00:00.000Z');
+    await b.ok('lead.reply', { leadId, text: '您好，已收到' }, OPENID.tech);
+    expect((await lead()).sla.nextEscalationAt).toBeNull();
+    b.clock.set('2026-12-04T01:00:00.000Z');
+    expect(await runSlaTick(b.deps)).toMatchObject({ scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0 });
+  });
+
+  it('a tick out of time takes no new work, and the next tick does it', async () => {
+    b.clock.set('2026-12-01T01:00:00.000Z');
+    expect(await runSlaTick(b.deps, { elapsedMs: () => 60_000 })).toMatchObject({ outOfTime: true, scanned: 0, reminded: 0 });
+    expect((await lead()).sla.escalation).toBe(0);
+    expect(await runSlaTick(b.deps)).toMatchObject({ outOfTime: false, reminded: 1 });
+  });
+
+  it('a notification that keeps failing is tried 5 times in all, then left alone', async () => {
+    const failing = await createTestBackend({ notifier: outboxNotifier({ failFirst: 1_000 }) });
+    try {
+      await failing.ok('lead.submit', leadInput(), OPENID.investorA);
+      const retried: number[] = [];
+      for (let tick = 0; tick < 8; tick += 1) retried.push((await runSlaTick(failing.deps)).notificationsRetried);
+      expect(retried).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
+      const [entry] = await failing.store.find<{ _id: string; status: string; attempts: number }>(COLLECTIONS.outbox.name, { limit: 1 });
+      expect(entry).toMatchObject({ status: 'failed', attempts: 5 });
+    } finally {
+      await failing.close();
+    }
+  });
+
   it('a failed notification is recorded and retried by the next tick; the lead never waits for it', async () => {
     const flaky = await createTestBackend({ notifier: outboxNotifier({ failFirst: 1 }) });
     try {

@@ -50,6 +50,13 @@ const FIXTURE: Record<string, string> = {
   'cloudfunctions/_lib/store/other-store.ts': `import type { database } from 'wx-server-sdk';\nexport type X = database.Database;\n`,
   // The adapter may use the SDK's types (not reported) but not the SDK itself (reported once).
   'cloudfunctions/_lib/store/wx-store.ts': `import type { database } from 'wx-server-sdk';\nimport * as cloud from 'wx-server-sdk';\nexport type Db = database.Database;\nexport const x = cloud;\n`,
+  // Collections are named only by repositories, the store, and the two _lib modules that own one each.
+  'cloudfunctions/_lib/store/collections.ts': `export const COLLECTIONS = { leads: { name: 'leads' } };\n`,
+  'cloudfunctions/_lib/repositories/thing.repository.ts': `import { COLLECTIONS } from '../store/collections';\nexport const things = COLLECTIONS.leads.name;\n`,
+  'cloudfunctions/_lib/notifications.ts': `import { COLLECTIONS } from './store/collections';\nexport const outbox = COLLECTIONS;\n`,
+  'cloudfunctions/fn-ok/through-repository.ts': `import { things } from '../_lib/repositories/thing.repository';\nexport const x = things;\n`,
+  'cloudfunctions/fn-bad/touches-collections.ts': `import { COLLECTIONS } from '../_lib/store/collections';\nexport const x = COLLECTIONS;\n`,
+  'cloudfunctions/_lib/helper-touches-collections.ts': `import { COLLECTIONS } from './store/collections';\nexport const x = COLLECTIONS;\n`,
   // (d) cycles, one of them type-only; depcruise reports each cycle once, from its first module.
   'domain/cycle/a.ts': `import { b } from './b';\nexport const a = () => b;\n`,
   'domain/cycle/b.ts': `import { a } from './a';\nexport const b = () => a;\n`,
@@ -94,6 +101,9 @@ const EXPECTED: Violation[] = [
   ['wx-server-sdk-only-at-the-edge', 'cloudfunctions/_lib/index.ts', 'wx-server-sdk'],
   ['wx-server-sdk-only-at-the-edge', 'cloudfunctions/_lib/store/other-store.ts', 'wx-server-sdk'],
   ['wx-store-types-only', 'cloudfunctions/_lib/store/wx-store.ts', 'wx-server-sdk'],
+
+  ['collections-only-in-repositories', 'cloudfunctions/fn-bad/touches-collections.ts', 'cloudfunctions/_lib/store/collections.ts'],
+  ['collections-only-in-repositories', 'cloudfunctions/_lib/helper-touches-collections.ts', 'cloudfunctions/_lib/store/collections.ts'],
 
   ['no-circular', 'domain/cycle/a.ts', 'domain/cycle/b.ts'],
   ['no-circular', 'cloudfunctions/_lib/cycle-x.ts', 'cloudfunctions/_lib/cycle-y.ts'],

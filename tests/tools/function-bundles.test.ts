@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { CONTRACTS } from '../../domain/api/registry';
+import { SLA_TIMER_TIMEOUT_SECONDS } from '../../cloudfunctions/sla-timer/sla-tick-budget';
 import { buildFunctions, type BuiltFunction, WX_SERVER_SDK_VERSION } from '../../tools/build-functions';
 
 const ROOT = resolve(__dirname, '../..');
@@ -52,6 +53,7 @@ describe('deployable cloud function bundles', () => {
     }
     const timer = JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'sla-timer', 'config.json'), 'utf8'));
     expect(timer.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
+    expect(timer.timeout).toBe(SLA_TIMER_TIMEOUT_SECONDS);
   });
 
   it('every contract is served by the function it names', () => {

@@ -40,8 +40,16 @@ const main = async () => {
 
   // The cloud runs the SLA ladder from a timer trigger; locally an interval does the same use case.
   const slaEveryMs = Number(process.env.INVESTCARD_SLA_INTERVAL_MS ?? 60_000);
+  // One tick at a time, as the cloud's timer runs them: a long backlog tick is not joined by a second one.
+  let ticking = false;
   const slaTimer = setInterval(() => {
-    runSlaTick(deps).catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error));
+    if (ticking) return;
+    ticking = true;
+    runSlaTick(deps)
+      .catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error))
+      .finally(() => {
+        ticking = false;
+      });
   }, slaEveryMs);
   slaTimer.unref();
 

@@ -4,16 +4,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { PERSONA_HEADER } from '../../domain/api/contract';
-import { fail, type ActionResult } from '../../domain/common/result';
+import type { ActionResult } from '../../domain/common/result';
 import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import type { ActionTable } from '../../cloudfunctions/_lib/define-action';
 import type { Deps } from '../../cloudfunctions/_lib/deps';
 import type { RequestContext } from '../../cloudfunctions/_lib/request-context';
-import type { OutboxEntry } from '../../cloudfunctions/_lib/notifications';
-import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { listOutboxFor } from '../../cloudfunctions/_lib/notifications';
 import { getCardContract } from '../../domain/api/public-read.contracts';
 import { createFirstScreenPage } from './first-screen-page';
+import { answerClientError, sendError, sendJson } from './http-answers';
 import { DEFAULT_PERSONA_ID, findPersona, PERSONAS } from './personas';
+import { answerTooLarge, readBody } from './request-body';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -24,7 +25,23 @@ export interface LocalCloudOptions {
   host?: string;
   /** The H5 build to serve at `/`; omitted in API-only tests. */
   staticDir?: string;
+  /** Slow or stalled clients (slowloris): bounds on how long a request may take to arrive. */
+  timeouts?: Partial<LocalCloudTimeouts>;
 }
+
+export interface LocalCloudTimeouts {
+  /** The request line and headers must arrive within this, or the client gets 408 and a close. */
+  headersMs: number;
+  /** The whole request, body included. */
+  requestMs: number;
+  /** How often Node checks the two above (they are only as precise as this). */
+  checkEveryMs: number;
+  /** After a 413: how long to read and drop the rest of the body so the answer is not lost to a reset. */
+  drainMs: number;
+}
+
+const DEFAULT_TIMEOUTS: LocalCloudTimeouts = { headersMs: 10_000, requestMs: 30_000, checkEveryMs: 1_000, drainMs: 5_000 };
+const DRAIN_BYTES = 8 * 1024 * 1024;
 
 export interface RunningLocalCloud {
   url: string;
@@ -32,28 +49,25 @@ export interface RunningLocalCloud {
   close(): Promise<void>;
 }
 
-const sendJson = (res: ServerResponse, status: number, body: unknown) => {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+/** The action a path names, or null when its percent-encoding is malformed (`/api/%E0`). */
+const actionOfPath = (path: string): string | null => {
+  try {
+    return decodeURIComponent(path.slice('/api/'.length));
+  } catch {
+    return null;
+  }
 };
 
-const readBody = (req: IncomingMessage): Promise<string | null> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** The request target as a URL, or null when it cannot be one (`GET http://[ HTTP/1.1`). */
+const parseTarget = (target: string | undefined): URL | null => {
+  try {
+    return new URL(target ?? '/', 'http://local');
+  } catch {
+    return null;
+  }
+};
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : 'unknown');
 
 let requestCounter = 0;
 
@@ -80,72 +94,101 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
       })
     : null;
 
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+
   const handleAction = async (req: IncomingMessage, res: ServerResponse, action: string) => {
     const personaId = (req.headers[PERSONA_HEADER] as string | undefined) ?? DEFAULT_PERSONA_ID;
     const persona = findPersona(personaId);
-    if (!persona) return sendJson(res, 400, fail('AUTH.FORBIDDEN', ['persona']));
-    const raw = await readBody(req);
-    if (raw === null) return sendJson(res, 413, fail('VALIDATION.INVALID_INPUT', ['(body)']));
-    let body: unknown;
+    if (!persona) return sendError(res, 400, 'AUTH.FORBIDDEN', ['persona']);
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'too_large') return answerTooLarge(req, res, { drainBytes: DRAIN_BYTES, drainMs: timeouts.drainMs });
+    let parsed: unknown;
     try {
-      body = raw.length ? JSON.parse(raw) : {};
+      parsed = body.text.length ? JSON.parse(body.text) : {};
     } catch {
-      return sendJson(res, 400, fail('VALIDATION.INVALID_INPUT', ['(body)']));
+      return sendError(res, 400, 'VALIDATION.INVALID_INPUT', ['(body)']);
     }
-    const input = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { input?: unknown }).input : undefined;
+    const input = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as { input?: unknown }).input : undefined;
     const ctx: RequestContext = { openid: persona.openid, appid: null, origin: 'local', requestId: nextRequestId() };
     const result: ActionResult<unknown> = await runAction(actions, deps, ctx, { action, input });
     sendJson(res, 200, result);
   };
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const path = url.pathname;
-    const done = (p: Promise<void> | void) =>
-      Promise.resolve(p).catch((error: unknown) => {
-        deps.log.error('local_cloud.request_failed', { path, error: error instanceof Error ? error.message : 'unknown' });
-        if (!res.headersSent) sendJson(res, 500, fail('INTERNAL.UNEXPECTED'));
-      });
+  const listOutbox = async (req: IncomingMessage, res: ServerResponse) => {
+    const persona = findPersona((req.headers[PERSONA_HEADER] as string | undefined) ?? DEFAULT_PERSONA_ID);
+    if (!persona) return sendError(res, 400, 'AUTH.FORBIDDEN', ['persona']);
+    const items = persona.openid ? await listOutboxFor(deps.store, persona.openid, 50) : [];
+    sendJson(res, 200, { ok: true, data: { items: items.map((e) => ({ id: e._id, kind: e.message.kind, page: e.message.page, fields: e.message.fields, status: e.status, createdAt: e.createdAt })) } });
+  };
 
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = parseTarget(req.url);
+    if (!url) return sendError(res, 400, 'HTTP.BAD_REQUEST');
+    if (req.httpVersion === '1.1' && req.headers.host === undefined) return sendError(res, 400, 'HTTP.BAD_REQUEST', ['host'], { connection: 'close' });
+    const path = url.pathname;
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
     if (path === '/api/_local/personas' && req.method === 'GET') {
       return sendJson(res, 200, { ok: true, data: { personas: PERSONAS.map(({ id, label, kind }) => ({ id, label, kind })), defaultPersona: 'investor' } });
     }
-    if (path === '/api/_local/outbox' && req.method === 'GET') {
-      const persona = findPersona((req.headers[PERSONA_HEADER] as string | undefined) ?? DEFAULT_PERSONA_ID);
-      if (!persona) return sendJson(res, 400, fail('AUTH.FORBIDDEN', ['persona']));
-      return void done(
-        (async () => {
-          const items = persona.openid
-            ? await deps.store.find<OutboxEntry>(COLLECTIONS.outbox.name, { where: { 'message.toOpenid': persona.openid }, orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 50 })
-            : [];
-          sendJson(res, 200, { ok: true, data: { items: items.map((e) => ({ id: e._id, kind: e.message.kind, page: e.message.page, fields: e.message.fields, status: e.status, createdAt: e.createdAt })) } });
-        })(),
-      );
-    }
+    if (path === '/api/_local/outbox' && req.method === 'GET') return listOutbox(req, res);
     if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, fail('ACTION.UNKNOWN'));
-      return void done(handleAction(req, res, decodeURIComponent(path.slice('/api/'.length))));
+      if (req.method !== 'POST') return sendError(res, 405, 'HTTP.METHOD_NOT_ALLOWED', undefined, { allow: 'POST' });
+      const action = actionOfPath(path);
+      if (action === null) return sendError(res, 400, 'HTTP.BAD_REQUEST', ['(path)']);
+      return handleAction(req, res, action);
     }
     if (firstScreenPage && req.method === 'GET' && (path === '/' || path === '/index.html')) {
-      return void done(
-        firstScreenPage(url).then((html) => {
-          // Live vacancy figures are in the page: never reuse a stored copy.
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-          res.end(html);
-        }),
-      );
+      const html = await firstScreenPage(url);
+      if (res.headersSent || res.destroyed) return;
+      // Live vacancy figures are in the page: never reuse a stored copy.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end(html);
+      return;
     }
-    if (serveStatic) return serveStatic(req, res, () => sendJson(res, 404, fail('ACTION.UNKNOWN')));
+    if (serveStatic) return serveStatic(req, res, () => sendError(res, 404, 'HTTP.NOT_FOUND'));
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('H5 build not found: run `npm run build:h5`.');
-  });
+  };
+
+  // The last line of defence: whatever a request does, it is answered (or its socket closed) and the process
+  // keeps serving everyone else.
+  const onRequestFailed = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    deps.log.error('local_cloud.request_failed', { method: req.method ?? '', error: errorText(error) });
+    if (!res.headersSent && !res.destroyed) sendError(res, 500, 'INTERNAL.UNEXPECTED');
+    else res.destroy();
+  };
+
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+      // Node would answer a missing Host itself, with an empty body: route() answers it in the typed envelope.
+      requireHostHeader: false,
+    },
+    (req, res) => {
+      // A reset mid-request or mid-response surfaces here; without a listener it would be thrown.
+      req.on('error', (error) => deps.log.info('local_cloud.request_stream_error', { error: errorText(error) }));
+      res.on('error', (error) => deps.log.info('local_cloud.response_stream_error', { error: errorText(error) }));
+      try {
+        route(req, res).catch((error: unknown) => onRequestFailed(req, res, error));
+      } catch (error) {
+        onRequestFailed(req, res, error);
+      }
+    },
+  );
   server.keepAliveTimeout = 5_000;
+  server.on('clientError', (error: Error & { code?: string }, socket) =>
+    answerClientError(error, socket, (code) => deps.log.info('local_cloud.client_error', { code })),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
+  // After start-up an error on the listening socket (e.g. too many open files on accept) is logged, not fatal.
+  server.on('error', (error) => deps.log.error('local_cloud.server_error', { error: errorText(error) }));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,

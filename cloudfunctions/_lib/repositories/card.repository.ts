@@ -13,3 +13,34 @@ export const findCardByStaff = async (store: DocumentStore, staffId: string): Pr
 
 export const listDistrictCards = (store: DocumentStore, districtId: string) =>
   store.find<Card>(C, { where: { districtId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 500 });
+
+/** What a staff member writes about themselves on the card editor (kept on their staff record). */
+export interface StaffCardProfile {
+  title: string;
+  wechatId: string | null;
+  wechatQr: string | null;
+  photo: string | null;
+}
+
+/**
+ * Saves a staff member's card and the profile it shows, both or neither. An existing card changes only in what
+ * the editor edits; a new one is stored whole.
+ */
+export const saveCardWithProfile = (store: DocumentStore, card: Card, exists: boolean, staffId: string, profile: StaffCardProfile): Promise<void> =>
+  store.transaction(async (tx) => {
+    if (exists) {
+      await tx.update(C, card._id, {
+        set: {
+          greeting: card.greeting,
+          visibility: card.visibility,
+          featuredCarrierIds: card.featuredCarrierIds,
+          featuredIndustries: card.featuredIndustries,
+          onDutyStaffId: card.onDutyStaffId ?? null,
+          updatedAt: card.updatedAt,
+        },
+      });
+    } else {
+      await tx.insert<Card>(C, card);
+    }
+    await tx.update(COLLECTIONS.staff.name, staffId, { set: { ...profile } });
+  });

@@ -21,3 +21,33 @@ export const listLeadEvents = (store: DocumentStore, leadId: string) =>
   store.find<LeadEvent>(EVENTS, { where: { leadId }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 200 });
 
 export const LEADS_COLLECTION = LEADS;
+
+/**
+ * Records a change to a lead with the events that explain it, atomically. With `expectedRev` the change applies
+ * only if nobody changed the lead since it was read, and `rev` moves on; false (nothing written) when it moved
+ * first. `null` skips the check: appending a reply or a note never conflicts with anyone. Without events it is
+ * one update and no transaction; without changes, only the events are written.
+ */
+export const recordLeadChange = async (
+  store: DocumentStore,
+  lead: Pick<Lead, '_id'>,
+  set: Record<string, unknown>,
+  events: readonly LeadEvent[],
+  expectedRev: number | null,
+): Promise<boolean> => {
+  const options = expectedRev === null ? undefined : { ifRev: expectedRev };
+  const changes = Object.keys(set).length > 0;
+  if (events.length === 0) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
+  return store.transaction(async (tx) => {
+    if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
+    for (const event of events) await insertLeadEvent(tx, event);
+    return true;
+  });
+};
+
+/**
+ * Sets when the lead's next SLA rung is due (null: none). Bookkeeping for the timer, not a change anyone made:
+ * no `rev` check and no `rev` bump, so it never makes a staff member's concurrent action fail.
+ */
+export const scheduleEscalation = (store: DocumentStore, lead: Pick<Lead, '_id'>, dueAt: string | null) =>
+  store.update(LEADS, lead._id, { set: { 'sla.nextEscalationAt': dueAt } });

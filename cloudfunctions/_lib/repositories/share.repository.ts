@@ -1,5 +1,26 @@
 import type { Share } from '../../../domain/share/share.schema';
+import { consumeRate, type RateRule } from '../rate-limit';
 import { COLLECTIONS } from '../store/collections';
 import type { DocumentStore } from '../store/store-port';
 
-export const getShare = (store: DocumentStore, code: string) => store.get<Share>(COLLECTIONS.shares.name, code);
+const C = COLLECTIONS.shares.name;
+
+export const getShare = (store: DocumentStore, code: string) => store.get<Share>(C, code);
+
+/** One person's hop: the same card, shared the same way from the same parent. */
+export type ShareHop = Pick<Share, 'cardId' | 'sharerStaffId' | 'sharerVisitorHash' | 'parentCode' | 'channel'>;
+
+export const findShareHop = async (store: DocumentStore, hop: ShareHop): Promise<Share | null> => {
+  const [existing] = await store.find<Share>(C, { where: { ...hop }, limit: 1 });
+  return existing ?? null;
+};
+
+/** Stores a new hop, counted against the sharer's limits in the same transaction (refused: nothing written). */
+export const recordShare = (store: DocumentStore, share: Share, limits: readonly RateRule[], now: Date): Promise<void> =>
+  store.transaction(async (tx) => {
+    await consumeRate(tx, limits, now);
+    await tx.insert<Share>(C, share);
+  });
+
+/** Keeps a share's generated code (cloud file ids only: data URLs are redrawn instead). */
+export const saveShareQr = (store: DocumentStore, code: string, qr: NonNullable<Share['qr']>) => store.update(C, code, { set: { qr } });

@@ -13,3 +13,20 @@ export const findStaffByOpenid = async (store: DocumentStore, openid: string): P
 
 export const listDistrictStaff = (store: DocumentStore, districtId: string, unitId?: string) =>
   store.find<Staff>(C, { where: { districtId, status: 'active', ...(unitId ? { unitId } : {}) }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 500 });
+
+/** The account an unused invite code belongs to (codes are single-use: a bound account is no longer `invited`). */
+export const findInvitedStaff = async (store: DocumentStore, inviteCode: string): Promise<Staff | null> => {
+  const [invited] = await store.find<Staff>(C, { where: { inviteCode, status: 'invited' }, limit: 1 });
+  return invited ?? null;
+};
+
+/**
+ * Binds a WeChat identity to an invited account, once: re-read inside the transaction, so of two people racing
+ * with one code exactly one wins. False when the account was bound (or revoked) meanwhile.
+ */
+export const bindStaffIdentity = (store: DocumentStore, staffId: string, openid: string): Promise<boolean> =>
+  store.transaction(async (tx) => {
+    const fresh = await tx.get<Staff>(C, staffId);
+    if (!fresh || fresh.status !== 'invited' || fresh.openid) return false;
+    return tx.update(C, staffId, { set: { openid, status: 'active' } });
+  });
