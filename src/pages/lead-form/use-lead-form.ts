@@ -5,7 +5,7 @@ import { privacyNoticeContract, submitLeadContract } from '../../../domain/api/l
 import { getCardContract, getCarrierContract } from '../../../domain/api/public-read.contracts';
 import type { CardView } from '../../../domain/api/views.schema';
 import { ApiError, call, isApiError } from '../../services/api-client';
-import { entryChannel, isSinglePageMode } from '../../utils/launch-mode';
+import { entryChannel, isSinglePageMode } from '../../platform/launch-mode';
 import {
   emptyLeadForm,
   fieldErrorsFrom,

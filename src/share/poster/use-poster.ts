@@ -4,8 +4,9 @@ import { createShareContract, shareQrContract } from '../../../domain/api/sharin
 import type { CardView } from '../../../domain/api/views.schema';
 import { isShareCode } from '../../../domain/share/share-code.rules';
 import { ApiError, call, isApiError } from '../../services/api-client';
-import { webCardUrl } from '../../utils/journey-route';
-import { isSinglePageMode } from '../../utils/launch-mode';
+import { webCardUrl } from '../../platform/web-links';
+import { pageUrl, ROUTES } from '../../routes';
+import { isSinglePageMode } from '../../platform/launch-mode';
 import { fallbackCodeImage } from './fallback-code';
 import { canvasMeasure, drawPoster } from './poster-draw';
 import { posterContentFromCard } from './poster-content';
@@ -41,7 +42,7 @@ export interface PosterState {
 const CODE_FAILED = new ApiError('INTERNAL.UNEXPECTED', '二维码生成失败，请稍后重试');
 
 const cardLinkForWeb = (cardId: string, parentCode: string | undefined): string =>
-  webCardUrl(`cardId=${encodeURIComponent(cardId)}${parentCode ? `&s=${parentCode}` : ''}`);
+  webCardUrl(pageUrl(ROUTES.card, { cardId, s: parentCode }).split('?')[1] ?? '');
 
 interface Code {
   kind: 'wxacode' | 'url';

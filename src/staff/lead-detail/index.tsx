@@ -13,8 +13,8 @@ import { MessageThread, type ThreadMessage } from '../../components/message-thre
 import { OverdueBadge, StatusBadge } from '../../components/status-badge';
 import { StatusPipeline } from '../../components/status-pipeline';
 import { formatDateTime } from '../../components/time-text';
-import { formatArea } from '../../utils/format';
-import { addPhoneContact, copyText } from '../../utils/privacy';
+import { formatArea } from '../../format/format';
+import { addPhoneContact, copyText } from '../../platform/privacy';
 import { useLeadDetail, type LeadDetail } from './use-lead-detail';
 import './index.css';
 

@@ -12,6 +12,7 @@ import {
 } from '../../../domain/api/workspace.contracts';
 import type { LeadStatus } from '../../../domain/lead/lead-status.rules';
 import { ApiError, call, isApiError } from '../../services/api-client';
+import { closePage, ROUTES } from '../../routes';
 
 export type LeadDetail = ResponseOf<typeof leadDetailContract>;
 export type RevealedContact = ResponseOf<typeof revealContactContract>;
@@ -267,7 +268,7 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
     } catch (e) {
       const error = toApiError(e);
       if (error.code === 'LEAD.NOT_FOUND' || error.code === 'AUTH.FORBIDDEN') {
-        Taro.navigateBack({ delta: 1 }).catch(() => Taro.redirectTo({ url: '/staff/inbox/index' }).catch(() => undefined));
+        closePage(ROUTES.staffInbox);
       } else if (ticket === latest.current) {
         setState((s) => ({ ...s, error }));
       }

@@ -1,6 +1,6 @@
-import type { RequestOf } from '../../../domain/api/contract';
-import type { getCardContract } from '../../../domain/api/public-read.contracts';
-import { shareCodeFromEntry } from '../../../domain/share/share-code.rules';
+import type { RequestOf } from '../../domain/api/contract';
+import type { getCardContract } from '../../domain/api/public-read.contracts';
+import { shareCodeFromEntry } from '../../domain/share/share-code.rules';
 
 /**
  * Which card a page entry asks for. Free of Taro and React: the card page and the H5 first screen
