@@ -3,7 +3,7 @@ import type { ResponseOf } from '../../../domain/api/contract';
 import { getCardContract, whoAmIContract } from '../../../domain/api/public-read.contracts';
 import { getMyCardContract, updateMyCardContract } from '../../../domain/api/sharing.contracts';
 import type { CardView } from '../../../domain/api/views.schema';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { ApiError, call, isApiError, toApiError } from '../../services/api-client';
 import { chooseAndUploadImage } from '../../services/image-upload';
 import {
   fieldErrorsFromApi,
@@ -58,11 +58,7 @@ export interface MyCardActions {
   save: () => Promise<boolean>;
 }
 
-const toApiError = (e: unknown): ApiError => {
-  if (!isApiError(e)) return new ApiError('INTERNAL.UNEXPECTED');
-  if (e.code === 'AUTH.FORBIDDEN') return new ApiError('AUTH.FORBIDDEN', '名片编辑仅对本区招商工作人员开放');
-  return e;
-};
+const EDITOR_MESSAGES = { 'AUTH.FORBIDDEN': '名片编辑仅对本区招商工作人员开放' } as const;
 
 const loadContext = async (): Promise<EditorContext> => {
   const mine = await call(getMyCardContract, {});
@@ -111,7 +107,7 @@ export const useMyCard = (): MyCardState & MyCardActions => {
       setState((s) => ({ ...s, status: 'ready', context, form, errors: {}, saveError: null, dirty: false, loadError: null }));
     } catch (e) {
       if (ticket !== latest.current) return;
-      setState((s) => ({ ...s, status: s.form ? 'ready' : 'error', loadError: toApiError(e) }));
+      setState((s) => ({ ...s, status: s.form ? 'ready' : 'error', loadError: toApiError(e, EDITOR_MESSAGES) }));
     }
   }, []);
 
@@ -192,7 +188,7 @@ export const useMyCard = (): MyCardState & MyCardActions => {
       setState((s) => ({ ...s, saving: false, errors: {}, dirty: s.form ? isFormDirty(s.form, form) : false, savedAt: res.updatedAt, context: s.context ? { ...s.context, ownCard: true } : s.context }));
       return true;
     } catch (e) {
-      const error = toApiError(e);
+      const error = toApiError(e, EDITOR_MESSAGES);
       const errors = fieldErrorsFromApi(error);
       const hasFieldErrors = Object.keys(errors).length > 0;
       setState((s) => ({ ...s, saving: false, errors: hasFieldErrors ? errors : s.errors, saveError: hasFieldErrors ? null : error.message }));

@@ -11,7 +11,7 @@ import {
   transitionLeadContract,
 } from '../../../domain/api/workspace.contracts';
 import type { LeadStatus } from '../../../domain/lead/lead-status.rules';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { ApiError, call, toApiError } from '../../services/api-client';
 import { closePage, ROUTES } from '../../routes';
 
 export type LeadDetail = ResponseOf<typeof leadDetailContract>;
@@ -68,7 +68,6 @@ export interface LeadDetailState {
   };
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
 const toast = (title: string): void => {
   Taro.showToast({ title, icon: 'none' }).catch(() => undefined);
 };
