@@ -9,7 +9,7 @@ import { FullModeHint } from '../../components/full-mode-hint';
 import { PickerField } from '../../components/picker-field';
 import { PrivacyNoticeSheet } from '../../components/privacy-notice-sheet';
 import { promiseText, workingDays } from '../../components/promise-note';
-import { formatDateTime } from '../../components/time-text';
+import { formatDateTime } from '../../format/date-time';
 import { backToCard } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { CARRIER_TYPE_OPTIONS, MESSAGE_MAX, PHONE_INVALID_MESSAGE, SCALE_OPTIONS, TIMING_OPTIONS, type LeadFormEntry } from './lead-form-fields';

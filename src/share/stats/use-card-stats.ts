@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cardStatsContract } from '../../../domain/api/sharing.contracts';
+import { isId } from '../../../domain/common/text';
 import { ApiError, call, toApiError } from '../../services/api-client';
 import type { CardStats } from './stats-view';
 
@@ -19,7 +20,7 @@ const STATS_MESSAGES = {
 export const useCardStats = (cardId?: string): CardStatsState => {
   const [state, setState] = useState<Omit<CardStatsState, 'reload'>>({ status: 'loading', stats: null, error: null });
   const latest = useRef(0);
-  const id = cardId && /^[A-Za-z0-9_-]{1,64}$/.test(cardId) ? cardId : undefined;
+  const id = isId(cardId) ? cardId : undefined;
 
   const reload = useCallback(async (): Promise<void> => {
     const ticket = ++latest.current;

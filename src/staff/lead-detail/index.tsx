@@ -12,7 +12,7 @@ import { EventTimeline } from '../../components/event-timeline';
 import { MessageThread, type ThreadMessage } from '../../components/message-thread';
 import { OverdueBadge, StatusBadge } from '../../components/status-badge';
 import { StatusPipeline } from '../../components/status-pipeline';
-import { formatDateTime } from '../../components/time-text';
+import { formatDateTime } from '../../format/date-time';
 import { formatArea } from '../../format/format';
 import { addPhoneContact, copyText } from '../../platform/privacy';
 import { useLeadDetail, type LeadDetail } from './use-lead-detail';
