@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { DemoPersonaHost } from './shell/demo-persona-host';
+import { PageLoadFailureHost } from './shell/page-load-failure-host';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {
@@ -7,6 +8,7 @@ function App({ children }: PropsWithChildren) {
     return (
       <>
         {children}
+        <PageLoadFailureHost />
         <DemoPersonaHost />
       </>
     );

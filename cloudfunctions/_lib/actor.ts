@@ -1,4 +1,4 @@
-import type { Staff, StaffRole } from '../../domain/org/staff.schema';
+import type { Staff } from '../../domain/org/staff.schema';
 import type { Deps } from './deps';
 import type { RequestContext } from './request-context';
 import { findStaffByOpenid } from './repositories/staff.repository';
@@ -17,5 +17,3 @@ export const resolveActor = async (deps: Deps, ctx: RequestContext): Promise<Act
   if (staff.status !== 'active') return { kind: 'revoked_staff', openid: ctx.openid };
   return { kind: 'staff', openid: ctx.openid, staff };
 };
-
-export const hasRole = (actor: Actor, role: StaffRole): boolean => actor.kind === 'staff' && actor.staff.roles.includes(role);

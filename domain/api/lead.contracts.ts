@@ -9,7 +9,11 @@ import { defineContract } from './contract';
 /** Client-generated once per form fill; resending with it never creates a second lead. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,48}$/;
 
-const area = () => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000_000));
+/** Limits the inquiry form shows and checks before sending (src/pages/lead-form derives its checks from this schema). */
+export const LEAD_AREA_MAX = 10_000_000;
+export const LEAD_MESSAGE_MAX = 500;
+
+const area = () => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(LEAD_AREA_MAX));
 
 export const LeadSubmissionSchema = v.strictObject({
   idempotencyKey: v.pipe(v.string(), v.regex(IDEMPOTENCY_KEY_PATTERN, '请求编号不正确')),
@@ -28,7 +32,7 @@ export const LeadSubmissionSchema = v.strictObject({
     areaMax: v.optional(area()),
     timing: v.optional(line(1, 20)),
   }),
-  message: paragraph(0, 500),
+  message: paragraph(0, LEAD_MESSAGE_MAX),
   source: v.strictObject({
     channel: v.picklist(SHARE_CHANNELS),
     cardId: v.optional(id()),

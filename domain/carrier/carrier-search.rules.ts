@@ -1,4 +1,5 @@
 import type { Carrier } from './carrier.schema';
+import { isId } from '../common/text';
 
 export type CarrierSort = 'vacancy' | 'price' | 'verified';
 
@@ -26,7 +27,7 @@ export const decodeCursor = (raw: string, sort: CarrierSort): CarrierCursor | nu
     const parsed: unknown = JSON.parse(decodeURIComponent(raw));
     if (!Array.isArray(parsed) || parsed.length !== 3) return null;
     const [s, value, id] = parsed as unknown[];
-    if (s !== sort || typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
+    if (s !== sort || !isId(id)) return null;
     const expectsString = SORT_KEYS[sort].field === 'lastVerifiedAt';
     if (expectsString ? typeof value !== 'string' || value.length > 40 : typeof value !== 'number' || !Number.isFinite(value)) return null;
     return { sort, value: value as string | number, id };

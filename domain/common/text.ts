@@ -53,8 +53,10 @@ export const paragraph = (min: number, max: number) =>
     v.maxLength(max, `不能超过 ${max} 个字`),
   );
 
-/** Identifiers we generate: short, URL- and scene-safe. */
-export const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'));
+/** Identifiers we generate: short, URL- and scene-safe. The one pattern; the app checks links with it too. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+export const id = () => v.pipe(v.string(), v.regex(ID_PATTERN, '编号格式不正确'));
 
 /** ISO-8601 timestamps as stored (UTC, milliseconds). */
 export const isoTime = () =>

@@ -1,9 +1,9 @@
 import type { CardView, Person } from '../../domain/api/views.schema';
-import { formatResponsePromise, initialOf } from '../utils/format';
-import { imageUrlOn } from '../utils/image-url';
-import { telHref } from '../utils/tel-href';
-import { cardGridActions } from '../pages/card/card-actions';
-import { savableContact } from '../pages/card/vcard';
+import { formatResponsePromise, initialOf } from '../format/format';
+import { imageUrlOn } from '../platform/image-url';
+import { telHref } from '../format/tel-href';
+import { cardGridActions } from '../card-model/card-actions';
+import { savableContact } from '../card-model/vcard';
 
 /**
  * The card page's first screen as plain HTML, shown before the app's JavaScript has loaded: rendered into

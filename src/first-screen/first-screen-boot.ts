@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { httpPathFor } from '../../domain/api/contract';
 import { CardViewSchema, type CardView } from '../../domain/api/views.schema';
-import { cardCacheKey, type CardRequest } from '../pages/card/card-request';
+import { cardCacheKey, type CardRequest } from '../card-model/card-request';
 import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
 import { renderCardFirstScreen } from './card-first-screen';
 import { cardLocation } from './first-screen-route';

@@ -1,4 +1,4 @@
-import { cardRequestFromEntry, type CardEntry, type CardRequest } from '../pages/card/card-request';
+import { cardRequestFromEntry, type CardEntry, type CardRequest } from '../card-model/card-request';
 
 /** The card page's route; with an empty hash the H5 router opens it too (it is the first page). */
 export const CARD_ROUTE = '/pages/card/index';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isSinglePageMode } from '../utils/launch-mode';
+import { isSinglePageMode } from '../platform/launch-mode';
 
 const HINT_MS = 3500;
 

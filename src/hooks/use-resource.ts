@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as v from 'valibot';
 import type { ErrorCode } from '../../domain/common/error-codes';
-import { ApiError, isApiError } from '../services/api-client';
+import { toApiError, type ApiError } from '../services/api-client';
 import { dropCache, readCache, writeCache } from '../services/cache';
 
 /** Errors that say nothing about the data itself: a device copy stays on screen when a refresh meets one. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['NETWORK.FAILED', 'STORE.UNAVAILABLE', 'STORE.BUSY', 'RATE.LIMITED', 'INTERNAL.UNEXPECTED']);
 
 export const isTransient = (error: ApiError): boolean => TRANSIENT.has(error.code);
-
-export const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
 
 export type ResourceStatus = 'loading' | 'ready' | 'error';
 

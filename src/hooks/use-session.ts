@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../domain/api/contract';
 import { whoAmIContract } from '../../domain/api/public-read.contracts';
+import { openPage, ROUTES } from '../routes';
 import { call } from '../services/api-client';
 
 export type SessionKind = ResponseOf<typeof whoAmIContract>['kind'];
@@ -19,33 +19,11 @@ export interface SessionState {
   openStaffBind: () => void;
 }
 
-export const MY_LEADS_PAGE = '/pages/my-leads/index';
-export const WORKSPACE_PAGE = '/staff/inbox/index';
-export const STAFF_BIND_PAGE = '/staff/bind/index';
-
-export const CARD_PAGE = '/pages/card/index';
-
-const go = (url: string): void => {
-  Taro.navigateTo({ url }).catch(() => {
-    // The page stack is full (10 pages in WeChat): replace the current page instead.
-    Taro.redirectTo({ url }).catch(() => undefined);
-  });
-};
-
 /**
  * Back to the card a visit came from: one step back when the card is right below this page, otherwise the
  * card itself replaces this page (opened from a notification or a link, there is nothing to go back to).
  */
-export const backToCard = (cardId?: string): void => {
-  const pages = typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages() : [];
-  const below = pages.length > 1 ? pages[pages.length - 2] : null;
-  if (below && `/${below.route ?? ''}`.replace(/^\/+/, '/') === CARD_PAGE) {
-    Taro.navigateBack({ delta: 1 }).catch(() => undefined);
-    return;
-  }
-  const url = cardId ? `${CARD_PAGE}?cardId=${encodeURIComponent(cardId)}` : CARD_PAGE;
-  Taro.redirectTo({ url }).catch(() => undefined);
-};
+export const backToCard = (cardId?: string): void => openPage(ROUTES.card, { cardId }, 'back');
 
 export interface SessionOptions {
   /**
@@ -85,8 +63,8 @@ export const useSession = ({ enabled = true }: SessionOptions = {}): SessionStat
   return {
     ...state,
     reload: load,
-    openMyLeads: (cardId) => go(cardId ? `${MY_LEADS_PAGE}?cardId=${encodeURIComponent(cardId)}` : MY_LEADS_PAGE),
-    openWorkspace: () => go(WORKSPACE_PAGE),
-    openStaffBind: () => go(STAFF_BIND_PAGE),
+    openMyLeads: (cardId) => openPage(ROUTES.myLeads, { cardId }),
+    openWorkspace: () => openPage(ROUTES.staffInbox),
+    openStaffBind: () => openPage(ROUTES.staffBind),
   };
 };

@@ -4,7 +4,7 @@ import { isErrorCode } from '../../domain/common/error-codes';
 import { ApiError, isApiError } from './api-error';
 import { platformTransport, type ApiTransport } from './api-transport';
 
-export { ApiError, isApiError } from './api-error';
+export { ApiError, isApiError, toApiError } from './api-error';
 export type { ApiTransport } from './api-transport';
 
 /** Every action answers `{ok: true, data}` or `{ok: false, error: {code, message, fields?}}`. */

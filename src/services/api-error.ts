@@ -19,3 +19,13 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError =>
   e instanceof ApiError || (e instanceof Error && e.name === 'ApiError' && typeof (e as ApiError).code === 'string');
+
+/**
+ * Whatever a call threw, as an ApiError: the backend's own as it is (with this screen's wording for the codes
+ * in `messages`, when the generic one would not say enough), anything else as INTERNAL.UNEXPECTED.
+ */
+export const toApiError = (e: unknown, messages: Partial<Record<ErrorCode, string>> = {}): ApiError => {
+  if (!isApiError(e)) return new ApiError('INTERNAL.UNEXPECTED', messages['INTERNAL.UNEXPECTED']);
+  const message = messages[e.code];
+  return message ? new ApiError(e.code, message, e.fields) : e;
+};

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { runPrivacyApi } from '../utils/privacy';
+import { runPrivacyApi } from '../platform/privacy';
 
 /**
  * Card images (WeChat QR, photo) go to WeChat cloud storage from the mini-program: chosen with the system

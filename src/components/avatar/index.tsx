@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { initialOf } from '../../utils/format';
+import { initialOf } from '../../format/format';
 import './index.css';
 import { decorativeImage } from '../a11y';
 

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { CarrierSummary } from '../../../domain/api/views.schema';
 import { CARRIER_TYPE_LABELS } from '../../../domain/carrier/carrier.schema';
-import { formatArea, formatPrice } from '../../utils/format';
+import { formatArea, formatPrice } from '../../format/format';
 import './index.css';
 import { imageAlt, pressable } from '../a11y';
 

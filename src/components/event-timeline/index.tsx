@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { LeadEventType } from '../../../domain/lead/lead-event.schema';
-import { formatDateTime } from '../time-text';
+import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
 export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {

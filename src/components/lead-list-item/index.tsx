@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { StaffLeadSummary } from '../../../domain/api/workspace.contracts';
 import { OverdueBadge, StatusBadge } from '../status-badge';
-import { formatDateTime, formatRelative } from '../time-text';
+import { formatDateTime, formatRelative } from '../../format/date-time';
 import './index.css';
 import { pressable } from '../a11y';
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '../time-text';
+import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
 export interface ThreadMessage {

@@ -3,7 +3,7 @@ import type { InvestorLead } from '../../../domain/api/lead.contracts';
 import { MessageThread, type ThreadMessage } from '../message-thread';
 import { PromiseNote } from '../promise-note';
 import { StatusBadge } from '../status-badge';
-import { formatDateTime } from '../time-text';
+import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
 export interface MyLeadCardProps {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { formatStamp } from '../../format/date-time';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -8,17 +9,9 @@ export interface OfflineNoteProps {
   onRetry?: () => void;
 }
 
-const stamp = (iso: string | null): string => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-};
-
 /** A quiet note that the page shows the device copy because the refresh failed. */
 export function OfflineNote({ savedAt, onRetry }: OfflineNoteProps) {
-  const when = stamp(savedAt);
+  const when = formatStamp(savedAt);
   return (
     <View className="offline-note" data-testid="offline-note" onClick={onRetry} {...pressable(onRetry)}>
       <Text className="offline-note__tag">离线数据</Text>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { formatDateTime } from '../time-text';
+import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
 /** "我们将在 8 个工作小时内回复": the district's first-response promise. */

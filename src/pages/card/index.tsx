@@ -30,16 +30,18 @@ import { useFullMode } from '../../hooks/use-full-mode';
 import { useSession } from '../../hooks/use-session';
 import { localImagePath } from '../../services/image-file';
 import { createCardShare, recordCardVisit } from '../../services/share-service';
-import { formatResponsePromise } from '../../utils/format';
-import { imageUrl } from '../../utils/image-url';
-import { telHref } from '../../utils/tel-href';
-import { carrierDetailUrl, carriersUrl, directoryUrl, journeyFromParams, leadFormUrl, openPage, pageDepth, PAGES, webCardUrl, withQuery, type Journey } from '../../utils/journey-route';
-import { addPhoneContact, copyText, saveImageToAlbum } from '../../utils/privacy';
-import type { CardEntry } from './card-request';
-import { cardGridActions } from './card-actions';
+import { formatResponsePromise } from '../../format/format';
+import { imageUrl } from '../../platform/image-url';
+import { telHref } from '../../format/tel-href';
+import { journeyFromParams, journeyParams, type Journey } from '../../card-model/journey';
+import { webCardUrl } from '../../platform/web-links';
+import { openPage, pageDepth, pageUrl, ROUTES } from '../../routes';
+import { addPhoneContact, copyText, saveImageToAlbum } from '../../platform/privacy';
+import type { CardEntry } from '../../card-model/card-request';
+import { cardGridActions } from '../../card-model/card-actions';
 import { useCard } from './use-card';
 import { useCardShare } from './use-card-share';
-import { downloadVcard, phoneContactFor, savableContact, vcardFileName, vcardFor } from './vcard';
+import { downloadVcard, phoneContactFor, savableContact, vcardFileName, vcardFor } from '../../card-model/vcard';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -51,7 +53,7 @@ const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
 });
 
 /** The query that reopens this card, carrying the share this visit came through. */
-const plainShareQuery = (card: CardView | null): string => (card ? withQuery('', { cardId: card.cardId, s: card.shareCode }).slice(1) : '');
+const plainShareQuery = (card: CardView | null): string => (card ? pageUrl(ROUTES.card, { cardId: card.cardId, s: card.shareCode }).split('?')[1] ?? '' : '');
 
 /** Share images must be PNG or JPG (5:4 for chats); a vector cover is left to WeChat's page snapshot. */
 const shareImage = (ref: string | null): { imageUrl?: string } => {
@@ -60,11 +62,6 @@ const shareImage = (ref: string | null): { imageUrl?: string } => {
 };
 
 const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
-
-/** The owner's pages (share subpackage), opened from ShareEntry on their own card. */
-const MY_CARD_PAGE = '/share/my-card/index';
-const POSTER_PAGE = '/share/poster/index';
-const CARD_STATS_PAGE = '/share/stats/index';
 
 export default function CardPage() {
   const { params } = useRouter();
@@ -119,7 +116,7 @@ export default function CardPage() {
 
   useShareAppMessage(() => ({
     title: data?.district.slogan ?? '招商名片',
-    path: links.chat?.path ?? (data ? `${PAGES.card}?${plainShareQuery(data)}` : PAGES.card),
+    path: links.chat?.path ?? (data ? pageUrl(ROUTES.card, { cardId: data.cardId, s: data.shareCode }) : ROUTES.card),
     ...shareImage(data?.district.coverImage ?? null),
   }));
   useShareTimeline(() => ({
@@ -223,9 +220,9 @@ export default function CardPage() {
   // Muted in Moments single-page mode (never on the web, where the card is always in full mode).
   const gridItems: ActionGridItem[] = cardGridActions(isH5() ? 'web' : 'mini-program', savable !== null).map((action) => ({ ...action, muted: readOnly }));
   const onGrid = (key: string) => {
-    if (key === 'carriers') guard('浏览载体', () => openPage(carriersUrl(district.id, journey)));
-    else if (key === 'directory') guard('查看专员名录', () => openPage(directoryUrl(district.id, journey)));
-    else if (key === 'lead') guard('留言咨询', () => openPage(leadFormUrl(journey)));
+    if (key === 'carriers') guard('浏览载体', () => openPage(ROUTES.carriers, journeyParams(journey, { districtId: district.id })));
+    else if (key === 'directory') guard('查看专员名录', () => openPage(ROUTES.directory, journeyParams(journey, { districtId: district.id })));
+    else if (key === 'lead') guard('留言咨询', () => openPage(ROUTES.leadForm, journeyParams(journey)));
     else if (key === 'contact') saveContact();
   };
 
@@ -238,7 +235,7 @@ export default function CardPage() {
   ];
   const onBar = (key: string) => {
     if (key === 'call' && answerer.phone) callPhone(answerer.phone);
-    else if (key === 'lead') guard('留言咨询', () => openPage(leadFormUrl(journey)));
+    else if (key === 'lead') guard('留言咨询', () => openPage(ROUTES.leadForm, journeyParams(journey)));
     else if (key === 'copy-link') void copyLink();
     else if (key === 'share') guard('转发', () => undefined);
   };
@@ -287,7 +284,7 @@ export default function CardPage() {
                   carrier={carrier}
                   photoUrl={imageUrl(carrier.photo)}
                   verified={{ label: `空置面积${fresh.label}`, stale: fresh.stale }}
-                  onOpen={(c) => guard('查看载体详情', () => openPage(carrierDetailUrl(c.id, journey)))}
+                  onOpen={(c) => guard('查看载体详情', () => openPage(ROUTES.carrierDetail, journeyParams(journey, { carrierId: c.id })))}
                 />
               );
             })}
@@ -296,7 +293,7 @@ export default function CardPage() {
               hoverClass="card-page__more--pressed"
               data-testid="browse-carriers"
               {...tappable({ role: 'link' })}
-              onClick={() => guard('浏览载体', () => openPage(carriersUrl(district.id, journey)))}
+              onClick={() => guard('浏览载体', () => openPage(ROUTES.carriers, journeyParams(journey, { districtId: district.id })))}
             >
               <Text>查看全部载体</Text>
               <Text className="card-page__more-arrow">›</Text>
@@ -340,9 +337,9 @@ export default function CardPage() {
         {readOnly ? <ActionBar actions={barActions} onTap={onBar} floating={false} /> : null}
         {isOwner ? (
           <ShareEntry
-            onEditCard={() => openPage(MY_CARD_PAGE)}
-            onPoster={() => openPage(withQuery(POSTER_PAGE, { cardId: data.cardId, s: data.shareCode }))}
-            onStats={() => openPage(CARD_STATS_PAGE)}
+            onEditCard={() => openPage(ROUTES.myCard)}
+            onPoster={() => openPage(ROUTES.poster, { cardId: data.cardId, s: data.shareCode })}
+            onStats={() => openPage(ROUTES.cardStats)}
           />
         ) : null}
         <AccountLinks

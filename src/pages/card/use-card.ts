@@ -1,8 +1,8 @@
 import { getCardContract } from '../../../domain/api/public-read.contracts';
 import { CardViewSchema, type CardView } from '../../../domain/api/views.schema';
-import { cardCacheKey, cardRequestFromEntry, type CardEntry } from './card-request';
-import { useResource, toApiError, type ResourceState } from '../../hooks/use-resource';
-import { ApiError, call } from '../../services/api-client';
+import { cardCacheKey, cardRequestFromEntry, type CardEntry } from '../../card-model/card-request';
+import { useResource, type ResourceState } from '../../hooks/use-resource';
+import { ApiError, call, toApiError } from '../../services/api-client';
 
 export type CardState = ResourceState<CardView>;
 

@@ -20,11 +20,13 @@ import { SectionBlock } from '../../components/section-block';
 import { TagList } from '../../components/tag-list';
 import { useFullMode } from '../../hooks/use-full-mode';
 import { readCache } from '../../services/cache';
-import { formatArea, formatPrice } from '../../utils/format';
-import { imageUrl } from '../../utils/image-url';
-import { idParam, journeyFromParams, leadFormUrl, openPage, PAGES, webMapUrl, webPageUrl, withQuery } from '../../utils/journey-route';
-import { copyText, openLocation } from '../../utils/privacy';
-import { cardCacheKey } from '../card/card-request';
+import { formatArea, formatPrice } from '../../format/format';
+import { imageUrl } from '../../platform/image-url';
+import { idParam, journeyFromParams, journeyParams } from '../../card-model/journey';
+import { webMapUrl, webPageUrl } from '../../platform/web-links';
+import { openPage, pageUrl, ROUTES } from '../../routes';
+import { copyText, openLocation } from '../../platform/privacy';
+import { cardCacheKey } from '../../card-model/card-request';
 import { useCarrierDetail } from './use-carrier-detail';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
@@ -33,7 +35,7 @@ const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
 
 /** The page that reopens this carrier for someone else, with the card and share this visit came through. */
 const sharePath = (carrierId: string, cardId: string | null, shareCode: string | null): string =>
-  withQuery(PAGES.carrierDetail, { carrierId, cardId, s: shareCode });
+  pageUrl(ROUTES.carrierDetail, { carrierId, cardId, s: shareCode });
 
 const floorsText = (floors: number | null): string => (floors ? `${floors} 层` : '—');
 
@@ -117,7 +119,7 @@ export default function CarrierDetailPage() {
     guard('打开地图', () => {
       void openLocation({ latitude: data.location.lat, longitude: data.location.lng, name: data.name, address: data.address });
     });
-  const inquire = () => guard('留言咨询', () => openPage(leadFormUrl(journey, data.id)));
+  const inquire = () => guard('留言咨询', () => openPage(ROUTES.leadForm, journeyParams(journey, { carrierId: data.id })));
   const previewPhoto = (index: number) => {
     // Previewing is a read-only view, allowed everywhere; bundled package images cannot be previewed on the device.
     const urls = photos.filter((u) => u.startsWith('https://') || u.startsWith('cloud://') || isH5());

@@ -1,7 +1,7 @@
 import { getCarrierContract } from '../../../domain/api/public-read.contracts';
 import { CarrierDetailSchema, type CarrierDetail } from '../../../domain/api/views.schema';
-import { toApiError, useResource, type ResourceState } from '../../hooks/use-resource';
-import { ApiError, call } from '../../services/api-client';
+import { useResource, type ResourceState } from '../../hooks/use-resource';
+import { ApiError, call, toApiError } from '../../services/api-client';
 
 const mapCarrierError = (e: unknown): ApiError => {
   const error = toApiError(e);

@@ -15,9 +15,10 @@ import { OfflineNote } from '../../components/offline-note';
 import { SearchBar } from '../../components/search-bar';
 import { Segmented } from '../../components/segmented';
 import { TypeTabs } from '../../components/type-tabs';
-import { imageUrl } from '../../utils/image-url';
-import { carrierDetailUrl, idParam, journeyFromParams, openPage } from '../../utils/journey-route';
-import { formatArea } from '../../utils/format';
+import { imageUrl } from '../../platform/image-url';
+import { idParam, journeyFromParams, journeyParams } from '../../card-model/journey';
+import { openPage, ROUTES } from '../../routes';
+import { formatArea } from '../../format/format';
 import { useCard } from '../card/use-card';
 import { activeFilterCount, priceUnitLabelFor, useCarriers, type CarrierQuery } from './use-carriers';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
@@ -140,7 +141,7 @@ export default function CarriersPage() {
                 carrier={carrier}
                 photoUrl={imageUrl(carrier.photo)}
                 verified={{ label: `空置面积${fresh.label}`, stale: fresh.stale }}
-                onOpen={(c) => openPage(carrierDetailUrl(c.id, journey))}
+                onOpen={(c) => openPage(ROUTES.carrierDetail, journeyParams(journey, { carrierId: c.id }))}
               />
             </View>
           );

@@ -5,9 +5,8 @@ import type { CarrierSummary } from '../../../domain/api/views.schema';
 import { PRICE_UNIT_LABELS, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import type { CarrierSort } from '../../../domain/carrier/carrier-search.rules';
 import { EMPTY_FILTERS, type FilterValues } from '../../components/filter-sheet';
-import { isTransient, toApiError } from '../../hooks/use-resource';
-import type { ApiError } from '../../services/api-client';
-import { call } from '../../services/api-client';
+import { isTransient } from '../../hooks/use-resource';
+import { call, toApiError, type ApiError } from '../../services/api-client';
 import { dropCache, readCache, writeCache } from '../../services/cache';
 
 export const PAGE_SIZE = 20;

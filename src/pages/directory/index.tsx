@@ -10,8 +10,9 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { OfflineNote } from '../../components/offline-note';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
-import { imageUrl } from '../../utils/image-url';
-import { idParam, journeyFromParams, openPage, personCardUrl } from '../../utils/journey-route';
+import { imageUrl } from '../../platform/image-url';
+import { idParam, journeyFromParams } from '../../card-model/journey';
+import { openPage, pageUrl, ROUTES } from '../../routes';
 import { useCard } from '../card/use-card';
 import { groupByIndustry, groupByUnit, industriesOf, useDirectory } from './use-directory';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
@@ -33,15 +34,10 @@ export default function DirectoryPage() {
   const [focus, setFocus] = useState<string | null>(null);
 
   // Shared onwards, the directory keeps the card and share it came through, so credit follows the chain.
-  const shareQuery = [
-    districtId ? `districtId=${encodeURIComponent(districtId)}` : '',
-    journey.cardId ? `cardId=${encodeURIComponent(journey.cardId)}` : '',
-    journey.shareCode ? `s=${encodeURIComponent(journey.shareCode)}` : '',
-  ]
-    .filter(Boolean)
-    .join('&');
+  const sharePath = pageUrl(ROUTES.directory, { districtId, cardId: journey.cardId, s: journey.shareCode });
+  const shareQuery = sharePath.split('?')[1] ?? '';
   const shareTitle = card.data ? `${card.data.district.name} · 招商专员名录` : '招商专员名录';
-  useShareAppMessage(() => ({ title: shareTitle, path: `/pages/directory/index?${shareQuery}` }));
+  useShareAppMessage(() => ({ title: shareTitle, path: sharePath }));
   useShareTimeline(() => ({ title: shareTitle, query: shareQuery }));
 
   usePullDownRefresh(() => {
@@ -78,7 +74,7 @@ export default function DirectoryPage() {
             person={person}
             photoUrl={imageUrl(person.photo)}
             highlight={mode === 'industry' ? group.key : null}
-            onOpen={person.cardId ? (p) => openPage(personCardUrl(p.cardId as string)) : undefined}
+            onOpen={person.cardId ? (p) => openPage(ROUTES.card, { cardId: p.cardId as string }) : undefined}
           />
         ))}
       </SectionBlock>

@@ -9,8 +9,9 @@ import { FullModeHint } from '../../components/full-mode-hint';
 import { PickerField } from '../../components/picker-field';
 import { PrivacyNoticeSheet } from '../../components/privacy-notice-sheet';
 import { promiseText, workingDays } from '../../components/promise-note';
-import { formatDateTime } from '../../components/time-text';
-import { backToCard, MY_LEADS_PAGE } from '../../hooks/use-session';
+import { formatDateTime } from '../../format/date-time';
+import { backToCard } from '../../hooks/use-session';
+import { openPage, ROUTES } from '../../routes';
 import { CARRIER_TYPE_OPTIONS, MESSAGE_MAX, PHONE_INVALID_MESSAGE, SCALE_OPTIONS, TIMING_OPTIONS, type LeadFormEntry } from './lead-form-fields';
 import { useLeadForm, type LeadFormState } from './use-lead-form';
 import { controlLabel, PAGE_HEADING, tappable } from '../../components/a11y';
@@ -26,9 +27,8 @@ const pickEntry = (params: Partial<Record<string, string>>): LeadFormEntry => ({
 const MESSAGE_PLACEHOLDER = '项目情况、希望了解的政策或其他需求';
 
 const openMyLeads = (cardId?: string): void => {
-  const url = cardId ? `${MY_LEADS_PAGE}?cardId=${encodeURIComponent(cardId)}` : MY_LEADS_PAGE;
   // The form is done: 我的咨询 takes its place, so "back" returns to the card.
-  Taro.redirectTo({ url }).catch(() => undefined);
+  openPage(ROUTES.myLeads, { cardId }, 'redirect');
 };
 
 function MomentsNotice() {

@@ -1,7 +1,10 @@
+import * as v from 'valibot';
 import type { RequestOf } from '../../../domain/api/contract';
-import { IDEMPOTENCY_KEY_PATTERN, type submitLeadContract } from '../../../domain/api/lead.contracts';
+import { IDEMPOTENCY_KEY_PATTERN, LEAD_AREA_MAX, LEAD_MESSAGE_MAX, LeadSubmissionSchema, type submitLeadContract } from '../../../domain/api/lead.contracts';
 import { CARRIER_TYPE_LABELS, CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { isId } from '../../../domain/common/text';
+import { isAreaRangeOrdered } from '../../../domain/lead/lead-need.rules';
 import { INVESTMENT_SCALE_LABELS, INVESTMENT_SCALES, SHARE_CHANNELS, type ShareChannel } from '../../../domain/lead/lead.schema';
 import { normalizePhone } from '../../../domain/lead/phone.rules';
 import { SHARE_CODE_PATTERN } from '../../../domain/share/share-code.rules';
@@ -51,11 +54,8 @@ export const SCALE_OPTIONS = INVESTMENT_SCALES.map((value) => ({ value, label: I
 export const CARRIER_TYPE_OPTIONS = CARRIER_TYPES.map((value) => ({ value, label: CARRIER_TYPE_LABELS[value] }));
 export const TIMING_OPTIONS = ['3 个月内', '6 个月内', '1 年内', '1 年以上', '暂未确定'].map((value) => ({ value, label: value }));
 
-export const MESSAGE_MAX = 500;
-const AREA_MAX = 10_000_000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const WECHAT_ID = /^[A-Za-z0-9_-]+$/;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const MESSAGE_MAX = LEAD_MESSAGE_MAX;
+const AREA_MAX_WAN = LEAD_AREA_MAX / 10_000;
 
 export const PHONE_INVALID_MESSAGE = '请填写正确的手机号或固定电话，如 138 0013 8000 或 025-8468 1234';
 
@@ -69,13 +69,11 @@ const FIELD_MESSAGES: Record<LeadFormField, string> = {
   industry: '请填写意向行业（不超过 20 个字）',
   scale: '请选择投资规模',
   carrierType: '请重新选择载体类型',
-  area: '面积请填写 0–1000 万之间的数字，且最小不大于最大',
+  area: `面积请填写 0–${AREA_MAX_WAN} 万之间的数字，且最小不大于最大`,
   timing: '请重新选择计划落地时间',
   message: `留言不能超过 ${MESSAGE_MAX} 个字，且不能包含特殊控制字符`,
   consent: ERROR_MESSAGES['LEAD.CONSENT_REQUIRED'],
 };
-
-const len = (s: string): number => s.trim().length;
 
 export type PhonePreview = { state: 'empty' } | { state: 'valid'; normalized: string } | { state: 'invalid' };
 
@@ -92,27 +90,76 @@ export const parseArea = (raw: string): number | undefined => {
   if (!s) return undefined;
   if (!/^\d+(\.\d+)?$/.test(s)) return Number.NaN;
   const n = Number(s);
-  return n <= AREA_MAX ? n : Number.NaN;
+  return n <= LEAD_AREA_MAX ? n : Number.NaN;
 };
 
-/** The checks a person can fix before anything is sent; the backend repeats them as the authority. */
+/** What a field is called in a message built from the contract's own («不能超过 20 个字» → «姓名不能超过 20 个字»). */
+const FIELD_LABELS: Record<LeadFormField, string> = {
+  name: '姓名',
+  company: '单位名称',
+  phone: '联系电话',
+  email: '邮箱',
+  wechatId: '微信号',
+  industry: '意向行业',
+  scale: '投资规模',
+  carrierType: '载体类型',
+  area: '面积',
+  timing: '计划落地时间',
+  message: '留言',
+  consent: '个人信息保护说明',
+};
+
+/** Left empty where the contract requires it: asked for, not refused. */
+const REQUIRED_MESSAGES: Partial<Record<LeadFormField, string>> = {
+  name: '请填写您的姓名',
+  phone: '请填写联系电话',
+  industry: '请填写意向行业',
+  scale: FIELD_MESSAGES.scale,
+};
+
+/** A valid stand-in for what the form does not type itself, so only the typed fields can fail the schema. */
+const PROBE_KEY = 'A'.repeat(24);
+const PROBE_NOTICE = 'v';
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+const messageFor = (field: LeadFormField, issue: { type: string; message: string }, empty: boolean): string => {
+  if (empty && REQUIRED_MESSAGES[field]) return REQUIRED_MESSAGES[field] as string;
+  if (field === 'area') return `面积请填写数字（单位：㎡），最大 ${AREA_MAX_WAN} 万`;
+  if (field === 'phone') return PHONE_INVALID_MESSAGE;
+  // Choices, a too-short value, and the schema's unworded early bounds get the field's own sentence.
+  if (field === 'scale' || field === 'carrierType' || field === 'timing' || issue.type === 'min_length' || !CHINESE.test(issue.message)) return FIELD_MESSAGES[field];
+  const label = FIELD_LABELS[field];
+  const issueMessage = issue.message;
+  // The contract's own words: whole sentences («邮箱格式不正确») as they are, fragments («不能超过 20 个字») after the field's name.
+  return issueMessage.startsWith(label) ? issueMessage : `${label}${issueMessage}`;
+};
+
+const typedValue = (values: LeadFormValues, field: LeadFormField): string => {
+  if (field === 'area') return `${values.areaMin}${values.areaMax}`;
+  if (field === 'consent') return '';
+  return String(values[field]);
+};
+
+/**
+ * The checks a person can fix before anything is sent: the request the form would send, run through the same
+ * schema the backend validates with (`LeadSubmissionSchema`), plus the same domain rules it applies after
+ * (phone numbers, the area range); each problem is shown under its field. The backend repeats all of it as the
+ * authority.
+ */
 export const validateLeadForm = (values: LeadFormValues, consent: boolean): FieldErrors => {
   const errors: FieldErrors = {};
-  if (!len(values.name)) errors.name = '请填写您的姓名';
-  else if (len(values.name) > 20) errors.name = '姓名不能超过 20 个字';
-  if (len(values.company) > 60) errors.company = FIELD_MESSAGES.company;
-  if (!values.phone.trim()) errors.phone = '请填写联系电话';
-  else if (previewPhone(values.phone).state !== 'valid') errors.phone = PHONE_INVALID_MESSAGE;
-  if (values.email.trim() && (!EMAIL.test(values.email.trim()) || len(values.email) > 80)) errors.email = FIELD_MESSAGES.email;
-  if (values.wechatId.trim() && (!WECHAT_ID.test(values.wechatId.trim()) || len(values.wechatId) > 40)) errors.wechatId = FIELD_MESSAGES.wechatId;
-  if (!len(values.industry)) errors.industry = '请填写意向行业';
-  else if (len(values.industry) > 20) errors.industry = FIELD_MESSAGES.industry;
-  if (!values.scale) errors.scale = FIELD_MESSAGES.scale;
-  const min = parseArea(values.areaMin);
-  const max = parseArea(values.areaMax);
-  if (Number.isNaN(min) || Number.isNaN(max)) errors.area = '面积请填写数字（单位：㎡），最大 1000 万';
-  else if (min !== undefined && max !== undefined && min > max) errors.area = '最小面积不能大于最大面积';
-  if (len(values.message) > MESSAGE_MAX) errors.message = `留言不能超过 ${MESSAGE_MAX} 个字`;
+  const draft = toSubmission(values, { channel: 'direct' }, PROBE_KEY, PROBE_NOTICE);
+  const parsed = v.safeParse(LeadSubmissionSchema, draft, { abortPipeEarly: true });
+  for (const issue of parsed.issues ?? []) {
+    const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+    const field = fieldForPath(path);
+    if (!field || errors[field]) continue;
+    errors[field] = messageFor(field, issue, !typedValue(values, field).trim());
+  }
+  if (!errors.phone && values.phone.trim() && !normalizePhone(values.phone)) errors.phone = PHONE_INVALID_MESSAGE;
+  if (!errors.phone && !values.phone.trim()) errors.phone = REQUIRED_MESSAGES.phone;
+  if (!errors.area && !isAreaRangeOrdered(draft.need.areaMin, draft.need.areaMax)) errors.area = '最小面积不能大于最大面积';
   if (!consent) errors.consent = FIELD_MESSAGES.consent;
   return errors;
 };
@@ -166,11 +213,11 @@ export const sourceFromEntry = (entry: LeadFormEntry, fallbackChannel: ShareChan
   const channel = decode(entry.channel);
   const source: LeadSource = { channel: (SHARE_CHANNELS as readonly string[]).includes(channel) ? (channel as ShareChannel) : fallbackChannel };
   const cardId = decode(entry.cardId);
-  if (ID.test(cardId)) source.cardId = cardId;
+  if (isId(cardId)) source.cardId = cardId;
   const shareCode = decode(entry.s);
   if (SHARE_CODE_PATTERN.test(shareCode)) source.shareCode = shareCode;
   const carrierId = decode(entry.carrierId);
-  if (ID.test(carrierId)) source.carrierId = carrierId;
+  if (isId(carrierId)) source.carrierId = carrierId;
   return source;
 };
 
@@ -233,3 +280,42 @@ export const leadReplyTemplateIds = (): string[] => {
     .filter((s) => /^[A-Za-z0-9_-]{8,64}$/.test(s))
     .slice(0, 3);
 };
+
+/** One form fill as kept on the device: what was typed and the fill's idempotency key (never the consent). */
+export interface LeadFill {
+  key: string;
+  values: LeadFormValues;
+}
+
+export const newLeadFill = (): LeadFill => ({ key: newIdempotencyKey(), values: emptyLeadForm() });
+
+/** Nothing typed yet: no draft worth keeping. */
+export const isBlankFill = (fill: LeadFill): boolean =>
+  (Object.keys(fill.values) as (keyof LeadFormValues)[]).every((k) => k === 'website' || !fill.values[k].trim());
+
+/** What is stored: the honeypot stays out, so a bot's entry is never replayed as a person's. */
+export const storedFill = (fill: LeadFill): LeadFill => ({ key: fill.key, values: { ...fill.values, website: '' } });
+
+const DRAFT_TEXT_MAX = 2000;
+
+/**
+ * A stored draft back as a fill, or null. Keeping the key means a resubmission after a reload lands on the same
+ * lead if the first one did arrive (the answer was lost), instead of creating a second one.
+ */
+export const parseLeadFill = (raw: unknown): LeadFill | null => {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { key, values } = raw as { key?: unknown; values?: unknown };
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(key) || typeof values !== 'object' || values === null) return null;
+  const typed = values as Record<string, unknown>;
+  const out = emptyLeadForm();
+  for (const field of Object.keys(out) as (keyof LeadFormValues)[]) {
+    const value = typed[field];
+    if (field !== 'website' && typeof value === 'string') (out as unknown as Record<string, string>)[field] = value.slice(0, DRAFT_TEXT_MAX);
+  }
+  if (!(INVESTMENT_SCALES as readonly string[]).includes(out.scale)) out.scale = '';
+  if (!(CARRIER_TYPES as readonly string[]).includes(out.carrierType)) out.carrierType = '';
+  return { key, values: out };
+};
+
+/** One draft per place the form was opened from (a carrier's form keeps its own). */
+export const leadFormDraftKey = (source: LeadSource): string => `lead-form:${source.carrierId ?? source.cardId ?? source.shareCode ?? 'direct'}`;

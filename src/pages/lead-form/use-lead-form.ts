@@ -1,18 +1,21 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
-import { privacyNoticeContract, submitLeadContract } from '../../../domain/api/lead.contracts';
-import { getCardContract, getCarrierContract } from '../../../domain/api/public-read.contracts';
-import type { CardView } from '../../../domain/api/views.schema';
-import { ApiError, call, isApiError } from '../../services/api-client';
-import { entryChannel, isSinglePageMode } from '../../utils/launch-mode';
+import { submitLeadContract } from '../../../domain/api/lead.contracts';
+import { useDraft } from '../../hooks/use-draft';
+import { entryChannel, isSinglePageMode } from '../../platform/launch-mode';
+import { ApiError, call, toApiError } from '../../services/api-client';
 import {
   emptyLeadForm,
   fieldErrorsFrom,
-  leadReplyTemplateIds,
+  isBlankFill,
+  leadFormDraftKey,
   newIdempotencyKey,
+  newLeadFill,
+  parseLeadFill,
   previewPhone,
   sourceFromEntry,
+  storedFill,
   toSubmission,
   validateLeadForm,
   type FieldErrors,
@@ -20,17 +23,20 @@ import {
   type LeadFormValues,
   type PhonePreview,
 } from './lead-form-fields';
+import { useLeadContext, type LeadContext } from './use-lead-context';
+import { usePrivacyNotice, type PrivacyNoticeState } from './use-privacy-notice';
+import { useReplySubscription, type SubscribeState } from './use-reply-subscription';
 
-export type PrivacyNotice = ResponseOf<typeof privacyNoticeContract>;
+export type { PrivacyNotice } from './use-privacy-notice';
+export type { SubscribeState } from './use-reply-subscription';
 export type SubmitResult = ResponseOf<typeof submitLeadContract>;
-export type SubscribeState = 'idle' | 'pending' | 'accepted' | 'rejected' | 'failed';
 
 export interface LeadFormState {
   /** `moments`: opened in Moments single-page mode, where WeChat allows no forms. */
   mode: 'moments' | 'form' | 'done';
   /** Whom the inquiry goes to, when it came from a card or a carrier (best effort, never blocks the form). */
-  context: { card: CardView | null; carrierName: string | null };
-  notice: { status: 'loading' | 'ready' | 'error'; data: PrivacyNotice | null; error: ApiError | null; reload: () => Promise<void> };
+  context: LeadContext;
+  notice: PrivacyNoticeState;
   values: LeadFormValues;
   setField: <K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]) => void;
   errors: FieldErrors;
@@ -55,8 +61,6 @@ export interface LeadFormState {
   startOver: () => void;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
-
 const scrollToFirstError = (): void => {
   if (typeof Taro.pageScrollTo !== 'function') return;
   // After React has painted the error state.
@@ -65,102 +69,17 @@ const scrollToFirstError = (): void => {
   }, 50);
 };
 
-/** State of the inquiry form: values, validation, consent, the exactly-once submission, and the confirmation. */
-export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
-  const [singlePage] = useState(isSinglePageMode);
-  const source = useMemo(
-    () => sourceFromEntry(entry, entryChannel()),
-    // The entry is the page query: its fields, not the object identity, decide the source.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [entry.cardId, entry.s, entry.carrierId, entry.channel],
-  );
+const withoutError = (errors: FieldErrors, field: keyof FieldErrors): FieldErrors => {
+  if (!(field in errors)) return errors;
+  const next = { ...errors };
+  delete next[field];
+  return next;
+};
 
-  const [context, setContext] = useState<LeadFormState['context']>({ card: null, carrierName: null });
-  const [districtId, setDistrictId] = useState<string | null | undefined>(undefined);
-  const [notice, setNotice] = useState<Omit<LeadFormState['notice'], 'reload'>>({ status: 'loading', data: null, error: null });
-  const [values, setValues] = useState<LeadFormValues>(emptyLeadForm);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [phoneTouched, setPhoneTouched] = useState(false);
+/** Consent: asked per inquiry, never restored from a draft; agreeing needs the notice to be there. */
+const useConsent = (notice: PrivacyNoticeState, clearError: () => void) => {
   const [consent, setConsent] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<ApiError | null>(null);
-  const [result, setResult] = useState<SubmitResult | null>(null);
-  const [subscribeState, setSubscribeState] = useState<SubscribeState>('idle');
-
-  const idempotencyKey = useRef<string>('');
-  if (!idempotencyKey.current) idempotencyKey.current = newIdempotencyKey();
-  const inFlight = useRef<Promise<void> | null>(null);
-
-  // Who the inquiry goes to: the card (and its district) or the carrier. A failure leaves the form usable.
-  useEffect(() => {
-    if (singlePage) return;
-    let alive = true;
-    const load = async (): Promise<void> => {
-      let card: CardView | null = null;
-      let carrierName: string | null = null;
-      let district: string | null = null;
-      if (source.cardId || source.shareCode) {
-        try {
-          card = await call(getCardContract, { ...(source.cardId ? { cardId: source.cardId } : {}), ...(source.shareCode ? { shareCode: source.shareCode } : {}) });
-          district = card.district.id;
-        } catch {
-          card = null;
-        }
-      }
-      if (source.carrierId) {
-        try {
-          const carrier = await call(getCarrierContract, { carrierId: source.carrierId });
-          carrierName = carrier.name;
-          district ??= carrier.districtId;
-        } catch {
-          carrierName = null;
-        }
-      }
-      if (!alive) return;
-      setContext({ card, carrierName });
-      setDistrictId(district);
-    };
-    void load();
-    return () => {
-      alive = false;
-    };
-  }, [singlePage, source]);
-
-  const loadNotice = useCallback(async (): Promise<void> => {
-    if (districtId === undefined) return;
-    setNotice((n) => ({ ...n, status: n.data ? 'ready' : 'loading', error: null }));
-    try {
-      const data = await call(privacyNoticeContract, districtId ? { districtId } : {});
-      setNotice({ status: 'ready', data, error: null });
-    } catch (e) {
-      setNotice({ status: 'error', data: null, error: toApiError(e) });
-    }
-  }, [districtId]);
-
-  useEffect(() => {
-    void loadNotice();
-  }, [loadNotice]);
-
-  const setField = useCallback(<K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]): void => {
-    setValues((v) => ({ ...v, [key]: value }));
-    // Editing a field clears its own message; the rest stay until the next attempt.
-    const field = key === 'areaMin' || key === 'areaMax' ? 'area' : key;
-    setErrors((errs) => {
-      if (!(field in errs)) return errs;
-      const next = { ...errs };
-      delete next[field as keyof FieldErrors];
-      return next;
-    });
-  }, []);
-
-  const clearConsentError = (): void =>
-    setErrors((errs) => {
-      if (!errs.consent) return errs;
-      const next = { ...errs };
-      delete next.consent;
-      return next;
-    });
 
   const toggleConsent = (): void => {
     if (!consent && !notice.data) {
@@ -169,20 +88,56 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
       return;
     }
     setConsent(!consent);
-    if (!consent) clearConsentError();
+    if (!consent) clearError();
   };
 
   const agreeNotice = (): void => {
     if (!notice.data) return;
     setConsent(true);
-    clearConsentError();
+    clearError();
     setNoticeOpen(false);
   };
+
+  return { consent, setConsent, toggleConsent, noticeOpen, setNoticeOpen, agreeNotice };
+};
+
+/** State of the inquiry form: values (kept as a device draft), validation, consent, the exactly-once submission. */
+export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
+  const [singlePage] = useState(isSinglePageMode);
+  const source = useMemo(
+    () => sourceFromEntry(entry, entryChannel()),
+    // The entry is the page query: its fields, not the object identity, decide the source.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [entry.cardId, entry.s, entry.carrierId, entry.channel],
+  );
+  const { context, districtId } = useLeadContext(source, !singlePage);
+  const notice = usePrivacyNotice(districtId);
+  const subscription = useReplySubscription();
+
+  // What was typed, and this fill's idempotency key, survive a reload; Moments mode has no form to keep.
+  const [fill, setFill, draft] = useDraft(singlePage ? null : leadFormDraftKey(source), newLeadFill, { parse: parseLeadFill, stored: storedFill, isEmpty: isBlankFill });
+  const values = fill.values;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [phoneTouched, setPhoneTouched] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<SubmitResult | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const consent = useConsent(notice, () => setErrors((errs) => withoutError(errs, 'consent')));
+
+  const setField = useCallback(
+    <K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]): void => {
+      setFill((f) => ({ ...f, values: { ...f.values, [key]: value } }));
+      // Editing a field clears its own message; the rest stay until the next attempt.
+      setErrors((errs) => withoutError(errs, key === 'areaMin' || key === 'areaMax' ? 'area' : (key as keyof FieldErrors)));
+    },
+    [setFill],
+  );
 
   const submit = (): Promise<void> => {
     // A second tap while the first is on its way is the same submission.
     if (inFlight.current) return inFlight.current;
-    const found = validateLeadForm(values, consent);
+    const found = validateLeadForm(values, consent.consent);
     setPhoneTouched(true);
     if (Object.keys(found).length) {
       setErrors(found);
@@ -192,10 +147,10 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     }
     if (!notice.data) {
       setFormError(notice.error ?? new ApiError('NETWORK.FAILED'));
-      void loadNotice();
+      void notice.reload();
       return Promise.resolve();
     }
-    const input = toSubmission(values, source, idempotencyKey.current, notice.data.version);
+    const input = toSubmission(values, source, fill.key, notice.data.version);
     const run = async (): Promise<void> => {
       setSubmitting(true);
       setFormError(null);
@@ -203,14 +158,15 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
         const answer = await call(submitLeadContract, input);
         setErrors({});
         setResult(answer);
+        draft.clear();
       } catch (e) {
         const error = toApiError(e);
         setFormError(error);
         setErrors(fieldErrorsFrom(error));
         if (error.code === 'LEAD.CONSENT_REQUIRED') {
           // The notice changed since it was shown: read the new one and agree again.
-          setConsent(false);
-          void loadNotice();
+          consent.setConsent(false);
+          void notice.reload();
         }
       } finally {
         setSubmitting(false);
@@ -221,55 +177,40 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     return inFlight.current;
   };
 
-  const templateIds = useMemo(leadReplyTemplateIds, []);
-  const subscriptionAvailable = process.env.TARO_ENV === 'weapp' && templateIds.length > 0;
-
-  /** Must run straight from the tap: WeChat only opens the subscription dialog inside a user gesture. */
-  const requestSubscribe = (): void => {
-    if (!subscriptionAvailable || subscribeState === 'pending') return;
-    setSubscribeState('pending');
-    // Taro's typing wants Alipay's `entityIds` too; WeChat takes `tmplIds` only.
-    const option = { tmplIds: templateIds } as unknown as Taro.requestSubscribeMessage.Option;
-    Taro.requestSubscribeMessage(option)
-      .then((res) => {
-        const answers = res as unknown as Record<string, unknown>;
-        setSubscribeState(templateIds.some((id) => answers[id] === 'accept') ? 'accepted' : 'rejected');
-      })
-      .catch(() => setSubscribeState('failed'));
-  };
-
   const startOver = (): void => {
-    idempotencyKey.current = newIdempotencyKey();
-    setValues((v) => ({ ...emptyLeadForm(), name: v.name, company: v.company, phone: v.phone, email: v.email, wechatId: v.wechatId }));
+    setFill((f) => ({
+      key: newIdempotencyKey(),
+      values: { ...emptyLeadForm(), name: f.values.name, company: f.values.company, phone: f.values.phone, email: f.values.email, wechatId: f.values.wechatId },
+    }));
     setErrors({});
     setFormError(null);
     // Consent is given per inquiry.
-    setConsent(false);
+    consent.setConsent(false);
     setResult(null);
-    setSubscribeState('idle');
+    subscription.reset();
   };
 
   return {
     mode: singlePage ? 'moments' : result ? 'done' : 'form',
     context,
-    notice: { ...notice, reload: loadNotice },
+    notice,
     values,
     setField,
     errors,
     phone: previewPhone(values.phone),
     phoneTouched,
     touchPhone: () => setPhoneTouched(true),
-    consent,
-    toggleConsent,
-    noticeOpen,
-    openNotice: () => setNoticeOpen(true),
-    closeNotice: () => setNoticeOpen(false),
-    agreeNotice,
+    consent: consent.consent,
+    toggleConsent: consent.toggleConsent,
+    noticeOpen: consent.noticeOpen,
+    openNotice: () => consent.setNoticeOpen(true),
+    closeNotice: () => consent.setNoticeOpen(false),
+    agreeNotice: consent.agreeNotice,
     submitting,
     formError,
     submit,
     result,
-    subscription: { available: subscriptionAvailable, state: subscribeState, request: requestSubscribe },
+    subscription: { available: subscription.available, state: subscription.state, request: subscription.request },
     startOver,
   };
 };

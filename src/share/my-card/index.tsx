@@ -10,7 +10,8 @@ import { ErrorState } from '../../components/error-state';
 import { SectionBlock } from '../../components/section-block';
 import { TagList } from '../../components/tag-list';
 import { canUploadImages } from '../../services/image-upload';
-import { imageUrl } from '../../utils/image-url';
+import { imageUrl } from '../../platform/image-url';
+import { openPage, ROUTES } from '../../routes';
 import { GREETING_MAX, MAX_FEATURED_CARRIERS, MAX_FEATURED_INDUSTRIES, TITLE_MAX, type CardField, type CardForm } from './card-form';
 import { previewFromForm } from './preview-model';
 import { useMyCard, type ImageField } from './use-my-card';
@@ -19,10 +20,6 @@ import './index.css';
 
 /** Carriers lists longer than this get a name filter. */
 const CARRIER_FILTER_FROM = 8;
-
-const go = (url: string): void => {
-  Taro.navigateTo({ url }).catch(() => undefined);
-};
 
 function FieldError({ field, errors }: { field: CardField; errors: Partial<Record<CardField, string>> }) {
   const message = errors[field];
@@ -133,10 +130,10 @@ export default function MyCardPage() {
         </View>
         <CardPreview {...preview} />
         <View className="my-card__shortcuts">
-          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => go(`/share/poster/index?cardId=${encodeURIComponent(mine.cardId)}`)} data-testid="go-poster" {...tappable({ role: 'link' })}>
+          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => openPage(ROUTES.poster, { cardId: mine.cardId })} data-testid="go-poster" {...tappable({ role: 'link' })}>
             <Text>生成海报</Text>
           </View>
-          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => go('/share/stats/index')} data-testid="go-stats" {...tappable({ role: 'link' })}>
+          <View className="my-card__shortcut" hoverClass="my-card__shortcut--pressed" onClick={() => openPage(ROUTES.cardStats)} data-testid="go-stats" {...tappable({ role: 'link' })}>
             <Text>名片数据</Text>
           </View>
         </View>
@@ -280,7 +277,7 @@ export default function MyCardPage() {
         )}
         <View className="my-card__bar-actions">
           {context.ownCard ? (
-            <View className="my-card__button" hoverClass="my-card__button--pressed" onClick={() => go(`/pages/card/index?cardId=${encodeURIComponent(mine.cardId)}`)} data-testid="view-card" {...tappable({ role: 'link' })}>
+            <View className="my-card__button" hoverClass="my-card__button--pressed" onClick={() => openPage(ROUTES.card, { cardId: mine.cardId })} data-testid="view-card" {...tappable({ role: 'link' })}>
               <Text>查看名片</Text>
             </View>
           ) : null}

@@ -1,5 +1,5 @@
 import type { CardPreviewProps } from '../../components/card-preview';
-import { imageUrl } from '../../utils/image-url';
+import { imageUrl } from '../../platform/image-url';
 import type { CardForm } from './card-form';
 import type { EditorContext } from './use-my-card';
 

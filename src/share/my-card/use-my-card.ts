@@ -3,7 +3,8 @@ import type { ResponseOf } from '../../../domain/api/contract';
 import { getCardContract, whoAmIContract } from '../../../domain/api/public-read.contracts';
 import { getMyCardContract, updateMyCardContract } from '../../../domain/api/sharing.contracts';
 import type { CardView } from '../../../domain/api/views.schema';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { clearDraft, readDraft, writeDraft } from '../../hooks/use-draft';
+import { ApiError, call, isApiError, toApiError } from '../../services/api-client';
 import { chooseAndUploadImage } from '../../services/image-upload';
 import {
   fieldErrorsFromApi,
@@ -58,11 +59,7 @@ export interface MyCardActions {
   save: () => Promise<boolean>;
 }
 
-const toApiError = (e: unknown): ApiError => {
-  if (!isApiError(e)) return new ApiError('INTERNAL.UNEXPECTED');
-  if (e.code === 'AUTH.FORBIDDEN') return new ApiError('AUTH.FORBIDDEN', '名片编辑仅对本区招商工作人员开放');
-  return e;
-};
+const EDITOR_MESSAGES = { 'AUTH.FORBIDDEN': '名片编辑仅对本区招商工作人员开放' } as const;
 
 const loadContext = async (): Promise<EditorContext> => {
   const mine = await call(getMyCardContract, {});
@@ -74,6 +71,35 @@ const loadContext = async (): Promise<EditorContext> => {
   // No card yet: the first save creates it. The district comes from its default card, the name from the session.
   const [view, me] = await Promise.all([call(getCardContract, {}).catch(() => null), call(whoAmIContract, {}).catch(() => null)]);
   return { mine, view, ownCard: false, myName: me?.staff?.name ?? null };
+};
+
+/** Unsaved edits are kept on the device per card, until saved (or until they equal the saved card again). */
+const draftKey = (cardId: string): string => `my-card:${cardId}`;
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isTextOrNull = (x: unknown): x is string | null => x === null || typeof x === 'string';
+const isTextList = (x: unknown): x is string[] => Array.isArray(x) && x.length <= 50 && x.every(isText);
+
+/** A stored draft back as a form, or null when it is not one (an older app's, or tampered with). */
+export const parseCardDraft = (raw: unknown): CardForm | null => {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const d = raw as Record<string, unknown>;
+  const vis = d.visibility as Record<string, unknown> | null | undefined;
+  if (!isText(d.title) || !isText(d.greeting) || !isText(d.wechatId)) return null;
+  if (!isTextOrNull(d.wechatQr) || !isTextOrNull(d.photo) || !isTextOrNull(d.onDutyStaffId)) return null;
+  if (!isTextList(d.featuredIndustries) || !isTextList(d.featuredCarrierIds)) return null;
+  if (typeof vis !== 'object' || vis === null || typeof vis.phone !== 'boolean' || typeof vis.wechatId !== 'boolean' || typeof vis.wechatQr !== 'boolean') return null;
+  return {
+    title: d.title,
+    greeting: d.greeting,
+    visibility: { phone: vis.phone, wechatId: vis.wechatId, wechatQr: vis.wechatQr },
+    wechatId: d.wechatId,
+    wechatQr: d.wechatQr,
+    photo: d.photo,
+    featuredIndustries: d.featuredIndustries,
+    featuredCarrierIds: d.featuredCarrierIds,
+    onDutyStaffId: d.onDutyStaffId,
+  };
 };
 
 const withoutKey = (errors: FieldErrors, key: keyof FieldErrors): FieldErrors => {
@@ -106,12 +132,14 @@ export const useMyCard = (): MyCardState & MyCardActions => {
     try {
       const context = await loadContext();
       if (ticket !== latest.current) return;
-      const form = formFromMyCard(context.mine.edit);
-      saved.current = form;
-      setState((s) => ({ ...s, status: 'ready', context, form, errors: {}, saveError: null, dirty: false, loadError: null }));
+      const savedForm = formFromMyCard(context.mine.edit);
+      saved.current = savedForm;
+      const draft = readDraft(draftKey(context.mine.cardId), parseCardDraft);
+      const form = draft ?? savedForm;
+      setState((s) => ({ ...s, status: 'ready', context, form, errors: {}, saveError: null, dirty: isFormDirty(form, savedForm), loadError: null }));
     } catch (e) {
       if (ticket !== latest.current) return;
-      setState((s) => ({ ...s, status: s.form ? 'ready' : 'error', loadError: toApiError(e) }));
+      setState((s) => ({ ...s, status: s.form ? 'ready' : 'error', loadError: toApiError(e, EDITOR_MESSAGES) }));
     }
   }, []);
 
@@ -121,6 +149,13 @@ export const useMyCard = (): MyCardState & MyCardActions => {
       latest.current += 1;
     };
   }, [reload]);
+
+  const cardId = state.context?.mine.cardId;
+  useEffect(() => {
+    if (!cardId || !state.form) return;
+    if (state.dirty) writeDraft(draftKey(cardId), state.form);
+    else clearDraft(draftKey(cardId));
+  }, [cardId, state.form, state.dirty]);
 
   const edit = useCallback((change: (form: CardForm) => CardForm, touched: (keyof FieldErrors)[]) => {
     setState((s) => {
@@ -192,7 +227,7 @@ export const useMyCard = (): MyCardState & MyCardActions => {
       setState((s) => ({ ...s, saving: false, errors: {}, dirty: s.form ? isFormDirty(s.form, form) : false, savedAt: res.updatedAt, context: s.context ? { ...s.context, ownCard: true } : s.context }));
       return true;
     } catch (e) {
-      const error = toApiError(e);
+      const error = toApiError(e, EDITOR_MESSAGES);
       const errors = fieldErrorsFromApi(error);
       const hasFieldErrors = Object.keys(errors).length > 0;
       setState((s) => ({ ...s, saving: false, errors: hasFieldErrors ? errors : s.errors, saveError: hasFieldErrors ? null : error.message }));

@@ -1,5 +1,5 @@
 import type { CardView } from '../../../domain/api/views.schema';
-import { formatResponsePromise } from '../../utils/format';
+import { formatResponsePromise } from '../../format/format';
 import type { PosterContent } from './poster-layout';
 
 /** What a card's poster says: the card as visitors see it, reduced to the poster's blocks. */

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { classifyFailure, runPrivacyApi, type PrivacyOutcome } from '../../utils/privacy';
-import { clickDownload } from '../../utils/web-download';
+import { classifyFailure, runPrivacyApi, type PrivacyOutcome } from '../../platform/privacy';
+import { clickDownload } from '../../platform/web-download';
 
 /**
  * Getting the poster out: the album or the system share sheet in the mini-program, a PNG download on the web.

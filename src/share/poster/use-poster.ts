@@ -2,10 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { getCardContract } from '../../../domain/api/public-read.contracts';
 import { createShareContract, shareQrContract } from '../../../domain/api/sharing.contracts';
 import type { CardView } from '../../../domain/api/views.schema';
+import { isId } from '../../../domain/common/text';
 import { isShareCode } from '../../../domain/share/share-code.rules';
 import { ApiError, call, isApiError } from '../../services/api-client';
-import { webCardUrl } from '../../utils/journey-route';
-import { isSinglePageMode } from '../../utils/launch-mode';
+import { webCardUrl } from '../../platform/web-links';
+import { pageUrl, ROUTES } from '../../routes';
+import { isSinglePageMode } from '../../platform/launch-mode';
 import { fallbackCodeImage } from './fallback-code';
 import { canvasMeasure, drawPoster } from './poster-draw';
 import { posterContentFromCard } from './poster-content';
@@ -41,7 +43,7 @@ export interface PosterState {
 const CODE_FAILED = new ApiError('INTERNAL.UNEXPECTED', '二维码生成失败，请稍后重试');
 
 const cardLinkForWeb = (cardId: string, parentCode: string | undefined): string =>
-  webCardUrl(`cardId=${encodeURIComponent(cardId)}${parentCode ? `&s=${parentCode}` : ''}`);
+  webCardUrl(pageUrl(ROUTES.card, { cardId, s: parentCode }).split('?')[1] ?? '');
 
 interface Code {
   kind: 'wxacode' | 'url';
@@ -89,7 +91,7 @@ const makeCode = async (cardId: string, parentCode: string | undefined): Promise
  * single-page mode (no identity, no saving images there).
  */
 export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface = createPosterSurface): PosterState => {
-  const cardId = entry.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(entry.cardId) ? entry.cardId : undefined;
+  const cardId = isId(entry.cardId) ? entry.cardId : undefined;
   const parentCode = isShareCode(entry.s) ? entry.s : undefined;
   const unavailable = isSinglePageMode();
   const [state, setState] = useState<Omit<PosterState, 'retry'>>({ status: unavailable ? 'unavailable' : 'loading', result: null, error: null });

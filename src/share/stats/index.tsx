@@ -5,7 +5,8 @@ import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
 import { SectionBlock } from '../../components/section-block';
 import { WeekBarChart } from '../../components/week-bar-chart';
-import { groupDigits } from '../../utils/format';
+import { groupDigits } from '../../format/format';
+import { openPage, ROUTES } from '../../routes';
 import { channelRows, conversionRate, depthText, weekBars } from './stats-view';
 import { useCardStats } from './use-card-stats';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
@@ -46,7 +47,7 @@ export default function CardStatsPage() {
   const bars = weekBars(stats.weeks);
   const recentViews = stats.weeks.reduce((sum, w) => sum + w.views, 0);
   const openPoster = () => {
-    Taro.navigateTo({ url: `/share/poster/index?cardId=${encodeURIComponent(stats.cardId)}` }).catch(() => undefined);
+    openPage(ROUTES.poster, { cardId: stats.cardId });
   };
 
   return (

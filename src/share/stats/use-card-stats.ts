@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cardStatsContract } from '../../../domain/api/sharing.contracts';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { isId } from '../../../domain/common/text';
+import { ApiError, call, toApiError } from '../../services/api-client';
 import type { CardStats } from './stats-view';
 
 export interface CardStatsState {
@@ -10,18 +11,16 @@ export interface CardStatsState {
   reload: () => Promise<void>;
 }
 
-const toApiError = (e: unknown): ApiError => {
-  if (!isApiError(e)) return new ApiError('INTERNAL.UNEXPECTED');
-  if (e.code === 'AUTH.FORBIDDEN') return new ApiError('AUTH.FORBIDDEN', '名片数据仅对名片主人开放');
-  if (e.code === 'CARD.NOT_FOUND') return new ApiError('CARD.NOT_FOUND', '你还没有名片：先在「编辑名片」中保存一次，即可开始统计');
-  return e;
-};
+const STATS_MESSAGES = {
+  'AUTH.FORBIDDEN': '名片数据仅对名片主人开放',
+  'CARD.NOT_FOUND': '你还没有名片：先在「编辑名片」中保存一次，即可开始统计',
+} as const;
 
 /** 我的名片数据 (card.stats): the caller's own card, or `cardId` for an admin looking at a colleague's. */
 export const useCardStats = (cardId?: string): CardStatsState => {
   const [state, setState] = useState<Omit<CardStatsState, 'reload'>>({ status: 'loading', stats: null, error: null });
   const latest = useRef(0);
-  const id = cardId && /^[A-Za-z0-9_-]{1,64}$/.test(cardId) ? cardId : undefined;
+  const id = isId(cardId) ? cardId : undefined;
 
   const reload = useCallback(async (): Promise<void> => {
     const ticket = ++latest.current;
@@ -31,7 +30,7 @@ export const useCardStats = (cardId?: string): CardStatsState => {
       if (ticket === latest.current) setState({ status: 'ready', stats, error: null });
     } catch (e) {
       if (ticket !== latest.current) return;
-      const error = toApiError(e);
+      const error = toApiError(e, STATS_MESSAGES);
       setState((s) => (s.stats ? { status: 'ready', stats: s.stats, error } : { status: 'error', stats: null, error }));
     }
   }, [id]);

@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { ActionButton } from '../../components/action-button';
+import { openPage, ROUTES } from '../../routes';
 import { INVITE_CODE_LENGTH, useBindInvite } from './use-bind-invite';
 import { PAGE_HEADING } from '../../components/a11y';
 import './index.css';
@@ -18,7 +18,7 @@ export default function BindPage() {
           <Text {...PAGE_HEADING} className="bind__title">绑定成功</Text>
           <Text className="bind__text">欢迎您，{bind.bound.name}。分配给您的线索会出现在工作台，并通过微信提醒您。</Text>
           <View className="bind__action">
-            <ActionButton text="进入工作台" block onClick={() => void Taro.redirectTo({ url: '/staff/inbox/index' }).catch(() => undefined)} testId="open-workspace" />
+            <ActionButton text="进入工作台" block onClick={() => openPage(ROUTES.staffInbox, {}, 'redirect')} testId="open-workspace" />
           </View>
         </View>
       </View>

@@ -6,7 +6,8 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { InboxTabs } from '../../components/inbox-tabs';
 import { LeadListItem } from '../../components/lead-list-item';
-import { STAFF_BIND_PAGE, useSession } from '../../hooks/use-session';
+import { useSession } from '../../hooks/use-session';
+import { openPage, ROUTES } from '../../routes';
 import { useInbox, type InboxTab } from './use-inbox';
 import { useLeadAlerts } from './use-lead-alerts';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
@@ -19,8 +20,6 @@ const EMPTY_TEXT: Record<InboxTab, { title: string; description: string }> = {
   pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里。' },
   referred: { title: '暂无您推荐的线索', description: '通过您的名片或转发带来、由其他同事承办的线索会显示在这里，您可以随时查看进展。' },
 };
-
-const leadDetailUrl = (leadId: string): string => `/staff/lead-detail/index?id=${encodeURIComponent(leadId)}`;
 
 export default function InboxPage() {
   const inbox = useInbox();
@@ -58,7 +57,7 @@ export default function InboxPage() {
           title="工作台仅限招商工作人员使用"
           description={error.code === 'AUTH.STAFF_REVOKED' ? error.message : '如果您是工作人员，请使用管理员发放的邀请码绑定微信。'}
           actionText={error.code === 'AUTH.STAFF_REVOKED' ? undefined : '使用邀请码绑定'}
-          onAction={() => void Taro.redirectTo({ url: STAFF_BIND_PAGE }).catch(() => undefined)}
+          onAction={() => openPage(ROUTES.staffBind, {}, 'redirect')}
         />
       </View>
     );
@@ -97,7 +96,7 @@ export default function InboxPage() {
       ) : inbox.items.length ? (
         <View className="inbox__list" data-testid="inbox-list">
           {inbox.items.map((lead) => (
-            <LeadListItem key={lead.id} lead={lead} onOpen={(id) => void Taro.navigateTo({ url: leadDetailUrl(id) }).catch(() => undefined)} />
+            <LeadListItem key={lead.id} lead={lead} onOpen={(id) => openPage(ROUTES.staffLeadDetail, { id })} />
           ))}
           <View className="inbox__more" data-testid="inbox-more">
             {inbox.loadingMore ? (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { inboxContract, INBOX_TABS, type StaffLeadSummary } from '../../../domain/api/workspace.contracts';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { ApiError, call, toApiError } from '../../services/api-client';
 
 export type InboxTab = (typeof INBOX_TABS)[number];
 export type InboxCounts = Record<InboxTab, number>;
@@ -31,7 +31,6 @@ export interface InboxState {
 }
 
 const emptyList = (): TabList => ({ status: 'loading', items: [], nextCursor: null, error: null });
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
 
 /** 线索收件箱: four tabs (mine / unit / pool / referred) with counts, overdue first (the backend's order), paged by cursor. */
 export const useInbox = (initialTab: InboxTab = 'mine'): InboxState => {

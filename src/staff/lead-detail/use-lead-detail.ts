@@ -1,42 +1,18 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
-import { listDirectoryContract, whoAmIContract } from '../../../domain/api/public-read.contracts';
-import {
-  addNoteContract,
-  assignLeadContract,
-  leadDetailContract,
-  replyLeadContract,
-  revealContactContract,
-  transitionLeadContract,
-} from '../../../domain/api/workspace.contracts';
+import { leadDetailContract, revealContactContract, transitionLeadContract } from '../../../domain/api/workspace.contracts';
 import type { LeadStatus } from '../../../domain/lead/lead-status.rules';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { closePage, ROUTES } from '../../routes';
+import { ApiError, call, toApiError } from '../../services/api-client';
+import { useLeadAssign, type LeadAssign } from './use-lead-assign';
+import { useLeadNote, type LeadNote } from './use-lead-note';
+import { useLeadReply, type LeadReply } from './use-lead-reply';
 
+export type { AssignState } from './use-lead-assign';
+export type { NoteKind } from './use-lead-note';
 export type LeadDetail = ResponseOf<typeof leadDetailContract>;
 export type RevealedContact = ResponseOf<typeof revealContactContract>;
-export type NoteKind = 'note' | 'call_logged';
-
-interface DirectoryUnit {
-  id: string;
-  name: string;
-}
-interface DirectoryPerson {
-  staffId: string;
-  name: string;
-  title: string;
-}
-
-export interface AssignState {
-  open: boolean;
-  units: DirectoryUnit[];
-  people: DirectoryPerson[] | null;
-  unitId: string | null;
-  staffId: string | null;
-  note: string;
-  submitting: boolean;
-  error: string | null;
-}
 
 export interface LeadDetailState {
   status: 'loading' | 'ready' | 'error';
@@ -54,27 +30,16 @@ export interface LeadDetailState {
   move: (to: LeadStatus) => Promise<void>;
   invalid: { open: boolean; reason: string; error: string | null; setReason: (s: string) => void; confirm: () => Promise<void>; close: () => void };
 
-  reply: { text: string; setText: (s: string) => void; sending: boolean; error: string | null; send: () => Promise<void> };
-  note: { text: string; setText: (s: string) => void; kind: NoteKind; setKind: (k: NoteKind) => void; sending: boolean; error: string | null; save: () => Promise<void> };
-
-  assign: AssignState & {
-    openSheet: () => Promise<void>;
-    close: () => void;
-    pickUnit: (unitId: string) => Promise<void>;
-    pickStaff: (staffId: string | null) => void;
-    setNote: (note: string) => void;
-    confirm: () => Promise<void>;
-  };
+  reply: LeadReply;
+  note: LeadNote;
+  assign: LeadAssign;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED'));
 const toast = (title: string): void => {
   Taro.showToast({ title, icon: 'none' }).catch(() => undefined);
 };
 
-const closedAssign = (): AssignState => ({ open: false, units: [], people: null, unitId: null, staffId: null, note: '', submitting: false, error: null });
-
-/** One lead for staff: detail, audited reveal, status moves with `rev`, notes, replies and hand-offs. */
+/** One lead for staff: detail, audited reveal, status moves with `rev`; replies, notes and hand-offs in their own hooks. */
 export const useLeadDetail = (leadId: string | null): LeadDetailState => {
   const [state, setState] = useState<{ status: LeadDetailState['status']; data: LeadDetail | null; error: ApiError | null }>({
     status: 'loading',
@@ -87,15 +52,6 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
   const [invalidOpen, setInvalidOpen] = useState(false);
   const [invalidReason, setInvalidReason] = useState('');
   const [invalidError, setInvalidError] = useState<string | null>(null);
-  const [replyText, setReplyText] = useState('');
-  const [replySending, setReplySending] = useState(false);
-  const [replyError, setReplyError] = useState<string | null>(null);
-  const [noteText, setNoteText] = useState('');
-  const [noteKind, setNoteKind] = useState<NoteKind>('note');
-  const [noteSending, setNoteSending] = useState(false);
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [assign, setAssign] = useState<AssignState>(closedAssign);
-  const districtId = useRef<string | null>(null);
   const latest = useRef(0);
 
   const load = useCallback(async (): Promise<void> => {
@@ -180,84 +136,6 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
     if (await transition('invalid', reason)) setInvalidReason('');
   };
 
-  const sendReply = async (): Promise<void> => {
-    const text = replyText.trim();
-    if (!data || replySending) return;
-    if (!text) {
-      setReplyError('请填写回复内容');
-      return;
-    }
-    setReplySending(true);
-    setReplyError(null);
-    try {
-      await call(replyLeadContract, { leadId: data.lead.id, text });
-      setReplyText('');
-      toast('已回复投资者');
-      await load();
-    } catch (e) {
-      const error = toApiError(e);
-      setReplyError(error.message);
-      if (error.code === 'AUTH.FORBIDDEN') await load();
-    } finally {
-      setReplySending(false);
-    }
-  };
-
-  const saveNote = async (): Promise<void> => {
-    const text = noteText.trim();
-    if (!data || noteSending) return;
-    if (!text) {
-      setNoteError(noteKind === 'call_logged' ? '请简要记录通话内容' : '请填写跟进内容');
-      return;
-    }
-    setNoteSending(true);
-    setNoteError(null);
-    try {
-      await call(addNoteContract, { leadId: data.lead.id, text, kind: noteKind });
-      setNoteText('');
-      toast(noteKind === 'call_logged' ? '已记录通话' : '已添加跟进记录');
-      await load();
-    } catch (e) {
-      const error = toApiError(e);
-      setNoteError(error.message);
-      if (error.code === 'AUTH.FORBIDDEN') await load();
-    } finally {
-      setNoteSending(false);
-    }
-  };
-
-  const ensureDistrict = async (): Promise<string> => {
-    if (districtId.current) return districtId.current;
-    const who = await call(whoAmIContract, {});
-    if (!who.staff) throw new ApiError('AUTH.FORBIDDEN');
-    districtId.current = who.staff.districtId;
-    return who.staff.districtId;
-  };
-
-  const openAssign = async (): Promise<void> => {
-    setAssign({ ...closedAssign(), open: true });
-    try {
-      const district = await ensureDistrict();
-      const directory = await call(listDirectoryContract, { districtId: district });
-      setAssign((a) => ({ ...a, units: directory.units }));
-    } catch (e) {
-      setAssign((a) => ({ ...a, error: toApiError(e).message }));
-    }
-  };
-
-  const pickUnit = async (unitId: string): Promise<void> => {
-    setAssign((a) => ({ ...a, unitId, staffId: null, people: null, error: null }));
-    try {
-      const district = await ensureDistrict();
-      const directory = await call(listDirectoryContract, { districtId: district, unitId });
-      const people = directory.people.map((p) => ({ staffId: p.staffId, name: p.name, title: p.title }));
-      // Only the answer for the unit still chosen is kept.
-      setAssign((a) => (a.unitId === unitId ? { ...a, people } : a));
-    } catch (e) {
-      setAssign((a) => (a.unitId === unitId ? { ...a, people: [], error: toApiError(e).message } : a));
-    }
-  };
-
   /** After a hand-off the caller may no longer see the lead at all: then the inbox is where they belong. */
   const afterHandOff = async (id: string): Promise<void> => {
     const ticket = ++latest.current;
@@ -267,39 +145,16 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
     } catch (e) {
       const error = toApiError(e);
       if (error.code === 'LEAD.NOT_FOUND' || error.code === 'AUTH.FORBIDDEN') {
-        Taro.navigateBack({ delta: 1 }).catch(() => Taro.redirectTo({ url: '/staff/inbox/index' }).catch(() => undefined));
+        closePage(ROUTES.staffInbox);
       } else if (ticket === latest.current) {
         setState((s) => ({ ...s, error }));
       }
     }
   };
 
-  const confirmAssign = async (): Promise<void> => {
-    if (!data || assign.submitting) return;
-    if (!assign.unitId) {
-      setAssign((a) => ({ ...a, error: '请选择要转交的单位' }));
-      return;
-    }
-    const note = assign.note.trim();
-    if (note.length > 100) {
-      setAssign((a) => ({ ...a, error: '转交说明不能超过 100 个字' }));
-      return;
-    }
-    setAssign((a) => ({ ...a, submitting: true, error: null }));
-    try {
-      await call(assignLeadContract, { leadId: data.lead.id, toUnitId: assign.unitId, ...(assign.staffId ? { toStaffId: assign.staffId } : {}), note, rev: data.rev });
-      setAssign(closedAssign());
-      toast('已转交，对方会收到通知');
-      await afterHandOff(data.lead.id);
-    } catch (e) {
-      const error = toApiError(e);
-      setAssign((a) => ({ ...a, submitting: false, error: error.message }));
-      if (error.code === 'LEAD.CONCURRENT_UPDATE') {
-        toast(error.message);
-        await load();
-      }
-    }
-  };
+  const reply = useLeadReply(leadId, state.data !== null, load);
+  const note = useLeadNote(state.data?.lead.id ?? null, state.data !== null, load);
+  const assign = useLeadAssign(state.data ? { id: state.data.lead.id, rev: state.data.rev } : null, load, afterHandOff);
 
   return {
     ...state,
@@ -320,36 +175,8 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
       confirm: confirmInvalid,
       close: () => setInvalidOpen(false),
     },
-    reply: {
-      text: replyText,
-      setText: (s) => {
-        setReplyText(s);
-        setReplyError(null);
-      },
-      sending: replySending,
-      error: replyError,
-      send: sendReply,
-    },
-    note: {
-      text: noteText,
-      setText: (s) => {
-        setNoteText(s);
-        setNoteError(null);
-      },
-      kind: noteKind,
-      setKind: setNoteKind,
-      sending: noteSending,
-      error: noteError,
-      save: saveNote,
-    },
-    assign: {
-      ...assign,
-      openSheet: openAssign,
-      close: () => setAssign(closedAssign()),
-      pickUnit,
-      pickStaff: (staffId) => setAssign((a) => ({ ...a, staffId, error: null })),
-      setNote: (note) => setAssign((a) => ({ ...a, note })),
-      confirm: confirmAssign,
-    },
+    reply,
+    note,
+    assign,
   };
 };

@@ -2,9 +2,9 @@ import * as Taro from '../support/journey-taro';
 
 jest.mock('@tarojs/taro', () => require('../support/journey-taro'));
 
-const privacy = require('../../../src/utils/privacy') as typeof import('../../../src/utils/privacy');
-const launch = require('../../../src/utils/launch-mode') as typeof import('../../../src/utils/launch-mode');
-const vcard = require('../../../src/pages/card/vcard') as typeof import('../../../src/pages/card/vcard');
+const privacy = require('../../../src/platform/privacy') as typeof import('../../../src/platform/privacy');
+const launch = require('../../../src/platform/launch-mode') as typeof import('../../../src/platform/launch-mode');
+const vcard = require('../../../src/card-model/vcard') as typeof import('../../../src/card-model/vcard');
 
 beforeEach(() => Taro.resetJourneyMock());
 afterEach(() => {

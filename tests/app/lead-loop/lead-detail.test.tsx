@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { LeadDetail } from '../../../src/staff/lead-detail/use-lead-detail';
 import LeadDetailPage from '../../../src/staff/lead-detail/index';
 import { aStaffLead, fakeBackend, type FakeBackend, type Handler } from '../support/lead-loop-backend';
@@ -253,5 +253,47 @@ describe('staff lead detail', () => {
     render(<LeadDetailPage />);
     expect(await screen.findByText('未找到该咨询')).toBeTruthy();
     expect(api.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('reply box draft', () => {
+  const replyInput = () => screen.getByTestId('reply-input') as HTMLTextAreaElement;
+
+  it('keeps a half-written reply per lead across a reload and a failed send, and drops it once sent', async () => {
+    const api = useBackend({
+      'lead.reply': (_input, n) => (n === 0 ? new TypeError('Failed to fetch') : { eventId: 'ev2' }),
+    });
+    await page();
+    fireEvent.change(replyInput(), { target: { value: '您好，周三可以安排考察。' } });
+
+    cleanup();
+    await page();
+    expect(replyInput().value).toBe('您好，周三可以安排考察。');
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('send-reply'));
+    });
+    expect(api.inputs('lead.reply')).toHaveLength(1);
+    cleanup();
+    await page();
+    expect(replyInput().value).toBe('您好，周三可以安排考察。');
+
+    // Another lead has its own box.
+    cleanup();
+    Taro.setRouterParams({ id: 'lead_2' }, '/staff/lead-detail/index');
+    await page();
+    expect(replyInput().value).toBe('');
+    cleanup();
+    Taro.setRouterParams({ id: 'lead_1' }, '/staff/lead-detail/index');
+    await page();
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('send-reply'));
+    });
+    expect(api.inputs('lead.reply')).toHaveLength(2);
+    expect(replyInput().value).toBe('');
+    cleanup();
+    await page();
+    expect(replyInput().value).toBe('');
   });
 });

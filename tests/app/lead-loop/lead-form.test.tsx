@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../domain/api/lead.contracts';
 import LeadFormPage from '../../../src/pages/lead-form/index';
 import { fakeBackend, NOTICE, aCard, type FakeBackend, type Handler } from '../support/lead-loop-backend';
@@ -315,5 +315,80 @@ describe('lead form', () => {
     await submit();
     await screen.findByTestId('lead-confirmation');
     expect(api.inputs('lead.submit')[0].source).toEqual({ channel: 'poster', cardId: 'card_wang', shareCode: 'Ab3dEf9hJk' });
+  });
+});
+
+describe('lead form draft on the device', () => {
+  const valueOf = (testId: string, tag: 'input' | 'textarea' = 'input') => (field(testId).querySelector(tag) as HTMLInputElement).value;
+  /** A reload: the page goes away and comes back with the same device storage. */
+  const reload = async () => {
+    cleanup();
+    await openForm();
+  };
+
+  it('brings back what was typed after a reload, but never the consent', async () => {
+    useBackend();
+    await openForm();
+    fillRequired();
+    type('field-message', '计划建设智能装备生产基地。', 'textarea');
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    expect(screen.getByTestId('consent-checkbox').getAttribute('aria-checked')).toBe('true');
+
+    await reload();
+    expect(valueOf('field-name')).toBe('郑晓川');
+    expect(valueOf('field-company')).toBe('云启智能科技有限公司');
+    expect(valueOf('field-phone')).toBe('+86 139-0013-9000');
+    expect(valueOf('field-industry')).toBe('先进制造');
+    expect(valueOf('field-message', 'textarea')).toBe('计划建设智能装备生产基地。');
+    expect(screen.getByTestId('consent-checkbox').getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('keeps the fill after a failed submit, and a resubmission after a reload carries the same key', async () => {
+    const api = useBackend((_input, n) => (n === 0 ? new TypeError('Failed to fetch') : SUBMITTED));
+    await openForm();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    expect(screen.getByTestId('form-error').textContent).toBe('网络连接失败，请检查网络后重试');
+
+    await reload();
+    expect(valueOf('field-name')).toBe('郑晓川');
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    await screen.findByTestId('lead-confirmation');
+    const keys = api.inputs('lead.submit').map((i) => i.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('is dropped once the inquiry is sent', async () => {
+    useBackend();
+    await openForm();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    await screen.findByTestId('lead-confirmation');
+    expect([...Taro.deviceStorage.keys()].filter((k) => k.includes('draft'))).toEqual([]);
+
+    await reload();
+    expect(valueOf('field-name')).toBe('');
+    expect(valueOf('field-phone')).toBe('');
+  });
+
+  it('ignores a stored draft that is not one (wrong key, wrong choices, the honeypot)', async () => {
+    useBackend();
+    Taro.deviceStorage.set('investcard.draft:lead-form:card_wang', JSON.stringify({ key: 'short', values: { name: '甲' } }));
+    await openForm();
+    expect(valueOf('field-name')).toBe('');
+
+    cleanup();
+    Taro.deviceStorage.set(
+      'investcard.draft:lead-form:card_wang',
+      JSON.stringify({ key: 'k'.repeat(24), values: { name: '乙', scale: 'huge', website: 'http://spam', phone: 42 } }),
+    );
+    await openForm();
+    expect(valueOf('field-name')).toBe('乙');
+    expect(valueOf('field-phone')).toBe('');
+    expect((screen.getByTestId('honeypot').querySelector('input') as HTMLInputElement).value).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { cardRequestFromEntry } from '../../../src/pages/card/card-request';
+import { cardRequestFromEntry } from '../../../src/card-model/card-request';
 
 describe('card entry → card.get request', () => {
   it('takes the card id and the chat-share code', () => {

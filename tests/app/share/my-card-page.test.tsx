@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import MyCardPage from '../../../src/share/my-card/index';
 import { aCardView } from '../support/card-view.mother';
@@ -264,5 +264,58 @@ describe('card editor', () => {
     expect(within(preview).getByText('何以宁')).toBeTruthy();
     expect(within(preview).getByText('临江新区')).toBeTruthy();
     expect(screen.queryByTestId('view-card')).toBeNull();
+  });
+});
+
+describe('card editor draft', () => {
+  const stored = new Map<string, unknown>();
+  beforeEach(() => {
+    stored.clear();
+    TaroMock.getStorageSync.mockImplementation(((key: string) => (stored.has(key) ? stored.get(key) : '')) as () => '');
+    TaroMock.setStorageSync.mockImplementation((key: string, value: unknown) => {
+      if (value === '') stored.delete(key);
+      else stored.set(key, value);
+    });
+  });
+  afterEach(() => {
+    TaroMock.getStorageSync.mockImplementation(() => '');
+    TaroMock.setStorageSync.mockImplementation(() => undefined);
+  });
+  const reopen = async () => {
+    cleanup();
+    await openEditor();
+  };
+
+  it('keeps unsaved edits across a reload and a failed save, and drops them once saved', async () => {
+    let fail = true;
+    backend(aMyCard(), () => (fail ? failWith('NETWORK.FAILED', '网络连接失败，请检查网络后重试') : { cardId: 'card_wang', updatedAt: '2026-11-03T02:00:00.000Z' }));
+    await openEditor();
+    typeInto('greeting-input', '临江欢迎您，项目落地全程帮办');
+    fireEvent.click(screen.getByTestId('visibility-phone'));
+
+    await reopen();
+    expect((screen.getByTestId('greeting-input') as HTMLTextAreaElement).value).toBe('临江欢迎您，项目落地全程帮办');
+    expect(within(screen.getByTestId('card-preview')).queryByText('0571-87654321')).toBeNull();
+    expect(screen.getByTestId('save-status').textContent).toBe('有未保存的修改');
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-card'));
+    });
+    await reopen();
+    expect((screen.getByTestId('greeting-input') as HTMLTextAreaElement).value).toBe('临江欢迎您，项目落地全程帮办');
+
+    fail = false;
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-card'));
+    });
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('已保存，访客打开即可看到'));
+    expect([...stored.keys()].filter((k) => k.includes('draft'))).toEqual([]);
+  });
+
+  it('ignores a stored draft that is not a card form', async () => {
+    stored.set('investcard.draft:my-card:card_wang', JSON.stringify({ title: 42, greeting: 'x' }));
+    backend();
+    await openEditor();
+    expect((screen.getByTestId('greeting-input') as HTMLTextAreaElement).value).toBe('欢迎来到临江新区');
   });
 });

@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro';
 import * as TaroMock from '../support/taro-mock';
 
 /** The poster's album save and the card editor's image picker go through the app's one privacy door. */
-jest.mock('../../../src/utils/privacy', () => {
-  const actual = jest.requireActual<typeof import('../../../src/utils/privacy')>('../../../src/utils/privacy');
+jest.mock('../../../src/platform/privacy', () => {
+  const actual = jest.requireActual<typeof import('../../../src/platform/privacy')>('../../../src/platform/privacy');
   return { ...actual, runPrivacyApi: jest.fn(actual.runPrivacyApi) };
 });
 
-const privacy = require('../../../src/utils/privacy') as { runPrivacyApi: jest.Mock };
+const privacy = require('../../../src/platform/privacy') as { runPrivacyApi: jest.Mock };
 const { saveToAlbum } = require('../../../src/share/poster/poster-save') as typeof import('../../../src/share/poster/poster-save');
 const { chooseAndUploadImage, ImageUploadError } = require('../../../src/services/image-upload') as typeof import('../../../src/services/image-upload');
 

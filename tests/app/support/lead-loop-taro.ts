@@ -28,6 +28,16 @@ export const addPhoneContact = jest.fn(ok('addPhoneContact'));
 export const showModal = jest.fn(() => Promise.resolve({ confirm: false, cancel: true, errMsg: 'showModal:ok' }));
 export const openSetting = jest.fn(ok('openSetting'));
 
+/** Device storage that really stores (drafts), emptied between tests; `reloadPage` keeps it, as a reload would. */
+export const deviceStorage = new Map<string, unknown>();
+export const getStorageSync = jest.fn((key: string): unknown => (deviceStorage.has(key) ? deviceStorage.get(key) : ''));
+export const setStorageSync = jest.fn((key: string, value: unknown): void => {
+  deviceStorage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string): void => {
+  deviceStorage.delete(key);
+});
+
 /** The routes below the page under test, bottom first; empty = the page was opened directly. */
 export const pagesBelow: string[] = [];
 export const getCurrentPages = jest.fn(() => [...pagesBelow.map((route) => ({ route })), { route: 'current' }]);
@@ -55,6 +65,9 @@ const extra = {
   showModal,
   openSetting,
   getCurrentPages,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
   useReachBottom,
   useDidShow,
 };
@@ -66,6 +79,7 @@ export const resetLeadLoopTaro = (): void => {
   entry.scene = null;
   subscribeAnswer.value = {};
   pagesBelow.length = 0;
+  deviceStorage.clear();
   delete handlers.reachBottom;
   delete handlers.didShow;
 };

@@ -1,25 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { removeDataDir, ROOT, startLocalCloudProcess, type LocalCloudProcess } from '../../../tools/local-cloud/local-cloud-process';
+import { CHROMIUM_ARGS, chooseChromium } from './chromium-choice';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-output', 'screenshots');
-export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium';
 
-/** Without Chromium the e2e suites report themselves skipped, except in CI where that is a failure. */
-export const chromiumSkipReason = (): string | false => {
-  if (existsSync(CHROMIUM_PATH)) return false;
-  if (process.env.CI) throw new Error(`Chromium is required in CI but missing at ${CHROMIUM_PATH}; install it with: ${INSTALL_HINT}`);
-  return `Chromium not found at ${CHROMIUM_PATH}; install it with: ${INSTALL_HINT}`;
+/** The Chromium this run uses (see chromium-choice.ts), started with the shared flags. */
+export const launchBrowser = async (): Promise<Browser> => {
+  const choice = await chooseChromium();
+  if (choice.kind === 'none') throw new Error(`no Chromium to run the browser tests: ${choice.reason}`);
+  return chromium.launch({ executablePath: choice.executablePath, headless: true, args: CHROMIUM_ARGS });
 };
-
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 
 /** A phone-sized page; `persona` is stored the way the app's persona switcher stores it. */
 export const openPhonePage = async (browser: Browser, persona?: string): Promise<Page> => {

@@ -1,6 +1,7 @@
-import type { RequestOf } from '../../../domain/api/contract';
-import type { getCardContract } from '../../../domain/api/public-read.contracts';
-import { shareCodeFromEntry } from '../../../domain/share/share-code.rules';
+import type { RequestOf } from '../../domain/api/contract';
+import type { getCardContract } from '../../domain/api/public-read.contracts';
+import { isId } from '../../domain/common/text';
+import { shareCodeFromEntry } from '../../domain/share/share-code.rules';
 
 /**
  * Which card a page entry asks for. Free of Taro and React: the card page and the H5 first screen
@@ -27,8 +28,10 @@ const safeDecode = (s: string): string => {
 };
 
 /** A plain-URL QR code hands over the whole URL; a card id may ride in it next to the share code. */
-const cardIdFromUrl = (q: string | undefined): string | undefined =>
-  q ? /[?&#]cardId=([A-Za-z0-9_-]{1,64})(?:[&#]|$)/.exec(safeDecode(q))?.[1] : undefined;
+const cardIdFromUrl = (q: string | undefined): string | undefined => {
+  const value = q ? /[?&#]cardId=([^&#]*)/.exec(safeDecode(q))?.[1] : undefined;
+  return isId(value) ? value : undefined;
+};
 
 export const cardRequestFromEntry = (entry: CardEntry): CardRequest => {
   const request: CardRequest = {};

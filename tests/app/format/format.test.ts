@@ -1,5 +1,5 @@
-import { formatArea, formatPrice, formatResponsePromise, groupDigits, initialOf } from '../../../src/utils/format';
-import { imageUrl } from '../../../src/utils/image-url';
+import { formatArea, formatPrice, formatResponsePromise, groupDigits, initialOf } from '../../../src/format/format';
+import { imageUrl } from '../../../src/platform/image-url';
 
 describe('formatting for people', () => {
   it('groups digits and shortens large areas', () => {

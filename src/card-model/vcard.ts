@@ -1,5 +1,5 @@
-import type { Person } from '../../../domain/api/views.schema';
-import { clickDownload } from '../../utils/web-download';
+import type { Person } from '../../domain/api/views.schema';
+import { clickDownload } from '../platform/web-download';
 
 /** vCard 3.0 text escaping (RFC 2426 §4): backslash, comma, semicolon, newline. */
 const escape = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');

@@ -1,0 +1,38 @@
+import dayjs from 'dayjs';
+
+/**
+ * Times as the app shows them, in the device's local time. The SLA clock's working-hours arithmetic stays in
+ * domain/lead/sla.rules.ts; these only say a moment in words.
+ */
+
+const valid = (iso: string | null | undefined): dayjs.Dayjs | null => {
+  if (!iso) return null;
+  const d = dayjs(iso);
+  return d.isValid() ? d : null;
+};
+
+/** "今天 14:20", "昨天 09:05", "11月3日 14:20", with the year only when it is not this year. */
+export const formatDateTime = (iso: string, now: Date = new Date()): string => {
+  const d = valid(iso);
+  if (!d) return '';
+  const today = dayjs(now);
+  const time = d.format('HH:mm');
+  if (d.isSame(today, 'day')) return `今天 ${time}`;
+  if (d.isSame(today.subtract(1, 'day'), 'day')) return `昨天 ${time}`;
+  return d.isSame(today, 'year') ? d.format(`M月D日 ${time}`) : d.format(`YYYY年M月D日 ${time}`);
+};
+
+/** "刚刚", "12 分钟前", "3 小时前" (today), then the date: how long a lead has waited reads at a glance. */
+export const formatRelative = (iso: string, now: Date = new Date()): string => {
+  const d = valid(iso);
+  if (!d) return '';
+  const today = dayjs(now);
+  const minutes = today.diff(d, 'minute');
+  if (minutes < 1) return '刚刚';
+  if (minutes < 60) return `${minutes} 分钟前`;
+  if (minutes < 24 * 60 && d.isSame(today, 'day')) return `${today.diff(d, 'hour')} 小时前`;
+  return formatDateTime(iso, now);
+};
+
+/** "11-03 14:20": when the copy on screen was fetched. */
+export const formatStamp = (iso: string | null): string => valid(iso)?.format('MM-DD HH:mm') ?? '';
