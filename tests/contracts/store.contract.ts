@@ -14,6 +14,8 @@ const PAGES = 'contract_pages';
 const DOCS = 'contract_docs';
 const ACCOUNTS = 'contract_accounts';
 const COUNTERS = 'contract_counters';
+/** The suite's own collections: an adapter's environment must have them before the suite runs. */
+export const CONTRACT_COLLECTIONS = [ITEMS, PAGES, DOCS, ACCOUNTS, COUNTERS, 'contract_empty'] as const;
 
 /** Mixed on purpose: a number where a boolean is elsewhere, a string where a number is, missing and null fields. */
 const ITEM_FIXTURES: StoredDoc[] = [

@@ -9,7 +9,8 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS = {
-  districts: { name: 'districts', indexes: [] },
+  // A bare link opens the first district (firstDistrict: sorted by creation).
+  districts: { name: 'districts', indexes: [{ name: 'by_created', fields: ['createdAt'] }] },
   units: { name: 'units', indexes: [{ name: 'by_district', fields: ['districtId'] }] },
   staff: {
     name: 'staff',
