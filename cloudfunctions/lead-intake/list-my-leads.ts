@@ -11,7 +11,8 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
   if (!ctx.openid) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
   const leads = await findLeads(deps.store, {
     where: { 'submitter.openid': ctx.openid },
-    orderBy: [{ field: 'createdAt', direction: 'desc' }, { field: '_id', direction: 'asc' }],
+    // One direction throughout, so the (openid, createdAt, _id) index serves the sort by itself.
+    orderBy: [{ field: 'createdAt', direction: 'desc' }, { field: '_id', direction: 'desc' }],
     limit: 50,
   });
   const items = await Promise.all(
