@@ -194,7 +194,7 @@ describe('the fake cloud database, as strict as the real one', () => {
       expect(text(e)).toContain('no index declared for "leads" serves leads.find where {"contact.phone":"13800138000"}');
       await failure(leads().where({ status: 'new' }).count());
       // The sort must be a run of the index after fields fixed by equality: createdAt alone skips sla.escalation.
-      await failure(leads().where({ 'handling.staffId': 's1' }).orderBy('createdAt', 'desc').limit(5).get());
+      await failure(leads().where({ 'credit.staffId': 's1' }).orderBy('createdAt', 'desc').limit(5).get());
       expect(backend.unindexedQueries).toHaveLength(3);
       expect(() => backend.assertAllQueriesIndexed()).toThrow(/leads\.count where \{"status":"new"\}/);
     });

@@ -440,6 +440,29 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.get(ACCOUNTS, 'a'))?.balance).toBe(100);
       });
 
+      test('the first failure inside a transaction ends it: «insert, else update» fails whole, as on WeChat Cloud', async () => {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.update(ACCOUNTS, 'a', { set: { balance: 1 } });
+            try {
+              await tx.insert(ACCOUNTS, { _id: 'b', balance: 1 });
+            } catch {
+              await tx.update(ACCOUNTS, 'b', { inc: { balance: 1 } });
+            }
+          }),
+        ).rejects.toMatchObject({ name: 'StoreError' });
+        // Swallowing the failure does not help either: the transaction cannot commit.
+        await rejectsWith(
+          store.transaction(async (tx) => {
+            await tx.update(ACCOUNTS, 'a', { set: { balance: 2 } });
+            await tx.insert(ACCOUNTS, { _id: 'b', balance: 1 }).catch(() => undefined);
+          }),
+          'STORE.UNAVAILABLE',
+        );
+        expect(await store.get(ACCOUNTS, 'a')).toEqual({ _id: 'a', _rev: 1, balance: 100 });
+        expect(await store.get(ACCOUNTS, 'b')).toEqual({ _id: 'b', _rev: 1, balance: 0 });
+      });
+
       test('ifRev inside a transaction', async () => {
         const outcome = await store.transaction(async (tx) => ({
           stale: await tx.update(ACCOUNTS, 'a', { set: { balance: 1 } }, { ifRev: 0 }),
