@@ -22,7 +22,7 @@ export const COLLECTIONS = {
       { name: 'by_district_status', fields: ['districtId', 'status', '_id'] },
     ],
   },
-  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId'] }, { name: 'by_district', fields: ['districtId', '_id'] }] },
+  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId', '_id'] }, { name: 'by_district', fields: ['districtId', '_id'] }] },
   carriers: {
     name: 'carriers',
     indexes: [
