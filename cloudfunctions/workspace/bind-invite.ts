@@ -22,4 +22,4 @@ export const bindInviteAction = defineAction(bindInviteContract, async (deps, ct
   });
   if (!bound) throw new DomainError('AUTH.INVITE_INVALID');
   return { staffId: invited._id, name: invited.name };
-});
+}, { needsActor: true });
