@@ -6,6 +6,7 @@ import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { buildFunctions } from '../build-functions';
 import { buildH5, isH5BuildStale } from '../local-cloud/h5-build';
 import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
+import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchLcp, printLcp } from './lcp-bench';
 import { benchLeadPipeline } from './lead-pipeline-bench';
@@ -15,7 +16,7 @@ import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,cost]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -83,6 +84,13 @@ const main = async () => {
     const rows = benchRequire(ROOT, FUNCTION_NAMES);
     printRequire(rows);
     results.require = rows;
+  }
+
+  if (want('cost')) {
+    console.log('\n7. cost per action on WeChat Cloud: database requests and waves (wx-server-sdk over the fake transport)');
+    const rows = await benchCloudCost();
+    printCloudCost(rows);
+    results.cost = rows;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
