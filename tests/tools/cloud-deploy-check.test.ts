@@ -7,7 +7,7 @@ import { WxStore } from '../../cloudfunctions/_lib/store/wx-store';
 import { checkCloudDeployment, type DeployCheckDb } from '../../tools/cloud-deploy-check';
 import { createTestWxDatabase, installFakeTcbBackend, installNetworkGuard, type FakeTcbBackend, type NetworkGuard } from '../support/fake-tcb-backend';
 
-const MISSING = [COLLECTIONS.audit.name, COLLECTIONS.views.name];
+const MISSING: string[] = [COLLECTIONS.audit.name, COLLECTIONS.views.name];
 
 describe('cloud deploy check', () => {
   let guard: NetworkGuard;
