@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { fail, isDomainError, ok, type ActionResult } from '../../domain/common/result';
 import { resolveActor } from './actor';
-import type { ActionTable } from './define-action';
+import type { ActionContext, ActionTable } from './define-action';
 import type { Deps } from './deps';
 import type { RequestContext } from './request-context';
 import { isStoreError } from './store/store-port';
@@ -37,13 +37,22 @@ export const runAction = async (table: ActionTable, deps: Deps, ctx: RequestCont
   if (!parsed.success) return fail('VALIDATION.INVALID_INPUT', issuePaths(parsed.issues));
 
   try {
-    const actor = await resolveActor(deps, ctx);
-    if (contract.access !== 'public' && actor.kind === 'anonymous') return fail('AUTH.SIGN_IN_REQUIRED');
+    if (contract.access !== 'public' && !ctx.openid) return fail('AUTH.SIGN_IN_REQUIRED');
+    // The caller's staff record costs a serial round trip: only staff actions and those that ask for it pay it.
+    const actor = contract.access === 'staff' || definition.needsActor ? await resolveActor(deps, ctx) : null;
     if (contract.access === 'staff') {
-      if (actor.kind === 'revoked_staff') return fail('AUTH.STAFF_REVOKED');
-      if (actor.kind !== 'staff') return fail('AUTH.FORBIDDEN');
+      if (actor?.kind === 'revoked_staff') return fail('AUTH.STAFF_REVOKED');
+      if (actor?.kind !== 'staff') return fail('AUTH.FORBIDDEN');
     }
-    const data = await definition.run(deps, { ...ctx, actor, now: deps.clock() }, parsed.output);
+    const actionCtx = { ...ctx, now: deps.clock() } as ActionContext;
+    Object.defineProperty(actionCtx, 'actor', {
+      enumerable: true,
+      get: () => {
+        if (!actor) throw new Error(`${contract.name} reads ctx.actor without declaring needsActor in defineAction`);
+        return actor;
+      },
+    });
+    const data = await definition.run(deps, actionCtx, parsed.output);
     const checked = v.safeParse(contract.response, data);
     if (!checked.success) {
       deps.log.error('action.invalid_response', { action: contract.name, requestId: ctx.requestId, fields: issuePaths(checked.issues).join(',') });

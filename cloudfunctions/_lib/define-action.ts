@@ -15,10 +15,19 @@ export type UseCase<C extends Contract> = (deps: Deps, ctx: ActionContext, input
 export interface ActionDefinition<C extends Contract = Contract> {
   contract: C;
   run: UseCase<C>;
+  /**
+   * A public or signed-in action that reads `ctx.actor` says so: the runner looks the caller up (one database
+   * round trip before anything else) only for those and for staff actions. Others reading it fail loudly.
+   */
+  needsActor?: boolean;
 }
 
 /** Pairs a contract with its use case; the pairing is what a cloud function exposes. */
-export const defineAction = <C extends Contract>(contract: C, run: UseCase<C>): ActionDefinition<C> => ({ contract, run });
+export const defineAction = <C extends Contract>(contract: C, run: UseCase<C>, options: { needsActor?: boolean } = {}): ActionDefinition<C> => ({
+  contract,
+  run,
+  ...(options.needsActor ? { needsActor: true } : {}),
+});
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds actions of different contracts
 export type ActionTable = readonly ActionDefinition<any>[];

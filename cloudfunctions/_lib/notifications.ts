@@ -53,9 +53,9 @@ export const deliver = async (deps: Deps, entry: OutboxEntry): Promise<OutboxEnt
  * Records one notification in the outbox first, then tries to send it. Failures stay in the outbox with their
  * error code (the SLA timer retries them); a recipient without a bound WeChat identity is recorded as such.
  */
-const enqueue = async (deps: Deps, toOpenid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string | null): Promise<void> => {
+const newEntry = (deps: Deps, toOpenid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string | null): OutboxEntry => {
   const now = deps.clock();
-  const entry: OutboxEntry = {
+  return {
     _id: newId('ntf', now, deps.randomBytes),
     message: { ...message, toOpenid: toOpenid ?? '' },
     leadId,
@@ -65,6 +65,10 @@ const enqueue = async (deps: Deps, toOpenid: string | null, message: Omit<Outgoi
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
+};
+
+const enqueue = async (deps: Deps, toOpenid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string | null): Promise<void> => {
+  const entry = newEntry(deps, toOpenid, message, leadId);
   try {
     await deps.store.insert(OUTBOX, entry);
     if (entry.status === 'pending') await deliver(deps, entry);
@@ -87,6 +91,33 @@ export const notifyStaff = async (
     await enqueue(deps, staff.openid, build(staff), leadId);
   }
 };
+
+/**
+ * The outbox entries `notifyStaff` would record, for a caller that writes them itself (in the same transaction
+ * as the lead they announce) and then hands them to `deliverRecorded`.
+ */
+export const staffOutboxEntries = (
+  deps: Deps,
+  recipients: readonly (Staff | null)[],
+  build: (staff: Staff) => Omit<OutgoingMessage, 'toOpenid'>,
+  leadId: string | null,
+): OutboxEntry[] => {
+  const seen = new Set<string>();
+  const entries: OutboxEntry[] = [];
+  for (const staff of recipients) {
+    if (!staff || seen.has(staff._id)) continue;
+    seen.add(staff._id);
+    entries.push(newEntry(deps, staff.openid, build(staff), leadId));
+  }
+  return entries;
+};
+
+/** Sends recorded entries that have a recipient, all at once; never throws (see deliver). */
+export const deliverRecorded = async (deps: Deps, entries: readonly OutboxEntry[]): Promise<void> => {
+  await Promise.all(entries.filter((e) => e.status === 'pending').map((e) => deliver(deps, e)));
+};
+
+export const OUTBOX_COLLECTION = OUTBOX;
 
 /** Investors without an identity (web visitors) cannot be messaged: nothing is recorded for them. */
 export const notifyInvestor = async (deps: Deps, openid: string | null, message: Omit<OutgoingMessage, 'toOpenid'>, leadId: string): Promise<void> => {

@@ -28,19 +28,42 @@ const windowStartOf = (rule: RateRule, now: Date) => Math.floor(now.getTime() / 
 export const rateCounterId = (rule: RateRule, now: Date): string =>
   `rc_${createHash('sha256').update(`${rule.windowMs}\u0000${rule.key}`).digest('hex').slice(0, 40)}_${windowStartOf(rule, now).toString(36)}`;
 
+/** What consuming a set of rules will write, read in one go: whether any is at its limit, and each counter. */
+export interface RateDraft {
+  limited: boolean;
+  counters: Array<{ id: string; existing: boolean; expiresAt: string }>;
+}
+
+/**
+ * Reads every rule's counter at once (one wave of by-id reads inside the transaction, however many rules) and
+ * says whether the request is within all limits. Nothing is written yet: see applyRate.
+ */
+export const prepareRate = async (tx: TransactionStore, rules: readonly RateRule[], now: Date): Promise<RateDraft> => {
+  const wanted = rules.map((rule) => ({ rule, id: rateCounterId(rule, now), expiresAt: new Date(windowStartOf(rule, now) + rule.windowMs).toISOString() }));
+  const current = await Promise.all(wanted.map((w) => tx.get<Counter>(COUNTERS, w.id)));
+  return {
+    limited: wanted.some((w, i) => (current[i]?.count ?? 0) >= w.rule.limit),
+    counters: wanted.map((w, i) => ({ id: w.id, existing: current[i] !== null, expiresAt: w.expiresAt })),
+  };
+};
+
+/** Counts the request against every counter of a draft, all writes at once (one wave). */
+export const applyRate = async (tx: TransactionStore, draft: RateDraft): Promise<void> => {
+  await Promise.all(
+    draft.counters.map((c) => (c.existing ? tx.update(COUNTERS, c.id, { inc: { count: 1 } }) : tx.insert<Counter>(COUNTERS, { _id: c.id, count: 1, expiresAt: c.expiresAt }))),
+  );
+};
+
 /**
  * Fixed-window counters kept in the store and consumed inside the same transaction as the write they guard,
- * so a rejected request leaves no trace and an accepted one is always counted. Each counter carries the end
- * of its window (`expiresAt`); the SLA timer purges the expired ones.
+ * so a rejected request leaves no trace and an accepted one is always counted. Two waves of requests (read all,
+ * write all) whatever the number of rules. Each counter carries the end of its window (`expiresAt`); the SLA
+ * timer purges the expired ones.
  */
 export const consumeRate = async (tx: TransactionStore, rules: readonly RateRule[], now: Date): Promise<void> => {
-  for (const rule of rules) {
-    const id = rateCounterId(rule, now);
-    const counter = await tx.get<Counter>(COUNTERS, id);
-    if (counter && counter.count >= rule.limit) throw new DomainError('RATE.LIMITED');
-    if (counter) await tx.update(COUNTERS, id, { inc: { count: 1 } });
-    else await tx.insert<Counter>(COUNTERS, { _id: id, count: 1, expiresAt: new Date(windowStartOf(rule, now) + rule.windowMs).toISOString() });
-  }
+  const draft = await prepareRate(tx, rules, now);
+  if (draft.limited) throw new DomainError('RATE.LIMITED');
+  await applyRate(tx, draft);
 };
 
 /** Consumes the rules in a transaction of their own, for a guard that comes before (not with) the write. */

@@ -9,20 +9,23 @@ import { normalizePhone } from '../../domain/lead/phone.rules';
 import { routeLead } from '../../domain/lead/routing.rules';
 import { firstResponseDeadline } from '../../domain/lead/sla.rules';
 import { DEFAULT_SLA, type District } from '../../domain/org/district.schema';
+import type { Staff } from '../../domain/org/staff.schema';
+import type { Unit } from '../../domain/org/unit.schema';
 import { buildShareChain, creditFromChain } from '../../domain/share/share-chain.rules';
 import type { Share } from '../../domain/share/share.schema';
 import { defineAction, type ActionContext } from '../_lib/define-action';
 import type { Deps, IntakeLimits } from '../_lib/deps';
 import { newId } from '../_lib/ids';
-import { notifyStaff } from '../_lib/notifications';
-import { consumeRate } from '../_lib/rate-limit';
+import { deliverRecorded, OUTBOX_COLLECTION, staffOutboxEntries, type OutboxEntry } from '../_lib/notifications';
+import { applyRate, prepareRate } from '../_lib/rate-limit';
 import { getCard } from '../_lib/repositories/card.repository';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getLead, insertLeadEvent, leadIdForKey, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { firstDistrict, getDistrict, getUnit } from '../_lib/repositories/org.repository';
-import { getShare } from '../_lib/repositories/share.repository';
-import { getStaff } from '../_lib/repositories/staff.repository';
-import { isStoreError } from '../_lib/store/store-port';
+import { firstDistrict, getDistrict, listUnits } from '../_lib/repositories/org.repository';
+import { getShare, getSharesByCodes } from '../_lib/repositories/share.repository';
+import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
+import { COLLECTIONS } from '../_lib/store/collections';
+import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
   { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
@@ -30,74 +33,112 @@ const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) =>
   { key: `lead:d:${districtId}:1m`, limit: limits.perDistrictPerMinute, windowMs: 60_000 },
 ];
 
-interface ResolvedSource {
-  district: District;
+/** What the link names, read in the first wave together with the idempotency check. */
+interface Source {
   card: Card | null;
   carrier: Carrier | null;
   share: Share | null;
 }
 
-const resolveSource = async (deps: Deps, source: LeadSubmission['source']): Promise<ResolvedSource> => {
-  const share = source.shareCode ? await getShare(deps.store, source.shareCode) : null;
-  const cardId = source.cardId ?? share?.cardId;
-  const card = cardId ? await getCard(deps.store, cardId) : null;
-  if (cardId && !card) throw new DomainError('CARD.NOT_FOUND');
-  const carrier = source.carrierId ? await getCarrier(deps.store, source.carrierId) : null;
-  if (source.carrierId && !carrier) throw new DomainError('CARRIER.NOT_FOUND');
-  const districtId = card?.districtId ?? carrier?.districtId ?? share?.districtId;
-  const district = districtId ? await getDistrict(deps.store, districtId) : await firstDistrict(deps.store);
-  if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
-  // A card, carrier and share from different districts cannot form one inquiry.
-  for (const d of [card?.districtId, carrier?.districtId, share?.districtId]) {
-    if (d && d !== district._id) throw new DomainError('VALIDATION.INVALID_INPUT', ['source']);
-  }
-  return { district, card, carrier, share: share && (!card || share.cardId === card._id) ? share : null };
+/** Everything routing and notifying needs, read in the second wave: the district, its people and units, the chain. */
+interface Context {
+  district: District;
+  card: Card | null;
+  carrier: Carrier | null;
+  share: Share | null;
+  staff: Map<string, Staff>;
+  units: Map<string, Unit>;
+  chain: Share[];
+}
+
+const readSource = async (deps: Deps, source: LeadSubmission['source'], leadId: string): Promise<Source & { existing: Lead | null }> => {
+  const [share, card, carrier, existing] = await Promise.all([
+    source.shareCode ? getShare(deps.store, source.shareCode) : null,
+    source.cardId ? getCard(deps.store, source.cardId) : null,
+    source.carrierId ? getCarrier(deps.store, source.carrierId) : null,
+    getLead(deps.store, leadId),
+  ]);
+  return { share, card, carrier, existing };
 };
 
-const shareChainOf = async (deps: Deps, share: Share | null): Promise<Share[]> => {
-  if (!share) return [];
-  const known = new Map<string, Share>([[share._id, share]]);
-  let parent = share.parentCode;
-  while (parent && !known.has(parent) && known.size < 64) {
+/**
+ * The chain above a share: one read of its stored ancestor codes; shares made before those were stored are
+ * walked parent by parent, as before.
+ */
+const readAncestors = async (deps: Deps, share: Share | null): Promise<Share[]> => {
+  if (!share?.parentCode) return [];
+  if (share.ancestorCodes) return [...(await getSharesByCodes(deps.store, share.ancestorCodes)).values()];
+  const known: Share[] = [];
+  const seen = new Set([share._id]);
+  let parent: string | null = share.parentCode;
+  while (parent && !seen.has(parent) && known.length < 64) {
     const next = await getShare(deps.store, parent);
     if (!next) break;
-    known.set(next._id, next);
+    known.push(next);
+    seen.add(next._id);
     parent = next.parentCode;
   }
-  return buildShareChain(share._id, (code) => known.get(code));
+  return known;
 };
 
-const buildLead = async (deps: Deps, ctx: ActionContext, input: LeadSubmission, openid: string): Promise<{ lead: Lead; src: ResolvedSource }> => {
-  const phone = normalizePhone(input.contact.phone);
-  if (!phone) throw new DomainError('LEAD.INVALID_PHONE', ['contact.phone']);
-  const { areaMin, areaMax } = input.need;
-  if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax) throw new DomainError('VALIDATION.INVALID_INPUT', ['need.areaMax']);
-
-  const src = await resolveSource(deps, input.source);
-  if (input.consent.noticeVersion !== src.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
-
-  const moderated = [input.contact.name, input.contact.company, input.need.industry, input.message].filter(Boolean).join('\n');
-  if ((await deps.contentCheck.check(moderated, openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
-
-  const chain = await shareChainOf(deps, src.share);
-  const owner = src.card ? await getStaff(deps.store, src.card.staffId) : null;
-  const credit = creditFromChain(chain, owner?._id ?? null);
-  const creditedStaff = credit.creditedStaffId ? (credit.creditedStaffId === owner?._id ? owner : await getStaff(deps.store, credit.creditedStaffId)) : null;
-  const [creditedUnit, ownerUnit, onDuty] = await Promise.all([
-    creditedStaff ? getUnit(deps.store, creditedStaff.unitId) : null,
-    owner ? getUnit(deps.store, owner.unitId) : null,
-    src.card?.onDutyStaffId ? getStaff(deps.store, src.card.onDutyStaffId) : null,
+/**
+ * Starts the second wave: every read is issued before this returns (so it can overlap the transaction's start,
+ * and on SQLite none waits behind that transaction); the promise settles with the checked context.
+ */
+const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, ancestors: Promise<Share[]>): Promise<Context> => {
+  const cardId = source.cardId ?? src.share?.cardId;
+  const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId;
+  const reads = Promise.all([
+    src.card || !cardId ? src.card : getCard(deps.store, cardId),
+    districtId ? getDistrict(deps.store, districtId) : firstDistrict(deps.store),
+    districtId ? listAllDistrictStaff(deps.store, districtId) : [],
+    districtId ? listUnits(deps.store, districtId) : [],
+    ancestors,
   ]);
-  const routing = routeLead({ district: src.district, card: src.card, creditedStaff, creditedUnit, cardOwner: owner, cardOwnerUnit: ownerUnit, onDutyOfCard: onDuty });
+  return reads.then(([card, district, people, unitList, chainAbove]) => {
+    if (cardId && !card) throw new DomainError('CARD.NOT_FOUND');
+    if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
+    // A card, carrier and share from different districts cannot form one inquiry.
+    for (const d of [card?.districtId, src.carrier?.districtId, src.share?.districtId]) {
+      if (d && d !== district._id) throw new DomainError('VALIDATION.INVALID_INPUT', ['source']);
+    }
+    const share = src.share && (!card || src.share.cardId === card._id) ? src.share : null;
+    const known = new Map<string, Share>([...chainAbove, ...(share ? [share] : [])].map((s) => [s._id, s]));
+    return {
+      district,
+      card,
+      carrier: src.carrier,
+      share,
+      staff: new Map(people.map((p) => [p._id, p])),
+      units: new Map(unitList.map((u) => [u._id, u])),
+      chain: share ? buildShareChain(share._id, (code) => known.get(code)) : [],
+    };
+  });
+};
+
+/** A person or unit the district lists did not hold (another district's, or past a list's cap): read by id. */
+const staffIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Staff | null> =>
+  id ? (c.staff.get(id) ?? (await tx.get<Staff>(COLLECTIONS.staff.name, id))) : null;
+const unitIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Unit | null> =>
+  id ? (c.units.get(id) ?? (await tx.get<Unit>(COLLECTIONS.units.name, id))) : null;
+
+const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, openid: string, phone: string, c: Context, verdict: string): Promise<Lead> => {
+  if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
+  if (verdict === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
+
+  const owner = c.card ? await staffIn(tx, c, c.card.staffId) : null;
+  const credit = creditFromChain(c.chain, owner?._id ?? null);
+  const creditedStaff = credit.creditedStaffId ? (credit.creditedStaffId === owner?._id ? owner : await staffIn(tx, c, credit.creditedStaffId)) : null;
+  const [creditedUnit, ownerUnit, onDuty] = await Promise.all([unitIn(tx, c, creditedStaff?.unitId), unitIn(tx, c, owner?.unitId), staffIn(tx, c, c.card?.onDutyStaffId)]);
+  const routing = routeLead({ district: c.district, card: c.card, creditedStaff, creditedUnit, cardOwner: owner, cardOwnerUnit: ownerUnit, onDutyOfCard: onDuty });
 
   const now = ctx.now;
   const nowIso = now.toISOString();
-  const payload = { contact: { ...input.contact, phone }, need: input.need, message: input.message, source: input.source };
   const lead: Lead = {
     _id: leadIdForKey(input.idempotencyKey),
-    districtId: src.district._id,
+    districtId: c.district._id,
     status: 'new',
-    contact: payload.contact,
+    contact: { ...input.contact, phone },
     need: input.need,
     message: input.message,
     source: input.source,
@@ -105,8 +146,8 @@ const buildLead = async (deps: Deps, ctx: ActionContext, input: LeadSubmission, 
     handling: routing.handling,
     submitter: { openid, key: input.idempotencyKey },
     consent: { noticeVersion: input.consent.noticeVersion, agreedAt: nowIso },
-    sla: { firstResponseDueAt: firstResponseDeadline(now, src.district.sla).toISOString(), firstRespondedAt: null, escalation: 0 },
-    fingerprint: fingerprint(payload),
+    sla: { firstResponseDueAt: firstResponseDeadline(now, c.district.sla).toISOString(), firstRespondedAt: null, escalation: 0 },
+    fingerprint: fingerprintOf(input, phone),
     _rev: 0,
     createdAt: nowIso,
     updatedAt: nowIso,
@@ -114,30 +155,30 @@ const buildLead = async (deps: Deps, ctx: ActionContext, input: LeadSubmission, 
   // The schema is the last gate before storage: a lead that does not satisfy it is never written.
   const checked = v.safeParse(LeadSchema, lead);
   if (!checked.success) throw new DomainError('VALIDATION.INVALID_INPUT', checked.issues.map((i) => i.path?.map((p) => String(p.key)).join('.') ?? ''));
-  return { lead: checked.output, src };
+  return checked.output;
 };
 
-type Outcome = { kind: 'created'; lead: Lead } | { kind: 'duplicate'; lead: Lead };
+const fingerprintOf = (input: LeadSubmission, phone: string): string =>
+  fingerprint({ contact: { ...input.contact, phone }, need: input.need, message: input.message, source: input.source });
 
-const store = async (deps: Deps, lead: Lead, openid: string, now: Date): Promise<Outcome> =>
-  deps.store.transaction(async (tx) => {
-    const existing = await getLead(tx, lead._id);
-    if (existing) {
-      if (existing.submitter.openid === openid && existing.fingerprint === lead.fingerprint) return { kind: 'duplicate', lead: existing };
-      throw new DomainError('LEAD.IDEMPOTENCY_CONFLICT');
-    }
-    await consumeRate(tx, RATE_RULES(deps.intakeLimits, openid, lead.districtId), now);
-    await tx.insert(LEADS_COLLECTION, lead);
-    await insertLeadEvent(tx, {
-      _id: newId('ev', now, deps.randomBytes),
-      leadId: lead._id,
-      districtId: lead.districtId,
-      type: 'created',
-      actor: { kind: 'investor', staffId: null, name: lead.contact.name },
-      at: lead.createdAt,
-    });
-    return { kind: 'created', lead };
-  });
+/** Who hears of a new lead: its handler, else the unit leader and the district's on-duty person; the carrier's manager. */
+const recipientsOf = async (tx: TransactionStore, c: Context, lead: Lead): Promise<Array<Staff | null>> => {
+  const handler = await staffIn(tx, c, lead.handling.staffId);
+  const unit = await unitIn(tx, c, lead.handling.unitId);
+  return Promise.all([
+    handler,
+    !handler ? staffIn(tx, c, unit?.leaderStaffId) : null,
+    !handler ? staffIn(tx, c, c.district.onDutyStaffId) : null,
+    staffIn(tx, c, c.carrier?.managerStaffId),
+  ]);
+};
+
+type Outcome = { kind: 'created'; lead: Lead; outbox: OutboxEntry[]; district: District } | { kind: 'duplicate'; lead: Lead; district: District };
+
+const sameSubmission = (existing: Lead, openid: string, fingerprintOfInput: string): Lead => {
+  if (existing.submitter.openid === openid && existing.fingerprint === fingerprintOfInput) return existing;
+  throw new DomainError('LEAD.IDEMPOTENCY_CONFLICT');
+};
 
 export const submitLeadAction = defineAction(submitLeadContract, async (deps, ctx, input) => {
   const openid = ctx.openid;
@@ -149,12 +190,77 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
     return { leadId: leadIdForKey(input.idempotencyKey), promiseHours: DEFAULT_SLA.firstResponseHours, firstResponseDueAt: ctx.now.toISOString(), duplicate: false };
   }
 
-  const { lead, src } = await buildLead(deps, ctx, input, openid);
+  const phone = normalizePhone(input.contact.phone);
+  if (!phone) throw new DomainError('LEAD.INVALID_PHONE', ['contact.phone']);
+  const { areaMin, areaMax } = input.need;
+  if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax) throw new DomainError('VALIDATION.INVALID_INPUT', ['need.areaMax']);
+  const leadId = leadIdForKey(input.idempotencyKey);
+  const submitted = fingerprintOf(input, phone);
+
+  // The content check is a call to WeChat, not to the database: it runs beside the reads.
+  const moderated = [input.contact.name, input.contact.company, input.need.industry, input.message].filter(Boolean).join('\n');
+  const verdict = deps.contentCheck.check(moderated, openid);
+  verdict.catch(() => undefined);
+
+  // Wave 1: what the link names, and the idempotency check: a retry of an accepted inquiry is answered at once.
+  const src = await readSource(deps, input.source, leadId);
+  if (input.source.cardId && !src.card) throw new DomainError('CARD.NOT_FOUND');
+  if (input.source.carrierId && !src.carrier) throw new DomainError('CARRIER.NOT_FOUND');
+  const ancestors = src.share?.parentCode && !src.share.ancestorCodes ? await readAncestors(deps, src.share) : null;
+  // Wave 2 (district, its people and units, the chain) goes out beside the transaction's start.
+  const context = loadContext(deps, input.source, src, ancestors ? Promise.resolve(ancestors) : readAncestors(deps, src.share));
+  context.catch(() => undefined);
+  if (src.existing) {
+    const lead = sameSubmission(src.existing, openid, submitted);
+    return { leadId: lead._id, promiseHours: (await context).district.sla.firstResponseHours, firstResponseDueAt: lead.sla.firstResponseDueAt, duplicate: true };
+  }
+  const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId ?? null;
+
+  const store = (): Promise<Outcome> =>
+    deps.store.transaction(async (tx) => {
+      // A card-less inquiry learns its district (the first one) only from the context: it waits for it here.
+      const rateDistrict = districtId ?? (await context).district._id;
+      const [existing, rate, c, moderation] = await Promise.all([
+        getLead(tx, leadId),
+        prepareRate(tx, RATE_RULES(deps.intakeLimits, openid, rateDistrict), ctx.now),
+        context,
+        verdict,
+      ]);
+      if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, openid, submitted), district: c.district };
+      const lead = await buildLead(tx, ctx, input, openid, phone, c, moderation);
+      if (rate.limited) throw new DomainError('RATE.LIMITED');
+      const outbox = staffOutboxEntries(
+        deps,
+        await recipientsOf(tx, c, lead),
+        () => ({
+          kind: 'lead_new',
+          page: `staff/lead-detail/index?id=${lead._id}`,
+          fields: { thing1: `${lead.need.industry}投资咨询`.slice(0, 20), thing2: (c.carrier?.name ?? '名片咨询').slice(0, 20), time3: lead.createdAt },
+        }),
+        lead._id,
+      );
+      // Wave 4: every write at once; the notifications are recorded with the lead they announce.
+      await Promise.all([
+        applyRate(tx, rate),
+        tx.insert(LEADS_COLLECTION, lead),
+        insertLeadEvent(tx, {
+          _id: newId('ev', ctx.now, deps.randomBytes),
+          leadId: lead._id,
+          districtId: lead.districtId,
+          type: 'created',
+          actor: { kind: 'investor', staffId: null, name: lead.contact.name },
+          at: lead.createdAt,
+        }),
+        ...outbox.map((entry) => tx.insert(OUTBOX_COLLECTION, entry)),
+      ]);
+      return { kind: 'created', lead, outbox, district: c.district };
+    });
+
   let outcome: Outcome | null = null;
   // Two first submissions racing on the same new key or rate counter: the loser retries and sees the winner.
   for (let attempt = 0; attempt < 3 && !outcome; attempt += 1) {
     try {
-      outcome = await store(deps, lead, openid, ctx.now);
+      outcome = await store();
     } catch (error) {
       if (!isStoreError(error, 'STORE.DUPLICATE_ID') || attempt === 2) throw error;
     }
@@ -164,21 +270,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
 
   if (outcome.kind === 'created') {
     deps.log.info('lead.created', { leadId: saved._id, districtId: saved.districtId, pool: saved.handling.staffId === null });
-    const handler = saved.handling.staffId ? await getStaff(deps.store, saved.handling.staffId) : null;
-    const unit = await getUnit(deps.store, saved.handling.unitId);
-    const leader = !handler && unit?.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
-    const poolDuty = !handler && src.district.onDutyStaffId ? await getStaff(deps.store, src.district.onDutyStaffId) : null;
-    const manager = src.carrier?.managerStaffId ? await getStaff(deps.store, src.carrier.managerStaffId) : null;
-    await notifyStaff(
-      deps,
-      [handler, leader, poolDuty, manager],
-      () => ({
-        kind: 'lead_new',
-        page: `staff/lead-detail/index?id=${saved._id}`,
-        fields: { thing1: `${saved.need.industry}投资咨询`.slice(0, 20), thing2: (src.carrier?.name ?? '名片咨询').slice(0, 20), time3: saved.createdAt },
-      }),
-      saved._id,
-    );
+    // Notifications come after the lead is stored, never before, and a lead never waits on their outcome.
+    await deliverRecorded(deps, outcome.outbox);
   }
-  return { leadId: saved._id, promiseHours: src.district.sla.firstResponseHours, firstResponseDueAt: saved.sla.firstResponseDueAt, duplicate: outcome.kind === 'duplicate' };
+  return { leadId: saved._id, promiseHours: outcome.district.sla.firstResponseHours, firstResponseDueAt: saved.sla.firstResponseDueAt, duplicate: outcome.kind === 'duplicate' };
 });

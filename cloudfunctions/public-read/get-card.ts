@@ -1,55 +1,61 @@
 import { getCardContract } from '../../domain/api/public-read.contracts';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
 import { DomainError } from '../../domain/common/result';
-import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction } from '../_lib/define-action';
-import type { Deps } from '../_lib/deps';
 import { toCarrierSummary, toDistrictView, toPerson } from '../_lib/read-models';
 import { findCardByStaff, getCard } from '../_lib/repositories/card.repository';
-import { findCarriers, getCarrier } from '../_lib/repositories/carrier.repository';
-import { firstDistrict, getDistrict, getUnit } from '../_lib/repositories/org.repository';
+import { findCarriers, getCarriersByIds } from '../_lib/repositories/carrier.repository';
+import { firstDistrict, getDistrict, listUnits } from '../_lib/repositories/org.repository';
 import { getShare } from '../_lib/repositories/share.repository';
-import { getStaff } from '../_lib/repositories/staff.repository';
+import { getStaffByIds } from '../_lib/repositories/staff.repository';
 
 const HIGHLIGHTS = 3;
 
-const personOf = async (deps: Deps, staff: Staff) => {
-  const [unit, card] = await Promise.all([getUnit(deps.store, staff.unitId), findCardByStaff(deps.store, staff._id)]);
-  return toPerson(staff, unit?.name ?? '', card);
-};
-
-/** The whole card page in one round trip: district, owner, who answers, highlighted carriers. */
+/**
+ * The whole card page in one round trip, two waves of database requests when the link names the card: the card
+ * (and share) first, then everything the card points to at once — district, owner and on-duty person in one
+ * read, the district's units, the on-duty person's card, the featured carriers in one read. The owner's card is
+ * the card itself.
+ */
 export const getCardAction = defineAction(getCardContract, async (deps, _ctx, input) => {
-  const share = input.shareCode ? await getShare(deps.store, input.shareCode) : null;
-  let cardId = input.cardId ?? share?.cardId;
-  if (!cardId) cardId = (await firstDistrict(deps.store))?.defaultCardId;
-  if (!cardId) throw new DomainError('CARD.NOT_FOUND');
-
-  const card = await getCard(deps.store, cardId);
+  const [share, named] = await Promise.all([input.shareCode ? getShare(deps.store, input.shareCode) : null, input.cardId ? getCard(deps.store, input.cardId) : null]);
+  let card = named;
+  if (!input.cardId) {
+    const cardId = share?.cardId ?? (await firstDistrict(deps.store))?.defaultCardId;
+    card = cardId ? await getCard(deps.store, cardId) : null;
+  }
   if (!card) throw new DomainError('CARD.NOT_FOUND');
-  const [district, owner] = await Promise.all([getDistrict(deps.store, card.districtId), getStaff(deps.store, card.staffId)]);
-  if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
-  if (!owner || owner.status === 'revoked') throw new DomainError('CARD.NOT_FOUND');
 
-  const onDuty = card.onDutyStaffId ? await getStaff(deps.store, card.onDutyStaffId) : null;
-  const featured = (await Promise.all(card.featuredCarrierIds.map((id) => getCarrier(deps.store, id)))).filter(
-    (c): c is Carrier => c !== null && c.districtId === district._id,
-  );
+  const onDutyId = card.onDutyStaffId && card.onDutyStaffId !== card.staffId ? card.onDutyStaffId : null;
+  const [district, people, units, onDutyCard, featured] = await Promise.all([
+    getDistrict(deps.store, card.districtId),
+    getStaffByIds(deps.store, [card.staffId, onDutyId]),
+    listUnits(deps.store, card.districtId),
+    onDutyId ? findCardByStaff(deps.store, onDutyId) : null,
+    card.featuredCarrierIds.length > 0 ? getCarriersByIds(deps.store, card.featuredCarrierIds) : new Map<string, Carrier>(),
+  ]);
+  if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
+  const owner = people.get(card.staffId);
+  if (!owner || owner.status === 'revoked') throw new DomainError('CARD.NOT_FOUND');
+  const onDuty = card.onDutyStaffId === card.staffId ? owner : onDutyId ? (people.get(onDutyId) ?? null) : null;
+
+  const inDistrict = card.featuredCarrierIds.map((id) => featured.get(id)).filter((c): c is Carrier => c !== undefined && c.districtId === district._id);
   const carriers =
-    featured.length > 0
-      ? featured.slice(0, HIGHLIGHTS)
+    inDistrict.length > 0
+      ? inDistrict.slice(0, HIGHLIGHTS)
       : await findCarriers(deps.store, {
           where: { districtId: district._id, hasVacancy: true },
           orderBy: [{ field: 'vacantArea', direction: 'desc' }, { field: '_id', direction: 'desc' }],
           limit: HIGHLIGHTS,
         });
+  const unitName = (unitId: string) => units.find((u) => u._id === unitId)?.name ?? '';
 
   return {
     cardId: card._id,
     greeting: card.greeting,
     district: toDistrictView(district),
-    owner: await personOf(deps, owner),
-    contact: onDuty && onDuty.status === 'active' ? await personOf(deps, onDuty) : null,
+    owner: toPerson(owner, unitName(owner.unitId), card),
+    contact: onDuty && onDuty.status === 'active' ? toPerson(onDuty, unitName(onDuty.unitId), onDuty._id === owner._id ? card : onDutyCard) : null,
     featuredIndustries: card.featuredIndustries.length ? card.featuredIndustries : district.keyIndustries.slice(0, 4),
     highlightedCarriers: carriers.map(toCarrierSummary),
     shareCode: share && share.cardId === card._id ? share._id : null,

@@ -13,4 +13,4 @@ export const whoAmIAction = defineAction(whoAmIContract, async (deps, ctx) => {
     };
   }
   return { kind: actor.kind === 'anonymous' ? ('anonymous' as const) : ('investor' as const), staff: null };
-});
+}, { needsActor: true });

@@ -32,6 +32,13 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
       sharerStaffId: staff?._id ?? null,
       sharerVisitorHash,
       parentCode: validParent?._id ?? null,
+      // The chain above, so a lead through this share reads it in one request; a parent from before this field
+      // leaves it out (that chain is walked parent by parent).
+      ...(validParent === null
+        ? { ancestorCodes: [] }
+        : validParent.ancestorCodes || validParent.parentCode === null
+          ? { ancestorCodes: [validParent._id, ...(validParent.ancestorCodes ?? [])].slice(0, 64) }
+          : {}),
       channel: input.channel,
       depth: validParent ? validParent.depth + 1 : 0,
       createdAt: ctx.now.toISOString(),
@@ -44,4 +51,4 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
     }
   }
   throw new DomainError('STORE.BUSY');
-});
+}, { needsActor: true });

@@ -27,7 +27,7 @@ export const getMyCardAction = defineAction(getMyCardContract, async (deps, ctx)
   const [card, district, carriers, colleagues] = await Promise.all([
     findCardByStaff(deps.store, staff._id),
     getDistrict(deps.store, staff.districtId),
-    findCarriers(deps.store, { where: { districtId: staff.districtId }, orderBy: [{ field: 'vacantArea', direction: 'desc' }, { field: '_id', direction: 'asc' }], limit: 200 }),
+    findCarriers(deps.store, { where: { districtId: staff.districtId }, orderBy: [{ field: 'vacantArea', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 200 }),
     listDistrictStaff(deps.store, staff.districtId),
   ]);
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');

@@ -15,4 +15,4 @@ export const bindInviteAction = defineAction(bindInviteContract, async (deps, ct
   if (!invited) throw new DomainError('AUTH.INVITE_INVALID');
   if (!(await bindStaffIdentity(deps.store, invited._id, ctx.openid))) throw new DomainError('AUTH.INVITE_INVALID');
   return { staffId: invited._id, name: invited.name };
-});
+}, { needsActor: true });

@@ -4,7 +4,25 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { countLeads, findLeads } from '../_lib/repositories/lead.repository';
 import type { Where } from '../_lib/store/store-port';
-import { createNameCache, toStaffLeadSummary } from './lead-views';
+import type { Deps } from '../_lib/deps';
+import { getCarriersByIds } from '../_lib/repositories/carrier.repository';
+import { getUnitsByIds } from '../_lib/repositories/org.repository';
+import { getStaffByIds } from '../_lib/repositories/staff.repository';
+import { toStaffLeadSummary, type NameCache } from './lead-views';
+
+/** Every name a page of leads shows, in three reads (people, units, carriers) however long the page. */
+const pageNames = async (deps: Deps, page: readonly Lead[]): Promise<NameCache> => {
+  const [staff, units, carriers] = await Promise.all([
+    getStaffByIds(deps.store, page.flatMap((l) => [l.handling.staffId, l.credit.staffId])),
+    getUnitsByIds(deps.store, page.map((l) => l.handling.unitId)),
+    getCarriersByIds(deps.store, page.map((l) => l.source.carrierId)),
+  ]);
+  return {
+    staffName: async (id) => (id ? (staff.get(id)?.name ?? null) : null),
+    unitName: async (id) => units.get(id)?.name ?? '',
+    carrierName: async (id) => (id ? (carriers.get(id)?.name ?? null) : null),
+  };
+};
 
 const encode = (l: Lead) => encodeURIComponent(JSON.stringify([l.sla.escalation, l.createdAt, l._id]));
 const decode = (raw: string): [number, string, string] | null => {
@@ -39,25 +57,25 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
       { 'sla.escalation': esc, createdAt, _id: { lt: id } },
     ];
   }
-  const rows = await findLeads(deps.store, {
-    where: tabs[input.tab],
-    anyOf,
-    orderBy: [
-      { field: 'sla.escalation', direction: 'desc' },
-      { field: 'createdAt', direction: 'desc' },
-      // Same direction throughout, so the (unit, escalation, createdAt, _id) index serves the sort by itself.
-      { field: '_id', direction: 'desc' },
-    ],
-    limit: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const names = createNameCache(deps);
-  const [items, mine, unit, pool, referred] = await Promise.all([
-    Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now))),
+  const [rows, mine, unit, pool, referred] = await Promise.all([
+    findLeads(deps.store, {
+      where: tabs[input.tab],
+      anyOf,
+      orderBy: [
+        { field: 'sla.escalation', direction: 'desc' },
+        { field: 'createdAt', direction: 'desc' },
+        // Same direction throughout, so the (unit, escalation, createdAt, _id) index serves the sort by itself.
+        { field: '_id', direction: 'desc' },
+      ],
+      limit: input.limit + 1,
+    }),
     countLeads(deps.store, tabs.mine),
     countLeads(deps.store, tabs.unit),
     countLeads(deps.store, tabs.pool),
     countLeads(deps.store, tabs.referred),
   ]);
+  const page = rows.slice(0, input.limit);
+  const names = await pageNames(deps, page);
+  const items = await Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now)));
   return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts: { mine, unit, pool, referred } };
 });

@@ -11,6 +11,11 @@ export const ShareSchema = v.strictObject({
   /** Salted hash of a non-staff sharer's identity: lets reshare chains form without storing who they are. */
   sharerVisitorHash: v.nullable(v.string()),
   parentCode: v.nullable(id()),
+  /**
+   * Codes of every share above this one, parent first, up to the root: a lead reads the whole chain in one
+   * request. Absent on shares made before it existed (their chain is walked parent by parent).
+   */
+  ancestorCodes: v.optional(v.pipe(v.array(id()), v.maxLength(64))),
   channel: v.picklist(SHARE_CHANNELS),
   depth: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** The scannable code, once made (a cloud file id for mini-program codes). */

@@ -14,6 +14,8 @@ const PAGES = 'contract_pages';
 const DOCS = 'contract_docs';
 const ACCOUNTS = 'contract_accounts';
 const COUNTERS = 'contract_counters';
+/** The suite's own collections: an adapter's environment must have them before the suite runs. */
+export const CONTRACT_COLLECTIONS = [ITEMS, PAGES, DOCS, ACCOUNTS, COUNTERS, 'contract_empty'] as const;
 
 /** Mixed on purpose: a number where a boolean is elsewhere, a string where a number is, missing and null fields. */
 const ITEM_FIXTURES: StoredDoc[] = [
@@ -436,6 +438,29 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           'STORE.DUPLICATE_ID',
         );
         expect((await store.get(ACCOUNTS, 'a'))?.balance).toBe(100);
+      });
+
+      test('the first failure inside a transaction ends it: «insert, else update» fails whole, as on WeChat Cloud', async () => {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.update(ACCOUNTS, 'a', { set: { balance: 1 } });
+            try {
+              await tx.insert(ACCOUNTS, { _id: 'b', balance: 1 });
+            } catch {
+              await tx.update(ACCOUNTS, 'b', { inc: { balance: 1 } });
+            }
+          }),
+        ).rejects.toMatchObject({ name: 'StoreError' });
+        // Swallowing the failure does not help either: the transaction cannot commit.
+        await rejectsWith(
+          store.transaction(async (tx) => {
+            await tx.update(ACCOUNTS, 'a', { set: { balance: 2 } });
+            await tx.insert(ACCOUNTS, { _id: 'b', balance: 1 }).catch(() => undefined);
+          }),
+          'STORE.UNAVAILABLE',
+        );
+        expect(await store.get(ACCOUNTS, 'a')).toEqual({ _id: 'a', _rev: 1, balance: 100 });
+        expect(await store.get(ACCOUNTS, 'b')).toEqual({ _id: 'b', _rev: 1, balance: 0 });
       });
 
       test('ifRev inside a transaction', async () => {

@@ -67,7 +67,7 @@ describe('the SDK driven through the fake', () => {
   let db: WxDatabase;
   beforeAll(() => {
     guard = installNetworkGuard();
-    backend = installFakeTcbBackend();
+    backend = installFakeTcbBackend({ collections: [{ name: 'canary', indexes: 'unchecked' }] });
     db = createTestWxDatabase();
   });
   afterAll(() => {

@@ -4,7 +4,7 @@
  */
 import { WxStore, type WxDatabase } from '../../cloudfunctions/_lib/store/wx-store';
 import { createTestWxDatabase, installFakeTcbBackend, installNetworkGuard, type FakeTcbBackend, type NetworkGuard } from '../support/fake-tcb-backend';
-import { describeStoreContract } from './store.contract';
+import { CONTRACT_COLLECTIONS, describeStoreContract } from './store.contract';
 
 let guard: NetworkGuard;
 let backend: FakeTcbBackend;
@@ -17,7 +17,8 @@ const onUnhandled = (reason: unknown): void => {
 beforeAll(() => {
   guard = installNetworkGuard();
   process.on('unhandledRejection', onUnhandled);
-  backend = installFakeTcbBackend();
+  // The suite's own collections, queried on every field on purpose: existing, but outside the index check.
+  backend = installFakeTcbBackend({ collections: [...CONTRACT_COLLECTIONS, 'items'].map((name) => ({ name, indexes: 'unchecked' as const })) });
   db = createTestWxDatabase();
 });
 

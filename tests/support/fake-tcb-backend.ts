@@ -12,12 +12,27 @@
  * Transactions follow the backend's model: snapshot reads, first writer wins (a write to a document another
  * open transaction wrote, or that changed since the snapshot, fails with DATABASE_TRANSACTION_CONFLICT), writes
  * visible only on commit; non-transactional writes wait for a transaction holding the document.
+ *
+ * As strict as the real service (docs/wechat-platform.md «The cloud database, as strict as it really is»):
+ * - a collection exists only when declared (what a deployed environment has: `collections` option, from
+ *   cloudfunctions/_lib/store/collections.ts) or created with `db.createCollection`; anything else answers
+ *   -502005 «Db or Table not exist»;
+ * - the first error inside a transaction aborts it: its later operations and its commit fail;
+ * - a transaction not ended within 30 s (`transactionTimeoutMs`) is ended by the service with
+ *   DATABASE_TRANSACTION_FAIL and holds its locks until then; ordinary writes to a locked document wait;
+ * - every request can take `latencyMs` (a round trip to the database);
+ * - every find and count must be served by an index declared for its collection, else the request fails and the
+ *   query is recorded (`unindexedQueries`, `assertAllQueriesIndexed()`), naming the collection, filter and sort.
+ *
+ * Every request is traced with its *wave*: 1 + the highest wave among requests answered before it was sent, so
+ * the cost of an action (requests, reads, writes, critical path) can be read off `requests` (see cloud-cost.ts).
  */
 import dns from 'node:dns';
 import net from 'node:net';
 import { dirname } from 'node:path';
 import { find as mingoFind, Query as MingoQuery } from 'mingo';
 import { update as mingoUpdate, type UpdateExpression } from 'mingo/updater';
+import { ALL_COLLECTIONS, type CollectionSpec } from '../../cloudfunctions/_lib/store/collections';
 import type { WxDatabase } from '../../cloudfunctions/_lib/store/wx-store';
 
 /** The versions this fake was written against. The canary test compares them with what is installed. */
@@ -49,8 +64,9 @@ interface Bson {
   EJSON: { parse(text: string, options?: { relaxed?: boolean }): unknown; stringify(value: unknown, options?: { relaxed?: boolean }): string };
 }
 
-// -- Locating the SDK internals: through jest's module registry (requireActual), so they are the very instances
-// the SDK loaded in this test file, resolved from wx-server-sdk's own location.
+// -- Locating the SDK internals: with this module's own `require`, which under jest is the test file's module
+// registry (so they are the very instances the SDK loaded there) and under tsx (the bench) Node's; resolved from
+// wx-server-sdk's own location.
 
 const wxSdkDir = (): string => dirname(require.resolve('wx-server-sdk/package.json'));
 const nodeSdkDir = (): string => dirname(require.resolve('@cloudbase/node-sdk/package.json', { paths: [wxSdkDir()] }));
@@ -59,15 +75,13 @@ const databaseDir = (): string => dirname(require.resolve('@cloudbase/database/p
 /** The module holding the class whose `send` we replace. */
 export const loadRequesterModule = (): { TcbDBApiHttpRequester: { prototype: RequesterPrototype } } =>
   // A deep import into a package without typings for it: typed as the one member we touch.
-  jest.requireActual<{ TcbDBApiHttpRequester: { prototype: RequesterPrototype } }>(
-    require.resolve('@cloudbase/node-sdk/dist/utils/tcbdbapirequester', { paths: [wxSdkDir()] }),
-  );
+  require(require.resolve('@cloudbase/node-sdk/dist/utils/tcbdbapirequester', { paths: [wxSdkDir()] })) as { TcbDBApiHttpRequester: { prototype: RequesterPrototype } };
 
 /** The SDK's own "a response carried `code`" path: throws its TcbError (code + message). */
 const loadProcessReturn = (): ((result: Reply) => unknown) =>
-  jest.requireActual<{ processReturn: (r: Reply) => unknown }>(require.resolve('@cloudbase/node-sdk/dist/utils/utils', { paths: [wxSdkDir()] })).processReturn;
+  (require(require.resolve('@cloudbase/node-sdk/dist/utils/utils', { paths: [wxSdkDir()] })) as { processReturn: (r: Reply) => unknown }).processReturn;
 
-const loadBson = (): Bson => jest.requireActual<Bson>(require.resolve('bson', { paths: [databaseDir()] }));
+const loadBson = (): Bson => require(require.resolve('bson', { paths: [databaseDir()] })) as Bson;
 
 // -- Helpers ------------------------------------------------------------------------------------------------
 
@@ -101,54 +115,173 @@ class BackendError extends Error {
   }
 }
 
-const conflict = (): BackendError =>
-  new BackendError('DATABASE_TRANSACTION_CONFLICT', '[ResourceUnavailable.TransactionConflict] Transaction is conflicting with another transaction, please retry');
+/** The backend's wordings, as wx-server-sdk surfaces them (its code table turns the code into errCode). */
+export const FAKE_ERRORS = {
+  /** errCode -502005. */
+  collectionMissing: { code: 'DATABASE_COLLECTION_NOT_EXIST', message: '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.' },
+  collectionExists: { code: 'DATABASE_COLLECTION_ALREADY_EXIST', message: '[ResourceInUse] Table exist.' },
+  conflict: { code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflicting with another transaction, please retry' },
+  /** A transaction the service has ended: aborted by an error inside it, or past its 30 s. */
+  transactionEnded: {
+    code: 'DATABASE_TRANSACTION_FAIL',
+    message: '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, it may be caused by TTL or commit/abort already, please retry',
+  },
+} as const;
+
+const conflict = (): BackendError => new BackendError(FAKE_ERRORS.conflict.code, FAKE_ERRORS.conflict.message);
+const transactionEnded = (): BackendError => new BackendError(FAKE_ERRORS.transactionEnded.code, FAKE_ERRORS.transactionEnded.message);
 
 interface Tx {
   id: string;
+  startedAt: number;
   snapshot: Map<string, Map<string, Doc>>;
   snapshotVersions: Map<string, number>;
   writes: Map<string, Doc | null>;
 }
 
+/**
+ * A collection that exists from the start. `indexes: 'unchecked'` opts a test-only collection (the store contract
+ * suite's) out of the index check by name; deployed collections always come with their declared indexes.
+ */
+export type FakeCollection = CollectionSpec | { name: string; indexes: 'unchecked' };
+
+export interface FakeTcbOptions {
+  /**
+   * Collections the environment has before the first request. Default: a deployed environment's, exactly the
+   * collections list (cloudfunctions/_lib/store/collections.ts, which README's deploy steps and indexes.json follow).
+   */
+  collections?: readonly FakeCollection[];
+  /** The service ends a transaction this long after it started (real: 30 s). */
+  transactionTimeoutMs?: number;
+  /** Time every request takes before it is answered. */
+  latencyMs?: number;
+}
+
+/** One request as the SDK sent it, with where it sat on the critical path. */
+export interface TracedRequest {
+  action: string;
+  params: Params;
+  collection: string | null;
+  /** 1 + the highest wave among requests answered before this one was sent (since the last `beginTrace`). */
+  wave: number;
+  answered: boolean;
+}
+
 /** What `installFakeTcbBackend` returns. */
 export interface FakeTcbBackend {
-  /** Committed documents by collection, then by `_id`. Tests may read or seed it; treat documents as immutable. */
+  /** Committed documents of the collections that exist, then by `_id`. Tests may read or seed it; treat documents as immutable. */
   readonly collections: Map<string, Map<string, Doc>>;
-  /** Every action the SDK sent, in order. */
-  readonly requests: Array<{ action: string; params: Params }>;
+  /** Every action the SDK sent, in order, since the last reset or `beginTrace`. */
+  readonly requests: TracedRequest[];
+  /** Finds and counts no declared index serves, described (collection, filter, sort). */
+  readonly unindexedQueries: string[];
   /** Fails the next `times` requests of `action` with this backend error (as the SDK would receive it). */
   failNext(action: string, error: { code: string; message: string }, times?: number): void;
-  /** Transactions started and not yet committed or aborted. */
+  /** Transactions started and not yet committed, aborted or ended by the service. */
   openTransactions(): number;
-  /** Empties collections, open transactions, the request log and pending failures. */
+  /** Changes the per-request latency from now on. */
+  setLatency(ms: number): void;
+  /** Starts a new trace: clears `requests` and the wave count (call before each measured action). */
+  beginTrace(): void;
+  /** Throws, naming every query no declared index served since the last reset. */
+  assertAllQueriesIndexed(): void;
+  /** Back to the declared collections, empty; no transactions, requests, failures or recorded queries. */
   reset(): void;
   /** Restores the SDK's real transport and the environment. */
   uninstall(): void;
 }
 
+// -- Which index serves a query ----------------------------------------------------------------------------------
+
+type Constraint = 'eq' | 'range' | 'other';
+
+/** Top-level AND conditions of a MongoDB filter by field; `$or` branches and `$nor` are residual filters. */
+const constraintsOf = (filter: Record<string, unknown>, into = new Map<string, Constraint>()): Map<string, Constraint> => {
+  const note = (field: string, c: Constraint): void => {
+    const prev = into.get(field);
+    if (prev === 'eq' || (prev === 'range' && c === 'other')) return;
+    into.set(field, c);
+  };
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$and' && Array.isArray(v)) {
+      for (const part of v) if (isPlainObject(part)) constraintsOf(part, into);
+      continue;
+    }
+    if (k.startsWith('$')) continue;
+    if (!isPlainObject(v) || !Object.keys(v).some((op) => op.startsWith('$'))) {
+      note(k, 'eq');
+      continue;
+    }
+    for (const op of Object.keys(v)) {
+      if (op === '$eq' || op === '$in') note(k, 'eq');
+      else if (['$gt', '$gte', '$lt', '$lte'].includes(op)) note(k, 'range');
+      else note(k, 'other');
+    }
+  }
+  return into;
+};
+
+/**
+ * MongoDB's rule, simplified: an index is used when the filter constrains its first field (or there is no filter
+ * and it provides the sort); it provides the sort when the sort fields (minus fields fixed by equality) are a run
+ * of its fields, in one direction, preceded only by equality-bound fields. `_id` is always indexed.
+ */
+const served = (indexes: readonly (readonly string[])[], filter: Record<string, unknown>, order: Record<string, unknown>): boolean => {
+  const cs = constraintsOf(filter);
+  if (cs.get('_id') === 'eq') return true;
+  const usable = [...cs].filter(([, c]) => c !== 'other').map(([f]) => f);
+  const sort = Object.entries(order).filter(([f]) => cs.get(f) !== 'eq');
+  const directions = new Set(sort.map(([, d]) => Number(d) > 0));
+  return [...indexes, ['_id']].some((fields) => {
+    if (usable.length > 0 && !usable.includes(fields[0])) return false;
+    if (usable.length === 0 && cs.size > 0 && sort.length === 0) return false;
+    if (sort.length === 0) return true;
+    if (directions.size > 1) return false;
+    for (let p = 0; p + sort.length <= fields.length; p++) {
+      if (fields.slice(0, p).some((f) => cs.get(f) !== 'eq')) break;
+      if (sort.every(([f], i) => fields[p + i] === f)) return true;
+    }
+    return false;
+  });
+};
+
 let installed: FakeTcbBackend | null = null;
 
-/** Replaces the SDK's database transport in this test file's module registry. Call before using the SDK. */
-export function installFakeTcbBackend(): FakeTcbBackend {
+/** Replaces the SDK's database transport in this module registry. Call before using the SDK. */
+export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBackend {
   if (installed) throw new Error('fake TCB backend is already installed in this test file');
   const proto = loadRequesterModule().TcbDBApiHttpRequester.prototype;
   const originalSend = proto.send;
   const processReturn = loadProcessReturn();
   const { EJSON } = loadBson();
+  const declared = new Map<string, FakeCollection['indexes']>((options.collections ?? ALL_COLLECTIONS).map((c) => [c.name, c.indexes]));
+  const created = new Map<string, FakeCollection['indexes']>();
+  const transactionTimeoutMs = options.transactionTimeoutMs ?? 30_000;
+  let latencyMs = options.latencyMs ?? 0;
 
   const collections = new Map<string, Map<string, Doc>>();
   const versions = new Map<string, number>();
   const locks = new Map<string, string>();
   const txs = new Map<string, Tx>();
-  const requests: Array<{ action: string; params: Params }> = [];
+  /** Transactions the service ended on its own (an error inside, or the timeout): what their later requests hear. */
+  const ended = new Set<string>();
+  const requests: TracedRequest[] = [];
+  const unindexedQueries: string[] = [];
   const faults: Array<{ action: string; error: { code: string; message: string } }> = [];
+  let maxAnsweredWave = 0;
+  /** Bumped by beginTrace: an answer to a request of an earlier trace does not count in the new one. */
+  let trace = 0;
   let clock = 0;
   let seq = 0;
 
+  const createDeclared = (): void => {
+    for (const name of declared.keys()) collections.set(name, new Map());
+  };
+  createDeclared();
+
   const table = (name: string): Map<string, Doc> => {
-    let t = collections.get(name);
-    if (!t) collections.set(name, (t = new Map()));
+    const t = collections.get(name);
+    if (!t) throw new BackendError(FAKE_ERRORS.collectionMissing.code, FAKE_ERRORS.collectionMissing.message);
     return t;
   };
   const encode = (doc: unknown): string => EJSON.stringify(doc, { relaxed: false });
@@ -157,17 +290,37 @@ export function installFakeTcbBackend(): FakeTcbBackend {
     const q = reviveRegExps(decode(text));
     return isPlainObject(q) ? q : {};
   };
+
+  const end = (tx: Tx): void => {
+    for (const [k, holder] of locks) if (holder === tx.id) locks.delete(k);
+    txs.delete(tx.id);
+  };
+  /** The service ends a transaction: its locks go, and every later request of it fails. */
+  const kill = (tx: Tx): void => {
+    end(tx);
+    ended.add(tx.id);
+  };
+  const expireOld = (): void => {
+    const now = Date.now();
+    for (const tx of [...txs.values()]) if (now - tx.startedAt >= transactionTimeoutMs) kill(tx);
+  };
+
   const txOf = (params: Params): Tx | null => {
     const id = params.transactionId;
     if (id === undefined || id === null || id === '') return null;
+    expireOld();
     const tx = txs.get(String(id));
-    if (!tx) throw new BackendError('DATABASE_REQUEST_FAILED', `[ResourceNotFound.Transaction] transaction ${String(id)} does not exist or has ended`);
+    if (!tx) {
+      if (ended.has(String(id))) throw transactionEnded();
+      throw new BackendError('DATABASE_REQUEST_FAILED', `[ResourceNotFound.Transaction] transaction ${String(id)} does not exist or has ended`);
+    }
     return tx;
   };
 
   /** The documents a request sees: the committed state, or a transaction's snapshot plus its own writes. */
   const view = (tx: Tx | null, collection: string): Map<string, Doc> => {
     if (!tx) return table(collection);
+    table(collection);
     const merged = new Map(tx.snapshot.get(collection) ?? []);
     for (const [k, doc] of tx.writes) {
       const [c, id] = k.split('\u0000');
@@ -198,19 +351,37 @@ export function installFakeTcbBackend(): FakeTcbBackend {
     versions.set(k, (clock += 1));
   };
 
-  /** Non-transactional writes queue behind a transaction holding the document, as on MongoDB. */
+  /**
+   * Non-transactional writes queue behind a transaction holding the document, as on MongoDB: until it commits,
+   * aborts, dies of an error or is ended by the service at its timeout. No invented deadline of our own.
+   */
   const waitForLocks = async (collection: string, ids: string[], tx: Tx | null): Promise<void> => {
     if (tx) return;
-    const deadline = Date.now() + 3000;
-    while (ids.some((id) => locks.has(key(collection, id)))) {
-      if (Date.now() > deadline) throw conflict();
-      await sleep(1);
+    for (;;) {
+      expireOld();
+      if (!ids.some((id) => locks.has(key(collection, id)))) return;
+      await sleep(2);
     }
   };
 
   const matching = (docs: Map<string, Doc>, filter: Record<string, unknown>): Doc[] => {
     const q = new MingoQuery(filter);
     return [...docs.values()].filter((d) => q.test(d));
+  };
+
+  const indexesOf = (collection: string): FakeCollection['indexes'] => declared.get(collection) ?? created.get(collection) ?? [];
+
+  /** A find or count no declared index serves fails, and is recorded so the test can name it. */
+  const checkIndexed = (what: 'find' | 'count', collection: string, filter: Record<string, unknown>, order: Record<string, unknown>): void => {
+    const indexes = indexesOf(collection);
+    if (indexes === 'unchecked') return;
+    if (served(indexes.map((i) => i.fields), filter, order)) return;
+    const described = `${collection}.${what} where ${JSON.stringify(filter)}${Object.keys(order).length ? ` orderBy ${JSON.stringify(order)}` : ''}`;
+    unindexedQueries.push(described);
+    throw new BackendError(
+      'DATABASE_REQUEST_FAILED',
+      `fake TCB backend: no index declared for "${collection}" serves ${described}; declare one in cloudfunctions/_lib/store/collections.ts`,
+    );
   };
 
   /** MongoDB's refusals that mingo would silently paper over, with MongoDB's wording. */
@@ -261,7 +432,11 @@ export function installFakeTcbBackend(): FakeTcbBackend {
 
   const handlers: Record<string, (p: Params) => Promise<Reply>> = {
     'database.addCollection': async (p) => {
-      table(String(p.collectionName));
+      const name = String(p.collectionName);
+      if (collections.has(name)) throw new BackendError(FAKE_ERRORS.collectionExists.code, FAKE_ERRORS.collectionExists.message);
+      collections.set(name, new Map());
+      // A new collection has only the _id index until someone creates more in the console.
+      if (!declared.has(name)) created.set(name, []);
       return {};
     },
 
@@ -270,22 +445,30 @@ export function installFakeTcbBackend(): FakeTcbBackend {
       const collection = String(p.collectionName);
       if (tx && p.queryType !== 'DOC') throw new BackendError('DATABASE_REQUEST_FAILED', 'only document operations by _id are allowed in a transaction');
       const order = decode(p.order);
+      const sort = isPlainObject(order) ? order : {};
+      const filter = filterOf(p.query);
+      const docs = view(tx, collection);
+      if (p.queryType !== 'DOC') checkIndexed('find', collection, filter, sort);
       const offset = typeof p.offset === 'number' ? p.offset : 0;
       const limit = Math.min(typeof p.limit === 'number' ? p.limit : 100, 1000);
-      let cursor = mingoFind<Doc>([...view(tx, collection).values()], filterOf(p.query), isPlainObject(decode(p.projection)) ? (decode(p.projection) as Record<string, unknown>) : undefined);
-      if (isPlainObject(order) && Object.keys(order).length > 0) cursor = cursor.sort(order as Record<string, 1 | -1>);
+      let cursor = mingoFind<Doc>([...docs.values()], filter, isPlainObject(decode(p.projection)) ? (decode(p.projection) as Record<string, unknown>) : undefined);
+      if (Object.keys(sort).length > 0) cursor = cursor.sort(sort as Record<string, 1 | -1>);
       const list = cursor.skip(offset).limit(limit).all();
       return { data: { list: list.map(encode) }, limit, offset };
     },
 
     'database.calculateDocument': async (p) => {
       const collection = String(p.collectionName);
-      return { data: { total: matching(view(txOf(p), collection), filterOf(p.query)).length } };
+      const docs = view(txOf(p), collection);
+      const filter = filterOf(p.query);
+      checkIndexed('count', collection, filter, {});
+      return { data: { total: matching(docs, filter).length } };
     },
 
     'database.insertDocument': async (p) => {
       const tx = txOf(p);
       const collection = String(p.collectionName);
+      table(collection);
       const docs = (Array.isArray(p.data) ? p.data : []).map((text) => {
         const doc = decode(text) as Doc;
         if (doc._id === undefined) doc._id = `fake${(seq += 1).toString(16).padStart(28, '0')}`;
@@ -355,7 +538,7 @@ export function installFakeTcbBackend(): FakeTcbBackend {
     'database.startTransaction': async () => {
       const id = `fake-tx-${(seq += 1)}`;
       const snapshot = new Map([...collections].map(([name, t]) => [name, new Map(t)] as const));
-      txs.set(id, { id, snapshot, snapshotVersions: new Map(versions), writes: new Map() });
+      txs.set(id, { id, startedAt: Date.now(), snapshot, snapshotVersions: new Map(versions), writes: new Map() });
       return { transactionId: id };
     },
 
@@ -378,15 +561,13 @@ export function installFakeTcbBackend(): FakeTcbBackend {
     },
   };
 
-  const end = (tx: Tx): void => {
-    for (const [k, holder] of locks) if (holder === tx.id) locks.delete(k);
-    txs.delete(tx.id);
-  };
-
   async function fakeSend(this: { config: unknown }, api: string, data?: Params): Promise<unknown> {
     const params: Params = { ...(data ?? {}) };
-    requests.push({ action: api, params });
-    await nextTurn(); // a network hop: lets concurrent requests interleave as they would for real
+    const traced: TracedRequest = { action: api, params, collection: typeof params.collectionName === 'string' ? params.collectionName : null, wave: maxAnsweredWave + 1, answered: false };
+    requests.push(traced);
+    const ofTrace = trace;
+    // A network hop: lets concurrent requests interleave as they would for real, and takes `latencyMs`.
+    await (latencyMs > 0 ? sleep(latencyMs) : nextTurn());
     const requestId = `fake-req-${(seq += 1)}`;
     let reply: Reply;
     try {
@@ -400,7 +581,13 @@ export function installFakeTcbBackend(): FakeTcbBackend {
       reply = { requestId, ...(await handler(params)) };
     } catch (e) {
       if (!(e instanceof BackendError)) throw e;
+      // An error inside a transaction aborts it on the service: nothing of it can be used or committed any more.
+      const open = params.transactionId ? txs.get(String(params.transactionId)) : undefined;
+      if (open) kill(open);
       reply = { requestId, code: e.code, message: e.message };
+    } finally {
+      traced.answered = true;
+      if (ofTrace === trace) maxAnsweredWave = Math.max(maxAnsweredWave, traced.wave);
     }
     // The real requester hands a response with `code` to processReturn, which throws the SDK's TcbError.
     return reply.code ? processReturn(reply) : reply;
@@ -417,17 +604,40 @@ export function installFakeTcbBackend(): FakeTcbBackend {
   const backend: FakeTcbBackend = {
     collections,
     requests,
+    unindexedQueries,
     failNext(action, error, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ action, error });
     },
-    openTransactions: () => txs.size,
+    openTransactions: () => {
+      expireOld();
+      return txs.size;
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    beginTrace() {
+      requests.length = 0;
+      maxAnsweredWave = 0;
+      trace += 1;
+    },
+    assertAllQueriesIndexed() {
+      if (unindexedQueries.length > 0) {
+        throw new Error(`queries no declared index serves (add them to cloudfunctions/_lib/store/collections.ts):\n  ${[...new Set(unindexedQueries)].join('\n  ')}`);
+      }
+    },
     reset() {
       collections.clear();
+      created.clear();
+      createDeclared();
       versions.clear();
       locks.clear();
       txs.clear();
+      ended.clear();
       requests.length = 0;
+      unindexedQueries.length = 0;
       faults.length = 0;
+      maxAnsweredWave = 0;
+      trace += 1;
     },
     uninstall() {
       proto.send = originalSend;
@@ -446,7 +656,7 @@ export function installFakeTcbBackend(): FakeTcbBackend {
 export function createTestWxDatabase(): WxDatabase {
   if (!installed) throw new Error('call installFakeTcbBackend() before createTestWxDatabase(): the SDK would reach Tencent');
   // Loaded only now, after the transport is replaced; typed by the adapter's own view of the SDK.
-  const cloud = jest.requireActual<{ init(config: { env: string }): void; database(): WxDatabase }>('wx-server-sdk');
+  const cloud = require('wx-server-sdk') as { init(config: { env: string }): void; database(): WxDatabase };
   cloud.init({ env: 'test-env' });
   return cloud.database();
 }

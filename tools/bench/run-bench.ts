@@ -7,6 +7,7 @@ import { buildFunctions } from '../build-functions';
 import { buildH5, isH5BuildStale } from '../local-cloud/h5-build';
 import { benchA11y, printA11y } from './a11y-bench';
 import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
+import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchLcp, printLcp } from './lcp-bench';
 import { benchLeadPipeline } from './lead-pipeline-bench';
@@ -16,7 +17,7 @@ import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -92,6 +93,13 @@ const main = async () => {
     const rows = await benchA11y(join(ROOT, 'dist-h5'));
     printA11y(rows);
     results.a11y = rows;
+  }
+
+  if (want('cost')) {
+    console.log('\n8. cost per action on WeChat Cloud: database requests and waves (wx-server-sdk over the fake transport)');
+    const rows = await benchCloudCost();
+    printCloudCost(rows);
+    results.cost = rows;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });

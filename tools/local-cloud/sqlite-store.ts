@@ -230,6 +230,8 @@ class Gate {
 /** Marks the async context of a running transaction's `work` so the store can refuse re-entry (a deadlock). */
 interface TxScope {
   active: boolean;
+  /** An operation inside it failed: the transaction is over (see transactionHandle). */
+  failed?: boolean;
 }
 
 export class SqliteStore implements DocumentStore {
@@ -333,6 +335,11 @@ export class SqliteStore implements DocumentStore {
       } catch (e) {
         this.rollback();
         throw e;
+      }
+      if (scope.failed) {
+        // Work swallowed a failure of its own transaction: that transaction is over, it cannot commit.
+        this.rollback();
+        throw new StoreError('STORE.UNAVAILABLE', 'the transaction was aborted by an earlier failure inside it');
       }
       try {
         this.db.exec('COMMIT');
@@ -447,9 +454,17 @@ export class SqliteStore implements DocumentStore {
   }
 
   private transactionHandle(scope: TxScope): TransactionStore {
+    // As on WeChat Cloud, the first failure inside a transaction ends it: nothing after it may run, let alone
+    // commit (SQLite itself rolls back on some errors, e.g. a full disk, and would run later statements outside).
     const run = async <T>(fn: () => T): Promise<T> => {
       if (!scope.active) throw invalid('transaction handle used after its transaction ended');
-      return this.guarded(fn);
+      if (scope.failed || !this.db.inTransaction) throw new StoreError('STORE.UNAVAILABLE', 'the transaction was aborted by an earlier failure inside it');
+      try {
+        return this.guarded(fn);
+      } catch (e) {
+        scope.failed = true;
+        throw e;
+      }
     };
     return {
       get: <T extends StoredDoc>(collection: string, id: string) => run(() => this.getNow<T>(collection, id)),

@@ -11,6 +11,16 @@ export const findCardByStaff = async (store: DocumentStore, staffId: string): Pr
   return card ?? null;
 };
 
+/** The cards of several people in one request, by owner. */
+export const findCardsByStaffIds = async (store: DocumentStore, staffIds: Iterable<string | null | undefined>): Promise<Map<string, Card>> => {
+  const ids = [...new Set([...staffIds].filter((id): id is string => typeof id === 'string' && id !== ''))];
+  const byStaff = new Map<string, Card>();
+  if (ids.length === 0) return byStaff;
+  const cards = await store.find<Card>(C, { where: { staffId: { in: ids } }, orderBy: [{ field: 'staffId', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 1000 });
+  for (const card of cards) if (!byStaff.has(card.staffId)) byStaff.set(card.staffId, card);
+  return byStaff;
+};
+
 export const listDistrictCards = (store: DocumentStore, districtId: string) =>
   store.find<Card>(C, { where: { districtId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 500 });
 

@@ -1,10 +1,14 @@
 import type { Carrier } from '../../../domain/carrier/carrier.schema';
 import { COLLECTIONS } from '../store/collections';
 import type { DocumentStore, FindQuery } from '../store/store-port';
+import { getManyById } from './get-many';
 
 const C = COLLECTIONS.carriers.name;
 
 export const getCarrier = (store: DocumentStore, id: string) => store.get<Carrier>(C, id);
+
+/** Carriers by id in one request (see getManyById): a card's featured carriers, the carriers a page of leads names. */
+export const getCarriersByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => getManyById<Carrier>(store, C, ids);
 
 export const findCarriers = (store: DocumentStore, query: FindQuery) => store.find<Carrier>(C, query);
 

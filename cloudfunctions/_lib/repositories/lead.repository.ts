@@ -1,7 +1,7 @@
 import type { Lead } from '../../../domain/lead/lead.schema';
 import type { LeadEvent } from '../../../domain/lead/lead-event.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore, FindQuery, TransactionStore } from '../store/store-port';
+import { MAX_FIND_LIMIT, type DocumentStore, type FindQuery, type TransactionStore } from '../store/store-port';
 
 const LEADS = COLLECTIONS.leads.name;
 const EVENTS = COLLECTIONS.leadEvents.name;
@@ -16,6 +16,22 @@ export const findLeads = (store: DocumentStore, query: FindQuery) => store.find<
 export const countLeads = (store: DocumentStore, where: FindQuery['where']) => store.count(LEADS, where);
 
 export const insertLeadEvent = (store: TransactionStore, event: LeadEvent) => store.insert<LeadEvent>(EVENTS, event);
+
+/**
+ * The events of several leads (optionally only some: `where`) in one request, grouped by lead in time order,
+ * at most 1000 in all (one request's cap): for a page of leads and the events shown with them (replies).
+ */
+export const listEventsOfLeads = async (store: DocumentStore, leadIds: readonly string[], where: FindQuery['where'] = {}): Promise<Map<string, LeadEvent[]>> => {
+  const byLead = new Map<string, LeadEvent[]>(leadIds.map((id) => [id, []]));
+  if (leadIds.length === 0) return byLead;
+  const events = await store.find<LeadEvent>(EVENTS, {
+    where: { ...where, leadId: { in: [...new Set(leadIds)] } },
+    orderBy: [{ field: 'leadId', direction: 'asc' }, { field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+    limit: MAX_FIND_LIMIT,
+  });
+  for (const e of events) byLead.get(e.leadId)?.push(e);
+  return byLead;
+};
 
 export const listLeadEvents = (store: DocumentStore, leadId: string) =>
   store.find<LeadEvent>(EVENTS, { where: { leadId }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 200 });

@@ -2,6 +2,7 @@ import type { Share } from '../../../domain/share/share.schema';
 import { consumeRate, type RateRule } from '../rate-limit';
 import { COLLECTIONS } from '../store/collections';
 import type { DocumentStore } from '../store/store-port';
+import { getManyById } from './get-many';
 
 const C = COLLECTIONS.shares.name;
 
@@ -24,3 +25,6 @@ export const recordShare = (store: DocumentStore, share: Share, limits: readonly
 
 /** Keeps a share's generated code (cloud file ids only: data URLs are redrawn instead). */
 export const saveShareQr = (store: DocumentStore, code: string, qr: NonNullable<Share['qr']>) => store.update(C, code, { set: { qr } });
+
+/** Shares by code in one request (see getManyById): a share chain's ancestors. */
+export const getSharesByCodes = (store: DocumentStore, codes: Iterable<string | null | undefined>) => getManyById<Share>(store, C, codes);

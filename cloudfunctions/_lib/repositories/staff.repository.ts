@@ -1,10 +1,17 @@
 import type { Staff } from '../../../domain/org/staff.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore } from '../store/store-port';
+import { MAX_FIND_LIMIT, type DocumentStore } from '../store/store-port';
+import { getManyById } from './get-many';
 
 const C = COLLECTIONS.staff.name;
 
 export const getStaff = (store: DocumentStore, id: string) => store.get<Staff>(C, id);
+
+/** Staff by id in one request (see getManyById). */
+export const getStaffByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => getManyById<Staff>(store, C, ids);
+
+/** Everyone of a district, revoked included (routing must see a revoked owner as such), in one request. */
+export const listAllDistrictStaff = (store: DocumentStore, districtId: string) => store.find<Staff>(C, { where: { districtId }, limit: MAX_FIND_LIMIT });
 
 export const findStaffByOpenid = async (store: DocumentStore, openid: string): Promise<Staff | null> => {
   const [staff] = await store.find<Staff>(C, { where: { openid }, limit: 1 });

@@ -9,17 +9,20 @@ export interface CollectionSpec {
 }
 
 export const COLLECTIONS = {
-  districts: { name: 'districts', indexes: [] },
-  units: { name: 'units', indexes: [{ name: 'by_district', fields: ['districtId'] }] },
+  // A bare link opens the first district (firstDistrict: sorted by creation).
+  districts: { name: 'districts', indexes: [{ name: 'by_created', fields: ['createdAt'] }] },
+  units: { name: 'units', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
   staff: {
     name: 'staff',
     indexes: [
       { name: 'by_openid', fields: ['openid'] },
       { name: 'by_district_unit', fields: ['districtId', 'unitId'] },
       { name: 'by_invite', fields: ['inviteCode'] },
+      // The directory and the card editor list a district's active people by id.
+      { name: 'by_district_status', fields: ['districtId', 'status', '_id'] },
     ],
   },
-  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId'] }, { name: 'by_district', fields: ['districtId'] }] },
+  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId', '_id'] }, { name: 'by_district', fields: ['districtId', '_id'] }] },
   carriers: {
     name: 'carriers',
     indexes: [
@@ -39,16 +42,19 @@ export const COLLECTIONS = {
       { name: 'by_handling_unit', fields: ['handling.unitId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_pool', fields: ['handling.unitId', 'handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_referrer', fields: ['credit.staffId', 'sla.escalation', 'createdAt', '_id'] },
-      { name: 'by_submitter', fields: ['submitter.openid', 'createdAt'] },
-      { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt'] },
+      { name: 'by_submitter', fields: ['submitter.openid', 'createdAt', '_id'] },
+      { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt', '_id'] },
       { name: 'by_followup_due', fields: ['sla.followUpDueAt', '_id'] },
       { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
       // The SLA timer: leads whose next rung is due, in due order; and open leads it has not scheduled yet.
       { name: 'by_escalation_due', fields: ['sla.nextEscalationAt', '_id'] },
       { name: 'by_escalation_unscheduled', fields: ['sla.nextEscalationAt', 'sla.firstRespondedAt', 'status', 'sla.escalation'] },
+      // Card stats: a card's leads (by week, by channel), and a person's answered leads, newest first.
+      { name: 'by_card_created', fields: ['source.cardId', 'createdAt'] },
+      { name: 'by_handler_created', fields: ['handling.staffId', 'createdAt'] },
     ],
   },
-  leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
+  leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
   shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },
   views: { name: 'views', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }, { name: 'by_card_channel', fields: ['cardId', 'channel'] }] },
   cardVisitors: { name: 'card_visitors', indexes: [{ name: 'by_card', fields: ['cardId'] }] },
