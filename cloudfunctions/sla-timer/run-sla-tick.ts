@@ -9,6 +9,8 @@ import { findLeads, insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositori
 import { getDistrict, getUnit } from '../_lib/repositories/org.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
+import { dropPastViewMarks } from '../_lib/repositories/view-count.repository';
+import { chinaDay } from '../../domain/share/view-stats.rules';
 
 export interface SlaTickReport {
   scanned: number;
@@ -17,6 +19,8 @@ export interface SlaTickReport {
   reassigned: number;
   followUpsReminded: number;
   notificationsRetried: number;
+  /** Per-day view dedupe marks of past days dropped (the per-day unique sets must not outlive their day). */
+  viewMarksDropped: number;
 }
 
 const BATCH = 200;
@@ -28,11 +32,11 @@ const STEP_EVENT: Record<1 | 2 | 3, LeadEventType> = { 1: 'sla_reminded', 2: 'sl
  * waiting for its first response: remind the handler at 1×, copy the unit leader at 2×, and at 3× hand it to
  * the district's on-duty commissioner (or back to the pool). Every rung is applied once, even if a timer
  * run was missed. Answered, open leads that went quiet for followUpDays get a follow-up reminder. Then failed
- * notifications are retried.
+ * notifications are retried, and the view dedupe marks of past days dropped.
  */
 export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
   const now = deps.clock();
-  const report: SlaTickReport = { scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0, followUpsReminded: 0, notificationsRetried: 0 };
+  const report: SlaTickReport = { scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0, followUpsReminded: 0, notificationsRetried: 0, viewMarksDropped: 0 };
   const districts = new Map<string, Promise<District | null>>();
   const districtOf = (id: string) => {
     if (!districts.has(id)) districts.set(id, getDistrict(deps.store, id));
@@ -81,6 +85,7 @@ export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
     await deliver(deps, entry);
     report.notificationsRetried += 1;
   }
+  report.viewMarksDropped = await dropPastViewMarks(deps.store, chinaDay(now));
   return report;
 };
 

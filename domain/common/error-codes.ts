@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   'STORE.UNAVAILABLE': '数据服务暂时不可用，请稍后重试',
   'NETWORK.FAILED': '网络连接失败，请检查网络后重试',
   'INTERNAL.UNEXPECTED': '系统开小差了，请稍后重试',
+  'CONFIG.ANALYTICS_SECRET_MISSING': '服务尚未配置完成，请联系管理员',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -47,8 +47,9 @@ export const COLLECTIONS = {
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
   shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },
-  views: { name: 'views', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }, { name: 'by_card_channel', fields: ['cardId', 'channel'] }] },
-  cardVisitors: { name: 'card_visitors', indexes: [{ name: 'by_card', fields: ['cardId'] }] },
+  // Views are counters (per card and day, plus an all-time row per card); the dedupe marks live one day.
+  viewCounts: { name: 'view_counts', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }] },
+  viewMarks: { name: 'view_marks', indexes: [{ name: 'by_day', fields: ['day'] }] },
   rateCounters: { name: 'rate_counters', indexes: [] },
   outbox: { name: 'notification_outbox', indexes: [{ name: 'by_status', fields: ['status', 'createdAt'] }] },
   audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
