@@ -4,6 +4,7 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { countLeads, findLeads } from '../_lib/repositories/lead.repository';
 import type { Where } from '../_lib/store/store-port';
+import { leadViewLevel } from '../_lib/lead-access';
 import { createNameCache, toStaffLeadSummary } from './lead-views';
 
 const encode = (l: Lead) => encodeURIComponent(JSON.stringify([l.sla.escalation, l.createdAt, l._id]));
@@ -53,7 +54,8 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
   const page = rows.slice(0, input.limit);
   const names = createNameCache(deps);
   const [items, mine, unit, pool, referred] = await Promise.all([
-    Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now))),
+    // Each row as this person may see it: under 我推荐的 a lead someone else handles shows no contact data.
+    Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now, leadViewLevel(staff, l) ?? 'referrer'))),
     countLeads(deps.store, tabs.mine),
     countLeads(deps.store, tabs.unit),
     countLeads(deps.store, tabs.pool),
