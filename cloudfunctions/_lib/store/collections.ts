@@ -25,10 +25,11 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'by_district_vacancy', fields: ['districtId', 'vacantArea', '_id'] },
       { name: 'by_district_type_vacancy', fields: ['districtId', 'type', 'vacantArea', '_id'] },
-      { name: 'by_district_price', fields: ['districtId', 'priceMin', '_id'] },
+      // Price sorts group by unit (prices in different units do not compare), then order by price.
+      { name: 'by_district_price', fields: ['districtId', 'priceUnit', 'priceMin', '_id'] },
       { name: 'by_district_verified', fields: ['districtId', 'lastVerifiedAt', '_id'] },
       // Type tabs sorted by price or freshness: without the type in the index a tab scans every other type first.
-      { name: 'by_district_type_price', fields: ['districtId', 'type', 'priceMin', '_id'] },
+      { name: 'by_district_type_price', fields: ['districtId', 'type', 'priceUnit', 'priceMin', '_id'] },
       { name: 'by_district_type_verified', fields: ['districtId', 'type', 'lastVerifiedAt', '_id'] },
     ],
   },
