@@ -85,7 +85,12 @@ export const runSlaTick = async (deps: Deps): Promise<SlaTickReport> => {
     await deliver(deps, entry);
     report.notificationsRetried += 1;
   }
-  report.viewMarksDropped = await dropPastViewMarks(deps.store, chinaDay(now));
+  try {
+    report.viewMarksDropped = await dropPastViewMarks(deps.store, chinaDay(now));
+  } catch (error) {
+    // The next tick tries again; the ladder above has already run.
+    deps.log.error('views.marks_drop_failed', { error: error instanceof Error ? error.message : 'unknown' });
+  }
   return report;
 };
 

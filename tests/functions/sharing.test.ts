@@ -2,6 +2,7 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import * as v from 'valibot';
 import { ViewCountSchema, type Share, type ViewCount } from '../../domain/share/share.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { StoreError, type FindQuery } from '../../cloudfunctions/_lib/store/store-port';
 import { dailyVisitorHash, hashedId } from '../../cloudfunctions/_lib/visitor-hash';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
@@ -143,6 +144,21 @@ describe('sharing, attribution and card analytics', () => {
       { weekStart: '2026-11-30', views: 2, leads: 0 },
     ]);
     expect(stats).toMatchObject({ views: 4, uniqueVisitors: 3, viewsByChannel: { moments: 3, qr: 1 } });
+  });
+
+  it('a failing clean-up of past marks is logged and leaves the SLA tick standing', async () => {
+    const errors: string[] = [];
+    const store = b.store;
+    const busyMarks = new Proxy(store, {
+      get(target, key) {
+        if (key === 'find') return (collection: string, query: FindQuery) => (collection === COLLECTIONS.viewMarks.name ? Promise.reject(new StoreError('STORE.BUSY', 'busy')) : target.find(collection, query));
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const deps = { ...b.deps, store: busyMarks, log: { info: () => undefined, error: (event: string) => void errors.push(event) } };
+    await expect(runSlaTick(deps)).resolves.toMatchObject({ viewMarksDropped: 0 });
+    expect(errors).toEqual(['views.marks_drop_failed']);
   });
 
   it('counts every view once when many visitors arrive at once', async () => {
