@@ -52,8 +52,12 @@ export interface Deps {
   notifier: Notifier;
   intakeLimits: IntakeLimits;
   qr: QrPort;
-  /** Secret salt for visitor hashes: unique counts without a list of who viewed. */
-  analyticsSalt: string;
+  /**
+   * Secret behind the daily visitor keys (ANALYTICS_SALT in the cloud, a random file in the local data dir):
+   * unique counts without a list of who viewed. null only where no action hashes visitors; hashing without it
+   * fails with CONFIG.ANALYTICS_SECRET_MISSING.
+   */
+  analyticsSecret: string | null;
   /** Base of the H5 app's public URL, for web links and plain QR codes. */
   webBaseUrl: string;
 }

@@ -6,7 +6,10 @@ import { toCarrierSummary } from '../_lib/read-models';
 import { findCarriers } from '../_lib/repositories/carrier.repository';
 import type { FieldCondition, Where } from '../_lib/store/store-port';
 
-/** Filtered, sorted carrier list with keyset pagination (no OFFSET: stable and fast at any depth). */
+/**
+ * Filtered, sorted carrier list with keyset pagination (no OFFSET: stable and fast at any depth). The price sort
+ * groups by price unit, then orders by price within each unit.
+ */
 export const searchCarriersAction = defineAction(searchCarriersContract, async (deps, _ctx, input) => {
   const key = SORT_KEYS[input.sort];
   const where: Where = { districtId: input.districtId };
@@ -21,21 +24,25 @@ export const searchCarriersAction = defineAction(searchCarriersContract, async (
     if (input.maxVacantArea !== undefined) range.lte = input.maxVacantArea;
     where.vacantArea = range;
   }
+  // A ceiling is in one unit: 3.5 元/㎡·天 and 3.5 万元/亩 are different worlds.
+  if (input.maxPrice !== undefined && input.priceUnit === undefined) throw new DomainError('VALIDATION.INVALID_INPUT', ['priceUnit']);
+  if (input.priceUnit) where.priceUnit = input.priceUnit;
   if (input.maxPrice !== undefined) where.priceMin = { lte: input.maxPrice };
 
+  const after = (value: string | number) => (key.direction === 'desc' ? { lt: value } : { gt: value });
   let anyOf: Where[] | undefined;
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor, input.sort);
     if (!cursor) throw new DomainError('VALIDATION.INVALID_INPUT', ['cursor']);
-    const beyond = key.direction === 'desc' ? { lt: cursor.value } : { gt: cursor.value };
     // The tie-break runs in the sort's direction so one index serves the whole ORDER BY (no temp B-tree).
-    anyOf = [{ [key.field]: beyond }, { [key.field]: cursor.value, _id: key.direction === 'desc' ? { lt: cursor.id } : { gt: cursor.id } }];
+    const within: Where[] = [{ [key.field]: after(cursor.value) }, { [key.field]: cursor.value, _id: after(cursor.id) }];
+    anyOf = key.group && cursor.group ? [{ [key.group]: after(cursor.group) }, ...within.map((w) => ({ [key.group as string]: cursor.group as string, ...w }))] : within;
   }
 
   const rows = await findCarriers(deps.store, {
     where,
     anyOf,
-    orderBy: [{ field: key.field, direction: key.direction }, { field: '_id', direction: key.direction }],
+    orderBy: [...(key.group ? [{ field: key.group, direction: key.direction }] : []), { field: key.field, direction: key.direction }, { field: '_id', direction: key.direction }],
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);

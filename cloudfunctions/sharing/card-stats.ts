@@ -3,7 +3,9 @@ import { DomainError } from '../../domain/common/result';
 import { SHARE_CHANNELS } from '../../domain/lead/lead.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { findCardByStaff, getCard } from '../_lib/repositories/card.repository';
+import { readCardViewCounts } from '../_lib/repositories/view-count.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
+import { viewsPerWeek } from '../../domain/share/view-stats.rules';
 import type { Share } from '../../domain/share/share.schema';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { medianHours, workingHoursBetween } from '../../domain/lead/sla.rules';
@@ -34,37 +36,42 @@ const firstResponseOf = async (deps: Deps, staffId: string) => {
   return { medianFirstResponseHours: median === null ? null : Math.round(median * 10) / 10, answeredLeads: hours.length };
 };
 
-/** 我的名片数据: counts only — views, unique visitors, shares and reshare depth, leads — by channel and week. */
+/**
+ * 我的名片数据: counts only — views, unique visitors (visitor-days: once per visitor and day), shares and reshare
+ * depth, leads — by channel and week.
+ */
 export const cardStatsAction = defineAction(cardStatsContract, async (deps, ctx, input) => {
   const me = requireStaff(ctx);
   const card = input.cardId ? await getCard(deps.store, input.cardId) : await findCardByStaff(deps.store, me._id);
   if (!card || card.districtId !== me.districtId) throw new DomainError('CARD.NOT_FOUND');
   if (card.staffId !== me._id && !me.roles.includes('admin')) throw new DomainError('CARD.NOT_FOUND');
 
-  const count = (collection: string, where: Record<string, string | number | boolean | null | { gte?: string; lt?: string }>) => deps.store.count(collection, where);
-  const byChannel = async (collection: string, field: string) => {
-    const entries = await Promise.all(SHARE_CHANNELS.map(async (ch) => [ch, await count(collection, { [field]: card._id, [collection === COLLECTIONS.leads.name ? 'source.channel' : 'channel']: ch })] as const));
-    return Object.fromEntries(entries.filter(([, n]) => n > 0));
-  };
+  const count = (where: Record<string, string | { gte: string; lt: string }>) => deps.store.count(COLLECTIONS.leads.name, where);
   const thisWeek = weekStart(ctx.now);
-  const weeks = await Promise.all(
-    Array.from({ length: WEEKS }, async (_, i) => {
-      const start = new Date(thisWeek.getTime() - (WEEKS - 1 - i) * 7 * DAY);
-      const end = new Date(start.getTime() + 7 * DAY);
-      const range = { gte: start.toISOString(), lt: end.toISOString() };
-      const [views, leads] = await Promise.all([count(COLLECTIONS.views.name, { cardId: card._id, at: range }), count(COLLECTIONS.leads.name, { 'source.cardId': card._id, createdAt: range })]);
-      return { weekStart: new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 10), views, leads };
-    }),
-  );
-  const [views, uniqueVisitors, shares, deepest, leads, viewsByChannel, leadsByChannel] = await Promise.all([
-    count(COLLECTIONS.views.name, { cardId: card._id }),
-    count(COLLECTIONS.cardVisitors.name, { cardId: card._id }),
-    count(COLLECTIONS.shares.name, { cardId: card._id }),
+  const weekStarts = Array.from({ length: WEEKS }, (_, i) => new Date(thisWeek.getTime() - (WEEKS - 1 - i) * 7 * DAY));
+  const weekDays = weekStarts.map((start) => new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
+  // Views come from counters (two reads); leads are still counted from the leads themselves.
+  const [viewCounts, weeklyLeads, shares, deepest, leads, leadsByChannel] = await Promise.all([
+    readCardViewCounts(deps.store, card._id, weekDays[0], WEEKS * 7),
+    Promise.all(weekStarts.map((start) => count({ 'source.cardId': card._id, createdAt: { gte: start.toISOString(), lt: new Date(start.getTime() + 7 * DAY).toISOString() } }))),
+    deps.store.count(COLLECTIONS.shares.name, { cardId: card._id }),
     deps.store.find<Share>(COLLECTIONS.shares.name, { where: { cardId: card._id }, orderBy: [{ field: 'depth', direction: 'desc' }], limit: 1 }),
-    count(COLLECTIONS.leads.name, { 'source.cardId': card._id }),
-    byChannel(COLLECTIONS.views.name, 'cardId'),
-    byChannel(COLLECTIONS.leads.name, 'source.cardId'),
+    count({ 'source.cardId': card._id }),
+    Promise.all(SHARE_CHANNELS.map(async (ch) => [ch, await count({ 'source.cardId': card._id, 'source.channel': ch })] as const)),
   ]);
+  const weeklyViews = viewsPerWeek(viewCounts.days, weekDays);
+  const weeks = weekDays.map((day, i) => ({ weekStart: day, views: weeklyViews[i], leads: weeklyLeads[i] }));
   const responsiveness = await firstResponseOf(deps, card.staffId);
-  return { cardId: card._id, views, uniqueVisitors, shares, maxReshareDepth: deepest[0]?.depth ?? 0, leads, viewsByChannel, leadsByChannel, weeks, ...responsiveness };
+  return {
+    cardId: card._id,
+    views: viewCounts.allTime?.views ?? 0,
+    uniqueVisitors: viewCounts.allTime?.visitors ?? 0,
+    shares,
+    maxReshareDepth: deepest[0]?.depth ?? 0,
+    leads,
+    viewsByChannel: Object.fromEntries(Object.entries(viewCounts.allTime?.viewsByChannel ?? {}).filter(([, n]) => n > 0)),
+    leadsByChannel: Object.fromEntries(leadsByChannel.filter(([, n]) => n > 0)),
+    weeks,
+    ...responsiveness,
+  };
 });

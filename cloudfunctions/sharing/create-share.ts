@@ -7,7 +7,8 @@ import { getCard } from '../_lib/repositories/card.repository';
 import { findShareHop, getShare, recordShare } from '../_lib/repositories/share.repository';
 import { sharePath, shareQuery, shareWebUrl } from '../_lib/share-links';
 import { isStoreError } from '../_lib/store/store-port';
-import { visitorHash } from '../_lib/visitor-hash';
+import { dailyVisitorHash } from '../_lib/visitor-hash';
+import { chinaDay } from '../../domain/share/view-stats.rules';
 
 /** Records one hop of sharing so a later lead can credit the whole chain: head → department → friend → investor. */
 export const createShareAction = defineAction(createShareContract, async (deps, ctx, input) => {
@@ -19,9 +20,10 @@ export const createShareAction = defineAction(createShareContract, async (deps, 
   const validParent = parent && parent.cardId === card._id ? parent : null;
   const staff = ctx.actor.kind === 'staff' && ctx.actor.staff.districtId === card.districtId ? ctx.actor.staff : null;
   const openid = ctx.openid;
-  const sharerVisitorHash = staff ? null : visitorHash(deps.analyticsSalt, `o:${openid}`);
+  // Under the day's key: a visitor's reshares of one day share a hop, and no share row follows them across days.
+  const sharerVisitorHash = staff ? null : dailyVisitorHash(deps.analyticsSecret, chinaDay(ctx.now), `o:${openid}`);
   const links = (code: string, depth: number) => ({ code, depth, path: sharePath(card._id, code), query: shareQuery(card._id, code), webUrl: shareWebUrl(deps.webBaseUrl, card._id, code) });
-  // The same person sharing the same card the same way again reuses their hop: counts and chains stay honest.
+  // The same person sharing the same card the same way again reuses their hop (visitors: the same day): counts and chains stay honest.
   const existing = await findShareHop(deps.store, { cardId: card._id, sharerStaffId: staff?._id ?? null, sharerVisitorHash, parentCode: validParent?._id ?? null, channel: input.channel });
   if (existing) return links(existing._id, existing.depth);
   for (let attempt = 0; attempt < 3; attempt += 1) {

@@ -19,6 +19,8 @@ import {
   getUnitsByIds,
   type DueCursor,
 } from '../_lib/repositories/sla-ladder.repository';
+import { dropPastViewMarks } from '../_lib/repositories/view-count.repository';
+import { chinaDay } from '../../domain/share/view-stats.rules';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
 export interface SlaTickReport {
@@ -32,6 +34,8 @@ export interface SlaTickReport {
   followUpsReminded: number;
   notificationsRetried: number;
   countersPurged: number;
+  /** Per-day view dedupe marks of past days dropped (the per-day unique sets must not outlive their day). */
+  viewMarksDropped: number;
   /** The tick reached its time budget and left the rest to the next tick. */
   outOfTime: boolean;
 }
@@ -86,6 +90,7 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     followUpsReminded: 0,
     notificationsRetried: 0,
     countersPurged: 0,
+    viewMarksDropped: 0,
     outOfTime: false,
   };
   const outOfTime = () => {
@@ -181,6 +186,14 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
       report.countersPurged = await purgeExpiredRateCounters(deps.store, now, COUNTERS_PURGED_PER_TICK);
     } catch (error) {
       deps.log.error('sla.purge_failed', { error: errorText(error) });
+    }
+  }
+  if (!outOfTime()) {
+    try {
+      report.viewMarksDropped = await dropPastViewMarks(deps.store, chinaDay(now));
+    } catch (error) {
+      // The next tick tries again; the ladder above has already run.
+      deps.log.error('views.marks_drop_failed', { error: errorText(error) });
     }
   }
   return report;

@@ -8,6 +8,7 @@ import type { Deps } from '../_lib/deps';
 import { getCarriersByIds } from '../_lib/repositories/carrier.repository';
 import { getUnitsByIds } from '../_lib/repositories/org.repository';
 import { getStaffByIds } from '../_lib/repositories/staff.repository';
+import { leadViewLevel } from '../_lib/lead-access';
 import { toStaffLeadSummary, type NameCache } from './lead-views';
 
 /** Every name a page of leads shows, in three reads (people, units, carriers) however long the page. */
@@ -76,6 +77,7 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
   ]);
   const page = rows.slice(0, input.limit);
   const names = await pageNames(deps, page);
-  const items = await Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now)));
+  // Each row as this person may see it: under 我推荐的 a lead someone else handles shows no contact data.
+  const items = await Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now, leadViewLevel(staff, l) ?? 'referrer')));
   return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts: { mine, unit, pool, referred } };
 });

@@ -1,34 +1,39 @@
 import { leadDetailContract } from '../../domain/api/workspace.contracts';
 import { allowedNextStatuses } from '../../domain/lead/lead-status.rules';
-import { canActOnLead } from '../_lib/lead-access';
+import { leadViewLevel } from '../_lib/lead-access';
 import { defineAction } from '../_lib/define-action';
 import { listLeadEvents } from '../_lib/repositories/lead.repository';
-import { createNameCache, toStaffLeadSummary } from './lead-views';
+import { createNameCache, toLeadEventViews, toStaffLeadSummary } from './lead-views';
 import { loadLeadFor } from './load-lead';
 
+/**
+ * 线索详情, shaped by who asks (`leadViewLevel`): the handler sees everything and may act; a colleague of the
+ * handling unit sees the case read-only; a referrer sees the company, the need and the outcome, without the
+ * investor's name, phone, message or the working notes.
+ */
 export const leadDetailAction = defineAction(leadDetailContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'view');
+  // loadLeadFor has refused anyone without a level; the fallback only keeps the type honest.
+  const view = leadViewLevel(staff, lead) ?? 'referrer';
+  const canAct = view === 'handler';
   const names = createNameCache(deps);
-  const canAct = canActOnLead(staff, lead);
   const [summary, events, chain] = await Promise.all([
-    toStaffLeadSummary(lead, names, ctx.now),
+    toStaffLeadSummary(lead, names, ctx.now, view),
     listLeadEvents(deps.store, lead._id),
     Promise.all(lead.credit.shareChain.map(async (id) => (await names.staffName(id)) ?? '（已离任）')),
   ]);
   return {
     lead: summary,
     rev: lead._rev,
-    message: lead.message,
+    message: view === 'referrer' ? null : lead.message,
     need: { carrierType: lead.need.carrierType ?? null, areaMin: lead.need.areaMin ?? null, areaMax: lead.need.areaMax ?? null, timing: lead.need.timing ?? null },
     sourceChannel: lead.source.channel,
     districtId: lead.districtId,
     shareChain: chain,
     shareHops: lead.credit.hops,
-    // Referrers see the outcome, not the working notes or the audit of who looked at the contact.
-    events: events
-      .filter((e) => canAct || e.type === 'status_changed' || e.type === 'created' || e.type === 'assigned')
-      .map((e) => ({ id: e._id, type: e.type, actorName: e.actor.name, text: e.text ?? null, at: e.at })),
+    events: await toLeadEventViews(events, view, staff, names),
     allowedNext: canAct ? [...allowedNextStatuses(lead.status)] : [],
     canAct,
+    view,
   };
 });

@@ -1,5 +1,8 @@
-import type { StaffLeadSummary } from '../../domain/api/workspace.contracts';
+import type { LeadViewLevel, StaffLeadSummary } from '../../domain/api/workspace.contracts';
+import type { LeadEvent } from '../../domain/lead/lead-event.schema';
 import { INVESTMENT_SCALE_LABELS, type Lead } from '../../domain/lead/lead.schema';
+import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../domain/lead/lead-status.rules';
+import type { Staff } from '../../domain/org/staff.schema';
 import { maskPhone } from '../../domain/lead/phone.rules';
 import type { Deps } from '../_lib/deps';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
@@ -25,13 +28,14 @@ export type NameCache = ReturnType<typeof createNameCache>;
 
 export const isOverdue = (lead: Lead, now: Date): boolean => lead.sla.firstRespondedAt === null && lead.sla.firstResponseDueAt < now.toISOString();
 
-export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date): Promise<StaffLeadSummary> => ({
+/** A lead as a list row or detail header; a referrer gets the company but not the person (name, phone). */
+export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date, view: LeadViewLevel): Promise<StaffLeadSummary> => ({
   id: lead._id,
   status: lead.status,
   createdAt: lead.createdAt,
-  contactName: lead.contact.name,
+  contactName: view === 'referrer' ? null : lead.contact.name,
   company: lead.contact.company,
-  phoneMasked: maskPhone(lead.contact.phone),
+  phoneMasked: view === 'referrer' ? null : maskPhone(lead.contact.phone),
   industry: lead.need.industry,
   scale: INVESTMENT_SCALE_LABELS[lead.need.scale],
   carrierName: await names.carrierName(lead.source.carrierId),
@@ -42,3 +46,45 @@ export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date
   firstRespondedAt: lead.sla.firstRespondedAt,
   overdue: isOverdue(lead, now),
 });
+
+export interface LeadEventView {
+  id: string;
+  type: LeadEvent['type'];
+  actorName: string;
+  text: string | null;
+  at: string;
+}
+
+const statusLabel = (value: unknown): string => (LEAD_STATUSES.includes(value as LeadStatus) ? LEAD_STATUS_LABELS[value as LeadStatus] : '');
+const asId = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * A referrer's view of one event: the outcome (created, stage changes, hand-offs) rebuilt from the event's data,
+ * so reasons and hand-off notes stay with the handlers; their own entries as written; nothing else.
+ */
+const forReferrer = async (event: LeadEvent, me: Staff, names: NameCache): Promise<LeadEventView | null> => {
+  const base = { id: event._id, type: event.type, actorName: event.actor.name, at: event.at };
+  if (event.actor.kind === 'staff' && event.actor.staffId === me._id) return { ...base, text: event.text ?? null };
+  switch (event.type) {
+    case 'created':
+      // The actor of `created` is the investor, by name: contact data.
+      return { ...base, actorName: '投资者', text: null };
+    case 'status_changed':
+      return { ...base, text: `${statusLabel(event.data?.from)} → ${statusLabel(event.data?.to)}` };
+    case 'assigned': {
+      const [unitName, staffName] = await Promise.all([names.unitName(asId(event.data?.toUnitId) ?? ''), names.staffName(asId(event.data?.toStaffId))]);
+      return { ...base, text: `转交给 ${unitName}${staffName ? ` · ${staffName}` : '（待认领）'}` };
+    }
+    case 'sla_reassigned':
+      return { ...base, text: event.text ?? null };
+    default:
+      return null;
+  }
+};
+
+/** The lead's timeline as this person may see it: handlers and colleagues all of it, referrers the outcome. */
+export const toLeadEventViews = async (events: readonly LeadEvent[], view: LeadViewLevel, me: Staff, names: NameCache): Promise<LeadEventView[]> => {
+  if (view !== 'referrer') return events.map((e) => ({ id: e._id, type: e.type, actorName: e.actor.name, text: e.text ?? null, at: e.at }));
+  const shown = await Promise.all(events.map((e) => forReferrer(e, me, names)));
+  return shown.filter((e): e is LeadEventView => e !== null);
+};

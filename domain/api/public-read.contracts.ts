@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CARRIER_TYPES } from '../carrier/carrier.schema';
+import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
 import { id, line } from '../common/text';
 import { SHARE_CODE_PATTERN } from '../share/share-code.rules';
 import { defineContract } from './contract';
@@ -36,7 +36,12 @@ export const searchCarriersContract = defineContract({
     hasVacancy: v.optional(v.boolean()),
     minVacantArea: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
     maxVacantArea: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+    /**
+     * Price ceiling, in `priceUnit`: a price means nothing without its unit, so maxPrice without priceUnit is
+     * refused (VALIDATION.INVALID_INPUT on `priceUnit`). priceUnit alone keeps the carriers priced in that unit.
+     */
     maxPrice: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+    priceUnit: v.optional(v.picklist(PRICE_UNITS)),
     sort: v.optional(v.picklist(CARRIER_SORTS), 'vacancy'),
     /** Opaque keyset cursor returned by the previous page. */
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),

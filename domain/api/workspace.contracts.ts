@@ -7,13 +7,22 @@ import { defineContract } from './contract';
 /** 我的 / 本单位 / 待认领 / 我推荐的 (leads this person brought, handled by others: credit keeps them in view). */
 export const INBOX_TABS = ['mine', 'unit', 'pool', 'referred'] as const;
 
+/**
+ * How much of a lead the caller sees: `handler` (may act), `colleague` (the handling unit, read-only),
+ * `referrer` (brought it: company, need and outcome, no contact data or working notes).
+ */
+export const LEAD_VIEW_LEVELS = ['handler', 'colleague', 'referrer'] as const;
+export type LeadViewLevel = (typeof LEAD_VIEW_LEVELS)[number];
+
 export const StaffLeadSummarySchema = v.object({
   id: v.string(),
   status: v.picklist(LEAD_STATUSES),
   createdAt: v.string(),
-  contactName: v.string(),
+  /** The investor's name: null for a referrer (contact data). */
+  contactName: v.nullable(v.string()),
   company: v.string(),
-  phoneMasked: v.string(),
+  /** null for a referrer. */
+  phoneMasked: v.nullable(v.string()),
   industry: v.string(),
   scale: v.string(),
   carrierName: v.nullable(v.string()),
@@ -60,7 +69,8 @@ export const leadDetailContract = defineContract({
   response: v.object({
     lead: StaffLeadSummarySchema,
     rev: v.number(),
-    message: v.string(),
+    /** The investor's message: null for a referrer. */
+    message: v.nullable(v.string()),
     need: v.object({ carrierType: v.nullable(v.string()), areaMin: v.nullable(v.number()), areaMax: v.nullable(v.number()), timing: v.nullable(v.string()) }),
     sourceChannel: v.string(),
     districtId: v.string(),
@@ -71,6 +81,7 @@ export const leadDetailContract = defineContract({
     events: v.array(LeadEventViewSchema),
     allowedNext: v.array(v.picklist(LEAD_STATUSES)),
     canAct: v.boolean(),
+    view: v.picklist(LEAD_VIEW_LEVELS),
   }),
 });
 

@@ -14,6 +14,7 @@ export const CARRIER_TYPE_LABELS: Record<CarrierType, string> = {
 };
 
 export const PRICE_UNITS = ['yuan_per_sqm_day', 'yuan_per_sqm_month', 'wan_per_mu'] as const;
+export type PriceUnit = (typeof PRICE_UNITS)[number];
 export const PRICE_UNIT_LABELS: Record<(typeof PRICE_UNITS)[number], string> = {
   yuan_per_sqm_day: '元/㎡·天',
   yuan_per_sqm_month: '元/㎡·月',

@@ -33,6 +33,7 @@ export const ERROR_MESSAGES = {
   'HTTP.PAYLOAD_TOO_LARGE': '提交的内容过大，请精简后重试',
   'HTTP.HEADERS_TOO_LARGE': '请求信息过大，请清理浏览器数据后重试',
   'HTTP.TIMEOUT': '请求超时，请检查网络后重试',
+  'CONFIG.ANALYTICS_SECRET_MISSING': '服务尚未配置完成，请联系管理员',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -8,7 +8,10 @@ export const ShareSchema = v.strictObject({
   districtId: id(),
   cardId: id(),
   sharerStaffId: v.nullable(id()),
-  /** Salted hash of a non-staff sharer's identity: lets reshare chains form without storing who they are. */
+  /**
+   * A non-staff sharer's hash under that day's key: the same visitor resharing the same way that day reuses the hop;
+   * on another day the hash is unrelated, so share rows cannot be joined into one person's history.
+   */
   sharerVisitorHash: v.nullable(v.string()),
   parentCode: v.nullable(id()),
   /**
@@ -24,15 +27,33 @@ export const ShareSchema = v.strictObject({
 });
 export type Share = v.InferOutput<typeof ShareSchema>;
 
-/** A counted view. No list of viewers: only a salted hash for unique counts. */
-export const ViewSchema = v.strictObject({
+const day = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const count = () => v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * View counters of one card: one row per China day and one all-time row (`day: null`), so the card's stats read
+ * two queries whatever the traffic. Counters only, no visitor in sight. `visitors` counts visitor-days: a visitor
+ * is counted once per day, and across days they cannot be told apart.
+ */
+export const ViewCountSchema = v.strictObject({
   _id: id(),
   districtId: id(),
   cardId: id(),
-  shareCode: v.nullable(id()),
-  channel: v.picklist(SHARE_CHANNELS),
-  visitorHash: v.string(),
-  day: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
-  at: isoTime(),
+  day: v.nullable(day()),
+  views: count(),
+  visitors: count(),
+  /** Channel → views; channels without views are absent. */
+  viewsByChannel: v.record(v.string(), count()),
 });
-export type View = v.InferOutput<typeof ViewSchema>;
+export type ViewCount = v.InferOutput<typeof ViewCountSchema>;
+
+/**
+ * Short-lived dedupe marks (once per visitor per minute, once per visitor per day). The id is a hash under that
+ * day's key and the mark carries no visitor field; marks of past days are dropped by the timer.
+ */
+export const ViewMarkSchema = v.strictObject({
+  _id: id(),
+  cardId: id(),
+  day: day(),
+});
+export type ViewMark = v.InferOutput<typeof ViewMarkSchema>;

@@ -1,4 +1,5 @@
 import type { CardView, CarrierSummary } from '../../domain/api/views.schema';
+import { PRICE_SORT_UNIT_ORDER } from '../../domain/carrier/carrier-search.rules';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
 describe('public-read use cases on a real SQLite file', () => {
@@ -55,14 +56,68 @@ describe('public-read use cases on a real SQLite file', () => {
       const factories = await search({ type: 'factory', hasVacancy: true, limit: 50 });
       expect(factories.items.length).toBeGreaterThan(0);
       expect(factories.items.every((c) => c.type === 'factory' && c.hasVacancy && c.vacantArea > 0)).toBe(true);
+      // Each filter must keep some carriers and drop others: an every() over an empty list proves nothing.
+      const all = (await search({ limit: 50 })).items;
       const ai = await search({ industry: '人工智能', limit: 50 });
+      expect(ai.items.length).toBeGreaterThan(0);
+      expect(ai.items.length).toBeLessThan(all.length);
       expect(ai.items.every((c) => c.suitedIndustries.includes('人工智能'))).toBe(true);
+      expect(ai.items.map((c) => c.id).sort()).toEqual(all.filter((c) => c.suitedIndustries.includes('人工智能')).map((c) => c.id).sort());
       const jinwan = await search({ street: '金湾街道', limit: 50 });
+      expect(jinwan.items.length).toBeGreaterThan(0);
+      expect(jinwan.items.length).toBeLessThan(all.length);
       expect(jinwan.items.every((c) => c.street === '金湾街道')).toBe(true);
+      expect(jinwan.items.map((c) => c.id).sort()).toEqual(all.filter((c) => c.street === '金湾街道').map((c) => c.id).sort());
       const sized = await search({ minVacantArea: 1000, maxVacantArea: 5000, limit: 50 });
+      expect(sized.items.length).toBeGreaterThan(0);
       expect(sized.items.every((c) => c.vacantArea >= 1000 && c.vacantArea <= 5000)).toBe(true);
-      const cheap = await search({ type: 'building', maxPrice: 3.5, limit: 50 });
-      expect(cheap.items.every((c) => (c.priceMin ?? 0) <= 3.5)).toBe(true);
+      const cheap = await search({ type: 'building', maxPrice: 3.5, priceUnit: 'yuan_per_sqm_day', limit: 50 });
+      expect(cheap.items.length).toBeGreaterThan(0);
+      expect(cheap.items.length).toBeLessThan(all.filter((c) => c.type === 'building').length);
+      expect(cheap.items.every((c) => c.type === 'building' && (c.priceMin ?? 0) <= 3.5)).toBe(true);
+    });
+
+    it('takes a price ceiling only with its unit, and applies it to carriers priced in that unit', async () => {
+      expect(await b.call('carrier.search', { districtId: 'demo-linjiang', maxPrice: 30 }, null)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION.INVALID_INPUT', fields: ['priceUnit'] },
+      });
+      const all = (await search({ limit: 50 })).items;
+      // 30 is cheap for a month's rent per ㎡ and for land per 亩, but every day-rent carrier is below it too.
+      for (const unit of ['yuan_per_sqm_day', 'yuan_per_sqm_month', 'wan_per_mu'] as const) {
+        const r = await search({ maxPrice: 30, priceUnit: unit, limit: 50 });
+        const expected = all.filter((c) => c.priceUnit === unit && (c.priceMin ?? 0) <= 30);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(r.items.map((c) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
+      }
+      const monthly = await search({ priceUnit: 'yuan_per_sqm_month', limit: 50 });
+      expect(monthly.items.length).toBeGreaterThan(0);
+      expect(monthly.items.every((c) => c.priceUnit === 'yuan_per_sqm_month')).toBe(true);
+    });
+
+    it('sorts by price within each unit (units never interleave), on one index', async () => {
+      const seen: CarrierSummary[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: CarrierSummary[]; nextCursor: string | null } = await search({ sort: 'price', limit: 7, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const units = seen.map((c) => c.priceUnit).filter((u, i, list) => i === 0 || list[i - 1] !== u);
+      expect(units).toEqual([...PRICE_SORT_UNIT_ORDER]);
+      for (const unit of PRICE_SORT_UNIT_ORDER) {
+        const prices = seen.filter((c) => c.priceUnit === unit).map((c) => c.priceMin ?? 0);
+        expect(prices.length).toBeGreaterThan(0);
+        expect(prices).toEqual([...prices].sort((x, y) => x - y));
+      }
+      const plan = b.store.explainFind('carriers', {
+        where: { districtId: 'demo-linjiang' },
+        anyOf: [{ priceUnit: { gt: 'wan_per_mu' } }, { priceUnit: 'wan_per_mu', priceMin: { gt: 30 } }],
+        orderBy: [{ field: 'priceUnit', direction: 'asc' }, { field: 'priceMin', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+        limit: 21,
+      });
+      expect(plan.join('\n')).toMatch(/USING INDEX carriers__by_district_price/);
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
     });
 
     it('finds two-character Chinese terms (厂房, 园区) by keyword', async () => {

@@ -1,5 +1,10 @@
 import type { Lead } from '../../domain/lead/lead.schema';
+import * as v from 'valibot';
+import { ViewCountSchema, type Share, type ViewCount } from '../../domain/share/share.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { StoreError, type FindQuery } from '../../cloudfunctions/_lib/store/store-port';
+import { dailyVisitorHash, hashedId } from '../../cloudfunctions/_lib/visitor-hash';
+import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 type Created = { code: string; depth: number; path: string; query: string; webUrl: string };
@@ -46,21 +51,121 @@ describe('sharing, attribution and card analytics', () => {
     expect(s.depth).toBe(0);
   });
 
-  it('counts views once per visitor per minute and unique visitors by salted hash only', async () => {
+  type Stats = { views: number; uniqueVisitors: number; viewsByChannel: Record<string, number>; shares: number; weeks: Array<{ weekStart: string; views: number }> };
+  const visit = (over: Record<string, unknown>, openid: string | null = null) => b.ok('share.visit', { cardId: 'card-staff-head', channel: 'moments', visitorKey: KEY_A, ...over }, openid);
+  /**
+   * What someone with the database could read about visits: every collection a visit or a share writes to,
+   * except rate_counters (their ids are #10.4's to hash; they expire within minutes).
+   */
+  const dump = async () => {
+    const all: unknown[] = [];
+    for (const { name } of [COLLECTIONS.viewCounts, COLLECTIONS.viewMarks, COLLECTIONS.shares, COLLECTIONS.audit]) all.push(...(await b.store.find(name, { limit: 1000 })));
+    return JSON.stringify(all);
+  };
+
+  it('counts views once per visitor per minute and unique visitors once per day, in counters only', async () => {
     const root = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'moments' }, OPENID.head);
-    expect(await b.ok('share.visit', { cardId: 'card-staff-head', shareCode: root.code, channel: 'moments', visitorKey: KEY_A }, null)).toEqual({ counted: true });
-    expect(await b.ok('share.visit', { cardId: 'card-staff-head', shareCode: root.code, channel: 'moments', visitorKey: KEY_A }, null)).toEqual({ counted: false });
+    expect(await visit({ shareCode: root.code })).toEqual({ counted: true });
+    expect(await visit({ shareCode: root.code })).toEqual({ counted: false });
     b.clock.advanceHours(1);
-    await b.ok('share.visit', { cardId: 'card-staff-head', shareCode: root.code, channel: 'moments', visitorKey: KEY_A }, null);
-    await b.ok('share.visit', { cardId: 'card-staff-head', channel: 'qr', visitorKey: KEY_B }, OPENID.investorB);
-    const stats = await b.ok<{ views: number; uniqueVisitors: number; viewsByChannel: Record<string, number>; shares: number; weeks: Array<{ views: number }> }>('card.stats', {}, OPENID.head);
+    expect(await visit({ shareCode: root.code })).toEqual({ counted: true });
+    expect(await visit({ channel: 'qr', visitorKey: KEY_B }, OPENID.investorB)).toEqual({ counted: true });
+    const stats = await b.ok<Stats>('card.stats', {}, OPENID.head);
     expect(stats).toMatchObject({ views: 3, uniqueVisitors: 2, shares: 1, viewsByChannel: { moments: 2, qr: 1 } });
     expect(stats.weeks).toHaveLength(8);
-    expect(stats.weeks[7].views).toBe(3);
-    const views = await b.store.find<{ _id: string } & Record<string, unknown>>(COLLECTIONS.views.name, { limit: 10 });
-    const stored = JSON.stringify(views);
+    expect(stats.weeks.map((w) => w.views)).toEqual([0, 0, 0, 0, 0, 0, 0, 3]);
+    // Per card: the same visitor on another card is that card's visitor, not this one's.
+    await visit({ cardId: 'card-staff-tech' });
+    expect(await b.ok<Stats>('card.stats', {}, OPENID.head)).toMatchObject({ views: 3, uniqueVisitors: 2 });
+    expect(await b.ok<Stats>('card.stats', {}, OPENID.tech)).toMatchObject({ views: 1, uniqueVisitors: 1, viewsByChannel: { moments: 1 } });
+    // No per-view rows: one day row and one all-time row per card, each a counter that passes its schema.
+    const counts = await b.store.find<ViewCount>(COLLECTIONS.viewCounts.name, { where: { cardId: 'card-staff-head' }, limit: 10 });
+    expect(counts.map((c) => c.day).sort()).toEqual(['2026-11-30', null].sort());
+    for (const c of counts) expect(v.safeParse(ViewCountSchema, c).success).toBe(true);
+    const stored = await dump();
     expect(stored).not.toContain(KEY_A);
     expect(stored).not.toContain(OPENID.investorB);
+  });
+
+  it('the same visitor gets unrelated hashes on two days, and nothing stored links the days', async () => {
+    const secret = b.deps.analyticsSecret;
+    const hash = (day: string, who: string) => dailyVisitorHash(secret, day, who);
+    expect(hash('2026-11-30', `k:${KEY_A}`)).toBe(hash('2026-11-30', `k:${KEY_A}`));
+    expect(hash('2026-11-30', `k:${KEY_A}`)).not.toBe(hash('2026-12-01', `k:${KEY_A}`));
+    expect(hash('2026-11-30', `k:${KEY_A}`)).not.toBe(hash('2026-11-30', `k:${KEY_B}`));
+    expect(dailyVisitorHash('another-secret-another-secret-0000', '2026-11-30', `k:${KEY_A}`)).not.toBe(hash('2026-11-30', `k:${KEY_A}`));
+
+    // Day 1 (Monday, China time): a Moments visitor and a signed-in investor who also reshares.
+    await visit({});
+    await visit({ channel: 'chat' }, OPENID.investorB);
+    const firstShare = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
+    const day1 = [hash('2026-11-30', `k:${KEY_A}`), hash('2026-11-30', `o:${OPENID.investorB}`)];
+    expect(await b.store.count(COLLECTIONS.viewMarks.name, { day: '2026-11-30' })).toBeGreaterThan(0);
+    // Day 2: the same two come back.
+    b.clock.set('2026-12-01T03:00:00.000Z');
+    expect(await visit({})).toEqual({ counted: true });
+    await visit({ channel: 'chat' }, OPENID.investorB);
+    const secondShare = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
+    expect(secondShare.code).not.toBe(firstShare.code);
+    const day2 = [hash('2026-12-01', `k:${KEY_A}`), hash('2026-12-01', `o:${OPENID.investorB}`)];
+    const report = await runSlaTick(b.deps);
+    expect(report.viewMarksDropped).toBeGreaterThanOrEqual(3);
+    // Day 1's unique set is gone; what stays of day 1 are counters and a share hop whose hash day 2 cannot match.
+    expect(await b.store.count(COLLECTIONS.viewMarks.name, { day: '2026-11-30' })).toBe(0);
+    expect(await b.store.count(COLLECTIONS.viewMarks.name, { day: '2026-12-01' })).toBeGreaterThan(0);
+    const dayMark = (h: string) => hashedId('vd', 'card-staff-head', h);
+    for (const h of day1) expect(await b.store.get(COLLECTIONS.viewMarks.name, dayMark(h))).toBeNull();
+    for (const h of day2) expect(await b.store.get(COLLECTIONS.viewMarks.name, dayMark(h))).not.toBeNull();
+    // The only visitor hashes kept are the two share hops' (one per day, unrelated); none appears twice.
+    const stored = await dump();
+    expect((stored.match(/(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/g) ?? []).sort()).toEqual([day1[1], day2[1]].sort());
+    const shares = await b.store.find<Share>(COLLECTIONS.shares.name, { where: { cardId: 'card-staff-head', sharerStaffId: null }, limit: 10 });
+    expect(shares.map((x) => x.sharerVisitorHash).sort()).toEqual([day1[1], day2[1]].sort());
+    expect(stored).not.toContain(KEY_A);
+    expect(stored).not.toContain(OPENID.investorB);
+    // The stats still count: 4 views, 4 visitor-days, both days in this week.
+    expect(await b.ok<Stats>('card.stats', {}, OPENID.head)).toMatchObject({ views: 4, uniqueVisitors: 4, viewsByChannel: { moments: 2, chat: 2 } });
+  });
+
+  it('puts each day’s views in its China week, and counts a returning visitor once per day', async () => {
+    b.clock.set('2026-11-18T05:00:00.000Z'); // Wednesday two weeks back
+    await visit({});
+    b.clock.set('2026-11-29T15:30:00.000Z'); // Sunday 23:30 in China: still last week
+    await visit({});
+    b.clock.set('2026-11-29T16:30:00.000Z'); // Monday 00:30 in China: this week, a new day
+    await visit({});
+    expect(await visit({ channel: 'qr' })).toEqual({ counted: false }); // the same minute: a repeat
+    b.clock.set('2026-11-29T16:33:00.000Z');
+    expect(await visit({ channel: 'qr' })).toEqual({ counted: true }); // a view, but the same visitor of the day
+    const stats = await b.ok<Stats>('card.stats', {}, OPENID.head);
+    expect(stats.weeks.slice(-3)).toEqual([
+      { weekStart: '2026-11-16', views: 1, leads: 0 },
+      { weekStart: '2026-11-23', views: 1, leads: 0 },
+      { weekStart: '2026-11-30', views: 2, leads: 0 },
+    ]);
+    expect(stats).toMatchObject({ views: 4, uniqueVisitors: 3, viewsByChannel: { moments: 3, qr: 1 } });
+  });
+
+  it('a failing clean-up of past marks is logged and leaves the SLA tick standing', async () => {
+    const errors: string[] = [];
+    const store = b.store;
+    const busyMarks = new Proxy(store, {
+      get(target, key) {
+        if (key === 'find') return (collection: string, query: FindQuery) => (collection === COLLECTIONS.viewMarks.name ? Promise.reject(new StoreError('STORE.BUSY', 'busy')) : target.find(collection, query));
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const deps = { ...b.deps, store: busyMarks, log: { info: () => undefined, error: (event: string) => void errors.push(event) } };
+    await expect(runSlaTick(deps)).resolves.toMatchObject({ viewMarksDropped: 0 });
+    expect(errors).toEqual(['views.marks_drop_failed']);
+  });
+
+  it('counts every view once when many visitors arrive at once', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `parallel-visitor-${i.toString().padStart(8, '0')}`);
+    const results = await Promise.all(keys.map((visitorKey) => visit({ visitorKey })));
+    expect(results.every((r) => (r as { counted: boolean }).counted)).toBe(true);
+    expect(await b.ok<Stats>('card.stats', {}, OPENID.head)).toMatchObject({ views: 40, uniqueVisitors: 40, viewsByChannel: { moments: 40 } });
   });
 
   it('computes the owner’s median first-response time in working hours', async () => {

@@ -251,3 +251,71 @@ describe('authorization matrix', () => {
     });
   });
 });
+
+/**
+ * Roles one lead's routing cannot show in the table above, each set up on its own lead (investor A's, from the
+ * head's card, handled by staff-head in unit-invest) before the call:
+ *   colleague      周若岚, same unit as the handler, not the handler nor the leader
+ *   poolColleague  周若岚 again, after the leader put the lead back in the unit's pool (nobody has it)
+ *   referrer       the head after handing the lead on to 科技局 · 王书恒: credit stays, handling is gone
+ * `view` is what lead.detail reports when it answers.
+ */
+interface LeadRole {
+  openid: string;
+  prepare: (b: TestBackend, leadId: string) => Promise<void>;
+}
+const handOn = (toUnitId: string, toStaffId?: string) => async (b: TestBackend, leadId: string) => {
+  const lead = await b.store.get<Lead>(COLLECTIONS.leads.name, leadId);
+  await b.ok('lead.assign', { leadId, toUnitId, ...(toStaffId ? { toStaffId } : {}), note: '', rev: lead?._rev ?? 0 }, OPENID.investLeader);
+};
+const LEAD_ROLES: Record<string, LeadRole> = {
+  colleague: { openid: OPENID.commissioner, prepare: async () => undefined },
+  poolColleague: { openid: OPENID.commissioner, prepare: handOn('unit-invest') },
+  referrer: { openid: OPENID.head, prepare: handOn('unit-tech', 'staff-tech') },
+};
+const LEAD_ROLE_ORDER = Object.keys(LEAD_ROLES);
+const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<string, unknown>> = {
+  'lead.detail': (leadId) => ({ leadId }),
+  'lead.revealContact': (leadId) => ({ leadId }),
+  'lead.transition': (leadId, rev) => ({ leadId, to: 'contacted', rev }),
+  'lead.note': (leadId) => ({ leadId, text: '已电话沟通。' }),
+  'lead.reply': (leadId) => ({ leadId, text: '您好，已收到。' }),
+  'lead.assign': (leadId, rev) => ({ leadId, toUnitId: 'unit-commerce', toStaffId: 'staff-commerce', note: '', rev }),
+};
+// Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer
+const LEAD_ROLE_MATRIX: Record<string, string> = {
+  'lead.detail':        'Y Y Y',
+  'lead.revealContact': 'N Y N',
+  'lead.transition':    'N Y N',
+  'lead.note':          'N Y N',
+  'lead.reply':         'N Y N',
+  'lead.assign':        'N Y N',
+};
+const LEAD_ROLE_VIEW = 'colleague handler referrer';
+
+describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
+  it('has a row for every action that takes a lead id', () => {
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y' }) ?? {})).map((c) => c.name);
+    expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
+  });
+
+  it.each(Object.keys(LEAD_ROLE_MATRIX))('%s answers every lead role as the table says', async (action) => {
+    const cells: string[] = [];
+    const views: string[] = [];
+    for (const role of LEAD_ROLE_ORDER) {
+      const { b, fixture } = await createWorld();
+      try {
+        await LEAD_ROLES[role].prepare(b, fixture.leadId);
+        const rev = (await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.leadId))?._rev ?? 0;
+        const r = await b.call(action, LEAD_ACTION_INPUT[action](fixture.leadId, rev), LEAD_ROLES[role].openid);
+        cells.push(letterOf(r));
+        if (action === 'lead.detail') views.push(r.ok ? String((r.data as { view: string }).view) : '-');
+      } finally {
+        await b.close();
+      }
+    }
+    const label = (letters: string[]) => LEAD_ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+    expect(label(cells)).toBe(label(parseCells(LEAD_ROLE_MATRIX[action])));
+    if (action === 'lead.detail') expect(label(views)).toBe(label(parseCells(LEAD_ROLE_VIEW)));
+  }, 30_000);
+});

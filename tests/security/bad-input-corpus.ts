@@ -45,7 +45,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'card.get': { caller: 'anonymous', input: { cardId: 'card-staff-head' } },
   'carrier.search': {
     caller: 'anonymous',
-    input: { districtId: 'demo-linjiang', type: 'building', industry: '人工智能', street: '金湾街道', keyword: '大厦', hasVacancy: true, minVacantArea: 0, maxVacantArea: 100_000, maxPrice: 10, sort: 'price', limit: 5 },
+    input: { districtId: 'demo-linjiang', type: 'building', industry: '人工智能', street: '金湾街道', keyword: '大厦', hasVacancy: true, minVacantArea: 0, maxVacantArea: 100_000, maxPrice: 10, priceUnit: 'yuan_per_sqm_day', sort: 'price', limit: 5 },
   },
   'carrier.get': { caller: 'anonymous', input: { carrierId: 'building-001' } },
   'directory.list': { caller: 'anonymous', input: { districtId: 'demo-linjiang', unitId: 'unit-invest', industry: '数字经济' } },

@@ -20,6 +20,9 @@ describe('bundled functions on the real SDK against the fake cloud database', ()
   let publicRead: Main;
   let leadIntake: Main;
   let workspace: Main;
+  let sharing: Main;
+  let slaTimer: () => Promise<Record<string, number>>;
+  const savedSalt = process.env.ANALYTICS_SALT;
 
   const as = (openid: string | null) => {
     if (openid) {
@@ -48,14 +51,20 @@ describe('bundled functions on the real SDK against the fake cloud database', ()
       },
     });
     for (const [collection, docs] of Object.entries(buildDemoDistrict(new Date()))) for (const doc of docs) await store.insert(collection, doc);
+    // Read at cold start, as WeChat's function configuration would set it.
+    process.env.ANALYTICS_SALT = 'fake-cloud-analytics-secret-0123456789abcdef';
     // Required after the transport is replaced, through jest's registry, so the bundle shares the patched SDK.
     publicRead = (require(join(OUT, 'cloudfunctions', 'public-read', 'index.js')) as { main: Main }).main;
     leadIntake = (require(join(OUT, 'cloudfunctions', 'lead-intake', 'index.js')) as { main: Main }).main;
     workspace = (require(join(OUT, 'cloudfunctions', 'workspace', 'index.js')) as { main: Main }).main;
+    sharing = (require(join(OUT, 'cloudfunctions', 'sharing', 'index.js')) as { main: Main }).main;
+    slaTimer = (require(join(OUT, 'cloudfunctions', 'sla-timer', 'index.js')) as { main: typeof slaTimer }).main;
   }, 120_000);
 
   afterAll(() => {
     as(null);
+    if (savedSalt === undefined) delete process.env.ANALYTICS_SALT;
+    else process.env.ANALYTICS_SALT = savedSalt;
     backend.uninstall();
     guard.uninstall();
   });
@@ -94,6 +103,32 @@ describe('bundled functions on the real SDK against the fake cloud database', ()
     expect(await leadIntake({ action: 'lead.mine', input: {} })).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
     as('demo-openid-investor-a');
     expect(await workspace({ action: 'lead.inbox', input: { tab: 'mine' } })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+  });
+
+  it('shares a card, counts the visit it brings and shows it in the owner’s stats', async () => {
+    as('demo-openid-tech');
+    const share = await sharing({ action: 'share.create', input: { cardId: 'card-staff-tech', channel: 'moments' } });
+    expect(share).toMatchObject({ ok: true, data: { depth: 0 } });
+    const code = (share.data as { code: string }).code;
+    as(null);
+    const visit = { action: 'share.visit', input: { cardId: 'card-staff-tech', shareCode: code, channel: 'moments', visitorKey: 'fake-cloud-visitor-0001' } };
+    expect(await publicRead(visit)).toEqual({ ok: true, data: { counted: true } });
+    expect(await publicRead(visit)).toEqual({ ok: true, data: { counted: false } });
+    as('demo-openid-investor-b');
+    expect(await publicRead({ action: 'share.visit', input: { cardId: 'card-staff-tech', channel: 'chat', visitorKey: 'fake-cloud-visitor-0002' } })).toEqual({ ok: true, data: { counted: true } });
+    as('demo-openid-tech');
+    const stats = await sharing({ action: 'card.stats', input: {} });
+    expect(stats).toMatchObject({ ok: true, data: { cardId: 'card-staff-tech', views: 2, uniqueVisitors: 2, shares: 1, viewsByChannel: { moments: 1, chat: 1 } } });
+    expect((stats.data as { weeks: Array<{ views: number }> }).weeks.at(-1)).toMatchObject({ views: 2 });
+  });
+
+  it('runs the SLA timer against the fake cloud', async () => {
+    as(null);
+    // No subscription templates are configured here: the retried notifications log their failure, as in the cloud.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const report = await slaTimer().finally(() => quiet.mockRestore());
+    expect(report).toMatchObject({ scanned: expect.any(Number), viewMarksDropped: 0 });
+    expect(report.scanned).toBeGreaterThanOrEqual(1);
   });
 
   it('never touched the network', () => {

@@ -7,7 +7,7 @@ import { WxStore } from '../../cloudfunctions/_lib/store/wx-store';
 import { checkCloudDeployment, type DeployCheckDb } from '../../tools/cloud-deploy-check';
 import { createTestWxDatabase, installFakeTcbBackend, installNetworkGuard, type FakeTcbBackend, type NetworkGuard } from '../support/fake-tcb-backend';
 
-const MISSING: string[] = [COLLECTIONS.audit.name, COLLECTIONS.views.name];
+const MISSING: string[] = [COLLECTIONS.audit.name, COLLECTIONS.viewCounts.name];
 
 describe('cloud deploy check', () => {
   let guard: NetworkGuard;
@@ -27,7 +27,7 @@ describe('cloud deploy check', () => {
 
   test('creates the missing collections and lists the indexes they still need; the rest are to confirm', async () => {
     const store = new WxStore(createTestWxDatabase());
-    await expect(store.count(COLLECTIONS.views.name, { cardId: 'x' })).rejects.toMatchObject({ code: 'STORE.UNAVAILABLE' });
+    await expect(store.count(COLLECTIONS.viewCounts.name, { cardId: 'x' })).rejects.toMatchObject({ code: 'STORE.UNAVAILABLE' });
 
     const report = await checkCloudDeployment(db);
     expect(report.created.sort()).toEqual([...MISSING].sort());
@@ -35,7 +35,7 @@ describe('cloud deploy check', () => {
     expect(report.existing).toHaveLength(ALL_COLLECTIONS.length - MISSING.length);
     expect(report.missingIndexes).toEqual(
       expect.arrayContaining([
-        { collection: 'views', index: 'by_card_day', fields: ['cardId', 'day'], unique: false },
+        { collection: 'view_counts', index: 'by_card_day', fields: ['cardId', 'day'], unique: false },
         { collection: 'audit_log', index: 'by_lead', fields: ['leadId', 'at'], unique: false },
       ]),
     );

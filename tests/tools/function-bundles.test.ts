@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { CONTRACTS } from '../../domain/api/registry';
 import { SLA_TIMER_TIMEOUT_SECONDS } from '../../cloudfunctions/sla-timer/sla-tick-budget';
+import { ERROR_MESSAGES } from '../../domain/common/error-codes';
 import { buildFunctions, type BuiltFunction, WX_SERVER_SDK_VERSION } from '../../tools/build-functions';
 
 const ROOT = resolve(__dirname, '../..');
@@ -14,17 +15,23 @@ const OUT = join(ROOT, 'build', 'test-bundles');
  * Runs a snippet in a fresh Node process (not jest's module system), as the cloud would load it, with every
  * network attempt refused and reported. TENCENTCLOUD=true stops the SDK's platform probe (a metadata host).
  */
-const inNode = (script: string): string => {
+const ANALYTICS_SALT = 'bundle-test-secret-0123456789abcdef0123456789';
+
+const inNodeWithLogs = (script: string, env: Record<string, string> = { ANALYTICS_SALT }): { stdout: string; stderr: string } => {
+  // The developer's own ANALYTICS_SALT must not leak into a test that checks what happens without one.
+  const parent = { ...process.env };
+  delete parent.ANALYTICS_SALT;
   const r = spawnSync(process.execPath, ['-r', join(ROOT, 'tests/support/no-network-preload.cjs'), '-e', script], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'fake', TENCENTCLOUD_SECRETKEY: 'fake' },
+    env: { ...parent, TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'fake', TENCENTCLOUD_SECRETKEY: 'fake', ...env },
   });
   expect(r.stderr).not.toContain('NETWORK-ATTEMPT');
   if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr}`);
-  return r.stdout;
+  return { stdout: r.stdout, stderr: r.stderr };
 };
+const inNode = (script: string, env?: Record<string, string>): string => inNodeWithLogs(script, env).stdout;
 
 describe('deployable cloud function bundles', () => {
   let built: BuiltFunction[];
@@ -61,7 +68,7 @@ describe('deployable cloud function bundles', () => {
     for (const c of CONTRACTS) expect(names.has(c.fn)).toBe(true);
   });
 
-  it.each(['public-read', 'lead-intake', 'workspace'])('%s loads with the real SDK, exports main, and answers bad envelopes with typed errors offline', (name) => {
+  it.each(['public-read', 'lead-intake', 'workspace', 'sharing'])('%s loads with the real SDK, exports main, and answers bad envelopes with typed errors offline', (name) => {
     const file = join(OUT, 'cloudfunctions', name, 'index.js');
     const out = inNode(`
       const m = require(${JSON.stringify(file)});
@@ -73,6 +80,38 @@ describe('deployable cloud function bundles', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
     expect(empty).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+  });
+
+  it.each([
+    ['unset', {}],
+    ['too short to be a secret', { ANALYTICS_SALT: 'short-salt' }],
+  ])('public-read and sharing refuse to start when ANALYTICS_SALT is %s: one log line, a typed error on every call', (_, env) => {
+    for (const name of ['public-read', 'sharing']) {
+      const file = join(OUT, 'cloudfunctions', name, 'index.js');
+      const { stdout, stderr } = inNodeWithLogs(
+        `
+        const m = require(${JSON.stringify(file)});
+        const action = ${JSON.stringify(CONTRACTS.find((c) => c.fn === name)?.name)};
+        Promise.all([m.main({ action, input: {} }), m.main({ action: 'share.visit', input: {} }), m.main(null)])
+          .then((r) => { console.log(JSON.stringify(r)); process.exit(0); });
+      `,
+        env,
+      );
+      const answers = JSON.parse(stdout.trim().split('\n').pop() as string) as unknown[];
+      expect(answers).toHaveLength(3);
+      for (const a of answers) expect(a).toEqual({ ok: false, error: { code: 'CONFIG.ANALYTICS_SECRET_MISSING', message: ERROR_MESSAGES['CONFIG.ANALYTICS_SECRET_MISSING'] } });
+      const lines = stderr.split('\n').filter((l) => l.includes('config.analytics_secret_missing'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', function: name });
+    }
+  });
+
+  it('functions that hash no visitor start without ANALYTICS_SALT', () => {
+    for (const name of ['lead-intake', 'workspace']) {
+      const file = join(OUT, 'cloudfunctions', name, 'index.js');
+      const out = inNode(`require(${JSON.stringify(file)}).main({ action: 'no.such.action' }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); });`, {});
+      expect(JSON.parse(out.trim())).toMatchObject({ ok: false, error: { code: 'ACTION.UNKNOWN' } });
+    }
   });
 
   it('sla-timer loads and exports main', () => {

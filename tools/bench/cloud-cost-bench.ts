@@ -45,19 +45,11 @@ const row = (action: string, scenario: string, cost: RequestCost): CostRow => {
 
 const CARD = 'card-staff-head';
 
+/** Views are counters; what grows with them is the day's dedupe marks (one per visitor and minute). */
 const seedViews = (h: CostHarness, from: number, to: number): void =>
   h.seed(
-    COLLECTIONS.views.name,
-    Array.from({ length: to - from }, (_, i) => ({
-      _id: `v-bench-${from + i}`,
-      districtId: 'demo-linjiang',
-      cardId: CARD,
-      shareCode: null,
-      channel: (['chat', 'moments', 'poster', 'qr', 'web'] as const)[(from + i) % 5],
-      visitorHash: `visitor-${from + i}`,
-      day: '2026-11-27',
-      at: '2026-11-27T03:00:00.000Z',
-    })),
+    COLLECTIONS.viewMarks.name,
+    Array.from({ length: to - from }, (_, i) => ({ _id: `v-bench-${from + i}`, cardId: CARD, day: '2026-11-27' })),
   );
 
 /** Every measured row; the harness is process-wide (the fake replaces the SDK's transport), so one at a time. */

@@ -20,6 +20,8 @@ export interface LocalDepsOptions {
   log?: Logger;
   intakeLimits?: IntakeLimits;
   webBaseUrl?: string;
+  /** Visitor-hash secret; `npm start` passes the data dir's. Without it, a fresh random one per deps. */
+  analyticsSecret?: string;
 }
 
 export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => ({
@@ -31,6 +33,6 @@ export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions 
   notifier: options.notifier ?? outboxNotifier(),
   intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
   qr: urlQr,
-  analyticsSalt: 'investcard-local-demo-salt',
+  analyticsSecret: options.analyticsSecret ?? randomBytes(32).toString('hex'),
   webBaseUrl: options.webBaseUrl ?? 'http://127.0.0.1:8787',
 });

@@ -5,6 +5,7 @@ import { DEFAULT_INTAKE_LIMITS } from '../../cloudfunctions/_lib/deps';
 import { seedIfEmpty } from '../seed/seed-store';
 import { ALL_ACTIONS } from './all-actions';
 import { buildH5, isH5BuildStale } from './h5-build';
+import { loadOrCreateAnalyticsSecret } from './analytics-secret-file';
 import { createLocalDeps } from './local-deps';
 import { startLocalCloud } from './server';
 import { openSqliteStore } from './sqlite-store';
@@ -31,6 +32,7 @@ const main = async () => {
   const burst = Number(process.env.INVESTCARD_DISTRICT_BURST_PER_MIN ?? DEFAULT_INTAKE_LIMITS.perDistrictPerMinute);
   const deps = createLocalDeps(store, {
     quiet: process.env.INVESTCARD_LOG !== '1',
+    analyticsSecret: loadOrCreateAnalyticsSecret(dataDir),
     intakeLimits: { ...DEFAULT_INTAKE_LIMITS, perDistrictPerMinute: Number.isFinite(burst) && burst > 0 ? burst : DEFAULT_INTAKE_LIMITS.perDistrictPerMinute },
   });
   const seeded = await seedIfEmpty(store, deps.clock());

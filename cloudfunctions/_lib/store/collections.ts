@@ -28,10 +28,11 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'by_district_vacancy', fields: ['districtId', 'vacantArea', '_id'] },
       { name: 'by_district_type_vacancy', fields: ['districtId', 'type', 'vacantArea', '_id'] },
-      { name: 'by_district_price', fields: ['districtId', 'priceMin', '_id'] },
+      // Price sorts group by unit (prices in different units do not compare), then order by price.
+      { name: 'by_district_price', fields: ['districtId', 'priceUnit', 'priceMin', '_id'] },
       { name: 'by_district_verified', fields: ['districtId', 'lastVerifiedAt', '_id'] },
       // Type tabs sorted by price or freshness: without the type in the index a tab scans every other type first.
-      { name: 'by_district_type_price', fields: ['districtId', 'type', 'priceMin', '_id'] },
+      { name: 'by_district_type_price', fields: ['districtId', 'type', 'priceUnit', 'priceMin', '_id'] },
       { name: 'by_district_type_verified', fields: ['districtId', 'type', 'lastVerifiedAt', '_id'] },
     ],
   },
@@ -56,8 +57,9 @@ export const COLLECTIONS = {
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
   shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },
-  views: { name: 'views', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }, { name: 'by_card_channel', fields: ['cardId', 'channel'] }] },
-  cardVisitors: { name: 'card_visitors', indexes: [{ name: 'by_card', fields: ['cardId'] }] },
+  // Views are counters (per card and day, plus an all-time row per card); the dedupe marks live one day.
+  viewCounts: { name: 'view_counts', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }] },
+  viewMarks: { name: 'view_marks', indexes: [{ name: 'by_day', fields: ['day'] }] },
   rateCounters: { name: 'rate_counters', indexes: [{ name: 'by_expiry', fields: ['expiresAt', '_id'] }] },
   outbox: { name: 'notification_outbox', indexes: [{ name: 'by_status', fields: ['status', 'createdAt'] }] },
   audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },

@@ -25,8 +25,9 @@ export function LeadListItem({ lead, onOpen, now }: LeadListItemProps) {
       {...pressable(() => onOpen(lead.id), { role: 'link' })}
     >
       <View className="lead-list-item__top">
-        <Text className="lead-list-item__name">{lead.contactName}</Text>
-        {lead.company ? <Text className="lead-list-item__company">{lead.company}</Text> : null}
+        {/* Under 我推荐的 the person's name is not shown (contact data): the company stands in for it. */}
+        <Text className="lead-list-item__name">{lead.contactName ?? (lead.company || '投资者')}</Text>
+        {lead.company && lead.contactName ? <Text className="lead-list-item__company">{lead.company}</Text> : null}
         <View className="lead-list-item__badges">
           {lead.overdue ? <OverdueBadge /> : null}
           <StatusBadge status={lead.status} />

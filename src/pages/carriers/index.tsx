@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CARRIER_SORTS } from '../../../domain/api/public-read.contracts';
-import { CARRIER_TYPE_LABELS, CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
+import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import { freshness } from '../../../domain/carrier/carrier.rules';
-import type { CarrierSort } from '../../../domain/carrier/carrier-search.rules';
+import { PRICE_SORT_UNIT_ORDER, type CarrierSort } from '../../../domain/carrier/carrier-search.rules';
 import { CarrierSummaryCard } from '../../components/carrier-summary-card';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -20,7 +20,7 @@ import { idParam, journeyFromParams, journeyParams } from '../../card-model/jour
 import { openPage, ROUTES } from '../../routes';
 import { formatArea } from '../../format/format';
 import { useCard } from '../card/use-card';
-import { activeFilterCount, priceUnitLabelFor, useCarriers, type CarrierQuery } from './use-carriers';
+import { activeFilterCount, priceUnitFor, useCarriers, type CarrierQuery } from './use-carriers';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -29,6 +29,8 @@ const TABS = [{ key: ALL, label: '全部' }, ...CARRIER_TYPES.map((type) => ({ k
 const SORT_LABELS: Record<CarrierSort, string> = { vacancy: '空置面积', price: '价格', verified: '最近核实' };
 const SORT_OPTIONS = CARRIER_SORTS.map((key) => ({ key, label: SORT_LABELS[key] }));
 const KEYWORD_DEBOUNCE_MS = 500;
+/** Prices in different units do not compare: under 全部 the price sort groups by unit, and says so. */
+const PRICE_SORT_NOTE = `按计价单位分组，组内从低到高：${PRICE_SORT_UNIT_ORDER.map((u) => PRICE_UNIT_LABELS[u]).join('、')}`;
 
 const isCarrierType = (key: string): key is CarrierType => (CARRIER_TYPES as readonly string[]).includes(key);
 
@@ -87,7 +89,8 @@ export default function CarriersPage() {
     return seen;
   }, [card.data, list.items]);
 
-  const priceUnit = priceUnitLabelFor(query.type, list.items);
+  const priceUnitKey = priceUnitFor(query.type, list.items);
+  const priceUnit = priceUnitKey ? PRICE_UNIT_LABELS[priceUnitKey] : null;
   const filterCount = activeFilterCount(query);
   const chips = filterChips(query, priceUnit);
   const now = new Date();
@@ -195,6 +198,11 @@ export default function CarriersPage() {
         ) : null}
       </View>
 
+      {query.sort === 'price' && !query.type ? (
+        <Text className="carriers-page__sort-note" data-testid="price-sort-note">
+          {PRICE_SORT_NOTE}
+        </Text>
+      ) : null}
       {list.offline ? <OfflineNote savedAt={list.savedAt} onRetry={() => void list.refresh()} /> : null}
       {body}
 
@@ -207,7 +215,7 @@ export default function CarriersPage() {
         onClose={() => setSheetOpen(false)}
         onApply={(values) => {
           setSheetOpen(false);
-          setQuery(values);
+          setQuery({ ...values, priceUnit: values.maxPrice !== null ? priceUnitKey : null });
         }}
       />
     </View>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestOf } from '../../../domain/api/contract';
 import { searchCarriersContract } from '../../../domain/api/public-read.contracts';
 import type { CarrierSummary } from '../../../domain/api/views.schema';
-import { PRICE_UNIT_LABELS, type CarrierType } from '../../../domain/carrier/carrier.schema';
+import { PRICE_UNIT_LABELS, type CarrierType, type PriceUnit } from '../../../domain/carrier/carrier.schema';
 import type { CarrierSort } from '../../../domain/carrier/carrier-search.rules';
 import { EMPTY_FILTERS, type FilterValues } from '../../components/filter-sheet';
 import { isTransient } from '../../hooks/use-resource';
@@ -16,9 +16,11 @@ export interface CarrierQuery extends FilterValues {
   type: CarrierType | null;
   keyword: string;
   sort: CarrierSort;
+  /** The unit `maxPrice` is in (the backend refuses a ceiling without one); null when there is no ceiling. */
+  priceUnit: PriceUnit | null;
 }
 
-export const DEFAULT_QUERY: CarrierQuery = { ...EMPTY_FILTERS, type: null, keyword: '', sort: 'vacancy' };
+export const DEFAULT_QUERY: CarrierQuery = { ...EMPTY_FILTERS, type: null, keyword: '', sort: 'vacancy', priceUnit: null };
 
 export type SearchRequest = RequestOf<typeof searchCarriersContract>;
 
@@ -33,7 +35,10 @@ export const searchRequest = (districtId: string, query: CarrierQuery, cursor: s
   if (query.hasVacancy) request.hasVacancy = true;
   if (query.minVacantArea !== null) request.minVacantArea = query.minVacantArea;
   if (query.maxVacantArea !== null) request.maxVacantArea = query.maxVacantArea;
-  if (query.maxPrice !== null) request.maxPrice = query.maxPrice;
+  if (query.maxPrice !== null && query.priceUnit) {
+    request.maxPrice = query.maxPrice;
+    request.priceUnit = query.priceUnit;
+  }
   if (cursor) request.cursor = cursor;
   return request;
 };
@@ -68,10 +73,15 @@ export const listCacheKey = (districtId: string, query: CarrierQuery): string | 
   query.keyword.trim() || activeFilterCount(query) > 0 ? null : `carriers:${districtId}:${query.type ?? 'all'}:${query.sort}`;
 
 /** The price unit the carriers of the chosen type use, once seen; null if none or mixed. */
-export const priceUnitLabelFor = (type: CarrierType | null, items: readonly CarrierSummary[]): string | null => {
+export const priceUnitFor = (type: CarrierType | null, items: readonly CarrierSummary[]): PriceUnit | null => {
   if (!type) return null;
   const units = new Set(items.filter((c) => c.type === type).map((c) => c.priceUnit));
-  return units.size === 1 ? PRICE_UNIT_LABELS[[...units][0]] : null;
+  return units.size === 1 ? [...units][0] : null;
+};
+
+export const priceUnitLabelFor = (type: CarrierType | null, items: readonly CarrierSummary[]): string | null => {
+  const unit = priceUnitFor(type, items);
+  return unit ? PRICE_UNIT_LABELS[unit] : null;
 };
 
 export type ListStatus = 'loading' | 'ready' | 'error';
@@ -178,7 +188,11 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
       const current = stateRef.current.query;
       const next: CarrierQuery = { ...current, ...change };
       // A price ceiling is in the unit of one type: it cannot carry over to another.
-      if (change.type !== undefined && change.type !== current.type && change.maxPrice === undefined) next.maxPrice = null;
+      if (change.type !== undefined && change.type !== current.type && change.maxPrice === undefined) {
+        next.maxPrice = null;
+        next.priceUnit = null;
+      }
+      if (next.maxPrice === null) next.priceUnit = null;
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       void loadFirst(next, true);
     },

@@ -32,9 +32,20 @@ export interface InboxState {
 
 const emptyList = (): TabList => ({ status: 'loading', items: [], nextCursor: null, error: null });
 
-/** 线索收件箱: four tabs (mine / unit / pool / referred) with counts, overdue first (the backend's order), paged by cursor. */
-export const useInbox = (initialTab: InboxTab = 'mine'): InboxState => {
-  const [tab, setTabState] = useState<InboxTab>(initialTab);
+/**
+ * Where an inbox opened on 我的 should land once the counts are known: 我的 when it has leads, else the first
+ * tab that has some (a referrer whose only leads others handle lands on 我推荐的), else 我的 with its empty state.
+ */
+export const landingTab = (counts: InboxCounts): InboxTab => (counts.mine > 0 ? 'mine' : (INBOX_TABS.find((t) => counts[t] > 0) ?? 'mine'));
+
+/**
+ * 线索收件箱: four tabs (mine / unit / pool / referred) with counts, overdue first (the backend's order), paged by
+ * cursor. Without an explicit tab it opens on 我的 and, on the first answer, moves to `landingTab` unless the
+ * user has already picked a tab.
+ */
+export const useInbox = (initialTab?: InboxTab): InboxState => {
+  const [tab, setTabState] = useState<InboxTab>(initialTab ?? 'mine');
+  const mayLand = useRef(initialTab === undefined);
   const [lists, setLists] = useState<Record<InboxTab, TabList>>({ mine: emptyList(), unit: emptyList(), pool: emptyList(), referred: emptyList() });
   const [counts, setCounts] = useState<InboxCounts | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -50,6 +61,11 @@ export const useInbox = (initialTab: InboxTab = 'mine'): InboxState => {
       if (ticket !== tickets.current[which]) return;
       setCounts(page.counts);
       setLists((all) => ({ ...all, [which]: { status: 'ready', items: page.items, nextCursor: page.nextCursor, error: null } }));
+      if (mayLand.current) {
+        mayLand.current = false;
+        const landing = landingTab(page.counts);
+        if (landing !== which) setTabState(landing);
+      }
     } catch (e) {
       if (ticket !== tickets.current[which]) return;
       const error = toApiError(e);
@@ -91,7 +107,10 @@ export const useInbox = (initialTab: InboxTab = 'mine'): InboxState => {
 
   return {
     tab,
-    setTab: setTabState,
+    setTab: (next: InboxTab) => {
+      mayLand.current = false;
+      setTabState(next);
+    },
     counts,
     status: current.status,
     items: current.items,

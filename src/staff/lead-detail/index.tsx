@@ -108,7 +108,7 @@ export default function LeadDetailPage() {
   // WeChat draws text areas above everything: while a sheet is open they step aside.
   const sheetOpen = detail.assign.open || detail.invalid.open;
   const replies: ThreadMessage[] = [
-    ...(data.message ? [{ id: 'inquiry', author: `${lead.contactName}（投资者）`, text: data.message, at: lead.createdAt, fromInvestor: true }] : []),
+    ...(data.message ? [{ id: 'inquiry', author: `${lead.contactName ?? ''}（投资者）`, text: data.message, at: lead.createdAt, fromInvestor: true }] : []),
     ...data.events.filter((e) => e.type === 'reply').map((e) => ({ id: e.id, author: e.actorName, text: e.text ?? '', at: e.at, fromInvestor: false })),
   ];
   const revealed = detail.revealed;
@@ -117,19 +117,24 @@ export default function LeadDetailPage() {
     <View className="lead-detail" data-testid="lead-detail" role="main">
       {!canAct ? (
         <View className="lead-detail__readonly" data-testid="read-only-note">
-          <Text>您可查看这条线索的办理进展（例如作为推荐人），处理由承办人负责。</Text>
+          <Text>
+            {data.view === 'referrer'
+              ? '您是这条线索的推荐人：可查看企业、需求和办理进展；投资者的姓名、联系方式、留言和跟进记录仅承办人可见。'
+              : '这条线索由同事承办：您可查看，处理由承办人或单位负责人进行。'}
+          </Text>
         </View>
       ) : null}
 
       <View className="lead-detail__header">
         <View className="lead-detail__header-top">
-          <Text {...PAGE_HEADING} className="lead-detail__name">{lead.contactName}</Text>
+          {/* A referrer does not get the person's name: the company stands in for it. */}
+          <Text {...PAGE_HEADING} className="lead-detail__name">{lead.contactName ?? (lead.company || '投资者')}</Text>
           <View className="lead-detail__badges">
             {lead.overdue ? <OverdueBadge /> : null}
             <StatusBadge status={lead.status} />
           </View>
         </View>
-        {lead.company ? <Text className="lead-detail__company">{lead.company}</Text> : null}
+        {lead.company && lead.contactName ? <Text className="lead-detail__company">{lead.company}</Text> : null}
         <Text className="lead-detail__meta">
           {formatDateTime(lead.createdAt)} 提交 · 来自{channelLabel(data.sourceChannel)}
         </Text>
@@ -146,29 +151,35 @@ export default function LeadDetailPage() {
       </View>
 
       <Section title="联系方式" testId="contact-section">
-        <ContactReveal
-          phoneMasked={lead.phoneMasked}
-          revealed={revealed}
-          canReveal={canAct}
-          revealing={detail.revealing}
-          onReveal={() => void detail.reveal()}
-          onCall={callPhone}
-          onCopy={(value) => void copyText(value)}
-          phoneHref={isH5 && revealed ? telHref(revealed.phone) : undefined}
-          onAddContact={
-            !isH5 && revealed
-              ? () =>
-                  void addPhoneContact({
-                    firstName: lead.contactName,
-                    mobilePhoneNumber: revealed.phone,
-                    organization: lead.company || undefined,
-                    email: revealed.email ?? undefined,
-                    weChatNumber: revealed.wechatId ?? undefined,
-                    remark: `招商咨询 · ${lead.industry}`,
-                  })
-              : undefined
-          }
-        />
+        {lead.phoneMasked === null ? (
+          <Text className="lead-detail__meta" data-testid="contact-hidden">
+            联系方式仅承办人可见
+          </Text>
+        ) : (
+          <ContactReveal
+            phoneMasked={lead.phoneMasked}
+            revealed={revealed}
+            canReveal={canAct}
+            revealing={detail.revealing}
+            onReveal={() => void detail.reveal()}
+            onCall={callPhone}
+            onCopy={(value) => void copyText(value)}
+            phoneHref={isH5 && revealed ? telHref(revealed.phone) : undefined}
+            onAddContact={
+              !isH5 && revealed
+                ? () =>
+                    void addPhoneContact({
+                      firstName: lead.contactName ?? '',
+                      mobilePhoneNumber: revealed.phone,
+                      organization: lead.company || undefined,
+                      email: revealed.email ?? undefined,
+                      weChatNumber: revealed.wechatId ?? undefined,
+                      remark: `招商咨询 · ${lead.industry}`,
+                    })
+                : undefined
+            }
+          />
+        )}
       </Section>
 
       <Section title="投资需求" testId="need-section">
@@ -185,7 +196,7 @@ export default function LeadDetailPage() {
       </Section>
 
       <Section title="与投资者沟通" testId="reply-section">
-        <MessageThread messages={replies} testId="reply-thread" emptyText="投资者未留言。" />
+        <MessageThread messages={replies} testId="reply-thread" emptyText={data.message === null ? '投资者的留言仅承办人可见。' : '投资者未留言。'} />
         {canAct ? (
           <View className="lead-detail__composer">
             {sheetOpen && !isH5 ? (

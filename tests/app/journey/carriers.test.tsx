@@ -28,7 +28,11 @@ describe('carrier search state (pure)', () => {
   it('sends only the filters that are set, with the sort and page size', () => {
     expect(searchRequest('d1', DEFAULT_QUERY)).toEqual({ districtId: 'd1', sort: 'vacancy', limit: 20 });
     expect(
-      searchRequest('d1', { ...DEFAULT_QUERY, type: 'factory', keyword: ' 厂房 ', hasVacancy: true, industry: '先进制造', street: '金湾街道', minVacantArea: 500, maxVacantArea: 2000, maxPrice: 30, sort: 'price' }, 'c20'),
+      searchRequest(
+        'd1',
+        { ...DEFAULT_QUERY, type: 'factory', keyword: ' 厂房 ', hasVacancy: true, industry: '先进制造', street: '金湾街道', minVacantArea: 500, maxVacantArea: 2000, maxPrice: 30, priceUnit: 'yuan_per_sqm_month', sort: 'price' },
+        'c20',
+      ),
     ).toEqual({
       districtId: 'd1',
       sort: 'price',
@@ -41,8 +45,11 @@ describe('carrier search state (pure)', () => {
       minVacantArea: 500,
       maxVacantArea: 2000,
       maxPrice: 30,
+      priceUnit: 'yuan_per_sqm_month',
       cursor: 'c20',
     });
+    // A ceiling without its unit means nothing (the backend refuses it): it is not sent.
+    expect(searchRequest('d1', { ...DEFAULT_QUERY, type: 'factory', maxPrice: 30 })).toEqual({ districtId: 'd1', sort: 'vacancy', limit: 20, type: 'factory' });
   });
 
   it('appends a page without repeating a carrier already shown', () => {
@@ -107,6 +114,34 @@ describe('carriers page', () => {
     fireEvent.click(screen.getByTestId('sort-verified'));
     await waitFor(() => expect(backend?.inputsOf('carrier.search').at(-1)).toMatchObject({ sort: 'verified', keyword: '厂房' }));
     expect(backend.inputsOf('carrier.search').every((input) => input.cursor === undefined)).toBe(true);
+  });
+
+  it('sends a price ceiling with the unit of the chosen type, and drops both when the type changes', async () => {
+    backend = installBackend({ 'carrier.search': pagedSearch(someCarriers(6)), 'card.get': () => aCardView() });
+    render(<CarriersPage />);
+    await waitFor(() => expect(names()).toHaveLength(6));
+    fireEvent.click(screen.getByTestId('type-tab-factory'));
+    await waitFor(() => expect(backend?.inputsOf('carrier.search').at(-1)).toMatchObject({ type: 'factory' }));
+    fireEvent.click(screen.getByTestId('open-filters'));
+    const sheet = screen.getByTestId('filter-sheet');
+    fireEvent.input(within(sheet).getByTestId('filter-max-price'), { target: { value: '3.2' } });
+    fireEvent.click(within(sheet).getByTestId('filter-apply'));
+    await waitFor(() => expect(backend?.inputsOf('carrier.search').at(-1)).toMatchObject({ type: 'factory', maxPrice: 3.2, priceUnit: 'yuan_per_sqm_day' }));
+    fireEvent.click(screen.getByTestId('type-tab-building'));
+    await waitFor(() => expect(backend?.inputsOf('carrier.search').at(-1)).toEqual({ districtId: 'district_linjiang', sort: 'vacancy', limit: 20, type: 'building' }));
+  });
+
+  it('says that the price sort under 全部 groups by unit, and not within one type', async () => {
+    backend = installBackend({ 'carrier.search': pagedSearch(someCarriers(3)), 'card.get': () => aCardView() });
+    render(<CarriersPage />);
+    await waitFor(() => expect(names()).toHaveLength(3));
+    expect(screen.queryByTestId('price-sort-note')).toBeNull();
+    fireEvent.click(screen.getByTestId('sort-price'));
+    await waitFor(() => expect(backend?.inputsOf('carrier.search').at(-1)).toMatchObject({ sort: 'price' }));
+    expect(screen.getByTestId('price-sort-note').textContent).toBe('按计价单位分组，组内从低到高：万元/亩、元/㎡·天、元/㎡·月');
+    fireEvent.click(screen.getByTestId('type-tab-factory'));
+    await waitFor(() => expect(backend?.inputsOf('carrier.search').at(-1)).toMatchObject({ type: 'factory', sort: 'price' }));
+    expect(screen.queryByTestId('price-sort-note')).toBeNull();
   });
 
   it('searches by itself after the visitor stops typing', async () => {

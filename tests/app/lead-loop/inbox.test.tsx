@@ -70,6 +70,32 @@ describe('staff inbox', () => {
     expect(api.inputs('lead.inbox').map((i) => i.tab)).toEqual(['mine', 'unit', 'pool']);
   });
 
+  it('lands on 我推荐的 when the only leads are ones this person brought, showing the company, not the person', async () => {
+    const counts = { mine: 0, unit: 0, pool: 0, referred: 1 };
+    const api = useBackend((input) => ({
+      items: input.tab === 'referred' ? [aStaffLead({ id: 'brought', contactName: null, phoneMasked: null, company: '云帆智能科技有限公司', handlerName: '王书恒' })] : [],
+      nextCursor: null,
+      counts,
+    }));
+    render(<InboxPage />);
+    expect(await screen.findByText('云帆智能科技有限公司')).toBeTruthy();
+    expect(screen.getByTestId('tab-referred').getAttribute('aria-selected')).toBe('true');
+    expect(api.inputs('lead.inbox').map((i) => i.tab)).toEqual(['mine', 'referred']);
+    expect(screen.queryByText('沈嘉禾')).toBeNull();
+    // Choosing 我的 afterwards is respected: it shows its empty state and does not jump away again.
+    fireEvent.click(screen.getByTestId('tab-mine'));
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    expect(screen.getByTestId('tab-mine').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('stays on an empty 我的 when there are no leads anywhere', async () => {
+    const api = useBackend(() => ({ items: [], nextCursor: null, counts: { mine: 0, unit: 0, pool: 0, referred: 0 } }));
+    render(<InboxPage />);
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    expect(screen.getByTestId('tab-mine').getAttribute('aria-selected')).toBe('true');
+    expect(api.inputs('lead.inbox').map((i) => i.tab)).toEqual(['mine']);
+  });
+
   it('loads the next page by cursor when the list end scrolls in, once at a time, until there is none', async () => {
     const page1 = Array.from({ length: 20 }, (_, i) => aStaffLead({ id: `l${i}`, contactName: `投资者${i}` }));
     const page2 = [aStaffLead({ id: 'l20', contactName: '投资者20' })];

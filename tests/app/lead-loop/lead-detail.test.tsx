@@ -19,6 +19,7 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   events: [{ id: 'ev1', type: 'created', actorName: '沈嘉禾', text: null, at: '2026-03-02T02:00:00.000Z' }],
   allowedNext: ['contacted', 'invalid'],
   canAct: true,
+  view: 'handler',
   ...overrides,
 });
 
@@ -231,15 +232,32 @@ describe('staff lead detail', () => {
     expect(Taro.navigateBack).toHaveBeenCalledWith({ delta: 1 });
   });
 
-  it('is read-only for a referrer: outcome visible, no contact, no actions', async () => {
-    useBackend({
-      'lead.detail': () =>
-        aDetail({ canAct: false, allowedNext: [], events: [{ id: 'ev1', type: 'status_changed', actorName: '李晓雯', text: '新线索 → 已联系', at: '2026-03-02T03:00:00.000Z' }] }, { status: 'contacted' }),
-    });
+  it('is read-only for a colleague of the handling unit: the case visible, contact masked without a reveal, no actions', async () => {
+    useBackend({ 'lead.detail': () => aDetail({ canAct: false, view: 'colleague', allowedNext: [] }) });
     await page();
-    expect(screen.getByTestId('read-only-note')).toBeTruthy();
+    expect(screen.getByTestId('read-only-note').textContent).toContain('由同事承办');
+    expect(document.querySelector('.lead-detail__name')?.textContent).toBe('沈嘉禾');
     expect(screen.queryByTestId('reveal-contact')).toBeNull();
     expect(screen.getByText('仅承办人可查看完整联系方式')).toBeTruthy();
+    for (const id of ['send-reply', 'save-note', 'open-assign', 'move-invalid']) expect(screen.queryByTestId(id)).toBeNull();
+  });
+
+  it('is read-only for a referrer: company and outcome visible, no contact, no actions', async () => {
+    useBackend({
+      'lead.detail': () =>
+        aDetail(
+          { canAct: false, view: 'referrer', message: null, allowedNext: [], events: [{ id: 'ev1', type: 'status_changed', actorName: '李晓雯', text: '新线索 → 已联系', at: '2026-03-02T03:00:00.000Z' }] },
+          { status: 'contacted', contactName: null, phoneMasked: null, company: '云帆智能科技有限公司' },
+        ),
+    });
+    await page();
+    expect(screen.getByTestId('read-only-note').textContent).toContain('推荐人');
+    expect(screen.getByText('云帆智能科技有限公司')).toBeTruthy();
+    expect(document.querySelector('.lead-detail__name')?.textContent).toBe('云帆智能科技有限公司');
+    expect(screen.queryByText('沈嘉禾')).toBeNull();
+    expect(screen.queryByTestId('reveal-contact')).toBeNull();
+    expect(screen.getByTestId('contact-hidden').textContent).toBe('联系方式仅承办人可见');
+    expect(screen.getByText('投资者的留言仅承办人可见。')).toBeTruthy();
     expect(screen.queryByTestId('move-invalid')).toBeNull();
     expect(screen.queryByTestId('send-reply')).toBeNull();
     expect(screen.queryByTestId('save-note')).toBeNull();
