@@ -190,6 +190,7 @@ describe('sharing, attribution and card analytics', () => {
     expect(await b.call('card.stats', {}, OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
   });
 
+  // Drawing the PNG is CPU work: give it room on a busy two-core machine.
   it('the plain QR of the web link is made for local and web use', async () => {
     const s = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'poster' }, OPENID.head);
     const qr = await b.ok<{ kind: string; image: string; scene: string }>('share.qr', { code: s.code }, OPENID.head);
@@ -197,7 +198,7 @@ describe('sharing, attribution and card analytics', () => {
     expect(qr.image).toMatch(/^data:image\/png;base64,/);
     expect(qr.scene).toBe(s.code);
     expect(await b.call('share.qr', { code: 'AAAAAAAAAA' }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'SHARE.NOT_FOUND' } });
-  });
+  }, 20_000);
 
   describe('personal card editor', () => {
     const edit = (over: Record<string, unknown> = {}) => ({

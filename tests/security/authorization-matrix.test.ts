@@ -281,6 +281,7 @@ const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<
   'lead.note': (leadId) => ({ leadId, text: '已电话沟通。' }),
   'lead.reply': (leadId) => ({ leadId, text: '您好，已收到。' }),
   'lead.assign': (leadId, rev) => ({ leadId, toUnitId: 'unit-commerce', toStaffId: 'staff-commerce', note: '', rev }),
+  'lead.matches': (leadId) => ({ leadId }),
 };
 // Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer
 const LEAD_ROLE_MATRIX: Record<string, string> = {
@@ -290,6 +291,8 @@ const LEAD_ROLE_MATRIX: Record<string, string> = {
   'lead.note':          'N Y N',
   'lead.reply':         'N Y N',
   'lead.assign':        'N Y N',
+  // Matches come from the need, not the contact: whoever may see the lead may see what fits it.
+  'lead.matches':       'Y Y Y',
 };
 const LEAD_ROLE_VIEW = 'colleague handler referrer';
 
