@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { purgeExpiredRateCounters } from '../../cloudfunctions/_lib/rate-limit';
 import { recordLeadChange, scheduleEscalation } from '../../cloudfunctions/_lib/repositories/lead.repository';
-import { findLeadsDueForEscalation, findLeadsDueForFollowUp, findLeadsToSchedule, getStaffByIds } from '../../cloudfunctions/_lib/repositories/sla-ladder.repository';
+import { findLeadsDueForEscalation, findLeadsDueForFollowUp, findLeadsToSchedule, getStaffByIds, unscheduleDistrictLadder } from '../../cloudfunctions/_lib/repositories/sla-ladder.repository';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { WxStore } from '../../cloudfunctions/_lib/store/wx-store';
@@ -19,6 +19,7 @@ const LEADS = COLLECTIONS.leads.name;
 /** Just the fields these queries read. */
 const lead = (id: string, sla: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   _id: id,
+  districtId: 'd1',
   status: 'new',
   _rev: 1,
   sla: { firstResponseDueAt: '2026-11-30T09:00:00.000Z', firstRespondedAt: null, escalation: 0, ...sla },
@@ -106,6 +107,13 @@ describe.each(ADAPTERS)('SLA ladder repository on $name', (adapter) => {
     expect(await recordLeadChange(store, { _id: 'g-due' }, { 'sla.escalation': 1 }, [event], 1)).toBe(true);
     expect(await store.get(LEADS, 'g-due')).toMatchObject({ _rev: 2, sla: { escalation: 1 } });
     expect(await store.count(COLLECTIONS.leadEvents.name)).toBe(1);
+  });
+
+  it('unscheduling a district takes exactly its scheduled, waiting leads off the schedule', async () => {
+    await store.insert(LEADS, lead('k-other-district', { nextEscalationAt: '2026-11-30T09:00:00.000Z' }, { districtId: 'd2' }));
+    expect(await unscheduleDistrictLadder(store, 'd1')).toBe(4); // g, h, i, j
+    expect((await findLeadsToSchedule(store, null, 20)).map((l) => l._id)).toEqual(['a-unscheduled', 'b-unscheduled-null', 'c-legacy-rung2', 'g-due', 'h-due', 'i-due-earlier', 'j-later']);
+    expect((await findLeadsDueForEscalation(store, '2026-12-31T00:00:00.000Z', null, 10)).map((l) => l._id)).toEqual(['k-other-district']);
   });
 
   it('reads people by id in one request, ignoring blanks and unknown ids', async () => {

@@ -63,3 +63,24 @@ const byIds = async <T extends { _id: string }>(store: DocumentStore, collection
 export const getStaffByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => byIds<Staff>(store, COLLECTIONS.staff.name, ids);
 
 export const getUnitsByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => byIds<Unit>(store, COLLECTIONS.units.name, ids);
+
+/**
+ * Takes a district's waiting leads off the schedule, so the next tick places them again under the district's
+ * current SLA settings. Call it after changing a district's `sla`: scheduled due times were computed with the
+ * old settings. Pages by id; returns how many leads were taken off.
+ */
+export const unscheduleDistrictLadder = async (store: DocumentStore, districtId: string): Promise<number> => {
+  let cleared = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const page: Lead[] = await store.find<Lead>(LEADS, {
+      // Any ISO time is greater than '': a scheduled lead, whatever its due time.
+      where: { districtId, 'sla.firstRespondedAt': null, status: 'new', 'sla.nextEscalationAt': { gt: '' }, ...(afterId ? { _id: { gt: afterId } } : {}) },
+      orderBy: [{ field: '_id', direction: 'asc' }],
+      limit: 200,
+    });
+    for (const lead of page) if (await store.update(LEADS, lead._id, { set: { 'sla.nextEscalationAt': null } })) cleared += 1;
+    if (page.length < 200) return cleared;
+    afterId = page[page.length - 1]._id;
+  }
+};
