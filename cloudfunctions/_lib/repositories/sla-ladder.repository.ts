@@ -19,25 +19,27 @@ export interface DueCursor {
 }
 
 /**
- * Open, unanswered leads the ladder has not scheduled yet (new leads, and leads from before the schedule
- * existed), by id after `afterId`.
+ * Open, unanswered leads at rung `escalation` (0–2) that the ladder has not scheduled yet (new leads, and leads
+ * from before the schedule existed), by id after `afterId`. One rung per query, so every condition is an
+ * equality on the index and answered or finished leads are never scanned.
  */
-export const findLeadsToSchedule = (store: DocumentStore, afterId: string | null, limit: number) =>
+export const findLeadsToSchedule = (store: DocumentStore, escalation: 0 | 1 | 2, afterId: string | null, limit: number) =>
   store.find<Lead>(LEADS, {
     where: {
       'sla.nextEscalationAt': null,
       'sla.firstRespondedAt': null,
       status: 'new',
-      'sla.escalation': { in: [0, 1, 2] },
+      'sla.escalation': escalation,
       ...(afterId ? { _id: { gt: afterId } } : {}),
     },
     orderBy: [{ field: '_id', direction: 'asc' }],
     limit,
   });
 
+/** Due at or before `now`, after the cursor: one index range, the cursor a filter inside it (no sort step). */
 const dueAfter = (field: string, now: string, after: DueCursor | null, limit: number) => ({
-  where: { [field]: { lte: now } },
-  ...(after ? { anyOf: [{ [field]: { gt: after.at, lte: now } }, { [field]: after.at, _id: { gt: after.id } }] } : {}),
+  where: { [field]: after ? { gte: after.at, lte: now } : { lte: now } },
+  ...(after ? { anyOf: [{ [field]: { gt: after.at } }, { _id: { gt: after.id } }] } : {}),
   orderBy: [{ field, direction: 'asc' as const }, { field: '_id', direction: 'asc' as const }],
   limit,
 });

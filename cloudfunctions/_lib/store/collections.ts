@@ -45,7 +45,7 @@ export const COLLECTIONS = {
       { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
       // The SLA timer: leads whose next rung is due, in due order; and open leads it has not scheduled yet.
       { name: 'by_escalation_due', fields: ['sla.nextEscalationAt', '_id'] },
-      { name: 'by_escalation_unscheduled', fields: ['sla.nextEscalationAt', 'sla.firstRespondedAt', 'status', 'sla.escalation'] },
+      { name: 'by_escalation_unscheduled', fields: ['sla.nextEscalationAt', 'sla.firstRespondedAt', 'status', 'sla.escalation', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
