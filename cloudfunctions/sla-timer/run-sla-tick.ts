@@ -140,14 +140,16 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
   const climb = (lead: Lead, page: PageContext) => climbLadder(deps, lead, page, now, report);
 
   // 1. Leads not on the schedule yet (new ones) are placed on it, or climb at once if already due.
-  let scheduleCursor: string | null = null;
-  while (!outOfTime()) {
-    const page = (await findLeadsToSchedule(deps.store, scheduleCursor, pageSize)) as Lead[];
-    if (page.length === 0) break;
-    const context = await contextFor(page);
-    await forEachBounded(page, concurrency, guarded('sla.schedule_failed', (lead) => climb(lead, context)), outOfTime);
-    scheduleCursor = page[page.length - 1]._id;
-    if (page.length < pageSize) break;
+  for (const rung of [0, 1, 2] as const) {
+    let afterId: string | null = null;
+    while (!outOfTime()) {
+      const page: Lead[] = await findLeadsToSchedule(deps.store, rung, afterId, pageSize);
+      if (page.length === 0) break;
+      const context = await contextFor(page);
+      await forEachBounded(page, concurrency, guarded('sla.schedule_failed', (lead) => climb(lead, context)), outOfTime);
+      afterId = page[page.length - 1]._id;
+      if (page.length < pageSize) break;
+    }
   }
 
   // 2. Leads whose next rung is due.

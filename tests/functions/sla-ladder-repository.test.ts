@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { purgeExpiredRateCounters } from '../../cloudfunctions/_lib/rate-limit';
 import { recordLeadChange, scheduleEscalation } from '../../cloudfunctions/_lib/repositories/lead.repository';
-import { findLeadsDueForEscalation, findLeadsDueForFollowUp, findLeadsToSchedule, getStaffByIds } from '../../cloudfunctions/_lib/repositories/sla-ladder.repository';
+import { findLeadsDueForEscalation, findLeadsDueForFollowUp, findLeadsToSchedule, getStaffByIds, unscheduleDistrictLadder } from '../../cloudfunctions/_lib/repositories/sla-ladder.repository';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { WxStore } from '../../cloudfunctions/_lib/store/wx-store';
@@ -19,6 +19,7 @@ const LEADS = COLLECTIONS.leads.name;
 /** Just the fields these queries read. */
 const lead = (id: string, sla: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   _id: id,
+  districtId: 'd1',
   status: 'new',
   _rev: 1,
   sla: { firstResponseDueAt: '2026-11-30T09:00:00.000Z', firstRespondedAt: null, escalation: 0, ...sla },
@@ -79,10 +80,12 @@ describe.each(ADAPTERS)('SLA ladder repository on $name', (adapter) => {
   afterEach(() => close());
 
   it('finds open, unanswered leads below the top that have no due time yet, paged by id', async () => {
-    const ids = async (after: string | null, limit: number) => (await findLeadsToSchedule(store, after, limit)).map((l) => l._id);
-    expect(await ids(null, 10)).toEqual(['a-unscheduled', 'b-unscheduled-null', 'c-legacy-rung2']);
-    expect(await ids(null, 2)).toEqual(['a-unscheduled', 'b-unscheduled-null']);
-    expect(await ids('b-unscheduled-null', 2)).toEqual(['c-legacy-rung2']);
+    const ids = async (rung: 0 | 1 | 2, after: string | null, limit: number) => (await findLeadsToSchedule(store, rung, after, limit)).map((l) => l._id);
+    expect(await ids(0, null, 10)).toEqual(['a-unscheduled', 'b-unscheduled-null']);
+    expect(await ids(0, null, 1)).toEqual(['a-unscheduled']);
+    expect(await ids(0, 'a-unscheduled', 5)).toEqual(['b-unscheduled-null']);
+    expect(await ids(1, null, 10)).toEqual([]);
+    expect(await ids(2, null, 10)).toEqual(['c-legacy-rung2']);
   });
 
   it('finds due leads in due order and pages through equal due times by id', async () => {
@@ -91,6 +94,9 @@ describe.each(ADAPTERS)('SLA ladder repository on $name', (adapter) => {
     expect(first.map((l) => l._id)).toEqual(['i-due-earlier', 'g-due']);
     const rest = await findLeadsDueForEscalation(store, now, { at: '2026-11-30T09:00:00.000Z', id: 'g-due' }, 2);
     expect(rest.map((l) => l._id)).toEqual(['h-due']);
+    expect(await findLeadsDueForEscalation(store, now, { at: '2026-11-30T09:00:00.000Z', id: 'h-due' }, 2)).toEqual([]);
+    const fromEarlier = await findLeadsDueForEscalation(store, now, { at: '2026-11-30T08:00:00.000Z', id: 'i-due-earlier' }, 5);
+    expect(fromEarlier.map((l) => l._id)).toEqual(['g-due', 'h-due']);
     expect((await findLeadsDueForFollowUp(store, now, null, 10)).map((l) => l._id)).toEqual([]);
     expect((await findLeadsDueForFollowUp(store, '2026-12-01T00:00:00.000Z', null, 10)).map((l) => l._id)).toEqual(['e-answered']);
   });
@@ -106,6 +112,13 @@ describe.each(ADAPTERS)('SLA ladder repository on $name', (adapter) => {
     expect(await recordLeadChange(store, { _id: 'g-due' }, { 'sla.escalation': 1 }, [event], 1)).toBe(true);
     expect(await store.get(LEADS, 'g-due')).toMatchObject({ _rev: 2, sla: { escalation: 1 } });
     expect(await store.count(COLLECTIONS.leadEvents.name)).toBe(1);
+  });
+
+  it('unscheduling a district takes exactly its scheduled, waiting leads off the schedule', async () => {
+    await store.insert(LEADS, lead('k-other-district', { nextEscalationAt: '2026-11-30T09:00:00.000Z' }, { districtId: 'd2' }));
+    expect(await unscheduleDistrictLadder(store, 'd1')).toBe(4); // g, h, i, j
+    expect((await findLeadsToSchedule(store, 0, null, 20)).map((l) => l._id)).toEqual(['a-unscheduled', 'b-unscheduled-null', 'g-due', 'h-due', 'i-due-earlier', 'j-later']);
+    expect((await findLeadsDueForEscalation(store, '2026-12-31T00:00:00.000Z', null, 10)).map((l) => l._id)).toEqual(['k-other-district']);
   });
 
   it('reads people by id in one request, ignoring blanks and unknown ids', async () => {

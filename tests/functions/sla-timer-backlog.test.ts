@@ -109,6 +109,23 @@ describe('SLA timer with a backlog of thousands of due leads (real SQLite)', () 
     }).join('\n');
     expect(plan).toMatch(/USING INDEX leads__by_escalation_due/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
+    // Later pages: the cursor is a filter inside the same range, still no sort step.
+    const next = b.store.explainFind(COLLECTIONS.leads.name, {
+      where: { 'sla.nextEscalationAt': { gte: '2026-11-30T09:00:00.000Z', lte: '2026-12-01T02:00:00.000Z' } },
+      anyOf: [{ 'sla.nextEscalationAt': { gt: '2026-11-30T09:00:00.000Z' } }, { _id: { gt: 'ld_x' } }],
+      orderBy: [{ field: 'sla.nextEscalationAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+      limit: 100,
+    }).join('\n');
+    expect(next).toMatch(/USING INDEX leads__by_escalation_due/);
+    expect(next).not.toMatch(/TEMP B-TREE/);
+    // Leads not yet scheduled: all equalities on their own index, so answered and finished leads are never read.
+    const unscheduled = b.store.explainFind(COLLECTIONS.leads.name, {
+      where: { 'sla.nextEscalationAt': null, 'sla.firstRespondedAt': null, status: 'new', 'sla.escalation': 0, _id: { gt: 'ld_x' } },
+      orderBy: [{ field: '_id', direction: 'asc' }],
+      limit: 100,
+    }).join('\n');
+    expect(unscheduled).toMatch(/USING INDEX leads__by_escalation_unscheduled/);
+    expect(unscheduled).not.toMatch(/TEMP B-TREE/);
   });
 
   it('reminds every due lead once (1×), then copies the leader once (2×), then reassigns once (3×)', async () => {

@@ -1,7 +1,9 @@
 import type { Lead } from '../../domain/lead/lead.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { unscheduleDistrictLadder } from '../../cloudfunctions/_lib/repositories/sla-ladder.repository';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
 import { outboxNotifier } from '../../tools/local-cloud/outbox-notifier';
+import { DEMO_DISTRICT_ID } from '../../tools/seed/demo-district';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 const notified = async (b: TestBackend, kind: string) =>
@@ -104,6 +106,18 @@ describe('SLA ladder (controlled clock, working hours)', () => {
     expect((await lead()).sla.nextEscalationAt).toBeNull();
     b.clock.set('2026-12-04T01:00:00.000Z');
     expect(await runSlaTick(b.deps)).toMatchObject({ scanned: 0, reminded: 0, leaderCopied: 0, reassigned: 0 });
+  });
+
+  it('after a district tightens its SLA, unscheduling its ladder applies the new deadline at the next tick', async () => {
+    await runSlaTick(b.deps); // scheduled for Monday 17:00 under the 8-hour promise
+    const district = DEMO_DISTRICT_ID;
+    const before = (await b.store.get<{ _id: string; sla: Record<string, number> }>(COLLECTIONS.districts.name, district)) as { _id: string; sla: Record<string, number> };
+    await b.store.update(COLLECTIONS.districts.name, district, { set: { sla: { ...before.sla, firstResponseHours: 4 } } });
+    b.clock.set('2026-11-30T05:30:00.000Z'); // Monday 13:30: past 4 working hours, not 8
+    expect(await runSlaTick(b.deps)).toMatchObject({ reminded: 0 }); // still on the old schedule
+    expect(await unscheduleDistrictLadder(b.store, district)).toBe(1);
+    expect(await runSlaTick(b.deps)).toMatchObject({ reminded: 1 });
+    expect((await lead()).sla.nextEscalationAt).toBe('2026-11-30T09:00:00.000Z'); // 2× of 4 h: Monday 17:00
   });
 
   it('a tick out of time takes no new work, and the next tick does it', async () => {

@@ -19,25 +19,27 @@ export interface DueCursor {
 }
 
 /**
- * Open, unanswered leads the ladder has not scheduled yet (new leads, and leads from before the schedule
- * existed), by id after `afterId`.
+ * Open, unanswered leads at rung `escalation` (0–2) that the ladder has not scheduled yet (new leads, and leads
+ * from before the schedule existed), by id after `afterId`. One rung per query, so every condition is an
+ * equality on the index and answered or finished leads are never scanned.
  */
-export const findLeadsToSchedule = (store: DocumentStore, afterId: string | null, limit: number) =>
+export const findLeadsToSchedule = (store: DocumentStore, escalation: 0 | 1 | 2, afterId: string | null, limit: number) =>
   store.find<Lead>(LEADS, {
     where: {
       'sla.nextEscalationAt': null,
       'sla.firstRespondedAt': null,
       status: 'new',
-      'sla.escalation': { in: [0, 1, 2] },
+      'sla.escalation': escalation,
       ...(afterId ? { _id: { gt: afterId } } : {}),
     },
     orderBy: [{ field: '_id', direction: 'asc' }],
     limit,
   });
 
+/** Due at or before `now`, after the cursor: one index range, the cursor a filter inside it (no sort step). */
 const dueAfter = (field: string, now: string, after: DueCursor | null, limit: number) => ({
-  where: { [field]: { lte: now } },
-  ...(after ? { anyOf: [{ [field]: { gt: after.at, lte: now } }, { [field]: after.at, _id: { gt: after.id } }] } : {}),
+  where: { [field]: after ? { gte: after.at, lte: now } : { lte: now } },
+  ...(after ? { anyOf: [{ [field]: { gt: after.at } }, { _id: { gt: after.id } }] } : {}),
   orderBy: [{ field, direction: 'asc' as const }, { field: '_id', direction: 'asc' as const }],
   limit,
 });
@@ -63,3 +65,24 @@ const byIds = async <T extends { _id: string }>(store: DocumentStore, collection
 export const getStaffByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => byIds<Staff>(store, COLLECTIONS.staff.name, ids);
 
 export const getUnitsByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => byIds<Unit>(store, COLLECTIONS.units.name, ids);
+
+/**
+ * Takes a district's waiting leads off the schedule, so the next tick places them again under the district's
+ * current SLA settings. Call it after changing a district's `sla`: scheduled due times were computed with the
+ * old settings. Pages by id; returns how many leads were taken off.
+ */
+export const unscheduleDistrictLadder = async (store: DocumentStore, districtId: string): Promise<number> => {
+  let cleared = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const page: Lead[] = await store.find<Lead>(LEADS, {
+      // Any ISO time is greater than '': a scheduled lead, whatever its due time.
+      where: { districtId, 'sla.firstRespondedAt': null, status: 'new', 'sla.nextEscalationAt': { gt: '' }, ...(afterId ? { _id: { gt: afterId } } : {}) },
+      orderBy: [{ field: '_id', direction: 'asc' }],
+      limit: 200,
+    });
+    for (const lead of page) if (await store.update(LEADS, lead._id, { set: { 'sla.nextEscalationAt': null } })) cleared += 1;
+    if (page.length < 200) return cleared;
+    afterId = page[page.length - 1]._id;
+  }
+};

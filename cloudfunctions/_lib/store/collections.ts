@@ -49,7 +49,7 @@ export const COLLECTIONS = {
       { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
       // The SLA timer: leads whose next rung is due, in due order; and open leads it has not scheduled yet.
       { name: 'by_escalation_due', fields: ['sla.nextEscalationAt', '_id'] },
-      { name: 'by_escalation_unscheduled', fields: ['sla.nextEscalationAt', 'sla.firstRespondedAt', 'status', 'sla.escalation'] },
+      { name: 'by_escalation_unscheduled', fields: ['sla.nextEscalationAt', 'sla.firstRespondedAt', 'status', 'sla.escalation', '_id'] },
       // Card stats: a card's leads (by week, by channel), and a person's answered leads, newest first.
       { name: 'by_card_created', fields: ['source.cardId', 'createdAt'] },
       { name: 'by_handler_created', fields: ['handling.staffId', 'createdAt'] },
