@@ -4,7 +4,7 @@
  * TARO_APP_CLOUD_ENV, unless INVESTCARD_CLOUD_ENV_FROM_DEVTOOLS=1 says that choice is deliberate (local builds,
  * CI checks). Returns the refusal, or null when the build may go on.
  */
-export const cloudEnvProblem = (env: NodeJS.ProcessEnv): string | null => {
+export const cloudEnvProblem = (env: Readonly<Record<string, string | undefined>>): string | null => {
   if (env.TARO_ENV !== 'weapp' || env.NODE_ENV === 'development') return null;
   if ((env.TARO_APP_CLOUD_ENV ?? '').trim()) return null;
   if (env.INVESTCARD_CLOUD_ENV_FROM_DEVTOOLS === '1') return null;
