@@ -6,10 +6,13 @@ import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PersonRow } from '../../components/person-row';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { FullModeHint } from '../../components/full-mode-hint';
 import { ListSkeleton } from '../../components/list-skeleton';
+import { MomentsBanner } from '../../components/moments-banner';
 import { OfflineNote } from '../../components/offline-note';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
+import { useFullMode } from '../../hooks/use-full-mode';
 import { imageUrl } from '../../utils/image-url';
 import { idParam, journeyFromParams, openPage, personCardUrl } from '../../utils/journey-route';
 import { useCard } from '../card/use-card';
@@ -30,6 +33,9 @@ export default function DirectoryPage() {
   const { status, data, error, offline, savedAt, reload } = useDirectory(districtId);
   const [mode, setMode] = useState<Mode>('unit');
   const [focus, setFocus] = useState<string | null>(null);
+  // Moments single-page mode: WeChat allows no navigation, so a person's card opens only in the full app.
+  const { readOnly, hint, guard } = useFullMode();
+  const openCard = (cardId: string) => guard('查看名片', () => openPage(personCardUrl(cardId)));
 
   // Shared onwards, the directory keeps the card and share it came through, so credit follows the chain.
   const shareQuery = [
@@ -77,7 +83,7 @@ export default function DirectoryPage() {
             person={person}
             photoUrl={imageUrl(person.photo)}
             highlight={mode === 'industry' ? group.key : null}
-            onOpen={person.cardId ? (p) => openPage(personCardUrl(p.cardId as string)) : undefined}
+            onOpen={person.cardId ? (p) => openCard(p.cardId as string) : undefined}
           />
         ))}
       </SectionBlock>
@@ -85,11 +91,12 @@ export default function DirectoryPage() {
   }
 
   return (
-    <View className="directory-page" data-testid="directory-page">
+    <View className={readOnly ? 'directory-page directory-page--read-only' : 'directory-page'} data-testid="directory-page">
+      {readOnly ? <MomentsBanner text="朋友圈预览 · 查看专员名片、联系专员请点击屏幕下方「前往小程序」" /> : null}
       <View className="directory-page__header">
         <View className="directory-page__intro">
           <Text className="directory-page__title">{card.data?.district.name ?? '招商专员'}</Text>
-          <Text className="directory-page__subtitle">按单位或产业方向找到对口专员，点击查看名片</Text>
+          <Text className="directory-page__subtitle">{readOnly ? '按单位或产业方向找到对口专员' : '按单位或产业方向找到对口专员，点击查看名片'}</Text>
         </View>
         <View className="directory-page__modes">
           <Segmented
@@ -123,6 +130,7 @@ export default function DirectoryPage() {
       </View>
       {offline ? <OfflineNote savedAt={savedAt} onRetry={() => void reload()} /> : null}
       <View className="directory-page__body">{body}</View>
+      <FullModeHint message={hint} />
     </View>
   );
 }
