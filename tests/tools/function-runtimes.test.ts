@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { CONTRACTS } from '../../domain/api/registry';
 import { buildFunctions, type BuiltFunction } from '../../tools/build-functions';
-import { CLOUD_RUNTIMES, newerBuiltinsIn, syntaxErrorOn, type CloudRuntime } from '../../tools/wechat/cloud-runtimes';
+import { CLOUD_RUNTIMES, newerBuiltinsIn, RUNTIMES_INSTALL, syntaxErrorOn, type CloudRuntime } from '../../tools/wechat/cloud-runtimes';
 
 const ROOT = resolve(__dirname, '../..');
 // Inside the repo so the bundles resolve the real wx-server-sdk from node_modules, as "云端安装依赖" would.
@@ -36,8 +36,8 @@ describe('cloud function bundles on the Node versions WeChat Cloud runs', () => 
   }, 120_000);
   afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
-  it('has the real runtime binaries', () => {
-    for (const runtime of CLOUD_RUNTIMES) expect(spawnSync(runtime.bin, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(runtime.version);
+  it(`has the real runtime binaries (else: ${RUNTIMES_INSTALL})`, () => {
+    for (const runtime of CLOUD_RUNTIMES) expect({ bin: runtime.bin, version: spawnSync(runtime.bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() }).toEqual({ bin: runtime.bin, version: runtime.version });
     expect(built.map((f) => f.name).sort()).toEqual([...FUNCTION_NAMES].sort());
   });
 

