@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { checkSitemap, checkStylesheets, checkTemplates, checkWithMiniprogramCi, checkWithWechatTools } from '../../tools/wechat/compile-weapp';
 import { compileWxml } from '../../tools/wechat/wechat-compilers';
 
@@ -89,4 +90,20 @@ describe("WeChat's compilers over a weapp build", () => {
     writeFileSync(join(dir, 'app.json'), JSON.stringify(appJson));
     expect(checkWithMiniprogramCi(dir)).toEqual([expect.stringMatching(/^miniprogram-ci 10005: .*could not find the corresponding file: "pages\/ghost\/index\.wxml"/)]);
   }, 180_000);
+});
+
+describe('the offline guard the WeChat tools run under', () => {
+  it('fails every connection and lookup like an unreachable network, and reports each target', () => {
+    const preload = resolve(__dirname, '../../tools/wechat/offline-preload.cjs');
+    const script = `
+      const https = require('node:https');
+      https.get('https://servicewechat.com/wxa/ci/getwhiteextlist', () => console.log('connected')).on('error', (e) => {
+        require('node:dns').lookup('example.com', (err) => console.log(JSON.stringify({ https: e.code, dns: err && err.code })));
+      });`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(preload)}` } });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toEqual({ https: 'ENETUNREACH', dns: 'ENOTFOUND' });
+    expect(run.stderr).toContain('NETWORK-ATTEMPT servicewechat.com:443');
+    expect(run.stderr).toContain('NETWORK-ATTEMPT dns example.com');
+  });
 });

@@ -106,7 +106,9 @@ export const checkSitemap = (dist: string): string[] => {
 export const checkWithMiniprogramCi = (dist: string): string[] => {
   const configFile = join(dist, 'project.config.json');
   const appid = existsSync(configFile) ? ((JSON.parse(readFileSync(configFile, 'utf8')) as { appid?: string }).appid ?? 'touristappid') : 'touristappid';
-  const run = spawnSync(process.execPath, ['-r', OFFLINE_PRELOAD, CI_CHILD, resolve(dist), appid], { encoding: 'utf8', timeout: CI_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  // NODE_OPTIONS too: every Node process miniprogram-ci starts (its compiler workers) gets the same guard.
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(OFFLINE_PRELOAD)}`].filter(Boolean).join(' ') };
+  const run = spawnSync(process.execPath, [CI_CHILD, resolve(dist), appid], { encoding: 'utf8', env, timeout: CI_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
   const problems: string[] = [];
   const attempts = [...new Set([...(run.stderr ?? '').matchAll(/^NETWORK-ATTEMPT (.+)$/gm)].map((m) => m[1]))];
   for (const target of attempts) if (!EXPECTED_HOSTS.has(target)) problems.push(`miniprogram-ci tried to reach ${target} (only servicewechat.com's whitelist call is expected; the compile must stay offline)`);
