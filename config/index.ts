@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { cloudEnvProblem } from './cloud-env';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -17,7 +18,7 @@ import prodConfig from './prod';
 const appEnv = {
   /** H5: base URL of the HTTP backend (the local cloud); '' = same origin. */
   TARO_APP_API_BASE: JSON.stringify((process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')),
-  /** Weapp: WeChat cloud environment id; '' = the environment selected in DevTools (DYNAMIC_CURRENT_ENV). */
+  /** Weapp: WeChat cloud environment id (required for a production build, see cloudEnvProblem); '' = DevTools' selection. */
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
   /** Weapp: subscribe-message template id(s) for "your inquiry was answered" (comma-separated); '' = no offer. */
   TARO_APP_TEMPLATE_LEAD_REPLY: JSON.stringify(process.env.TARO_APP_TEMPLATE_LEAD_REPLY ?? ''),
@@ -60,6 +61,8 @@ const firstScreenHtmlOptions = () => {
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  const cloudEnvRefusal = cloudEnvProblem(process.env);
+  if (cloudEnvRefusal) throw new Error(cloudEnvRefusal);
   const isH5 = process.env.TARO_ENV === 'h5';
   // TARO_OUTPUT_ROOT lets parallel builds (several engineers, benches) write apart; the defaults are what ship.
   const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
@@ -69,7 +72,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio,
     sourceRoot: 'src',
     outputRoot,
-    plugins: [],
+    // project.config.json re-based onto dist/, sitemap.json copied (Taro does neither).
+    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs')],
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.

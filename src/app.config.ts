@@ -18,4 +18,6 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // Every privacy interface used (clipboard, contacts, album, location, chosen images) is declared in 用户隐私保护指引 (admin console).
   __usePrivacyCheck__: true,
+  // WeChat search indexes only the investor's content pages (src/sitemap.json; copied by tools/wechat/taro-wechat-project-files.cjs).
+  sitemapLocation: 'sitemap.json',
 });

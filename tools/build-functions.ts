@@ -12,7 +12,7 @@ import { validateSeed } from './seed/seed-store';
  * function is bundled with its share of domain/ and _lib/ into build/cloudfunctions/<name>/:
  *   index.js      the bundle (wx-server-sdk left external: installed by "云端安装依赖")
  *   package.json  pins wx-server-sdk 4.0.2
- *   config.json   openapi permissions found in the bundle, plus timer triggers
+ *   config.json   the openapi permissions the function's own code calls (openapiPermissionsOf), plus timer triggers
  * and writes build/cloud-db/ (indexes to create in the console, seed JSON-lines to import).
  */
 
@@ -27,9 +27,50 @@ const TRIGGERS: Partial<Record<(typeof FUNCTION_NAMES)[number], Array<{ name: st
 /** Timeouts (seconds) where the 3 s default is too short; the SLA tick budgets its work against this one. */
 const TIMEOUTS: Partial<Record<(typeof FUNCTION_NAMES)[number], number>> = { 'sla-timer': SLA_TIMER_TIMEOUT_SECONDS };
 
+/**
+ * The open APIs behind each dependency port (cloudfunctions/_lib/wx-openapi.ts). Every function's deps carry all
+ * three adapters, so their `openapi.*` calls are in every bundle; what a function really calls is which port its
+ * own code uses.
+ */
+export const OPENAPI_BY_PORT: Record<string, string> = {
+  'contentCheck.check': 'security.msgSecCheck',
+  'notifier.send': 'subscribeMessage.send',
+  'qr.forShare': 'wxacode.getUnlimited',
+};
+/** The WeChat adapter modules: the only code that calls `cloud.openapi` on a port's behalf. */
+const ADAPTER_MODULE = /^cloudfunctions\/_lib\/wx-[\w-]+\.ts$/;
+const OPENAPI_CALL = /\bopenapi\.([a-zA-Z]+)\.([a-zA-Z]+)\b/g;
+
+/** esbuild's unminified bundle, cut at its `// <source path>` module comments. */
+export const bundleModules = (bundle: string): Array<{ path: string; code: string }> => {
+  const parts = bundle.split(/^\/\/ ((?:cloudfunctions|domain|node_modules)\/\S+)$/m);
+  const modules: Array<{ path: string; code: string }> = [];
+  for (let i = 1; i < parts.length; i += 2) modules.push({ path: parts[i] as string, code: parts[i + 1] ?? '' });
+  return modules;
+};
+
+/**
+ * The openapi permissions a bundle needs: `openapi.x.y` called by its own code, plus the API behind each port its
+ * own code calls (`deps.qr.forShare(…)` → wxacode.getUnlimited). Throws on an adapter call missing from
+ * OPENAPI_BY_PORT, so a new open API is never left undeclared.
+ */
 export const openapiPermissionsOf = (bundle: string): string[] => {
+  const modules = bundleModules(bundle);
+  if (!modules.length) throw new Error('the bundle has no module comments: build it unminified so its openapi permissions can be read');
+  const known = new Set(Object.values(OPENAPI_BY_PORT));
   const found = new Set<string>();
-  for (const m of bundle.matchAll(/\bopenapi\.([a-zA-Z]+)\.([a-zA-Z]+)\b/g)) found.add(`${m[1]}.${m[2]}`);
+  for (const { path, code } of modules) {
+    const calls = [...code.matchAll(OPENAPI_CALL)].map((m) => `${m[1]}.${m[2]}`);
+    if (ADAPTER_MODULE.test(path)) {
+      for (const api of calls) if (!known.has(api)) throw new Error(`${path} calls openapi.${api}, which no port in OPENAPI_BY_PORT (tools/build-functions.ts) names`);
+      continue;
+    }
+    for (const api of calls) found.add(api);
+    for (const [port, api] of Object.entries(OPENAPI_BY_PORT)) {
+      const [name, method] = port.split('.');
+      if (new RegExp(`\\.${name}\\.${method}\\(`).test(code)) found.add(api);
+    }
+  }
   return [...found].sort();
 };
 

@@ -5,7 +5,8 @@ import { MAIN_PACKAGE_LIMIT, mainPackageBytes } from './bench/size-bench';
 /**
  * Static checks of the weapp build for what only WeChat would otherwise reject or silently break, since no
  * DevTools run here: page files, package sizes, privacy flag, share flags compiled into shareable pages, no
- * dynamic code, and no local-demo code shipped to the mini-program. Exits non-zero with every problem listed.
+ * dynamic code, no local-demo code shipped to the mini-program, and a project.config.json that is right from dist/.
+ * Exits non-zero with every problem listed.
  */
 export const SHAREABLE_PAGES = ['pages/card/index', 'pages/carrier-detail/index', 'pages/directory/index'];
 const PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -16,9 +17,31 @@ const ALLOWED_DYNAMIC = 'new Function("return this")';
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : [join(dir, e)]));
 
-export const checkWeappBuild = (dist: string): string[] => {
+/**
+ * dist/project.config.json (for DevTools or miniprogram-ci opening dist/) must name the same function folder as the
+ * repository's, seen from dist/: Taro's copy kept the repository-relative path (tools/wechat/taro-wechat-project-files.cjs).
+ */
+const projectConfigProblems = (dist: string, root: string): string[] => {
+  const rootFile = join(root, 'project.config.json');
+  const distFile = join(dist, 'project.config.json');
+  if (!existsSync(rootFile)) return [];
+  if (!existsSync(distFile)) return ['project.config.json is missing from the build'];
+  const rootConfig = JSON.parse(readFileSync(rootFile, 'utf8')) as Record<string, unknown>;
+  const distConfig = JSON.parse(readFileSync(distFile, 'utf8')) as Record<string, unknown>;
+  const problems: string[] = [];
+  if (distConfig.miniprogramRoot !== './') problems.push(`project.config.json in the build: miniprogramRoot ${JSON.stringify(distConfig.miniprogramRoot)} should be "./"`);
+  if (typeof rootConfig.cloudfunctionRoot === 'string') {
+    const wanted = resolve(root, rootConfig.cloudfunctionRoot);
+    const got = typeof distConfig.cloudfunctionRoot === 'string' ? resolve(dist, distConfig.cloudfunctionRoot) : null;
+    if (got !== wanted) problems.push(`project.config.json in the build: cloudfunctionRoot ${JSON.stringify(distConfig.cloudfunctionRoot)} points at ${got ?? 'nothing'} from there, not at ${wanted}`);
+  }
+  return problems;
+};
+
+export const checkWeappBuild = (dist: string, root = resolve(dist, '..')): string[] => {
   const problems: string[] = [];
   if (!existsSync(join(dist, 'app.json'))) return [`${dist}/app.json is missing: run npm run build:weapp`];
+  problems.push(...projectConfigProblems(dist, root));
   const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }>; __usePrivacyCheck__?: boolean };
   const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
   for (const page of pages) {
@@ -45,7 +68,7 @@ export const checkWeappBuild = (dist: string): string[] => {
 
 if (require.main === module) {
   const dist = resolve(__dirname, '..', process.argv[2] ?? 'dist');
-  const problems = checkWeappBuild(dist);
+  const problems = checkWeappBuild(dist, resolve(__dirname, '..'));
   if (problems.length) {
     console.error(`weapp build check failed:\n- ${problems.join('\n- ')}`);
     process.exit(1);

@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
  *
  * A refusal never throws into the page: the visitor gets one clear Chinese toast and the page stays usable.
  */
-export type PrivacyApi = 'addPhoneContact' | 'setClipboardData' | 'saveImageToPhotosAlbum' | 'openLocation' | 'chooseImage';
+export type PrivacyApi = 'addPhoneContact' | 'setClipboardData' | 'saveImageToPhotosAlbum' | 'openLocation' | 'chooseMedia';
 
 /** What the visitor was trying to do, as the messages say it. */
 const PURPOSE: Record<PrivacyApi, string> = {
@@ -15,7 +15,7 @@ const PURPOSE: Record<PrivacyApi, string> = {
   setClipboardData: '复制',
   saveImageToPhotosAlbum: '保存图片',
   openLocation: '打开地图',
-  chooseImage: '选择图片',
+  chooseMedia: '选择图片',
 };
 
 /** The WeChat permission (scope) behind an API, where there is one. */
@@ -132,11 +132,12 @@ export const saveImageToAlbum = async (filePath: string): Promise<PrivacyOutcome
   return outcome;
 };
 
+/** Images only, through `chooseMedia` (`chooseImage` is deprecated). */
 export const chooseImages = async (count: number): Promise<string[]> => {
   let paths: string[] = [];
-  await runPrivacyApi('chooseImage', async () => {
-    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    paths = res.tempFilePaths;
+  await runPrivacyApi('chooseMedia', async () => {
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    paths = res.tempFiles.map((f) => f.tempFilePath);
   });
   return paths;
 };

@@ -35,14 +35,13 @@ export const checkChosenImage = (file: { path: string; size: number; type?: stri
   return null;
 };
 
-
 let cloudReady = false;
 const ensureCloud = (): void => {
   if (cloudReady) return;
   // Same environment as the API transport; calling init again is harmless when it already ran.
-  const cloud = Taro.cloud as typeof Taro.cloud & { DYNAMIC_CURRENT_ENV?: string };
-  const env = process.env.TARO_APP_CLOUD_ENV || cloud.DYNAMIC_CURRENT_ENV;
-  cloud.init({ traceUser: true, ...(env ? { env } : {}) });
+  // DYNAMIC_CURRENT_ENV is a server constant; without an id (an opted-in DevTools build) init uses DevTools' selection.
+  const env = process.env.TARO_APP_CLOUD_ENV;
+  Taro.cloud.init({ traceUser: true, ...(env ? { env } : {}) });
   cloudReady = true;
 };
 
@@ -52,12 +51,13 @@ const ensureCloud = (): void => {
  */
 export const chooseAndUploadImage = async (folder: string): Promise<string | null> => {
   if (!canUploadImages()) throw new ImageUploadError('请在微信小程序中上传图片');
-  const picked: { result?: Taro.chooseImage.SuccessCallbackResult } = {};
+  const picked: { result?: Taro.chooseMedia.SuccessCallbackResult } = {};
   // Through the app's privacy door, quietly: the editor shows the reason next to the image field.
+  // `chooseMedia` limited to images: `chooseImage` is deprecated.
   const outcome = await runPrivacyApi(
-    'chooseImage',
+    'chooseMedia',
     async () => {
-      picked.result = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      picked.result = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
     },
     { quiet: true },
   );
@@ -66,13 +66,16 @@ export const chooseAndUploadImage = async (folder: string): Promise<string | nul
   if (outcome !== 'ok') throw new ImageUploadError(outcome === 'scope_denied' ? '未获授权使用相册或相机，可在设置中开启' : '无法打开相册，请稍后重试');
   const chosen = picked.result;
   if (!chosen) return null;
-  const file = chosen.tempFiles?.[0] ?? (chosen.tempFilePaths?.[0] ? { path: chosen.tempFilePaths[0], size: 0 } : null);
-  if (!file) return null;
-  const problem = checkChosenImage({ path: file.path, size: file.size, type: file.type });
+  const first = chosen.tempFiles?.[0];
+  if (!first?.tempFilePath) return null;
+  // chooseMedia reports no MIME type: the temp file's extension tells JPG from PNG.
+  const file = { path: first.tempFilePath, size: first.size };
+  if (first.fileType && first.fileType !== 'image') throw new ImageUploadError('只支持 JPG 或 PNG 格式的图片');
+  const problem = checkChosenImage(file);
   if (problem) throw new ImageUploadError(problem);
 
   ensureCloud();
-  const ext = imageTypeOf(file.path, file.type) as ImageType;
+  const ext = imageTypeOf(file.path) as ImageType;
   const cloudPath = `${folder.replace(/^\/+|\/+$/g, '')}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
   try {
     const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });

@@ -5,7 +5,7 @@ import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { CONTRACTS } from '../../domain/api/registry';
 import { SLA_TIMER_TIMEOUT_SECONDS } from '../../cloudfunctions/sla-timer/sla-tick-budget';
 import { ERROR_MESSAGES } from '../../domain/common/error-codes';
-import { buildFunctions, type BuiltFunction, WX_SERVER_SDK_VERSION } from '../../tools/build-functions';
+import { buildFunctions, type BuiltFunction, openapiPermissionsOf, WX_SERVER_SDK_VERSION } from '../../tools/build-functions';
 
 const ROOT = resolve(__dirname, '../..');
 // Inside the repo so the bundles resolve wx-server-sdk from node_modules, as WeChat's "云端安装依赖" would.
@@ -61,6 +61,17 @@ describe('deployable cloud function bundles', () => {
     const timer = JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'sla-timer', 'config.json'), 'utf8'));
     expect(timer.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
     expect(timer.timeout).toBe(SLA_TIMER_TIMEOUT_SECONDS);
+  });
+
+  it("declares only the open APIs each function's own code calls, not every adapter it carries", () => {
+    const declared = Object.fromEntries(built.map((f) => [f.name, JSON.parse(readFileSync(join(f.dir, 'config.json'), 'utf8')).permissions.openapi]));
+    expect(declared).toEqual({
+      'public-read': [],
+      'lead-intake': ['security.msgSecCheck', 'subscribeMessage.send'],
+      workspace: ['security.msgSecCheck', 'subscribeMessage.send'],
+      sharing: ['security.msgSecCheck', 'wxacode.getUnlimited'],
+      'sla-timer': ['subscribeMessage.send'],
+    });
   });
 
   it('every contract is served by the function it names', () => {
@@ -125,5 +136,29 @@ describe('deployable cloud function bundles', () => {
     const carriers = readFileSync(join(OUT, 'cloud-db', 'seed', 'carriers.json'), 'utf8').trim().split('\n');
     expect(carriers.length).toBeGreaterThanOrEqual(40);
     expect(JSON.parse(carriers[0])).toHaveProperty('_id');
+  });
+});
+
+describe('openapi permissions of a bundle', () => {
+  const adapters = [
+    '// cloudfunctions/_lib/wx-openapi.ts',
+    'var wxContentCheck = (cloud) => ({ check: () => cloud.openapi.security.msgSecCheck({}) });',
+    'var wxNotifier = (cloud) => ({ send: () => cloud.openapi.subscribeMessage.send({}) });',
+    'var wxQr = (cloud) => ({ forShare: () => cloud.openapi.wxacode.getUnlimited({}) });',
+  ].join('\n');
+  const bundle = (...modules: string[]) => [adapters, ...modules].join('\n');
+
+  it('reads the ports the own code calls, and open APIs it calls directly', () => {
+    expect(openapiPermissionsOf(bundle('// cloudfunctions/public-read/get-card.ts', 'const card = await deps.store.get("cards", id);'))).toEqual([]);
+    expect(openapiPermissionsOf(bundle('// cloudfunctions/sharing/share-qr.ts', 'const qr = await deps.qr.forShare(share._id, url);'))).toEqual(['wxacode.getUnlimited']);
+    expect(openapiPermissionsOf(bundle('// cloudfunctions/_lib/notifications.ts', 'result = await deps.notifier.send(entry.message);', '// cloudfunctions/workspace/ping.ts', 'await cloud.openapi.customerServiceMessage.send({});'))).toEqual([
+      'customerServiceMessage.send',
+      'subscribeMessage.send',
+    ]);
+  });
+
+  it('refuses an adapter calling an open API no port names, and a bundle it cannot read', () => {
+    expect(() => openapiPermissionsOf(bundle('// cloudfunctions/_lib/wx-extra.ts', 'cloud.openapi.urlscheme.generate({});'))).toThrow(/wx-extra\.ts calls openapi\.urlscheme\.generate/);
+    expect(() => openapiPermissionsOf('var a=cloud.openapi.wxacode.getUnlimited({})')).toThrow(/no module comments/);
   });
 });

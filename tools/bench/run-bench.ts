@@ -31,7 +31,8 @@ const main = async () => {
 
   if (want('size')) {
     console.log('\n1. weapp main package size');
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    // Sizes only: the build may use DevTools' cloud environment (config/cloud-env.ts refuses it otherwise).
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd: ROOT, encoding: 'utf8', env: { INVESTCARD_CLOUD_ENV_FROM_DEVTOOLS: '1', ...process.env, NODE_ENV: 'production' } });
     if (r.status !== 0) throw new Error(`weapp build failed:\n${r.stdout}\n${r.stderr}`);
     const sizes = mainPackageBytes(join(ROOT, 'dist'));
     const hello = helloWorldBytes(ROOT);

@@ -100,9 +100,11 @@ export default function CardPage() {
   });
 
   const districtName = data?.district.name;
+  // Not in Moments single-page mode: its navigation bar is WeChat's, fixed to the page config's title (界面·导航栏 is
+  // on the disabled list of 单页模式).
   useEffect(() => {
-    if (districtName) Taro.setNavigationBarTitle({ title: districtName }).catch(() => undefined);
-  }, [districtName]);
+    if (districtName && !readOnly) Taro.setNavigationBarTitle({ title: districtName }).catch(() => undefined);
+  }, [districtName, readOnly]);
 
   // One counted view per card opened; counting never bothers the visitor.
   const counted = useRef<string | null>(null);

@@ -61,9 +61,11 @@ export default function CarrierDetailPage() {
   });
 
   const name = data?.name;
+  // Not in Moments single-page mode: its navigation bar is WeChat's, fixed to the page config's title (界面·导航栏 is
+  // on the disabled list of 单页模式).
   useEffect(() => {
-    if (name) Taro.setNavigationBarTitle({ title: name }).catch(() => undefined);
-  }, [name]);
+    if (name && !readOnly) Taro.setNavigationBarTitle({ title: name }).catch(() => undefined);
+  }, [name, readOnly]);
 
   const shareTitle = (carrier: CarrierDetail | null): string =>
     carrier ? `${carrier.name} · ${carrier.hasVacancy ? `可租售 ${formatArea(carrier.vacantArea)}` : CARRIER_TYPE_LABELS[carrier.type]}` : '载体详情';

@@ -6,10 +6,13 @@ import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PersonRow } from '../../components/person-row';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
+import { FullModeHint } from '../../components/full-mode-hint';
 import { ListSkeleton } from '../../components/list-skeleton';
+import { MomentsBanner } from '../../components/moments-banner';
 import { OfflineNote } from '../../components/offline-note';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
+import { useFullMode } from '../../hooks/use-full-mode';
 import { imageUrl } from '../../platform/image-url';
 import { idParam, journeyFromParams } from '../../card-model/journey';
 import { openPage, pageUrl, ROUTES } from '../../routes';
@@ -32,6 +35,9 @@ export default function DirectoryPage() {
   const { status, data, error, offline, savedAt, reload } = useDirectory(districtId);
   const [mode, setMode] = useState<Mode>('unit');
   const [focus, setFocus] = useState<string | null>(null);
+  // Moments single-page mode: WeChat allows no navigation, so a person's card opens only in the full app.
+  const { readOnly, hint, guard } = useFullMode();
+  const openCard = (cardId: string) => guard('查看名片', () => openPage(ROUTES.card, { cardId }));
 
   // Shared onwards, the directory keeps the card and share it came through, so credit follows the chain.
   const sharePath = pageUrl(ROUTES.directory, { districtId, cardId: journey.cardId, s: journey.shareCode });
@@ -74,7 +80,7 @@ export default function DirectoryPage() {
             person={person}
             photoUrl={imageUrl(person.photo)}
             highlight={mode === 'industry' ? group.key : null}
-            onOpen={person.cardId ? (p) => openPage(ROUTES.card, { cardId: p.cardId as string }) : undefined}
+            onOpen={person.cardId ? (p) => openCard(p.cardId as string) : undefined}
           />
         ))}
       </SectionBlock>
@@ -82,11 +88,12 @@ export default function DirectoryPage() {
   }
 
   return (
-    <View className="directory-page" data-testid="directory-page" role="main">
+    <View className={readOnly ? 'directory-page directory-page--read-only' : 'directory-page'} data-testid="directory-page" role="main">
+      {readOnly ? <MomentsBanner text="朋友圈预览 · 查看专员名片、联系专员请点击屏幕下方「前往小程序」" /> : null}
       <View className="directory-page__header">
         <View className="directory-page__intro">
           <Text {...PAGE_HEADING} className="directory-page__title">{card.data?.district.name ?? '招商专员'}</Text>
-          <Text className="directory-page__subtitle">按单位或产业方向找到对口专员，点击查看名片</Text>
+          <Text className="directory-page__subtitle">{readOnly ? '按单位或产业方向找到对口专员' : '按单位或产业方向找到对口专员，点击查看名片'}</Text>
         </View>
         <View className="directory-page__modes">
           <Segmented
@@ -127,6 +134,7 @@ export default function DirectoryPage() {
       </View>
       {offline ? <OfflineNote savedAt={savedAt} onRetry={() => void reload()} /> : null}
       <View className="directory-page__body">{body}</View>
+      <FullModeHint message={hint} />
     </View>
   );
 }

@@ -10,9 +10,10 @@ jest.mock('@tarojs/taro', () => require('../support/journey-taro'));
 // Loaded after the mock is in place; the WeChat transport is the one a Moments visit really uses.
 const CardPage = (require('../../../src/pages/card/index') as typeof import('../../../src/pages/card/index')).default;
 const CarrierDetailPage = (require('../../../src/pages/carrier-detail/index') as typeof import('../../../src/pages/carrier-detail/index')).default;
+const DirectoryPage = (require('../../../src/pages/directory/index') as typeof import('../../../src/pages/directory/index')).default;
 const { platformTransport } = require('../../../src/services/api-transport.weapp') as typeof import('../../../src/services/api-transport.weapp');
 const { forgetCreatedShares } = require('../../../src/services/share-service') as typeof import('../../../src/services/share-service');
-const { aCarrierDetail } = require('../support/journey-backend') as typeof import('../support/journey-backend');
+const { aCarrierDetail, aDirectory } = require('../support/journey-backend') as typeof import('../support/journey-backend');
 
 const MOMENTS = 1154;
 
@@ -27,15 +28,23 @@ const answerLikeTheCloud = () =>
           ? aCarrierDetail()
           : action === 'share.visit'
             ? { counted: true }
-            : null;
+            : action === 'directory.list'
+              ? aDirectory()
+              : null;
     const result = data ? okResult(data) : { ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED', message: '请在小程序中打开后再操作' } };
     return Promise.resolve({ result, errMsg: 'cloud.callFunction:ok' });
   });
 
 const calledActions = (): string[] => Taro.cloud.callFunction.mock.calls.map(([param]) => (param.data as ActionEnvelope).action);
 
+/**
+ * What WeChat's list of disabled capabilities in 单页模式 adds to FULL_MODE_ONLY_APIS for these pages: every route
+ * API, and the navigation bar (界面·导航栏: the bar is WeChat's, titled from the page config).
+ */
+const SINGLE_PAGE_DISABLED = { ...Taro.FULL_MODE_ONLY_APIS, setNavigationBarTitle: Taro.setNavigationBarTitle, navigateTo: Taro.navigateTo, redirectTo: Taro.redirectTo };
+
 const expectNothingFullModeOnly = () => {
-  for (const [name, api] of Object.entries(Taro.FULL_MODE_ONLY_APIS)) {
+  for (const [name, api] of Object.entries(SINGLE_PAGE_DISABLED)) {
     expect({ name, calls: api.mock.calls.length }).toEqual({ name, calls: 0 });
   }
   // Only public actions (reads, and the anonymous view count) may be called without a login.
@@ -129,5 +138,47 @@ describe('Moments single-page mode (scene 1154)', () => {
     }
     expectNothingFullModeOnly();
     expect(calledActions()).toEqual(['carrier.get']);
+  });
+
+  it('renders the shared directory read-only: banner, every person row explains instead of opening a card', async () => {
+    Taro.setRouterParams({ districtId: 'district_linjiang', cardId: 'card_wang', s: 'Ab3dEf9hJk' }, '/pages/directory/index');
+    const { container } = render(<DirectoryPage />);
+    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(3));
+    expect(screen.getByTestId('moments-banner').textContent).toContain('前往小程序');
+    expect(screen.getByTestId('directory-page').className).toContain('directory-page--read-only');
+    expect(container.querySelectorAll('button, input, textarea, form')).toHaveLength(0);
+
+    for (const row of screen.getAllByTestId('person-row')) {
+      fireEvent.click(row);
+      expect((await screen.findByTestId('full-mode-hint')).textContent).toBe('朋友圈预览中无法查看名片，请点击屏幕下方「前往小程序」后操作');
+    }
+    // Browsing by industry stays possible: it is the page's own state, no API.
+    fireEvent.click(screen.getByTestId('directory-mode-industry'));
+    expect(screen.getAllByTestId('directory-group').length).toBeGreaterThan(1);
+
+    expectNothingFullModeOnly();
+    expect(new Set(calledActions())).toEqual(new Set(['card.get', 'directory.list']));
+  });
+});
+
+describe('the same pages in full mode', () => {
+  it('the directory opens a person’s card, and the card and carrier detail title the navigation bar', async () => {
+    Taro.entry.scene = 1007;
+    Taro.setRouterParams({ districtId: 'district_linjiang', cardId: 'card_wang' }, '/pages/directory/index');
+    const directory = render(<DirectoryPage />);
+    await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(3));
+    expect(screen.queryByTestId('moments-banner')).toBeNull();
+    fireEvent.click(within(screen.getAllByTestId('directory-group')[1]).getByText('王书恒'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/card/index?cardId=card-wang2' });
+    directory.unmount();
+
+    Taro.setRouterParams({ cardId: 'card_wang', s: 'Ab3dEf9hJk' }, '/pages/card/index');
+    const card = render(<CardPage />);
+    await waitFor(() => expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '临江新区' }));
+    card.unmount();
+
+    Taro.setRouterParams({ carrierId: 'carrier-factory-1', cardId: 'card_wang' }, '/pages/carrier-detail/index');
+    render(<CarrierDetailPage />);
+    await waitFor(() => expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '高新标准厂房 A 区' }));
   });
 });

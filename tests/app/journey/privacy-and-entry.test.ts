@@ -36,7 +36,7 @@ describe('privacy helper', () => {
     expect(await privacy.copyText('abc')).toBe('failed');
     expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '复制失败，请长按文字复制', icon: 'none', duration: 2500 });
 
-    expect(await privacy.runPrivacyApi('chooseImage', () => Promise.reject({ errno: 112, errMsg: 'not declared' }))).toBe('unavailable');
+    expect(await privacy.runPrivacyApi('chooseMedia', () => Promise.reject({ errno: 112, errMsg: 'not declared' }))).toBe('unavailable');
     expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '当前环境暂不支持选择图片', icon: 'none', duration: 2500 });
   });
 
@@ -49,7 +49,9 @@ describe('privacy helper', () => {
 
   it('chooses images through the same door', async () => {
     expect(await privacy.chooseImages(1)).toEqual(['wxfile://tmp/1.jpg']);
-    Taro.chooseImage.mockImplementationOnce(() => Promise.reject({ errno: 104, errMsg: 'chooseImage:fail privacy permission is not authorized' }));
+    expect(Taro.chooseMedia).toHaveBeenCalledWith({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    expect(Taro.chooseImage).not.toHaveBeenCalled();
+    Taro.chooseMedia.mockImplementationOnce(() => Promise.reject({ errno: 104, errMsg: 'chooseMedia:fail privacy permission is not authorized' }));
     expect(await privacy.chooseImages(1)).toEqual([]);
     expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '需同意隐私保护指引后才能选择图片', icon: 'none', duration: 2500 });
   });

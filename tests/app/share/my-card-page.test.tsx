@@ -5,7 +5,7 @@ import { aCardView } from '../support/card-view.mother';
 import * as TaroMock from '../support/taro-mock';
 import { aMyCard, fakeBackend, failWith, type MyCard } from './share-mothers';
 
-type UploadMocks = { chooseImage: jest.Mock; cloud: { uploadFile: jest.Mock } };
+type UploadMocks = { chooseMedia: jest.Mock; cloud: { uploadFile: jest.Mock } };
 const taro = Taro as unknown as UploadMocks;
 
 let restore: (() => void) | undefined;
@@ -31,7 +31,7 @@ const typeInto = (testId: string, value: string) => {
 
 beforeEach(() => {
   TaroMock.resetTaroMock();
-  taro.chooseImage = jest.fn();
+  taro.chooseMedia = jest.fn();
   taro.cloud.uploadFile = jest.fn();
 });
 
@@ -202,26 +202,26 @@ describe('card editor', () => {
   it('uploads a WeChat QR after checking its type and size (mini-program)', async () => {
     const { inputsOf } = backend();
     await openEditor();
-    taro.chooseImage.mockResolvedValueOnce({ tempFilePaths: ['wxfile://tmp/qr.gif'], tempFiles: [{ path: 'wxfile://tmp/qr.gif', size: 1000 }] });
+    taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/qr.gif', size: 1000, fileType: 'image' }], type: 'image' });
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-wechatQr'));
     });
     expect(screen.getByTestId('error-wechatQr').textContent).toBe('只支持 JPG 或 PNG 格式的图片');
 
-    taro.chooseImage.mockResolvedValueOnce({ tempFilePaths: ['wxfile://tmp/qr.jpg'], tempFiles: [{ path: 'wxfile://tmp/qr.jpg', size: 3 * 1024 * 1024 }] });
+    taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/qr.jpg', size: 3 * 1024 * 1024, fileType: 'image' }], type: 'image' });
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-wechatQr'));
     });
     expect(screen.getByTestId('error-wechatQr').textContent).toMatch(/^图片不能超过 2 MB（当前 3.0 MB）/);
     expect(taro.cloud.uploadFile).not.toHaveBeenCalled();
 
-    taro.chooseImage.mockRejectedValueOnce({ errMsg: 'chooseImage:fail cancel' });
+    taro.chooseMedia.mockRejectedValueOnce({ errMsg: 'chooseMedia:fail cancel' });
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-wechatQr'));
     });
     expect(taro.cloud.uploadFile).not.toHaveBeenCalled();
 
-    taro.chooseImage.mockResolvedValueOnce({ tempFilePaths: ['wxfile://tmp/qr.png'], tempFiles: [{ path: 'wxfile://tmp/qr.png', size: 200 * 1024 }] });
+    taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/qr.png', size: 200 * 1024, fileType: 'image' }], type: 'image' });
     taro.cloud.uploadFile.mockResolvedValueOnce({ fileID: 'cloud://env-1.7465-env-1/card-images/wechat-qr/card_wang/1.png', statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-wechatQr'));
@@ -241,7 +241,7 @@ describe('card editor', () => {
     expect(screen.queryByTestId('upload-wechatQr')).toBeNull();
     expect(screen.getByTestId('current-wechat-qr').getAttribute('src')).toBe('/assets/people/wechat-qr.svg');
     expect(screen.getByTestId('upload-note-wechatQr').textContent).toMatch(/请在微信小程序「编辑我的名片」中操作/);
-    expect(taro.chooseImage).not.toHaveBeenCalled();
+    expect(taro.chooseMedia).not.toHaveBeenCalled();
   });
 
   it('tells an investor the editor is for staff', async () => {

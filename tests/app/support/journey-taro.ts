@@ -38,6 +38,7 @@ export const saveImageToPhotosAlbum = jest.fn(ok('saveImageToPhotosAlbum'));
 export const openLocation = jest.fn(ok('openLocation'));
 export const previewImage = jest.fn(ok('previewImage'));
 export const chooseImage = jest.fn(() => Promise.resolve({ tempFilePaths: ['wxfile://tmp/1.jpg'], tempFiles: [], errMsg: 'chooseImage:ok' }));
+export const chooseMedia = jest.fn(() => Promise.resolve({ tempFiles: [{ tempFilePath: 'wxfile://tmp/1.jpg', size: 2048, fileType: 'image' }], type: 'image', errMsg: 'chooseMedia:ok' }));
 export const redirectTo = jest.fn(ok('redirectTo'));
 export const showModal = jest.fn((_option?: Record<string, unknown>) => Promise.resolve({ confirm: false, cancel: true, errMsg: 'showModal:ok' }));
 export const openSetting = jest.fn(ok('openSetting'));
@@ -72,6 +73,7 @@ const extra = {
   openLocation,
   previewImage,
   chooseImage,
+  chooseMedia,
   redirectTo,
   showModal,
   openSetting,
@@ -92,6 +94,7 @@ export const FULL_MODE_ONLY_APIS = {
   openLocation,
   openSetting,
   chooseImage,
+  chooseMedia,
   downloadFile,
 };
 
