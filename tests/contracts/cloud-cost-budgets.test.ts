@@ -7,6 +7,9 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { cloneLeads, createCostHarness, DEMO, inquiry, storedLead, type CostHarness, type RequestCost } from '../support/cloud-cost';
 
+// Seeding thousands of documents and touring every action takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** No function's config.json sets a timeout, so WeChat's default applies. */
 const FUNCTION_TIMEOUT_MS = 3_000;
 const CARD = 'card-staff-head';
@@ -190,7 +193,7 @@ describe('every action', () => {
     h.clock.now = new Date('2026-12-08T02:00:00.000Z');
     await h.measureSlaTick();
     h.clock.now = new Date('2026-11-30T02:00:00.000Z');
-  });
+  }, 60_000);
 
   test('five investors submitting to one district at once (one contended rate counter) each finish within the function timeout at 30 ms per request', async () => {
     h.backend.setLatency(30);
