@@ -7,6 +7,9 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { cloneLeads, createCostHarness, DEMO, inquiry, storedLead, type CostHarness, type RequestCost } from '../support/cloud-cost';
 
+// Seeding thousands of documents and touring every action takes seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** No function's config.json sets a timeout, so WeChat's default applies. */
 const FUNCTION_TIMEOUT_MS = 3_000;
 const CARD = 'card-staff-head';
@@ -177,7 +180,18 @@ describe('every action', () => {
     }
     const page = await h.measureOk<{ nextCursor: string | null }>('lead.inbox', { tab: 'unit', limit: 1 }, handlerOpenid);
     if (page.data.nextCursor) await h.measureOk('lead.inbox', { tab: 'unit', limit: 1, cursor: page.data.nextCursor }, handlerOpenid);
-  });
+    // The writes of the workspace, sharing and the timer, on the same strict database.
+    const rev = (await h.measureOk<{ rev: number }>('lead.detail', { leadId: lead.leadId }, handlerOpenid)).data.rev;
+    await h.measureOk('lead.transition', { leadId: lead.leadId, to: 'contacted', rev }, handlerOpenid);
+    const rev2 = (await h.measureOk<{ rev: number }>('lead.detail', { leadId: lead.leadId }, handlerOpenid)).data.rev;
+    await h.measureOk('lead.assign', { leadId: lead.leadId, toUnitId: 'unit-tech', note: '转科技局', rev: rev2 }, handlerOpenid);
+    const share = await h.measureOk<{ code: string }>('share.create', { cardId: CARD, channel: 'poster' }, DEMO.head);
+    await h.measureOk('share.qr', { code: share.data.code }, DEMO.head);
+    await h.measureOk('staff.bindInvite', { inviteCode: 'DEMO2026' }, 'demo-openid-new-colleague');
+    h.clock.now = new Date('2026-12-08T02:00:00.000Z');
+    await h.measureSlaTick();
+    h.clock.now = new Date('2026-11-30T02:00:00.000Z');
+  }, 60_000);
 
   test('five investors submitting to one district at once (one contended rate counter) each finish within the function timeout at 30 ms per request', async () => {
     h.backend.setLatency(30);

@@ -134,8 +134,10 @@ const transactionEnded = (): BackendError => new BackendError(FAKE_ERRORS.transa
 interface Tx {
   id: string;
   startedAt: number;
-  snapshot: Map<string, Map<string, Doc>>;
-  snapshotVersions: Map<string, number>;
+  /** The commit clock when it started: a document written (committed) since then is newer than its snapshot. */
+  startClock: number;
+  /** Copy-on-write snapshot: each document's state at the start, captured when a commit first changes it. */
+  preImages: Map<string, Doc | null>;
   writes: Map<string, Doc | null>;
 }
 
@@ -245,6 +247,23 @@ const served = (indexes: readonly (readonly string[])[], filter: Record<string, 
   });
 };
 
+/** The `_id`s a filter pins its result to (top-level equality or `$in`, possibly inside `$and`), or null. */
+const idsOf = (filter: Record<string, unknown>): string[] | null => {
+  const v = filter._id;
+  if (typeof v === 'string') return [v];
+  if (isPlainObject(v) && Object.keys(v).length === 1) {
+    if (typeof v.$eq === 'string') return [v.$eq];
+    if (Array.isArray(v.$in) && v.$in.every((x): x is string => typeof x === 'string')) return v.$in;
+  }
+  if (Array.isArray(filter.$and)) {
+    for (const part of filter.$and) {
+      const ids = isPlainObject(part) ? idsOf(part) : null;
+      if (ids) return ids;
+    }
+  }
+  return null;
+};
+
 let installed: FakeTcbBackend | null = null;
 
 /** Replaces the SDK's database transport in this module registry. Call before using the SDK. */
@@ -317,25 +336,35 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
     return tx;
   };
 
-  /** The documents a request sees: the committed state, or a transaction's snapshot plus its own writes. */
-  const view = (tx: Tx | null, collection: string): Map<string, Doc> => {
-    if (!tx) return table(collection);
-    table(collection);
-    const merged = new Map(tx.snapshot.get(collection) ?? []);
-    for (const [k, doc] of tx.writes) {
-      const [c, id] = k.split('\u0000');
-      if (c !== collection) continue;
-      if (doc) merged.set(id, doc);
-      else merged.delete(id);
+  /** One document as a request sees it: committed, or as of its transaction's start plus that transaction's writes. */
+  const docIn = (tx: Tx | null, collection: string, id: string): Doc | undefined => {
+    const t = table(collection);
+    if (!tx) return t.get(id);
+    const k = key(collection, id);
+    if (tx.writes.has(k)) return tx.writes.get(k) ?? undefined;
+    if (tx.preImages.has(k)) return tx.preImages.get(k) ?? undefined;
+    return t.get(id);
+  };
+
+  /** The documents a filter can match, as the request sees them; only those it names when it pins `_id`. */
+  const candidates = (tx: Tx | null, collection: string, filter: Record<string, unknown>): Doc[] => {
+    const pinned = idsOf(filter);
+    const ids = pinned ? new Set(pinned) : new Set(table(collection).keys());
+    if (!pinned && tx) {
+      for (const k of [...tx.preImages.keys(), ...tx.writes.keys()]) {
+        const [c, id] = k.split('\u0000');
+        if (c === collection) ids.add(id);
+      }
     }
-    return merged;
+    if (!pinned && !tx) return [...table(collection).values()];
+    return [...ids].map((id) => docIn(tx, collection, id)).filter((d): d is Doc => d !== undefined);
   };
 
   /** First writer wins: the document must be unchanged since the snapshot and not held by another transaction. */
   const claim = (tx: Tx, collection: string, id: string): void => {
     const k = key(collection, id);
     const holder = locks.get(k);
-    if ((holder !== undefined && holder !== tx.id) || (versions.get(k) ?? 0) !== (tx.snapshotVersions.get(k) ?? 0)) throw conflict();
+    if ((holder !== undefined && holder !== tx.id) || (versions.get(k) ?? 0) > tx.startClock) throw conflict();
     locks.set(k, tx.id);
   };
 
@@ -346,6 +375,8 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
       return;
     }
     const k = key(collection, id);
+    const before = table(collection).get(id) ?? null;
+    for (const open of txs.values()) if (!open.preImages.has(k)) open.preImages.set(k, before);
     if (doc) table(collection).set(id, doc);
     else table(collection).delete(id);
     versions.set(k, (clock += 1));
@@ -364,9 +395,9 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
     }
   };
 
-  const matching = (docs: Map<string, Doc>, filter: Record<string, unknown>): Doc[] => {
+  const matching = (docs: readonly Doc[], filter: Record<string, unknown>): Doc[] => {
     const q = new MingoQuery(filter);
-    return [...docs.values()].filter((d) => q.test(d));
+    return docs.filter((d) => q.test(d));
   };
 
   const indexesOf = (collection: string): FakeCollection['indexes'] => declared.get(collection) ?? created.get(collection) ?? [];
@@ -447,11 +478,11 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
       const order = decode(p.order);
       const sort = isPlainObject(order) ? order : {};
       const filter = filterOf(p.query);
-      const docs = view(tx, collection);
+      const docs = candidates(tx, collection, filter);
       if (p.queryType !== 'DOC') checkIndexed('find', collection, filter, sort);
       const offset = typeof p.offset === 'number' ? p.offset : 0;
       const limit = Math.min(typeof p.limit === 'number' ? p.limit : 100, 1000);
-      let cursor = mingoFind<Doc>([...docs.values()], filter, isPlainObject(decode(p.projection)) ? (decode(p.projection) as Record<string, unknown>) : undefined);
+      let cursor = mingoFind<Doc>(docs, filter, isPlainObject(decode(p.projection)) ? (decode(p.projection) as Record<string, unknown>) : undefined);
       if (Object.keys(sort).length > 0) cursor = cursor.sort(sort as Record<string, 1 | -1>);
       const list = cursor.skip(offset).limit(limit).all();
       return { data: { list: list.map(encode) }, limit, offset };
@@ -459,8 +490,8 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
 
     'database.calculateDocument': async (p) => {
       const collection = String(p.collectionName);
-      const docs = view(txOf(p), collection);
       const filter = filterOf(p.query);
+      const docs = candidates(txOf(p), collection, filter);
       checkIndexed('count', collection, filter, {});
       return { data: { total: matching(docs, filter).length } };
     },
@@ -477,7 +508,7 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
       await waitForLocks(collection, docs.map((d) => String(d._id)), tx);
       for (const doc of docs) {
         const id = String(doc._id);
-        if (view(tx, collection).has(id)) {
+        if (docIn(tx, collection, id) !== undefined) {
           throw new BackendError(
             'DATABASE_REQUEST_FAILED',
             `[FailedOperation] multiple write errors: [{write errors: [{E11000 duplicate key error collection: test-env.${collection} index: _id_ dup key: { : "${id}" }}]}, {<nil>}]`,
@@ -496,7 +527,7 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
       const filter = filterOf(p.query);
       const multi = p.multi !== false;
       for (;;) {
-        const targets = matching(view(tx, collection), filter).slice(0, multi ? undefined : 1);
+        const targets = matching(candidates(tx, collection, filter), filter).slice(0, multi ? undefined : 1);
         const held = targets.some((d) => locks.has(key(collection, d._id)));
         if (!tx && held) {
           await waitForLocks(collection, targets.map((d) => d._id), tx);
@@ -525,7 +556,7 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
       const filter = filterOf(p.query);
       const multi = p.multi !== false;
       for (;;) {
-        const targets = matching(view(tx, collection), filter).slice(0, multi ? undefined : 1);
+        const targets = matching(candidates(tx, collection, filter), filter).slice(0, multi ? undefined : 1);
         if (!tx && targets.some((d) => locks.has(key(collection, d._id)))) {
           await waitForLocks(collection, targets.map((d) => d._id), tx);
           continue;
@@ -537,8 +568,7 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
 
     'database.startTransaction': async () => {
       const id = `fake-tx-${(seq += 1)}`;
-      const snapshot = new Map([...collections].map(([name, t]) => [name, new Map(t)] as const));
-      txs.set(id, { id, startedAt: Date.now(), snapshot, snapshotVersions: new Map(versions), writes: new Map() });
+      txs.set(id, { id, startedAt: Date.now(), startClock: clock, preImages: new Map(), writes: new Map() });
       return { transactionId: id };
     },
 
