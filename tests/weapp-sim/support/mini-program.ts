@@ -346,8 +346,9 @@ export class MiniProgram {
     return module.exports;
   }
 
-  /** Cold start on `path`: app.js, App.onLaunch/onShow, then the page. */
-  async start(path: string, query: Record<string, string> = {}): Promise<SimulatedPage> {
+  /** Runs app.js and App.onLaunch/onShow for an entry on `path`, without opening the page yet. */
+  boot(path: string, query: Record<string, string> = {}): void {
+    if (this.app) return;
     this.launch = { path, query };
     this.loadingRoute = null;
     this.guard('app.js', () => this.require('app'));
@@ -355,9 +356,24 @@ export class MiniProgram {
     const launchOptions = this.adopt({ path, query, scene: this.scene, referrerInfo: {} });
     this.guard('App.onLaunch', () => (this.app?.onLaunch as ((o: unknown) => void) | undefined)?.call(this.app, launchOptions));
     this.guard('App.onShow', () => (this.app?.onShow as ((o: unknown) => void) | undefined)?.call(this.app, launchOptions));
+  }
+
+  /** Cold start on `path`: app.js, App.onLaunch/onShow, then the page. */
+  async start(path: string, query: Record<string, string> = {}): Promise<SimulatedPage> {
+    this.boot(path, query);
     const page = await this.openPage(path, query);
     await this.settle();
     return page;
+  }
+
+  /**
+   * Whether the page can be shared to Moments: its Page object has `onShareTimeline` (Taro 4 writes no
+   * `enableShareTimeline` into the page's .json, so that is what WeChat goes by).
+   */
+  isShareableToMoments(route: string): boolean {
+    this.boot(route);
+    const definition = this.loadDefinition(route);
+    return typeof definition.onShareTimeline === 'function' && typeof definition.onShareAppMessage === 'function';
   }
 
   private loadDefinition(route: string): Definition {
