@@ -19,7 +19,7 @@ export interface WxmlElement {
 
 export interface RenderedPage {
   root: WxmlElement;
-  /** Element nodes (text excluded), as WeChat's audit counts WXML nodes. */
+  /** Element nodes (text excluded; custom component hosts included), as WeChat's audit counts WXML nodes. */
   nodes: number;
   /** Deepest element nesting below the page root. */
   depth: number;
@@ -155,16 +155,15 @@ export class WxmlRenderer {
   }
 }
 
+/** Custom component hosts (Taro's `comp`) are nodes of WeChat's tree too, so they count. */
 const isElement = (tag: string): boolean => tag !== 'virtual' && tag !== 'wx-page';
-/** Custom component hosts are drawn by their own template's elements: not counted twice. */
-const isComponentHost = (node: WxmlElement): boolean => node.tag === 'wx-comp';
 
 const measure = (root: WxmlElement): { nodes: number; depth: number; text: string } => {
   let nodes = 0;
   let maxDepth = 0;
   const text: string[] = [];
   const visit = (node: WxmlElement, depth: number): void => {
-    const counted = isElement(node.tag) && !isComponentHost(node);
+    const counted = isElement(node.tag);
     const here = counted ? depth + 1 : depth;
     if (counted) {
       nodes += 1;
