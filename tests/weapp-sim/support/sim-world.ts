@@ -2,16 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDemoDistrict } from '../../../tools/seed/demo-district';
 import { MiniProgram, type MiniProgramOptions } from './mini-program';
+import { simDist } from './sim-builds';
 import { BUNDLES_HINT, startSimCloud, type Invocation, type SimCloud } from './sim-cloud';
 import { SCENES } from './wechat-rules';
 import { WxmlRenderer } from './wxml-renderer';
 
 /**
- * One simulated world per test file: the built weapp (dist/), WeChat Cloud running the built function bundles
+ * One simulated world per test file: the weapp build (see sim-builds.ts), WeChat Cloud running the built function bundles
  * over the fake database seeded with the demo district, and phones that open the mini-program as a persona.
  */
 export const ROOT = resolve(__dirname, '../../..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = simDist(ROOT);
 
 /** The demo personas' WeChat identities (tools/seed/demo-district.ts, tools/local-cloud/personas.ts). */
 export const OPENIDS = {
@@ -37,7 +38,7 @@ interface AppJson {
 
 export const appJson = (): AppJson => {
   const file = join(DIST, 'app.json');
-  if (!existsSync(file)) throw new Error(`dist/app.json is missing: run \`npm run test:weapp-sim\` (it builds what is stale) or \`npm run build:weapp\``);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run test:weapp-sim\`, which builds what is stale`);
   return JSON.parse(readFileSync(file, 'utf8')) as AppJson;
 };
 
