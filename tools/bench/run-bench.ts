@@ -13,9 +13,10 @@ import { benchRequire, printRequire } from './require-bench';
 import { helloWorldBytes, mainPackageBytes, printSize } from './size-bench';
 import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
+import { benchWeappRender, printWeappRender } from './weapp-render-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,render]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -83,6 +84,13 @@ const main = async () => {
     const rows = benchRequire(ROOT, FUNCTION_NAMES);
     printRequire(rows);
     results.require = rows;
+  }
+
+  if (want('render')) {
+    console.log('\n7. weapp first render per page (simulated mini-program runtime, real function answers)');
+    const rows = await benchWeappRender(ROOT);
+    printWeappRender(rows);
+    results.render = rows;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
