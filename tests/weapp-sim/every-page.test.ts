@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { auditFindings, renderFigures, type RenderFigures } from './support/audit';
 import { pageVisits, type PageVisit } from './support/page-visits';
+import { undeclaredPrivacyComponents } from './support/render-rules';
 import { allPages, appJson, ROOT, startWorld, submitDemoLead, type SimWorld } from './support/sim-world';
 
 /**
@@ -45,6 +46,7 @@ describe('the weapp build in a simulated mini-program runtime', () => {
     for (const text of visit.expectText) expect(rendered.text).toContain(text);
     expect(app.consoleErrors).toEqual([]);
     expect(app.violations).toEqual([]);
+    expect(undeclaredPrivacyComponents(rendered.root)).toEqual([]);
     // Every call reached its function as this user, and succeeded.
     expect(invocations.filter((i) => !i.ok)).toEqual([]);
     expect(invocations.every((i) => i.seenOpenid === visit.openid)).toBe(true);

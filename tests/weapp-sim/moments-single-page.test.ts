@@ -1,3 +1,4 @@
+import { singlePageForbiddenComponents } from './support/render-rules';
 import { elementsOf, textOf } from './support/wxml-renderer';
 import { pageVisits, type PageVisit } from './support/page-visits';
 import { allPages, startWorld, submitDemoLead, type SimWorld } from './support/sim-world';
@@ -25,6 +26,8 @@ export const KNOWN_1154_FINDINGS: Record<string, { forbiddenCalls: string[]; ban
 
 interface SweepResult {
   text: string;
+  /** Disabled components seen on any render during the sweep. */
+  forbiddenComponents: string[];
   consoleErrors: string[];
   forbiddenCalls: string[];
   otherViolations: string[];
@@ -60,7 +63,9 @@ const sharedQuery = async (route: string): Promise<Record<string, string>> => {
 const openAndSweep = async (route: string, query: Record<string, string>): Promise<SweepResult> => {
   const { app, invocations } = world.phone(null, { scene: SCENES.moments });
   const page = await app.start(route, query);
-  const text = page.render().text;
+  const first = page.render();
+  const text = first.text;
+  const forbiddenComponents = new Set(singlePageForbiddenComponents(first.root));
   const ids = page
     .tappables()
     .map((n) => String(n.attr?.id ?? ''))
@@ -71,9 +76,11 @@ const openAndSweep = async (route: string, query: Record<string, string>): Promi
     if (!target || textOf(target) === '' || app.top() !== page) continue;
     await page.tapElement(target);
     tapped += 1;
+    if (app.top() === page) for (const c of singlePageForbiddenComponents(page.render().root)) forbiddenComponents.add(c);
   }
   return {
     text,
+    forbiddenComponents: [...forbiddenComponents].sort(),
     consoleErrors: app.consoleErrors,
     forbiddenCalls: [...new Set(app.violations.filter((v) => v.rule === 'single-page-forbidden').map((v) => v.api))].sort(),
     otherViolations: app.violations.filter((v) => v.rule !== 'single-page-forbidden').map((v) => `${v.rule} ${v.api}`),
@@ -104,6 +111,7 @@ describe('Moments single-page mode (scene 1154)', () => {
     // No identity exists in this mode, and only public-read may be invoked without one.
     expect(result.invocationOpenids.every((openid) => openid === null)).toBe(true);
     expect(result.otherViolations).toEqual([]);
+    expect(result.forbiddenComponents).toEqual([]);
     expect(result.pagesOpened).toBe(1);
     expect(result.tapped).toBeGreaterThan(0);
     if (known) {

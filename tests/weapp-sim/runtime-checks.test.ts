@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditFindings, renderFigures } from './support/audit';
+import { singlePageForbiddenComponents, undeclaredPrivacyComponents } from './support/render-rules';
 import { applyDataPath, parseDataPath } from './support/set-data-path';
 import { DEMO, DIST, OPENIDS, startWorld, type SimWorld } from './support/sim-world';
 import { SCENES } from './support/wechat-rules';
 import { wxApiNames } from './support/wx-api-names';
+import type { WxmlElement } from './support/wxml-renderer';
 
 /**
  * The simulated runtime's own checks bite: each rule the suites rely on is broken here on purpose and caught.
@@ -120,6 +122,22 @@ describe('the render layer and the audit rules', () => {
       'big: 1000 WXML nodes (must be < 1000)',
     ]);
     expect(auditFindings(renderFigures('fine', [{ bytes: 262_144, keys: 1 }], { ...rendered, nodes: 999, depth: 29 }))).toEqual([]);
+  });
+});
+
+describe('component rules', () => {
+  const page = (...children: WxmlElement[]): WxmlElement => ({ tag: 'wx-page', children: [{ tag: 'wx-view', attr: {}, children }] });
+
+  it('flags privacy components the guide does not declare', () => {
+    expect(undeclaredPrivacyComponents(page({ tag: 'wx-button', attr: { openType: 'getPhoneNumber' } }, { tag: 'wx-input', attr: { type: 'nickname' } }))).toEqual([
+      '<button openType="getPhoneNumber"> collects phoneNumber, which is not declared',
+      '<input type="nickname"> collects userInfo, which is not declared',
+    ]);
+    expect(undeclaredPrivacyComponents(page({ tag: 'wx-button', attr: { openType: 'share' } }, { tag: 'wx-input', attr: { type: 'text' } }))).toEqual([]);
+  });
+
+  it('flags components single-page mode disables, and any button open-type', () => {
+    expect(singlePageForbiddenComponents(page({ tag: 'wx-form', attr: {} }, { tag: 'wx-button', attr: { openType: 'share' } }, { tag: 'wx-button', attr: {} }))).toEqual(['<form>', '<button open-type="share">']);
   });
 });
 

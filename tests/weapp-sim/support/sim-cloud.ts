@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTION_NAMES } from '../../../domain/api/contract';
+import { ALL_COLLECTIONS } from '../../../cloudfunctions/_lib/store/collections';
 import { WxStore } from '../../../cloudfunctions/_lib/store/wx-store';
 import { seedIfEmpty } from '../../../tools/seed/seed-store';
 import { createTestWxDatabase, installFakeTcbBackend, installNetworkGuard, type FakeTcbBackend, type NetworkGuard } from '../../support/fake-tcb-backend';
@@ -93,7 +94,10 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
     },
   });
 
-  await seedIfEmpty(new WxStore(createTestWxDatabase()), now);
+  const db = createTestWxDatabase();
+  // A new environment starts without collections: they are created first, as a deploy does (README «Deploy» 2).
+  for (const { name } of ALL_COLLECTIONS) await db.createCollection(name);
+  await seedIfEmpty(new WxStore(db), now);
 
   const mains = new Map<string, Main>();
   for (const name of FUNCTION_NAMES) mains.set(name, (require(join(bundleDir, name, 'index.js')) as { main: Main }).main);

@@ -113,3 +113,24 @@ export const AUDIT_LIMITS = {
 
 /** Scene values a page can be entered with (场景值). */
 export const SCENES = { chat: 1007, miniProgramCode: 1047, moments: 1154, fromMoments: 1155, search: 1001 } as const;
+
+/** Components that are privacy interfaces themselves (same WeChat list): what they collect. */
+export const PRIVACY_COMPONENTS: ReadonlyArray<{ tag: string; attr: string; values: readonly string[]; information: string }> = [
+  { tag: 'wx-button', attr: 'openType', values: ['getPhoneNumber', 'getRealtimePhoneNumber'], information: 'phoneNumber' },
+  { tag: 'wx-button', attr: 'openType', values: ['chooseAvatar'], information: 'userInfo' },
+  { tag: 'wx-input', attr: 'type', values: ['nickname'], information: 'userInfo' },
+];
+
+/** Components Moments single-page mode disables (禁用能力列表, «组件»); any `<button open-type>` as well. */
+export const SINGLE_PAGE_FORBIDDEN_COMPONENTS: readonly string[] = [
+  'wx-camera',
+  'wx-editor',
+  'wx-form',
+  'wx-functional-page-navigator',
+  'wx-live-pusher',
+  'wx-navigator',
+  'wx-navigation-bar',
+  'wx-official-account',
+  'wx-open-data',
+  'wx-web-view',
+];
