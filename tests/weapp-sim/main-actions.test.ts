@@ -138,3 +138,29 @@ describe('the staff lead detail', () => {
     expect(mine.render().text).toContain('您好，周三上午可以带您实地看地块。');
   });
 });
+
+describe('the poster', () => {
+  it('draws the card with its mini-program code on a canvas 2d and saves or shares the exported image', async () => {
+    const { app } = world.phone(OPENIDS.commissioner);
+    const poster = await app.start('share/poster/index', { cardId: DEMO.commissionerCardId });
+
+    const drawn = app.fake.canvases.flatMap((c) => c.ops);
+    expect(drawn.some((op) => op.startsWith('fillText') && op.includes('周若岚'))).toBe(true);
+    expect(drawn.filter((op) => op.startsWith('drawImage')).length).toBeGreaterThanOrEqual(1);
+    // The code is the share's own mini-program code, made by wxacode.getUnlimited and kept in cloud storage.
+    const share = world.cloud.documents('shares').find((s) => s.channel === 'poster' && s.cardId === DEMO.commissionerCardId);
+    expect(share).toBeDefined();
+    expect(world.cloud.openapi.find((c) => c.api === 'wxacode.getUnlimited')?.args).toMatchObject({ scene: share?.code ?? share?._id });
+    expect(world.cloud.openapi.some((c) => c.api === 'uploadFile' && JSON.stringify(c.args).includes('share-codes/'))).toBe(true);
+
+    const [exported] = callsOf(app.calls, 'canvasToTempFilePath');
+    expect(exported).toBeDefined();
+    await poster.tap('保存到相册');
+    const [saved] = callsOf(app.calls, 'saveImageToPhotosAlbum');
+    expect(String(saved?.filePath)).toMatch(/^wxfile:\/\/tmp\/canvas-/);
+    await poster.tap('发送给朋友');
+    expect(String(callsOf(app.calls, 'showShareImageMenu')[0]?.path)).toBe(String(saved?.filePath));
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.violations).toEqual([]);
+  });
+});
