@@ -1,5 +1,5 @@
 import { singlePageForbiddenComponents } from './support/render-rules';
-import { elementsOf, textOf } from './support/wxml-renderer';
+import { elementsOf } from './support/wxml-renderer';
 import { pageVisits, type PageVisit } from './support/page-visits';
 import { allPages, startWorld, submitDemoLead, type SimWorld } from './support/sim-world';
 import { SCENES } from './support/wechat-rules';
@@ -73,7 +73,7 @@ const openAndSweep = async (route: string, query: Record<string, string>): Promi
   let tapped = 0;
   for (const id of ids) {
     const target = elementsOf(page.render().root).find((e) => e.node.attr?.id === id)?.node;
-    if (!target || textOf(target) === '' || app.top() !== page) continue;
+    if (!target || app.top() !== page) continue;
     await page.tapElement(target);
     tapped += 1;
     if (app.top() === page) for (const c of singlePageForbiddenComponents(page.render().root)) forbiddenComponents.add(c);
