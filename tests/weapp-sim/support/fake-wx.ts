@@ -244,7 +244,10 @@ export const createFakeWx = (host: WxHost, declared: readonly PrivacyInformation
       reply(o, true, { errMsg: 'setClipboardData:ok' });
     },
     getClipboardData: (o: Options) => reply(o, true, { errMsg: 'getClipboardData:ok', data: clipboard.data ?? '' }),
-    showModal: (o: Options) => reply(o, true, { errMsg: 'showModal:ok', ...host.modalAnswer(withoutCallbacks(o) as Record<string, unknown>), cancel: !host.modalAnswer(withoutCallbacks(o) as Record<string, unknown>).confirm }),
+    showModal: (o: Options) => {
+      const { confirm } = host.modalAnswer(withoutCallbacks(o) as Record<string, unknown>);
+      reply(o, true, { errMsg: 'showModal:ok', confirm, cancel: !confirm });
+    },
     showActionSheet: (o: Options) => reply(o, true, { errMsg: 'showActionSheet:ok', tapIndex: 0 }),
     login: ok('login', { code: 'sim-login-code' }),
     getSetting: (o: Options) => reply(o, true, { errMsg: 'getSetting:ok', authSetting: {} }),

@@ -92,21 +92,10 @@ export class SimulatedPage {
     return this.app.guard(`${this.route}.${lifecycle}`, () => fn.apply(this.instance, args));
   }
 
-  has(lifecycle: string): boolean {
-    return typeof this.instance[lifecycle] === 'function';
-  }
-
   render(): RenderedPage {
     const rendered = this.app.renderer.render(this.route, this.instance.data);
     for (const warning of rendered.warnings) this.app.consoleErrors.push(`[render ${this.route}] ${warning}`);
     return rendered;
-  }
-
-  /** Elements whose own or descendants' text contains `text`, innermost last. */
-  findByText(text: string): WxmlElement[] {
-    return elementsOf(this.render().root)
-      .map((e) => e.node)
-      .filter((n) => textOf(n).includes(text));
   }
 
   /** Elements carrying a `bindtap`/`catchtap` whose text contains `text` (the innermost tappable one first). */
@@ -269,7 +258,7 @@ export class MiniProgram {
         throw new Error('requirePlugin: no plugins are configured');
       },
     });
-    vm.runInContext('var global = this; var globalThis = this;', this.context);
+    vm.runInContext('var global = this;', this.context);
   }
 
   nextWebviewId(): number {
@@ -421,12 +410,6 @@ export class MiniProgram {
     if (this.pages.length <= 1) throw new Error('cannot navigate back at first page.');
     for (let i = 0; i < delta && this.pages.length > 1; i++) this.pages.pop()?.call('onUnload');
     this.top()?.call('onShow');
-  }
-
-  /** Pull-down refresh, as the user would trigger it on the top page. */
-  async pullDownRefresh(): Promise<void> {
-    this.top()?.call('onPullDownRefresh');
-    await this.settle();
   }
 }
 

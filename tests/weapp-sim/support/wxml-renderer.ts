@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import vm from 'node:vm';
@@ -40,11 +40,11 @@ const executableCompiler = (): string => {
   const target = join(dir, 'wcc');
   if (!existsSync(target)) {
     mkdirSync(dir, { recursive: true });
-    copyFileSync(source, `${target}.${process.pid}`);
-    chmodSync(`${target}.${process.pid}`, 0o755);
-    // Rename-free publish: another worker may have won the race, either copy is identical.
-    if (!existsSync(target)) copyFileSync(`${target}.${process.pid}`, target);
-    chmodSync(target, 0o755);
+    const staged = `${target}.${process.pid}`;
+    copyFileSync(source, staged);
+    chmodSync(staged, 0o755);
+    // Atomic publish: parallel test workers may race here; every copy is identical.
+    renameSync(staged, target);
   }
   return target;
 };
