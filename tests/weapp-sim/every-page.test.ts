@@ -50,6 +50,9 @@ describe('the weapp build in a simulated mini-program runtime', () => {
     // Every call reached its function as this user, and succeeded.
     expect(invocations.filter((i) => !i.ok)).toEqual([]);
     expect(invocations.every((i) => i.seenOpenid === visit.openid)).toBe(true);
+    // The client names its cloud environment (wx.cloud.init documents `env` as required), once.
+    const inits = app.calls.filter((c) => c.api === 'cloud.init').map((c) => c.options as { env?: unknown });
+    if (invocations.length) expect(inits).toEqual([expect.objectContaining({ env: expect.stringMatching(/\S/) })]);
     expect(world.cloud.serverLog.filter((l) => l.level === 'error' || l.line.includes('"level":"error"'))).toEqual([]);
 
     const f = renderFigures(route, page.setDataLog, rendered);
