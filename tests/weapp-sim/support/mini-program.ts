@@ -46,6 +46,7 @@ const SETTLE_TIMER_LIMIT_MS = 1000;
 
 export class SimulatedPage {
   readonly setDataLog: SetDataRecord[] = [];
+  private rendered: RenderedPage | null = null;
   readonly instance: Record<string, unknown> & { data: Record<string, unknown> };
 
   constructor(
@@ -83,6 +84,7 @@ export class SimulatedPage {
     // What arrives on the render side is a serialised copy, applied path by path.
     const copy = JSON.parse(json) as Record<string, unknown>;
     for (const [path, value] of Object.entries(copy)) applyDataPath(this.instance.data, path, value);
+    this.rendered = null;
     if (cb) this.app.schedule(cb);
   }
 
@@ -92,9 +94,12 @@ export class SimulatedPage {
     return this.app.guard(`${this.route}.${lifecycle}`, () => fn.apply(this.instance, args));
   }
 
+  /** The page as drawn now: re-rendered after each `setData`, like the render layer. */
   render(): RenderedPage {
+    if (this.rendered) return this.rendered;
     const rendered = this.app.renderer.render(this.route, this.instance.data);
     for (const warning of rendered.warnings) this.app.consoleErrors.push(`[render ${this.route}] ${warning}`);
+    this.rendered = rendered;
     return rendered;
   }
 

@@ -126,9 +126,16 @@ export class WxmlRenderer {
     return vm.runInContext(`JSON.parse(${JSON.stringify(JSON.stringify(data))})`, this.context);
   }
 
+  private readonly generators = new Map<string, Generator>();
+
   private generate(wxml: string, data: unknown): WxmlElement {
-    const generator = this.gwx(wxml);
-    if (typeof generator !== 'function') throw new Error(`no compiled template for ${wxml}`);
+    // `$gwx(path)` re-evaluates every template definition on each call: its generator is kept and reused.
+    let generator = this.generators.get(wxml);
+    if (!generator) {
+      generator = this.gwx(wxml);
+      if (typeof generator !== 'function') throw new Error(`no compiled template for ${wxml}`);
+      this.generators.set(wxml, generator);
+    }
     return generator(this.adopt(data), {}, {});
   }
 
