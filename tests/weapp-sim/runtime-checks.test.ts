@@ -81,6 +81,28 @@ describe('the simulated wx', () => {
   });
 });
 
+describe('a phone restarted', () => {
+  it('keeps its storage: the card opens from the device cache when the cloud cannot be reached', async () => {
+    const first = world.phone(OPENIDS.investorA);
+    await first.app.start('pages/card/index', { cardId: DEMO.headCardId });
+    expect(first.app.fake.storage.size).toBeGreaterThan(0);
+
+    const unreachable = async (): Promise<never> => {
+      throw { errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' };
+    };
+    const again = world.phone(OPENIDS.investorA, { storage: first.app.fake.storage, cloud: unreachable });
+    const card = await again.app.start('pages/card/index', { cardId: DEMO.headCardId });
+    const text = card.render().text;
+    expect(text).toContain('林致远');
+    expect(text).toContain('离线数据');
+    expect(again.app.consoleErrors).toEqual([]);
+
+    const fresh = world.phone(OPENIDS.investorA, { cloud: unreachable });
+    const empty = await fresh.app.start('pages/card/index', { cardId: DEMO.headCardId });
+    expect(empty.render().text).not.toContain('林致远');
+  });
+});
+
 describe('identity in the simulated cloud', () => {
   it('gives each call its caller’s OPENID and none to the next, even when phones call at once', async () => {
     const a = world.phone(OPENIDS.investorA);

@@ -57,7 +57,7 @@ export interface Phone {
 export interface SimWorld {
   cloud: SimCloud;
   renderer: WxmlRenderer;
-  phone(openid: string | null, options?: { scene?: number } & Partial<Pick<MiniProgramOptions, 'modalAnswer' | 'storage' | 'privacy'>>): Phone;
+  phone(openid: string | null, options?: { scene?: number } & Partial<Pick<MiniProgramOptions, 'modalAnswer' | 'storage' | 'privacy' | 'cloud'>>): Phone;
   uninstall(): void;
 }
 
@@ -71,7 +71,7 @@ export const startWorld = async (): Promise<SimWorld> => {
     renderer,
     phone(openid, options = {}) {
       const invocations: Invocation[] = [];
-      const app = new MiniProgram({ dist: DIST, renderer, cloud: cloud.handlerFor(invocations), openid, scene: options.scene ?? SCENES.chat, ...options });
+      const app = new MiniProgram({ dist: DIST, renderer, openid, scene: SCENES.chat, cloud: cloud.handlerFor(invocations), ...options });
       return { app, invocations };
     },
     uninstall: () => cloud.uninstall(),
