@@ -1,5 +1,5 @@
 import { singlePageForbiddenComponents } from './support/render-rules';
-import { elementsOf } from './support/wxml-renderer';
+import { tapEverything } from './support/tap-sweep';
 import { pageVisits, type PageVisit } from './support/page-visits';
 import { allPages, startWorld, submitDemoLead, type SimWorld } from './support/sim-world';
 import { SCENES } from './support/wechat-rules';
@@ -66,18 +66,11 @@ const openAndSweep = async (route: string, query: Record<string, string>): Promi
   const first = page.render();
   const text = first.text;
   const forbiddenComponents = new Set(singlePageForbiddenComponents(first.root));
-  const ids = page
-    .tappables()
-    .map((n) => String(n.attr?.id ?? ''))
-    .filter(Boolean);
-  let tapped = 0;
-  for (const id of ids) {
-    const target = elementsOf(page.render().root).find((e) => e.node.attr?.id === id)?.node;
-    if (!target || app.top() !== page) continue;
-    await page.tapElement(target);
-    tapped += 1;
-    if (app.top() === page) for (const c of singlePageForbiddenComponents(page.render().root)) forbiddenComponents.add(c);
-  }
+  const tapped = await tapEverything(app, page, {
+    afterTap: (p) => {
+      for (const c of singlePageForbiddenComponents(p.render().root)) forbiddenComponents.add(c);
+    },
+  });
   return {
     text,
     forbiddenComponents: [...forbiddenComponents].sort(),
