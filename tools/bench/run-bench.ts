@@ -15,9 +15,10 @@ import { benchRequire, printRequire } from './require-bench';
 import { helloWorldBytes, mainPackageBytes, printSize } from './size-bench';
 import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
+import { benchWeappRender, printWeappRender } from './weapp-render-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -101,6 +102,13 @@ const main = async () => {
     const rows = await benchCloudCost();
     printCloudCost(rows);
     results.cost = rows;
+  }
+
+  if (want('render')) {
+    console.log('\n9. weapp first render per page (simulated mini-program runtime, real function answers)');
+    const rows = await benchWeappRender(ROOT);
+    printWeappRender(rows);
+    results.render = rows;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
