@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTION_NAMES } from '../../../domain/api/contract';
-import { ALL_COLLECTIONS } from '../../../cloudfunctions/_lib/store/collections';
 import { WxStore } from '../../../cloudfunctions/_lib/store/wx-store';
 import { seedIfEmpty } from '../../../tools/seed/seed-store';
 import { createTestWxDatabase, installFakeTcbBackend, installNetworkGuard, type FakeTcbBackend, type NetworkGuard } from '../../support/fake-tcb-backend';
@@ -95,8 +94,7 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
   });
 
   const db = createTestWxDatabase();
-  // A new environment starts without collections: they are created first, as a deploy does (README «Deploy» 2).
-  for (const { name } of ALL_COLLECTIONS) await db.createCollection(name);
+  // A deployed environment: every collection of the list exists with its indexes (README «Deploy» 2, check:cloud).
   await seedIfEmpty(new WxStore(db), now);
 
   const mains = new Map<string, Main>();
