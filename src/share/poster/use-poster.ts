@@ -120,7 +120,7 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
       },
       (e: unknown) => {
         if (ticket !== latest.current) return;
-        setState({ status: 'error', result: null, error: toApiError(e, { 'INTERNAL.UNEXPECTED': '海报生成失败，请稍后重试' }) });
+        setState({ status: 'error', result: null, error: toApiError(e, { unexpected: '海报生成失败，请稍后重试' }) });
       },
     );
     return () => {
