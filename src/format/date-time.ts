@@ -36,3 +36,9 @@ export const formatRelative = (iso: string, now: Date = new Date()): string => {
 
 /** "11-03 14:20": when the copy on screen was fetched. */
 export const formatStamp = (iso: string | null): string => valid(iso)?.format('MM-DD HH:mm') ?? '';
+
+/** A calendar day ("2026-11-02", as the backend names weeks) as "11/2"; anything else as it came. */
+export const formatMonthDay = (day: string): string => {
+  const d = /^\d{4}-\d{2}-\d{2}/.test(day) ? dayjs(day.slice(0, 10)) : null;
+  return d?.isValid() ? d.format('M/D') : day;
+};

@@ -20,12 +20,17 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError =>
   e instanceof ApiError || (e instanceof Error && e.name === 'ApiError' && typeof (e as ApiError).code === 'string');
 
-/**
- * Whatever a call threw, as an ApiError: the backend's own as it is (with this screen's wording for the codes
- * in `messages`, when the generic one would not say enough), anything else as INTERNAL.UNEXPECTED.
- */
-export const toApiError = (e: unknown, messages: Partial<Record<ErrorCode, string>> = {}): ApiError => {
-  if (!isApiError(e)) return new ApiError('INTERNAL.UNEXPECTED', messages['INTERNAL.UNEXPECTED']);
-  const message = messages[e.code];
+/** A screen's own words where the generic message would not say enough. */
+export interface ErrorWording {
+  /** For these codes of a typed error. */
+  codes?: Partial<Record<ErrorCode, string>>;
+  /** For anything thrown that is not a typed error. */
+  unexpected?: string;
+}
+
+/** Whatever a call threw, as an ApiError: the backend's own as it is, anything else as INTERNAL.UNEXPECTED. */
+export const toApiError = (e: unknown, wording: ErrorWording = {}): ApiError => {
+  if (!isApiError(e)) return new ApiError('INTERNAL.UNEXPECTED', wording.unexpected);
+  const message = wording.codes?.[e.code];
   return message ? new ApiError(e.code, message, e.fields) : e;
 };

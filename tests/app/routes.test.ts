@@ -67,6 +67,23 @@ describe('ROUTES and app.config', () => {
   });
 });
 
+describe('page paths the backend sends', () => {
+  it('every page a notification or share link opens is a route of the app', () => {
+    const sent = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/['"`]\/?((?:pages|staff|share|admin)\/[a-z-]+\/index)/g)) sent.add(`/${m[1]}`);
+      }
+    };
+    walk(join(ROOT, 'cloudfunctions'));
+    expect(sent.size).toBeGreaterThanOrEqual(3);
+    const routes = new Set<string>(Object.values(ROUTES));
+    expect([...sent].filter((p) => !routes.has(p))).toEqual([]);
+  });
+});
+
 describe('pageUrl', () => {
   it('encodes values and leaves out empty ones, keeping their order', () => {
     expect(pageUrl(ROUTES.carriers, { districtId: 'd 1', cardId: null, s: undefined, channel: '', n: 2 })).toBe('/pages/carriers/index?districtId=d%201&n=2');

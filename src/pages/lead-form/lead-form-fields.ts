@@ -8,6 +8,7 @@ import { isAreaRangeOrdered } from '../../../domain/lead/lead-need.rules';
 import { INVESTMENT_SCALE_LABELS, INVESTMENT_SCALES, SHARE_CHANNELS, type ShareChannel } from '../../../domain/lead/lead.schema';
 import { normalizePhone } from '../../../domain/lead/phone.rules';
 import { SHARE_CODE_PATTERN } from '../../../domain/share/share-code.rules';
+import { buildSetting, templateIdsFrom } from '../../platform/subscribe-templates';
 import type { ApiError } from '../../services/api-client';
 
 export type InvestmentScale = (typeof INVESTMENT_SCALES)[number];
@@ -266,20 +267,7 @@ export const newIdempotencyKey = (): string => {
 };
 
 /** Subscribe-message template ids for "your inquiry was answered", from TARO_APP_TEMPLATE_LEAD_REPLY (comma-separated). */
-export const leadReplyTemplateIds = (): string[] => {
-  let raw = '';
-  try {
-    // Inlined at build time when defined; where it is not, `process` may not exist on the device at all.
-    raw = process.env.TARO_APP_TEMPLATE_LEAD_REPLY ?? '';
-  } catch {
-    raw = '';
-  }
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => /^[A-Za-z0-9_-]{8,64}$/.test(s))
-    .slice(0, 3);
-};
+export const leadReplyTemplateIds = (): string[] => templateIdsFrom(buildSetting(() => process.env.TARO_APP_TEMPLATE_LEAD_REPLY));
 
 /** One form fill as kept on the device: what was typed and the fill's idempotency key (never the consent). */
 export interface LeadFill {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listMyLeadsContract, type InvestorLead } from '../../../domain/api/lead.contracts';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { call, toApiError, type ApiError } from '../../services/api-client';
 
 export interface MyLeadsState {
   /** `ready` keeps the last list while a refresh runs; a failed refresh keeps it and sets `error`. */
@@ -23,7 +23,7 @@ export const useMyLeads = (): MyLeadsState => {
       if (ticket === latest.current) setState({ status: 'ready', items, error: null });
     } catch (e) {
       if (ticket !== latest.current) return;
-      const error = isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED');
+      const error = toApiError(e);
       setState((s) => (s.status === 'ready' ? { ...s, error } : { status: 'error', items: [], error }));
     }
   }, []);

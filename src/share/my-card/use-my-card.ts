@@ -139,7 +139,7 @@ export const useMyCard = (): MyCardState & MyCardActions => {
       setState((s) => ({ ...s, status: 'ready', context, form, errors: {}, saveError: null, dirty: isFormDirty(form, savedForm), loadError: null }));
     } catch (e) {
       if (ticket !== latest.current) return;
-      setState((s) => ({ ...s, status: s.form ? 'ready' : 'error', loadError: toApiError(e, EDITOR_MESSAGES) }));
+      setState((s) => ({ ...s, status: s.form ? 'ready' : 'error', loadError: toApiError(e, { codes: EDITOR_MESSAGES }) }));
     }
   }, []);
 
@@ -227,7 +227,7 @@ export const useMyCard = (): MyCardState & MyCardActions => {
       setState((s) => ({ ...s, saving: false, errors: {}, dirty: s.form ? isFormDirty(s.form, form) : false, savedAt: res.updatedAt, context: s.context ? { ...s.context, ownCard: true } : s.context }));
       return true;
     } catch (e) {
-      const error = toApiError(e, EDITOR_MESSAGES);
+      const error = toApiError(e, { codes: EDITOR_MESSAGES });
       const errors = fieldErrorsFromApi(error);
       const hasFieldErrors = Object.keys(errors).length > 0;
       setState((s) => ({ ...s, saving: false, errors: hasFieldErrors ? errors : s.errors, saveError: hasFieldErrors ? null : error.message }));

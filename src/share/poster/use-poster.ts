@@ -4,7 +4,7 @@ import { createShareContract, shareQrContract } from '../../../domain/api/sharin
 import type { CardView } from '../../../domain/api/views.schema';
 import { isId } from '../../../domain/common/text';
 import { isShareCode } from '../../../domain/share/share-code.rules';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { ApiError, call, isApiError, toApiError } from '../../services/api-client';
 import { webCardUrl } from '../../platform/web-links';
 import { pageUrl, ROUTES } from '../../routes';
 import { isSinglePageMode } from '../../platform/launch-mode';
@@ -120,7 +120,7 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
       },
       (e: unknown) => {
         if (ticket !== latest.current) return;
-        setState({ status: 'error', result: null, error: isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED', '海报生成失败，请稍后重试') });
+        setState({ status: 'error', result: null, error: toApiError(e, { unexpected: '海报生成失败，请稍后重试' }) });
       },
     );
     return () => {

@@ -2,6 +2,7 @@ import type { ResponseOf } from '../../../domain/api/contract';
 import type { cardStatsContract } from '../../../domain/api/sharing.contracts';
 import { SHARE_CHANNELS, type ShareChannel } from '../../../domain/lead/lead.schema';
 import type { WeekBar } from '../../components/week-bar-chart';
+import { formatMonthDay } from '../../format/date-time';
 
 export type CardStats = ResponseOf<typeof cardStatsContract>;
 
@@ -44,10 +45,7 @@ export const channelRows = (stats: Pick<CardStats, 'viewsByChannel' | 'leadsByCh
 };
 
 /** "2026-11-02" → "11/2". */
-export const weekLabel = (weekStart: string): string => {
-  const m = /^\d{4}-(\d{2})-(\d{2})/.exec(weekStart);
-  return m ? `${Number(m[1])}/${Number(m[2])}` : weekStart;
-};
+export const weekLabel = (weekStart: string): string => formatMonthDay(weekStart);
 
 /** Column heights relative to the busiest week; a week with any view stays visible (at least 4 %). The last week is this week. */
 export const weekBars = (weeks: CardStats['weeks']): WeekBar[] => {

@@ -30,7 +30,7 @@ export const useCardStats = (cardId?: string): CardStatsState => {
       if (ticket === latest.current) setState({ status: 'ready', stats, error: null });
     } catch (e) {
       if (ticket !== latest.current) return;
-      const error = toApiError(e, STATS_MESSAGES);
+      const error = toApiError(e, { codes: STATS_MESSAGES });
       setState((s) => (s.stats ? { status: 'ready', stats: s.stats, error } : { status: 'error', stats: null, error }));
     }
   }, [id]);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { bindInviteContract } from '../../../domain/api/workspace.contracts';
-import { ApiError, call, isApiError } from '../../services/api-client';
+import { useAction } from '../../hooks/use-action';
+import { call } from '../../services/api-client';
 
 export type BoundStaff = ResponseOf<typeof bindInviteContract>;
 
@@ -27,35 +28,28 @@ export const cleanInviteCode = (raw: string): string =>
 /** Binds this WeChat identity to the staff account an admin created (`staff.bindInvite`), once. */
 export const useBindInvite = (): BindInviteState => {
   const [code, setCodeState] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [bound, setBound] = useState<BoundStaff | null>(null);
+  const binding = useAction(async (inviteCode: string) => {
+    setBound(await call(bindInviteContract, { inviteCode }));
+  });
 
   const submit = async (): Promise<void> => {
-    if (submitting) return;
+    if (binding.pending) return;
     if (code.length !== INVITE_CODE_LENGTH) {
-      setError('邀请码为 8 位字母或数字，请核对后输入');
+      binding.setError('邀请码为 8 位字母或数字，请核对后输入');
       return;
     }
-    setSubmitting(true);
-    setError(null);
-    try {
-      setBound(await call(bindInviteContract, { inviteCode: code }));
-    } catch (e) {
-      setError((isApiError(e) ? e : new ApiError('INTERNAL.UNEXPECTED')).message);
-    } finally {
-      setSubmitting(false);
-    }
+    await binding.run(code);
   };
 
   return {
     code,
     setCode: (raw) => {
       setCodeState(cleanInviteCode(raw));
-      setError(null);
+      binding.setError(null);
     },
-    submitting,
-    error,
+    submitting: binding.pending,
+    error: binding.error,
     bound,
     submit,
   };

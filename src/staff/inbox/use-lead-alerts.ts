@@ -1,19 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
-
-/** A WeChat subscribe-message template id as the console shows it; anything else hides the action. */
-const TEMPLATE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+import { buildSetting, templateIdsFrom } from '../../platform/subscribe-templates';
 
 /** The "new lead for you" template (TARO_APP_TEMPLATE_LEAD_NEW, inlined at build time), or null when not configured. */
 export const leadNewTemplateId = (): string | null => {
-  let raw = '';
-  try {
-    raw = process.env.TARO_APP_TEMPLATE_LEAD_NEW ?? '';
-  } catch {
-    raw = '';
-  }
-  const id = raw.trim();
-  return TEMPLATE_ID.test(id) ? id : null;
+  const raw = buildSetting(() => process.env.TARO_APP_TEMPLATE_LEAD_NEW);
+  // One template, so a list is not a valid setting.
+  return raw.includes(',') ? null : (templateIdsFrom(raw, 1)[0] ?? null);
 };
 
 /** What the staff member is told after each tap: a one-time subscription is one message, and the inbox has it all. */

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { leadDetailContract, revealContactContract, transitionLeadContract } from '../../../domain/api/workspace.contracts';
 import type { LeadStatus } from '../../../domain/lead/lead-status.rules';
+import { useAction } from '../../hooks/use-action';
 import { closePage, ROUTES } from '../../routes';
 import { ApiError, call, toApiError } from '../../services/api-client';
 import { useLeadAssign, type LeadAssign } from './use-lead-assign';
@@ -47,7 +48,6 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
     error: null,
   });
   const [revealed, setRevealed] = useState<RevealedContact | null>(null);
-  const [revealing, setRevealing] = useState(false);
   const [moving, setMoving] = useState<LeadStatus | null>(null);
   const [invalidOpen, setInvalidOpen] = useState(false);
   const [invalidReason, setInvalidReason] = useState('');
@@ -85,17 +85,14 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
     if (error.code === 'LEAD.CONCURRENT_UPDATE' || error.code === 'LEAD.INVALID_TRANSITION' || error.code === 'AUTH.FORBIDDEN') await load();
   };
 
+  // Audited on the backend: who revealed which lead's contact, and when.
+  const revealing = useAction(async (id: string) => {
+    setRevealed(await call(revealContactContract, { leadId: id }));
+    void load();
+  }, handleWriteError);
   const reveal = async (): Promise<void> => {
-    if (!data || revealing) return;
-    setRevealing(true);
-    try {
-      setRevealed(await call(revealContactContract, { leadId: data.lead.id }));
-      void load();
-    } catch (e) {
-      await handleWriteError(toApiError(e));
-    } finally {
-      setRevealing(false);
-    }
+    if (!data || revealing.pending) return;
+    await revealing.run(data.lead.id);
   };
 
   const transition = async (to: LeadStatus, reason?: string): Promise<boolean> => {
@@ -160,7 +157,7 @@ export const useLeadDetail = (leadId: string | null): LeadDetailState => {
     ...state,
     reload: load,
     revealed,
-    revealing,
+    revealing: revealing.pending,
     reveal,
     moving,
     move,

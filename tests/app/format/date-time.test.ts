@@ -1,4 +1,4 @@
-import { formatDateTime, formatRelative, formatStamp } from '../../../src/format/date-time';
+import { formatDateTime, formatMonthDay, formatRelative, formatStamp } from '../../../src/format/date-time';
 
 // Local times, as the device shows them.
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).toISOString();
@@ -25,5 +25,13 @@ describe('dates in words', () => {
     expect(formatStamp(at(2026, 3, 7, 8, 4))).toBe('03-07 08:04');
     expect(formatStamp(null)).toBe('');
     expect(formatStamp('garbage')).toBe('');
+  });
+});
+
+describe('calendar days', () => {
+  it('names a day as month/day, and leaves anything else alone', () => {
+    expect(formatMonthDay('2026-11-02')).toBe('11/2');
+    expect(formatMonthDay('2026-01-05T00:00:00.000Z'.slice(0, 10))).toBe('1/5');
+    expect(formatMonthDay('本周')).toBe('本周');
   });
 });
