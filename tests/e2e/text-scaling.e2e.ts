@@ -12,6 +12,8 @@ import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBr
 
 const SCALES = [1, 1.5, 2] as const;
 const DEFAULT_FONT_PX = 16;
+/** tests/e2e/support/browser.ts openPhonePage. */
+const PHONE_WIDTH = 390;
 
 /** Opens a page with Chromium's default font size at `scale` × 16 px, as Settings › Appearance › Font size does. */
 const openScaled = async (browser: Browser, baseUrl: string, audited: AuditedPage, scale: number): Promise<Page> => {
@@ -26,6 +28,7 @@ const openScaled = async (browser: Browser, baseUrl: string, audited: AuditedPag
 };
 
 interface LayoutReport {
+  viewportWidth: number;
   rootFontPx: number;
   bodyTextPx: number;
   pageOverflow: number;
@@ -70,10 +73,16 @@ const measureLayout = (page: Page): Promise<LayoutReport> =>
       else if (!clamp && ((wide && style.overflowX !== 'visible') || (tall && style.overflowY !== 'visible' && style.overflowY !== 'auto' && style.overflowY !== 'scroll'))) clipped.push(describe(el));
       else if (!clamp && wide && style.overflowX === 'visible' && style.whiteSpace !== 'nowrap') clipped.push(describe(el) + ' (spills out)');
     }
+    // Text boxes, cut to what their element shows when it hides overflow (a clamped paragraph's hidden lines).
     const boxes = textElements.map((el) => {
       const range = document.createRange();
       range.selectNodeContents(el);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+      const style = getComputedStyle(el);
+      const own = el.getBoundingClientRect();
+      const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+      const rects = [...range.getClientRects()]
+        .map((r) => (clips ? { left: Math.max(r.left, own.left), right: Math.min(r.right, own.right), top: Math.max(r.top, own.top), bottom: Math.min(r.bottom, own.bottom) } : r))
+        .filter((r) => r.right - r.left > 0.5 && r.bottom - r.top > 0.5);
       return { el, rects, layer: layer(el) };
     });
     const overlaps = [];
@@ -93,6 +102,7 @@ const measureLayout = (page: Page): Promise<LayoutReport> =>
     const root = document.documentElement;
     const body = document.querySelector('.taro_page:not([style*="display: none"]) [role="main"]') || document.body;
     return {
+      viewportWidth: window.innerWidth,
       rootFontPx: parseFloat(getComputedStyle(root).fontSize),
       bodyTextPx: parseFloat(getComputedStyle(body).fontSize),
       pageOverflow: Math.max(0, root.scrollWidth - window.innerWidth),
@@ -132,6 +142,8 @@ describe('investor pages at 100 %, 150 % and 200 % text', () => {
         }
         const at = `${audited.name} @${scale * 100}%`;
         if (report.pageOverflow > 1) problems.push(`${at}: the page scrolls sideways by ${report.pageOverflow}px`);
+        // A mobile browser widens the layout viewport to fit content that does not fit: that is overflow too.
+        if (report.viewportWidth !== PHONE_WIDTH) problems.push(`${at}: the layout viewport grew to ${report.viewportWidth}px to fit the content`);
         for (const c of report.clipped) problems.push(`${at}: clipped ${c}`);
         for (const t of report.truncated) problems.push(`${at}: truncated ${t}`);
         for (const o of report.overlaps) problems.push(`${at}: overlap ${o}`);
@@ -150,11 +162,16 @@ describe('investor pages at 100 %, 150 % and 200 % text', () => {
         const size = parseFloat(getComputedStyle(el).fontSize);
         return { text: el.textContent, widthInChars: el.getBoundingClientRect().width / size };
       });
+      // Lines of the label's own text: one line box each (the sort control once broke into a column of letters).
       const options = [...document.querySelectorAll('[data-testid="sort"] [role="radio"]')].map((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0.5).map((r) => Math.round(r.top)));
-        return { text: el.textContent, lines: lines.size };
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const tops = new Set();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) if (r.width > 0.5) tops.add(Math.round(r.top));
+        }
+        return { text: el.textContent, lines: tops.size };
       });
       return { names, options };
     })()`);

@@ -17,6 +17,8 @@ export interface A11yScore {
   score: number;
   /** The failed audits that weigh on the score (Lighthouse ids). */
   failing: string[];
+  /** Weighted audits that applied to the page (the rest found nothing to check), so a score of 100 means something. */
+  applied: number;
 }
 
 export const benchA11y = async (h5Dir: string): Promise<A11yScore[]> => {
@@ -36,19 +38,20 @@ export const benchA11y = async (h5Dir: string): Promise<A11yScore[]> => {
     const setPersona = async (persona: string) => {
       const context = browser.contexts()[0] ?? (await browser.newContext());
       const tab = await context.newPage();
-      await tab.goto(`${cloud.url}/api/_local/personas`);
+      await tab.goto(new URL('/api/_local/personas', cloud.url).href);
       await tab.evaluate(([key, value]) => window.localStorage.setItem(key, value), [PERSONA_KEY, persona] as const);
       await tab.close();
     };
     for (const audited of pages) {
       await setPersona(audited.persona);
-      const result = await lighthouse(`${cloud.url}/#${audited.path}`, { port: chrome.port, onlyCategories: ['accessibility'], disableStorageReset: true, logLevel: 'error', output: 'json' });
+      const result = await lighthouse(new URL(`/#${audited.path}`, cloud.url).href, { port: chrome.port, onlyCategories: ['accessibility'], disableStorageReset: true, logLevel: 'error', output: 'json' });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse gave no result for ${audited.name}`);
       const score = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
       const refs = lhr.categories.accessibility?.auditRefs ?? [];
       const failing = refs.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id);
-      rows.push({ page: audited.name, persona: audited.persona, score, failing });
+      const applied = refs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.scoreDisplayMode !== 'notApplicable').length;
+      rows.push({ page: audited.name, persona: audited.persona, score, failing, applied });
     }
     await browser.close();
   } finally {
@@ -60,7 +63,7 @@ export const benchA11y = async (h5Dir: string): Promise<A11yScore[]> => {
 };
 
 export const printA11y = (rows: readonly A11yScore[]): void => {
-  for (const row of rows) console.log(`  ${row.page.padEnd(18)} ${String(row.score).padStart(3)}${row.failing.length ? `  failing: ${row.failing.join(', ')}` : ''}`);
+  for (const row of rows) console.log(`  ${row.page.padEnd(18)} ${String(row.score).padStart(3)}  (${row.applied} audits applied)${row.failing.length ? `  failing: ${row.failing.join(', ')}` : ''}`);
   const lowest = Math.min(...rows.map((r) => r.score));
   console.log(`  lowest ${lowest} (aim ≥ ${A11Y_SCORE_AIM}) over ${rows.length} pages`);
 };

@@ -21,6 +21,10 @@ const domProps = (props: StandInProps): Record<string, unknown> => {
   if (props.style && typeof props.style === 'object') out.style = props.style;
   if (props.id) out.id = props.id;
   if (props.onClick) out.onClick = props.onClick;
+  // Role, focus and keys (src/components/a11y): what a screen reader and a keyboard get.
+  if (typeof props.role === 'string') out.role = props.role;
+  if (typeof props.tabIndex === 'number') out.tabIndex = props.tabIndex;
+  if (typeof props.onKeyDown === 'function') out.onKeyDown = props.onKeyDown;
   for (const [key, value] of Object.entries(props)) {
     if (key.startsWith('data-') || key.startsWith('aria-')) out[key] = value;
   }
