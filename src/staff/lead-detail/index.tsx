@@ -5,6 +5,7 @@ import { CARRIER_TYPE_LABELS, CARRIER_TYPES, type CarrierType } from '../../../d
 import type { ShareChannel } from '../../../domain/lead/lead.schema';
 import { ActionButton } from '../../components/action-button';
 import { AssignSheet } from '../../components/assign-sheet';
+import { CarrierMatchList } from '../../components/carrier-match-list';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { ContactReveal } from '../../components/contact-reveal';
 import { ErrorState } from '../../components/error-state';
@@ -15,7 +16,10 @@ import { StatusPipeline } from '../../components/status-pipeline';
 import { formatDateTime } from '../../format/date-time';
 import { formatArea } from '../../format/format';
 import { addPhoneContact, copyText } from '../../platform/privacy';
+import { openPage, ROUTES } from '../../routes';
+import { recommendationText, RECOMMENDED } from './recommendation';
 import { useLeadDetail, type LeadDetail } from './use-lead-detail';
+import { useLeadMatches } from './use-lead-matches';
 import { PAGE_HEADING, controlLabel, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -73,6 +77,7 @@ export default function LeadDetailPage() {
   const rawId = params.id ?? params.leadId ?? '';
   const leadId = /^[A-Za-z0-9_-]{1,64}$/.test(rawId) ? rawId : null;
   const detail = useLeadDetail(leadId);
+  const matches = useLeadMatches(leadId);
   const { status, data, error } = detail;
 
   usePullDownRefresh(() => {
@@ -189,6 +194,41 @@ export default function LeadDetailPage() {
         <Row label="面积需求" value={areaText(need)} />
         <Row label="计划时间" value={need.timing} />
         <Row label="咨询载体" value={lead.carrierName} />
+      </Section>
+
+      <Section
+        title="匹配载体"
+        testId="matches-section"
+        extra={
+          canAct && matches.data?.matches.length ? (
+            <ActionButton
+              text={`推荐前 ${Math.min(RECOMMENDED, matches.data.matches.length)} 个`}
+              size="sm"
+              tone="secondary"
+              onClick={() => detail.reply.setText(recommendationText(matches.data?.matches ?? []))}
+              testId="recommend-matches"
+            />
+          ) : undefined
+        }
+      >
+        {matches.status === 'loading' ? <Text className="lead-detail__meta">正在按需求匹配载体…</Text> : null}
+        {matches.status === 'error' ? (
+          <View className="lead-detail__matches-error">
+            <Text className="lead-detail__meta">{matches.error?.message ?? '暂时无法匹配载体'}</Text>
+            <ActionButton text="重试" size="sm" tone="secondary" onClick={() => void matches.reload()} testId="retry-matches" />
+          </View>
+        ) : null}
+        {matches.status === 'ready' && matches.data && matches.data.matches.length + matches.data.nearMisses.length === 0 ? (
+          <Text className="lead-detail__meta" data-testid="no-matches">
+            暂无符合需求的载体，可在载体库中按条件查找。
+          </Text>
+        ) : null}
+        {matches.status === 'ready' && matches.data ? (
+          <>
+            {canAct && matches.data.matches.length ? <Text className="lead-detail__meta">点「推荐」把前几个连同理由填入下方回复，确认后发送给投资者。</Text> : null}
+            <CarrierMatchList matches={matches.data.matches} nearMisses={matches.data.nearMisses} onOpen={(carrierId) => openPage(ROUTES.carrierDetail, { carrierId })} />
+          </>
+        ) : null}
       </Section>
 
       <Section title="办理进度" testId="pipeline-section">

@@ -27,7 +27,7 @@ const WHO = { kind: 'staff', staff: { staffId: 'staff_li', name: '李晓雯', di
 
 let backend: FakeBackend | undefined;
 const useBackend = (handlers: Record<string, Handler>): FakeBackend => {
-  backend = fakeBackend({ 'lead.detail': () => aDetail(), ...handlers });
+  backend = fakeBackend({ 'lead.detail': () => aDetail(), 'lead.matches': () => ({ matches: [], nearMisses: [] }), ...handlers });
   return backend;
 };
 
@@ -313,5 +313,72 @@ describe('reply box draft', () => {
     cleanup();
     await page();
     expect(replyInput().value).toBe('');
+  });
+
+  describe('matching carriers', () => {
+    const summary = (id: string, name: string) => ({
+      id, type: 'industrial_park' as const, name, street: '临江街道', totalArea: 20_000, vacantArea: 3_200, hasVacancy: true,
+      priceMin: 30, priceMax: 40, priceUnit: 'yuan_per_sqm_month' as const, photo: null, suitedIndustries: ['生物医药'], lastVerifiedAt: '2026-02-20T00:00:00.000Z',
+    });
+    const MATCHES = {
+      matches: [
+        { carrier: summary('park-1', '滨江生命科学园'), score: 100, reasons: ['空置 3 200 ㎡ 符合', '适合生物医药'] },
+        { carrier: summary('park-2', '临江智造产业园'), score: 90, reasons: ['空置 3 200 ㎡ 符合'] },
+        { carrier: summary('park-3', '高新数字产业园'), score: 85, reasons: ['空置 3 200 ㎡ 符合'] },
+        { carrier: summary('park-4', '江湾软件园'), score: 80, reasons: ['空置 3 200 ㎡ 符合'] },
+      ],
+      nearMisses: [{ carrier: summary('park-5', '南岭新材料产业园'), failed: '面积差 300 ㎡（空置 1 700 ㎡）', reasons: [] }],
+    };
+
+    it('shows what fits the need with why, and the near miss with what it lacks', async () => {
+      const api = useBackend({ 'lead.matches': () => MATCHES });
+      await page();
+      const section = screen.getByTestId('matches-section');
+      await within(section).findByText('滨江生命科学园');
+      expect(api.inputs('lead.matches')).toEqual([{ leadId: 'lead_1' }]);
+      expect(within(section).getAllByTestId('carrier-match')).toHaveLength(4);
+      expect(within(section).getByText('✓ 适合生物医药')).toBeTruthy();
+      expect(within(section).getByTestId('carrier-near-miss').textContent).toContain('✗ 面积差 300 ㎡（空置 1 700 ㎡）');
+      fireEvent.click(within(section).getAllByTestId('carrier-match')[0]);
+      expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/carrier-detail/index?carrierId=park-1' }));
+    });
+
+    it('puts the top three with their reasons into the reply box, and sends what the staff member confirms', async () => {
+      const api = useBackend({ 'lead.matches': () => MATCHES, 'lead.reply': () => ({ eventId: 'ev9' }) });
+      await page();
+      const recommend = await screen.findByTestId('recommend-matches');
+      expect(recommend.textContent).toBe('推荐前 3 个');
+      fireEvent.click(recommend);
+      const text = (screen.getByTestId('reply-input') as HTMLTextAreaElement).value;
+      expect(text.split('\n')).toEqual([
+        '根据您的需求，为您推荐以下载体：',
+        '1. 滨江生命科学园（产业园 · 临江街道）：空置 3 200 ㎡ 符合；适合生物医药',
+        '2. 临江智造产业园（产业园 · 临江街道）：空置 3 200 ㎡ 符合',
+        '3. 高新数字产业园（产业园 · 临江街道）：空置 3 200 ㎡ 符合',
+        '如需实地考察或了解详情，请直接回复或致电我们。',
+      ]);
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('send-reply'));
+      });
+      expect(api.inputs('lead.reply')).toEqual([{ leadId: 'lead_1', text }]);
+    });
+
+    it('lets someone who only follows the lead see the matches but not recommend', async () => {
+      useBackend({ 'lead.detail': () => aDetail({ canAct: false, view: 'referrer', message: null }), 'lead.matches': () => MATCHES });
+      await page();
+      await screen.findByText('滨江生命科学园');
+      expect(screen.queryByTestId('recommend-matches')).toBeNull();
+    });
+
+    it('says when nothing fits, and offers a retry that can succeed when matching failed', async () => {
+      let n = 0;
+      useBackend({ 'lead.matches': () => (n++ === 0 ? new Error('network down') : { matches: [], nearMisses: [] }) });
+      await page();
+      const retry = await screen.findByTestId('retry-matches');
+      await act(async () => {
+        fireEvent.click(retry);
+      });
+      expect(await screen.findByTestId('no-matches')).toBeTruthy();
+    });
   });
 });
