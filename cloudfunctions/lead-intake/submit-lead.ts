@@ -146,7 +146,7 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSu
     handling: routing.handling,
     submitter: { openid, key: input.idempotencyKey },
     consent: { noticeVersion: input.consent.noticeVersion, agreedAt: nowIso },
-    sla: { firstResponseDueAt: firstResponseDeadline(now, c.district.sla).toISOString(), firstRespondedAt: null, escalation: 0 },
+    sla: { firstResponseDueAt: firstResponseDeadline(now, c.district.sla, c.district.workingCalendar).toISOString(), firstRespondedAt: null, escalation: 0 },
     fingerprint: fingerprintOf(input, phone),
     _rev: 0,
     createdAt: nowIso,

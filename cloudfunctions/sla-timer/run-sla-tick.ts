@@ -218,9 +218,9 @@ const climbLadder = async (deps: Deps, lead: Lead, page: PageContext, now: Date,
     return;
   }
   const createdAt = new Date(lead.createdAt);
-  const level = escalationLevel(createdAt, now, district.sla);
+  const level = escalationLevel(createdAt, now, district.sla, district.workingCalendar);
   if (level <= lead.sla.escalation) {
-    const due = nextEscalationDue(createdAt, lead.sla.escalation, district.sla)?.toISOString() ?? null;
+    const due = nextEscalationDue(createdAt, lead.sla.escalation, district.sla, district.workingCalendar)?.toISOString() ?? null;
     if (due === scheduled) return;
     await scheduleEscalation(deps.store, lead, due);
     if (scheduled === null) report.scheduled += 1;
@@ -278,7 +278,7 @@ const escalate = async (deps: Deps, lead: Lead, district: District, page: PageCo
   for (let step = (lead.sla.escalation + 1) as 1 | 2 | 3; step <= level; step = (step + 1) as 1 | 2 | 3) {
     events.push({ _id: newId('ev', now, deps.randomBytes), leadId: lead._id, districtId: lead.districtId, type: STEP_EVENT[step], actor: SYSTEM_ACTOR, text: STEP_TEXT[step], at });
   }
-  const next = nextEscalationDue(new Date(lead.createdAt), level, district.sla);
+  const next = nextEscalationDue(new Date(lead.createdAt), level, district.sla, district.workingCalendar);
   const set = { 'sla.escalation': level, 'sla.nextEscalationAt': next ? next.toISOString() : null, handling, updatedAt: at };
   // Someone acted on the lead meanwhile: nothing written, and the next run re-evaluates it.
   if (!(await recordLeadChange(deps.store, lead, set, events, lead._rev))) return;

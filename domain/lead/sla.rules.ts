@@ -89,13 +89,13 @@ const RUNG_MULTIPLIER: Record<1 | 2 | 3, keyof Pick<SlaSettings, 'remindAt' | 'c
  * time, so a backlog of reminded leads never hides the ones due next. Rounded up to the whole second, so at
  * that instant `escalationLevel` agrees the rung has been reached.
  */
-export const nextEscalationDue = (createdAt: Date, escalation: number, sla: SlaSettings): Date | null => {
+export const nextEscalationDue = (createdAt: Date, escalation: number, sla: SlaSettings, calendar: WorkingCalendar = WEEKENDS_ONLY): Date | null => {
   const rungs = ([1, 2, 3] as const).filter((rung) => rung > escalation);
   if (rungs.length === 0) return null;
   const multiplier = Math.min(...rungs.map((rung) => sla[RUNG_MULTIPLIER[rung]]));
-  let due = Math.ceil(addWorkingHours(createdAt, sla.firstResponseHours * multiplier).getTime() / 1000) * 1000;
+  let due = Math.ceil(addWorkingHours(createdAt, sla.firstResponseHours * multiplier, calendar).getTime() / 1000) * 1000;
   // The ladder compares a ratio of floats (7 × 2.7 h is not 18.9 h): step on until it agrees, a second at a time.
-  for (let guard = 0; guard < 5 && escalationLevel(createdAt, new Date(due), sla) <= escalation; guard += 1) due += 1000;
+  for (let guard = 0; guard < 5 && escalationLevel(createdAt, new Date(due), sla, calendar) <= escalation; guard += 1) due += 1000;
   return new Date(due);
 };
 

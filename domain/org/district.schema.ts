@@ -1,3 +1,4 @@
+import { WorkingCalendarSchema } from '../calendar/working-calendar.schema';
 import * as v from 'valibot';
 import { id, imageRef, isoTime, line, paragraph } from '../common/text';
 
@@ -37,6 +38,8 @@ export const DistrictSchema = v.strictObject({
   /** The card a bare link or code opens: usually the district head's. */
   defaultCardId: v.optional(id()),
   sla: SlaSettingsSchema,
+  /** Public holidays and 调休 days the SLA clock counts on (seeded from chinese-days); without one, Monday–Friday. */
+  workingCalendar: v.optional(WorkingCalendarSchema),
   /** Shown as a 演示数据 banner: demo districts are fictional. */
   isDemo: v.boolean(),
   privacyNoticeVersion: line(1, 20),

@@ -3,15 +3,12 @@ import { missingCalendarYears } from '../../domain/calendar/working-calendar.rul
 import { WorkingCalendarSchema, WEEKENDS_ONLY } from '../../domain/calendar/working-calendar.schema';
 import { DEFAULT_SLA } from '../../domain/org/district.schema';
 import { addWorkingHours, escalationLevel, firstResponseDeadline, workingHoursBetween } from '../../domain/lead/sla.rules';
-import { loadNationalCalendar } from '../../tools/seed/working-calendar-seed';
+import { nationalCalendar } from '../../tools/seed/working-calendar-seed';
 
 const cst = (local: string): Date => new Date(`${local}+08:00`);
 
 describe('the SLA clock on the national working calendar', () => {
-  let calendar: Awaited<ReturnType<typeof loadNationalCalendar>>;
-  beforeAll(async () => {
-    calendar = await loadNationalCalendar(2025);
-  });
+  const calendar = nationalCalendar(2025);
 
   it('is seeded from chinese-days and valid by its own schema', () => {
     expect(v.safeParse(WorkingCalendarSchema, calendar).success).toBe(true);

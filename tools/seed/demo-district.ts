@@ -5,6 +5,7 @@ import { DEFAULT_SLA, type District } from '../../domain/org/district.schema';
 import type { Staff, StaffRole } from '../../domain/org/staff.schema';
 import type { Unit } from '../../domain/org/unit.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { nationalCalendar } from './working-calendar-seed';
 
 /**
  * The fictional demo district (演示数据). Every name, number and place here is invented; phone numbers use
@@ -171,6 +172,8 @@ export const buildDemoDistrict = (now: Date): SeedCollections => {
     onDutyStaffId: 'staff-commissioner',
     defaultCardId: 'card-staff-head',
     sla: DEFAULT_SLA,
+    // The year before the demo's clock and on: what the SLA clock needs, small enough for one document.
+    workingCalendar: nationalCalendar(new Date(at).getUTCFullYear() - 1),
     isDemo: true,
     privacyNoticeVersion: '2026-11',
     createdAt: at,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.schema';
 
 /**
@@ -19,7 +20,6 @@ export const workingCalendarFrom = (data: ChineseDaysData, fromYear: number): Wo
   return { years, holidays, makeUpWorkdays };
 };
 
-export const loadNationalCalendar = async (fromYear: number): Promise<WorkingCalendar> => {
-  const data = (await import('chinese-days/dist/chinese-days.json')) as unknown as { default?: ChineseDaysData } & ChineseDaysData;
-  return workingCalendarFrom(data.default ?? data, fromYear);
-};
+/** The package's data file, read as it ships (no bundler or JSON-module support needed). */
+export const nationalCalendar = (fromYear: number): WorkingCalendar =>
+  workingCalendarFrom(JSON.parse(readFileSync(require.resolve('chinese-days/dist/chinese-days.json'), 'utf8')) as ChineseDaysData, fromYear);

@@ -50,6 +50,8 @@ export const COLLECTIONS = {
       // The SLA timer: leads whose next rung is due, in due order; and open leads it has not scheduled yet.
       { name: 'by_escalation_due', fields: ['sla.nextEscalationAt', '_id'] },
       { name: 'by_escalation_unscheduled', fields: ['sla.nextEscalationAt', 'sla.firstRespondedAt', 'status', 'sla.escalation', '_id'] },
+      // A district's waiting leads, taken off the schedule when its SLA settings change.
+      { name: 'by_district_waiting', fields: ['districtId', 'sla.firstRespondedAt', 'status', '_id'] },
       // Card stats: a card's leads (by week, by channel), and a person's answered leads, newest first.
       { name: 'by_card_created', fields: ['source.cardId', 'createdAt'] },
       { name: 'by_handler_created', fields: ['handling.staffId', 'createdAt'] },
