@@ -21,6 +21,7 @@ import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getLead, insertLeadEvent, leadIdForKey, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
 import { firstDistrict, getDistrict, getUnit } from '../_lib/repositories/org.repository';
 import { getShare } from '../_lib/repositories/share.repository';
+import { onDutyStaffIdAt } from '../_lib/repositories/duty-rota.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { isStoreError } from '../_lib/store/store-port';
 
@@ -167,7 +168,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
     const handler = saved.handling.staffId ? await getStaff(deps.store, saved.handling.staffId) : null;
     const unit = await getUnit(deps.store, saved.handling.unitId);
     const leader = !handler && unit?.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
-    const poolDuty = !handler && src.district.onDutyStaffId ? await getStaff(deps.store, src.district.onDutyStaffId) : null;
+    const poolDutyId = handler ? null : await onDutyStaffIdAt(deps.store, src.district, ctx.now);
+    const poolDuty = poolDutyId ? await getStaff(deps.store, poolDutyId) : null;
     const manager = src.carrier?.managerStaffId ? await getStaff(deps.store, src.carrier.managerStaffId) : null;
     await notifyStaff(
       deps,

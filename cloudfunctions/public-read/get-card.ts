@@ -22,7 +22,7 @@ const personOf = async (deps: Deps, staff: Staff) => {
 export const getCardAction = defineAction(getCardContract, async (deps, _ctx, input) => {
   const share = input.shareCode ? await getShare(deps.store, input.shareCode) : null;
   let cardId = input.cardId ?? share?.cardId;
-  if (!cardId) cardId = (await firstDistrict(deps.store))?.defaultCardId;
+  if (!cardId) cardId = (await firstDistrict(deps.store))?.defaultCardId ?? undefined;
   if (!cardId) throw new DomainError('CARD.NOT_FOUND');
 
   const card = await getCard(deps.store, cardId);

@@ -6,6 +6,7 @@ import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
 import { deliver, MAX_ATTEMPTS, notifyStaff, type OutboxEntry } from '../_lib/notifications';
 import { findLeads, insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { onDutyStaffIdAt } from '../_lib/repositories/duty-rota.repository';
 import { getDistrict, getUnit } from '../_lib/repositories/org.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
@@ -120,7 +121,9 @@ const escalate = async (deps: Deps, lead: Lead, district: District, level: 1 | 2
   const handler = lead.handling.staffId ? await getStaff(deps.store, lead.handling.staffId) : null;
   const unit = await getUnit(deps.store, lead.handling.unitId);
   const leader = unit?.leaderStaffId ? await getStaff(deps.store, unit.leaderStaffId) : null;
-  const onDuty = district.onDutyStaffId ? await getStaff(deps.store, district.onDutyStaffId) : null;
+  // The rota's commissioner for today, else the district's standing one.
+  const onDutyId = await onDutyStaffIdAt(deps.store, district, now);
+  const onDuty = onDutyId ? await getStaff(deps.store, onDutyId) : null;
 
   let handling = lead.handling;
   if (level === 3) {

@@ -2,6 +2,7 @@ import type { Contract } from './contract';
 import { cardStatsContract, createShareContract, getMyCardContract, recordVisitContract, shareQrContract, updateMyCardContract } from './sharing.contracts';
 import { listMyLeadsContract, privacyNoticeContract, submitLeadContract } from './lead.contracts';
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
+import { ADMIN_CONTRACTS } from './admin.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -28,6 +29,7 @@ export const CONTRACTS = [
   getMyCardContract,
   updateMyCardContract,
   cardStatsContract,
+  ...ADMIN_CONTRACTS,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -27,6 +27,13 @@ export const ERROR_MESSAGES = {
   'STORE.UNAVAILABLE': '数据服务暂时不可用，请稍后重试',
   'NETWORK.FAILED': '网络连接失败，请检查网络后重试',
   'INTERNAL.UNEXPECTED': '系统开小差了，请稍后重试',
+  'ADMIN.CONCURRENT_UPDATE': '内容刚被他人修改，请刷新后重试',
+  'ADMIN.LAST_ADMIN': '不能停用或降级本区唯一的管理员',
+  'ADMIN.INVITE_NOT_PENDING': '该人员已绑定微信，无需邀请码',
+  'ADMIN.STAFF_INACTIVE': '该人员账号未启用或已停用',
+  'ADMIN.INVALID_VALUE': '填写的内容不符合要求，请检查',
+  'TEAM.NOT_FOUND': '未找到该小组',
+  'VACANCY.LINK_INVALID': '核实链接无效或已过期，请联系管理员重新发送',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

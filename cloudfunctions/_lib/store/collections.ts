@@ -51,7 +51,14 @@ export const COLLECTIONS = {
   cardVisitors: { name: 'card_visitors', indexes: [{ name: 'by_card', fields: ['cardId'] }] },
   rateCounters: { name: 'rate_counters', indexes: [] },
   outbox: { name: 'notification_outbox', indexes: [{ name: 'by_status', fields: ['status', 'createdAt'] }] },
-  audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
+  audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }, { name: 'by_district_at', fields: ['districtId', 'at', '_id'] }] },
+  teams: { name: 'teams', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
+  /** One document per district and day, `_id` = `<districtId>:<YYYY-MM-DD>`, read by id. */
+  dutyRota: { name: 'duty_rota', indexes: [] },
+  /** Carriers taken off the market: moved here whole, so no public query can ever list them. */
+  carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
+  /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
+  vacancyTokens: { name: 'vacancy_tokens', indexes: [{ name: 'by_district_created', fields: ['districtId', 'createdAt'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

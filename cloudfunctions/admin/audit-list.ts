@@ -1,0 +1,25 @@
+import { adminAuditListContract } from '../../domain/api/admin.contracts';
+import { DomainError } from '../../domain/common/result';
+import { defineAction } from '../_lib/define-action';
+import { listAudit } from '../_lib/repositories/audit.repository';
+import { openOffice, requireDistrictAdmin } from './office-context';
+
+const decode = (s: string | undefined) => {
+  if (!s) return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)\|([A-Za-z0-9_-]{1,64})$/.exec(s);
+  if (!m) throw new DomainError('VALIDATION.INVALID_INPUT', ['cursor']);
+  return { at: m[1], id: m[2] };
+};
+
+/** 操作记录: the district admin reads who changed what, newest first. */
+export const adminAuditListAction = defineAction(adminAuditListContract, async (deps, ctx, input) => {
+  const office = await openOffice(deps, ctx);
+  requireDistrictAdmin(office);
+  const page = await listAudit(deps.store, office.home._id, input.limit + 1, decode(input.cursor));
+  const items = page.slice(0, input.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((e) => ({ id: e._id, action: e.action, targetKind: e.target.kind, targetId: e.target.id, actorName: e.actorName, at: e.at, before: e.before, after: e.after })),
+    nextCursor: page.length > input.limit && last ? `${last.at}|${last._id}` : null,
+  };
+});
