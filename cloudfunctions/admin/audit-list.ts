@@ -2,6 +2,7 @@ import { adminAuditListContract } from '../../domain/api/admin.contracts';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { listAudit } from '../_lib/repositories/audit.repository';
+import { listAllDistrictStaff } from '../_lib/repositories/org-admin.repository';
 import { openOffice, requireDistrictAdmin } from './office-context';
 
 const decode = (s: string | undefined) => {
@@ -15,11 +16,22 @@ const decode = (s: string | undefined) => {
 export const adminAuditListAction = defineAction(adminAuditListContract, async (deps, ctx, input) => {
   const office = await openOffice(deps, ctx);
   requireDistrictAdmin(office);
-  const page = await listAudit(deps.store, office.home._id, input.limit + 1, decode(input.cursor));
+  const [page, staff] = await Promise.all([listAudit(deps.store, office.home._id, input.limit + 1, decode(input.cursor)), listAllDistrictStaff(deps.store, office.home._id)]);
+  const names = new Map(staff.map((s) => [s._id, s.name]));
   const items = page.slice(0, input.limit);
   const last = items[items.length - 1];
   return {
-    items: items.map((e) => ({ id: e._id, action: e.action, targetKind: e.target.kind, targetId: e.target.id, actorName: e.actorName, at: e.at, before: e.before, after: e.after })),
+    // The log also holds the workspace's contact reveals (lead, staff, time): shown beside the office's changes.
+    items: items.map((e) => ({
+      id: e._id,
+      action: e.action,
+      targetKind: e.target?.kind ?? 'lead',
+      targetId: e.target?.id ?? (typeof e.leadId === 'string' ? e.leadId : ''),
+      actorName: e.actorName ?? (e.staffId ? (names.get(e.staffId) ?? '') : ''),
+      at: e.at,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
     nextCursor: page.length > input.limit && last ? `${last.at}|${last._id}` : null,
   };
 });

@@ -1,4 +1,8 @@
-/** An audit record of the district office: who, when, what, before and after (plain JSON snapshots). */
+/**
+ * An audit record of the district office: who, when, what, before and after (plain JSON snapshots). The same
+ * collection holds the workspace's contact reveals (`contact_revealed`: leadId, staffId, at), which lack the
+ * office's fields; readers must allow for both.
+ */
 export interface AdminAuditEntry {
   _id: string;
   districtId: string;

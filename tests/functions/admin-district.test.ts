@@ -103,4 +103,11 @@ describe('district office: profile, units, teams, rota', () => {
     await b.ok('admin.rota.set', { day: '2026-12-03', staffId: null }, OPENID.admin);
     expect(await onDutyStaffIdAt(b.store, district, b.clock.now)).toBe('staff-commissioner');
   });
+
+  it('the audit log also shows who revealed which lead’s contact, by name', async () => {
+    const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
+    await b.ok('lead.revealContact', { leadId }, OPENID.head);
+    const log = await b.ok<{ items: Array<{ action: string; targetKind: string; targetId: string; actorName: string }> }>('admin.audit.list', {}, OPENID.admin);
+    expect(log.items).toEqual([expect.objectContaining({ action: 'contact_revealed', targetKind: 'lead', targetId: leadId, actorName: '林致远' })]);
+  });
 });

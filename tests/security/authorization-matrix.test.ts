@@ -44,6 +44,8 @@ interface Fixture {
   leadId: string;
   /** A share of the head's card, made by investor B. */
   shareCode: string;
+  /** A vacancy confirmation link for building-001 (the admin's reminder). */
+  vacancyToken: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -84,6 +86,66 @@ const MATRIX: Record<string, Row> = {
   'card.update':        { cells: 'N N N  Y Y Y Y Y  Y', input: () => CARD_EDIT },
   // The head's card numbers: the owner and admins of the same district only.
   'card.stats':         { cells: 'N N N  Y H H H Y  H', input: () => ({ cardId: 'card-staff-head' }) },
+  // District office. The head and 陈启航 lead unit-invest (a unit scope); writes act on the caller's own district,
+  // so another district's admin meets this district's ids as missing (H).
+  'admin.home':                  { cells: 'N N N  Y N N Y Y  Y', input: () => ({}) },
+  'admin.district.get':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
+  'admin.district.update':       { cells: 'N N N  N N N N Y  H', input: () => OFFICE_PROFILE },
+  'admin.org.get':               { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
+  'admin.unit.save':             { cells: 'N N N  N N N N Y  H', input: () => ({ unitId: 'unit-tech', name: '临江区科学技术局', kind: 'economic_department', isEconomic: true, leaderStaffId: null, parentUnitId: null }) },
+  'admin.team.save':             { cells: 'N N N  N N N N Y  H', input: () => ({ teamId: 'team-industry', name: '产业招商组', leaderStaffId: null, memberStaffIds: ['staff-tech'] }) },
+  'admin.rota.set':              { cells: 'N N N  N N N N Y  H', input: () => ({ day: '2026-12-01', staffId: 'staff-commissioner' }) },
+  'admin.staff.create':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ name: '新同事', title: '科员', unitId: 'unit-invest', roles: ['staff'], phone: '13800138050' }) },
+  // 何以宁 (invited) is in unit-tech: outside the investment bureau leaders' unit.
+  'admin.staff.invite':          { cells: 'N N N  H N N H Y  H', input: () => ({ staffId: 'staff-invited', op: 'reissue' }) },
+  'admin.staff.setRoles':        { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', roles: ['commissioner', 'staff', 'carrier_manager'] }) },
+  'admin.staff.revoke':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner' }) },
+  'admin.carrier.list':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
+  'admin.carrier.get':           { cells: 'N N N  Y N N Y Y  H', input: () => ({ carrierId: 'building-001' }) },
+  // building-001 belongs to no unit: only the district admin manages it.
+  'admin.carrier.save':          { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', carrier: OFFICE_CARRIER }) },
+  'admin.carrier.setListed':     { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', listed: false }) },
+  'admin.carrier.remindVacancy': { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001' }) },
+  // The link is the credential: external managers have no account.
+  'vacancy.peek':                { cells: 'Y Y Y  Y Y Y Y Y  Y', input: (f) => ({ token: f.vacancyToken }) },
+  'vacancy.confirm':             { cells: 'Y Y Y  Y Y Y Y Y  Y', input: (f) => ({ token: f.vacancyToken }) },
+  // Every admin reads their own district's log.
+  'admin.audit.list':            { cells: 'N N N  N N N N Y  Y', input: () => ({}) },
+};
+
+/** The demo district's profile, valid for the admin; its default card is of this district only. */
+const OFFICE_PROFILE = {
+  name: '云川市临江区（演示）',
+  slogan: '临江而立，投资正当时',
+  intro: '临江区位于云川市东部。',
+  keyIndustries: ['数字经济'],
+  headlineFigures: [{ label: '可招商面积', value: '112 万㎡' }],
+  policies: [{ title: '首年租金减免 30%', summary: '', fileId: null }],
+  coverImage: '/assets/district/cover.svg',
+  defaultCardId: 'card-staff-head',
+  vacancyConfirmDays: 30,
+};
+
+const OFFICE_CARRIER = {
+  type: 'building',
+  name: '临江金融中心',
+  street: '金湾街道',
+  address: '云川市临江区滨江大道 1 号',
+  totalArea: 50000,
+  vacantArea: 5000,
+  floors: 30,
+  priceMin: 3,
+  priceMax: 5,
+  priceUnit: 'yuan_per_sqm_day',
+  facilities: [],
+  suitedIndustries: [],
+  policies: [],
+  managerName: '刘经理',
+  managerPhone: '13800138111',
+  managerStaffId: null,
+  unitId: null,
+  location: { lat: 31.2, lng: 120.5 },
+  photos: [],
 };
 
 /** District-neutral (no carriers or industries), so every staff member's own card accepts it. */
@@ -100,6 +162,9 @@ const CARD_EDIT = {
 };
 
 const parseCells = (s: string): string[] => s.trim().split(/\s+/);
+
+/** What the district office answers for things outside the caller's reach: missing, like a lead of another unit. */
+const OFFICE_HIDDEN: string[] = ['DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
 
 /** A second district with its own investment bureau and admin: a stranger to the demo district's leads. */
 const addOtherDistrict = async (b: TestBackend): Promise<void> => {
@@ -160,7 +225,8 @@ const createWorld = async (): Promise<World> => {
   await addOtherDistrict(b);
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
-  return { b, fixture: { leadId, shareCode: code } };
+  const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1] } };
 };
 
 const call = (b: TestBackend, role: Role, action: string, input: unknown): Promise<ActionResult<unknown>> => b.call(action, input, ROLES[role]);
@@ -169,6 +235,7 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (r.ok) return 'Y';
   if (r.error.code.startsWith('AUTH.')) return 'N';
   if (r.error.code === 'LEAD.NOT_FOUND' || r.error.code === 'CARD.NOT_FOUND') return 'H';
+  if (OFFICE_HIDDEN.includes(r.error.code)) return 'H';
   return `?${r.error.code}`;
 };
 
@@ -245,5 +312,83 @@ describe('authorization matrix', () => {
       expect(await run('lead.detail', { leadId: shared.fixture.leadId })).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
       expect(await run('lead.inbox', { tab: 'unit' })).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
     });
+  });
+});
+
+/**
+ * The district office's own roles, beside the table above: the city admin (reads every district of the city,
+ * writes nothing), the seeded second district's admin, a revoked admin, an external manager (a WeChat user with
+ * no staff account, who holds only a vacancy link) and the leader of another unit (科技局). Same letters.
+ */
+const OFFICE_ROLES = {
+  cityAdmin: OPENID.cityAdmin,
+  secondDistrictAdmin: OPENID.wangshanAdmin,
+  revokedAdmin: 'demo-openid-revoked-admin',
+  externalManager: 'demo-openid-external-manager',
+  otherUnitLeader: 'demo-openid-tech-leader',
+} as const;
+type OfficeRole = keyof typeof OFFICE_ROLES;
+const OFFICE_ROLE_ORDER = Object.keys(OFFICE_ROLES) as OfficeRole[];
+
+// Cells in OFFICE_ROLE_ORDER: cityAdmin secondDistrictAdmin revokedAdmin externalManager otherUnitLeader
+const OFFICE_MATRIX: Record<string, string> = {
+  'admin.home':                  'Y Y N N Y',
+  'admin.district.get':          'Y H N N Y',
+  'admin.district.update':       'N H N N N',
+  'admin.org.get':               'Y H N N Y',
+  'admin.unit.save':             'N H N N N',
+  'admin.team.save':             'N H N N N',
+  'admin.rota.set':              'N H N N N',
+  'admin.staff.create':          'N H N N H',
+  // 何以宁 is in 科技局: that unit's leader may re-issue her code.
+  'admin.staff.invite':          'N H N N Y',
+  'admin.staff.setRoles':        'N H N N H',
+  'admin.staff.revoke':          'N H N N H',
+  'admin.carrier.list':          'Y H N N Y',
+  'admin.carrier.get':           'Y H N N Y',
+  'admin.carrier.save':          'N H N N H',
+  'admin.carrier.setListed':     'N H N N H',
+  'admin.carrier.remindVacancy': 'N H N N H',
+  'vacancy.peek':                'Y Y Y Y Y',
+  'vacancy.confirm':             'Y Y Y Y Y',
+  'admin.audit.list':            'N Y N N N',
+};
+
+const addOfficeRoles = async (b: TestBackend): Promise<void> => {
+  const at = b.clock.now.toISOString();
+  const person = (id: string, unitId: string, roles: string[], status: string, openid: string) =>
+    v.parse(StaffSchema, { _id: id, districtId: 'demo-linjiang', unitId, name: id, title: '测试', roles, status, phone: '13800138098', industryFocus: [], openid, createdAt: at });
+  await b.store.insert(COLLECTIONS.staff.name, person('staff-revoked-admin', 'unit-invest', ['admin', 'staff'], 'revoked', OFFICE_ROLES.revokedAdmin));
+  await b.store.insert(COLLECTIONS.staff.name, person('staff-tech-leader', 'unit-tech', ['unit_leader', 'staff'], 'active', OFFICE_ROLES.otherUnitLeader));
+};
+
+describe('authorization matrix: district office roles', () => {
+  it('has one row per district office contract, one cell per role', () => {
+    const office = CONTRACTS.filter((c) => c.fn === 'admin').map((c) => c.name).sort();
+    expect(Object.keys(OFFICE_MATRIX).sort()).toEqual(office);
+    for (const cells of Object.values(OFFICE_MATRIX)) expect(parseCells(cells)).toHaveLength(OFFICE_ROLE_ORDER.length);
+  });
+
+  describe.each(CONTRACTS.filter((c) => c.fn === 'admin').map((c) => [c.name, c.writes] as const))('%s', (action, writes) => {
+    it('answers every office role as the table says', async () => {
+      let shared: World | null = null;
+      const cells: string[] = [];
+      try {
+        for (const role of OFFICE_ROLE_ORDER) {
+          const world = writes || !shared ? await createWorld() : shared;
+          if (world !== shared) await addOfficeRoles(world.b);
+          if (!writes) shared = world;
+          try {
+            cells.push(letterOf(await world.b.call(action, MATRIX[action].input(world.fixture), OFFICE_ROLES[role])));
+          } finally {
+            if (writes) await world.b.close();
+          }
+        }
+      } finally {
+        if (shared) await shared.b.close();
+      }
+      const label = (letters: string[]) => OFFICE_ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+      expect(label(cells)).toBe(label(parseCells(OFFICE_MATRIX[action])));
+    }, 30_000);
   });
 });

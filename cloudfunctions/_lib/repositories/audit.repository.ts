@@ -8,8 +8,11 @@ const C = COLLECTIONS.audit.name;
 export const recordAudit = (tx: TransactionStore, entry: AdminAuditEntry) => tx.insert(C, entry);
 
 /** Newest first, keyset by (at, _id). */
+/** Any audit record of the district: the office's, and the workspace's contact reveals (no target/actorName). */
+export type AnyAuditEntry = Partial<AdminAuditEntry> & Pick<AdminAuditEntry, '_id' | 'districtId' | 'action' | 'at'>;
+
 export const listAudit = (store: DocumentStore, districtId: string, limit: number, after?: { at: string; id: string }) =>
-  store.find<AdminAuditEntry>(C, {
+  store.find<AnyAuditEntry>(C, {
     where: { districtId, ...(after ? { at: { lte: after.at } } : {}) },
     ...(after ? { anyOf: [{ at: { lt: after.at } }, { _id: { lt: after.id } }] } : {}),
     orderBy: [
