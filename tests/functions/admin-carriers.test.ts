@@ -143,4 +143,27 @@ describe('district office: carriers and vacancy that stays true', () => {
     expect(await b.call('admin.audit.list', {}, OPENID.investLeader)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect((await b.ok<{ items: unknown[] }>('admin.audit.list', {}, OPENID.wangshanAdmin)).items).toEqual([]);
   });
+
+  it('the timer sweep messages each due staff manager once per cycle and leaves fresh carriers alone', async () => {
+    await b.ok('admin.staff.setRoles', { staffId: 'staff-park', roles: ['commissioner', 'staff', 'carrier_manager'] }, OPENID.admin);
+    const { carrierId } = await b.ok<{ carrierId: string }>('admin.carrier.save', { carrier: { ...EDIT, managerStaffId: 'staff-park' } }, OPENID.admin);
+    const { sendDueVacancyReminders } = await import('../../cloudfunctions/admin/vacancy-reminders');
+    const toPark = async () => (await b.store.find<OutboxEntry>(COLLECTIONS.outbox.name, { limit: 50 })).filter((o) => o.message.toOpenid === OPENID.park && o.message.kind === 'vacancy_confirm');
+    await sendDueVacancyReminders(b.deps);
+    expect(await toPark()).toHaveLength(0);
+    b.clock.advanceHours(30 * 24 + 1);
+    await sendDueVacancyReminders(b.deps);
+    await sendDueVacancyReminders(b.deps);
+    const sent = await toPark();
+    expect(sent).toHaveLength(1);
+    const token = /t=([A-Za-z0-9]{24})$/.exec(sent[0].message.page)![1];
+    await b.ok('vacancy.confirm', { token }, OPENID.park);
+    expect((await b.store.get<Carrier>(COLLECTIONS.carriers.name, carrierId))?.vacancyRemindedAt).toBeNull();
+    // The district's own cycle setting decides: 60 days now, so 31 days later nothing is due.
+    b.clock.advanceHours(31 * 24);
+    const profile = (await b.ok<{ profile: Record<string, unknown> }>('admin.district.get', {}, OPENID.admin)).profile;
+    await b.ok('admin.district.update', { ...profile, vacancyConfirmDays: 60 }, OPENID.admin);
+    await sendDueVacancyReminders(b.deps);
+    expect(await toPark()).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import { sendDueVacancyReminders } from '../../cloudfunctions/admin/vacancy-reminders';
 import { DEFAULT_INTAKE_LIMITS } from '../../cloudfunctions/_lib/deps';
 import { seedIfEmpty } from '../seed/seed-store';
 import { ALL_ACTIONS } from './all-actions';
@@ -41,7 +42,9 @@ const main = async () => {
   // The cloud runs the SLA ladder from a timer trigger; locally an interval does the same use case.
   const slaEveryMs = Number(process.env.INVESTCARD_SLA_INTERVAL_MS ?? 60_000);
   const slaTimer = setInterval(() => {
-    runSlaTick(deps).catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error));
+    runSlaTick(deps)
+      .then(() => sendDueVacancyReminders(deps))
+      .catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error));
   }, slaEveryMs);
   slaTimer.unref();
 
