@@ -57,3 +57,8 @@ export const rolesGrantableBy = (s: Staff): ReadonlyArray<Staff['roles'][number]
   if (scope?.kind === 'unit') return ['commissioner', 'staff', 'carrier_manager'];
   return [];
 };
+
+const OFFICE_ROLES: ReadonlyArray<string> = ['admin', 'unit_leader', 'city_admin', 'carrier_manager'];
+
+/** Whether the workspace shows the 管理 entry (the backend still checks every action). */
+export const holdsOfficeRole = (roles: readonly string[]): boolean => roles.some((r) => OFFICE_ROLES.includes(r));

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { InboxTabs } from '../../components/inbox-tabs';
 import { LeadListItem } from '../../components/lead-list-item';
+import { holdsOfficeRole } from '../../../domain/org/admin-access.rules';
 import { STAFF_BIND_PAGE, useSession } from '../../hooks/use-session';
 import { useInbox, type InboxTab } from './use-inbox';
 import { useLeadAlerts } from './use-lead-alerts';
@@ -18,6 +19,9 @@ const EMPTY_TEXT: Record<InboxTab, { title: string; description: string }> = {
   pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里。' },
   referred: { title: '暂无您推荐的线索', description: '通过您的名片或转发带来、由其他同事承办的线索会显示在这里，您可以随时查看进展。' },
 };
+
+/** The district office (admin subpackage); kept literal so nothing of it is bundled here. */
+const ADMIN_HOME_PAGE = '/admin/home/index';
 
 const leadDetailUrl = (leadId: string): string => `/staff/lead-detail/index?id=${encodeURIComponent(leadId)}`;
 
@@ -70,6 +74,9 @@ export default function InboxPage() {
           <Text className="inbox__title">线索收件箱</Text>
           {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
         </View>
+        {session.staff && holdsOfficeRole(session.staff.roles) ? (
+          <ActionButton text="管理" tone="secondary" size="sm" testId="inbox-admin-entry" onClick={() => void Taro.navigateTo({ url: ADMIN_HOME_PAGE }).catch(() => undefined)} />
+        ) : null}
         <Text className="inbox__hint">{overdue ? `${overdue} 条已超过首次回复时限，请优先处理` : '超时线索排在最前，请在承诺时限内首次回复'}</Text>
         {alerts.available ? (
           <View className="inbox__alerts" hoverClass="inbox__alerts--pressed" onClick={alerts.request} data-testid="lead-alerts">
