@@ -56,7 +56,7 @@ describe('district office: carriers and vacancy that stays true', () => {
     expect(list.withdrawn.map((c) => c.id)).toEqual([carrierId]);
     await b.ok('admin.carrier.setListed', { carrierId, listed: true }, OPENID.admin);
     expect(await search('新港标准厂房')).toEqual([carrierId]);
-    const actions = (await b.store.find<{ action: string }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 10 })).map((a) => a.action);
+    const actions = (await b.store.find<{ _id: string; action: string }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 10 })).map((a) => a.action);
     expect(actions).toEqual(['carrier.create', 'carrier.update', 'carrier.withdraw', 'carrier.restore']);
   });
 
@@ -122,7 +122,7 @@ describe('district office: carriers and vacancy that stays true', () => {
     expect(await b.call('vacancy.confirm', { token: tokenOf(remind), vacantArea: 99999 }, null)).toMatchObject({ ok: false, error: { code: 'ADMIN.INVALID_VALUE' } });
     expect(await b.ok('vacancy.confirm', { token: tokenOf(remind), vacantArea: 1200 }, null)).toMatchObject({ vacantArea: 1200 });
     expect(await b.ok('carrier.get', { carrierId }, null)).toMatchObject({ vacantArea: 1200, hasVacancy: true });
-    const [audit] = await b.store.find<{ action: string; actorName: string }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 1 });
+    const [audit] = await b.store.find<{ _id: string; action: string; actorName: string }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 1 });
     expect(audit).toMatchObject({ action: 'carrier.vacancy_confirm', actorName: '钱经理（外部管理人）' });
 
     const late = await b.ok<Remind>('admin.carrier.remindVacancy', { carrierId }, OPENID.admin);

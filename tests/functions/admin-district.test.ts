@@ -18,7 +18,7 @@ describe('district office: profile, units, teams, rota', () => {
   });
   afterEach(() => b.close());
 
-  const profile = async (openid = OPENID.admin): Promise<Profile> => (await b.ok<{ profile: Profile }>('admin.district.get', {}, openid)).profile;
+  const profile = async (openid: string = OPENID.admin): Promise<Profile> => (await b.ok<{ profile: Profile }>('admin.district.get', {}, openid)).profile;
 
   it('an admin edits the intro and the public card shows it on the next read, audited with before and after', async () => {
     const before = await profile();

@@ -25,7 +25,7 @@ describe('district office: staff from invite to revocation', () => {
     expect(await staffDoc(created.staffId)).toMatchObject({ status: 'active', openid: NEWCOMER, inviteCode: null });
     expect(await b.call('staff.bindInvite', { inviteCode: created.inviteCode }, 'demo-openid-someone-else')).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
     // The audit records that a code was issued, never the code.
-    const [audit] = await b.store.find<{ after: unknown }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, limit: 5 });
+    const [audit] = await b.store.find<{ _id: string; after: unknown }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, limit: 5 });
     expect(JSON.stringify(audit.after)).not.toContain(created.inviteCode);
   });
 

@@ -375,7 +375,7 @@ describe('authorization matrix: district office roles', () => {
       const cells: string[] = [];
       try {
         for (const role of OFFICE_ROLE_ORDER) {
-          const world = writes || !shared ? await createWorld() : shared;
+          const world: World = writes || !shared ? await createWorld() : shared;
           if (world !== shared) await addOfficeRoles(world.b);
           if (!writes) shared = world;
           try {
