@@ -86,13 +86,14 @@ describe('district office in the browser', () => {
 
   it('the new person binds the invite and has a workspace; the code does not bind twice', async () => {
     assert.ok(inviteCode, 'the admin step issued a code');
-    const page = await openDesktopPage(browser, 'guest-newcomer');
+    // The demo persona switcher offers fixed personas only: the newcomer uses 投资者 B's WeChat identity.
+    const page = await openDesktopPage(browser, 'investor-b');
     await page.goto(`${cloud.url}#/staff/bind/index`);
     await page.getByTestId('bind').waitFor({ timeout: 30_000 });
     await typeInto(page, 'invite-code', inviteCode);
     await page.getByTestId('bind-submit').click();
     await page.getByTestId('bind-done').getByText('许知行', { exact: false }).waitFor({ timeout: 15_000 });
-    const who = await callOk<{ kind: string; staff: { name: string } | null }>(cloud.url, 'guest-newcomer', 'session.whoami', {});
+    const who = await callOk<{ kind: string; staff: { name: string } | null }>(cloud.url, 'investor-b', 'session.whoami', {});
     assert.deepEqual([who.kind, who.staff?.name], ['staff', '许知行']);
     const again = await fetch(new URL('/api/staff.bindInvite', cloud.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-investcard-persona': 'guest-other' }, body: JSON.stringify({ input: { inviteCode } }) }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string } }>);
     assert.deepEqual([again.ok, again.error?.code], [false, 'AUTH.INVITE_INVALID']);
