@@ -5,6 +5,7 @@ import { adminCarrierGetAction, adminCarrierListAction } from './carrier-list';
 import { adminCarrierSaveAction, adminCarrierSetListedAction } from './carrier-save';
 import { adminStaffCreateAction } from './create-staff';
 import { adminDistrictGetAction, adminDistrictUpdateAction } from './district-profile';
+import { adminHandoverPreviewAction, adminHandoverResumeAction, adminHandoverStartAction } from './handover';
 import { adminOrgGetAction } from './org-get';
 import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
@@ -34,4 +35,7 @@ export const adminActions: ActionTable = [
   vacancyPeekAction,
   vacancyConfirmAction,
   adminAuditListAction,
+  adminHandoverPreviewAction,
+  adminHandoverStartAction,
+  adminHandoverResumeAction,
 ];

@@ -359,6 +359,40 @@ export const adminAuditListContract = defineContract({
   }),
 });
 
+
+const handoverItemView = v.object({ kind: v.picklist(['lead', 'carrier', 'card']), id: v.string(), label: v.string(), status: v.picklist(['pending', 'moved', 'skipped']), toStaffId: v.string() });
+const handoverReport = v.object({ handoverId: v.string(), status: v.picklist(['running', 'done']), items: v.array(handoverItemView), pending: v.number() });
+
+/** What a person holds before they leave: open leads (with their SLA clocks and follow-ups), carriers, their card. */
+export const adminHandoverPreviewContract = defineContract({
+  name: 'admin.handover.preview',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ staffId: id() }),
+  response: v.object({ items: v.array(v.object({ kind: v.picklist(['lead', 'carrier', 'card']), id: v.string(), label: v.string() })) }),
+});
+
+/** Starts a handover (one successor, or one per kind) and moves as many items as fit in this call. */
+export const adminHandoverStartContract = defineContract({
+  name: 'admin.handover.start',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ staffId: id(), successorStaffId: id(), carrierSuccessorStaffId: v.optional(id()), cardSuccessorStaffId: v.optional(id()) }),
+  response: handoverReport,
+});
+
+/** Continues an interrupted or unfinished handover; already moved items are left alone. */
+export const adminHandoverResumeContract = defineContract({
+  name: 'admin.handover.resume',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ handoverId: id() }),
+  response: handoverReport,
+});
+
 export const ADMIN_CONTRACTS = [
   adminHomeContract,
   adminDistrictGetContract,
@@ -379,4 +413,7 @@ export const ADMIN_CONTRACTS = [
   vacancyPeekContract,
   vacancyConfirmContract,
   adminAuditListContract,
+  adminHandoverPreviewContract,
+  adminHandoverStartContract,
+  adminHandoverResumeContract,
 ] as const;

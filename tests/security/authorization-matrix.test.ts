@@ -111,6 +111,10 @@ const MATRIX: Record<string, Row> = {
   'vacancy.confirm':             { cells: 'Y Y Y  Y Y Y Y Y  Y', input: (f) => ({ token: f.vacancyToken }) },
   // Every admin reads their own district's log.
   'admin.audit.list':            { cells: 'N N N  N N N N Y  Y', input: () => ({}) },
+  // 周若岚 is in the investment bureau; 何以宁's finished handover (she held nothing) is in 科技局.
+  'admin.handover.preview':      { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner' }) },
+  'admin.handover.start':        { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', successorStaffId: 'staff-head' }) },
+  'admin.handover.resume':       { cells: 'N N N  H N N H Y  H', input: () => ({ handoverId: 'ho_staff-invited' }) },
 };
 
 /** The demo district's profile, valid for the admin; its default card is of this district only. */
@@ -226,6 +230,7 @@ const createWorld = async (): Promise<World> => {
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
+  await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1] } };
 };
 
@@ -352,6 +357,9 @@ const OFFICE_MATRIX: Record<string, string> = {
   'vacancy.peek':                'Y Y Y Y Y',
   'vacancy.confirm':             'Y Y Y Y Y',
   'admin.audit.list':            'N Y N N N',
+  'admin.handover.preview':      'H H N N H',
+  'admin.handover.start':        'N H N N H',
+  'admin.handover.resume':       'N H N N Y',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

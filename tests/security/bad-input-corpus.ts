@@ -153,6 +153,10 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'vacancy.peek': { caller: 'anonymous', input: { token: f.vacancyToken } },
   'vacancy.confirm': { caller: 'anonymous', input: { token: f.vacancyToken, vacantArea: 100 } },
   'admin.audit.list': { caller: 'admin', input: { limit: 10 } },
+  'admin.handover.preview': { caller: 'admin', input: { staffId: 'staff-commissioner' } },
+  'admin.handover.start': { caller: 'admin', input: { staffId: f.invitedStaffId, successorStaffId: 'staff-commissioner', carrierSuccessorStaffId: 'staff-park', cardSuccessorStaffId: 'staff-head' } },
+  // Started just before in the control run (CONTRACTS order).
+  'admin.handover.resume': { caller: 'admin', input: { handoverId: `ho_${f.invitedStaffId}` } },
 });
 
 export interface BadCase {

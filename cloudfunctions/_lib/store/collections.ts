@@ -30,6 +30,8 @@ export const COLLECTIONS = {
       // Type tabs sorted by price or freshness: without the type in the index a tab scans every other type first.
       { name: 'by_district_type_price', fields: ['districtId', 'type', 'priceMin', '_id'] },
       { name: 'by_district_type_verified', fields: ['districtId', 'type', 'lastVerifiedAt', '_id'] },
+      // An offboarding handover finds the carriers a person manages.
+      { name: 'by_manager', fields: ['managerStaffId'] },
     ],
   },
   leads: {
@@ -58,6 +60,8 @@ export const COLLECTIONS = {
   /** Carriers taken off the market: moved here whole, so no public query can ever list them. */
   carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
   /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
+  /** Offboarding handovers, read by id (the report) — resumable item by item. */
+  handovers: { name: 'handovers', indexes: [] },
   vacancyTokens: { name: 'vacancy_tokens', indexes: [{ name: 'by_district_created', fields: ['districtId', 'createdAt'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
