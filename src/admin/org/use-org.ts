@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro';
-import { adminOrgGetContract, adminRotaSetContract, adminStaffCreateContract, adminStaffInviteContract, adminStaffRevokeContract, adminStaffSetRolesContract, adminTeamSaveContract, adminUnitSaveContract } from '../../../domain/api/admin.contracts';
+import { adminHandoverPreviewContract, adminHandoverResumeContract, adminHandoverStartContract, adminOrgGetContract, adminRotaSetContract, adminStaffCreateContract, adminStaffInviteContract, adminStaffRevokeContract, adminStaffSetRolesContract, adminTeamSaveContract, adminUnitSaveContract } from '../../../domain/api/admin.contracts';
 import type { RequestOf } from '../../../domain/api/contract';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
@@ -26,5 +26,8 @@ export const useOrg = () => {
     invite: (staffId: string, op: 'reissue' | 'revoke') => after(() => call(adminStaffInviteContract, { staffId, op })),
     setRoles: (staffId: string, roles: RequestOf<typeof adminStaffSetRolesContract>['roles']) => after(() => call(adminStaffSetRolesContract, { staffId, roles })),
     revoke: (staffId: string) => after(() => call(adminStaffRevokeContract, { staffId })),
+    handoverPreview: (staffId: string) => write.run(() => call(adminHandoverPreviewContract, { staffId })),
+    handoverStart: (staffId: string, successorStaffId: string) => write.run(() => call(adminHandoverStartContract, { staffId, successorStaffId })),
+    handoverResume: (handoverId: string) => write.run(() => call(adminHandoverResumeContract, { handoverId })),
   };
 };

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { ROLE_LABELS, STATUS_LABELS } from '../admin-labels';
+import { HandoverPanel, type HandoverPanelItem } from '../components/handover-panel';
 import { useOrg } from '../org/use-org';
 import '../admin.css';
 
@@ -19,6 +20,7 @@ export default function StaffPage() {
   const o = useOrg();
   const [form, setForm] = useState({ name: '', title: '', phone: '', unitId: '', roles: ['staff', 'commissioner'] as StaffRole[] });
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: string } | null>(null);
+  const [handover, setHandover] = useState<{ staffId: string; handoverId: string | null; running: boolean; items: HandoverPanelItem[] } | null>(null);
   const { org } = o;
   if (org.status === 'error') return <View className="admin-page"><ErrorState message={org.error?.message ?? '加载失败'} onRetry={() => void org.reload()} /></View>;
   if (!org.data) return <View className="admin-page"><ListSkeleton rows={5} /></View>;
@@ -99,6 +101,39 @@ export default function StaffPage() {
                   <ActionButton text="重发邀请码" tone="secondary" size="sm" onClick={() => void o.invite(s.id, 'reissue')} testId={`reissue-${s.id}`} />
                   {s.inviteCode ? <ActionButton text="作废邀请码" tone="plain" size="sm" onClick={() => void o.invite(s.id, 'revoke')} /> : null}
                 </View>
+              ) : null}
+              {mine && s.status === 'active' ? (
+                <ActionButton
+                  text="交接工作"
+                  tone="secondary"
+                  size="sm"
+                  testId={`handover-${s.id}`}
+                  onClick={() =>
+                    void o.handoverPreview(s.id).then((r) => {
+                      if (r) setHandover({ staffId: s.id, handoverId: null, running: false, items: r.items });
+                    })
+                  }
+                />
+              ) : null}
+              {handover?.staffId === s.id ? (
+                <HandoverPanel
+                  personName={s.name}
+                  items={handover.items}
+                  successors={d.staff.filter((x) => x.status === 'active' && x.id !== s.id).map((x) => ({ id: x.id, name: x.name }))}
+                  running={handover.running}
+                  pending={o.pending}
+                  onStart={(to) =>
+                    void o.handoverStart(s.id, to).then((r) => {
+                      if (r) setHandover({ staffId: s.id, handoverId: r.handoverId, running: r.status === 'running', items: r.items });
+                    })
+                  }
+                  onResume={() =>
+                    handover.handoverId &&
+                    void o.handoverResume(handover.handoverId).then((r) => {
+                      if (r) setHandover({ staffId: s.id, handoverId: r.handoverId, running: r.status === 'running', items: r.items });
+                    })
+                  }
+                />
               ) : null}
               {mine && s.status === 'active' ? (
                 <ActionButton

@@ -182,4 +182,42 @@ describe('carriers and staff', () => {
     await waitFor(() => expect(screen.getByTestId('invite-code').textContent).toBe('K7M2P9QX'));
     expect(screen.getByTestId('invite-issued').textContent).toContain('有效期至 2026-12-07');
   });
+
+  it('hands a leaving person’s work to a successor and reports item by item', async () => {
+    const ORG = {
+      districtId: 'd', canEditDistrict: true, manageableUnitIds: ['unit-invest'], grantableRoles: ['staff'],
+      units: [{ id: 'unit-invest', name: '投资促进局', kind: 'investment_bureau', isEconomic: true, leaderStaffId: null, parentUnitId: null }],
+      teams: [], rota: [],
+      staff: [
+        { id: 'staff-head', name: '林致远', title: '区长', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '1', inviteCode: null, inviteExpiresAt: null, inviteExpired: false },
+        { id: 'staff-zhou', name: '周若岚', title: '专员', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '2', inviteCode: null, inviteExpiresAt: null, inviteExpired: false },
+      ],
+    };
+    const api = use({
+      'admin.org.get': () => ORG,
+      'admin.handover.preview': () => ({ items: [{ kind: 'lead', id: 'ld_1', label: '云帆智能 · 人工智能' }, { kind: 'card', id: 'card-staff-head', label: '个人名片' }] }),
+      'admin.handover.start': () => ({ handoverId: 'ho_staff-head', status: 'running', pending: 1, items: [{ kind: 'lead', id: 'ld_1', label: '云帆智能 · 人工智能', status: 'moved', toStaffId: 'staff-zhou' }, { kind: 'card', id: 'card-staff-head', label: '个人名片', status: 'pending', toStaffId: 'staff-zhou' }] }),
+      'admin.handover.resume': () => ({ handoverId: 'ho_staff-head', status: 'done', pending: 0, items: [{ kind: 'lead', id: 'ld_1', label: '云帆智能 · 人工智能', status: 'moved', toStaffId: 'staff-zhou' }, { kind: 'card', id: 'card-staff-head', label: '个人名片', status: 'moved', toStaffId: 'staff-zhou' }] }),
+    });
+    render(<StaffPage />);
+    await screen.findByTestId('staff-list');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('handover-staff-head'));
+    });
+    const panel = await screen.findByTestId('handover-panel');
+    expect(within(panel).getAllByTestId('handover-item').map((e) => e.textContent)).toEqual(['线索 · 云帆智能 · 人工智能', '名片 · 个人名片']);
+    // The leaving person is not offered as their own successor.
+    expect(within(screen.getByTestId('handover-successor')).queryByText('林致远')).toBeNull();
+    fireEvent.click(within(screen.getByTestId('handover-successor')).getByText('周若岚'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('handover-start'));
+    });
+    expect(api.inputs('admin.handover.start')).toEqual([{ staffId: 'staff-head', successorStaffId: 'staff-zhou' }]);
+    expect(screen.getAllByTestId('handover-item').map((e) => e.textContent)).toEqual(['线索 · 云帆智能 · 人工智能 · 已转交', '名片 · 个人名片 · 待转交']);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('handover-resume'));
+    });
+    expect(api.inputs('admin.handover.resume')).toEqual([{ handoverId: 'ho_staff-head' }]);
+    expect(screen.getByTestId('handover-done')).toBeTruthy();
+  });
 });
