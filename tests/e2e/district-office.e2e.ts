@@ -151,4 +151,38 @@ describe('district office in the browser', () => {
     assert.equal(await badge.getAttribute('data-stale'), 'false');
     await manager.context().close();
   });
+
+  it('admin: offboards a person with an open lead; it is in the successor’s inbox with its history', async () => {
+    const notice = await callOk<{ version: string }>(cloud.url, 'visitor', 'lead.privacyNotice', {});
+    const { leadId } = await callOk<{ leadId: string }>(cloud.url, 'guest-handover', 'lead.submit', {
+      idempotencyKey: 'e2e-handover-0000000001',
+      contact: { name: '沈嘉禾', company: '禾源生物医药有限公司', phone: '13700137000' },
+      need: { industry: '生物医药', scale: '10m_50m' },
+      message: '希望了解生物医药方向的落地政策。',
+      source: { channel: 'chat', cardId: 'card-staff-tech' },
+      consent: { agreed: true, noticeVersion: notice.version },
+    });
+    await callOk(cloud.url, 'tech-staff', 'lead.note', { leadId, text: '已约下周电话沟通。' });
+
+    const page = await openDesktopPage(browser, 'admin');
+    await page.goto(`${cloud.url}#/admin/staff/index`);
+    await page.getByTestId('handover-staff-tech').click({ timeout: 30_000 });
+    const panel = page.getByTestId('handover-panel');
+    await panel.getByText(/禾源生物医药有限公司/).waitFor();
+    await page.getByTestId('handover-successor').getByText('赵一鸣', { exact: true }).click();
+    await page.getByTestId('handover-start').click();
+    await page.getByTestId('handover-done').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'admin-handover');
+    await page.context().close();
+
+    const successor = await openDesktopPage(browser, 'commerce-staff');
+    await successor.goto(`${cloud.url}#/staff/inbox/index`);
+    const item = successor.locator(`[data-testid="lead-item"][data-lead-id="${leadId}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    await item.click();
+    const detail = successor.getByTestId('lead-detail');
+    await detail.getByText('已约下周电话沟通。').waitFor({ timeout: 30_000 });
+    await detail.getByText(/人员交接：转由 赵一鸣 承办/).waitFor();
+    await successor.context().close();
+  });
 });
