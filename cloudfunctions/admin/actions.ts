@@ -1,11 +1,13 @@
 import type { ActionTable } from '../_lib/define-action';
 import { adminHomeAction } from './admin-home';
 import { adminAuditListAction } from './audit-list';
+import { adminCarrierImportAction } from './carrier-import';
 import { adminCarrierGetAction, adminCarrierListAction } from './carrier-list';
 import { adminCarrierSaveAction, adminCarrierSetListedAction } from './carrier-save';
 import { adminStaffCreateAction } from './create-staff';
 import { adminDistrictGetAction, adminDistrictUpdateAction } from './district-profile';
 import { adminHandoverPreviewAction, adminHandoverResumeAction, adminHandoverStartAction } from './handover';
+import { adminImportUploadAction } from './import-upload';
 import { adminOrgGetAction } from './org-get';
 import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
@@ -38,4 +40,6 @@ export const adminActions: ActionTable = [
   adminHandoverPreviewAction,
   adminHandoverStartAction,
   adminHandoverResumeAction,
+  adminImportUploadAction,
+  adminCarrierImportAction,
 ];

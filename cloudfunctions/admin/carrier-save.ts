@@ -32,7 +32,7 @@ const checkEdit = async (deps: Deps, office: Office, e: CarrierEdit): Promise<vo
   if ((await deps.contentCheck.check(text, null)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['name']);
 };
 
-const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt'>, now: string, vacancyChanged: boolean): Carrier => ({
+export const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt'>, now: string, vacancyChanged: boolean): Carrier => ({
   _id: base._id,
   districtId: base.districtId,
   type: e.type,

@@ -393,6 +393,50 @@ export const adminHandoverResumeContract = defineContract({
   response: handoverReport,
 });
 
+/** A file for import arrives in chunks (each well under a request's limits), then `admin.carrier.import` reads it. */
+export const adminImportUploadContract = defineContract({
+  name: 'admin.import.upload',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    uploadId: v.pipe(v.string(), v.regex(/^up_[A-Za-z0-9]{16}$/, '上传编号不正确')),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63)),
+    total: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)),
+    chunk: v.pipe(v.string(), v.maxLength(48_000), v.regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容不正确')),
+  }),
+  response: v.object({ received: v.number(), total: v.number() }),
+});
+
+export const IMPORT_MODES = ['dry_run', 'apply'] as const;
+
+export const adminCarrierImportContract = defineContract({
+  name: 'admin.carrier.import',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    uploadId: v.pipe(v.string(), v.regex(/^up_[A-Za-z0-9]{16}$/, '上传编号不正确')),
+    fileName: v.pipe(line(1, 100), v.regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件')),
+    mode: v.picklist(IMPORT_MODES),
+  }),
+  response: v.object({
+    mode: v.picklist(IMPORT_MODES),
+    /** A problem with the whole file (nothing read, nothing written), else null. */
+    fileError: v.nullable(v.object({ code: v.string(), message: v.string() })),
+    totalRows: v.number(),
+    okRows: v.number(),
+    /** The true number of bad rows; `errors` shows the first 50. */
+    errorCount: v.number(),
+    errors: v.array(v.object({ row: v.number(), column: v.nullable(v.string()), code: v.string(), message: v.string() })),
+    created: v.number(),
+    updated: v.number(),
+    unchanged: v.number(),
+    /** The user's own file with an added 错误原因 column (base64), when there are bad rows and it fits in the answer. */
+    annotatedFile: v.nullable(v.object({ fileName: v.string(), base64: v.string() })),
+  }),
+});
+
 export const ADMIN_CONTRACTS = [
   adminHomeContract,
   adminDistrictGetContract,
@@ -416,4 +460,6 @@ export const ADMIN_CONTRACTS = [
   adminHandoverPreviewContract,
   adminHandoverStartContract,
   adminHandoverResumeContract,
+  adminImportUploadContract,
+  adminCarrierImportContract,
 ] as const;

@@ -33,6 +33,7 @@ export const ERROR_MESSAGES = {
   'ADMIN.STAFF_INACTIVE': '该人员账号未启用或已停用',
   'ADMIN.INVALID_VALUE': '填写的内容不符合要求，请检查',
   'TEAM.NOT_FOUND': '未找到该小组',
+  'IMPORT.UPLOAD_NOT_FOUND': '未找到上传的文件，请重新上传',
   'VACANCY.LINK_INVALID': '核实链接无效或已过期，请联系管理员重新发送',
 } as const;
 

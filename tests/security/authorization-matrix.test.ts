@@ -115,7 +115,12 @@ const MATRIX: Record<string, Row> = {
   'admin.handover.preview':      { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner' }) },
   'admin.handover.start':        { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', successorStaffId: 'staff-head' }) },
   'admin.handover.resume':       { cells: 'N N N  H N N H Y  H', input: () => ({ handoverId: 'ho_staff-invited' }) },
+  'admin.import.upload':         { cells: 'N N N  Y N N Y Y  Y', input: () => ({ uploadId: 'up_matrixupload0001', index: 0, total: 1, chunk: MATRIX_CSV }) },
+  // The admin's own upload: nobody else can read it.
+  'admin.carrier.import':        { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '载体.csv', mode: 'dry_run' }) },
 };
+
+const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
 
 /** The demo district's profile, valid for the admin; its default card is of this district only. */
 const OFFICE_PROFILE = {
@@ -168,7 +173,7 @@ const CARD_EDIT = {
 const parseCells = (s: string): string[] => s.trim().split(/\s+/);
 
 /** What the district office answers for things outside the caller's reach: missing, like a lead of another unit. */
-const OFFICE_HIDDEN: string[] = ['DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
+const OFFICE_HIDDEN: string[] = ['IMPORT.UPLOAD_NOT_FOUND', 'DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
 
 /** A second district with its own investment bureau and admin: a stranger to the demo district's leads. */
 const addOtherDistrict = async (b: TestBackend): Promise<void> => {
@@ -231,6 +236,7 @@ const createWorld = async (): Promise<World> => {
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
+  await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
   return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1] } };
 };
 
@@ -360,6 +366,8 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.handover.preview':      'H H N N H',
   'admin.handover.start':        'N H N N H',
   'admin.handover.resume':       'N H N N Y',
+  'admin.import.upload':         'N Y N N Y',
+  'admin.carrier.import':        'N H N N H',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

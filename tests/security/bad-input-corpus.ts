@@ -157,7 +157,12 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'admin.handover.start': { caller: 'admin', input: { staffId: f.invitedStaffId, successorStaffId: 'staff-commissioner', carrierSuccessorStaffId: 'staff-park', cardSuccessorStaffId: 'staff-head' } },
   // Started just before in the control run (CONTRACTS order).
   'admin.handover.resume': { caller: 'admin', input: { handoverId: `ho_${f.invitedStaffId}` } },
+  'admin.import.upload': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', index: 0, total: 1, chunk: CORPUS_CSV } },
+  // Uploaded just before in the control run (CONTRACTS order); a dry run writes nothing.
+  'admin.carrier.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '载体导入.csv', mode: 'dry_run' } },
 });
+
+const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');
 
 export interface BadCase {
   /** `action · path · mutation`, for failure messages. */

@@ -60,6 +60,8 @@ export const COLLECTIONS = {
   /** Carriers taken off the market: moved here whole, so no public query can ever list them. */
   carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
   /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
+  /** Chunks of an uploaded import file, `_id` = `<uploadId>:<index>`, read by id. */
+  importChunks: { name: 'import_chunks', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
   handovers: { name: 'handovers', indexes: [] },
   vacancyTokens: { name: 'vacancy_tokens', indexes: [{ name: 'by_district_created', fields: ['districtId', 'createdAt'] }] },
