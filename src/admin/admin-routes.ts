@@ -8,6 +8,7 @@ export const ADMIN_ROUTES = {
   staff: '/admin/staff/index',
   carriers: '/admin/carriers/index',
   carrierEdit: '/admin/carrier-edit/index',
+  carrierImport: '/admin/carrier-import/index',
   vacancy: '/admin/vacancy/index',
   audit: '/admin/audit/index',
 } as const;

@@ -26,6 +26,7 @@ export default function AdminCarriersPage() {
     <View className="admin-page" data-testid="admin-carriers">
       <View className="admin-actions">
         <ActionButton text="新建载体" onClick={() => openAdminPage(ADMIN_ROUTES.carrierEdit)} testId="carrier-new" />
+        <ActionButton text="从表格导入" tone="secondary" onClick={() => openAdminPage(ADMIN_ROUTES.carrierImport)} testId="carrier-import" />
       </View>
       {d.managers.some((m) => m.due > 0) ? (
         <View className="admin-card" data-testid="manager-stats">
