@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { IMPORT_COLUMNS } from '../../domain/carrier/carrier-import.rules';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
@@ -184,5 +187,62 @@ describe('district office in the browser', () => {
     await detail.getByText('已约下周电话沟通。').waitFor({ timeout: 30_000 });
     await detail.getByText(/人员交接：转由 赵一鸣 承办/).waitFor();
     await successor.context().close();
+  });
+
+  it('admin: imports 50 carriers with 3 bad rows, downloads the annotated file, fixes it and imports again', async () => {
+    const header = IMPORT_COLUMNS.map((c) => c.header);
+    const rows = Array.from({ length: 50 }, (_, i): Array<string | number> => [
+      `E2E-${String(i + 1).padStart(3, '0')}`, '楼宇', `导入测试大厦 ${i + 1} 号`, '滨江街道', `云川市临江区滨江大道 ${i + 1} 号`, 20000, 3000, 3, 5, '元/㎡·天', '罗经理', '13800138040', 31.21, 120.61, '中央空调', '数字经济',
+    ]);
+    const bad = (r: Array<Array<string | number>>) => {
+      r[2][6] = 30000;
+      r[14][1] = '写字楼';
+      r[40][12] = '北纬三十一度';
+      return r;
+    };
+    const workbook = async (r: Array<Array<string | number>>) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('载体');
+      ws.addRow(header);
+      r.forEach((x) => ws.addRow(x));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const page = await openDesktopPage(browser, 'admin');
+    await page.goto(`${cloud.url}#/admin/carriers/index`);
+    await page.getByTestId('carrier-import').click({ timeout: 30_000 });
+    await page.getByTestId('admin-import').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-file-input').setInputFiles({ name: '载体导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(bad(rows.map((x) => [...x]))) });
+    await page.getByTestId('import-summary').getByText(/共 50 行，47 行无误，3 行有问题/).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('import-row-error').count(), 3);
+    assert.equal(await page.getByTestId('import-apply').count(), 0, 'no apply while rows are bad');
+    await screenshot(page, 'admin-import-report');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('import-annotated').click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), '载体导入-错误原因.xlsx');
+    const annotated = new ExcelJS.Workbook();
+    await annotated.xlsx.load(readFileSync(await file.path()) as unknown as ArrayBuffer);
+    const ws = annotated.worksheets[0];
+    const reasonCol = header.length + 1;
+    assert.equal(ws.getRow(1).getCell(reasonCol).value, '错误原因');
+    assert.match(String(ws.getRow(4).getCell(reasonCol).value), /ROW\.VACANCY_EXCEEDS_TOTAL/);
+
+    // Fixed in the user's own file (the 错误原因 column stays: unknown columns are ignored), then imported.
+    ws.getRow(4).getCell(7).value = 3000;
+    ws.getRow(16).getCell(2).value = '楼宇';
+    ws.getRow(42).getCell(13).value = 31.21;
+    const fixed = Buffer.from(await annotated.xlsx.writeBuffer());
+    await page.getByTestId('import-file-input').setInputFiles({ name: '载体导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
+    await page.getByTestId('import-summary').getByText(/共 50 行，50 行无误，0 行有问题；新增 50/).waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-summary').getByText(/已导入：.*新增 50/).waitFor({ timeout: 30_000 });
+    const found = await callOk<{ items: Array<{ name: string }> }>(cloud.url, 'visitor', 'carrier.search', { districtId: 'demo-linjiang', keyword: '导入测试大厦', limit: 50 });
+    assert.equal(found.items.length, 50);
+
+    // The same file again changes nothing.
+    await page.getByTestId('import-file-input').setInputFiles({ name: '载体导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fixed });
+    await page.getByTestId('import-summary').getByText(/新增 0，更新 0，未变 50/).waitFor({ timeout: 30_000 });
+    await page.context().close();
   });
 });
