@@ -21,17 +21,21 @@ export default function CarrierImportPage() {
       <View className="admin-actions">
         <ActionButton text="下载模板" tone="secondary" size="sm" onClick={() => void saveAnnotatedFile('载体导入模板.csv', toBase64(TEMPLATE_CSV))} testId="import-template" />
         {isWeb ? (
-          <input
-            type="file"
-            accept=".xlsx,.csv"
-            aria-label="选择要导入的表格文件"
-            data-testid="import-file-input"
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (f) void readWebFile(f).then(imp.check);
-            }}
-          />
+          // A real file input inside a label that looks like the app's buttons: keyboard and screen readers keep working.
+          <label className="admin-file">
+            选择表格文件（.xlsx / .csv）
+            <input
+              className="admin-file__input"
+              type="file"
+              accept=".xlsx,.csv"
+              data-testid="import-file-input"
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (f) void readWebFile(f).then(imp.check);
+              }}
+            />
+          </label>
         ) : (
           <ActionButton text="从聊天中选择文件" onClick={() => void pickFileInWeChat().then((f) => f && imp.check(f))} testId="import-pick" />
         )}
