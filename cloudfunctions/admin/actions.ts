@@ -12,6 +12,7 @@ import { adminOrgGetAction } from './org-get';
 import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
 import { adminRotaSetAction } from './set-rota';
+import { adminSlaUpdateAction } from './sla-settings';
 import { adminStaffInviteAction } from './staff-invite';
 import { adminStaffRevokeAction, adminStaffSetRolesAction } from './staff-roles';
 import { adminCarrierRemindAction, vacancyConfirmAction, vacancyPeekAction } from './vacancy-confirm';
@@ -42,4 +43,5 @@ export const adminActions: ActionTable = [
   adminHandoverResumeAction,
   adminImportUploadAction,
   adminCarrierImportAction,
+  adminSlaUpdateAction,
 ];

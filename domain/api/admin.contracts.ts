@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
 import { id, imageRef, line, nonNegative, paragraph } from '../common/text';
-import { HeadlineFigureSchema, PolicyDocSchema } from '../org/district.schema';
+import { HeadlineFigureSchema, PolicyDocSchema, SlaSettingsSchema } from '../org/district.schema';
 import { dayKey } from '../org/duty-rota.schema';
 import { STAFF_ROLES } from '../org/staff.schema';
 import { UNIT_KINDS } from '../org/unit.schema';
@@ -437,6 +437,16 @@ export const adminCarrierImportContract = defineContract({
   }),
 });
 
+/** The district's response promise and escalation ladder (the SLA timer reads them on every tick). */
+export const adminSlaUpdateContract = defineContract({
+  name: 'admin.sla.update',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: SlaSettingsSchema,
+  response: v.object({ districtId: v.string(), sla: v.object({ firstResponseHours: v.number(), followUpDays: v.number(), remindAt: v.number(), copyLeaderAt: v.number(), reassignAt: v.number() }) }),
+});
+
 export const ADMIN_CONTRACTS = [
   adminHomeContract,
   adminDistrictGetContract,
@@ -462,4 +472,5 @@ export const ADMIN_CONTRACTS = [
   adminHandoverResumeContract,
   adminImportUploadContract,
   adminCarrierImportContract,
+  adminSlaUpdateContract,
 ] as const;

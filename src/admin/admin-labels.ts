@@ -20,6 +20,10 @@ export const STATUS_LABELS: Record<string, string> = { invited: '待绑定', act
 
 export const AUDIT_LABELS: Record<string, string> = {
   'district.update': '修改区域介绍',
+  'district.sla': '修改响应时限',
+  'carrier.import': '导入载体',
+  'handover.start': '开始人员交接',
+  'handover.move': '交接一项工作',
   'unit.create': '新建单位',
   'unit.update': '修改单位',
   'team.create': '新建小组',

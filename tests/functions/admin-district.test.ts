@@ -110,4 +110,21 @@ describe('district office: profile, units, teams, rota', () => {
     const log = await b.ok<{ items: Array<{ action: string; targetKind: string; targetId: string; actorName: string }> }>('admin.audit.list', {}, OPENID.admin);
     expect(log.items).toEqual([expect.objectContaining({ action: 'contact_revealed', targetKind: 'lead', targetId: leadId, actorName: '林致远' })]);
   });
+
+  it('SLA settings: the ladder must climb; the timer uses the new promise at once', async () => {
+    expect(await b.call('admin.sla.update', { firstResponseHours: 8, followUpDays: 7, remindAt: 2, copyLeaderAt: 2, reassignAt: 3 }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'ADMIN.INVALID_VALUE', fields: ['copyLeaderAt'] } });
+    expect(await b.call('admin.sla.update', { firstResponseHours: 0, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+    expect(await b.call('admin.sla.update', { firstResponseHours: 4, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }, OPENID.investLeader)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    await b.ok('admin.sla.update', { firstResponseHours: 4, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }, OPENID.admin);
+    const card = await b.ok<{ district: { firstResponseHours: number } }>('card.get', { cardId: 'card-staff-head' }, null);
+    expect(card.district.firstResponseHours).toBe(4);
+    // A lead unanswered for 5 working hours is now past the 4-hour promise: the handler is reminded.
+    const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
+    b.clock.advanceHours(5);
+    const { runSlaTick } = await import('../../cloudfunctions/sla-timer/run-sla-tick');
+    await runSlaTick(b.deps);
+    const lead = await b.store.get<{ _id: string; sla: { escalation: number } }>(COLLECTIONS.leads.name, leadId);
+    expect(lead?.sla.escalation).toBe(1);
+    expect((await audits(b)).map((a) => a.action)).toEqual(['district.sla']);
+  });
 });

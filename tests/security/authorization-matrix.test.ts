@@ -117,6 +117,8 @@ const MATRIX: Record<string, Row> = {
   'admin.handover.resume':       { cells: 'N N N  H N N H Y  H', input: () => ({ handoverId: 'ho_staff-invited' }) },
   'admin.import.upload':         { cells: 'N N N  Y N N Y Y  Y', input: () => ({ uploadId: 'up_matrixupload0001', index: 0, total: 1, chunk: MATRIX_CSV }) },
   // The admin's own upload: nobody else can read it.
+  // The other district's admin changes their own district's promise.
+  'admin.sla.update':            { cells: 'N N N  N N N N Y  Y', input: () => ({ firstResponseHours: 8, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }) },
   'admin.carrier.import':        { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '载体.csv', mode: 'dry_run' }) },
 };
 
@@ -368,6 +370,7 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.handover.resume':       'N H N N Y',
   'admin.import.upload':         'N Y N N Y',
   'admin.carrier.import':        'N H N N H',
+  'admin.sla.update':            'N Y N N N',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

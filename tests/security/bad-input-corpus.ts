@@ -159,6 +159,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'admin.handover.resume': { caller: 'admin', input: { handoverId: `ho_${f.invitedStaffId}` } },
   'admin.import.upload': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', index: 0, total: 1, chunk: CORPUS_CSV } },
   // Uploaded just before in the control run (CONTRACTS order); a dry run writes nothing.
+  'admin.sla.update': { caller: 'admin', input: { firstResponseHours: 16, followUpDays: 5, remindAt: 1, copyLeaderAt: 1.5, reassignAt: 2.5 } },
   'admin.carrier.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '载体导入.csv', mode: 'dry_run' } },
 });
 
