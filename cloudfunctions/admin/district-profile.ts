@@ -32,6 +32,7 @@ export const adminDistrictGetAction = defineAction(adminDistrictGetContract, asy
     profile: profileOf(district),
     updatedAt: district.updatedAt,
     canEdit: canWriteDistrict(office.staff, district._id),
+    sla: district.sla,
     cards: cards.flatMap((c) => {
       const owner = byId.get(c.staffId);
       return owner ? [{ cardId: c._id, ownerName: owner.name, ownerTitle: owner.title }] : [];

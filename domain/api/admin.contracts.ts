@@ -73,6 +73,7 @@ export const adminDistrictGetContract = defineContract({
     profile: profileView,
     updatedAt: v.string(),
     canEdit: v.boolean(),
+    sla: v.object({ firstResponseHours: v.number(), followUpDays: v.number(), remindAt: v.number(), copyLeaderAt: v.number(), reassignAt: v.number() }),
     /** Choices for the default card. */
     cards: v.array(v.object({ cardId: v.string(), ownerName: v.string(), ownerTitle: v.string() })),
   }),

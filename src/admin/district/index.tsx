@@ -6,6 +6,7 @@ import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { imageUrl } from '../../utils/image-url';
 import { DistrictPreview } from '../components/district-preview';
+import { SlaForm } from '../components/sla-form';
 import { toRequest } from './profile-form';
 import { useDistrictProfile } from './use-district-profile';
 import '../admin.css';
@@ -65,6 +66,7 @@ export default function DistrictProfilePage() {
           ) : null}
         </View>
         <View className="admin-split__aside">
+          <SlaForm value={resource.data.sla} canEdit={canEdit} pending={p.sla.pending} error={p.sla.error} saved={p.sla.saved} onSave={(v) => void p.sla.save(v)} />
           <DistrictPreview name={req.name} slogan={req.slogan} intro={req.intro} industries={req.keyIndustries} figures={req.headlineFigures} policies={req.policies.map((x) => x.title)} coverImage={imageUrl(form.coverImage)} />
         </View>
       </View>

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import * as v from 'valibot';
-import { adminDistrictGetContract, adminDistrictUpdateContract, DistrictProfileSchema } from '../../../domain/api/admin.contracts';
+import { adminDistrictGetContract, adminDistrictUpdateContract, adminSlaUpdateContract, DistrictProfileSchema } from '../../../domain/api/admin.contracts';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
@@ -19,6 +19,8 @@ export const useDistrictProfile = () => {
   const [restored, setRestored] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const save = useAdminCall();
+  const slaSave = useAdminCall();
+  const [slaSaved, setSlaSaved] = useState(false);
   const draft = useFormDraft(DRAFT_KEY, form, dirty);
 
   useEffect(() => {
@@ -47,6 +49,15 @@ export const useDistrictProfile = () => {
     dirty,
     savedAt,
     fieldErrors,
+    sla: {
+      pending: slaSave.pending,
+      error: slaSave.error?.message ?? null,
+      saved: slaSaved,
+      save: async (sla: { firstResponseHours: number; followUpDays: number; remindAt: number; copyLeaderAt: number; reassignAt: number }) => {
+        setSlaSaved(false);
+        if (await slaSave.run(() => call(adminSlaUpdateContract, sla))) setSlaSaved(true);
+      },
+    },
     saving: save.pending,
     saveError: save.error,
     change: (patch: Partial<ProfileForm>) => {

@@ -37,7 +37,8 @@ const PROFILE = {
   defaultCardId: 'card-staff-head',
   vacancyConfirmDays: 30,
 };
-const DISTRICT = { districtId: 'demo-linjiang', profile: PROFILE, updatedAt: '2026-11-30T02:00:00.000Z', canEdit: true, cards: [{ cardId: 'card-staff-head', ownerName: '林致远', ownerTitle: '区长' }] };
+const SLA = { firstResponseHours: 8, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 };
+const DISTRICT = { districtId: 'demo-linjiang', profile: PROFILE, updatedAt: '2026-11-30T02:00:00.000Z', canEdit: true, sla: SLA, cards: [{ cardId: 'card-staff-head', ownerName: '林致远', ownerTitle: '区长' }] };
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
 describe('管理 home', () => {
@@ -103,6 +104,25 @@ describe('district profile editor', () => {
     render(<DistrictProfilePage />);
     await screen.findByTestId('draft-restored');
     expect((screen.getByTestId('slogan-input') as HTMLInputElement).value).toBe('草稿里的口号');
+  });
+});
+
+describe('SLA settings', () => {
+  it('holds back a ladder that does not climb and saves one that does', async () => {
+    const api = use({ 'admin.district.get': () => DISTRICT, 'admin.sla.update': (i) => ({ districtId: 'demo-linjiang', sla: i }) });
+    render(<DistrictProfilePage />);
+    await screen.findByTestId('sla-form');
+    type('sla-reassignAt-input', '2');
+    fireEvent.click(screen.getByTestId('sla-save'));
+    expect(api.inputs('admin.sla.update')).toEqual([]);
+    expect(screen.getByTestId('sla-form').textContent).toContain('升级顺序须依次增大');
+    type('sla-reassignAt-input', '4');
+    type('sla-firstResponseHours-input', '4');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('sla-save'));
+    });
+    expect(api.inputs('admin.sla.update')).toEqual([{ ...SLA, firstResponseHours: 4, reassignAt: 4 }]);
+    expect(await screen.findByTestId('sla-saved')).toBeTruthy();
   });
 });
 
