@@ -28,8 +28,21 @@ const SHARE_ROUTES = {
   cardStats: '/share/stats/index',
 } as const;
 
-// A new subpackage (admin/ next) adds its own block here and spreads it into ROUTES.
-export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES } as const;
+/** admin/ subpackage: the district office. */
+const ADMIN_ROUTES = {
+  adminHome: '/admin/home/index',
+  adminDistrict: '/admin/district/index',
+  adminOrg: '/admin/org/index',
+  adminStaff: '/admin/staff/index',
+  adminCarriers: '/admin/carriers/index',
+  adminCarrierEdit: '/admin/carrier-edit/index',
+  adminCarrierImport: '/admin/carrier-import/index',
+  adminVacancy: '/admin/vacancy/index',
+  adminAudit: '/admin/audit/index',
+} as const;
+
+// A new subpackage adds its own block here and spreads it into ROUTES.
+export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES, ...ADMIN_ROUTES } as const;
 
 export type RouteName = keyof typeof ROUTES;
 export type Route = (typeof ROUTES)[RouteName];

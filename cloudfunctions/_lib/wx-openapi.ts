@@ -37,6 +37,7 @@ const TEMPLATE_ENV: Record<OutgoingMessage['kind'], string> = {
   lead_assigned: 'TEMPLATE_LEAD_NEW',
   lead_overdue: 'TEMPLATE_LEAD_OVERDUE',
   lead_followup: 'TEMPLATE_LEAD_OVERDUE',
+  vacancy_confirm: 'TEMPLATE_VACANCY_CONFIRM',
   lead_reply: 'TEMPLATE_LEAD_REPLY',
 };
 

@@ -24,6 +24,8 @@ import { getLead, insertLeadEvent, leadIdForKey, LEADS_COLLECTION } from '../_li
 import { firstDistrict, getDistrict, listUnits } from '../_lib/repositories/org.repository';
 import { getShare, getSharesByCodes } from '../_lib/repositories/share.repository';
 import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
+import { getDutyDay } from '../_lib/repositories/duty-rota.repository';
+import { chinaDay, onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
 import { COLLECTIONS } from '../_lib/store/collections';
 import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
 
@@ -49,6 +51,8 @@ interface Context {
   staff: Map<string, Staff>;
   units: Map<string, Unit>;
   chain: Share[];
+  /** Who answers for the district today: the rota's entry, else its standing on-duty commissioner. */
+  onDutyToday: string | null;
 }
 
 const readSource = async (deps: Deps, source: LeadSubmission['source'], leadId: string): Promise<Source & { existing: Lead | null }> => {
@@ -85,7 +89,7 @@ const readAncestors = async (deps: Deps, share: Share | null): Promise<Share[]> 
  * Starts the second wave: every read is issued before this returns (so it can overlap the transaction's start,
  * and on SQLite none waits behind that transaction); the promise settles with the checked context.
  */
-const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, ancestors: Promise<Share[]>): Promise<Context> => {
+const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, ancestors: Promise<Share[]>, now: Date): Promise<Context> => {
   const cardId = source.cardId ?? src.share?.cardId;
   const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId;
   const reads = Promise.all([
@@ -94,8 +98,9 @@ const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, 
     districtId ? listAllDistrictStaff(deps.store, districtId) : [],
     districtId ? listUnits(deps.store, districtId) : [],
     ancestors,
+    districtId ? getDutyDay(deps.store, districtId, chinaDay(now)) : null,
   ]);
-  return reads.then(([card, district, people, unitList, chainAbove]) => {
+  return reads.then(([card, district, people, unitList, chainAbove, dutyDay]) => {
     if (cardId && !card) throw new DomainError('CARD.NOT_FOUND');
     if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
     // A card, carrier and share from different districts cannot form one inquiry.
@@ -112,6 +117,7 @@ const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, 
       staff: new Map(people.map((p) => [p._id, p])),
       units: new Map(unitList.map((u) => [u._id, u])),
       chain: share ? buildShareChain(share._id, (code) => known.get(code)) : [],
+      onDutyToday: onDutyStaffIdFor(district, dutyDay),
     };
   });
 };
@@ -161,14 +167,14 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSu
 const fingerprintOf = (input: LeadSubmission, phone: string): string =>
   fingerprint({ contact: { ...input.contact, phone }, need: input.need, message: input.message, source: input.source });
 
-/** Who hears of a new lead: its handler, else the unit leader and the district's on-duty person; the carrier's manager. */
+/** Who hears of a new lead: its handler, else the unit leader and today's on-duty person; the carrier's manager. */
 const recipientsOf = async (tx: TransactionStore, c: Context, lead: Lead): Promise<Array<Staff | null>> => {
   const handler = await staffIn(tx, c, lead.handling.staffId);
   const unit = await unitIn(tx, c, lead.handling.unitId);
   return Promise.all([
     handler,
     !handler ? staffIn(tx, c, unit?.leaderStaffId) : null,
-    !handler ? staffIn(tx, c, c.district.onDutyStaffId) : null,
+    !handler ? staffIn(tx, c, c.onDutyToday) : null,
     staffIn(tx, c, c.carrier?.managerStaffId),
   ]);
 };
@@ -208,7 +214,7 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
   if (input.source.carrierId && !src.carrier) throw new DomainError('CARRIER.NOT_FOUND');
   const ancestors = src.share?.parentCode && !src.share.ancestorCodes ? await readAncestors(deps, src.share) : null;
   // Wave 2 (district, its people and units, the chain) goes out beside the transaction's start.
-  const context = loadContext(deps, input.source, src, ancestors ? Promise.resolve(ancestors) : readAncestors(deps, src.share));
+  const context = loadContext(deps, input.source, src, ancestors ? Promise.resolve(ancestors) : readAncestors(deps, src.share), ctx.now);
   context.catch(() => undefined);
   if (src.existing) {
     const lead = sameSubmission(src.existing, openid, submitted);

@@ -20,6 +20,8 @@ import {
   type DueCursor,
 } from '../_lib/repositories/sla-ladder.repository';
 import { dropPastViewMarks } from '../_lib/repositories/view-count.repository';
+import { getDutyDay } from '../_lib/repositories/duty-rota.repository';
+import { chinaDay as chinaDutyDay, onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
 import { chinaDay } from '../../domain/share/view-stats.rules';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
@@ -60,6 +62,7 @@ interface PageContext {
   district: (id: string) => District | undefined;
   unit: (id: string) => Unit | undefined;
   staff: (id: string | null | undefined) => Staff | null;
+  onDuty: (districtId: string) => Staff | null;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : 'unknown');
@@ -99,19 +102,31 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
   };
 
   const districts = new Map<string, District | null>();
+  // Who is on duty today per district: the rota's entry, else the standing commissioner (read once per tick).
+  const onDutyToday = new Map<string, string | null>();
   const contextFor = async (leads: readonly Lead[]): Promise<PageContext> => {
     const missing = [...new Set(leads.map((l) => l.districtId))].filter((id) => !districts.has(id));
-    await Promise.all(missing.map(async (id) => districts.set(id, await getDistrict(deps.store, id))));
+    await Promise.all(
+      missing.map(async (id) => {
+        const [district, dutyDay] = await Promise.all([getDistrict(deps.store, id), getDutyDay(deps.store, id, chinaDutyDay(now))]);
+        districts.set(id, district);
+        onDutyToday.set(id, district ? onDutyStaffIdFor(district, dutyDay) : null);
+      }),
+    );
     const units = await getUnitsByIds(deps.store, leads.map((l) => l.handling.unitId));
     const staff = await getStaffByIds(deps.store, [
       ...leads.map((l) => l.handling.staffId),
       ...[...units.values()].map((u) => u.leaderStaffId),
-      ...[...districts.values()].map((d) => d?.onDutyStaffId),
+      ...onDutyToday.values(),
     ]);
     return {
       district: (id) => districts.get(id) ?? undefined,
       unit: (id) => units.get(id),
       staff: (id) => (id ? staff.get(id) ?? null : null),
+      onDuty: (districtId) => {
+        const id = onDutyToday.get(districtId);
+        return id ? staff.get(id) ?? null : null;
+      },
     };
   };
 
@@ -266,7 +281,8 @@ const escalate = async (deps: Deps, lead: Lead, district: District, page: PageCo
   const at = now.toISOString();
   const handler = page.staff(lead.handling.staffId);
   const leader = page.staff(page.unit(lead.handling.unitId)?.leaderStaffId);
-  const onDuty = page.staff(district.onDutyStaffId);
+  // The rota's commissioner for today, else the district's standing one.
+  const onDuty = page.onDuty(district._id);
 
   let handling = lead.handling;
   if (level === 3) {

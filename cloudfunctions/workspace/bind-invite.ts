@@ -1,5 +1,6 @@
 import { bindInviteContract } from '../../domain/api/workspace.contracts';
 import { DomainError } from '../../domain/common/result';
+import { inviteUsable } from '../../domain/org/invite.rules';
 import { defineAction } from '../_lib/define-action';
 import { spendRate } from '../_lib/rate-limit';
 import { bindStaffIdentity, findInvitedStaff } from '../_lib/repositories/staff.repository';
@@ -12,7 +13,7 @@ export const bindInviteAction = defineAction(bindInviteContract, async (deps, ct
   // Attempts are counted before the lookup, so guessing codes is throttled whether or not a guess hits.
   await spendRate(deps.store, [{ key: `invite:u:${openidForLimit}:1h`, limit: 10, windowMs: 3600_000 }], ctx.now);
   const invited = await findInvitedStaff(deps.store, input.inviteCode);
-  if (!invited) throw new DomainError('AUTH.INVITE_INVALID');
-  if (!(await bindStaffIdentity(deps.store, invited._id, ctx.openid))) throw new DomainError('AUTH.INVITE_INVALID');
+  if (!invited || !inviteUsable(invited, ctx.now)) throw new DomainError('AUTH.INVITE_INVALID');
+  if (!(await bindStaffIdentity(deps.store, invited._id, ctx.openid, input.inviteCode, ctx.now))) throw new DomainError('AUTH.INVITE_INVALID');
   return { staffId: invited._id, name: invited.name };
 }, { needsActor: true });

@@ -32,7 +32,7 @@ export const CarrierSchema = v.strictObject({
   totalArea: nonNegative(),
   vacantArea: nonNegative(),
   hasVacancy: v.boolean(),
-  floors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  floors: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)))),
   /** Reference price range; 0/0 means 面议 (negotiable). Required so price sorting pages by key. */
   priceMin: nonNegative(),
   priceMax: nonNegative(),
@@ -43,7 +43,11 @@ export const CarrierSchema = v.strictObject({
   managerName: line(1, 20),
   managerPhone: line(5, 20),
   /** When the building manager is also a staff member, carrier leads notify them too. */
-  managerStaffId: v.optional(id()),
+  managerStaffId: v.optional(v.nullable(id())),
+  /** The unit that owns the listing; its leader may edit it in the district office. */
+  unitId: v.optional(v.nullable(id())),
+  /** Last vacancy reminder sent to the manager (the cycle's next reminder waits for a confirmation or a new cycle). */
+  vacancyRemindedAt: v.optional(v.nullable(isoTime())),
   location: v.strictObject({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) }),
   photos: v.pipe(v.array(imageRef()), v.maxLength(9)),
   /** Lower-cased name, street, address, industries: LIKE search also finds 2-character terms (厂房). */

@@ -34,6 +34,14 @@ export const ERROR_MESSAGES = {
   'HTTP.HEADERS_TOO_LARGE': '请求信息过大，请清理浏览器数据后重试',
   'HTTP.TIMEOUT': '请求超时，请检查网络后重试',
   'CONFIG.ANALYTICS_SECRET_MISSING': '服务尚未配置完成，请联系管理员',
+  'ADMIN.CONCURRENT_UPDATE': '内容刚被他人修改，请刷新后重试',
+  'ADMIN.LAST_ADMIN': '不能停用或降级本区唯一的管理员',
+  'ADMIN.INVITE_NOT_PENDING': '该人员已绑定微信，无需邀请码',
+  'ADMIN.STAFF_INACTIVE': '该人员账号未启用或已停用',
+  'ADMIN.INVALID_VALUE': '填写的内容不符合要求，请检查',
+  'TEAM.NOT_FOUND': '未找到该小组',
+  'IMPORT.UPLOAD_NOT_FOUND': '未找到上传的文件，请重新上传',
+  'VACANCY.LINK_INVALID': '核实链接无效或已过期，请联系管理员重新发送',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

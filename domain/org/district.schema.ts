@@ -24,6 +24,17 @@ export const DEFAULT_SLA: SlaSettings = {
 
 export const HeadlineFigureSchema = v.strictObject({ label: line(1, 12), value: line(1, 16) });
 
+/** A policy highlight with an optional PDF in cloud storage (opened with openDocument in WeChat). */
+export const PolicyDocSchema = v.strictObject({
+  title: line(1, 60),
+  summary: line(0, 200),
+  fileId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(512), v.regex(/^cloud:\/\/[\w./-]+\.pdf$/, 'PDF 文件地址不正确')))),
+});
+export type PolicyDoc = v.InferOutput<typeof PolicyDocSchema>;
+
+/** Days after which a carrier's vacancy must be re-confirmed by its manager. */
+export const DEFAULT_VACANCY_CONFIRM_DAYS = 30;
+
 export const DistrictSchema = v.strictObject({
   _id: id(),
   name: line(1, 30),
@@ -31,12 +42,17 @@ export const DistrictSchema = v.strictObject({
   intro: paragraph(1, 1000),
   keyIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(12)),
   headlineFigures: v.pipe(v.array(HeadlineFigureSchema), v.maxLength(6)),
+  /** Titles shown on the card; `policies` carries the same list with summaries and attachments. */
   policyHighlights: v.pipe(v.array(line(1, 60)), v.maxLength(8)),
-  coverImage: v.optional(imageRef()),
+  policies: v.optional(v.pipe(v.array(PolicyDocSchema), v.maxLength(8))),
+  /** Districts of one city deployment share it; a city admin reads them all. */
+  cityId: v.optional(id()),
+  vacancyConfirmDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(7), v.maxValue(365))),
+  coverImage: v.optional(v.nullable(imageRef())),
   investmentBureauUnitId: id(),
   onDutyStaffId: v.optional(id()),
   /** The card a bare link or code opens: usually the district head's. */
-  defaultCardId: v.optional(id()),
+  defaultCardId: v.optional(v.nullable(id())),
   sla: SlaSettingsSchema,
   /** Public holidays and 调休 days the SLA clock counts on (seeded from chinese-days); without one, Monday–Friday. */
   workingCalendar: v.optional(WorkingCalendarSchema),

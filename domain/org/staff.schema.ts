@@ -1,7 +1,13 @@
 import * as v from 'valibot';
 import { id, imageRef, isoTime, line } from '../common/text';
 
-export const STAFF_ROLES = ['commissioner', 'staff', 'unit_leader', 'admin'] as const;
+/**
+ * `admin`: the district admin (everything of their district). `unit_leader`: their own unit's staff, cards and
+ * carriers. `city_admin`: reads every district of its city, writes nothing. `carrier_manager`: a building or park
+ * manager on the staff, managing the carriers that name them. External managers are not staff: they confirm
+ * vacancy through a tokenised link only (domain/carrier/vacancy.rules.ts).
+ */
+export const STAFF_ROLES = ['commissioner', 'staff', 'unit_leader', 'admin', 'city_admin', 'carrier_manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_STATUSES = ['invited', 'active', 'revoked'] as const;
@@ -22,7 +28,11 @@ export const StaffSchema = v.strictObject({
   industryFocus: v.pipe(v.array(line(1, 20)), v.maxLength(8)),
   /** Bound on first sign-in through a one-time invite code; null until then. */
   openid: v.nullable(v.pipe(v.string(), v.maxLength(128))),
-  inviteCode: v.optional(v.pipe(v.string(), v.regex(/^[A-Z0-9]{8}$/))),
+  /** One-time; null once revoked. Bound accounts keep no code. */
+  inviteCode: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Z0-9]{8}$/)))),
+  /** After this the code binds nothing (re-issue a new one). Missing: no expiry (seeded codes). */
+  inviteExpiresAt: v.optional(v.nullable(isoTime())),
+  revokedAt: v.optional(v.nullable(isoTime())),
   createdAt: isoTime(),
 });
 export type Staff = v.InferOutput<typeof StaffSchema>;

@@ -10,7 +10,9 @@ export const UnitSchema = v.strictObject({
   kind: v.picklist(UNIT_KINDS),
   /** Economic units handle leads themselves; others pass them to the investment bureau but keep credit. */
   isEconomic: v.boolean(),
-  leaderStaffId: v.optional(id()),
+  leaderStaffId: v.optional(v.nullable(id())),
+  /** The unit tree: a department or street under a bureau; missing/null for a top-level unit. */
+  parentUnitId: v.optional(v.nullable(id())),
   createdAt: isoTime(),
 });
 export type Unit = v.InferOutput<typeof UnitSchema>;

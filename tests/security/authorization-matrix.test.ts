@@ -44,6 +44,8 @@ interface Fixture {
   leadId: string;
   /** A share of the head's card, made by investor B. */
   shareCode: string;
+  /** A vacancy confirmation link for building-001 (the admin's reminder). */
+  vacancyToken: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -88,6 +90,77 @@ const MATRIX: Record<string, Row> = {
   'carrier.match':      { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000 } }) },
   // A lead's matches reveal its need: whoever may see the lead.
   'lead.matches':       { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
+  // District office. The head and 陈启航 lead unit-invest (a unit scope); writes act on the caller's own district,
+  // so another district's admin meets this district's ids as missing (H).
+  'admin.home':                  { cells: 'N N N  Y N N Y Y  Y', input: () => ({}) },
+  'admin.district.get':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
+  'admin.district.update':       { cells: 'N N N  N N N N Y  H', input: () => OFFICE_PROFILE },
+  'admin.org.get':               { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
+  'admin.unit.save':             { cells: 'N N N  N N N N Y  H', input: () => ({ unitId: 'unit-tech', name: '临江区科学技术局', kind: 'economic_department', isEconomic: true, leaderStaffId: null, parentUnitId: null }) },
+  'admin.team.save':             { cells: 'N N N  N N N N Y  H', input: () => ({ teamId: 'team-industry', name: '产业招商组', leaderStaffId: null, memberStaffIds: ['staff-tech'] }) },
+  'admin.rota.set':              { cells: 'N N N  N N N N Y  H', input: () => ({ day: '2026-12-01', staffId: 'staff-commissioner' }) },
+  'admin.staff.create':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ name: '新同事', title: '科员', unitId: 'unit-invest', roles: ['staff'], phone: '13800138050' }) },
+  // 何以宁 (invited) is in unit-tech: outside the investment bureau leaders' unit.
+  'admin.staff.invite':          { cells: 'N N N  H N N H Y  H', input: () => ({ staffId: 'staff-invited', op: 'reissue' }) },
+  'admin.staff.setRoles':        { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', roles: ['commissioner', 'staff', 'carrier_manager'] }) },
+  'admin.staff.revoke':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner' }) },
+  'admin.carrier.list':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
+  'admin.carrier.get':           { cells: 'N N N  Y N N Y Y  H', input: () => ({ carrierId: 'building-001' }) },
+  // building-001 belongs to no unit: only the district admin manages it.
+  'admin.carrier.save':          { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', carrier: OFFICE_CARRIER }) },
+  'admin.carrier.setListed':     { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', listed: false }) },
+  'admin.carrier.remindVacancy': { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001' }) },
+  // The link is the credential: external managers have no account.
+  'vacancy.peek':                { cells: 'Y Y Y  Y Y Y Y Y  Y', input: (f) => ({ token: f.vacancyToken }) },
+  'vacancy.confirm':             { cells: 'Y Y Y  Y Y Y Y Y  Y', input: (f) => ({ token: f.vacancyToken }) },
+  // Every admin reads their own district's log.
+  'admin.audit.list':            { cells: 'N N N  N N N N Y  Y', input: () => ({}) },
+  // 周若岚 is in the investment bureau; 何以宁's finished handover (she held nothing) is in 科技局.
+  'admin.handover.preview':      { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner' }) },
+  'admin.handover.start':        { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', successorStaffId: 'staff-head' }) },
+  'admin.handover.resume':       { cells: 'N N N  H N N H Y  H', input: () => ({ handoverId: 'ho_staff-invited' }) },
+  'admin.import.upload':         { cells: 'N N N  Y N N Y Y  Y', input: () => ({ uploadId: 'up_matrixupload0001', index: 0, total: 1, chunk: MATRIX_CSV }) },
+  // The admin's own upload: nobody else can read it.
+  // The other district's admin changes their own district's promise.
+  'admin.sla.update':            { cells: 'N N N  N N N N Y  Y', input: () => ({ firstResponseHours: 8, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }) },
+  'admin.carrier.import':        { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '载体.csv', mode: 'dry_run' }) },
+};
+
+const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
+
+/** The demo district's profile, valid for the admin; its default card is of this district only. */
+const OFFICE_PROFILE = {
+  name: '云川市临江区（演示）',
+  slogan: '临江而立，投资正当时',
+  intro: '临江区位于云川市东部。',
+  keyIndustries: ['数字经济'],
+  headlineFigures: [{ label: '可招商面积', value: '112 万㎡' }],
+  policies: [{ title: '首年租金减免 30%', summary: '', fileId: null }],
+  coverImage: '/assets/district/cover.svg',
+  defaultCardId: 'card-staff-head',
+  vacancyConfirmDays: 30,
+};
+
+const OFFICE_CARRIER = {
+  type: 'building',
+  name: '临江金融中心',
+  street: '金湾街道',
+  address: '云川市临江区滨江大道 1 号',
+  totalArea: 50000,
+  vacantArea: 5000,
+  floors: 30,
+  priceMin: 3,
+  priceMax: 5,
+  priceUnit: 'yuan_per_sqm_day',
+  facilities: [],
+  suitedIndustries: [],
+  policies: [],
+  managerName: '刘经理',
+  managerPhone: '13800138111',
+  managerStaffId: null,
+  unitId: null,
+  location: { lat: 31.2, lng: 120.5 },
+  photos: [],
 };
 
 /** District-neutral (no carriers or industries), so every staff member's own card accepts it. */
@@ -104,6 +177,9 @@ const CARD_EDIT = {
 };
 
 const parseCells = (s: string): string[] => s.trim().split(/\s+/);
+
+/** What the district office answers for things outside the caller's reach: missing, like a lead of another unit. */
+const OFFICE_HIDDEN: string[] = ['IMPORT.UPLOAD_NOT_FOUND', 'DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
 
 /** A second district with its own investment bureau and admin: a stranger to the demo district's leads. */
 const addOtherDistrict = async (b: TestBackend): Promise<void> => {
@@ -164,7 +240,10 @@ const createWorld = async (): Promise<World> => {
   await addOtherDistrict(b);
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
-  return { b, fixture: { leadId, shareCode: code } };
+  const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
+  await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
+  await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1] } };
 };
 
 const call = (b: TestBackend, role: Role, action: string, input: unknown): Promise<ActionResult<unknown>> => b.call(action, input, ROLES[role]);
@@ -173,6 +252,7 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (r.ok) return 'Y';
   if (r.error.code.startsWith('AUTH.')) return 'N';
   if (r.error.code === 'LEAD.NOT_FOUND' || r.error.code === 'CARD.NOT_FOUND') return 'H';
+  if (OFFICE_HIDDEN.includes(r.error.code)) return 'H';
   return `?${r.error.code}`;
 };
 
@@ -298,7 +378,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 
@@ -321,4 +401,88 @@ describe('authorization matrix: the same unit but not the handler, the pool, the
     expect(label(cells)).toBe(label(parseCells(LEAD_ROLE_MATRIX[action])));
     if (action === 'lead.detail') expect(label(views)).toBe(label(parseCells(LEAD_ROLE_VIEW)));
   }, 30_000);
+});
+
+/**
+ * The district office's own roles, beside the table above: the city admin (reads every district of the city,
+ * writes nothing), the seeded second district's admin, a revoked admin, an external manager (a WeChat user with
+ * no staff account, who holds only a vacancy link) and the leader of another unit (科技局). Same letters.
+ */
+const OFFICE_ROLES = {
+  cityAdmin: OPENID.cityAdmin,
+  secondDistrictAdmin: OPENID.wangshanAdmin,
+  revokedAdmin: 'demo-openid-revoked-admin',
+  externalManager: 'demo-openid-external-manager',
+  otherUnitLeader: 'demo-openid-tech-leader',
+} as const;
+type OfficeRole = keyof typeof OFFICE_ROLES;
+const OFFICE_ROLE_ORDER = Object.keys(OFFICE_ROLES) as OfficeRole[];
+
+// Cells in OFFICE_ROLE_ORDER: cityAdmin secondDistrictAdmin revokedAdmin externalManager otherUnitLeader
+const OFFICE_MATRIX: Record<string, string> = {
+  'admin.home':                  'Y Y N N Y',
+  'admin.district.get':          'Y H N N Y',
+  'admin.district.update':       'N H N N N',
+  'admin.org.get':               'Y H N N Y',
+  'admin.unit.save':             'N H N N N',
+  'admin.team.save':             'N H N N N',
+  'admin.rota.set':              'N H N N N',
+  'admin.staff.create':          'N H N N H',
+  // 何以宁 is in 科技局: that unit's leader may re-issue her code.
+  'admin.staff.invite':          'N H N N Y',
+  'admin.staff.setRoles':        'N H N N H',
+  'admin.staff.revoke':          'N H N N H',
+  'admin.carrier.list':          'Y H N N Y',
+  'admin.carrier.get':           'Y H N N Y',
+  'admin.carrier.save':          'N H N N H',
+  'admin.carrier.setListed':     'N H N N H',
+  'admin.carrier.remindVacancy': 'N H N N H',
+  'vacancy.peek':                'Y Y Y Y Y',
+  'vacancy.confirm':             'Y Y Y Y Y',
+  'admin.audit.list':            'N Y N N N',
+  'admin.handover.preview':      'H H N N H',
+  'admin.handover.start':        'N H N N H',
+  'admin.handover.resume':       'N H N N Y',
+  'admin.import.upload':         'N Y N N Y',
+  'admin.carrier.import':        'N H N N H',
+  'admin.sla.update':            'N Y N N N',
+};
+
+const addOfficeRoles = async (b: TestBackend): Promise<void> => {
+  const at = b.clock.now.toISOString();
+  const person = (id: string, unitId: string, roles: string[], status: string, openid: string) =>
+    v.parse(StaffSchema, { _id: id, districtId: 'demo-linjiang', unitId, name: id, title: '测试', roles, status, phone: '13800138098', industryFocus: [], openid, createdAt: at });
+  await b.store.insert(COLLECTIONS.staff.name, person('staff-revoked-admin', 'unit-invest', ['admin', 'staff'], 'revoked', OFFICE_ROLES.revokedAdmin));
+  await b.store.insert(COLLECTIONS.staff.name, person('staff-tech-leader', 'unit-tech', ['unit_leader', 'staff'], 'active', OFFICE_ROLES.otherUnitLeader));
+};
+
+describe('authorization matrix: district office roles', () => {
+  it('has one row per district office contract, one cell per role', () => {
+    const office = CONTRACTS.filter((c) => c.fn === 'admin').map((c) => c.name).sort();
+    expect(Object.keys(OFFICE_MATRIX).sort()).toEqual(office);
+    for (const cells of Object.values(OFFICE_MATRIX)) expect(parseCells(cells)).toHaveLength(OFFICE_ROLE_ORDER.length);
+  });
+
+  describe.each(CONTRACTS.filter((c) => c.fn === 'admin').map((c) => [c.name, c.writes] as const))('%s', (action, writes) => {
+    it('answers every office role as the table says', async () => {
+      let shared: World | null = null;
+      const cells: string[] = [];
+      try {
+        for (const role of OFFICE_ROLE_ORDER) {
+          const world: World = writes || !shared ? await createWorld() : shared;
+          if (world !== shared) await addOfficeRoles(world.b);
+          if (!writes) shared = world;
+          try {
+            cells.push(letterOf(await world.b.call(action, MATRIX[action].input(world.fixture), OFFICE_ROLES[role])));
+          } finally {
+            if (writes) await world.b.close();
+          }
+        }
+      } finally {
+        if (shared) await shared.b.close();
+      }
+      const label = (letters: string[]) => OFFICE_ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+      expect(label(cells)).toBe(label(parseCells(OFFICE_MATRIX[action])));
+    }, 30_000);
+  });
 });

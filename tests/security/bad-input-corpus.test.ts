@@ -37,7 +37,9 @@ const call = (b: TestBackend, caller: Caller, envelope: unknown, n: number): Pro
 const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
-  return { leadId, rev: 0, shareCode: code };
+  const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
+  const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
+  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId };
 };
 
 /** Lead writes bump the revision: valid requests must carry the lead's revision as it is now. */

@@ -32,6 +32,10 @@ export interface CorpusFixture {
   rev: number;
   /** A share of the head's card. */
   shareCode: string;
+  /** A vacancy confirmation link for building-001. */
+  vacancyToken: string;
+  /** A person the admin just created (invited, code unused). */
+  invitedStaffId: string;
 }
 
 export interface ValidRequest {
@@ -96,7 +100,75 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     input: { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, budgetMax: 30, budgetUnit: 'yuan_per_sqm_month', industry: '新能源', street: '临江街道' }, limit: 3 },
   },
   'lead.matches': { caller: 'head', input: { leadId: f.leadId } },
+  'admin.home': { caller: 'admin', input: { districtId: 'demo-linjiang' } },
+  'admin.district.get': { caller: 'admin', input: { districtId: 'demo-linjiang' } },
+  'admin.district.update': {
+    caller: 'admin',
+    input: {
+      name: '云川市临江区（演示）',
+      slogan: '临江而立，投资正当时',
+      intro: '临江区位于云川市东部滨江发展带。',
+      keyIndustries: ['数字经济', '先进制造'],
+      headlineFigures: [{ label: '可招商面积', value: '112 万㎡' }],
+      policies: [{ title: '首年租金减免 30%', summary: '最长三年', fileId: 'cloud://env-1/policies/rent.pdf' }],
+      coverImage: '/assets/district/cover.svg',
+      defaultCardId: 'card-staff-head',
+      vacancyConfirmDays: 30,
+    },
+  },
+  'admin.org.get': { caller: 'admin', input: { districtId: 'demo-linjiang', rotaFrom: '2026-11-30' } },
+  'admin.unit.save': { caller: 'admin', input: { unitId: 'unit-tech', name: '临江区科学技术局', kind: 'economic_department', isEconomic: true, leaderStaffId: 'staff-tech', parentUnitId: 'unit-invest' } },
+  'admin.team.save': { caller: 'admin', input: { teamId: 'team-industry', name: '产业招商组', leaderStaffId: 'staff-tech', memberStaffIds: ['staff-tech', 'staff-park'] } },
+  'admin.rota.set': { caller: 'admin', input: { day: '2026-12-01', staffId: 'staff-commissioner' } },
+  'admin.staff.create': { caller: 'admin', input: { name: '许知行', title: '科技局 科员', unitId: 'unit-tech', roles: ['staff', 'commissioner'], phone: '13800138020' } },
+  'admin.staff.invite': { caller: 'admin', input: { staffId: f.invitedStaffId, op: 'reissue' } },
+  'admin.staff.setRoles': { caller: 'admin', input: { staffId: 'staff-commissioner', roles: ['commissioner', 'staff', 'carrier_manager'] } },
+  'admin.staff.revoke': { caller: 'admin', input: { staffId: f.invitedStaffId } },
+  'admin.carrier.list': { caller: 'admin', input: { districtId: 'demo-linjiang', limit: 10 } },
+  'admin.carrier.get': { caller: 'admin', input: { carrierId: 'building-001' } },
+  'admin.carrier.save': {
+    caller: 'admin',
+    input: {
+      carrierId: 'building-001',
+      carrier: {
+        type: 'building',
+        name: '临江金融中心',
+        street: '金湾街道',
+        address: '云川市临江区滨江大道 1 号',
+        totalArea: 50000,
+        vacantArea: 5000,
+        floors: 30,
+        priceMin: 3,
+        priceMax: 5,
+        priceUnit: 'yuan_per_sqm_day',
+        facilities: ['中央空调'],
+        suitedIndustries: ['数字经济'],
+        policies: ['入驻首年租金减免 30%'],
+        managerName: '刘经理',
+        managerPhone: '13800138111',
+        managerStaffId: 'staff-park',
+        unitId: 'unit-invest',
+        location: { lat: 31.2, lng: 120.5 },
+        photos: ['/assets/carriers/building-0.svg'],
+      },
+    },
+  },
+  'admin.carrier.setListed': { caller: 'admin', input: { carrierId: 'building-002', listed: false } },
+  'admin.carrier.remindVacancy': { caller: 'admin', input: { carrierId: 'building-001' } },
+  'vacancy.peek': { caller: 'anonymous', input: { token: f.vacancyToken } },
+  'vacancy.confirm': { caller: 'anonymous', input: { token: f.vacancyToken, vacantArea: 100 } },
+  'admin.audit.list': { caller: 'admin', input: { limit: 10 } },
+  'admin.handover.preview': { caller: 'admin', input: { staffId: 'staff-commissioner' } },
+  'admin.handover.start': { caller: 'admin', input: { staffId: f.invitedStaffId, successorStaffId: 'staff-commissioner', carrierSuccessorStaffId: 'staff-park', cardSuccessorStaffId: 'staff-head' } },
+  // Started just before in the control run (CONTRACTS order).
+  'admin.handover.resume': { caller: 'admin', input: { handoverId: `ho_${f.invitedStaffId}` } },
+  'admin.import.upload': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', index: 0, total: 1, chunk: CORPUS_CSV } },
+  // Uploaded just before in the control run (CONTRACTS order); a dry run writes nothing.
+  'admin.sla.update': { caller: 'admin', input: { firstResponseHours: 16, followUpDays: 5, remindAt: 1, copyLeaderAt: 1.5, reassignAt: 2.5 } },
+  'admin.carrier.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '载体导入.csv', mode: 'dry_run' } },
 });
+
+const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');
 
 export interface BadCase {
   /** `action · path · mutation`, for failure messages. */

@@ -23,6 +23,8 @@ export const OPENID = {
   street: 'demo-openid-street',
   park: 'demo-openid-park',
   admin: 'demo-openid-admin',
+  wangshanAdmin: 'demo-openid-wangshan-admin',
+  cityAdmin: 'demo-openid-city-admin',
 } as const;
 
 export interface TestBackend {

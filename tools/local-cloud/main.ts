@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import { sendDueVacancyReminders } from '../../cloudfunctions/admin/vacancy-reminders';
 import { DEFAULT_INTAKE_LIMITS } from '../../cloudfunctions/_lib/deps';
 import { seedIfEmpty } from '../seed/seed-store';
 import { ALL_ACTIONS } from './all-actions';
@@ -48,6 +49,7 @@ const main = async () => {
     if (ticking) return;
     ticking = true;
     runSlaTick(deps)
+      .then(() => sendDueVacancyReminders(deps))
       .catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error))
       .finally(() => {
         ticking = false;

@@ -20,6 +20,8 @@ export const PERSONAS: readonly Persona[] = [
   { id: 'commerce-staff', label: '赵一鸣 · 商务局', kind: 'staff', openid: 'demo-openid-commerce' },
   { id: 'edu-head', label: '孙明澈 · 教育局局长', kind: 'staff', openid: 'demo-openid-edu' },
   { id: 'admin', label: '许安然 · 管理员', kind: 'staff', openid: 'demo-openid-admin' },
+  { id: 'wangshan-admin', label: '叶清岚 · 望山区管理员（第二个区）', kind: 'staff', openid: 'demo-openid-wangshan-admin' },
+  { id: 'city-admin', label: '陆明远 · 市级管理员（只读各区）', kind: 'staff', openid: 'demo-openid-city-admin' },
 ];
 
 export const DEFAULT_PERSONA_ID = 'visitor';

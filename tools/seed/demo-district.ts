@@ -4,8 +4,10 @@ import { carrierSearchText } from '../../domain/carrier/carrier.rules';
 import { DEFAULT_SLA, type District } from '../../domain/org/district.schema';
 import type { Staff, StaffRole } from '../../domain/org/staff.schema';
 import type { Unit } from '../../domain/org/unit.schema';
+import type { Team } from '../../domain/org/team.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { nationalCalendar } from './working-calendar-seed';
+import { buildSecondDistrict } from './second-district';
 
 /**
  * The fictional demo district (演示数据). Every name, number and place here is invented; phone numbers use
@@ -171,6 +173,7 @@ export const buildDemoDistrict = (now: Date): SeedCollections => {
     investmentBureauUnitId: 'unit-invest',
     onDutyStaffId: 'staff-commissioner',
     defaultCardId: 'card-staff-head',
+    cityId: 'demo-yunchuan',
     sla: DEFAULT_SLA,
     // The year before the demo's clock and on: what the SLA clock needs, small enough for one document.
     workingCalendar: nationalCalendar(new Date(at).getUTCFullYear() - 1),
@@ -216,11 +219,20 @@ export const buildDemoDistrict = (now: Date): SeedCollections => {
     updatedAt: new Date(now.getTime() - i * DAY).toISOString(),
   }));
 
+  // The seeds' cross-unit teams: members' leads also count for the team.
+  const teams: Team[] = [
+    { _id: 'team-invest-squad', districtId: DEMO_DISTRICT_ID, name: '招商小组', leaderStaffId: 'staff-invest-leader', memberStaffIds: ['staff-invest-leader', 'staff-head', 'staff-commissioner'], createdAt: at, updatedAt: at },
+    { _id: 'team-industry', districtId: DEMO_DISTRICT_ID, name: '产业招商组', leaderStaffId: 'staff-tech', memberStaffIds: ['staff-tech', 'staff-park', 'staff-commerce'], createdAt: at, updatedAt: at },
+  ];
+
+  const second = buildSecondDistrict(now, makeCarrier);
+  const withSecond = (name: string, docs: SeedCollections[string]) => [...docs, ...(second[name] ?? [])];
   return {
-    [COLLECTIONS.districts.name]: [district],
-    [COLLECTIONS.units.name]: units,
-    [COLLECTIONS.staff.name]: staff,
-    [COLLECTIONS.cards.name]: cards,
-    [COLLECTIONS.carriers.name]: carriers,
+    [COLLECTIONS.districts.name]: withSecond(COLLECTIONS.districts.name, [district]),
+    [COLLECTIONS.units.name]: withSecond(COLLECTIONS.units.name, units),
+    [COLLECTIONS.staff.name]: withSecond(COLLECTIONS.staff.name, staff),
+    [COLLECTIONS.cards.name]: withSecond(COLLECTIONS.cards.name, cards),
+    [COLLECTIONS.carriers.name]: withSecond(COLLECTIONS.carriers.name, carriers),
+    [COLLECTIONS.teams.name]: teams,
   };
 };

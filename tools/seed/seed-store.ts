@@ -3,6 +3,7 @@ import { CardSchema } from '../../domain/card/card.schema';
 import { CarrierSchema } from '../../domain/carrier/carrier.schema';
 import { DistrictSchema } from '../../domain/org/district.schema';
 import { StaffSchema } from '../../domain/org/staff.schema';
+import { TeamSchema } from '../../domain/org/team.schema';
 import { UnitSchema } from '../../domain/org/unit.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
@@ -14,6 +15,7 @@ const SCHEMAS: Record<string, v.GenericSchema> = {
   [COLLECTIONS.staff.name]: StaffSchema,
   [COLLECTIONS.cards.name]: CardSchema,
   [COLLECTIONS.carriers.name]: CarrierSchema,
+  [COLLECTIONS.teams.name]: TeamSchema,
 };
 
 /** Seed documents must satisfy the same schemas as everything else; a bad seed fails loudly here. */

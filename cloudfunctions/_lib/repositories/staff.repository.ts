@@ -1,3 +1,4 @@
+import { inviteUsable } from '../../../domain/org/invite.rules';
 import type { Staff } from '../../../domain/org/staff.schema';
 import { COLLECTIONS } from '../store/collections';
 import { MAX_FIND_LIMIT, type DocumentStore } from '../store/store-port';
@@ -29,11 +30,12 @@ export const findInvitedStaff = async (store: DocumentStore, inviteCode: string)
 
 /**
  * Binds a WeChat identity to an invited account, once: re-read inside the transaction, so of two people racing
- * with one code exactly one wins. False when the account was bound (or revoked) meanwhile.
+ * with one code exactly one wins. False when the account was bound (or revoked), the code re-issued or revoked,
+ * or the code expired meanwhile. The code is spent with the binding.
  */
-export const bindStaffIdentity = (store: DocumentStore, staffId: string, openid: string): Promise<boolean> =>
+export const bindStaffIdentity = (store: DocumentStore, staffId: string, openid: string, inviteCode: string, now: Date): Promise<boolean> =>
   store.transaction(async (tx) => {
     const fresh = await tx.get<Staff>(C, staffId);
-    if (!fresh || fresh.status !== 'invited' || fresh.openid) return false;
-    return tx.update(C, staffId, { set: { openid, status: 'active' } });
+    if (!fresh || fresh.status !== 'invited' || fresh.openid || fresh.inviteCode !== inviteCode || !inviteUsable(fresh, now)) return false;
+    return tx.update(C, staffId, { set: { openid, status: 'active', inviteCode: null, inviteExpiresAt: null } });
   });

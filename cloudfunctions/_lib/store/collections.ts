@@ -34,6 +34,8 @@ export const COLLECTIONS = {
       // Type tabs sorted by price or freshness: without the type in the index a tab scans every other type first.
       { name: 'by_district_type_price', fields: ['districtId', 'type', 'priceUnit', 'priceMin', '_id'] },
       { name: 'by_district_type_verified', fields: ['districtId', 'type', 'lastVerifiedAt', '_id'] },
+      // An offboarding handover finds the carriers a person manages.
+      { name: 'by_manager', fields: ['managerStaffId'] },
     ],
   },
   leads: {
@@ -64,7 +66,18 @@ export const COLLECTIONS = {
   viewMarks: { name: 'view_marks', indexes: [{ name: 'by_day', fields: ['day'] }] },
   rateCounters: { name: 'rate_counters', indexes: [{ name: 'by_expiry', fields: ['expiresAt', '_id'] }] },
   outbox: { name: 'notification_outbox', indexes: [{ name: 'by_status', fields: ['status', 'createdAt'] }] },
-  audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
+  audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }, { name: 'by_district_at', fields: ['districtId', 'at', '_id'] }] },
+  teams: { name: 'teams', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
+  /** One document per district and day, `_id` = `<districtId>:<YYYY-MM-DD>`, read by id. */
+  dutyRota: { name: 'duty_rota', indexes: [] },
+  /** Carriers taken off the market: moved here whole, so no public query can ever list them. */
+  carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
+  /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
+  /** Chunks of an uploaded import file, `_id` = `<uploadId>:<index>`, read by id. */
+  importChunks: { name: 'import_chunks', indexes: [] },
+  /** Offboarding handovers, read by id (the report) — resumable item by item. */
+  handovers: { name: 'handovers', indexes: [] },
+  vacancyTokens: { name: 'vacancy_tokens', indexes: [{ name: 'by_district_created', fields: ['districtId', 'createdAt'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { InboxTabs } from '../../components/inbox-tabs';
 import { LeadListItem } from '../../components/lead-list-item';
+import { holdsOfficeRole } from '../../../domain/org/admin-access.rules';
 import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { useInbox, type InboxTab } from './use-inbox';
@@ -73,6 +74,9 @@ export default function InboxPage() {
           <Text {...PAGE_HEADING} className="inbox__title">线索收件箱</Text>
           {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
         </View>
+        {session.staff && holdsOfficeRole(session.staff.roles) ? (
+          <ActionButton text="管理" tone="secondary" size="sm" testId="inbox-admin-entry" onClick={() => openPage(ROUTES.adminHome)} />
+        ) : null}
         <Text className="inbox__hint">{overdue ? `${overdue} 条已超过首次回复时限，请优先处理` : '超时线索排在最前，请在承诺时限内首次回复'}</Text>
         {alerts.available ? (
           <View className="inbox__alerts" hoverClass="inbox__alerts--pressed" onClick={alerts.request} data-testid="lead-alerts" {...tappable()}>

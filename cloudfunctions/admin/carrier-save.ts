@@ -1,0 +1,106 @@
+import { adminCarrierSaveContract, adminCarrierSetListedContract, type CarrierEdit } from '../../domain/api/admin.contracts';
+import { CARRIER_TYPE_LABELS, type Carrier } from '../../domain/carrier/carrier.schema';
+import { carrierSearchText } from '../../domain/carrier/carrier.rules';
+import { DomainError } from '../../domain/common/result';
+import { adminScopeOf, canManageCarrier } from '../../domain/org/admin-access.rules';
+import { defineAction } from '../_lib/define-action';
+import type { Deps } from '../_lib/deps';
+import { newId } from '../_lib/ids';
+import { recordAudit } from '../_lib/repositories/audit.repository';
+import { getAnyCarrier, moveCarrier, putCarrier } from '../_lib/repositories/carrier-admin.repository';
+import { getUnit } from '../_lib/repositories/org.repository';
+import { getStaff } from '../_lib/repositories/staff.repository';
+import { actorOf, auditEntry, openOfficeForWrite, snapshot, type Office } from './office-context';
+import { loadManageableCarrier } from './carrier-access';
+
+const checkEdit = async (deps: Deps, office: Office, e: CarrierEdit): Promise<void> => {
+  const bad: string[] = [];
+  if (e.vacantArea > e.totalArea) bad.push('vacantArea');
+  if (e.priceMin > e.priceMax) bad.push('priceMax');
+  if (bad.length) throw new DomainError('ADMIN.INVALID_VALUE', bad);
+  const districtId = office.home._id;
+  if (e.managerStaffId) {
+    const m = await getStaff(deps.store, e.managerStaffId);
+    if (!m || m.districtId !== districtId) throw new DomainError('STAFF.NOT_FOUND', ['managerStaffId']);
+    if (m.status === 'revoked') throw new DomainError('ADMIN.STAFF_INACTIVE', ['managerStaffId']);
+  }
+  if (e.unitId) {
+    const u = await getUnit(deps.store, e.unitId);
+    if (!u || u.districtId !== districtId) throw new DomainError('UNIT.NOT_FOUND', ['unitId']);
+  }
+  const text = [e.name, e.address, e.street, ...e.facilities, ...e.policies, ...e.suitedIndustries].join('\n');
+  if ((await deps.contentCheck.check(text, null)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['name']);
+};
+
+export const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt'>, now: string, vacancyChanged: boolean): Carrier => ({
+  _id: base._id,
+  districtId: base.districtId,
+  type: e.type,
+  name: e.name,
+  street: e.street,
+  address: e.address,
+  totalArea: e.totalArea,
+  vacantArea: e.vacantArea,
+  hasVacancy: e.vacantArea > 0,
+  floors: e.floors,
+  priceMin: e.priceMin,
+  priceMax: e.priceMax,
+  priceUnit: e.priceUnit,
+  facilities: e.facilities,
+  suitedIndustries: e.suitedIndustries,
+  policies: e.policies,
+  managerName: e.managerName,
+  managerPhone: e.managerPhone,
+  managerStaffId: e.managerStaffId,
+  unitId: e.unitId,
+  location: e.location,
+  photos: e.photos,
+  searchText: carrierSearchText({ ...e, typeLabel: CARRIER_TYPE_LABELS[e.type] }),
+  // Entering a vacancy figure is a verification of it; other edits leave the freshness as it was.
+  lastVerifiedAt: vacancyChanged ? now : base.lastVerifiedAt,
+  vacancyRemindedAt: vacancyChanged ? null : (base.vacancyRemindedAt ?? null),
+  createdAt: base.createdAt,
+  updatedAt: now,
+});
+
+/**
+ * Creates (district admins and unit leaders, for their unit) or edits a carrier (also its staff manager). The
+ * result must still be the caller's to manage, so nobody moves a listing out of their own reach by accident.
+ */
+export const adminCarrierSaveAction = defineAction(adminCarrierSaveContract, async (deps, ctx, input) => {
+  const office = await openOfficeForWrite(deps, ctx);
+  const now = ctx.now.toISOString();
+  const existing = input.carrierId ? await loadManageableCarrier(deps, office, input.carrierId) : null;
+  if (!existing) {
+    const scope = adminScopeOf(office.staff);
+    if (scope?.kind !== 'district' && scope?.kind !== 'unit') throw new DomainError('AUTH.FORBIDDEN');
+  }
+  await checkEdit(deps, office, input.carrier);
+  const base = existing?.carrier ?? { _id: newId('car', ctx.now, deps.randomBytes), districtId: office.home._id, createdAt: now, lastVerifiedAt: now, vacancyRemindedAt: null };
+  const changed = !existing || existing.carrier.vacantArea !== input.carrier.vacantArea || existing.carrier.totalArea !== input.carrier.totalArea;
+  const carrier = fromEdit(input.carrier, base, now, changed);
+  if (!canManageCarrier(office.staff, carrier)) throw new DomainError('AUTH.FORBIDDEN', ['unitId']);
+  const listed = existing?.listed ?? true;
+  await deps.store.transaction(async (tx) => {
+    const fresh = existing ? await getAnyCarrier(tx, carrier._id) : null;
+    if (existing && (!fresh || fresh.listed !== listed || fresh.carrier.updatedAt !== existing.carrier.updatedAt)) throw new DomainError('ADMIN.CONCURRENT_UPDATE');
+    await putCarrier(tx, carrier, listed, !!existing);
+    await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), existing ? 'carrier.update' : 'carrier.create', { kind: 'carrier', id: carrier._id }, existing ? snapshot(existing.carrier) : null, snapshot(carrier)));
+  });
+  return { carrierId: carrier._id, updatedAt: now };
+});
+
+/** 下架 / 重新上架: the document moves between the catalogue and the withdrawn collection, in one transaction. */
+export const adminCarrierSetListedAction = defineAction(adminCarrierSetListedContract, async (deps, ctx, input) => {
+  const office = await openOfficeForWrite(deps, ctx);
+  const found = await loadManageableCarrier(deps, office, input.carrierId);
+  if (found.listed === input.listed) return { carrierId: found.carrier._id, listed: found.listed };
+  const now = ctx.now.toISOString();
+  await deps.store.transaction(async (tx) => {
+    const fresh = await getAnyCarrier(tx, input.carrierId);
+    if (!fresh || fresh.listed === input.listed) throw new DomainError('ADMIN.CONCURRENT_UPDATE');
+    await moveCarrier(tx, { ...fresh.carrier, updatedAt: now }, input.listed);
+    await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), input.listed ? 'carrier.restore' : 'carrier.withdraw', { kind: 'carrier', id: input.carrierId }, { listed: fresh.listed }, { listed: input.listed }));
+  });
+  return { carrierId: input.carrierId, listed: input.listed };
+});

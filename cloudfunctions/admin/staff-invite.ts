@@ -1,0 +1,28 @@
+import { adminStaffInviteContract } from '../../domain/api/admin.contracts';
+import { DomainError } from '../../domain/common/result';
+import { inviteExpiry } from '../../domain/org/invite.rules';
+import { defineAction } from '../_lib/define-action';
+import { recordAudit } from '../_lib/repositories/audit.repository';
+import { getStaffTx, updateStaffFields } from '../_lib/repositories/org-admin.repository';
+import { actorOf, auditEntry, openOfficeForWrite } from './office-context';
+import { freshInviteCode, loadManageableStaff } from './staff-access';
+
+/** Re-issues (the old code stops working) or revokes an unused invite code. */
+export const adminStaffInviteAction = defineAction(adminStaffInviteContract, async (deps, ctx, input) => {
+  const office = await openOfficeForWrite(deps, ctx);
+  const target = await loadManageableStaff(deps, office, input.staffId);
+  if (target.status !== 'invited' || target.openid) throw new DomainError('ADMIN.INVITE_NOT_PENDING', ['staffId']);
+  const inviteCode = input.op === 'reissue' ? await freshInviteCode(deps) : null;
+  const inviteExpiresAt = inviteCode ? inviteExpiry(ctx.now) : null;
+  await deps.store.transaction(async (tx) => {
+    const fresh = await getStaffTx(tx, target._id);
+    // Bound between our read and this write: the code has done its job, nothing to change.
+    if (!fresh || fresh.status !== 'invited' || fresh.openid) throw new DomainError('ADMIN.INVITE_NOT_PENDING', ['staffId']);
+    await updateStaffFields(tx, target._id, { inviteCode, inviteExpiresAt });
+    await recordAudit(
+      tx,
+      auditEntry(deps, ctx, actorOf(office), input.op === 'reissue' ? 'staff.invite_reissue' : 'staff.invite_revoke', { kind: 'staff', id: target._id }, { invite: fresh.inviteCode ? 'issued' : 'none', expiresAt: fresh.inviteExpiresAt ?? null }, { invite: inviteCode ? 'issued' : 'none', expiresAt: inviteExpiresAt }),
+    );
+  });
+  return { inviteCode, inviteExpiresAt };
+});

@@ -1,0 +1,477 @@
+import * as v from 'valibot';
+import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
+import { id, imageRef, line, nonNegative, paragraph } from '../common/text';
+import { HeadlineFigureSchema, PolicyDocSchema, SlaSettingsSchema } from '../org/district.schema';
+import { dayKey } from '../org/duty-rota.schema';
+import { STAFF_ROLES } from '../org/staff.schema';
+import { UNIT_KINDS } from '../org/unit.schema';
+import { defineContract } from './contract';
+
+/**
+ * The district office (`admin` function). Access `staff` lets the runner refuse everyone else; who may do what
+ * inside a district is decided per request in each use case (domain/org/admin-access.rules.ts). Reads take an
+ * optional `districtId` so a city admin can look at any district of the city; writes always act on the
+ * caller's own district and carry no district id.
+ */
+
+const optionalDistrict = v.strictObject({ districtId: v.optional(id()) });
+const cursor = () => v.optional(v.pipe(v.string(), v.maxLength(160)));
+const phone = () => v.pipe(line(5, 20), v.regex(/^[0-9+\-\s()]{5,20}$/, '电话号码格式不正确'));
+const roles = () => v.pipe(v.array(v.picklist(STAFF_ROLES)), v.minLength(1, '至少选择一个角色'), v.maxLength(STAFF_ROLES.length));
+
+export const ADMIN_SCOPES = ['district', 'unit', 'city', 'carriers'] as const;
+
+export const adminHomeContract = defineContract({
+  name: 'admin.home',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: optionalDistrict,
+  response: v.object({
+    scope: v.picklist(ADMIN_SCOPES),
+    canWriteDistrict: v.boolean(),
+    district: v.object({ id: v.string(), name: v.string() }),
+    /** Districts the caller may read (a city admin: every district of the city). */
+    districts: v.array(v.object({ id: v.string(), name: v.string() })),
+    counts: v.object({ units: v.number(), staff: v.number(), invited: v.number(), carriers: v.number(), vacancyDue: v.number() }),
+  }),
+});
+
+export const DistrictProfileSchema = v.strictObject({
+  name: line(1, 30),
+  slogan: line(1, 40),
+  intro: paragraph(1, 1000),
+  keyIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(12, '最多 12 个重点产业')),
+  headlineFigures: v.pipe(v.array(HeadlineFigureSchema), v.maxLength(6, '最多 6 个数据')),
+  policies: v.pipe(v.array(PolicyDocSchema), v.maxLength(8, '最多 8 条政策')),
+  coverImage: v.nullable(imageRef()),
+  defaultCardId: v.nullable(id()),
+  vacancyConfirmDays: v.pipe(v.number(), v.integer(), v.minValue(7, '至少 7 天'), v.maxValue(365, '最多 365 天')),
+});
+export type DistrictProfile = v.InferOutput<typeof DistrictProfileSchema>;
+
+const profileView = v.object({
+  name: v.string(),
+  slogan: v.string(),
+  intro: v.string(),
+  keyIndustries: v.array(v.string()),
+  headlineFigures: v.array(v.object({ label: v.string(), value: v.string() })),
+  policies: v.array(v.object({ title: v.string(), summary: v.string(), fileId: v.optional(v.nullable(v.string())) })),
+  coverImage: v.nullable(v.string()),
+  defaultCardId: v.nullable(v.string()),
+  vacancyConfirmDays: v.number(),
+});
+
+export const adminDistrictGetContract = defineContract({
+  name: 'admin.district.get',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: optionalDistrict,
+  response: v.object({
+    districtId: v.string(),
+    profile: profileView,
+    updatedAt: v.string(),
+    canEdit: v.boolean(),
+    sla: v.object({ firstResponseHours: v.number(), followUpDays: v.number(), remindAt: v.number(), copyLeaderAt: v.number(), reassignAt: v.number() }),
+    /** Choices for the default card. */
+    cards: v.array(v.object({ cardId: v.string(), ownerName: v.string(), ownerTitle: v.string() })),
+  }),
+});
+
+export const adminDistrictUpdateContract = defineContract({
+  name: 'admin.district.update',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: DistrictProfileSchema,
+  response: v.object({ districtId: v.string(), updatedAt: v.string() }),
+});
+
+const unitView = v.object({
+  id: v.string(),
+  name: v.string(),
+  kind: v.picklist(UNIT_KINDS),
+  isEconomic: v.boolean(),
+  leaderStaffId: v.nullable(v.string()),
+  parentUnitId: v.nullable(v.string()),
+});
+const staffView = v.object({
+  id: v.string(),
+  name: v.string(),
+  title: v.string(),
+  unitId: v.string(),
+  roles: v.array(v.string()),
+  status: v.string(),
+  phone: v.string(),
+  /** Only while an unused code exists; bound accounts never show one. */
+  inviteCode: v.nullable(v.string()),
+  inviteExpiresAt: v.nullable(v.string()),
+  inviteExpired: v.boolean(),
+});
+
+export const adminOrgGetContract = defineContract({
+  name: 'admin.org.get',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ districtId: v.optional(id()), rotaFrom: v.optional(dayKey()) }),
+  response: v.object({
+    districtId: v.string(),
+    canEditDistrict: v.boolean(),
+    /** Units whose people the caller may manage (all for an admin; their own for a unit leader). */
+    manageableUnitIds: v.array(v.string()),
+    grantableRoles: v.array(v.string()),
+    units: v.array(unitView),
+    teams: v.array(v.object({ id: v.string(), name: v.string(), leaderStaffId: v.nullable(v.string()), memberStaffIds: v.array(v.string()) })),
+    staff: v.array(staffView),
+    /** 14 days from `rotaFrom` (today by default), China time. */
+    rota: v.array(v.object({ day: v.string(), staffId: v.nullable(v.string()), staffName: v.nullable(v.string()) })),
+  }),
+});
+
+export const adminUnitSaveContract = defineContract({
+  name: 'admin.unit.save',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    /** Absent: a new unit. */
+    unitId: v.optional(id()),
+    name: line(1, 30),
+    kind: v.picklist(UNIT_KINDS),
+    isEconomic: v.boolean(),
+    leaderStaffId: v.nullable(id()),
+    /** The tree: a department or street under a bureau; null for a top-level unit of the district. */
+    parentUnitId: v.nullable(id()),
+  }),
+  response: v.object({ unitId: v.string() }),
+});
+
+export const adminTeamSaveContract = defineContract({
+  name: 'admin.team.save',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    teamId: v.optional(id()),
+    name: line(1, 30),
+    leaderStaffId: v.nullable(id()),
+    memberStaffIds: v.pipe(v.array(id()), v.maxLength(100, '最多 100 人')),
+  }),
+  response: v.object({ teamId: v.string() }),
+});
+
+export const adminRotaSetContract = defineContract({
+  name: 'admin.rota.set',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  /** staffId null clears the day (the district's standing on-duty commissioner answers). */
+  request: v.strictObject({ day: dayKey(), staffId: v.nullable(id()) }),
+  response: v.object({ day: v.string(), staffId: v.nullable(v.string()) }),
+});
+
+export const adminStaffCreateContract = defineContract({
+  name: 'admin.staff.create',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ name: line(1, 20), title: line(1, 30), unitId: id(), roles: roles(), phone: phone() }),
+  response: v.object({ staffId: v.string(), inviteCode: v.string(), inviteExpiresAt: v.string() }),
+});
+
+export const adminStaffInviteContract = defineContract({
+  name: 'admin.staff.invite',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  /** `reissue`: a new code (the old one stops working); `revoke`: no code at all until re-issued. */
+  request: v.strictObject({ staffId: id(), op: v.picklist(['reissue', 'revoke']) }),
+  response: v.object({ inviteCode: v.nullable(v.string()), inviteExpiresAt: v.nullable(v.string()) }),
+});
+
+export const adminStaffSetRolesContract = defineContract({
+  name: 'admin.staff.setRoles',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ staffId: id(), roles: roles() }),
+  response: v.object({ staffId: v.string(), roles: v.array(v.string()) }),
+});
+
+export const adminStaffRevokeContract = defineContract({
+  name: 'admin.staff.revoke',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ staffId: id() }),
+  response: v.object({ staffId: v.string(), status: v.string() }),
+});
+
+export const CarrierEditSchema = v.strictObject({
+  type: v.picklist(CARRIER_TYPES),
+  name: line(1, 40),
+  street: line(1, 20),
+  address: line(1, 80),
+  totalArea: v.pipe(nonNegative(), v.maxValue(100_000_000)),
+  vacantArea: v.pipe(nonNegative(), v.maxValue(100_000_000)),
+  floors: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
+  priceMin: v.pipe(nonNegative(), v.maxValue(1_000_000)),
+  priceMax: v.pipe(nonNegative(), v.maxValue(1_000_000)),
+  priceUnit: v.picklist(PRICE_UNITS),
+  facilities: v.pipe(v.array(line(1, 20)), v.maxLength(20)),
+  suitedIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(10)),
+  policies: v.pipe(v.array(line(1, 80)), v.maxLength(10)),
+  managerName: line(1, 20),
+  managerPhone: phone(),
+  /** A staff manager gets the vacancy reminders in WeChat; without one the manager is an external contact. */
+  managerStaffId: v.nullable(id()),
+  /** The unit that owns the listing (its leader may edit it). */
+  unitId: v.nullable(id()),
+  location: v.strictObject({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) }),
+  photos: v.pipe(v.array(imageRef()), v.maxLength(9, '最多 9 张照片')),
+});
+export type CarrierEdit = v.InferOutput<typeof CarrierEditSchema>;
+
+const carrierRow = v.object({
+  id: v.string(),
+  name: v.string(),
+  type: v.picklist(CARRIER_TYPES),
+  street: v.string(),
+  vacantArea: v.number(),
+  totalArea: v.number(),
+  listed: v.boolean(),
+  managerName: v.string(),
+  managerStaffId: v.nullable(v.string()),
+  lastVerifiedAt: v.string(),
+  vacancyDueAt: v.string(),
+  vacancyDue: v.boolean(),
+  canEdit: v.boolean(),
+});
+
+export const adminCarrierListContract = defineContract({
+  name: 'admin.carrier.list',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ districtId: v.optional(id()), cursor: cursor(), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 50) }),
+  response: v.object({
+    /** Stalest first: what needs a manager's confirmation leads the list. */
+    items: v.array(carrierRow),
+    nextCursor: v.nullable(v.string()),
+    /** Off the market (first page only). */
+    withdrawn: v.array(carrierRow),
+    /** Per manager: how many of their carriers are due, and the median days they took to confirm. */
+    managers: v.array(v.object({ managerName: v.string(), staffId: v.nullable(v.string()), due: v.number(), medianConfirmDays: v.nullable(v.number()) })),
+  }),
+});
+
+export const adminCarrierGetContract = defineContract({
+  name: 'admin.carrier.get',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ carrierId: id() }),
+  response: v.object({
+    carrierId: v.string(),
+    listed: v.boolean(),
+    edit: v.object(CarrierEditSchema.entries),
+    lastVerifiedAt: v.string(),
+    updatedAt: v.string(),
+  }),
+});
+
+export const adminCarrierSaveContract = defineContract({
+  name: 'admin.carrier.save',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ carrierId: v.optional(id()), carrier: CarrierEditSchema }),
+  response: v.object({ carrierId: v.string(), updatedAt: v.string() }),
+});
+
+export const adminCarrierSetListedContract = defineContract({
+  name: 'admin.carrier.setListed',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ carrierId: id(), listed: v.boolean() }),
+  response: v.object({ carrierId: v.string(), listed: v.boolean() }),
+});
+
+export const adminCarrierRemindContract = defineContract({
+  name: 'admin.carrier.remindVacancy',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ carrierId: id() }),
+  response: v.object({
+    /** Page path of the one-tap confirmation (mini-program) and the web link to forward to an external manager. */
+    page: v.string(),
+    webUrl: v.string(),
+    /** `manager`: a staff manager was messaged; `forward`: an external manager, the caller forwards the link. */
+    delivery: v.picklist(['manager', 'forward']),
+    expiresAt: v.string(),
+  }),
+});
+
+const vacancyToken = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9]{24}$/, '链接无效'));
+
+/** The one-tap page a manager opens from the reminder; the token is the only credential (external managers have no account). */
+export const vacancyPeekContract = defineContract({
+  name: 'vacancy.peek',
+  fn: 'admin',
+  access: 'public',
+  writes: false,
+  request: v.strictObject({ token: vacancyToken() }),
+  response: v.object({
+    carrierName: v.string(),
+    districtName: v.string(),
+    vacantArea: v.number(),
+    totalArea: v.number(),
+    question: v.string(),
+    lastVerifiedAt: v.string(),
+    used: v.boolean(),
+  }),
+});
+
+export const vacancyConfirmContract = defineContract({
+  name: 'vacancy.confirm',
+  fn: 'admin',
+  access: 'public',
+  writes: true,
+  /** Without `vacantArea`: «仍有 N ㎡ 空置» confirmed as it is. */
+  request: v.strictObject({ token: vacancyToken(), vacantArea: v.optional(v.pipe(nonNegative(), v.maxValue(100_000_000))) }),
+  response: v.object({ carrierName: v.string(), vacantArea: v.number(), lastVerifiedAt: v.string() }),
+});
+
+export const adminAuditListContract = defineContract({
+  name: 'admin.audit.list',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ cursor: cursor(), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 50) }),
+  response: v.object({
+    items: v.array(
+      v.object({ id: v.string(), action: v.string(), targetKind: v.string(), targetId: v.string(), actorName: v.string(), at: v.string(), before: v.unknown(), after: v.unknown() }),
+    ),
+    nextCursor: v.nullable(v.string()),
+  }),
+});
+
+
+const handoverItemView = v.object({ kind: v.picklist(['lead', 'carrier', 'card']), id: v.string(), label: v.string(), status: v.picklist(['pending', 'moved', 'skipped']), toStaffId: v.string() });
+const handoverReport = v.object({ handoverId: v.string(), status: v.picklist(['running', 'done']), items: v.array(handoverItemView), pending: v.number() });
+
+/** What a person holds before they leave: open leads (with their SLA clocks and follow-ups), carriers, their card. */
+export const adminHandoverPreviewContract = defineContract({
+  name: 'admin.handover.preview',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ staffId: id() }),
+  response: v.object({ items: v.array(v.object({ kind: v.picklist(['lead', 'carrier', 'card']), id: v.string(), label: v.string() })) }),
+});
+
+/** Starts a handover (one successor, or one per kind) and moves as many items as fit in this call. */
+export const adminHandoverStartContract = defineContract({
+  name: 'admin.handover.start',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ staffId: id(), successorStaffId: id(), carrierSuccessorStaffId: v.optional(id()), cardSuccessorStaffId: v.optional(id()) }),
+  response: handoverReport,
+});
+
+/** Continues an interrupted or unfinished handover; already moved items are left alone. */
+export const adminHandoverResumeContract = defineContract({
+  name: 'admin.handover.resume',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ handoverId: id() }),
+  response: handoverReport,
+});
+
+/** A file for import arrives in chunks (each well under a request's limits), then `admin.carrier.import` reads it. */
+export const adminImportUploadContract = defineContract({
+  name: 'admin.import.upload',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    uploadId: v.pipe(v.string(), v.regex(/^up_[A-Za-z0-9]{16}$/, '上传编号不正确')),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63)),
+    total: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)),
+    chunk: v.pipe(v.string(), v.maxLength(48_000), v.regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容不正确')),
+  }),
+  response: v.object({ received: v.number(), total: v.number() }),
+});
+
+export const IMPORT_MODES = ['dry_run', 'apply'] as const;
+
+export const adminCarrierImportContract = defineContract({
+  name: 'admin.carrier.import',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    uploadId: v.pipe(v.string(), v.regex(/^up_[A-Za-z0-9]{16}$/, '上传编号不正确')),
+    fileName: v.pipe(line(1, 100), v.regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件')),
+    mode: v.picklist(IMPORT_MODES),
+  }),
+  response: v.object({
+    mode: v.picklist(IMPORT_MODES),
+    /** A problem with the whole file (nothing read, nothing written), else null. */
+    fileError: v.nullable(v.object({ code: v.string(), message: v.string() })),
+    totalRows: v.number(),
+    okRows: v.number(),
+    /** The true number of bad rows; `errors` shows the first 50. */
+    errorCount: v.number(),
+    errors: v.array(v.object({ row: v.number(), column: v.nullable(v.string()), code: v.string(), message: v.string() })),
+    created: v.number(),
+    updated: v.number(),
+    unchanged: v.number(),
+    /** The user's own file with an added 错误原因 column (base64), when there are bad rows and it fits in the answer. */
+    annotatedFile: v.nullable(v.object({ fileName: v.string(), base64: v.string() })),
+  }),
+});
+
+/** The district's response promise and escalation ladder (the SLA timer reads them on every tick). */
+export const adminSlaUpdateContract = defineContract({
+  name: 'admin.sla.update',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: SlaSettingsSchema,
+  response: v.object({ districtId: v.string(), sla: v.object({ firstResponseHours: v.number(), followUpDays: v.number(), remindAt: v.number(), copyLeaderAt: v.number(), reassignAt: v.number() }) }),
+});
+
+export const ADMIN_CONTRACTS = [
+  adminHomeContract,
+  adminDistrictGetContract,
+  adminDistrictUpdateContract,
+  adminOrgGetContract,
+  adminUnitSaveContract,
+  adminTeamSaveContract,
+  adminRotaSetContract,
+  adminStaffCreateContract,
+  adminStaffInviteContract,
+  adminStaffSetRolesContract,
+  adminStaffRevokeContract,
+  adminCarrierListContract,
+  adminCarrierGetContract,
+  adminCarrierSaveContract,
+  adminCarrierSetListedContract,
+  adminCarrierRemindContract,
+  vacancyPeekContract,
+  vacancyConfirmContract,
+  adminAuditListContract,
+  adminHandoverPreviewContract,
+  adminHandoverStartContract,
+  adminHandoverResumeContract,
+  adminImportUploadContract,
+  adminCarrierImportContract,
+  adminSlaUpdateContract,
+] as const;

@@ -1,0 +1,44 @@
+/** Chinese names of the office's enumerations, shared by its pages. */
+export const UNIT_KIND_LABELS: Record<string, string> = {
+  investment_bureau: '投资促进局',
+  economic_department: '经济部门',
+  street: '街道',
+  park: '园区',
+  non_economic_department: '非经济部门',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  commissioner: '招商专员',
+  staff: '工作人员',
+  unit_leader: '单位负责人',
+  admin: '区管理员',
+  city_admin: '市级管理员',
+  carrier_manager: '载体管理人',
+};
+
+export const STATUS_LABELS: Record<string, string> = { invited: '待绑定', active: '在岗', revoked: '已停用' };
+
+export const AUDIT_LABELS: Record<string, string> = {
+  'district.update': '修改区域介绍',
+  'district.sla': '修改响应时限',
+  'carrier.import': '导入载体',
+  'handover.start': '开始人员交接',
+  'handover.move': '交接一项工作',
+  'unit.create': '新建单位',
+  'unit.update': '修改单位',
+  'team.create': '新建小组',
+  'team.update': '修改小组',
+  'rota.set': '调整值班',
+  'staff.create': '新建人员',
+  'staff.invite_reissue': '重发邀请码',
+  'staff.invite_revoke': '作废邀请码',
+  'staff.roles': '调整角色',
+  'staff.revoke': '停用账号',
+  'carrier.create': '新建载体',
+  'carrier.update': '修改载体',
+  'carrier.withdraw': '载体下架',
+  'carrier.restore': '载体重新上架',
+  'carrier.remind': '发送空置核实提醒',
+  'carrier.vacancy_confirm': '确认空置面积',
+  contact_revealed: '查看联系方式',
+};

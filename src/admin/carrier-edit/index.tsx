@@ -1,0 +1,94 @@
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, PRICE_UNITS } from '../../../domain/carrier/carrier.schema';
+import { ActionButton } from '../../components/action-button';
+import { ChoiceChips } from '../../components/choice-chips';
+import { ErrorState } from '../../components/error-state';
+import { FormField } from '../../components/form-field';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { canUploadImages, chooseAndUploadImage, ImageUploadError } from '../../services/image-upload';
+import { imageUrl } from '../../platform/image-url';
+import type { CarrierForm } from './carrier-form';
+import { useCarrierEditor } from './use-carrier-editor';
+import '../admin.css';
+
+type InputEvent = { detail: { value: string } };
+type TextKey = Exclude<keyof CarrierForm, 'type' | 'priceUnit' | 'managerStaffId' | 'unitId' | 'photos'>;
+
+export default function CarrierEditPage() {
+  const e = useCarrierEditor();
+  if (e.loadError) return <View className="admin-page"><ErrorState message={e.loadError.message} /></View>;
+  if (!e.form) return <View className="admin-page"><ListSkeleton rows={6} /></View>;
+  const f = e.form;
+  const input = (key: TextKey, label: string, opts: { required?: boolean; multiline?: boolean; hint?: string; digit?: boolean } = {}) => (
+    <FormField label={label} required={opts.required} error={e.fieldErrors[key]} hint={opts.hint} testId={`carrier-field-${key}`}>
+      {opts.multiline ? (
+        <Textarea className="admin-input" value={f[key]} maxlength={-1} data-testid={`carrier-${key}-input`} onInput={(ev: InputEvent) => e.change({ [key]: ev.detail.value })} />
+      ) : (
+        <Input className="admin-input" type={opts.digit ? 'digit' : 'text'} value={f[key]} data-testid={`carrier-${key}-input`} onInput={(ev: InputEvent) => e.change({ [key]: ev.detail.value })} />
+      )}
+    </FormField>
+  );
+  const addPhoto = async () => {
+    try {
+      const id = await chooseAndUploadImage('carrier-images');
+      if (id) e.change({ photos: [...f.photos, id].slice(0, 9) });
+    } catch (err) {
+      void Taro.showToast({ title: err instanceof ImageUploadError ? err.message : '上传失败，请重试', icon: 'none' });
+    }
+  };
+  const pickLocation = async () => {
+    try {
+      const r = await Taro.chooseLocation({});
+      e.change({ lat: String(r.latitude), lng: String(r.longitude), ...(f.address ? {} : { address: r.address }) });
+    } catch {
+      // Cancelled or not allowed: the figures can still be typed.
+    }
+  };
+  return (
+    <View className="admin-page" data-testid="admin-carrier-edit">
+      <Text className="admin-title">{e.carrierId ? '编辑载体' : '新建载体'}</Text>
+      {e.restored ? <Text className="admin-note" data-testid="carrier-draft-restored">已恢复上次未保存的修改。</Text> : null}
+      <View className="admin-card">
+        <FormField label="类型" required>
+          <ChoiceChips options={CARRIER_TYPES.map((t) => ({ value: t, label: CARRIER_TYPE_LABELS[t] }))} selected={[f.type]} onToggle={(t) => e.change({ type: t as CarrierForm['type'] })} testId="carrier-type" />
+        </FormField>
+        {input('name', '名称', { required: true })}
+        {input('street', '所在街道', { required: true })}
+        {input('address', '地址', { required: true })}
+        {input('totalArea', '总面积（㎡）', { required: true, digit: true })}
+        {input('vacantArea', '空置面积（㎡）', { required: true, digit: true, hint: '保存即视为已核实，名片上的「核实于」从今天算起' })}
+        {input('floors', '楼层数', { digit: true })}
+        {input('priceMin', '参考价格（低）', { digit: true, hint: '0 表示面议' })}
+        {input('priceMax', '参考价格（高）', { digit: true })}
+        <FormField label="价格单位" required>
+          <ChoiceChips options={PRICE_UNITS.map((u) => ({ value: u, label: PRICE_UNIT_LABELS[u] }))} selected={[f.priceUnit]} onToggle={(u) => e.change({ priceUnit: u as CarrierForm['priceUnit'] })} />
+        </FormField>
+        {input('facilities', '配套设施', { multiline: true, hint: '每行一项' })}
+        {input('suitedIndustries', '适合产业', { hint: '用「、」分隔' })}
+        {input('policies', '载体政策', { multiline: true, hint: '每行一条' })}
+        {input('managerName', '管理人', { required: true })}
+        {input('managerPhone', '管理人电话', { required: true })}
+        {input('lat', '纬度', { required: true, digit: true })}
+        {input('lng', '经度', { required: true, digit: true })}
+        {process.env.TARO_ENV === 'weapp' ? <ActionButton text="在地图上选择位置" tone="secondary" size="sm" onClick={() => void pickLocation()} /> : null}
+        <FormField label="照片" hint={canUploadImages() ? 'JPG 或 PNG，单张不超过 2 MB，最多 9 张' : '网页版暂不支持上传，请在小程序中添加照片'}>
+          <View className="admin-actions">
+            {f.photos.map((p) => (
+              <View key={p} className="admin-card">
+                {imageUrl(p) ? <Image src={imageUrl(p) as string} mode="aspectFill" style={{ width: '120px', height: '90px' }} /> : <Text className="admin-note">{p}</Text>}
+                <Text className="admin-link" onClick={() => e.change({ photos: f.photos.filter((x) => x !== p) })}>
+                  删除
+                </Text>
+              </View>
+            ))}
+          </View>
+          {canUploadImages() ? <ActionButton text="添加照片" tone="secondary" size="sm" onClick={() => void addPhoto()} /> : null}
+        </FormField>
+        {e.saveError ? <Text className="admin-error" data-testid="carrier-save-error">{e.saveError.message}</Text> : null}
+        {e.savedId ? <Text className="admin-success" data-testid="carrier-saved">已保存，投资者现在即可看到</Text> : null}
+        <ActionButton text={e.saving ? '保存中…' : '保存'} loading={e.saving} muted={Object.keys(e.fieldErrors).length > 0} onClick={() => void e.submit()} testId="carrier-save" block />
+      </View>
+    </View>
+  );
+}

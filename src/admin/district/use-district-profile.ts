@@ -1,0 +1,85 @@
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import * as v from 'valibot';
+import { adminDistrictGetContract, adminDistrictUpdateContract, adminSlaUpdateContract, DistrictProfileSchema } from '../../../domain/api/admin.contracts';
+import { useResource } from '../../hooks/use-resource';
+import { call } from '../../services/api-client';
+import { useAdminCall } from '../use-admin-call';
+import { readDraft, useFormDraft } from '../use-form-draft';
+import { formFieldOf, toForm, toRequest, type ProfileForm } from './profile-form';
+
+const DRAFT_KEY = 'district-profile';
+
+/** Loads the profile, keeps the edit (and its draft on the device), validates with the contract, saves. */
+export const useDistrictProfile = () => {
+  const districtId = useRouter().params.districtId || undefined;
+  const resource = useResource<typeof adminDistrictGetContract.response>({ key: `admin.district:${districtId ?? ''}`, fetch: () => call(adminDistrictGetContract, districtId ? { districtId } : {}) });
+  const [form, setForm] = useState<ProfileForm | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const save = useAdminCall();
+  const slaSave = useAdminCall();
+  const [slaSaved, setSlaSaved] = useState(false);
+  const draft = useFormDraft(DRAFT_KEY, form, dirty);
+
+  useEffect(() => {
+    if (!resource.data || form) return;
+    const kept = resource.data.canEdit ? readDraft<ProfileForm>(DRAFT_KEY) : null;
+    setForm(kept ?? toForm(resource.data.profile));
+    setRestored(!!kept);
+    setDirty(!!kept);
+  }, [resource.data, form]);
+
+  const fieldErrors = useMemo(() => {
+    if (!form) return {} as Partial<Record<keyof ProfileForm, string>>;
+    const r = v.safeParse(DistrictProfileSchema, toRequest(form));
+    const out: Partial<Record<keyof ProfileForm, string>> = {};
+    if (!r.success) for (const issue of r.issues) {
+      const f = formFieldOf(v.getDotPath(issue) ?? '');
+      if (f && !out[f]) out[f] = issue.message;
+    }
+    return out;
+  }, [form]);
+
+  return {
+    resource,
+    form,
+    restored,
+    dirty,
+    savedAt,
+    fieldErrors,
+    sla: {
+      pending: slaSave.pending,
+      error: slaSave.error?.message ?? null,
+      saved: slaSaved,
+      save: async (sla: { firstResponseHours: number; followUpDays: number; remindAt: number; copyLeaderAt: number; reassignAt: number }) => {
+        setSlaSaved(false);
+        if (await slaSave.run(() => call(adminSlaUpdateContract, sla))) setSlaSaved(true);
+      },
+    },
+    saving: save.pending,
+    saveError: save.error,
+    change: (patch: Partial<ProfileForm>) => {
+      setForm((f) => (f ? { ...f, ...patch } : f));
+      setDirty(true);
+      setSavedAt(null);
+    },
+    discardDraft: () => {
+      draft.clear();
+      if (resource.data) setForm(toForm(resource.data.profile));
+      setDirty(false);
+      setRestored(false);
+    },
+    submit: async (): Promise<boolean> => {
+      if (!form || Object.keys(fieldErrors).length) return false;
+      const done = await save.run(() => call(adminDistrictUpdateContract, toRequest(form)));
+      if (!done) return false;
+      draft.clear();
+      setDirty(false);
+      setRestored(false);
+      setSavedAt(done.updatedAt);
+      return true;
+    },
+  };
+};

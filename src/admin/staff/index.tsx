@@ -1,0 +1,157 @@
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { StaffRole } from '../../../domain/org/staff.schema';
+import { ActionButton } from '../../components/action-button';
+import { ChoiceChips } from '../../components/choice-chips';
+import { ErrorState } from '../../components/error-state';
+import { FormField } from '../../components/form-field';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { ROLE_LABELS, STATUS_LABELS } from '../admin-labels';
+import { HandoverPanel, type HandoverPanelItem } from '../components/handover-panel';
+import { useOrg } from '../org/use-org';
+import '../admin.css';
+
+type InputEvent = { detail: { value: string } };
+
+const formatDay = (iso: string) => iso.slice(0, 10);
+
+export default function StaffPage() {
+  const o = useOrg();
+  const [form, setForm] = useState({ name: '', title: '', phone: '', unitId: '', roles: ['staff', 'commissioner'] as StaffRole[] });
+  const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: string } | null>(null);
+  const [handover, setHandover] = useState<{ staffId: string; handoverId: string | null; running: boolean; items: HandoverPanelItem[] } | null>(null);
+  const { org } = o;
+  if (org.status === 'error') return <View className="admin-page"><ErrorState message={org.error?.message ?? '加载失败'} onRetry={() => void org.reload()} /></View>;
+  if (!org.data) return <View className="admin-page"><ListSkeleton rows={5} /></View>;
+  const d = org.data;
+  const units = d.units.filter((u) => d.manageableUnitIds.includes(u.id));
+  const unitId = form.unitId || units[0]?.id || '';
+  const unitName = (id: string) => d.units.find((u) => u.id === id)?.name ?? '';
+  const toggleRole = (r: string) => setForm((f) => ({ ...f, roles: f.roles.includes(r as StaffRole) ? f.roles.filter((x) => x !== r) : [...f.roles, r as StaffRole] }));
+
+  return (
+    <View className="admin-page" data-testid="admin-staff">
+      {units.length ? (
+        <View className="admin-card" data-testid="staff-create">
+          <Text className="admin-title">添加人员</Text>
+          <FormField label="姓名" required>
+            <Input className="admin-input" value={form.name} data-testid="staff-name-input" onInput={(e: InputEvent) => setForm({ ...form, name: e.detail.value })} />
+          </FormField>
+          <FormField label="职务" required>
+            <Input className="admin-input" value={form.title} data-testid="staff-title-input" onInput={(e: InputEvent) => setForm({ ...form, title: e.detail.value })} />
+          </FormField>
+          <FormField label="手机号" required>
+            <Input className="admin-input" type="number" value={form.phone} data-testid="staff-phone-input" onInput={(e: InputEvent) => setForm({ ...form, phone: e.detail.value })} />
+          </FormField>
+          <FormField label="单位" required>
+            <ChoiceChips options={units.map((u) => ({ value: u.id, label: u.name }))} selected={[unitId]} onToggle={(id) => setForm({ ...form, unitId: id })} testId="staff-unit" />
+          </FormField>
+          <FormField label="角色" required>
+            <ChoiceChips options={d.grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))} selected={form.roles} onToggle={toggleRole} testId="staff-roles" />
+          </FormField>
+          {o.error ? <Text className="admin-error" data-testid="staff-error">{o.error.message}</Text> : null}
+          <ActionButton
+            text="创建并生成邀请码"
+            testId="staff-create-submit"
+            loading={o.pending}
+            onClick={() =>
+              void o.createStaff({ name: form.name, title: form.title, phone: form.phone, unitId, roles: form.roles }).then((r) => {
+                if (!r) return;
+                setIssued({ name: form.name, code: r.inviteCode, expiresAt: r.inviteExpiresAt });
+                setForm({ ...form, name: '', title: '', phone: '' });
+              })
+            }
+            block
+          />
+          {issued ? (
+            <View className="admin-card" data-testid="invite-issued">
+              <Text>
+                {issued.name} 的邀请码：<Text data-testid="invite-code">{issued.code}</Text>
+              </Text>
+              <Text className="admin-note">有效期至 {formatDay(issued.expiresAt)}，仅可使用一次。请当面或电话告知本人，在「工作台 → 绑定」中输入。</Text>
+              <ActionButton text="复制邀请码" tone="secondary" size="sm" onClick={() => void Taro.setClipboardData({ data: issued.code }).catch(() => undefined)} />
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      <Text className="admin-title">人员</Text>
+      <View className="admin-card" data-testid="staff-list">
+        {d.staff.map((s) => {
+          const mine = d.manageableUnitIds.includes(s.unitId);
+          return (
+            <View key={s.id} className="admin-row" data-testid={`staff-${s.id}`}>
+              <View className="admin-row__main">
+                <Text>
+                  {s.name} · {s.title}
+                </Text>
+                <Text className="admin-note">
+                  {unitName(s.unitId)} · {s.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}
+                </Text>
+                {s.inviteCode ? (
+                  <Text className={s.inviteExpired ? 'admin-badge admin-badge--warn' : 'admin-badge'}>
+                    邀请码 {s.inviteCode} · {s.inviteExpired ? '已过期' : `有效至 ${formatDay(s.inviteExpiresAt ?? '')}`}
+                  </Text>
+                ) : null}
+              </View>
+              <Text className={s.status === 'active' ? 'admin-badge' : 'admin-badge admin-badge--warn'}>{STATUS_LABELS[s.status] ?? s.status}</Text>
+              {mine && s.status === 'invited' ? (
+                <View className="admin-actions">
+                  <ActionButton text="重发邀请码" tone="secondary" size="sm" onClick={() => void o.invite(s.id, 'reissue')} testId={`reissue-${s.id}`} />
+                  {s.inviteCode ? <ActionButton text="作废邀请码" tone="plain" size="sm" onClick={() => void o.invite(s.id, 'revoke')} /> : null}
+                </View>
+              ) : null}
+              {mine && s.status === 'active' ? (
+                <ActionButton
+                  text="交接工作"
+                  tone="secondary"
+                  size="sm"
+                  testId={`handover-${s.id}`}
+                  onClick={() =>
+                    void o.handoverPreview(s.id).then((r) => {
+                      if (r) setHandover({ staffId: s.id, handoverId: null, running: false, items: r.items });
+                    })
+                  }
+                />
+              ) : null}
+              {handover?.staffId === s.id ? (
+                <HandoverPanel
+                  personName={s.name}
+                  items={handover.items}
+                  successors={d.staff.filter((x) => x.status === 'active' && x.id !== s.id).map((x) => ({ id: x.id, name: x.name }))}
+                  running={handover.running}
+                  pending={o.pending}
+                  onStart={(to) =>
+                    void o.handoverStart(s.id, to).then((r) => {
+                      if (r) setHandover({ staffId: s.id, handoverId: r.handoverId, running: r.status === 'running', items: r.items });
+                    })
+                  }
+                  onResume={() =>
+                    handover.handoverId &&
+                    void o.handoverResume(handover.handoverId).then((r) => {
+                      if (r) setHandover({ staffId: s.id, handoverId: r.handoverId, running: r.status === 'running', items: r.items });
+                    })
+                  }
+                />
+              ) : null}
+              {mine && s.status === 'active' ? (
+                <ActionButton
+                  text="停用账号"
+                  tone="danger"
+                  size="sm"
+                  testId={`revoke-${s.id}`}
+                  onClick={() =>
+                    void Taro.showModal({ title: '停用账号', content: `停用后 ${s.name} 将无法再进入工作台，立即生效。`, confirmText: '停用' })
+                      .then((r) => (r.confirm ? o.revoke(s.id) : null))
+                      .catch(() => undefined)
+                  }
+                />
+              ) : null}
+            </View>
+          );
+        })}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '核实空置面积' });
