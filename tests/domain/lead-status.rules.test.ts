@@ -31,4 +31,8 @@ describe('lead status machine', () => {
     expect(isOpen('negotiating')).toBe(true);
     expect(isOpen('landed')).toBe(false);
   });
+
+  it('a lead is open until it lands or is marked invalid', () => {
+    expect(LEAD_STATUSES.filter(isOpen)).toEqual(['new', 'contacted', 'site_visit', 'negotiating', 'signed']);
+  });
 });
