@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import devConfig from './dev';
+import { H5PrecompressPlugin } from './h5-precompress';
 import prodConfig from './prod';
 
 /**
@@ -73,7 +74,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
-    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
+    // H5 also answers the browser's `/favicon.ico` with the app's icon.
+    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }, ...(isH5 ? [{ from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : [])], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache.
@@ -99,6 +101,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // INVESTCARD_H5_SOURCEMAP=1 writes .map files, to see what the H5 entry is made of.
       enableSourceMap: process.env.INVESTCARD_H5_SOURCEMAP === '1',
       sourceMapType: 'source-map',
+      // Every text file gets its .br and .gz next to it, for the web host to send (config/h5-precompress.ts).
+      webpackChain(chain) {
+        chain.plugin('investcard-precompress').use(H5PrecompressPlugin);
+      },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
