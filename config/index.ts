@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import devConfig from './dev';
+import { h5ComponentImportsPlugin, writeH5ComponentModules } from './h5-component-imports';
 import { H5PrecompressPlugin } from './h5-precompress';
 import prodConfig from './prod';
 
@@ -101,9 +102,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // INVESTCARD_H5_SOURCEMAP=1 writes .map files, to see what the H5 entry is made of.
       enableSourceMap: process.env.INVESTCARD_H5_SOURCEMAP === '1',
       sourceMapType: 'source-map',
-      // Every text file gets its .br and .gz next to it, for the web host to send (config/h5-precompress.ts).
       webpackChain(chain) {
+        // Every text file gets its .br and .gz next to it, for the web host to send (config/h5-precompress.ts).
         chain.plugin('investcard-precompress').use(H5PrecompressPlugin);
+        // Each page's chunk brings its own components; the entry no longer carries Swiper & co (config/h5-component-imports.ts).
+        const componentImports = h5ComponentImportsPlugin(writeH5ComponentModules());
+        chain.module
+          .rule('script')
+          .use('babelLoader')
+          .tap((options: { plugins?: unknown[] }) => ({ ...options, plugins: [...(options.plugins ?? []), componentImports] }));
       },
       output: {
         filename: 'js/[name].[hash:8].js',
