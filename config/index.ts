@@ -112,14 +112,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .use('babelLoader')
           .tap((options: { plugins?: unknown[] }) => ({ ...options, plugins: [...(options.plugins ?? []), componentImports] }));
       },
+      // Content hashes: a file keeps its name (and the browser's year-long cached copy) until its own bytes change.
       output: {
-        filename: 'js/[name].[hash:8].js',
-        chunkFilename: 'js/[name].[chunkhash:8].js',
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[hash].css',
-        chunkFilename: 'css/[name].[chunkhash].css',
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -29,6 +29,12 @@ export interface PerfScore {
   cls: number;
   /** Bytes the page transferred (compressed as sent). */
   transferBytes: number;
+  /** The element Lighthouse took as the LCP (its selector). */
+  lcpElement: string;
+}
+
+interface LcpElementDetails {
+  items?: Array<{ items?: Array<{ node?: { selector?: string } }> }>;
 }
 
 export const benchLighthousePerf = async (h5Dir: string): Promise<PerfScore[]> => {
@@ -72,6 +78,7 @@ export const benchLighthousePerf = async (h5Dir: string): Promise<PerfScore[]> =
         tbtMs: numeric('total-blocking-time'),
         cls: numeric('cumulative-layout-shift'),
         transferBytes: numeric('total-byte-weight'),
+        lcpElement: (lhr.audits['largest-contentful-paint-element']?.details as LcpElementDetails | undefined)?.items?.[0]?.items?.[0]?.node?.selector ?? 'unknown',
       });
     }
     await browser.close();
@@ -87,7 +94,7 @@ export const printLighthousePerf = (rows: readonly PerfScore[]): void => {
   for (const r of rows) {
     const verdict = r.score >= r.aim ? 'meets' : 'BELOW';
     console.log(
-      `  ${r.page.padEnd(18)} ${String(r.score).padStart(3)} (aim ≥ ${r.aim}, ${verdict})  FCP ${Math.round(r.fcpMs)} ms · LCP ${Math.round(r.lcpMs)} ms · TBT ${Math.round(r.tbtMs)} ms · CLS ${r.cls.toFixed(3)} · ${Math.round(r.transferBytes / 1024)} KiB sent`,
+      `  ${r.page.padEnd(18)} ${String(r.score).padStart(3)} (aim ≥ ${r.aim}, ${verdict})  FCP ${Math.round(r.fcpMs)} ms · LCP ${Math.round(r.lcpMs)} ms · TBT ${Math.round(r.tbtMs)} ms · CLS ${r.cls.toFixed(3)} · ${Math.round(r.transferBytes / 1024)} KiB sent · LCP element ${r.lcpElement}`,
     );
   }
   const below = rows.filter((r) => r.score < r.aim).map((r) => r.page);
