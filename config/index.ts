@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cloudEnvProblem } from './cloud-env';
 import devConfig from './dev';
+import { h5ComponentImportsPlugin, writeH5ComponentModules } from './h5-component-imports';
+import { H5PrecompressPlugin } from './h5-precompress';
 import prodConfig from './prod';
 
 /**
@@ -77,7 +79,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
-    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }], options: {} },
+    // H5 also answers the browser's `/favicon.ico` with the app's icon.
+    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }, ...(isH5 ? [{ from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : [])], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache.
@@ -103,14 +106,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // INVESTCARD_H5_SOURCEMAP=1 writes .map files, to see what the H5 entry is made of.
       enableSourceMap: process.env.INVESTCARD_H5_SOURCEMAP === '1',
       sourceMapType: 'source-map',
+      webpackChain(chain) {
+        // Every text file gets its .br and .gz next to it, for the web host to send (config/h5-precompress.ts).
+        chain.plugin('investcard-precompress').use(H5PrecompressPlugin);
+        // Each page's chunk brings its own components; the entry no longer carries Swiper & co (config/h5-component-imports.ts).
+        const componentImports = h5ComponentImportsPlugin(writeH5ComponentModules());
+        chain.module
+          .rule('script')
+          .use('babelLoader')
+          .tap((options: { plugins?: unknown[] }) => ({ ...options, plugins: [...(options.plugins ?? []), componentImports] }));
+      },
+      // Content hashes: a file keeps its name (and the browser's year-long cached copy) until its own bytes change.
       output: {
-        filename: 'js/[name].[hash:8].js',
-        chunkFilename: 'js/[name].[chunkhash:8].js',
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[hash].css',
-        chunkFilename: 'css/[name].[chunkhash].css',
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

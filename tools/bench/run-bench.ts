@@ -11,14 +11,15 @@ import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchLcp, printLcp } from './lcp-bench';
 import { benchLeadPipeline } from './lead-pipeline-bench';
+import { benchLighthousePerf, printLighthousePerf } from './lighthouse-perf-bench';
 import { benchRequire, printRequire } from './require-bench';
-import { helloWorldBytes, mainPackageBytes, printSize } from './size-bench';
+import { h5EntryBytes, helloWorldBytes, mainPackageBytes, printH5Entry, printSize } from './size-bench';
 import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
 import { benchWeappRender, printWeappRender } from './weapp-render-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -38,7 +39,10 @@ const main = async () => {
     const sizes = mainPackageBytes(join(ROOT, 'dist'));
     const hello = helloWorldBytes(ROOT);
     printSize(sizes, hello);
-    results.size = { ...sizes, helloWorld: hello };
+    if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
+    const h5Entry = h5EntryBytes(join(ROOT, 'dist-h5'));
+    printH5Entry(h5Entry);
+    results.size = { ...sizes, helloWorld: hello, h5Entry };
   }
 
   if (want('lcp')) {
@@ -109,6 +113,14 @@ const main = async () => {
     const rows = await benchWeappRender(ROOT);
     printWeappRender(rows);
     results.render = rows;
+  }
+
+  if (want('perf')) {
+    console.log('\n10. Lighthouse performance score per H5 page (mobile profile, Debian Chromium, against the local cloud)');
+    if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
+    const rows = await benchLighthousePerf(join(ROOT, 'dist-h5'));
+    printLighthousePerf(rows);
+    results.perf = rows;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { APP_ASSETS_GLOBAL, type AppAssets } from '../../src/first-screen/first-screen-handoff';
 import { fmt } from './stats';
 
 export const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -62,4 +63,33 @@ export const printSize = (sizes: ReturnType<typeof mainPackageBytes>, hello: num
   console.log(`  weapp main package ${kib(sizes.main)} = ${fmt((sizes.main / MAIN_PACKAGE_LIMIT) * 100, 1)} % of the 2 MB limit, ${fmt(sizes.main / hello)}× a Taro hello world (${kib(hello)})`);
   for (const [root, bytes] of Object.entries(sizes.subpackages)) console.log(`    subpackage ${root}: ${kib(bytes)}`);
   console.log(`    total ${kib(sizes.total)}`);
+};
+
+export interface H5EntrySize {
+  files: string[];
+  bytes: number;
+  gzip: number;
+  brotli: number;
+}
+
+/** A file's size as sent with an encoding: its precompressed variant when the build has one, else the plain file. */
+const sentBytes = (file: string, variant: 'br' | 'gz'): number => statSync(existsSync(`${file}.${variant}`) ? `${file}.${variant}` : file).size;
+
+/**
+ * What the H5 app loads before its first page: the scripts and stylesheets index.html hands the boot script
+ * (`window.__investcardAssets`), plain and as the web host sends them (brotli, gzip).
+ */
+export const h5EntryBytes = (h5Dir: string): H5EntrySize => {
+  const html = readFileSync(join(h5Dir, 'index.html'), 'utf8');
+  const m = new RegExp(`window\\.${APP_ASSETS_GLOBAL} = (\\{.*?\\});`).exec(html);
+  if (!m) throw new Error(`${h5Dir}/index.html names no app entry files (${APP_ASSETS_GLOBAL})`);
+  const assets = JSON.parse(m[1] as string) as AppAssets;
+  const files = [...assets.js, ...assets.css].map((url) => join(h5Dir, url.replace(/^\//, '')));
+  const sum = (f: (file: string) => number) => files.reduce((total, file) => total + f(file), 0);
+  return { files: files.map((file) => relative(h5Dir, file)), bytes: sum((file) => statSync(file).size), gzip: sum((file) => sentBytes(file, 'gz')), brotli: sum((file) => sentBytes(file, 'br')) };
+};
+
+export const printH5Entry = (entry: H5EntrySize) => {
+  const kib = (n: number) => `${fmt(n / 1024, 0)} KiB`;
+  console.log(`  H5 entry ${kib(entry.bytes)} (sent: brotli ${kib(entry.brotli)}, gzip ${kib(entry.gzip)}) in ${entry.files.length} files: ${entry.files.join(', ')}`);
 };

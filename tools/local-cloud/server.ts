@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { PERSONA_HEADER } from '../../domain/api/contract';
 import type { ActionResult } from '../../domain/common/result';
 import { runAction } from '../../cloudfunctions/_lib/action-runner';
@@ -15,6 +14,7 @@ import { createFirstScreenPage } from './first-screen-page';
 import { answerClientError, sendError, sendJson } from './http-answers';
 import { DEFAULT_PERSONA_ID, findPersona, PERSONAS } from './personas';
 import { answerTooLarge, readBody } from './request-body';
+import { createStaticHost, sendPage } from './static-host';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -77,8 +77,7 @@ let requestCounter = 0;
  */
 export const startLocalCloud = async (options: LocalCloudOptions): Promise<RunningLocalCloud> => {
   const { deps, actions } = options;
-  // dev: files are looked up per request, so an H5 rebuild is served without restarting.
-  const serveStatic = options.staticDir && existsSync(options.staticDir) ? sirv(options.staticDir, { single: true, dev: true, etag: true }) : null;
+  const serveStatic = options.staticDir && existsSync(options.staticDir) ? createStaticHost(options.staticDir) : null;
 
   const nextRequestId = () => {
     requestCounter = (requestCounter + 1) % 1_000_000_000;
@@ -141,12 +140,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
     if (firstScreenPage && req.method === 'GET' && (path === '/' || path === '/index.html')) {
       const html = await firstScreenPage(url);
       if (res.headersSent || res.destroyed) return;
-      // Live vacancy figures are in the page: never reuse a stored copy.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-      res.end(html);
-      return;
+      return sendPage(req, res, html);
     }
-    if (serveStatic) return serveStatic(req, res, () => sendError(res, 404, 'HTTP.NOT_FOUND'));
+    if (serveStatic) return serveStatic(req, res, path, () => sendError(res, 404, 'HTTP.NOT_FOUND'));
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('H5 build not found: run `npm run build:h5`.');
   };
