@@ -5,7 +5,7 @@ import { defineAction } from '../_lib/define-action';
 import { listCarriersVerifiedBefore } from '../_lib/repositories/carrier-admin.repository';
 import { listCityDistricts, listAllDistrictStaff } from '../_lib/repositories/org-admin.repository';
 import { listUnits } from '../_lib/repositories/org.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
+import { countCarriers } from '../_lib/repositories/carrier.repository';
 import { openOffice } from './office-context';
 
 /** 管理 home: what the caller may do here and the few numbers that say what needs attention. */
@@ -16,7 +16,7 @@ export const adminHomeAction = defineAction(adminHomeContract, async (deps, ctx,
   const [units, staff, carriers, due, cityDistricts] = await Promise.all([
     listUnits(deps.store, district._id),
     listAllDistrictStaff(deps.store, district._id),
-    deps.store.count(COLLECTIONS.carriers.name, { districtId: district._id }),
+    countCarriers(deps.store, district._id),
     listCarriersVerifiedBefore(deps.store, district._id, dueBefore, 1000),
     office.scope.kind === 'city' && office.home.cityId ? listCityDistricts(deps.store, office.home.cityId) : Promise.resolve([office.home]),
   ]);

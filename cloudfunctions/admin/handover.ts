@@ -9,12 +9,11 @@ import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
 import { notifyStaff } from '../_lib/notifications';
 import { recordAudit } from '../_lib/repositories/audit.repository';
-import { findCardByStaff } from '../_lib/repositories/card.repository';
+import { delegateCard, findCardByStaff, getCard } from '../_lib/repositories/card.repository';
 import { getAnyCarrier, setCarrierFields } from '../_lib/repositories/carrier-admin.repository';
-import { getHandover, handoverIdFor, insertHandover, listCarriersManagedBy, listLeadsHandledBy, setHandoverItem, setHandoverStatus } from '../_lib/repositories/handover.repository';
+import { getHandover, handoverIdFor, insertHandover, listCarriersManagedBy, listLeadsHandledBy, removeHandover, setHandoverItem, setHandoverStatus } from '../_lib/repositories/handover.repository';
 import { getLead, insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
 import { actorOf, auditEntry, openOffice, openOfficeForWrite, type Office } from './office-context';
 import { loadManageableStaff } from './staff-access';
 
@@ -82,10 +81,10 @@ const moveItem = async (deps: Deps, ctx: ActionContext, office: Office, h: Hando
         moved = true;
       }
     } else {
-      const card = await tx.get<{ _id: string; staffId: string }>(COLLECTIONS.cards.name, item.id);
+      const card = await getCard(tx, item.id);
       if (card && card.staffId === h.fromStaffId) {
         // Cards already shared keep working: their inquiries and contact go to the successor.
-        await tx.update(COLLECTIONS.cards.name, item.id, { set: { onDutyStaffId: to._id, updatedAt: at } });
+        await delegateCard(tx, item.id, to._id, at);
         moved = true;
       }
     }
@@ -151,7 +150,7 @@ export const adminHandoverStartAction = defineAction(adminHandoverStartContract,
   const h: Handover = { _id: handoverId, districtId: from.districtId, fromStaffId: from._id, successors, items, status: 'running', createdBy: office.staff._id, createdAt: at, updatedAt: at };
   await deps.store.transaction(async (tx) => {
     // A finished handover of the same person (they came back and leave again) is replaced by the new one.
-    if (existing) await tx.remove(COLLECTIONS.handovers.name, handoverId);
+    if (existing) await removeHandover(tx, handoverId);
     await insertHandover(tx, h);
     await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), 'handover.start', { kind: 'staff', id: from._id }, { items: Object.keys(items).length }, { successors }));
   });

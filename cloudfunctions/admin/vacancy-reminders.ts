@@ -1,8 +1,7 @@
-import type { District } from '../../domain/org/district.schema';
 import { confirmCycleDays } from '../../domain/carrier/vacancy.rules';
 import type { Deps } from '../_lib/deps';
 import { listCarriersVerifiedBefore } from '../_lib/repositories/carrier-admin.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
+import { listDistricts } from '../_lib/repositories/org.repository';
 import { issueVacancyLink } from './vacancy-confirm';
 
 const PER_DISTRICT = 100;
@@ -15,7 +14,7 @@ const DAY = 86_400_000;
  */
 export const sendDueVacancyReminders = async (deps: Deps): Promise<{ sent: number }> => {
   const now = deps.clock();
-  const districts = await deps.store.find<District>(COLLECTIONS.districts.name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 });
+  const districts = await listDistricts(deps.store, 100);
   let sent = 0;
   for (const d of districts) {
     const before = new Date(now.getTime() - confirmCycleDays(d) * DAY).toISOString();

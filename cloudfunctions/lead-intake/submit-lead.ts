@@ -21,12 +21,11 @@ import { applyRate, prepareRate } from '../_lib/rate-limit';
 import { getCard } from '../_lib/repositories/card.repository';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getLead, insertLeadEvent, leadIdForKey, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { firstDistrict, getDistrict, listUnits } from '../_lib/repositories/org.repository';
+import { firstDistrict, getDistrict, getUnit, listUnits } from '../_lib/repositories/org.repository';
 import { getShare, getSharesByCodes } from '../_lib/repositories/share.repository';
-import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
+import { getStaff, listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { getDutyDay } from '../_lib/repositories/duty-rota.repository';
 import { chinaDay, onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
-import { COLLECTIONS } from '../_lib/store/collections';
 import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
@@ -124,9 +123,9 @@ const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, 
 
 /** A person or unit the district lists did not hold (another district's, or past a list's cap): read by id. */
 const staffIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Staff | null> =>
-  id ? (c.staff.get(id) ?? (await tx.get<Staff>(COLLECTIONS.staff.name, id))) : null;
+  id ? (c.staff.get(id) ?? (await getStaff(tx, id))) : null;
 const unitIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Unit | null> =>
-  id ? (c.units.get(id) ?? (await tx.get<Unit>(COLLECTIONS.units.name, id))) : null;
+  id ? (c.units.get(id) ?? (await getUnit(tx, id))) : null;
 
 const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, openid: string, phone: string, c: Context, verdict: string): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);

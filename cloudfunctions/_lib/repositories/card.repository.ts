@@ -1,10 +1,11 @@
 import type { Card } from '../../../domain/card/card.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore } from '../store/store-port';
+import type { DocumentStore, TransactionStore } from '../store/store-port';
 
 const C = COLLECTIONS.cards.name;
 
-export const getCard = (store: DocumentStore, id: string) => store.get<Card>(C, id);
+/** By id; works inside a transaction too. */
+export const getCard = (store: TransactionStore, id: string) => store.get<Card>(C, id);
 
 export const findCardByStaff = async (store: DocumentStore, staffId: string): Promise<Card | null> => {
   const [card] = await store.find<Card>(C, { where: { staffId }, limit: 1 });
@@ -54,3 +55,6 @@ export const saveCardWithProfile = (store: DocumentStore, card: Card, exists: bo
     }
     await tx.update(COLLECTIONS.staff.name, staffId, { set: { ...profile } });
   });
+
+/** A card whose inquiries now go to someone else (a handover): shared links keep working and name the successor. */
+export const delegateCard = (tx: TransactionStore, cardId: string, toStaffId: string, at: string) => tx.update(C, cardId, { set: { onDutyStaffId: toStaffId, updatedAt: at } });

@@ -22,3 +22,6 @@ export const findMatchCandidates = (store: DocumentStore, q: { districtId: strin
     ],
     limit: q.limit,
   });
+
+/** How many listed carriers a district has. */
+export const countCarriers = (store: DocumentStore, districtId: string) => store.count(C, { districtId });

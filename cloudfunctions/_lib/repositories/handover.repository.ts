@@ -18,3 +18,6 @@ export const setHandoverStatus = (tx: TransactionStore, id: string, status: Hand
 export const listLeadsHandledBy = (store: DocumentStore, staffId: string) => store.find<Lead>(COLLECTIONS.leads.name, { where: { 'handling.staffId': staffId }, limit: 1000 });
 
 export const listCarriersManagedBy = (store: DocumentStore, staffId: string) => store.find<Carrier>(COLLECTIONS.carriers.name, { where: { managerStaffId: staffId }, limit: 1000 });
+
+/** A finished handover of the same person is replaced when they leave again. */
+export const removeHandover = (tx: TransactionStore, id: string) => tx.remove(C, id);
