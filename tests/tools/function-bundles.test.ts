@@ -66,6 +66,8 @@ describe('deployable cloud function bundles', () => {
   it("declares only the open APIs each function's own code calls, not every adapter it carries", () => {
     const declared = Object.fromEntries(built.map((f) => [f.name, JSON.parse(readFileSync(join(f.dir, 'config.json'), 'utf8')).permissions.openapi]));
     expect(declared).toEqual({
+      // The office: content check of district texts, vacancy reminders.
+      admin: ['security.msgSecCheck', 'subscribeMessage.send'],
       'public-read': [],
       'lead-intake': ['security.msgSecCheck', 'subscribeMessage.send'],
       workspace: ['security.msgSecCheck', 'subscribeMessage.send'],

@@ -45,7 +45,8 @@ describe('npm run seed:export', () => {
   it('runs from the command line into the folder it is given', () => {
     const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'tools/seed/export-seed.ts', dir], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/districts\s+1 documents/);
+    // The demo seeds two districts (临江区 and 望山区) of one city.
+    expect(run.stdout).toMatch(/districts\s+2 documents/);
     expect(existsSync(join(dir, 'districts.json'))).toBe(true);
   });
 });
