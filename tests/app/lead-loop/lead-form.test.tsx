@@ -120,7 +120,7 @@ describe('lead form', () => {
     type('field-phone', '12345');
     expect(screen.queryByTestId('field-phone-error')).toBeNull();
     fireEvent.blur(field('field-phone').querySelector('input') as HTMLElement);
-    expect(screen.getByTestId('field-phone-error').textContent).toBe('请填写正确的手机号或固定电话，如 138 0013 8000 或 025-8468 1234');
+    expect(screen.getByTestId('field-phone-error').textContent).toBe('请填写正确的手机号或固定电话，如 138 0013 8000、025-8468 1234，境外号码请加国家代码，如 +852 9123 4567');
 
     type('field-phone', '０２５－８４６８ １２３４ 转 801');
     expect(screen.queryByTestId('field-phone-error')).toBeNull();
