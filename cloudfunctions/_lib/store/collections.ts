@@ -44,6 +44,7 @@ export const COLLECTIONS = {
       { name: 'by_pool', fields: ['handling.unitId', 'handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_referrer', fields: ['credit.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_submitter', fields: ['submitter.openid', 'createdAt', '_id'] },
+      { name: 'by_web_visitor', fields: ['submitter.visitor', 'createdAt', '_id'] },
       { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt', '_id'] },
       { name: 'by_followup_due', fields: ['sla.followUpDueAt', '_id'] },
       { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
@@ -63,6 +64,10 @@ export const COLLECTIONS = {
   rateCounters: { name: 'rate_counters', indexes: [{ name: 'by_expiry', fields: ['expiresAt', '_id'] }] },
   outbox: { name: 'notification_outbox', indexes: [{ name: 'by_status', fields: ['status', 'createdAt'] }] },
   audit: { name: 'audit_log', indexes: [{ name: 'by_lead', fields: ['leadId', 'at'] }] },
+  /** Solved web challenges, by challenge id: a second use of one is a replay. */
+  webChallenges: { name: 'web_challenges', indexes: [{ name: 'by_expiry', fields: ['expiresAt', '_id'] }] },
+  /** Claim codes of web inquiries, by a hash of the code: which lead, and who claimed it. */
+  leadClaims: { name: 'lead_claims', indexes: [{ name: 'by_lead', fields: ['leadId'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);
