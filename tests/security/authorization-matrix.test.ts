@@ -9,6 +9,7 @@ import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import type { QrPort } from '../../cloudfunctions/_lib/deps';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
+import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 /**
@@ -44,6 +45,8 @@ interface Fixture {
   leadId: string;
   /** A share of the head's card, made by investor B. */
   shareCode: string;
+  /** The claim code of an inquiry a web visitor submitted. */
+  claimCode: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -88,6 +91,10 @@ const MATRIX: Record<string, Row> = {
   'carrier.match':      { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000 } }) },
   // A lead's matches reveal its need: whoever may see the lead.
   'lead.matches':       { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
+  // A challenge is issued to a WeChat user or a web visitor (see «web visitors» below); a caller with neither has none.
+  'lead.challenge':     { cells: 'N Y Y  Y Y Y Y Y  Y', input: () => ({}) },
+  // Binding a web inquiry needs a WeChat identity; the code is the secret.
+  'lead.claim':         { cells: 'N Y Y  Y Y Y Y Y  Y', input: (f) => ({ code: f.claimCode }) },
 };
 
 /** District-neutral (no carriers or industries), so every staff member's own card accepts it. */
@@ -164,7 +171,23 @@ const createWorld = async (): Promise<World> => {
   await addOtherDistrict(b);
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
-  return { b, fixture: { leadId, shareCode: code } };
+  return { b, fixture: { leadId, shareCode: code, claimCode: await submitAsWebVisitor(b) } };
+};
+
+const WEB_VISITOR = 'matrix-web-visitor';
+const asWebVisitor = (b: TestBackend, action: string, input: unknown) =>
+  runAction(ALL_ACTIONS, b.deps, { openid: null, appid: null, origin: 'test', requestId: 'web', visitor: WEB_VISITOR, clientIp: '203.0.113.9' }, { action, input });
+
+/** A web inquiry with a solved challenge (easy difficulty: who may act does not depend on it); its claim code. */
+const submitAsWebVisitor = async (b: TestBackend): Promise<string> => {
+  b.deps.intakeLimits = { ...b.deps.intakeLimits, webChallengeBits: 4 };
+  const issued = await asWebVisitor(b, 'lead.challenge', {});
+  if (!issued.ok) throw new Error(issued.error.code);
+  const { challenge, bits } = issued.data as { challenge: string; bits: number };
+  const { nonce } = solveChallenge(challenge, bits);
+  const r = await asWebVisitor(b, 'lead.submit', leadInput({ proof: { challenge, nonce } }));
+  if (!r.ok) throw new Error(r.error.code);
+  return (r.data as { claimCode: string }).claimCode;
 };
 
 const call = (b: TestBackend, role: Role, action: string, input: unknown): Promise<ActionResult<unknown>> => b.call(action, input, ROLES[role]);
@@ -218,6 +241,27 @@ describe('authorization matrix', () => {
       expect(label(cells)).toBe(label(parseCells(row.cells)));
       if (row.sees) expect(label(sees)).toBe(label(parseCells(row.sees)));
     }, 30_000);
+  });
+
+  describe('web visitors (an anonymous id, no WeChat identity)', () => {
+    it('reach only public actions, the challenge, intake and their own 我的咨询; everything else answers AUTH.*', async () => {
+      const allowed = new Set(['lead.challenge', 'lead.submit', 'lead.mine']);
+      const answers: string[] = [];
+      for (const contract of CONTRACTS) {
+        const r = await asWebVisitor(shared.b, contract.name, MATRIX[contract.name].input(shared.fixture));
+        const refused = !r.ok && r.error.code.startsWith('AUTH.');
+        answers.push(`${contract.name}=${refused ? 'N' : 'through'}`);
+      }
+      const expected = CONTRACTS.map((c) => `${c.name}=${c.access === 'public' || allowed.has(c.name) ? 'through' : 'N'}`);
+      expect(answers).toEqual(expected);
+    }, 30_000);
+
+    it('a forged visitor id sees none of another visitor’s inquiries', async () => {
+      const mine = await asWebVisitor(shared.b, 'lead.mine', {});
+      expect(mine.ok && (mine.data as { items: unknown[] }).items).toHaveLength(1);
+      const forged = await runAction(ALL_ACTIONS, shared.b.deps, { openid: null, appid: null, origin: 'test', requestId: 'forged', visitor: 'someone-else' }, { action: 'lead.mine', input: {} });
+      expect(forged).toEqual({ ok: true, data: { items: [] } });
+    });
   });
 
   describe('identity comes only from the trusted context', () => {
