@@ -32,6 +32,8 @@ export interface CorpusFixture {
   rev: number;
   /** A share of the head's card. */
   shareCode: string;
+  /** The claim code of a web visitor's inquiry (absent: the claim row uses one that matches no inquiry). */
+  claimCode?: string;
 }
 
 export interface ValidRequest {
@@ -59,6 +61,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
       message: '计划设立研发中心，想了解楼宇租金与人才政策。',
       source: { channel: 'chat', cardId: 'card-staff-head', carrierId: 'building-001' },
       consent: { agreed: true, noticeVersion: '2026-11' },
+      // Well-formed (a WeChat user's proof is not checked: only web visitors need one), so its shape is probed.
+      proof: { challenge: `${'A'.repeat(20)}.1800000000000.16.${'a'.repeat(64)}`, nonce: '12345' },
     },
   },
   'lead.mine': { caller: 'investorA', input: {} },
@@ -96,6 +100,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     input: { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, budgetMax: 30, budgetUnit: 'yuan_per_sqm_month', industry: '新能源', street: '临江街道' }, limit: 3 },
   },
   'lead.matches': { caller: 'head', input: { leadId: f.leadId } },
+  'lead.challenge': { caller: 'investorA', input: {} },
+  'lead.claim': { caller: 'investorB', input: { code: f.claimCode ?? 'ABCDE-FGHJK' } },
 });
 
 export interface BadCase {
