@@ -21,10 +21,10 @@ import { applyRate, prepareRate } from '../_lib/rate-limit';
 import { getCard } from '../_lib/repositories/card.repository';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getLead, insertLeadEvent, leadIdForKey, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
-import { firstDistrict, getDistrict, listUnits } from '../_lib/repositories/org.repository';
+import { firstDistrict, getDistrict, getUnit, listUnits } from '../_lib/repositories/org.repository';
 import { getShare, getSharesByCodes } from '../_lib/repositories/share.repository';
-import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
-import { COLLECTIONS } from '../_lib/store/collections';
+import { getStaff, listAllDistrictStaff } from '../_lib/repositories/staff.repository';
+import { insertLeadClaim, isChallengeUsed, recordUsedChallenge } from '../_lib/repositories/lead-claim.repository';
 import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
 import { claimCodeForLead, claimDocumentId, verifySolvedChallenge } from '../_lib/web-visitor';
 import { WEB_CHALLENGE_BITS } from '../../domain/lead/web-challenge.rules';
@@ -135,9 +135,9 @@ const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, 
 
 /** A person or unit the district lists did not hold (another district's, or past a list's cap): read by id. */
 const staffIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Staff | null> =>
-  id ? (c.staff.get(id) ?? (await tx.get<Staff>(COLLECTIONS.staff.name, id))) : null;
+  id ? (c.staff.get(id) ?? (await getStaff(tx, id))) : null;
 const unitIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Unit | null> =>
-  id ? (c.units.get(id) ?? (await tx.get<Unit>(COLLECTIONS.units.name, id))) : null;
+  id ? (c.units.get(id) ?? (await getUnit(tx, id))) : null;
 
 const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, who: Submitter, phone: string, c: Context, verdict: string): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
@@ -258,7 +258,7 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
         prepareRate(tx, rules, ctx.now),
         context,
         verdict,
-        challenge ? tx.get(COLLECTIONS.webChallenges.name, challenge.id) : null,
+        challenge ? isChallengeUsed(tx, challenge.id) : false,
       ]);
       if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, who, submitted), district: c.district };
       if (used) throw new DomainError('LEAD.CHALLENGE_USED', ['proof']);
@@ -287,10 +287,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
           at: lead.createdAt,
         }),
         ...outbox.map((entry) => tx.insert(OUTBOX_COLLECTION, entry)),
-        ...(challenge ? [tx.insert(COLLECTIONS.webChallenges.name, { _id: challenge.id, expiresAt: challenge.expiresAt, leadId: lead._id })] : []),
-        ...(visitor
-          ? [tx.insert(COLLECTIONS.leadClaims.name, { _id: claimDocumentId(deps.analyticsSecret, claimCodeForLead(deps.analyticsSecret, lead._id)), leadId: lead._id, claimedBy: null, claimedAt: null, createdAt: lead.createdAt })]
-          : []),
+        ...(challenge ? [recordUsedChallenge(tx, challenge.id, challenge.expiresAt, lead._id)] : []),
+        ...(visitor ? [insertLeadClaim(tx, claimDocumentId(deps.analyticsSecret, claimCodeForLead(deps.analyticsSecret, lead._id)), lead._id, lead.createdAt)] : []),
       ]);
       return { kind: 'created', lead, outbox, district: c.district };
     });

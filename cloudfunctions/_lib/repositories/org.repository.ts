@@ -1,7 +1,7 @@
 import type { District } from '../../../domain/org/district.schema';
 import type { Unit } from '../../../domain/org/unit.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore } from '../store/store-port';
+import type { DocumentStore, TransactionStore } from '../store/store-port';
 import { getManyById } from './get-many';
 
 export const getDistrict = (store: DocumentStore, id: string) => store.get<District>(COLLECTIONS.districts.name, id);
@@ -12,7 +12,7 @@ export const firstDistrict = async (store: DocumentStore): Promise<District | nu
   return d ?? null;
 };
 
-export const getUnit = (store: DocumentStore, id: string) => store.get<Unit>(COLLECTIONS.units.name, id);
+export const getUnit = (store: TransactionStore, id: string) => store.get<Unit>(COLLECTIONS.units.name, id);
 
 /** Units by id in one request (see getManyById). */
 export const getUnitsByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => getManyById<Unit>(store, COLLECTIONS.units.name, ids);

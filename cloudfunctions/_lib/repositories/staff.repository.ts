@@ -1,11 +1,11 @@
 import type { Staff } from '../../../domain/org/staff.schema';
 import { COLLECTIONS } from '../store/collections';
-import { MAX_FIND_LIMIT, type DocumentStore } from '../store/store-port';
+import { MAX_FIND_LIMIT, type DocumentStore, type TransactionStore } from '../store/store-port';
 import { getManyById } from './get-many';
 
 const C = COLLECTIONS.staff.name;
 
-export const getStaff = (store: DocumentStore, id: string) => store.get<Staff>(C, id);
+export const getStaff = (store: TransactionStore, id: string) => store.get<Staff>(C, id);
 
 /** Staff by id in one request (see getManyById). */
 export const getStaffByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => getManyById<Staff>(store, C, ids);
