@@ -37,7 +37,7 @@ export const runAction = async (table: ActionTable, deps: Deps, ctx: RequestCont
   if (!parsed.success) return fail('VALIDATION.INVALID_INPUT', issuePaths(parsed.issues));
 
   try {
-    if (contract.access !== 'public' && !ctx.openid) return fail('AUTH.SIGN_IN_REQUIRED');
+    if (contract.access === 'visitor' ? !ctx.openid && !ctx.visitor : contract.access !== 'public' && !ctx.openid) return fail('AUTH.SIGN_IN_REQUIRED');
     // The caller's staff record costs a serial round trip: only staff actions and those that ask for it pay it.
     const actor = contract.access === 'staff' || definition.needsActor ? await resolveActor(deps, ctx) : null;
     if (contract.access === 'staff') {

@@ -38,7 +38,14 @@ export interface IntakeLimits {
   perInvestorPer10Min: number;
   perInvestorPerDay: number;
   perDistrictPerMinute: number;
+  /** Anonymous web inquiries: per address per hour, per phone (or email / WeChat ID) per day. */
+  perWebAddressPerHour?: number;
+  perContactPerDay?: number;
+  /** Proof-of-work difficulty for web visitors, in leading zero bits of SHA-256. */
+  webChallengeBits?: number;
 }
+
+export const DEFAULT_WEB_LIMITS = { perWebAddressPerHour: 10, perContactPerDay: 3 } as const;
 
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = { perInvestorPer10Min: 5, perInvestorPerDay: 20, perDistrictPerMinute: 120 };
 

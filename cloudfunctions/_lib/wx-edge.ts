@@ -16,9 +16,16 @@ let counter = 0;
 export const readWxContext = (cloud: Cloud, origin: RequestContext['origin'] = 'wechat'): RequestContext => {
   const wx = cloud.getWXContext();
   counter = (counter + 1) % 1_000_000;
+  const openid = typeof wx.OPENID === 'string' && wx.OPENID ? wx.OPENID : null;
+  // A web caller signed in anonymously through the CloudBase web SDK: CloudBase verified the sign-in and sets
+  // these for the invocation; they never come from the event body.
+  const anonymousUid = process.env.TCB_ISANONYMOUS_USER === 'true' && process.env.TCB_UUID ? process.env.TCB_UUID : null;
+  const clientIp = typeof wx.CLIENTIP === 'string' && wx.CLIENTIP ? wx.CLIENTIP : null;
   return {
-    openid: typeof wx.OPENID === 'string' && wx.OPENID ? wx.OPENID : null,
+    openid,
     appid: typeof wx.APPID === 'string' && wx.APPID ? wx.APPID : null,
+    visitor: openid || !anonymousUid ? null : `tcb_${anonymousUid}`,
+    clientIp,
     origin,
     requestId: `${Date.now().toString(36)}-${counter.toString(36)}`,
   };

@@ -1,7 +1,9 @@
 import type { ActionTable } from '../_lib/define-action';
+import { claimLeadAction } from './claim-lead';
+import { issueChallengeAction } from './issue-challenge';
 import { listMyLeadsAction } from './list-my-leads';
 import { privacyNoticeAction } from './privacy-notice';
 import { submitLeadAction } from './submit-lead';
 
 /** Investor-side lead actions: intake and 我的咨询. */
-export const leadIntakeActions: ActionTable = [submitLeadAction, listMyLeadsAction, privacyNoticeAction];
+export const leadIntakeActions: ActionTable = [submitLeadAction, listMyLeadsAction, privacyNoticeAction, issueChallengeAction, claimLeadAction];

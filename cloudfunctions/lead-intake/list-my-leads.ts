@@ -12,9 +12,11 @@ import { getStaffByIds } from '../_lib/repositories/staff.repository';
  * handlers each in one read.
  */
 export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, ctx) => {
-  if (!ctx.openid) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
+  // A WeChat user's own (submitted or claimed); a web visitor's, of this browser.
+  const where: Record<string, string> | null = ctx.openid ? { 'submitter.openid': ctx.openid } : ctx.visitor ? { 'submitter.visitor': ctx.visitor } : null;
+  if (!where) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
   const leads = await findLeads(deps.store, {
-    where: { 'submitter.openid': ctx.openid },
+    where,
     // One direction throughout, so the (openid, createdAt, _id) index serves the sort by itself.
     orderBy: [{ field: 'createdAt', direction: 'desc' }, { field: '_id', direction: 'desc' }],
     limit: 50,

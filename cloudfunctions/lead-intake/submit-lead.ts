@@ -14,7 +14,7 @@ import type { Unit } from '../../domain/org/unit.schema';
 import { buildShareChain, creditFromChain } from '../../domain/share/share-chain.rules';
 import type { Share } from '../../domain/share/share.schema';
 import { defineAction, type ActionContext } from '../_lib/define-action';
-import type { Deps, IntakeLimits } from '../_lib/deps';
+import { DEFAULT_WEB_LIMITS, type Deps, type IntakeLimits } from '../_lib/deps';
 import { newId } from '../_lib/ids';
 import { deliverRecorded, OUTBOX_COLLECTION, staffOutboxEntries, type OutboxEntry } from '../_lib/notifications';
 import { applyRate, prepareRate } from '../_lib/rate-limit';
@@ -26,13 +26,31 @@ import { getShare, getSharesByCodes } from '../_lib/repositories/share.repositor
 import { getStaff, listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { getDutyDay } from '../_lib/repositories/duty-rota.repository';
 import { chinaDay, onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
+import { insertLeadClaim, isChallengeUsed, recordUsedChallenge } from '../_lib/repositories/lead-claim.repository';
 import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
+import { claimCodeForLead, claimDocumentId, verifySolvedChallenge } from '../_lib/web-visitor';
+import { WEB_CHALLENGE_BITS } from '../../domain/lead/web-challenge.rules';
+import { callerKey } from './issue-challenge';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
   { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
   { key: `lead:u:${openid}:1d`, limit: limits.perInvestorPerDay, windowMs: 24 * 3600_000 },
   { key: `lead:d:${districtId}:1m`, limit: limits.perDistrictPerMinute, windowMs: 60_000 },
 ];
+
+/** An anonymous web visitor also counts against their address and the contact they give (ids are hashed). */
+const WEB_RATE_RULES = (limits: IntakeLimits, clientIp: string | null, contactKey: string) => [
+  ...(clientIp ? [{ key: `lead:ip:${clientIp}:1h`, limit: limits.perWebAddressPerHour ?? DEFAULT_WEB_LIMITS.perWebAddressPerHour, windowMs: 3600_000 }] : []),
+  { key: `lead:c:${contactKey}:1d`, limit: limits.perContactPerDay ?? DEFAULT_WEB_LIMITS.perContactPerDay, windowMs: 24 * 3600_000 },
+];
+
+/** Who submits: a WeChat user by openid, or a web visitor by their anonymous id. */
+interface Submitter {
+  openid: string | null;
+  visitor: string | null;
+  /** The one key limits and idempotency use. */
+  key: string;
+}
 
 /** What the link names, read in the first wave together with the idempotency check. */
 interface Source {
@@ -127,7 +145,7 @@ const staffIn = async (tx: TransactionStore, c: Context, id: string | null | und
 const unitIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Unit | null> =>
   id ? (c.units.get(id) ?? (await getUnit(tx, id))) : null;
 
-const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, openid: string, phone: string, c: Context, verdict: string): Promise<Lead> => {
+const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, who: Submitter, phone: string, c: Context, verdict: string): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
   if (verdict === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
 
@@ -149,7 +167,7 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSu
     source: input.source,
     credit: { staffId: routing.credit.staffId, unitId: routing.credit.unitId, shareChain: credit.staffChain, hops: credit.hops },
     handling: routing.handling,
-    submitter: { openid, key: input.idempotencyKey },
+    submitter: { openid: who.openid, key: input.idempotencyKey, ...(who.visitor ? { visitor: who.visitor } : {}) },
     consent: { noticeVersion: input.consent.noticeVersion, agreedAt: nowIso },
     sla: { firstResponseDueAt: firstResponseDeadline(now, c.district.sla, c.district.workingCalendar).toISOString(), firstRespondedAt: null, escalation: 0 },
     fingerprint: fingerprintOf(input, phone),
@@ -180,19 +198,26 @@ const recipientsOf = async (tx: TransactionStore, c: Context, lead: Lead): Promi
 
 type Outcome = { kind: 'created'; lead: Lead; outbox: OutboxEntry[]; district: District } | { kind: 'duplicate'; lead: Lead; district: District };
 
-const sameSubmission = (existing: Lead, openid: string, fingerprintOfInput: string): Lead => {
-  if (existing.submitter.openid === openid && existing.fingerprint === fingerprintOfInput) return existing;
+const sameSubmission = (existing: Lead, who: Submitter, fingerprintOfInput: string): Lead => {
+  const sameSubmitter = who.visitor ? existing.submitter.visitor === who.visitor : existing.submitter.openid === who.openid;
+  if (sameSubmitter && existing.fingerprint === fingerprintOfInput) return existing;
   throw new DomainError('LEAD.IDEMPOTENCY_CONFLICT');
 };
 
+/** The claim code a web visitor's lead answers with (the same on every retry); WeChat users need none. */
+const claimCodeOf = (deps: Deps, lead: Lead): string | null => (lead.submitter.visitor ? claimCodeForLead(deps.analyticsSecret, lead._id) : null);
+
 export const submitLeadAction = defineAction(submitLeadContract, async (deps, ctx, input) => {
   const openid = ctx.openid;
-  if (!openid) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
+  const visitor = openid ? null : (ctx.visitor ?? null);
+  if (!openid && !visitor) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
+  const who: Submitter = { openid, visitor, key: openid ?? `web:${visitor}` };
 
   if (input.website && input.website.trim() !== '') {
     // Honeypot filled: answer like success so the bot learns nothing; store and route nothing.
     deps.log.info('lead.honeypot', { requestId: ctx.requestId });
-    return { leadId: leadIdForKey(input.idempotencyKey), promiseHours: DEFAULT_SLA.firstResponseHours, firstResponseDueAt: ctx.now.toISOString(), duplicate: false };
+    const leadId = leadIdForKey(input.idempotencyKey);
+    return { leadId, promiseHours: DEFAULT_SLA.firstResponseHours, firstResponseDueAt: ctx.now.toISOString(), duplicate: false, claimCode: visitor ? claimCodeForLead(deps.analyticsSecret, leadId) : null };
   }
 
   const phone = normalizePhone(input.contact.phone);
@@ -216,23 +241,34 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
   const context = loadContext(deps, input.source, src, ancestors ? Promise.resolve(ancestors) : readAncestors(deps, src.share), ctx.now);
   context.catch(() => undefined);
   if (src.existing) {
-    const lead = sameSubmission(src.existing, openid, submitted);
-    return { leadId: lead._id, promiseHours: (await context).district.sla.firstResponseHours, firstResponseDueAt: lead.sla.firstResponseDueAt, duplicate: true };
+    const lead = sameSubmission(src.existing, who, submitted);
+    return { leadId: lead._id, promiseHours: (await context).district.sla.firstResponseHours, firstResponseDueAt: lead.sla.firstResponseDueAt, duplicate: true, claimCode: claimCodeOf(deps, lead) };
   }
+  // A web visitor proves work on a challenge signed for them; its single use is checked in the transaction.
+  let challenge: { id: string; expiresAt: string } | null = null;
+  if (visitor) {
+    if (!input.proof) throw new DomainError('LEAD.CHALLENGE_REQUIRED', ['proof']);
+    const solved = verifySolvedChallenge(deps.analyticsSecret, input.proof, callerKey(ctx), ctx.now, deps.intakeLimits.webChallengeBits ?? WEB_CHALLENGE_BITS);
+    challenge = { id: `wc_${solved.id}`, expiresAt: new Date(solved.expiresAtMs).toISOString() };
+  }
+  const contactKey = phone ?? input.contact.email ?? input.contact.wechatId ?? '';
   const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId ?? null;
 
   const store = (): Promise<Outcome> =>
     deps.store.transaction(async (tx) => {
       // A card-less inquiry learns its district (the first one) only from the context: it waits for it here.
       const rateDistrict = districtId ?? (await context).district._id;
-      const [existing, rate, c, moderation] = await Promise.all([
+      const rules = [...RATE_RULES(deps.intakeLimits, who.key, rateDistrict), ...(visitor ? WEB_RATE_RULES(deps.intakeLimits, ctx.clientIp ?? null, contactKey) : [])];
+      const [existing, rate, c, moderation, used] = await Promise.all([
         getLead(tx, leadId),
-        prepareRate(tx, RATE_RULES(deps.intakeLimits, openid, rateDistrict), ctx.now),
+        prepareRate(tx, rules, ctx.now),
         context,
         verdict,
+        challenge ? isChallengeUsed(tx, challenge.id) : false,
       ]);
-      if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, openid, submitted), district: c.district };
-      const lead = await buildLead(tx, ctx, input, openid, phone, c, moderation);
+      if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, who, submitted), district: c.district };
+      if (used) throw new DomainError('LEAD.CHALLENGE_USED', ['proof']);
+      const lead = await buildLead(tx, ctx, input, who, phone, c, moderation);
       if (rate.limited) throw new DomainError('RATE.LIMITED');
       const outbox = staffOutboxEntries(
         deps,
@@ -257,6 +293,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
           at: lead.createdAt,
         }),
         ...outbox.map((entry) => tx.insert(OUTBOX_COLLECTION, entry)),
+        ...(challenge ? [recordUsedChallenge(tx, challenge.id, challenge.expiresAt, lead._id)] : []),
+        ...(visitor ? [insertLeadClaim(tx, claimDocumentId(deps.analyticsSecret, claimCodeForLead(deps.analyticsSecret, lead._id)), lead._id, lead.createdAt)] : []),
       ]);
       return { kind: 'created', lead, outbox, district: c.district };
     });
@@ -278,5 +316,5 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
     // Notifications come after the lead is stored, never before, and a lead never waits on their outcome.
     await deliverRecorded(deps, outcome.outbox);
   }
-  return { leadId: saved._id, promiseHours: outcome.district.sla.firstResponseHours, firstResponseDueAt: saved.sla.firstResponseDueAt, duplicate: outcome.kind === 'duplicate' };
+  return { leadId: saved._id, promiseHours: outcome.district.sla.firstResponseHours, firstResponseDueAt: saved.sla.firstResponseDueAt, duplicate: outcome.kind === 'duplicate', claimCode: claimCodeOf(deps, saved) };
 });

@@ -11,7 +11,8 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
  * Who may call an action at all. Finer checks (same district, same unit, own lead) live in the use case,
  * because they need data. `public` actions must work with no OPENID (Moments single-page mode, the web).
  */
-export type Access = 'public' | 'signed_in' | 'staff';
+export type Access = 'public' | 'signed_in' | 'staff' | 'visitor';
+/* `visitor`: a WeChat user or an anonymous web visitor (ctx.visitor); never staff rights. */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema, inferred per contract
 type AnySchema = v.GenericSchema<any, any>;

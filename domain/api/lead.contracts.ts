@@ -3,6 +3,7 @@ import { CARRIER_TYPES } from '../carrier/carrier.schema';
 import { id, line, paragraph } from '../common/text';
 import { INVESTMENT_SCALES, SHARE_CHANNELS } from '../lead/lead.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
+import { POW_NONCE_PATTERN, WEB_CHALLENGE_PATTERN } from '../lead/web-challenge.rules';
 import { SHARE_CODE_PATTERN } from '../share/share-code.rules';
 import { defineContract } from './contract';
 
@@ -42,13 +43,21 @@ export const LeadSubmissionSchema = v.strictObject({
   consent: v.strictObject({ agreed: v.literal(true, '请先阅读并同意《个人信息保护说明》'), noticeVersion: line(1, 20) }),
   /** Honeypot: hidden from people; bots fill it in. */
   website: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  /** A web visitor's solved `lead.challenge` (WeChat users need none): the token and the nonce found. */
+  proof: v.optional(
+    v.strictObject({
+      challenge: v.pipe(v.string(), v.regex(WEB_CHALLENGE_PATTERN, '安全验证不正确')),
+      nonce: v.pipe(v.string(), v.regex(POW_NONCE_PATTERN, '安全验证不正确')),
+    }),
+  ),
 });
 export type LeadSubmission = v.InferOutput<typeof LeadSubmissionSchema>;
 
 export const submitLeadContract = defineContract({
   name: 'lead.submit',
   fn: 'lead-intake',
-  access: 'signed_in',
+  // A WeChat user, or a web visitor who solved a challenge (checked in the use case).
+  access: 'visitor',
   writes: true,
   request: LeadSubmissionSchema,
   response: v.object({
@@ -58,7 +67,29 @@ export const submitLeadContract = defineContract({
     firstResponseDueAt: v.string(),
     /** True when this key was already submitted: the same lead is returned, nothing new is created. */
     duplicate: v.boolean(),
+    /** A web visitor's code to bind the inquiry to a WeChat account later (lead.claim); null for WeChat users. */
+    claimCode: v.nullable(v.string()),
   }),
+});
+
+/** Issues a signed, expiring, single-use proof-of-work challenge to the caller (web visitors need one to submit). */
+export const webChallengeContract = defineContract({
+  name: 'lead.challenge',
+  fn: 'lead-intake',
+  access: 'visitor',
+  writes: false,
+  request: v.strictObject({}),
+  response: v.object({ challenge: v.string(), bits: v.number(), expiresAt: v.string() }),
+});
+
+/** Binds a web inquiry to the signed-in WeChat user who holds its claim code. Single use. */
+export const claimLeadContract = defineContract({
+  name: 'lead.claim',
+  fn: 'lead-intake',
+  access: 'signed_in',
+  writes: true,
+  request: v.strictObject({ code: line(10, 16) }),
+  response: v.object({ leadId: v.string() }),
 });
 
 export const ReplySchema = v.object({ at: v.string(), staffName: v.string(), text: v.string() });
@@ -83,7 +114,8 @@ export type InvestorLead = v.InferOutput<typeof InvestorLeadSchema>;
 export const listMyLeadsContract = defineContract({
   name: 'lead.mine',
   fn: 'lead-intake',
-  access: 'signed_in',
+  // A web visitor sees the inquiries of this browser; a WeChat user those submitted or claimed.
+  access: 'visitor',
   writes: false,
   request: v.strictObject({}),
   response: v.object({ items: v.array(InvestorLeadSchema) }),

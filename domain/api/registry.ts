@@ -1,6 +1,6 @@
 import type { Contract } from './contract';
 import { cardStatsContract, createShareContract, getMyCardContract, recordVisitContract, shareQrContract, updateMyCardContract } from './sharing.contracts';
-import { listMyLeadsContract, privacyNoticeContract, submitLeadContract } from './lead.contracts';
+import { claimLeadContract, listMyLeadsContract, privacyNoticeContract, submitLeadContract, webChallengeContract } from './lead.contracts';
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
@@ -33,6 +33,8 @@ export const CONTRACTS = [
   matchCarriersContract,
   leadMatchesContract,
   ...ADMIN_CONTRACTS,
+  webChallengeContract,
+  claimLeadContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

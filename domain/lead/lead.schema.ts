@@ -59,7 +59,8 @@ export const LeadSchema = v.strictObject({
   }),
   /** Who works the lead now. Changes with assignment, hand-off and SLA reassignment. */
   handling: v.strictObject({ unitId: id(), staffId: v.nullable(id()) }),
-  submitter: v.strictObject({ openid: v.nullable(v.string()), key: v.string() }),
+  /** `visitor`: the web visitor who submitted without WeChat; `openid` is set once a WeChat user claims it. */
+  submitter: v.strictObject({ openid: v.nullable(v.string()), key: v.string(), visitor: v.optional(v.string()) }),
   consent: v.strictObject({ noticeVersion: line(1, 20), agreedAt: isoTime() }),
   sla: v.strictObject({
     firstResponseDueAt: isoTime(),

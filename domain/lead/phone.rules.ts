@@ -1,4 +1,14 @@
 /**
+ * A number from another country in E.164 form: `+852 9123 4567` → `+85291234567`. Without a numbering-plan
+ * table (libphonenumber-js is not installed here) only the E.164 shape is checked: country code and national
+ * number together 8–15 digits, no leading 0 after the prefix.
+ */
+const foreignE164 = (digits: string): string | null => {
+  const rest = digits.startsWith('+') ? digits.slice(1) : digits.slice(2);
+  return /^[1-9]\d{7,14}$/.test(rest) ? `+${rest}` : null;
+};
+
+/**
  * Chinese phone numbers as investors type them: "+86 138-0013-8000", "0086 13800138000", "(025) 8468 1234",
  * "025-84681234-801", "025-84681234转801", full-width digits from Chinese IMEs.
  * Normalised to "13800138000" for mobiles and "025-84681234" (plus "-801" extension) for landlines;
@@ -23,7 +33,7 @@ export const normalizePhone = (raw: string): string | null => {
   const international = digits.startsWith('+86') || digits.startsWith('0086');
   if (digits.startsWith('+86')) digits = digits.slice(3);
   else if (digits.startsWith('0086')) digits = digits.slice(4);
-  else if (digits.startsWith('+')) return null; // foreign numbers are out of scope
+  else if (digits.startsWith('+') || digits.startsWith('00')) return extension ? null : foreignE164(digits);
   if (!/^\d+$/.test(digits)) return null;
 
   if (/^1[3-9]\d{9}$/.test(digits)) return extension ? null : digits;
@@ -39,6 +49,8 @@ export const normalizePhone = (raw: string): string | null => {
   return `${area}-${local}${extension ? `-${extension}` : ''}`;
 };
 
-/** Shown to staff until they explicitly reveal (and so audit) the contact: 138****8000. */
-export const maskPhone = (phone: string): string =>
-  phone.length < 8 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+/** Shown to staff until they explicitly reveal (and so audit) the contact: 138****8000, +852****4567. */
+export const maskPhone = (phone: string): string => {
+  if (phone.length < 8) return '****';
+  return `${phone.slice(0, phone.startsWith('+') ? 4 : 3)}****${phone.slice(-4)}`;
+};

@@ -18,7 +18,21 @@ describe('normalizePhone', () => {
     expect(normalizePhone(raw)).toBe(expected);
   });
 
-  it.each(['', '123', '12345678901', '23800138000', '1380013800', '138001380001', '+1 415 555 0100', 'abc13800138000', '13800138000-12', '025-1234', '000-00000000', '=cmd|1', '138\u000013800'])(
+  it.each([
+    ['+852 9123 4567', '+85291234567'],
+    ['00852 9123-4567', '+85291234567'],
+    ['+49 30 1234 5678', '+493012345678'],
+    ['+1 415 555 0100', '+14155550100'],
+    ['＋４４ ２０ ７９４６ ００００', '+442079460000'],
+  ])('accepts the foreign number %s in E.164 form as %s', (raw, expected) => {
+    expect(normalizePhone(raw)).toBe(expected);
+  });
+
+  it.each(['+852 912', '+0 852 9123 4567', '+1234567890123456', '+852 9123 4567 转 8', '00 852'])('rejects the impossible foreign number %j', (raw) => {
+    expect(normalizePhone(raw)).toBeNull();
+  });
+
+  it.each(['', '123', '12345678901', '23800138000', '1380013800', '138001380001', 'abc13800138000', '13800138000-12', '025-1234', '000-00000000', '=cmd|1', '138\u000013800'])(
     'rejects %j',
     (raw) => {
       expect(normalizePhone(raw)).toBeNull();
@@ -28,5 +42,6 @@ describe('normalizePhone', () => {
   it('masks all but the first three and last four digits', () => {
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskPhone('025-84681234')).toBe('025****1234');
+    expect(maskPhone('+85291234567')).toBe('+852****4567');
   });
 });

@@ -9,6 +9,7 @@ import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import type { QrPort } from '../../cloudfunctions/_lib/deps';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
+import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 /**
@@ -46,6 +47,8 @@ interface Fixture {
   shareCode: string;
   /** A vacancy confirmation link for building-001 (the admin's reminder). */
   vacancyToken: string;
+  /** The claim code of an inquiry a web visitor submitted. */
+  claimCode: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -124,6 +127,10 @@ const MATRIX: Record<string, Row> = {
   // The other district's admin changes their own district's promise.
   'admin.sla.update':            { cells: 'N N N  N N N N Y  Y', input: () => ({ firstResponseHours: 8, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }) },
   'admin.carrier.import':        { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '载体.csv', mode: 'dry_run' }) },
+  // A challenge is issued to a WeChat user or a web visitor (see «web visitors» below); a caller with neither has none.
+  'lead.challenge':     { cells: 'N Y Y  Y Y Y Y Y  Y', input: () => ({}) },
+  // Binding a web inquiry needs a WeChat identity; the code is the secret.
+  'lead.claim':         { cells: 'N Y Y  Y Y Y Y Y  Y', input: (f) => ({ code: f.claimCode }) },
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
@@ -243,7 +250,23 @@ const createWorld = async (): Promise<World> => {
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
-  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1] } };
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b) } };
+};
+
+const WEB_VISITOR = 'matrix-web-visitor';
+const asWebVisitor = (b: TestBackend, action: string, input: unknown) =>
+  runAction(ALL_ACTIONS, b.deps, { openid: null, appid: null, origin: 'test', requestId: 'web', visitor: WEB_VISITOR, clientIp: '203.0.113.9' }, { action, input });
+
+/** A web inquiry with a solved challenge (easy difficulty: who may act does not depend on it); its claim code. */
+const submitAsWebVisitor = async (b: TestBackend): Promise<string> => {
+  b.deps.intakeLimits = { ...b.deps.intakeLimits, webChallengeBits: 4 };
+  const issued = await asWebVisitor(b, 'lead.challenge', {});
+  if (!issued.ok) throw new Error(issued.error.code);
+  const { challenge, bits } = issued.data as { challenge: string; bits: number };
+  const { nonce } = solveChallenge(challenge, bits);
+  const r = await asWebVisitor(b, 'lead.submit', leadInput({ proof: { challenge, nonce } }));
+  if (!r.ok) throw new Error(r.error.code);
+  return (r.data as { claimCode: string }).claimCode;
 };
 
 const call = (b: TestBackend, role: Role, action: string, input: unknown): Promise<ActionResult<unknown>> => b.call(action, input, ROLES[role]);
@@ -298,6 +321,27 @@ describe('authorization matrix', () => {
       expect(label(cells)).toBe(label(parseCells(row.cells)));
       if (row.sees) expect(label(sees)).toBe(label(parseCells(row.sees)));
     }, 30_000);
+  });
+
+  describe('web visitors (an anonymous id, no WeChat identity)', () => {
+    it('reach only public actions, the challenge, intake and their own 我的咨询; everything else answers AUTH.*', async () => {
+      const allowed = new Set(['lead.challenge', 'lead.submit', 'lead.mine']);
+      const answers: string[] = [];
+      for (const contract of CONTRACTS) {
+        const r = await asWebVisitor(shared.b, contract.name, MATRIX[contract.name].input(shared.fixture));
+        const refused = !r.ok && r.error.code.startsWith('AUTH.');
+        answers.push(`${contract.name}=${refused ? 'N' : 'through'}`);
+      }
+      const expected = CONTRACTS.map((c) => `${c.name}=${c.access === 'public' || allowed.has(c.name) ? 'through' : 'N'}`);
+      expect(answers).toEqual(expected);
+    }, 30_000);
+
+    it('a forged visitor id sees none of another visitor’s inquiries', async () => {
+      const mine = await asWebVisitor(shared.b, 'lead.mine', {});
+      expect(mine.ok && (mine.data as { items: unknown[] }).items).toHaveLength(1);
+      const forged = await runAction(ALL_ACTIONS, shared.b.deps, { openid: null, appid: null, origin: 'test', requestId: 'forged', visitor: 'someone-else' }, { action: 'lead.mine', input: {} });
+      expect(forged).toEqual({ ok: true, data: { items: [] } });
+    });
   });
 
   describe('identity comes only from the trusted context', () => {
@@ -378,7 +422,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 

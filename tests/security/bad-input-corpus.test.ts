@@ -7,6 +7,7 @@ import { ALL_COLLECTIONS, COLLECTIONS } from '../../cloudfunctions/_lib/store/co
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { buildBadInputCorpus, VALID_REQUESTS, type BadCase, type Caller, type CorpusFixture } from './bad-input-corpus';
 
 /**
@@ -39,7 +40,19 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
-  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId };
+  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b) };
+};
+
+/** A web visitor's inquiry (easy challenge: validation does not depend on it), for a claim code to claim. */
+const webInquiryClaimCode = async (b: TestBackend): Promise<string> => {
+  b.deps.intakeLimits = { ...b.deps.intakeLimits, webChallengeBits: 4 };
+  const asVisitor = (action: string, input: unknown) => runAction(ALL_ACTIONS, b.deps, { openid: null, appid: null, origin: 'test', requestId: 'corpus-web', visitor: 'corpus-visitor' }, { action, input });
+  const issued = await asVisitor('lead.challenge', {});
+  if (!issued.ok) throw new Error(issued.error.code);
+  const { challenge, bits } = issued.data as { challenge: string; bits: number };
+  const r = await asVisitor('lead.submit', leadInput({ proof: { challenge, nonce: solveChallenge(challenge, bits).nonce } }));
+  if (!r.ok) throw new Error(r.error.code);
+  return (r.data as { claimCode: string }).claimCode;
 };
 
 /** Lead writes bump the revision: valid requests must carry the lead's revision as it is now. */

@@ -36,6 +36,8 @@ export interface CorpusFixture {
   vacancyToken: string;
   /** A person the admin just created (invited, code unused). */
   invitedStaffId: string;
+  /** The claim code of a web visitor's inquiry (absent: the claim row uses one that matches no inquiry). */
+  claimCode?: string;
 }
 
 export interface ValidRequest {
@@ -63,6 +65,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
       message: '计划设立研发中心，想了解楼宇租金与人才政策。',
       source: { channel: 'chat', cardId: 'card-staff-head', carrierId: 'building-001' },
       consent: { agreed: true, noticeVersion: '2026-11' },
+      // Well-formed (a WeChat user's proof is not checked: only web visitors need one), so its shape is probed.
+      proof: { challenge: `${'A'.repeat(20)}.1800000000000.16.${'a'.repeat(64)}`, nonce: '12345' },
     },
   },
   'lead.mine': { caller: 'investorA', input: {} },
@@ -166,6 +170,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   // Uploaded just before in the control run (CONTRACTS order); a dry run writes nothing.
   'admin.sla.update': { caller: 'admin', input: { firstResponseHours: 16, followUpDays: 5, remindAt: 1, copyLeaderAt: 1.5, reassignAt: 2.5 } },
   'admin.carrier.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '载体导入.csv', mode: 'dry_run' } },
+  'lead.challenge': { caller: 'investorA', input: {} },
+  'lead.claim': { caller: 'investorB', input: { code: f.claimCode ?? 'ABCDE-FGHJK' } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

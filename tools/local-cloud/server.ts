@@ -15,6 +15,7 @@ import { answerClientError, sendError, sendJson } from './http-answers';
 import { DEFAULT_PERSONA_ID, findPersona, PERSONAS } from './personas';
 import { answerTooLarge, readBody } from './request-body';
 import { createStaticHost, sendPage } from './static-host';
+import { webVisitorOf } from './web-visitor-cookie';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -109,9 +110,11 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
       return sendError(res, 400, 'VALIDATION.INVALID_INPUT', ['(body)']);
     }
     const input = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as { input?: unknown }).input : undefined;
-    const ctx: RequestContext = { openid: persona.openid, appid: null, origin: 'local', requestId: nextRequestId() };
+    // No persona identity (the web): this browser's anonymous visitor, from its own cookie, for this request only.
+    const web = persona.openid || !deps.analyticsSecret ? null : webVisitorOf(req, deps.analyticsSecret);
+    const ctx: RequestContext = { openid: persona.openid, appid: null, origin: 'local', requestId: nextRequestId(), visitor: web?.visitor ?? null, clientIp: req.socket.remoteAddress ?? null };
     const result: ActionResult<unknown> = await runAction(actions, deps, ctx, { action, input });
-    sendJson(res, 200, result);
+    sendJson(res, 200, result, web?.setCookie ? { 'set-cookie': web.setCookie } : {});
   };
 
   const listOutbox = async (req: IncomingMessage, res: ServerResponse) => {

@@ -46,6 +46,7 @@ export const COLLECTIONS = {
       { name: 'by_pool', fields: ['handling.unitId', 'handling.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_referrer', fields: ['credit.staffId', 'sla.escalation', 'createdAt', '_id'] },
       { name: 'by_submitter', fields: ['submitter.openid', 'createdAt', '_id'] },
+      { name: 'by_web_visitor', fields: ['submitter.visitor', 'createdAt', '_id'] },
       { name: 'by_open_unanswered', fields: ['sla.firstRespondedAt', 'status', 'createdAt', '_id'] },
       { name: 'by_followup_due', fields: ['sla.followUpDueAt', '_id'] },
       { name: 'by_district_created', fields: ['districtId', 'createdAt'] },
@@ -72,12 +73,16 @@ export const COLLECTIONS = {
   dutyRota: { name: 'duty_rota', indexes: [] },
   /** Carriers taken off the market: moved here whole, so no public query can ever list them. */
   carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
-  /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
   /** Chunks of an uploaded import file, `_id` = `<uploadId>:<index>`, read by id. */
   importChunks: { name: 'import_chunks', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
   handovers: { name: 'handovers', indexes: [] },
+  /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
   vacancyTokens: { name: 'vacancy_tokens', indexes: [{ name: 'by_district_created', fields: ['districtId', 'createdAt'] }] },
+  /** Solved web challenges, by challenge id: a second use of one is a replay. */
+  webChallenges: { name: 'web_challenges', indexes: [{ name: 'by_expiry', fields: ['expiresAt', '_id'] }] },
+  /** Claim codes of web inquiries, by a hash of the code: which lead, and who claimed it. */
+  leadClaims: { name: 'lead_claims', indexes: [{ name: 'by_lead', fields: ['leadId'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

@@ -14,6 +14,7 @@ import { CardSkeleton } from '../../components/card-skeleton';
 import { CarrierSummaryCard } from '../../components/carrier-summary-card';
 import { DemoBanner } from '../../components/demo-banner';
 import { DistrictHero } from '../../components/district-hero';
+import { DeadEndState, type DeadEndWay } from '../../components/dead-end-state';
 import { ErrorState } from '../../components/error-state';
 import { ExpandableText } from '../../components/expandable-text';
 import { FigureGrid } from '../../components/figure-grid';
@@ -62,6 +63,13 @@ const shareImage = (ref: string | null): { imageUrl?: string } => {
 };
 
 const isH5 = (): boolean => process.env.TARO_ENV === 'h5';
+
+/** Out of a missing card or carrier: the district's default card (card.get without an id), carriers, directory. */
+const leaveDeadEnd = (way: DeadEndWay): void => {
+  if (way === 'carriers') openPage(ROUTES.carriers, {}, 'redirect');
+  else if (way === 'directory') openPage(ROUTES.directory, {}, 'redirect');
+  else openPage(ROUTES.card, {}, 'redirect');
+};
 
 export default function CardPage() {
   const { params } = useRouter();
@@ -157,7 +165,11 @@ export default function CardPage() {
         <Text className="visually-hidden" {...PAGE_HEADING}>
           招商名片
         </Text>
-        <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+        {error?.code === 'CARD.NOT_FOUND' ? (
+          <DeadEndState message={error.message} onWay={leaveDeadEnd} />
+        ) : (
+          <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+        )}
       </View>
     );
   }

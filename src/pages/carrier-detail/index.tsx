@@ -8,6 +8,7 @@ import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { ActionBar, type ActionBarAction } from '../../components/action-bar';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { DemoBanner } from '../../components/demo-banner';
+import { DeadEndState, type DeadEndWay } from '../../components/dead-end-state';
 import { ErrorState } from '../../components/error-state';
 import { FreshnessBadge } from '../../components/freshness-badge';
 import { FullModeHint } from '../../components/full-mode-hint';
@@ -38,6 +39,13 @@ const sharePath = (carrierId: string, cardId: string | null, shareCode: string |
   pageUrl(ROUTES.carrierDetail, { carrierId, cardId, s: shareCode });
 
 const floorsText = (floors: number | null): string => (floors ? `${floors} 层` : '—');
+
+/** Out of a missing card or carrier: the district's default card (card.get without an id), carriers, directory. */
+const leaveDeadEnd = (way: DeadEndWay): void => {
+  if (way === 'carriers') openPage(ROUTES.carriers, {}, 'redirect');
+  else if (way === 'directory') openPage(ROUTES.directory, {}, 'redirect');
+  else openPage(ROUTES.card, {}, 'redirect');
+};
 
 export default function CarrierDetailPage() {
   const { params } = useRouter();
@@ -103,7 +111,11 @@ export default function CarrierDetailPage() {
         <Text className="visually-hidden" {...PAGE_HEADING}>
           载体详情
         </Text>
-        <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+        {error?.code === 'CARRIER.NOT_FOUND' ? (
+          <DeadEndState message={error.message} onWay={leaveDeadEnd} />
+        ) : (
+          <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+        )}
       </View>
     );
   }

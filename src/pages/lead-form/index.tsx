@@ -9,6 +9,7 @@ import { FullModeHint } from '../../components/full-mode-hint';
 import { PickerField } from '../../components/picker-field';
 import { PrivacyNoticeSheet } from '../../components/privacy-notice-sheet';
 import { promiseText, workingDays } from '../../components/promise-note';
+import { formatClaimCode } from '../../../domain/lead/web-challenge.rules';
 import { formatDateTime } from '../../format/date-time';
 import { backToCard } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
@@ -69,6 +70,15 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
           {days ? `即 ${days}，` : ''}最晚 {formatDateTime(result.firstResponseDueAt)} 前由专员联系您
         </Text>
         {result.duplicate ? <Text className="lead-form__done-note">我们已收到这条咨询，无需重复提交。</Text> : null}
+        {result.claimCode ? (
+          <View className="lead-form__claim" data-testid="claim-box">
+            <Text className="lead-form__claim-label">认领码（请记下或截图保存）</Text>
+            <Text className="lead-form__claim-code" data-testid="claim-code">
+              {formatClaimCode(result.claimCode)}
+            </Text>
+            <Text className="lead-form__claim-note">在本浏览器可随时打开「我的咨询」查看进度；在微信中打开小程序「我的咨询」输入认领码，即可在微信里跟进这条咨询并接收回复。</Text>
+          </View>
+        ) : null}
         <Text className="lead-form__done-note">专员的回复和办理进度可在「我的咨询」中查看。</Text>
 
         {subscription.available ? (
@@ -126,6 +136,11 @@ export default function LeadFormPage() {
           <Text className="lead-form__hero-to">招商专员将与您联系</Text>
         )}
         {context.carrierName ? <Text className="lead-form__hero-carrier">咨询载体：{context.carrierName}</Text> : null}
+        {isH5 ? (
+          <Text className="lead-form__hero-web" data-testid="web-note">
+            网页版无需登录微信即可提交：页面会自动完成一次安全验证；提交后您将获得认领码，可在本浏览器查看进度，或在微信中认领后接收回复通知。
+          </Text>
+        ) : null}
         {notice.data ? (
           <Text className="lead-form__hero-promise">
             {promiseText(notice.data.promiseHours)}

@@ -58,7 +58,7 @@ export const TIMING_OPTIONS = ['3 个月内', '6 个月内', '1 年内', '1 年�
 export const MESSAGE_MAX = LEAD_MESSAGE_MAX;
 const AREA_MAX_WAN = LEAD_AREA_MAX / 10_000;
 
-export const PHONE_INVALID_MESSAGE = '请填写正确的手机号或固定电话，如 138 0013 8000 或 025-8468 1234';
+export const PHONE_INVALID_MESSAGE = '请填写正确的手机号或固定电话，如 138 0013 8000、025-8468 1234，境外号码请加国家代码，如 +852 9123 4567';
 
 /** Shown when the backend names a field without saying more (a generic validation refusal). */
 const FIELD_MESSAGES: Record<LeadFormField, string> = {

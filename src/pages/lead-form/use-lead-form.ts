@@ -26,6 +26,7 @@ import {
 import { useLeadContext, type LeadContext } from './use-lead-context';
 import { usePrivacyNotice, type PrivacyNoticeState } from './use-privacy-notice';
 import { useReplySubscription, type SubscribeState } from './use-reply-subscription';
+import { useWebProof } from './use-web-proof';
 
 export type { PrivacyNotice } from './use-privacy-notice';
 export type { SubscribeState } from './use-reply-subscription';
@@ -113,6 +114,8 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const { context, districtId } = useLeadContext(source, !singlePage);
   const notice = usePrivacyNotice(districtId);
   const subscription = useReplySubscription();
+  // The web needs a proof of work for visitors without WeChat; the mini-program never does.
+  const webProof = useWebProof(process.env.TARO_ENV === 'h5' && !singlePage);
 
   // What was typed, and this fill's idempotency key, survive a reload; Moments mode has no form to keep.
   const [fill, setFill, draft] = useDraft(singlePage ? null : leadFormDraftKey(source), newLeadFill, { parse: parseLeadFill, stored: storedFill, isEmpty: isBlankFill });
@@ -155,7 +158,8 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
       setSubmitting(true);
       setFormError(null);
       try {
-        const answer = await call(submitLeadContract, input);
+        const proof = await webProof.take();
+        const answer = await call(submitLeadContract, proof ? { ...input, proof } : input);
         setErrors({});
         setResult(answer);
         draft.clear();

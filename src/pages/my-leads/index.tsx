@@ -5,6 +5,8 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { MyLeadCard } from '../../components/my-lead-card';
 import { backToCard } from '../../hooks/use-session';
+import { ClaimBox } from './claim-box';
+import { useClaimLead } from './use-claim-lead';
 import { useMyLeads } from './use-my-leads';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
@@ -13,6 +15,11 @@ export default function MyLeadsPage() {
   const { params } = useRouter();
   const cardId = params.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(params.cardId) ? params.cardId : undefined;
   const { status, items, error, reload } = useMyLeads();
+  // A claim link (`?claim=CODE`) fills the code in; the visitor still taps 认领.
+  const claim = useClaimLead(typeof params.claim === 'string' ? params.claim.slice(0, 16) : '', reload);
+  const claimBox = (
+    <ClaimBox code={claim.code} sending={claim.status === 'sending'} done={claim.status === 'done'} error={claim.error} onChange={claim.setCode} onSubmit={() => void claim.submit()} />
+  );
 
   usePullDownRefresh(() => {
     reload().finally(() => {
@@ -66,6 +73,7 @@ export default function MyLeadsPage() {
           actionText="返回招商名片"
           onAction={() => backToCard(cardId)}
         />
+        {claimBox}
       </View>
     );
   }
@@ -83,6 +91,7 @@ export default function MyLeadsPage() {
       {items.map((lead) => (
         <MyLeadCard key={lead.id} lead={lead} />
       ))}
+      {claimBox}
       <View className="my-leads__footer">
         <Text className="my-leads__footer-text">下拉可刷新 · 只有您本人能看到这些咨询</Text>
         <Text className="my-leads__footer-link" data-testid="back-to-card" onClick={() => backToCard(cardId)} {...tappable({ role: 'link' })}>

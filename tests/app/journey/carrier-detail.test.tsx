@@ -117,6 +117,12 @@ describe('carrier detail', () => {
     });
     const missing = render(<CarrierDetailPage />);
     expect(await screen.findByText('未找到该载体，可能已下线')).toBeTruthy();
+    // No retry that cannot succeed: the ways on instead.
+    expect(screen.queryByTestId('retry-button')).toBeNull();
+    fireEvent.click(screen.getByTestId('dead-end-carriers'));
+    fireEvent.click(screen.getByTestId('dead-end-directory'));
+    fireEvent.click(screen.getByTestId('dead-end-default-card'));
+    expect((Taro.redirectTo.mock.calls as unknown as Array<[{ url: string }]>).map(([o]) => o.url)).toEqual(['/pages/carriers/index', '/pages/directory/index', '/pages/card/index']);
     missing.unmount();
     backend.restore();
 

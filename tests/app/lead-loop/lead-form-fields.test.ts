@@ -82,7 +82,7 @@ describe('the form’s checks come from the lead.submit contract', () => {
   });
 
   it('applies the domain rules the backend applies after the schema: phone numbers and the area range', () => {
-    expect(errorsOf({ phone: '1380013800' })).toEqual({ phone: '请填写正确的手机号或固定电话，如 138 0013 8000 或 025-8468 1234' });
+    expect(errorsOf({ phone: '1380013800' })).toEqual({ phone: '请填写正确的手机号或固定电话，如 138 0013 8000、025-8468 1234，境外号码请加国家代码，如 +852 9123 4567' });
     expect(errorsOf({ areaMin: '900', areaMax: '500' })).toEqual({ area: '最小面积不能大于最大面积' });
     expect(validateLeadForm(valid(), false)).toEqual({ consent: '请先阅读并同意《个人信息保护说明》' });
   });

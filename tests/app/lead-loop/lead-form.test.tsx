@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../domain/api/lead.contracts';
+import { meetsDifficulty } from '../../../domain/lead/web-challenge.rules';
 import LeadFormPage from '../../../src/pages/lead-form/index';
 import { fakeBackend, NOTICE, aCard, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
@@ -7,7 +8,7 @@ import * as Taro from '../support/lead-loop-taro';
 jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
 jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
 
-const SUBMITTED = { leadId: 'lead_abc', promiseHours: 8, firstResponseDueAt: '2026-03-03T01:00:00.000Z', duplicate: false };
+const SUBMITTED = { leadId: 'lead_abc', promiseHours: 8, firstResponseDueAt: '2026-03-03T01:00:00.000Z', duplicate: false, claimCode: null };
 
 let backend: FakeBackend | undefined;
 const useBackend = (submit: Handler = () => SUBMITTED): FakeBackend => {
@@ -15,9 +16,13 @@ const useBackend = (submit: Handler = () => SUBMITTED): FakeBackend => {
     'card.get': () => aCard(),
     'lead.privacyNotice': () => NOTICE,
     'lead.submit': submit,
+    'lead.challenge': () => CHALLENGE,
   });
   return backend;
 };
+
+/** An easy challenge (4 bits), so the page solves it at once; the function decides the real difficulty. */
+const CHALLENGE = { challenge: `${'Q'.repeat(20)}.1800000000000.4.${'a'.repeat(64)}`, bits: 4, expiresAt: '2027-01-01T00:00:00.000Z' };
 
 beforeEach(() => {
   Taro.resetLeadLoopTaro();
@@ -120,14 +125,14 @@ describe('lead form', () => {
     type('field-phone', '12345');
     expect(screen.queryByTestId('field-phone-error')).toBeNull();
     fireEvent.blur(field('field-phone').querySelector('input') as HTMLElement);
-    expect(screen.getByTestId('field-phone-error').textContent).toBe('请填写正确的手机号或固定电话，如 138 0013 8000 或 025-8468 1234');
+    expect(screen.getByTestId('field-phone-error').textContent).toBe('请填写正确的手机号或固定电话，如 138 0013 8000、025-8468 1234，境外号码请加国家代码，如 +852 9123 4567');
 
     type('field-phone', '０２５－８４６８ １２３４ 转 801');
     expect(screen.queryByTestId('field-phone-error')).toBeNull();
     expect(screen.getByTestId('phone-preview').textContent).toBe('✓ 将按 025-84681234-801 保存');
 
     fillRequired();
-    type('field-phone', '+1 415 555 0100');
+    type('field-phone', '+1 415');
     fireEvent.click(screen.getByTestId('consent-checkbox'));
     await submit();
     expect(screen.getByTestId('field-phone-error')).toBeTruthy();
@@ -293,6 +298,34 @@ describe('lead form', () => {
     await submit();
     await screen.findByTestId('lead-confirmation');
     expect(screen.queryByTestId('subscribe-reply')).toBeNull();
+  });
+
+  it('on the web: says before the form is filled what the web path does, solves a challenge, sends its proof and shows the claim code', async () => {
+    process.env.TARO_ENV = 'h5';
+    const api = useBackend(() => ({ ...SUBMITTED, claimCode: 'ABCDE23456' }));
+    await openForm();
+    expect(screen.getByTestId('web-note').textContent).toMatch(/无需登录微信.*认领码/);
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    await screen.findByTestId('lead-confirmation');
+    const [sent] = api.inputs('lead.submit') as Array<{ proof: { challenge: string; nonce: string } }>;
+    expect(sent.proof.challenge).toBe(CHALLENGE.challenge);
+    expect(meetsDifficulty(sent.proof.challenge, sent.proof.nonce, CHALLENGE.bits)).toBe(true);
+    expect(screen.getByTestId('claim-code').textContent).toBe('ABCDE-23456');
+  });
+
+  it('in the mini-program: no web note, no challenge, no proof, no claim box', async () => {
+    const api = useBackend();
+    await openForm();
+    expect(screen.queryByTestId('web-note')).toBeNull();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    await screen.findByTestId('lead-confirmation');
+    expect(api.inputs('lead.challenge')).toEqual([]);
+    expect(api.inputs('lead.submit')[0]).not.toHaveProperty('proof');
+    expect(screen.queryByTestId('claim-box')).toBeNull();
   });
 
   it('does not render the form in Moments single-page mode and points to 前往小程序', () => {

@@ -110,3 +110,45 @@ describe('我的咨询', () => {
     expect(await screen.findByText('还没有咨询记录')).toBeTruthy();
   });
 });
+
+describe('我的咨询: claiming a web inquiry', () => {
+  it('takes the code from a claim link, claims it, then shows the inquiry; a bad code says why and sends nothing', async () => {
+    Taro.setRouterParams({ cardId: 'card_wang', claim: 'abcde-23456' }, '/pages/my-leads/index');
+    let claimed = false;
+    backend = fakeBackend({
+      'lead.mine': () => ({ items: claimed ? [anInvestorLead({ id: 'from-web' })] : [] }),
+      'lead.claim': () => {
+        claimed = true;
+        return { leadId: 'from-web' };
+      },
+    });
+    render(<MyLeadsPage />);
+    await screen.findByText('还没有咨询记录');
+    const input = screen.getByTestId('claim-lead').querySelector('input') as HTMLInputElement;
+    expect(input.value).toBe('abcde-23456');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('claim-submit'));
+    });
+    expect(backend.inputs('lead.claim')).toEqual([{ code: 'abcde-23456' }]);
+    await screen.findByTestId('claim-done');
+    expect(screen.getAllByTestId('my-lead').map((el) => el.getAttribute('data-lead-id'))).toEqual(['from-web']);
+
+    fireEvent.change(screen.getByTestId('claim-lead').querySelector('input') as HTMLInputElement, { target: { value: 'O0O0O' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('claim-submit'));
+    });
+    expect(screen.getByTestId('claim-error').textContent).toBe('认领码为 10 位字母和数字，如 ABCDE-FGHJK');
+    expect(backend.inputs('lead.claim')).toHaveLength(1);
+  });
+
+  it('shows the function’s refusal of a used code in Chinese', async () => {
+    backend = fakeBackend({ 'lead.mine': () => ({ items: [] }), 'lead.claim': () => ({ fail: { code: 'LEAD.CLAIM_USED', message: '该认领码已被使用', fields: ['code'] } }) });
+    render(<MyLeadsPage />);
+    await screen.findByText('还没有咨询记录');
+    fireEvent.change(screen.getByTestId('claim-lead').querySelector('input') as HTMLInputElement, { target: { value: 'ABCDE-23456' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('claim-submit'));
+    });
+    expect((await screen.findByTestId('claim-error')).textContent).toBe('该认领码已被使用');
+  });
+});

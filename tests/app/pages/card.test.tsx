@@ -79,17 +79,27 @@ describe('card page', () => {
     expect(send).toHaveBeenCalledWith('public-read', { action: 'card.get', input: { shareCode: 'Ab3dEf9hJk' } });
   });
 
-  it('shows the Chinese error message and retries on 重试', async () => {
-    let attempts = 0;
-    const send = useTransport(() => {
-      attempts += 1;
-      return Promise.resolve(attempts === 1 ? failResult('CARD.NOT_FOUND', '未找到该名片，可能已下线') : okResult(aCardView()));
-    });
-
+  it('a missing or withdrawn card offers the district card, the carriers and the directory instead of a retry', async () => {
+    const send = useTransport(() => Promise.resolve(failResult('CARD.NOT_FOUND', '未找到该名片，可能已下线')));
     render(<CardPage />);
     expect(await screen.findByText('未找到该名片，可能已下线')).toBeTruthy();
     expect(screen.queryByText('临江新区')).toBeNull();
+    expect(screen.queryByTestId('retry-button')).toBeNull();
+    expect(screen.getByTestId('dead-end-default-card').textContent).toBe('查看区招商名片');
+    expect(screen.getByTestId('dead-end-carriers').textContent).toBe('浏览可用载体');
+    expect(screen.getByTestId('dead-end-directory').textContent).toBe('找对接部门');
+    expect(cardLoads(send)).toBe(1);
+  });
 
+  it('shows another failure in Chinese and retries on 重试', async () => {
+    let attempts = 0;
+    const send = useTransport(() => {
+      attempts += 1;
+      return Promise.resolve(attempts === 1 ? failResult('STORE.BUSY', '系统繁忙，请稍后重试') : okResult(aCardView()));
+    });
+    render(<CardPage />);
+    expect(await screen.findByText('系统繁忙，请稍后重试')).toBeTruthy();
+    expect(screen.queryByTestId('dead-end')).toBeNull();
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('临江新区')).toBeTruthy();
     expect(cardLoads(send)).toBe(2);

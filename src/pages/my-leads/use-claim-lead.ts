@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { claimLeadContract } from '../../../domain/api/lead.contracts';
+import { normalizeClaimCode } from '../../../domain/lead/web-challenge.rules';
+import { call, toApiError } from '../../services/api-client';
+
+export interface ClaimState {
+  code: string;
+  setCode: (code: string) => void;
+  status: 'idle' | 'sending' | 'done';
+  error: string | null;
+  submit: () => Promise<void>;
+}
+
+/** 认领网页咨询: binds a web inquiry to this WeChat user by its claim code, then refreshes the list. */
+export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>): ClaimState => {
+  const [code, setCode] = useState(initialCode);
+  const [status, setStatus] = useState<ClaimState['status']>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (): Promise<void> => {
+    if (status === 'sending') return;
+    if (!normalizeClaimCode(code)) {
+      setError('认领码为 10 位字母和数字，如 ABCDE-FGHJK');
+      return;
+    }
+    setStatus('sending');
+    setError(null);
+    try {
+      await call(claimLeadContract, { code: code.trim() });
+      setStatus('done');
+      setCode('');
+      await onClaimed();
+    } catch (e) {
+      setError(toApiError(e).message);
+      setStatus('idle');
+    }
+  };
+
+  return { code, setCode: (c) => (setCode(c), setError(null)), status, error, submit };
+};
