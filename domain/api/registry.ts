@@ -3,6 +3,7 @@ import { cardStatsContract, createShareContract, getMyCardContract, recordVisitC
 import { listMyLeadsContract, privacyNoticeContract, submitLeadContract } from './lead.contracts';
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
+import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -31,6 +32,8 @@ export const CONTRACTS = [
   cardStatsContract,
   matchCarriersContract,
   leadMatchesContract,
+  setLeadFactsContract,
+  confirmStageContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -34,6 +34,11 @@ export const ERROR_MESSAGES = {
   'HTTP.HEADERS_TOO_LARGE': '请求信息过大，请清理浏览器数据后重试',
   'HTTP.TIMEOUT': '请求超时，请检查网络后重试',
   'CONFIG.ANALYTICS_SECRET_MISSING': '服务尚未配置完成，请联系管理员',
+  'LEAD.CREDIT_CODE_MALFORMED': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
+  'LEAD.STAGE_NOT_REACHED': '该咨询尚未进入这一阶段，不能确认',
+  'LEAD.STAGE_ALREADY_CONFIRMED': '该阶段已由投资促进局确认过',
+  'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
+  'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -37,14 +37,21 @@ const call = (b: TestBackend, caller: Caller, envelope: unknown, n: number): Pro
 const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
-  return { leadId, rev: 0, shareCode: code };
+  const signed = await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '周女士', company: '江海新材料有限公司', phone: '13900139001' } }), OPENID.investorB);
+  for (const to of ['contacted', 'negotiating', 'signed']) {
+    const lead = await b.store.get<Lead>(COLLECTIONS.leads.name, signed.leadId);
+    await b.ok('lead.transition', { leadId: signed.leadId, to, rev: lead?._rev ?? 0 }, OPENID.head);
+  }
+  return { leadId, rev: 0, shareCode: code, signedLeadId: signed.leadId, signedRev: 0 };
 };
 
 /** Lead writes bump the revision: valid requests must carry the lead's revision as it is now. */
 const withCurrentRev = async (b: TestBackend, fixture: CorpusFixture): Promise<CorpusFixture> => {
   const lead = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.leadId);
   if (!lead) throw new Error(`lead ${fixture.leadId} vanished`);
-  return { ...fixture, rev: lead._rev };
+  const signed = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.signedLeadId);
+  if (!signed) throw new Error(`lead ${fixture.signedLeadId} vanished`);
+  return { ...fixture, rev: lead._rev, signedRev: signed._rev };
 };
 
 describe('bad-input corpus', () => {

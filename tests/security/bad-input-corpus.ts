@@ -32,6 +32,9 @@ export interface CorpusFixture {
   rev: number;
   /** A share of the head's card. */
   shareCode: string;
+  /** A second lead the head walked to 签约, for the bureau's confirmation (lead.confirmStage). */
+  signedLeadId: string;
+  signedRev: number;
 }
 
 export interface ValidRequest {
@@ -96,6 +99,11 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     input: { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, budgetMax: 30, budgetUnit: 'yuan_per_sqm_month', industry: '新能源', street: '临江街道' }, limit: 3 },
   },
   'lead.matches': { caller: 'head', input: { leadId: f.leadId } },
+  'lead.setFacts': {
+    caller: 'admin',
+    input: { leadId: f.leadId, creditCode: '91330106MA2B3C4D5D', companyName: '云帆智能科技有限公司', investmentWan: 35_000, originCity: '杭州', eventId: 'expo-2026', rev: f.rev },
+  },
+  'lead.confirmStage': { caller: 'investLeader', input: { leadId: f.signedLeadId, stage: 'signed', note: '已核验投资协议原件', date: '2026-11-30', rev: f.signedRev } },
 });
 
 export interface BadCase {

@@ -1,6 +1,7 @@
 import type { Lead } from '../../../domain/lead/lead.schema';
 import type { LeadEvent } from '../../../domain/lead/lead-event.schema';
 import { COLLECTIONS } from '../store/collections';
+import type { AuditEntry } from './audit.repository';
 import { MAX_FIND_LIMIT, type DocumentStore, type FindQuery, type TransactionStore } from '../store/store-port';
 
 const LEADS = COLLECTIONS.leads.name;
@@ -42,7 +43,8 @@ export const LEADS_COLLECTION = LEADS;
  * Records a change to a lead with the events that explain it, atomically. With `expectedRev` the change applies
  * only if nobody changed the lead since it was read, and `rev` moves on; false (nothing written) when it moved
  * first. `null` skips the check: appending a reply or a note never conflicts with anyone. Without events it is
- * one update and no transaction; without changes, only the events are written.
+ * one update and no transaction; without changes, only the events are written. `audit` lines (facts, stage
+ * confirmations) are written in the same transaction: the change, its thread entry and its audit line, or none.
  */
 export const recordLeadChange = async (
   store: DocumentStore,
@@ -50,13 +52,15 @@ export const recordLeadChange = async (
   set: Record<string, unknown>,
   events: readonly LeadEvent[],
   expectedRev: number | null,
+  audit: readonly AuditEntry[] = [],
 ): Promise<boolean> => {
   const options = expectedRev === null ? undefined : { ifRev: expectedRev };
   const changes = Object.keys(set).length > 0;
-  if (events.length === 0) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
+  if (events.length === 0 && audit.length === 0) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
   return store.transaction(async (tx) => {
     if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
     for (const event of events) await insertLeadEvent(tx, event);
+    for (const entry of audit) await tx.insert<AuditEntry>(COLLECTIONS.audit.name, entry);
     return true;
   });
 };
