@@ -26,6 +26,7 @@ import { getShare, getSharesByCodes } from '../_lib/repositories/share.repositor
 import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { COLLECTIONS } from '../_lib/store/collections';
 import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
+import { readRollupRows, rollupDeltaOf, writeRollupDelta } from '../_lib/repositories/rollup.repository';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
   { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
@@ -122,9 +123,9 @@ const staffIn = async (tx: TransactionStore, c: Context, id: string | null | und
 const unitIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Unit | null> =>
   id ? (c.units.get(id) ?? (await tx.get<Unit>(COLLECTIONS.units.name, id))) : null;
 
-const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, openid: string, phone: string, c: Context, verdict: string): Promise<Lead> => {
+/** The lead this submission becomes (the content verdict is checked by the caller, once it is in). */
+const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, openid: string, phone: string, c: Context): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
-  if (verdict === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
 
   const owner = c.card ? await staffIn(tx, c, c.card.staffId) : null;
   const credit = creditFromChain(c.chain, owner?._id ?? null);
@@ -220,6 +221,14 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
     deps.store.transaction(async (tx) => {
       // A card-less inquiry learns its district (the first one) only from the context: it waits for it here.
       const rateDistrict = districtId ?? (await context).district._id;
+      // The lead is drafted as soon as the context is in, so the report roll-up rows it counts in are looked up
+      // beside the idempotency and rate reads rather than in a wave of their own.
+      const draft = context.then(async (c) => {
+        const lead = await buildLead(tx, ctx, input, openid, phone, c);
+        const rollupDelta = rollupDeltaOf(null, lead);
+        return { lead, rollupDelta, rollupRows: await readRollupRows(tx, rollupDelta) };
+      });
+      draft.catch(() => undefined);
       const [existing, rate, c, moderation] = await Promise.all([
         getLead(tx, leadId),
         prepareRate(tx, RATE_RULES(deps.intakeLimits, openid, rateDistrict), ctx.now),
@@ -227,7 +236,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
         verdict,
       ]);
       if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, openid, submitted), district: c.district };
-      const lead = await buildLead(tx, ctx, input, openid, phone, c, moderation);
+      const { lead, rollupDelta, rollupRows } = await draft;
+      if (moderation === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
       if (rate.limited) throw new DomainError('RATE.LIMITED');
       const outbox = staffOutboxEntries(
         deps,
@@ -252,6 +262,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
           at: lead.createdAt,
         }),
         ...outbox.map((entry) => tx.insert(OUTBOX_COLLECTION, entry)),
+        // The report roll-ups count the inquiry with the lead, or not at all.
+        writeRollupDelta(tx, rollupDelta, rollupRows),
       ]);
       return { kind: 'created', lead, outbox, district: c.district };
     });

@@ -2,6 +2,7 @@ import type { Lead } from '../../../domain/lead/lead.schema';
 import type { LeadEvent } from '../../../domain/lead/lead-event.schema';
 import { COLLECTIONS } from '../store/collections';
 import type { AuditEntry } from './audit.repository';
+import { applyRollupDelta, leadAfter, rollupDeltaOf, touchesRollups } from './rollup.repository';
 import { MAX_FIND_LIMIT, type DocumentStore, type FindQuery, type TransactionStore } from '../store/store-port';
 
 const LEADS = COLLECTIONS.leads.name;
@@ -45,10 +46,12 @@ export const LEADS_COLLECTION = LEADS;
  * first. `null` skips the check: appending a reply or a note never conflicts with anyone. Without events it is
  * one update and no transaction; without changes, only the events are written. `audit` lines (facts, stage
  * confirmations) are written in the same transaction: the change, its thread entry and its audit line, or none.
+ * A change to what the report roll-ups count (status, facts, confirmations, first response …) moves them in the
+ * same transaction too, so the rows always equal a recount.
  */
 export const recordLeadChange = async (
   store: DocumentStore,
-  lead: Pick<Lead, '_id'>,
+  lead: Lead,
   set: Record<string, unknown>,
   events: readonly LeadEvent[],
   expectedRev: number | null,
@@ -56,9 +59,13 @@ export const recordLeadChange = async (
 ): Promise<boolean> => {
   const options = expectedRev === null ? undefined : { ifRev: expectedRev };
   const changes = Object.keys(set).length > 0;
-  if (events.length === 0 && audit.length === 0) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
+  const rollups = changes && touchesRollups(set);
+  if (events.length === 0 && audit.length === 0 && !rollups) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
   return store.transaction(async (tx) => {
+    // The roll-ups move from the lead as it stands: the rev-checked copy, or (no check) a fresh read here.
+    const before = rollups ? (expectedRev === null ? await getLead(tx, lead._id) : lead) : null;
     if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
+    if (before) await applyRollupDelta(tx, rollupDeltaOf(before, leadAfter(before, set)));
     for (const event of events) await insertLeadEvent(tx, event);
     for (const entry of audit) await tx.insert<AuditEntry>(COLLECTIONS.audit.name, entry);
     return true;
