@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   'LEAD.STAGE_NOT_REACHED': '该咨询尚未进入这一阶段，不能确认',
   'LEAD.STAGE_ALREADY_CONFIRMED': '该阶段已由投资促进局确认过',
   'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
+  'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
   'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
 } as const;
 

@@ -94,6 +94,9 @@ const MATRIX: Record<string, Row> = {
   // The bureau (its members, the district admin) confirms 签约 / 落地. The table's lead is new, so the bureau
   // gets past authorization to the stage check (S); the confirmation itself is in tests/functions/lead-facts.test.ts.
   'lead.confirmStage':  { cells: 'N N N  S H H S S  H', input: (f) => ({ leadId: f.leadId, stage: 'signed', note: '合同已见', date: '2026-11-30', rev: 0 }) },
+  // 投资促进局's numbers: its own people and the district admin; not another unit's staff, not another district.
+  'report.dashboard':   { cells: 'N N N  Y N N Y Y  N', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' } }) },
+  'report.leads':       { cells: 'N N N  Y N N Y Y  N', sees: '- - -  Y - - Y Y  -', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, filter: 'all' }) },
 };
 
 /** District-neutral (no carriers or industries), so every staff member's own card accepts it. */

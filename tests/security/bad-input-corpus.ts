@@ -104,6 +104,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     input: { leadId: f.leadId, creditCode: '91330106MA2B3C4D5D', companyName: '云帆智能科技有限公司', investmentWan: 35_000, originCity: '杭州', eventId: 'expo-2026', rev: f.rev },
   },
   'lead.confirmStage': { caller: 'investLeader', input: { leadId: f.signedLeadId, stage: 'signed', note: '已核验投资协议原件', date: '2026-11-30', rev: f.signedRev } },
+  'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
+  'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
 });
 
 export interface BadCase {

@@ -51,7 +51,8 @@ export const LEADS_COLLECTION = LEADS;
  */
 export const recordLeadChange = async (
   store: DocumentStore,
-  lead: Lead,
+  /** The lead as read (its id is enough for a change the roll-ups do not count). */
+  lead: Lead | Pick<Lead, '_id'>,
   set: Record<string, unknown>,
   events: readonly LeadEvent[],
   expectedRev: number | null,
@@ -63,7 +64,8 @@ export const recordLeadChange = async (
   if (events.length === 0 && audit.length === 0 && !rollups) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
   return store.transaction(async (tx) => {
     // The roll-ups move from the lead as it stands: the rev-checked copy, or (no check) a fresh read here.
-    const before = rollups ? (expectedRev === null ? await getLead(tx, lead._id) : lead) : null;
+    const read = 'status' in lead && expectedRev !== null ? lead : null;
+    const before = rollups ? (read ?? (await getLead(tx, lead._id))) : null;
     if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
     if (before) await applyRollupDelta(tx, rollupDeltaOf(before, leadAfter(before, set)));
     for (const event of events) await insertLeadEvent(tx, event);

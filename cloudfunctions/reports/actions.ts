@@ -1,0 +1,6 @@
+import type { ActionTable } from '../_lib/define-action';
+import { dashboardAction } from './dashboard';
+import { reportLeadsAction } from './report-leads';
+
+/** Reports: read-only, from roll-ups; every action resolves whose numbers the caller may read first. */
+export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction];
