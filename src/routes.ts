@@ -28,8 +28,14 @@ const SHARE_ROUTES = {
   cardStats: '/share/stats/index',
 } as const;
 
+/** reports/ subpackage: 数据看板 and the leads behind its figures. */
+const REPORTS_ROUTES = {
+  reportDashboard: '/reports/dashboard/index',
+  reportLeads: '/reports/leads/index',
+} as const;
+
 // A new subpackage (admin/ next) adds its own block here and spreads it into ROUTES.
-export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES } as const;
+export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES, ...REPORTS_ROUTES } as const;
 
 export type RouteName = keyof typeof ROUTES;
 export type Route = (typeof ROUTES)[RouteName];

@@ -73,6 +73,9 @@ export default function InboxPage() {
           <Text {...PAGE_HEADING} className="inbox__title">线索收件箱</Text>
           {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
         </View>
+        <View className="inbox__reports" hoverClass="inbox__reports--pressed" onClick={() => openPage(ROUTES.reportDashboard)} data-testid="open-dashboard" {...tappable({ role: 'link' })}>
+          <Text>数据看板 ›</Text>
+        </View>
         <Text className="inbox__hint">{overdue ? `${overdue} 条已超过首次回复时限，请优先处理` : '超时线索排在最前，请在承诺时限内首次回复'}</Text>
         {alerts.available ? (
           <View className="inbox__alerts" hoverClass="inbox__alerts--pressed" onClick={alerts.request} data-testid="lead-alerts" {...tappable()}>
