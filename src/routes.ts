@@ -32,6 +32,7 @@ const SHARE_ROUTES = {
 const REPORTS_ROUTES = {
   reportDashboard: '/reports/dashboard/index',
   reportLeads: '/reports/leads/index',
+  reportArena: '/reports/arena/index',
 } as const;
 
 // A new subpackage (admin/ next) adds its own block here and spreads it into ROUTES.

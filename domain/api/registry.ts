@@ -4,7 +4,7 @@ import { listMyLeadsContract, privacyNoticeContract, submitLeadContract } from '
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
-import { dashboardContract, reportLeadsContract } from './report.contracts';
+import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -37,6 +37,7 @@ export const CONTRACTS = [
   confirmStageContract,
   dashboardContract,
   reportLeadsContract,
+  arenaContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

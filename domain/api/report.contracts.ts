@@ -87,3 +87,27 @@ export const reportLeadsContract = defineContract({
     hidden: v.number(),
   }),
 });
+
+const ScoreLineSchema = v.object({ contestantId: v.string(), name: v.string(), raw: v.number(), score: v.number(), rank: v.number() });
+export const ScoreItemSchema = v.object({ kind: v.picklist(['stage', 'response', 'penalty', 'adjustment']), label: v.string(), points: v.number(), leadId: v.optional(v.string()) });
+
+/** 擂台赛: the units of the caller's district ranked for a quarter or a month; top N, and the caller's unit item by item. */
+export const arenaContract = defineContract({
+  name: 'report.arena',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({
+    kind: v.picklist(['quarter', 'month']),
+    key: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(\d{2}|Q[1-4])$/, '统计周期格式不正确'))),
+  }),
+  response: v.object({
+    period: v.object({ kind: v.string(), key: v.string(), label: v.string(), start: v.string(), end: v.string() }),
+    contestants: v.number(),
+    topN: v.number(),
+    top: v.array(ScoreLineSchema),
+    own: v.nullable(v.object({ ...ScoreLineSchema.entries, items: v.array(ScoreItemSchema) })),
+    /** Confirmed projects left out because another unit holds the company's first report (首报). */
+    duplicatesRemoved: v.number(),
+  }),
+});

@@ -97,6 +97,8 @@ const MATRIX: Record<string, Row> = {
   // 投资促进局's numbers: its own people and the district admin; not another unit's staff, not another district.
   'report.dashboard':   { cells: 'N N N  Y N N Y Y  N', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' } }) },
   'report.leads':       { cells: 'N N N  Y N N Y Y  N', sees: '- - -  Y - - Y Y  -', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, filter: 'all' }) },
+  // Every staff member sees their own district's board (its own unit's breakdown); nobody another district's.
+  'report.arena':       { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({ kind: 'quarter' }) },
 };
 
 /** District-neutral (no carriers or industries), so every staff member's own card accepts it. */

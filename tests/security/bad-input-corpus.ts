@@ -106,6 +106,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'lead.confirmStage': { caller: 'investLeader', input: { leadId: f.signedLeadId, stage: 'signed', note: '已核验投资协议原件', date: '2026-11-30', rev: f.signedRev } },
   'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
   'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
+  'report.arena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q4' } },
 });
 
 export interface BadCase {

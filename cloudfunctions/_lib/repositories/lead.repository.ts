@@ -80,3 +80,11 @@ export const recordLeadChange = async (
  */
 export const scheduleEscalation = (store: DocumentStore, lead: Pick<Lead, '_id'>, dueAt: string | null) =>
   store.update(LEADS, lead._id, { set: { 'sla.nextEscalationAt': dueAt } });
+
+/** A district's leads whose `stage` the bureau confirmed on a day in [fromDay, toDay] (at most one request's cap). */
+export const listConfirmedLeads = (store: DocumentStore, districtId: string, stage: 'signed' | 'landed', fromDay: string, toDay: string) =>
+  store.find<Lead>(LEADS, {
+    where: { districtId, [`confirmations.${stage}.date`]: { gte: fromDay, lte: toDay } },
+    orderBy: [{ field: `confirmations.${stage}.date`, direction: 'asc' }, { field: '_id', direction: 'asc' }],
+    limit: MAX_FIND_LIMIT,
+  });

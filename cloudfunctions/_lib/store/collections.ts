@@ -56,6 +56,9 @@ export const COLLECTIONS = {
       // Dashboards: unanswered past the promise right now, for a district, a handling unit, a handler.
       // Tap-through from a dashboard figure: a district's inquiries of a period, in arrival order.
       { name: 'by_district_created_id', fields: ['districtId', 'createdAt', '_id'] },
+      // 擂台赛: a district's bureau-confirmed 签约 / 落地 by the day the bureau named.
+      { name: 'by_district_signed_confirmed', fields: ['districtId', 'confirmations.signed.date', '_id'] },
+      { name: 'by_district_landed_confirmed', fields: ['districtId', 'confirmations.landed.date', '_id'] },
       { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },

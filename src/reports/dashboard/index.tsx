@@ -50,6 +50,9 @@ export default function DashboardPage() {
       <View className="report-page__controls">
         <Segmented options={SCOPES.filter((s) => s.key !== 'district' || admin)} active={d.scope} onChange={(k) => d.setScope(k as DashboardScope)} testId="dashboard-scope" />
         <Segmented options={PERIOD_TABS} active={d.kind} onChange={(k) => d.setKind(k as PeriodTab)} testId="dashboard-period" />
+        <View className="report-page__step" onClick={() => openPage(ROUTES.reportArena)} data-testid="open-arena" {...tappable({ role: 'link' })}>
+          <Text>擂台赛排名 ›</Text>
+        </View>
         <View className="report-page__travel">
           <View className="report-page__step" onClick={() => travel('previous')} data-testid="period-previous" {...tappable({ label: '上一期' })}>
             <Text>‹ 上一期</Text>
