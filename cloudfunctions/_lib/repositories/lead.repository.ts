@@ -1,7 +1,7 @@
 import type { Lead } from '../../../domain/lead/lead.schema';
 import type { LeadEvent } from '../../../domain/lead/lead-event.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { AuditEntry } from './audit.repository';
+import type { AuditEntry } from './audit-entry';
 import { applyRollupDelta, leadAfter, rollupDeltaOf, touchesRollups } from './rollup.repository';
 import { MAX_FIND_LIMIT, type DocumentStore, type FindQuery, type TransactionStore } from '../store/store-port';
 
