@@ -41,8 +41,15 @@ const ADMIN_ROUTES = {
   adminAudit: '/admin/audit/index',
 } as const;
 
+/** reports/ subpackage: 数据看板 and the leads behind its figures. */
+const REPORTS_ROUTES = {
+  reportDashboard: '/reports/dashboard/index',
+  reportLeads: '/reports/leads/index',
+  reportArena: '/reports/arena/index',
+} as const;
+
 // A new subpackage adds its own block here and spreads it into ROUTES.
-export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES, ...ADMIN_ROUTES } as const;
+export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES, ...ADMIN_ROUTES, ...REPORTS_ROUTES } as const;
 
 export type RouteName = keyof typeof ROUTES;
 export type Route = (typeof ROUTES)[RouteName];

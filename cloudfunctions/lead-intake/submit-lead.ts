@@ -31,6 +31,7 @@ import { isStoreError, type TransactionStore } from '../_lib/store/store-port';
 import { claimCodeForLead, claimDocumentId, verifySolvedChallenge } from '../_lib/web-visitor';
 import { WEB_CHALLENGE_BITS } from '../../domain/lead/web-challenge.rules';
 import { callerKey } from './issue-challenge';
+import { readRollupRows, rollupDeltaOf, writeRollupDelta } from '../_lib/repositories/rollup.repository';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
   { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
@@ -145,9 +146,9 @@ const staffIn = async (tx: TransactionStore, c: Context, id: string | null | und
 const unitIn = async (tx: TransactionStore, c: Context, id: string | null | undefined): Promise<Unit | null> =>
   id ? (c.units.get(id) ?? (await getUnit(tx, id))) : null;
 
-const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, who: Submitter, phone: string, c: Context, verdict: string): Promise<Lead> => {
+/** The lead this submission becomes (the content verdict is checked by the caller, once it is in). */
+const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, who: Submitter, phone: string, c: Context): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
-  if (verdict === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
 
   const owner = c.card ? await staffIn(tx, c, c.card.staffId) : null;
   const credit = creditFromChain(c.chain, owner?._id ?? null);
@@ -259,6 +260,14 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
       // A card-less inquiry learns its district (the first one) only from the context: it waits for it here.
       const rateDistrict = districtId ?? (await context).district._id;
       const rules = [...RATE_RULES(deps.intakeLimits, who.key, rateDistrict), ...(visitor ? WEB_RATE_RULES(deps.intakeLimits, ctx.clientIp ?? null, contactKey) : [])];
+      // The lead is drafted as soon as the context is in, so the report roll-up rows it counts in are looked up
+      // beside the idempotency and rate reads rather than in a wave of their own.
+      const draft = context.then(async (c) => {
+        const lead = await buildLead(tx, ctx, input, who, phone, c);
+        const rollupDelta = rollupDeltaOf(null, lead);
+        return { lead, rollupDelta, rollupRows: await readRollupRows(tx, rollupDelta) };
+      });
+      draft.catch(() => undefined);
       const [existing, rate, c, moderation, used] = await Promise.all([
         getLead(tx, leadId),
         prepareRate(tx, rules, ctx.now),
@@ -268,7 +277,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
       ]);
       if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, who, submitted), district: c.district };
       if (used) throw new DomainError('LEAD.CHALLENGE_USED', ['proof']);
-      const lead = await buildLead(tx, ctx, input, who, phone, c, moderation);
+      const { lead, rollupDelta, rollupRows } = await draft;
+      if (moderation === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
       if (rate.limited) throw new DomainError('RATE.LIMITED');
       const outbox = staffOutboxEntries(
         deps,
@@ -295,6 +305,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
         ...outbox.map((entry) => tx.insert(OUTBOX_COLLECTION, entry)),
         ...(challenge ? [recordUsedChallenge(tx, challenge.id, challenge.expiresAt, lead._id)] : []),
         ...(visitor ? [insertLeadClaim(tx, claimDocumentId(deps.analyticsSecret, claimCodeForLead(deps.analyticsSecret, lead._id)), lead._id, lead.createdAt)] : []),
+        // The report roll-ups count the inquiry with the lead, or not at all.
+        writeRollupDelta(tx, rollupDelta, rollupRows),
       ]);
       return { kind: 'created', lead, outbox, district: c.district };
     });

@@ -8,6 +8,8 @@ import { leadDetailAction } from './lead-detail';
 import { replyLeadAction } from './reply-lead';
 import { revealContactAction } from './reveal-contact';
 import { transitionLeadAction } from './transition-lead';
+import { setLeadFactsAction } from './set-lead-facts';
+import { confirmStageAction } from './confirm-stage';
 
 /** Staff workspace: every action re-checks district and unit scope on the lead it touches. */
-export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction];
+export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction];

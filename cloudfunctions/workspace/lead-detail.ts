@@ -5,6 +5,8 @@ import { defineAction } from '../_lib/define-action';
 import { listLeadEvents } from '../_lib/repositories/lead.repository';
 import { createNameCache, toLeadEventViews, toStaffLeadSummary } from './lead-views';
 import { loadLeadFor } from './load-lead';
+import { canConfirmAny } from './confirm-stage';
+import { getDistrict } from '../_lib/repositories/org.repository';
 
 /**
  * 线索详情, shaped by who asks (`leadViewLevel`): the handler sees everything and may act; a colleague of the
@@ -17,10 +19,11 @@ export const leadDetailAction = defineAction(leadDetailContract, async (deps, ct
   const view = leadViewLevel(staff, lead) ?? 'referrer';
   const canAct = view === 'handler';
   const names = createNameCache(deps);
-  const [summary, events, chain] = await Promise.all([
+  const [summary, events, chain, district] = await Promise.all([
     toStaffLeadSummary(lead, names, ctx.now, view),
     listLeadEvents(deps.store, lead._id),
     Promise.all(lead.credit.shareChain.map(async (id) => (await names.staffName(id)) ?? '（已离任）')),
+    getDistrict(deps.store, lead.districtId),
   ]);
   return {
     lead: summary,
@@ -35,5 +38,8 @@ export const leadDetailAction = defineAction(leadDetailContract, async (deps, ct
     allowedNext: canAct ? [...allowedNextStatuses(lead.status)] : [],
     canAct,
     view,
+    facts: lead.facts ?? null,
+    confirmations: lead.confirmations ?? {},
+    canConfirm: canConfirmAny(staff, district, lead, events),
   };
 });

@@ -4,7 +4,7 @@ import type * as v from 'valibot';
  * Deployed cloud functions. Actions are grouped by audience so each container stays warm
  * (see README: "Why grouped functions"). Folder name under cloudfunctions/ = deployed name.
  */
-export const FUNCTION_NAMES = ['public-read', 'lead-intake', 'workspace', 'sharing', 'sla-timer', 'admin'] as const;
+export const FUNCTION_NAMES = ['public-read', 'lead-intake', 'workspace', 'sharing', 'sla-timer', 'admin', 'reports'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /**

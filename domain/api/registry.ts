@@ -4,6 +4,8 @@ import { claimLeadContract, listMyLeadsContract, privacyNoticeContract, submitLe
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
+import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
+import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -35,6 +37,11 @@ export const CONTRACTS = [
   ...ADMIN_CONTRACTS,
   webChallengeContract,
   claimLeadContract,
+  setLeadFactsContract,
+  confirmStageContract,
+  dashboardContract,
+  reportLeadsContract,
+  arenaContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { id, line, paragraph } from '../common/text';
 import { LEAD_EVENT_TYPES } from '../lead/lead-event.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
+import { LeadFactsSchema, StageConfirmationsSchema } from '../lead/lead-facts.schema';
 import { defineContract } from './contract';
 
 /** 我的 / 本单位 / 待认领 / 我推荐的 (leads this person brought, handled by others: credit keeps them in view). */
@@ -82,6 +83,11 @@ export const leadDetailContract = defineContract({
     allowedNext: v.array(v.picklist(LEAD_STATUSES)),
     canAct: v.boolean(),
     view: v.picklist(LEAD_VIEW_LEVELS),
+    /** Company facts staff completed (null until someone does) and the bureau's stage confirmations. */
+    facts: v.nullable(LeadFactsSchema),
+    confirmations: StageConfirmationsSchema,
+    /** Whether this caller may confirm 签约 / 落地 (investment bureau or admin, not the one who recorded it). */
+    canConfirm: v.boolean(),
   }),
 });
 

@@ -47,6 +47,12 @@ export const ERROR_MESSAGES = {
   'TEAM.NOT_FOUND': '未找到该小组',
   'IMPORT.UPLOAD_NOT_FOUND': '未找到上传的文件，请重新上传',
   'VACANCY.LINK_INVALID': '核实链接无效或已过期，请联系管理员重新发送',
+  'LEAD.CREDIT_CODE_MALFORMED': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
+  'LEAD.STAGE_NOT_REACHED': '该咨询尚未进入这一阶段，不能确认',
+  'LEAD.STAGE_ALREADY_CONFIRMED': '该阶段已由投资促进局确认过',
+  'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
+  'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
+  'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

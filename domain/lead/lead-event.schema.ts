@@ -13,6 +13,8 @@ export const LEAD_EVENT_TYPES = [
   'sla_leader_copied',
   'sla_reassigned',
   'followup_reminded',
+  'facts_set',
+  'stage_confirmed',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 

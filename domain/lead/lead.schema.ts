@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { id, isoTime, line, paragraph } from '../common/text';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
 import { LEAD_STATUSES } from './lead-status.rules';
+import { LeadFactsSchema, StageConfirmationsSchema } from './lead-facts.schema';
 
 export const SHARE_CHANNELS = ['chat', 'moments', 'poster', 'qr', 'web_link', 'direct'] as const;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
@@ -73,6 +74,10 @@ export const LeadSchema = v.strictObject({
     nextEscalationAt: v.optional(v.nullable(isoTime())),
   }),
   fingerprint: v.string(),
+  /** Company facts completed by staff (lead.setFacts); absent until someone does. */
+  facts: v.optional(LeadFactsSchema),
+  /** The investment bureau's confirmations of 签约 / 落地 (lead.confirmStage): only confirmed stages score. */
+  confirmations: v.optional(StageConfirmationsSchema),
   _rev: v.number(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

@@ -18,6 +18,7 @@ import { createTestBackend, leadInput, OPENID, type TestBackend } from '../suppo
  *
  *   Y  allowed: `{ok: true}`
  *   N  denied: `{ok: false}` with an AUTH.* code
+ *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead)
  *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data) — what lies outside the
  *      caller's unit or district looks missing, so ids cannot be probed
  *
@@ -131,6 +132,16 @@ const MATRIX: Record<string, Row> = {
   'lead.challenge':     { cells: 'N Y Y  Y Y Y Y Y  Y', input: () => ({}) },
   // Binding a web inquiry needs a WeChat identity; the code is the secret.
   'lead.claim':         { cells: 'N Y Y  Y Y Y Y Y  Y', input: (f) => ({ code: f.claimCode }) },
+  // Company facts: whoever may act on the lead.
+  'lead.setFacts':      { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, originCity: '杭州', rev: 0 }) },
+  // The bureau (its members, the district admin) confirms 签约 / 落地. The table's lead is new, so the bureau
+  // gets past authorization to the stage check (S); the confirmation itself is in tests/functions/lead-facts.test.ts.
+  'lead.confirmStage':  { cells: 'N N N  S H H S S  H', input: (f) => ({ leadId: f.leadId, stage: 'signed', note: '合同已见', date: '2026-11-30', rev: 0 }) },
+  // 投资促进局's numbers: its own people and the district admin; not another unit's staff, not another district.
+  'report.dashboard':   { cells: 'N N N  Y N N Y Y  N', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' } }) },
+  'report.leads':       { cells: 'N N N  Y N N Y Y  N', sees: '- - -  Y - - Y Y  -', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, filter: 'all' }) },
+  // Every staff member sees their own district's board (its own unit's breakdown); nobody another district's.
+  'report.arena':       { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({ kind: 'quarter' }) },
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
@@ -276,6 +287,8 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (r.error.code.startsWith('AUTH.')) return 'N';
   if (r.error.code === 'LEAD.NOT_FOUND' || r.error.code === 'CARD.NOT_FOUND') return 'H';
   if (OFFICE_HIDDEN.includes(r.error.code)) return 'H';
+  // Authorized, refused for the lead's stage (lead.confirmStage on a lead that has not reached it).
+  if (r.error.code === 'LEAD.STAGE_NOT_REACHED') return 'S';
   return `?${r.error.code}`;
 };
 
@@ -406,6 +419,8 @@ const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<
   'lead.reply': (leadId) => ({ leadId, text: '您好，已收到。' }),
   'lead.assign': (leadId, rev) => ({ leadId, toUnitId: 'unit-commerce', toStaffId: 'staff-commerce', note: '', rev }),
   'lead.matches': (leadId) => ({ leadId }),
+  'lead.setFacts': (leadId, rev) => ({ leadId, originCity: '杭州', rev }),
+  'lead.confirmStage': (leadId, rev) => ({ leadId, stage: 'signed', note: '合同已见', date: '2026-11-30', rev }),
 };
 // Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer
 const LEAD_ROLE_MATRIX: Record<string, string> = {
@@ -417,6 +432,9 @@ const LEAD_ROLE_MATRIX: Record<string, string> = {
   'lead.assign':        'N Y N',
   // Matches come from the need, not the contact: whoever may see the lead may see what fits it.
   'lead.matches':       'Y Y Y',
+  'lead.setFacts':      'N Y N',
+  // Both are members of the investment bureau: past authorization, the new lead stops at the stage (S).
+  'lead.confirmStage':  'S S S',
 };
 const LEAD_ROLE_VIEW = 'colleague handler referrer';
 

@@ -38,9 +38,14 @@ const call = (b: TestBackend, caller: Caller, envelope: unknown, n: number): Pro
 const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
+  const signed = await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '周女士', company: '江海新材料有限公司', phone: '13900139001' } }), OPENID.investorB);
+  for (const to of ['contacted', 'negotiating', 'signed']) {
+    const lead = await b.store.get<Lead>(COLLECTIONS.leads.name, signed.leadId);
+    await b.ok('lead.transition', { leadId: signed.leadId, to, rev: lead?._rev ?? 0 }, OPENID.head);
+  }
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
-  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b) };
+  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0 };
 };
 
 /** A web visitor's inquiry (easy challenge: validation does not depend on it), for a claim code to claim. */
@@ -59,7 +64,9 @@ const webInquiryClaimCode = async (b: TestBackend): Promise<string> => {
 const withCurrentRev = async (b: TestBackend, fixture: CorpusFixture): Promise<CorpusFixture> => {
   const lead = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.leadId);
   if (!lead) throw new Error(`lead ${fixture.leadId} vanished`);
-  return { ...fixture, rev: lead._rev };
+  const signed = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.signedLeadId);
+  if (!signed) throw new Error(`lead ${fixture.signedLeadId} vanished`);
+  return { ...fixture, rev: lead._rev, signedRev: signed._rev };
 };
 
 describe('bad-input corpus', () => {

@@ -38,6 +38,9 @@ export interface CorpusFixture {
   invitedStaffId: string;
   /** The claim code of a web visitor's inquiry (absent: the claim row uses one that matches no inquiry). */
   claimCode?: string;
+  /** A second lead the head walked to 签约, for the bureau's confirmation (lead.confirmStage). */
+  signedLeadId: string;
+  signedRev: number;
 }
 
 export interface ValidRequest {
@@ -172,6 +175,14 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'admin.carrier.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '载体导入.csv', mode: 'dry_run' } },
   'lead.challenge': { caller: 'investorA', input: {} },
   'lead.claim': { caller: 'investorB', input: { code: f.claimCode ?? 'ABCDE-FGHJK' } },
+  'lead.setFacts': {
+    caller: 'admin',
+    input: { leadId: f.leadId, creditCode: '91330106MA2B3C4D5D', companyName: '云帆智能科技有限公司', investmentWan: 35_000, originCity: '杭州', eventId: 'expo-2026', rev: f.rev },
+  },
+  'lead.confirmStage': { caller: 'investLeader', input: { leadId: f.signedLeadId, stage: 'signed', note: '已核验投资协议原件', date: '2026-11-30', rev: f.signedRev } },
+  'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
+  'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
+  'report.arena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q4' } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

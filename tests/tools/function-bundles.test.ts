@@ -73,6 +73,7 @@ describe('deployable cloud function bundles', () => {
       workspace: ['security.msgSecCheck', 'subscribeMessage.send'],
       sharing: ['security.msgSecCheck', 'wxacode.getUnlimited'],
       'sla-timer': ['subscribeMessage.send'],
+      reports: [],
     });
   });
 
@@ -81,7 +82,7 @@ describe('deployable cloud function bundles', () => {
     for (const c of CONTRACTS) expect(names.has(c.fn)).toBe(true);
   });
 
-  it.each(['public-read', 'lead-intake', 'workspace', 'sharing'])('%s loads with the real SDK, exports main, and answers bad envelopes with typed errors offline', (name) => {
+  it.each(['public-read', 'lead-intake', 'workspace', 'sharing', 'reports'])('%s loads with the real SDK, exports main, and answers bad envelopes with typed errors offline', (name) => {
     const file = join(OUT, 'cloudfunctions', name, 'index.js');
     const out = inNode(`
       const m = require(${JSON.stringify(file)});

@@ -2,20 +2,12 @@ import type { AdminAuditEntry } from '../../../domain/audit/audit.schema';
 import type { LeadEvent } from '../../../domain/lead/lead-event.schema';
 import { COLLECTIONS } from '../store/collections';
 import type { DocumentStore, TransactionStore } from '../store/store-port';
+import type { AuditEntry } from './audit-entry';
 import { insertLeadEvent } from './lead.repository';
 
-const C = COLLECTIONS.audit.name;
+export type { AuditEntry } from './audit-entry';
 
-/** One line of the workspace's audit log: who revealed which lead's contact, when. Never contact data. */
-export interface AuditEntry {
-  _id: string;
-  action: 'contact_revealed';
-  leadId: string;
-  districtId: string;
-  staffId: string;
-  at: string;
-  [k: string]: unknown;
-}
+const C = COLLECTIONS.audit.name;
 
 /** A contact reveal is audited and shows in the lead's thread, both or neither. */
 export const recordContactReveal = (store: DocumentStore, audit: AuditEntry, event: LeadEvent): Promise<void> =>

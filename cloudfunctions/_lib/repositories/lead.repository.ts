@@ -1,6 +1,8 @@
 import type { Lead } from '../../../domain/lead/lead.schema';
 import type { LeadEvent } from '../../../domain/lead/lead-event.schema';
 import { COLLECTIONS } from '../store/collections';
+import type { AuditEntry } from './audit-entry';
+import { applyRollupDelta, leadAfter, rollupDeltaOf, touchesRollups } from './rollup.repository';
 import { MAX_FIND_LIMIT, type DocumentStore, type FindQuery, type TransactionStore } from '../store/store-port';
 
 const LEADS = COLLECTIONS.leads.name;
@@ -42,21 +44,32 @@ export const LEADS_COLLECTION = LEADS;
  * Records a change to a lead with the events that explain it, atomically. With `expectedRev` the change applies
  * only if nobody changed the lead since it was read, and `rev` moves on; false (nothing written) when it moved
  * first. `null` skips the check: appending a reply or a note never conflicts with anyone. Without events it is
- * one update and no transaction; without changes, only the events are written.
+ * one update and no transaction; without changes, only the events are written. `audit` lines (facts, stage
+ * confirmations) are written in the same transaction: the change, its thread entry and its audit line, or none.
+ * A change to what the report roll-ups count (status, facts, confirmations, first response …) moves them in the
+ * same transaction too, so the rows always equal a recount.
  */
 export const recordLeadChange = async (
   store: DocumentStore,
-  lead: Pick<Lead, '_id'>,
+  /** The lead as read (its id is enough for a change the roll-ups do not count). */
+  lead: Lead | Pick<Lead, '_id'>,
   set: Record<string, unknown>,
   events: readonly LeadEvent[],
   expectedRev: number | null,
+  audit: readonly AuditEntry[] = [],
 ): Promise<boolean> => {
   const options = expectedRev === null ? undefined : { ifRev: expectedRev };
   const changes = Object.keys(set).length > 0;
-  if (events.length === 0) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
+  const rollups = changes && touchesRollups(set);
+  if (events.length === 0 && audit.length === 0 && !rollups) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
   return store.transaction(async (tx) => {
+    // The roll-ups move from the lead as it stands: the rev-checked copy, or (no check) a fresh read here.
+    const read = 'status' in lead && expectedRev !== null ? lead : null;
+    const before = rollups ? (read ?? (await getLead(tx, lead._id))) : null;
     if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
+    if (before) await applyRollupDelta(tx, rollupDeltaOf(before, leadAfter(before, set)));
     for (const event of events) await insertLeadEvent(tx, event);
+    for (const entry of audit) await tx.insert<AuditEntry>(COLLECTIONS.audit.name, entry);
     return true;
   });
 };
@@ -67,3 +80,11 @@ export const recordLeadChange = async (
  */
 export const scheduleEscalation = (store: DocumentStore, lead: Pick<Lead, '_id'>, dueAt: string | null) =>
   store.update(LEADS, lead._id, { set: { 'sla.nextEscalationAt': dueAt } });
+
+/** A district's leads whose `stage` the bureau confirmed on a day in [fromDay, toDay] (at most one request's cap). */
+export const listConfirmedLeads = (store: DocumentStore, districtId: string, stage: 'signed' | 'landed', fromDay: string, toDay: string) =>
+  store.find<Lead>(LEADS, {
+    where: { districtId, [`confirmations.${stage}.date`]: { gte: fromDay, lte: toDay } },
+    orderBy: [{ field: `confirmations.${stage}.date`, direction: 'asc' }, { field: '_id', direction: 'asc' }],
+    limit: MAX_FIND_LIMIT,
+  });

@@ -58,6 +58,15 @@ export const COLLECTIONS = {
       // Card stats: a card's leads (by week, by channel), and a person's answered leads, newest first.
       { name: 'by_card_created', fields: ['source.cardId', 'createdAt'] },
       { name: 'by_handler_created', fields: ['handling.staffId', 'createdAt'] },
+      // Dashboards: unanswered past the promise right now, for a district, a handling unit, a handler.
+      // Tap-through from a dashboard figure: a district's inquiries of a period, in arrival order.
+      { name: 'by_district_created_id', fields: ['districtId', 'createdAt', '_id'] },
+      // 擂台赛: a district's bureau-confirmed 签约 / 落地 by the day the bureau named.
+      { name: 'by_district_signed_confirmed', fields: ['districtId', 'confirmations.signed.date', '_id'] },
+      { name: 'by_district_landed_confirmed', fields: ['districtId', 'confirmations.landed.date', '_id'] },
+      { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
@@ -83,6 +92,15 @@ export const COLLECTIONS = {
   webChallenges: { name: 'web_challenges', indexes: [{ name: 'by_expiry', fields: ['expiresAt', '_id'] }] },
   /** Claim codes of web inquiries, by a hash of the code: which lead, and who claimed it. */
   leadClaims: { name: 'lead_claims', indexes: [{ name: 'by_lead', fields: ['leadId'] }] },
+  // Report roll-ups (day × unit × person × channel × industry × origin), read by district and day range.
+  rollups: {
+    name: 'report_rollups',
+    indexes: [
+      { name: 'by_district_day', fields: ['districtId', 'day', '_id'] },
+      { name: 'by_district_unit_day', fields: ['districtId', 'unitId', 'day', '_id'] },
+      { name: 'by_district_staff_day', fields: ['districtId', 'staffId', 'day', '_id'] },
+    ],
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

@@ -15,6 +15,8 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   sla_leader_copied: '超时抄送领导',
   sla_reassigned: '超时改派',
   followup_reminded: '跟进提醒',
+  facts_set: '补充企业信息',
+  stage_confirmed: '投资促进局确认',
 };
 
 export interface TimelineEvent {

@@ -74,6 +74,9 @@ export default function InboxPage() {
           <Text {...PAGE_HEADING} className="inbox__title">线索收件箱</Text>
           {session.staff ? <Text className="inbox__name">{session.staff.name}</Text> : null}
         </View>
+        <View className="inbox__reports" hoverClass="inbox__reports--pressed" onClick={() => openPage(ROUTES.reportDashboard)} data-testid="open-dashboard" {...tappable({ role: 'link' })}>
+          <Text>数据看板 ›</Text>
+        </View>
         {session.staff && holdsOfficeRole(session.staff.roles) ? (
           <ActionButton text="管理" tone="secondary" size="sm" testId="inbox-admin-entry" onClick={() => openPage(ROUTES.adminHome)} />
         ) : null}

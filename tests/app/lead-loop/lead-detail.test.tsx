@@ -20,6 +20,9 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   allowedNext: ['contacted', 'invalid'],
   canAct: true,
   view: 'handler',
+  facts: null,
+  confirmations: {},
+  canConfirm: false,
   ...overrides,
 });
 

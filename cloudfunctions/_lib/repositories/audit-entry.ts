@@ -1,0 +1,11 @@
+/** One line of the audit log: who did what to which lead, when. Never contact data. */
+export interface AuditEntry {
+  _id: string;
+  /** contact_revealed: the reveal step; facts_set / stage_confirmed: what the numbers are made of. */
+  action: 'contact_revealed' | 'facts_set' | 'stage_confirmed';
+  leadId: string;
+  districtId: string;
+  staffId: string;
+  at: string;
+  [k: string]: unknown;
+}

@@ -1,0 +1,81 @@
+import { fingerprint } from '../../../domain/common/fingerprint';
+import type { Lead } from '../../../domain/lead/lead.schema';
+import { applySet, contributionDelta, type Counters, type RollupContribution, type RollupKey } from '../../../domain/report/lead-rollup.rules';
+import { COLLECTIONS } from '../store/collections';
+import { MAX_FIND_LIMIT, type DocumentStore, type TransactionStore } from '../store/store-port';
+
+const ROLLUPS = COLLECTIONS.rollups.name;
+
+export type RollupDoc = RollupKey & {
+  _id: string;
+  c: Counters;
+  [k: string]: unknown;
+};
+
+export const rollupId = (key: RollupKey): string => `ru_${fingerprint(key)}`;
+
+/** Lead fields a roll-up row depends on: a change touching none of them leaves every row as it is. */
+const ROLLUP_FIELDS = ['status', 'facts', 'confirmations', 'sla', 'credit', 'need', 'source', 'createdAt', 'districtId'];
+export const touchesRollups = (set: Record<string, unknown>): boolean =>
+  Object.keys(set).some((path) => {
+    const root = path.split('.')[0];
+    return root === 'sla' ? path === 'sla' || path === 'sla.firstRespondedAt' || path === 'sla.firstResponseDueAt' : ROLLUP_FIELDS.includes(root);
+  });
+
+/** Which of the delta's rows exist already: one wave of by-id reads, to overlap with the caller's other reads. */
+export const readRollupRows = async (tx: TransactionStore, delta: readonly RollupContribution[]): Promise<Set<string>> => {
+  const ids = delta.map((row) => rollupId(row.key));
+  const found = await Promise.all(ids.map((id) => tx.get<RollupDoc>(ROLLUPS, id)));
+  return new Set(ids.filter((_, i) => found[i] !== null));
+};
+
+/**
+ * Moves the rows by a delta inside the caller's transaction, all at once: an `inc` for a row that exists
+ * (`existing`, from readRollupRows), an insert for one that does not. Rows are never deleted; zeros read as nothing.
+ */
+export const writeRollupDelta = async (tx: TransactionStore, delta: readonly RollupContribution[], existing: ReadonlySet<string>): Promise<void> => {
+  await Promise.all(
+    delta.map(async (row) => {
+      const id = rollupId(row.key);
+      if (existing.has(id)) {
+        const inc = Object.fromEntries(Object.entries(row.counters).map(([name, n]) => [`c.${name}`, n]));
+        await tx.update(ROLLUPS, id, { inc });
+      } else {
+        await tx.insert<RollupDoc>(ROLLUPS, { _id: id, ...row.key, c: { ...row.counters } });
+      }
+    }),
+  );
+};
+
+/** Reads, then moves (two waves): for a caller with no other read to overlap. */
+export const applyRollupDelta = async (tx: TransactionStore, delta: readonly RollupContribution[]): Promise<void> =>
+  writeRollupDelta(tx, delta, await readRollupRows(tx, delta));
+
+/** The roll-up change of `set` applied to `before` (the lead as it stands in the transaction). */
+export const rollupDeltaOf = (before: Lead | null, after: Lead | null) => contributionDelta(before, after);
+export const leadAfter = (lead: Lead, set: Record<string, unknown>): Lead => applySet(lead, set);
+
+/** A district's rows for China days [fromDay, toDay] (optionally one unit's or one person's), in pages by key. */
+export const listRollups = async (
+  store: DocumentStore,
+  districtId: string,
+  fromDay: string,
+  toDay: string,
+  only: { unitId: string } | { staffId: string } | null = null,
+): Promise<RollupDoc[]> => {
+  const out: RollupDoc[] = [];
+  let after: { day: string; _id: string } | null = null;
+  for (;;) {
+    const cursor: { day: string; _id: string } | null = after;
+    const page: RollupDoc[] = await store.find<RollupDoc>(ROLLUPS, {
+      where: { districtId, ...(only ?? {}), day: { gte: cursor ? cursor.day : fromDay, lte: toDay } },
+      ...(cursor ? { anyOf: [{ day: { gt: cursor.day } }, { day: cursor.day, _id: { gt: cursor._id } }] } : {}),
+      orderBy: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+      limit: MAX_FIND_LIMIT,
+    });
+    out.push(...page);
+    if (page.length < MAX_FIND_LIMIT) return out;
+    const last = page[page.length - 1];
+    after = { day: last.day, _id: last._id };
+  }
+};

@@ -1,0 +1,71 @@
+import { arenaContract } from '../../domain/api/report.contracts';
+import { DomainError } from '../../domain/common/result';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { boardFor, rankContestants, type ConfirmedStage, type ContestantFacts } from '../../domain/ranking/arena-score.rules';
+import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
+import { firstReports } from '../../domain/ranking/first-report.rules';
+import { periodContaining, periodFromKey } from '../../domain/report/period.rules';
+import { defineAction, requireStaff } from '../_lib/define-action';
+import { listConfirmedLeads } from '../_lib/repositories/lead.repository';
+import { listUnits } from '../_lib/repositories/org.repository';
+import { listRollups } from '../_lib/repositories/rollup.repository';
+import { periodDays, periodView } from './report-scope';
+
+const companyOf = (lead: Lead) => lead.facts?.companyName ?? lead.contact.company;
+
+/**
+ * 擂台赛 for one quarter or month: every unit of the district, scored by arena-score.rules from the bureau's
+ * confirmations dated in the period (首报: one project, one credit) and the promises kept on the period's
+ * inquiries (roll-ups). The caller sees the top N and the own unit's line item by item.
+ */
+export const arenaAction = defineAction(arenaContract, async (deps, ctx, input) => {
+  const me = requireStaff(ctx);
+  const period = input.key ? periodFromKey(input.key) : periodContaining(input.kind, ctx.now);
+  if (!period || period.kind !== input.kind) throw new DomainError('REPORT.PERIOD_INVALID', ['key']);
+  const { fromDay, toDay } = periodDays(period);
+  const weights = DEFAULT_ARENA_WEIGHTS;
+  const [units, signed, landed, rows] = await Promise.all([
+    listUnits(deps.store, me.districtId),
+    listConfirmedLeads(deps.store, me.districtId, 'signed', fromDay, toDay),
+    listConfirmedLeads(deps.store, me.districtId, 'landed', fromDay, toDay),
+    listRollups(deps.store, me.districtId, fromDay, toDay),
+  ]);
+  const byId = new Map<string, Lead>([...signed, ...landed].map((l) => [l._id, l]));
+  const { kept, duplicates } = firstReports([...byId.values()]);
+  const stagesByUnit = new Map<string, ConfirmedStage[]>();
+  for (const lead of kept) {
+    const unitId = lead.credit.unitId;
+    if (!unitId) continue;
+    const list = stagesByUnit.get(unitId) ?? [];
+    for (const stage of ['signed', 'landed'] as const) {
+      const date = lead.confirmations?.[stage]?.date;
+      if (date && date >= fromDay && date <= toDay) list.push({ leadId: lead._id, company: companyOf(lead), stage, tier: lead.facts?.investmentTier ?? null });
+    }
+    stagesByUnit.set(unitId, list);
+  }
+  const promises = new Map<string, { due: number; kept: number }>();
+  for (const r of rows) {
+    const p = promises.get(r.unitId) ?? { due: 0, kept: 0 };
+    p.due += r.c.inquiries ?? 0;
+    p.kept += r.c.respondedInTime ?? 0;
+    promises.set(r.unitId, p);
+  }
+  const facts: ContestantFacts[] = units.map((u) => ({
+    contestantId: u._id,
+    name: u.name,
+    confirmedStages: stagesByUnit.get(u._id) ?? [],
+    promisesDue: promises.get(u._id)?.due ?? 0,
+    promisesKept: promises.get(u._id)?.kept ?? 0,
+    invalidAfterReport: [],
+    adjustments: [],
+  }));
+  const board = boardFor(rankContestants(facts, weights), me.unitId, weights.topN);
+  return {
+    period: periodView(period),
+    contestants: board.contestants,
+    topN: weights.topN,
+    top: board.top,
+    own: board.own ? { contestantId: board.own.contestantId, name: board.own.name, raw: board.own.raw, score: board.own.score, rank: board.own.rank, items: board.own.items.map((i) => ({ kind: i.kind, label: i.label, points: i.points, ...('leadId' in i ? { leadId: i.leadId } : {}) })) } : null,
+    duplicatesRemoved: duplicates.length,
+  };
+});

@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { id } from '../common/text';
+import { chinaDay } from '../lead/lead-facts.schema';
+import { LEAD_STATUSES } from '../lead/lead-status.rules';
+import { defineContract } from './contract';
+import { StaffLeadSummarySchema } from './workspace.contracts';
+
+/** Whose numbers: a person's (the leads they brought), a unit's, the district's. */
+export const REPORT_SCOPES = ['person', 'unit', 'district'] as const;
+export const PERIOD_KINDS = ['xun', 'month', 'quarter', 'half', 'year', 'range'] as const;
+
+/** A period: its kind and key (2026-12-X1, 2026-12, 2026-Q4, 2026-H2, 2026; default: the one containing today), or a range of days. */
+export const PeriodRequestSchema = v.strictObject({
+  kind: v.picklist(PERIOD_KINDS),
+  key: v.optional(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-X[1-3])?|-Q[1-4]|-H[12])?$/, '统计周期格式不正确'))),
+  from: v.optional(chinaDay()),
+  to: v.optional(chinaDay()),
+});
+
+export const ReportScopeRequestSchema = {
+  scope: v.picklist(REPORT_SCOPES),
+  /** For `unit`: default the caller's own. */
+  unitId: v.optional(id()),
+  /** For `person`: default the caller. */
+  staffId: v.optional(id()),
+  period: PeriodRequestSchema,
+};
+
+const PeriodViewSchema = v.object({ kind: v.picklist(PERIOD_KINDS), key: v.string(), label: v.string(), start: v.string(), end: v.string() });
+const BreakdownSchema = v.array(v.object({ key: v.string(), label: v.string(), count: v.number() }));
+
+export const DashboardFiguresSchema = v.object({
+  inquiries: v.number(),
+  byUnit: BreakdownSchema,
+  byChannel: BreakdownSchema,
+  byIndustry: BreakdownSchema,
+  byOrigin: BreakdownSchema,
+  funnel: v.array(v.object({ stage: v.picklist(LEAD_STATUSES), label: v.string(), count: v.number() })),
+  invalid: v.number(),
+  responded: v.number(),
+  respondedInTime: v.number(),
+  promisesKeptPct: v.nullable(v.number()),
+  responseMedianMinutes: v.nullable(v.number()),
+  responseP90Minutes: v.nullable(v.number()),
+  confirmedSigned: v.number(),
+  confirmedLanded: v.number(),
+});
+
+/** 数据看板: one scope, one period, against the period before it; read from roll-ups, never by counting leads. */
+export const dashboardContract = defineContract({
+  name: 'report.dashboard',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject(ReportScopeRequestSchema),
+  response: v.object({
+    scope: v.picklist(REPORT_SCOPES),
+    scopeLabel: v.string(),
+    period: PeriodViewSchema,
+    previous: PeriodViewSchema,
+    figures: DashboardFiguresSchema,
+    previousFigures: DashboardFiguresSchema,
+    /** Unanswered past the promise right now, among the leads this scope handles. */
+    overdueNow: v.number(),
+  }),
+});
+
+/** What a tapped bar stands for: inquiries of one unit, channel, industry or origin, or those that reached a stage. */
+export const REPORT_LEAD_FILTERS = ['unit', 'channel', 'industry', 'origin', 'stage', 'all'] as const;
+
+/** 点开看线索: the leads behind a figure, as far as the caller may see them. */
+export const reportLeadsContract = defineContract({
+  name: 'report.leads',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({
+    ...ReportScopeRequestSchema,
+    filter: v.picklist(REPORT_LEAD_FILTERS),
+    value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(120))),
+  }),
+  response: v.object({
+    items: v.array(StaffLeadSummarySchema),
+    nextCursor: v.nullable(v.string()),
+    /** Leads behind the figure the caller may not open (other units'): counted, not shown. */
+    hidden: v.number(),
+  }),
+});
+
+const ScoreLineSchema = v.object({ contestantId: v.string(), name: v.string(), raw: v.number(), score: v.number(), rank: v.number() });
+export const ScoreItemSchema = v.object({ kind: v.picklist(['stage', 'response', 'penalty', 'adjustment']), label: v.string(), points: v.number(), leadId: v.optional(v.string()) });
+
+/** 擂台赛: the units of the caller's district ranked for a quarter or a month; top N, and the caller's unit item by item. */
+export const arenaContract = defineContract({
+  name: 'report.arena',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({
+    kind: v.picklist(['quarter', 'month']),
+    key: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(\d{2}|Q[1-4])$/, '统计周期格式不正确'))),
+  }),
+  response: v.object({
+    period: v.object({ kind: v.string(), key: v.string(), label: v.string(), start: v.string(), end: v.string() }),
+    contestants: v.number(),
+    topN: v.number(),
+    top: v.array(ScoreLineSchema),
+    own: v.nullable(v.object({ ...ScoreLineSchema.entries, items: v.array(ScoreItemSchema) })),
+    /** Confirmed projects left out because another unit holds the company's first report (首报). */
+    duplicatesRemoved: v.number(),
+  }),
+});

@@ -1,0 +1,126 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
+import { CardSkeleton } from '../../components/card-skeleton';
+import { ErrorState } from '../../components/error-state';
+import { SectionBlock } from '../../components/section-block';
+import { Segmented } from '../../components/segmented';
+import { useSession } from '../../hooks/use-session';
+import { openPage, ROUTES } from '../../routes';
+import { FigureBars } from '../components/figure-bars';
+import { barRows, compareText, neighbourKey, PERIOD_TABS, responseText, type PeriodTab } from './dashboard-view';
+import { useDashboard, type DashboardScope } from './use-dashboard';
+import './index.css';
+
+const SCOPES: ReadonlyArray<{ key: DashboardScope; label: string }> = [
+  { key: 'person', label: '我的' },
+  { key: 'unit', label: '本单位' },
+  { key: 'district', label: '全区' },
+];
+
+export default function DashboardPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const admin = session.staff?.roles.includes('admin') ?? false;
+  const d = useDashboard({ scope: params.scope === 'district' || params.scope === 'person' ? params.scope : undefined });
+
+  usePullDownRefresh(() => {
+    d.reload().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+
+  const data = d.data;
+  const open = (filter: string, value?: string) => {
+    if (!data) return;
+    openPage(ROUTES.reportLeads, { scope: d.scope, kind: data.period.kind, key: data.period.key, filter, value });
+  };
+  const travel = (direction: 'previous' | 'next') => {
+    if (!data) return;
+    const next = neighbourKey(data.period.key, direction, data.previous.key);
+    if (next) d.setKey(next);
+  };
+
+  return (
+    <View className="report-page" data-testid="dashboard" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        数据看板
+      </Text>
+      <View className="report-page__controls">
+        <Segmented options={SCOPES.filter((s) => s.key !== 'district' || admin)} active={d.scope} onChange={(k) => d.setScope(k as DashboardScope)} testId="dashboard-scope" />
+        <Segmented options={PERIOD_TABS} active={d.kind} onChange={(k) => d.setKind(k as PeriodTab)} testId="dashboard-period" />
+        <View className="report-page__step" onClick={() => openPage(ROUTES.reportArena)} data-testid="open-arena" {...tappable({ role: 'link' })}>
+          <Text>擂台赛排名 ›</Text>
+        </View>
+        <View className="report-page__travel">
+          <View className="report-page__step" onClick={() => travel('previous')} data-testid="period-previous" {...tappable({ label: '上一期' })}>
+            <Text>‹ 上一期</Text>
+          </View>
+          <Text className="report-page__period" data-testid="period-label">
+            {data?.period.label ?? '…'}
+          </Text>
+          <View className="report-page__step" onClick={() => travel('next')} data-testid="period-next" {...tappable({ label: '下一期' })}>
+            <Text>下一期 ›</Text>
+          </View>
+        </View>
+      </View>
+
+      {d.status === 'loading' && !data ? (
+        <CardSkeleton />
+      ) : !data ? (
+        <ErrorState message={d.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void d.reload()} />
+      ) : (
+        <View>
+          <Text className="report-page__scope">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
+          <View className="report-page__tiles">
+            <View className="report-page__tile" data-testid="tile-inquiries" onClick={() => open('all')} {...tappable({ role: 'link', label: `咨询 ${data.figures.inquiries} 条，${compareText(data.figures.inquiries, data.previousFigures.inquiries)}，查看线索` })}>
+              <Text className="report-page__tile-value">{data.figures.inquiries}</Text>
+              <Text className="report-page__tile-label">咨询</Text>
+              <Text className="report-page__tile-compare">{compareText(data.figures.inquiries, data.previousFigures.inquiries)}</Text>
+            </View>
+            <View className="report-page__tile" data-testid="tile-promises">
+              <Text className="report-page__tile-value">{data.figures.promisesKeptPct === null ? '—' : `${data.figures.promisesKeptPct}%`}</Text>
+              <Text className="report-page__tile-label">按时首次回复</Text>
+              <Text className="report-page__tile-compare">
+                中位 {responseText(data.figures.responseMedianMinutes, data.figures.responded)} · P90 {responseText(data.figures.responseP90Minutes, data.figures.responded)}
+              </Text>
+            </View>
+            <View className="report-page__tile" data-testid="tile-signed">
+              <Text className="report-page__tile-value">{data.figures.confirmedSigned}</Text>
+              <Text className="report-page__tile-label">确认签约</Text>
+              <Text className="report-page__tile-compare">{compareText(data.figures.confirmedSigned, data.previousFigures.confirmedSigned)}</Text>
+            </View>
+            <View className="report-page__tile" data-testid="tile-overdue">
+              <Text className={data.overdueNow ? 'report-page__tile-value report-page__tile-value--alert' : 'report-page__tile-value'}>{data.overdueNow}</Text>
+              <Text className="report-page__tile-label">当前超时未回复</Text>
+            </View>
+          </View>
+
+          <SectionBlock title="转化漏斗" extra="本期咨询走到哪一步" testId="dashboard-funnel">
+            <FigureBars
+              rows={barRows(
+                data.figures.funnel.map((f) => ({ key: f.stage, label: f.label, count: f.count })),
+                data.previousFigures.funnel.map((f) => ({ key: f.stage, count: f.count })),
+              )}
+              emptyText="本期还没有咨询"
+              onOpen={(stage) => open('stage', stage)}
+            />
+          </SectionBlock>
+          <SectionBlock title="按单位" testId="dashboard-by-unit">
+            <FigureBars rows={barRows(data.figures.byUnit, data.previousFigures.byUnit)} emptyText="本期还没有咨询" onOpen={(k) => open('unit', k)} testId="bars-unit" />
+          </SectionBlock>
+          <SectionBlock title="按渠道" testId="dashboard-by-channel">
+            <FigureBars rows={barRows(data.figures.byChannel, data.previousFigures.byChannel)} emptyText="本期还没有咨询" onOpen={(k) => open('channel', k)} testId="bars-channel" />
+          </SectionBlock>
+          <SectionBlock title="按产业" testId="dashboard-by-industry">
+            <FigureBars rows={barRows(data.figures.byIndustry, data.previousFigures.byIndustry)} emptyText="本期还没有咨询" onOpen={(k) => open('industry', k)} />
+          </SectionBlock>
+          <SectionBlock title="按来源地" extra="信用代码所在省份，或填写的城市" testId="dashboard-by-origin">
+            <FigureBars rows={barRows(data.figures.byOrigin, data.previousFigures.byOrigin)} emptyText="本期还没有咨询" onOpen={(k) => open('origin', k)} />
+          </SectionBlock>
+        </View>
+      )}
+    </View>
+  );
+}

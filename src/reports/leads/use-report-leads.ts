@@ -1,0 +1,24 @@
+import { reportLeadsContract, REPORT_LEAD_FILTERS } from '../../../domain/api/report.contracts';
+import { useResource } from '../../hooks/use-resource';
+import { call } from '../../services/api-client';
+import type { PeriodTab } from '../dashboard/dashboard-view';
+
+type Filter = (typeof REPORT_LEAD_FILTERS)[number];
+const PERIOD_KINDS: readonly string[] = ['xun', 'month', 'quarter', 'half', 'year'];
+
+export interface ReportLeadsParams {
+  scope?: string;
+  kind?: string;
+  key?: string;
+  filter?: string;
+  value?: string;
+}
+
+/** The leads behind a tapped figure (report.leads), from the page's parameters; unknown values fall back safely. */
+export const useReportLeads = (params: ReportLeadsParams) => {
+  const scope = params.scope === 'person' || params.scope === 'district' ? params.scope : 'unit';
+  const kind = (PERIOD_KINDS.includes(params.kind ?? '') ? params.kind : 'month') as PeriodTab;
+  const filter = (REPORT_LEAD_FILTERS as readonly string[]).includes(params.filter ?? '') ? (params.filter as Filter) : 'all';
+  const input = { scope, period: { kind, ...(params.key ? { key: params.key } : {}) }, filter, ...(filter !== 'all' && params.value ? { value: params.value } : {}) } as const;
+  return useResource({ key: `report.leads:${JSON.stringify(input)}`, fetch: () => call(reportLeadsContract, input), cacheSchema: reportLeadsContract.response });
+};

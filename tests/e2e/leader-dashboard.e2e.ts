@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { callOk } from '../support/local-cloud-api';
+import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
+
+/**
+ * A unit leader (陈启航, 投资促进局) opens 数据看板, taps a channel bar through to the leads it counted, and
+ * sees the 擂台赛 with the own unit's breakdown — against the local cloud with real inquiries, a signing the
+ * head recorded and the bureau confirmed.
+ */
+describe('leader dashboard in the browser', () => {
+  let cloud: LocalCloudProcess;
+  let browser: Browser;
+  const api = <T>(persona: string, action: string, input: unknown) => callOk<T>(cloud.url, persona, action, input);
+
+  before(async () => {
+    ({ cloud, browser } = await startCloudAndBrowser());
+    const notice = await api<{ version: string }>('visitor', 'lead.privacyNotice', {});
+    const inquiries = [
+      { who: 'dash-a', cardId: 'card-staff-head', channel: 'chat', company: '云帆智能科技有限公司', phone: '13700137001' },
+      { who: 'dash-b', cardId: 'card-staff-head', channel: 'moments', company: '禾源生物医药有限公司', phone: '13700137002' },
+      { who: 'dash-c', cardId: 'card-staff-tech', channel: 'chat', company: '江海新材料有限公司', phone: '13700137003' },
+    ];
+    const ids: string[] = [];
+    for (const o of inquiries) {
+      const r = await api<{ leadId: string }>(`guest-${o.who}`, 'lead.submit', {
+        idempotencyKey: `e2e-dash-${o.who}-00000000`,
+        contact: { name: '测试', company: o.company, phone: o.phone },
+        need: { industry: '人工智能', scale: 'undecided' },
+        message: '想了解楼宇租金与人才政策。',
+        source: { channel: o.channel, cardId: o.cardId },
+        consent: { agreed: true, noticeVersion: notice.version },
+      });
+      ids.push(r.leadId);
+    }
+    const rev = async () => (await api<{ rev: number }>('head', 'lead.detail', { leadId: ids[0] })).rev;
+    await api('head', 'lead.setFacts', { leadId: ids[0], creditCode: '91330106MA2B3C4D5D', investmentWan: 35_000, rev: await rev() });
+    for (const to of ['contacted', 'negotiating', 'signed']) await api('head', 'lead.transition', { leadId: ids[0], to, rev: await rev() });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await api('invest-leader', 'lead.confirmStage', { leadId: ids[0], stage: 'signed', note: '已核验投资协议原件', date: today, rev: await rev() });
+  });
+  after(() => stopCloudAndBrowser(cloud, browser));
+
+  it('opens the dashboard, taps a bar through to its leads, and sees the ranking with the own breakdown', async () => {
+    const page = await openPhonePage(browser, 'invest-leader');
+    await page.goto(`${cloud.url}#/reports/dashboard/index`);
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    const inquiries = page.getByTestId('tile-inquiries');
+    await inquiries.getByText('2', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('tile-signed').getByText('1', { exact: true }).waitFor();
+    await screenshot(page, 'report-dashboard');
+
+    const chat = page.getByTestId('bars-channel').locator('[data-key="chat"]');
+    assert.equal(await chat.getAttribute('aria-label'), '微信好友：1 条，上期 0 条，查看线索');
+    await chat.click();
+    await page.getByTestId('report-leads-list').waitFor({ timeout: 30_000 });
+    await page.getByText('云帆智能科技有限公司').waitFor();
+    assert.equal(await page.getByText('禾源生物医药有限公司').count(), 0);
+
+    await page.goto(`${cloud.url}#/reports/arena/index`);
+    const own = page.getByTestId('arena-own');
+    await own.waitFor({ timeout: 30_000 });
+    await own.getByText('云帆智能科技有限公司 签约（10 分 × 2）').waitFor();
+    await own.getByText('本单位：第 1 名').waitFor();
+    await settle(page);
+    await screenshot(page, 'report-arena');
+  });
+});
