@@ -61,6 +61,8 @@ describe('deployable cloud function bundles', () => {
     const timer = JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'sla-timer', 'config.json'), 'utf8'));
     expect(timer.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
     expect(timer.timeout).toBe(SLA_TIMER_TIMEOUT_SECONDS);
+    // A spreadsheet import is validated and applied within one call: the office gets WeChat's longest timeout.
+    expect(JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'admin', 'config.json'), 'utf8')).timeout).toBe(60);
   });
 
   it("declares only the open APIs each function's own code calls, not every adapter it carries", () => {
