@@ -12,6 +12,17 @@ export interface CarrierMatchListProps {
   onOpen: (carrierId: string) => void;
 }
 
+type MatchedCarrier = CarrierMatches['matches'][number]['carrier'];
+
+function MatchTitle({ carrier }: { carrier: MatchedCarrier }) {
+  return (
+    <View className="carrier-match-list__title">
+      <Text className="carrier-match-list__type">{CARRIER_TYPE_LABELS[carrier.type]}</Text>
+      <Text className="carrier-match-list__name">{carrier.name}</Text>
+    </View>
+  );
+}
+
 /** Carriers that fit a need, each with why; near misses with the one thing they lack. */
 export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchListProps) {
   return (
@@ -26,10 +37,7 @@ export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchLi
           {...tappable({ role: 'link' })}
           onClick={() => onOpen(m.carrier.id)}
         >
-          <View className="carrier-match-list__title">
-            <Text className="carrier-match-list__type">{CARRIER_TYPE_LABELS[m.carrier.type]}</Text>
-            <Text className="carrier-match-list__name">{m.carrier.name}</Text>
-          </View>
+          <MatchTitle carrier={m.carrier} />
           <Text className="carrier-match-list__facts">
             {m.carrier.street} · 空置 {formatArea(m.carrier.vacantArea)} · {formatPrice(m.carrier.priceMin, m.carrier.priceMax, m.carrier.priceUnit)}
           </Text>
@@ -51,10 +59,7 @@ export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchLi
           {...tappable({ role: 'link' })}
           onClick={() => onOpen(m.carrier.id)}
         >
-          <View className="carrier-match-list__title">
-            <Text className="carrier-match-list__type">{CARRIER_TYPE_LABELS[m.carrier.type]}</Text>
-            <Text className="carrier-match-list__name">{m.carrier.name}</Text>
-          </View>
+          <MatchTitle carrier={m.carrier} />
           <Text className="carrier-match-list__failed">✗ {m.failed}</Text>
         </View>
       ))}
