@@ -30,10 +30,15 @@ describe('district card in the browser', () => {
     assert.ok(shot.endsWith('.png'));
   });
 
-  it('shows a clear error with a retry when the card does not exist', async () => {
+  it('offers the ways on, not a retry that cannot succeed, when the card does not exist', async () => {
     const page = await openPhonePage(browser);
     await page.goto(`${cloud.url}#/pages/card/index?cardId=card-missing`);
     await page.getByText('未找到该名片，可能已下线').waitFor({ timeout: 30_000 });
-    assert.ok(await page.getByText('重试').first().isVisible());
+    assert.equal(await page.getByText('重试').count(), 0);
+    for (const way of ['查看区招商名片', '浏览可用载体', '找对接部门']) assert.ok(await page.getByText(way).first().isVisible(), way);
+    // The district's own card opens from there.
+    await page.getByTestId('dead-end-default-card').click();
+    await page.getByTestId('card-page').waitFor({ timeout: 30_000 });
+    await page.getByText('林致远').first().waitFor({ timeout: 30_000 });
   });
 });

@@ -196,41 +196,6 @@ export default function LeadDetailPage() {
         <Row label="咨询载体" value={lead.carrierName} />
       </Section>
 
-      <Section
-        title="匹配载体"
-        testId="matches-section"
-        extra={
-          canAct && matches.data?.matches.length ? (
-            <ActionButton
-              text={`推荐前 ${Math.min(RECOMMENDED, matches.data.matches.length)} 个`}
-              size="sm"
-              tone="secondary"
-              onClick={() => detail.reply.setText(recommendationText(matches.data?.matches ?? []))}
-              testId="recommend-matches"
-            />
-          ) : undefined
-        }
-      >
-        {matches.status === 'loading' ? <Text className="lead-detail__meta">正在按需求匹配载体…</Text> : null}
-        {matches.status === 'error' ? (
-          <View className="lead-detail__matches-error">
-            <Text className="lead-detail__meta">{matches.error?.message ?? '暂时无法匹配载体'}</Text>
-            <ActionButton text="重试" size="sm" tone="secondary" onClick={() => void matches.reload()} testId="retry-matches" />
-          </View>
-        ) : null}
-        {matches.status === 'ready' && matches.data && matches.data.matches.length + matches.data.nearMisses.length === 0 ? (
-          <Text className="lead-detail__meta" data-testid="no-matches">
-            暂无符合需求的载体，可在载体库中按条件查找。
-          </Text>
-        ) : null}
-        {matches.status === 'ready' && matches.data ? (
-          <>
-            {canAct && matches.data.matches.length ? <Text className="lead-detail__meta">点「推荐」把前几个连同理由填入下方回复，确认后发送给投资者。</Text> : null}
-            <CarrierMatchList matches={matches.data.matches} nearMisses={matches.data.nearMisses} onOpen={(carrierId) => openPage(ROUTES.carrierDetail, { carrierId })} />
-          </>
-        ) : null}
-      </Section>
-
       <Section title="办理进度" testId="pipeline-section">
         <StatusPipeline status={lead.status} allowedNext={canAct ? data.allowedNext : []} moving={detail.moving} onMove={canAct ? (to) => void detail.move(to) : undefined} />
       </Section>
@@ -315,6 +280,46 @@ export default function LeadDetailPage() {
         <Row label="承办人" value={lead.handlerName ?? '待认领'} />
         <Row label="推荐人" value={lead.creditName} />
         <Row label="分享链路" value={data.shareChain.length ? data.shareChain.join(' → ') : null} />
+      </Section>
+
+      {/* Matches load after the detail: last on the page, their arrival moves nothing already on screen. */}
+      <Section
+        title="匹配载体"
+        testId="matches-section"
+        extra={
+          canAct && matches.data?.matches.length ? (
+            <ActionButton
+              text={`推荐前 ${Math.min(RECOMMENDED, matches.data.matches.length)} 个`}
+              size="sm"
+              tone="secondary"
+              onClick={() => {
+                detail.reply.setText(recommendationText(matches.data?.matches ?? []));
+                // The reply box is further up: bring it into view with the recommendation in it.
+                Taro.pageScrollTo({ selector: '.lead-detail__composer', offsetTop: -80, duration: 200 }).catch(() => undefined);
+              }}
+              testId="recommend-matches"
+            />
+          ) : undefined
+        }
+      >
+        {matches.status === 'loading' ? <Text className="lead-detail__meta">正在按需求匹配载体…</Text> : null}
+        {matches.status === 'error' ? (
+          <View className="lead-detail__matches-error">
+            <Text className="lead-detail__meta">{matches.error?.message ?? '暂时无法匹配载体'}</Text>
+            <ActionButton text="重试" size="sm" tone="secondary" onClick={() => void matches.reload()} testId="retry-matches" />
+          </View>
+        ) : null}
+        {matches.status === 'ready' && matches.data && matches.data.matches.length + matches.data.nearMisses.length === 0 ? (
+          <Text className="lead-detail__meta" data-testid="no-matches">
+            暂无符合需求的载体，可在载体库中按条件查找。
+          </Text>
+        ) : null}
+        {matches.status === 'ready' && matches.data ? (
+          <>
+            {canAct && matches.data.matches.length ? <Text className="lead-detail__meta">点「推荐」把前几个连同理由填入上方回复框，确认后发送给投资者。</Text> : null}
+            <CarrierMatchList matches={matches.data.matches} nearMisses={matches.data.nearMisses} onOpen={(carrierId) => openPage(ROUTES.carrierDetail, { carrierId })} />
+          </>
+        ) : null}
       </Section>
 
       <AssignSheet
