@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',
-  // Every privacy interface used (clipboard, contacts, album, location, chosen images) is declared in 用户隐私保护指引 (admin console).
+  // Every privacy interface used (clipboard, contacts, album, location, chosen location, chosen images, chosen files) is declared in 用户隐私保护指引 (admin console).
   __usePrivacyCheck__: true,
   // WeChat search indexes only the investor's content pages (src/sitemap.json; copied by tools/wechat/taro-wechat-project-files.cjs).
   sitemapLocation: 'sitemap.json',

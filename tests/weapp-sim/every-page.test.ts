@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { auditFindings, renderFigures, type RenderFigures } from './support/audit';
 import { pageVisits, type PageVisit } from './support/page-visits';
 import { undeclaredPrivacyComponents } from './support/render-rules';
-import { allPages, appJson, ROOT, startWorld, submitDemoLead, type SimWorld } from './support/sim-world';
+import { allPages, appJson, ROOT, startWorld, seedPageData, type SimWorld } from './support/sim-world';
 
 /**
  * Every page of every package of the weapp build, opened cold in the simulated runtime as the persona it is
@@ -19,8 +19,7 @@ const figures: RenderFigures[] = [];
 
 beforeAll(async () => {
   world = await startWorld();
-  const lead = await submitDemoLead(world, 'weapp-sim-every-page-0001');
-  visits = pageVisits(lead);
+  visits = pageVisits(await seedPageData(world, 'weapp-sim-every-page-0001'));
 }, 120_000);
 
 afterAll(() => {

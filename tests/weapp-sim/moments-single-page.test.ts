@@ -1,7 +1,7 @@
 import { singlePageForbiddenComponents } from './support/render-rules';
 import { tapEverything } from './support/tap-sweep';
 import { pageVisits, type PageVisit } from './support/page-visits';
-import { allPages, startWorld, submitDemoLead, type SimWorld } from './support/sim-world';
+import { allPages, startWorld, seedPageData, type SimWorld } from './support/sim-world';
 import { SCENES } from './support/wechat-rules';
 
 /**
@@ -41,7 +41,7 @@ let shareable: string[];
 
 beforeAll(async () => {
   world = await startWorld();
-  visits = pageVisits(await submitDemoLead(world, 'weapp-sim-moments-0001'));
+  visits = pageVisits(await seedPageData(world, 'weapp-sim-moments-0001'));
   const probe = world.phone(null);
   shareable = allPages().filter((route) => probe.app.isShareableToMoments(route));
 }, 120_000);

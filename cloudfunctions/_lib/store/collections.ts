@@ -20,6 +20,8 @@ export const COLLECTIONS = {
       { name: 'by_invite', fields: ['inviteCode'] },
       // The directory and the card editor list a district's active people by id.
       { name: 'by_district_status', fields: ['districtId', 'status', '_id'] },
+      // Everyone of a district, any status (the office's lists, the intake's routing context).
+      { name: 'by_district', fields: ['districtId', '_id'] },
     ],
   },
   cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId', '_id'] }, { name: 'by_district', fields: ['districtId', '_id'] }] },

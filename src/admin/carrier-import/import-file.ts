@@ -18,7 +18,8 @@ export const pickFileInWeChat = async (): Promise<PickedFile | null> => {
   } catch {
     return null;
   }
-  const file = picked.tempFiles[0];
+  // Some clients answer a cancelled pick with an empty result rather than a failure.
+  const file = picked?.tempFiles?.[0];
   if (!file) return null;
   const data = await new Promise<string>((resolve, reject) =>
     Taro.getFileSystemManager().readFile({ filePath: file.path, encoding: 'base64', success: (r) => resolve(r.data as string), fail: reject }),

@@ -3,10 +3,12 @@ import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from '../../../domain/carrier/carrier
 import { ActionButton } from '../../components/action-button';
 import { pickFileInWeChat, readWebFile, saveAnnotatedFile } from './import-file';
 import { useCarrierImport } from './use-carrier-import';
+import { utf8ToBase64 } from '../../format/base64';
 import '../admin.css';
 
 const TEMPLATE_CSV = `${IMPORT_COLUMNS.map((c) => c.header).join(',')}\r\nEXT-001,厂房,示例标准厂房,金湾街道,云川市临江区金湾路 1 号,10000,2000,20,30,元/㎡·月,钱经理,13800138030,31.2,120.5,行车 10 吨、货梯,先进制造\r\n`;
-const toBase64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(`\uFEFF${s}`)));
+// With a BOM, so Excel opens the CSV as UTF-8. No btoa: WeChat's runtime has none.
+const toBase64 = (s: string) => utf8ToBase64(`\uFEFF${s}`);
 
 export default function CarrierImportPage() {
   const imp = useCarrierImport();

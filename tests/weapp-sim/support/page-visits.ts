@@ -11,7 +11,7 @@ export interface PageVisit {
   expectText: string[];
 }
 
-export const pageVisits = (seeded: { leadId: string }): Record<string, PageVisit> => ({
+export const pageVisits = (seeded: { leadId: string; vacancyToken: string }): Record<string, PageVisit> => ({
   'pages/card/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['云川市临江区（演示）', '林致远', '13800138001', '临江金融中心'] },
   'pages/lead-form/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['林致远', '提交咨询', '8 个工作小时'] },
   'pages/my-leads/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['想了解孵化器的入驻政策', '对接专员 林致远'] },
@@ -24,4 +24,17 @@ export const pageVisits = (seeded: { leadId: string }): Record<string, PageVisit
   'share/my-card/index': { openid: OPENIDS.commissioner, query: {}, expectText: ['周若岚', '13800138002'] },
   'share/poster/index': { openid: OPENIDS.commissioner, query: { cardId: DEMO.commissionerCardId }, expectText: ['保存到相册'] },
   'share/stats/index': { openid: OPENIDS.commissioner, query: {}, expectText: ['我的名片数据', '浏览次数'] },
+  'admin/home/index': { openid: OPENIDS.admin, query: {}, expectText: ['区域介绍', '个单位'] },
+  'admin/district/index': { openid: OPENIDS.admin, query: {}, expectText: ['云川市临江区（演示）'] },
+  'admin/org/index': { openid: OPENIDS.admin, query: {}, expectText: ['临江区投资促进局'] },
+  'admin/staff/index': { openid: OPENIDS.admin, query: {}, expectText: ['周若岚'] },
+  'admin/carriers/index': { openid: OPENIDS.admin, query: {}, expectText: [DEMO.carrierName] },
+  // The editor shows the carrier in its inputs, which render no text: its labels prove the page and its form loaded.
+  'admin/carrier-edit/index': { openid: OPENIDS.admin, query: { carrierId: DEMO.carrierId }, expectText: ['保存即视为已核实', '价格单位'] },
+  'admin/carrier-import/index': { openid: OPENIDS.admin, query: {}, expectText: ['模板'] },
+  'admin/vacancy/index': { openid: OPENIDS.investorB, query: { t: seeded.vacancyToken }, expectText: [DEMO.carrierName] },
+  'admin/audit/index': { openid: OPENIDS.admin, query: {}, expectText: ['许安然'] },
+  'reports/dashboard/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['临江区投资促进局'] },
+  'reports/leads/index': { openid: OPENIDS.investLeader, query: { scope: 'unit', kind: 'month', filter: 'all' }, expectText: ['云帆智能科技'] },
+  'reports/arena/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['临江区投资促进局'] },
 });

@@ -20,6 +20,10 @@ export const OPENIDS = {
   investorB: 'demo-openid-investor-b',
   head: 'demo-openid-head',
   commissioner: 'demo-openid-commissioner',
+  /** 许安然, the district admin: the office's pages. */
+  admin: 'demo-openid-admin',
+  /** 陈启航, leader of the investment bureau: the reports' pages. */
+  investLeader: 'demo-openid-invest-leader',
   /** Someone who has never used the app: the staff bind page's visitor before binding. */
   newcomer: 'demo-openid-weapp-sim-newcomer',
 } as const;
@@ -97,4 +101,14 @@ export const submitDemoLead = async (world: SimWorld, key: string, overrides: { 
   );
   if (!r.ok) throw new Error(`seeding a lead failed: ${JSON.stringify(r.error)}`);
   return r.data as { leadId: string };
+};
+
+/** What the pages need besides the seed: a lead (lists, detail) and a vacancy link (the one-tap confirm page). */
+export const seedPageData = async (world: SimWorld, key: string): Promise<{ leadId: string; vacancyToken: string }> => {
+  const { leadId } = await submitDemoLead(world, key);
+  const r = await world.cloud.invoke('admin', { action: 'admin.carrier.remindVacancy', input: { carrierId: DEMO.carrierId } }, OPENIDS.admin);
+  if (!r.ok) throw new Error(`issuing a vacancy link failed: ${JSON.stringify(r.error)}`);
+  const token = new URLSearchParams((r.data as { page: string }).page.split('?')[1] ?? '').get('t');
+  if (!token) throw new Error('the vacancy reminder carried no link');
+  return { leadId, vacancyToken: token };
 };

@@ -29,10 +29,10 @@ export type PrivacyInformation = keyof typeof PRIVACY_INTERFACES;
 
 /**
  * What this mini-program declares in its 用户隐私保护指引 (README «Deploy» step 8, app.config.ts): clipboard,
- * contacts (write), album (write), chosen images, location. Phone numbers are typed by the investor, never
+ * contacts (write), album (write), chosen images, location, chosen location, chosen files. Phone numbers are typed by the investor, never
  * collected through `getPhoneNumber`.
  */
-export const DECLARED_PRIVACY: readonly PrivacyInformation[] = ['clipboard', 'contactsWrite', 'albumWrite', 'chosenMedia', 'location'];
+export const DECLARED_PRIVACY: readonly PrivacyInformation[] = ['clipboard', 'contactsWrite', 'albumWrite', 'chosenMedia', 'location', 'chosenLocation', 'chosenFile'];
 
 export const privacyInformationOf = (api: string): PrivacyInformation | null => {
   for (const [information, apis] of Object.entries(PRIVACY_INTERFACES)) if ((apis as readonly string[]).includes(api)) return information as PrivacyInformation;
