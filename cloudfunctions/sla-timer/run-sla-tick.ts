@@ -21,7 +21,7 @@ import {
 } from '../_lib/repositories/sla-ladder.repository';
 import { dropPastViewMarks } from '../_lib/repositories/view-count.repository';
 import { getDutyDay } from '../_lib/repositories/duty-rota.repository';
-import { chinaDay as chinaDutyDay, onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
+import { onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
 import { chinaDay } from '../../domain/share/view-stats.rules';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
@@ -108,7 +108,7 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     const missing = [...new Set(leads.map((l) => l.districtId))].filter((id) => !districts.has(id));
     await Promise.all(
       missing.map(async (id) => {
-        const [district, dutyDay] = await Promise.all([getDistrict(deps.store, id), getDutyDay(deps.store, id, chinaDutyDay(now))]);
+        const [district, dutyDay] = await Promise.all([getDistrict(deps.store, id), getDutyDay(deps.store, id, chinaDay(now))]);
         districts.set(id, district);
         onDutyToday.set(id, district ? onDutyStaffIdFor(district, dutyDay) : null);
       }),

@@ -1,10 +1,10 @@
 import type { District } from './district.schema';
 import type { DutyDay } from './duty-rota.schema';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
+import { chinaDay } from '../common/time';
 
-/** The China-time calendar day of an instant, `YYYY-MM-DD` (the rota is kept per local day). */
-export const chinaDay = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** The rota is kept per China-local day. */
+export { chinaDay };
 
 export const dutyDayId = (districtId: string, day: string): string => `${districtId}:${day}`;
 

@@ -1,8 +1,7 @@
-/** China has one time zone and no daylight saving: a day there is UTC+8. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
+import { chinaDay } from '../common/time';
 
-/** The China-local calendar day of an instant, as YYYY-MM-DD: the unit of view counting and of the daily key. */
-export const chinaDay = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** The China-local calendar day is the unit of view counting and of the daily key. */
+export { chinaDay };
 
 /**
  * Sums daily view counts into weeks. `weekStarts` are ascending YYYY-MM-DD days; a row belongs to the last week

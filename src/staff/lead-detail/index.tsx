@@ -1,6 +1,7 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { isId } from '../../../domain/common/text';
 import { CARRIER_TYPE_LABELS, CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import type { ShareChannel } from '../../../domain/lead/lead.schema';
 import { ActionButton } from '../../components/action-button';
@@ -75,7 +76,7 @@ export default function LeadDetailPage() {
   const { params } = useRouter();
   // Notifications open `staff/lead-detail/index?id=<leadId>`.
   const rawId = params.id ?? params.leadId ?? '';
-  const leadId = /^[A-Za-z0-9_-]{1,64}$/.test(rawId) ? rawId : null;
+  const leadId = isId(rawId) ? rawId : null;
   const detail = useLeadDetail(leadId);
   const matches = useLeadMatches(leadId);
   const { status, data, error } = detail;
