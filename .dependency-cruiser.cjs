@@ -74,15 +74,13 @@ module.exports = {
     {
       name: 'collections-only-in-repositories',
       comment:
-        'Repositories own reads and writes: only cloudfunctions/_lib/repositories/ and the store name collections; notifications.ts (the outbox) and rate-limit.ts (rate counters) each own one collection. record-visit.ts and card-stats.ts are being rewritten on the privacy branch (view aggregates): fold them in when that lands.',
+        'Repositories own reads and writes: only cloudfunctions/_lib/repositories/ and the store name collections; notifications.ts (the outbox) and rate-limit.ts (rate counters) each own one collection.',
       severity: 'error',
       from: {
         path: '^cloudfunctions/',
         pathNot: [
           '^cloudfunctions/_lib/(repositories|store)/',
           '^cloudfunctions/_lib/(notifications|rate-limit)\\.ts$',
-          '^cloudfunctions/public-read/record-visit\\.ts$',
-          '^cloudfunctions/sharing/card-stats\\.ts$',
         ],
       },
       to: { path: '^cloudfunctions/_lib/store/collections\\.ts$' },

@@ -32,6 +32,7 @@ import { claimCodeForLead, claimDocumentId, verifySolvedChallenge } from '../_li
 import { WEB_CHALLENGE_BITS } from '../../domain/lead/web-challenge.rules';
 import { callerKey } from './issue-challenge';
 import { readRollupRows, rollupDeltaOf, writeRollupDelta } from '../_lib/repositories/rollup.repository';
+import { countCardLead, readCardLeadRows } from '../_lib/repositories/view-count.repository';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
   { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
@@ -265,7 +266,9 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
       const draft = context.then(async (c) => {
         const lead = await buildLead(tx, ctx, input, who, phone, c);
         const rollupDelta = rollupDeltaOf(null, lead);
-        return { lead, rollupDelta, rollupRows: await readRollupRows(tx, rollupDelta) };
+        const cardCount = lead.source.cardId ? { districtId: lead.districtId, cardId: lead.source.cardId, channel: lead.source.channel, day: chinaDay(new Date(lead.createdAt)) } : null;
+        const [rollupRows, cardRows] = await Promise.all([readRollupRows(tx, rollupDelta), cardCount ? readCardLeadRows(tx, cardCount) : null]);
+        return { lead, rollupDelta, rollupRows, cardRows };
       });
       draft.catch(() => undefined);
       const [existing, rate, c, moderation, used] = await Promise.all([
@@ -277,7 +280,7 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
       ]);
       if (existing) return { kind: 'duplicate', lead: sameSubmission(existing, who, submitted), district: c.district };
       if (used) throw new DomainError('LEAD.CHALLENGE_USED', ['proof']);
-      const { lead, rollupDelta, rollupRows } = await draft;
+      const { lead, rollupDelta, rollupRows, cardRows } = await draft;
       if (moderation === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
       if (rate.limited) throw new DomainError('RATE.LIMITED');
       const outbox = staffOutboxEntries(
@@ -307,6 +310,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
         ...(visitor ? [insertLeadClaim(tx, claimDocumentId(deps.analyticsSecret, claimCodeForLead(deps.analyticsSecret, lead._id)), lead._id, lead.createdAt)] : []),
         // The report roll-ups count the inquiry with the lead, or not at all.
         writeRollupDelta(tx, rollupDelta, rollupRows),
+        // So is the card's own inquiry counter (card.stats reads counters, never counts leads).
+        ...(cardRows ? [countCardLead(tx, cardRows)] : []),
       ]);
       return { kind: 'created', lead, outbox, district: c.district };
     });

@@ -31,8 +31,8 @@ const day = () => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const count = () => v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /**
- * View counters of one card: one row per China day and one all-time row (`day: null`), so the card's stats read
- * two queries whatever the traffic. Counters only, no visitor in sight. `visitors` counts visitor-days: a visitor
+ * Counters of one card (views, inquiries, shares): one row per China day and one all-time row (`day: null`), so
+ * the card's stats read two queries whatever the traffic. Counters only, no visitor in sight. `visitors` counts visitor-days: a visitor
  * is counted once per day, and across days they cannot be told apart.
  */
 export const ViewCountSchema = v.strictObject({
@@ -44,6 +44,16 @@ export const ViewCountSchema = v.strictObject({
   visitors: count(),
   /** Channel → views; channels without views are absent. */
   viewsByChannel: v.record(v.string(), count()),
+  /**
+   * Inquiries through the card, counted in the transaction that stores each lead (so card.stats counts nothing);
+   * absent on rows made before leads were counted here, or for a day without inquiries.
+   */
+  leads: v.optional(count()),
+  /** Channel → inquiries; channels without inquiries are absent. */
+  leadsByChannel: v.optional(v.record(v.string(), count())),
+  /** All-time row only: share hops of the card and the deepest reshare, counted with each new hop. */
+  shares: v.optional(count()),
+  maxShareDepth: v.optional(count()),
 });
 export type ViewCount = v.InferOutput<typeof ViewCountSchema>;
 

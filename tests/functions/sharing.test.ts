@@ -168,6 +168,29 @@ describe('sharing, attribution and card analytics', () => {
     expect(await b.ok<Stats>('card.stats', {}, OPENID.head)).toMatchObject({ views: 40, uniqueVisitors: 40, viewsByChannel: { moments: 40 } });
   });
 
+  it('inquiries and share hops through a card are counted with them: card.stats equals a recount of the leads and shares', async () => {
+    const root = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'moments' }, OPENID.head);
+    const child = await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat', parentCode: root.code }, OPENID.investorB);
+    await b.ok<Created>('share.create', { cardId: 'card-staff-head', channel: 'chat', parentCode: child.code }, OPENID.investorA);
+    const inputs = [
+      leadInput({ idempotencyKey: 'card-count-key-000001', source: { channel: 'moments', cardId: 'card-staff-head', shareCode: root.code } }),
+      leadInput({ idempotencyKey: 'card-count-key-000002', source: { channel: 'poster', cardId: 'card-staff-head' } }),
+      leadInput({ idempotencyKey: 'card-count-key-000003', source: { channel: 'chat', cardId: 'card-staff-tech' } }),
+    ];
+    // The first two race for the card's new counter rows; a retry of one of them is not a second inquiry.
+    await Promise.all([b.ok('lead.submit', inputs[0], OPENID.investorA), b.ok('lead.submit', inputs[1], OPENID.investorB)]);
+    await b.ok('lead.submit', inputs[0], OPENID.investorA);
+    await b.ok('lead.submit', inputs[2], OPENID.investorA);
+    const leads = await b.store.find<Lead>(COLLECTIONS.leads.name, { where: { 'source.cardId': 'card-staff-head' }, limit: 100 });
+    const shares = await b.store.find<Share>(COLLECTIONS.shares.name, { where: { cardId: 'card-staff-head' }, limit: 100 });
+    const stats = await b.ok<Stats & { leads: number; maxReshareDepth: number; leadsByChannel: Record<string, number>; weeks: Array<{ leads: number }> }>('card.stats', {}, OPENID.head);
+    expect(leads).toHaveLength(2);
+    expect(stats).toMatchObject({ leads: 2, leadsByChannel: { moments: 1, poster: 1 }, shares: shares.length, maxReshareDepth: 2 });
+    expect(shares).toHaveLength(3);
+    expect(stats.weeks.map((w) => w.leads)).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
+    expect(await b.ok('card.stats', {}, OPENID.tech)).toMatchObject({ leads: 1, leadsByChannel: { chat: 1 }, shares: 0 });
+  });
+
   it('computes the owner’s median first-response time in working hours', async () => {
     const empty = await b.ok<{ medianFirstResponseHours: number | null; answeredLeads: number }>('card.stats', {}, OPENID.head);
     expect(empty).toMatchObject({ medianFirstResponseHours: null, answeredLeads: 0 });

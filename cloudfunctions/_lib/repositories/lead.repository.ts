@@ -17,6 +17,14 @@ export const findLeads = (store: DocumentStore, query: FindQuery) => store.find<
 
 export const countLeads = (store: DocumentStore, where: FindQuery['where']) => store.count(LEADS, where);
 
+/** The newest leads a person handled that have had their first response (for their usual response time). */
+export const findAnsweredLeadsOf = (store: DocumentStore, staffId: string, limit: number) =>
+  store.find<Lead>(LEADS, {
+    where: { 'handling.staffId': staffId, 'sla.firstRespondedAt': { ne: null } },
+    orderBy: [{ field: 'createdAt', direction: 'desc' }],
+    limit,
+  });
+
 export const insertLeadEvent = (store: TransactionStore, event: LeadEvent) => store.insert<LeadEvent>(EVENTS, event);
 
 /**

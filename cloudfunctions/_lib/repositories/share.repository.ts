@@ -3,6 +3,7 @@ import { consumeRate, type RateRule } from '../rate-limit';
 import { COLLECTIONS } from '../store/collections';
 import type { DocumentStore } from '../store/store-port';
 import { getManyById } from './get-many';
+import { countCardShare } from './view-count.repository';
 
 const C = COLLECTIONS.shares.name;
 
@@ -16,11 +17,12 @@ export const findShareHop = async (store: DocumentStore, hop: ShareHop): Promise
   return existing ?? null;
 };
 
-/** Stores a new hop, counted against the sharer's limits in the same transaction (refused: nothing written). */
+/** Stores a new hop, counted against the sharer's limits and on the card's counters in the same transaction (refused: nothing written). */
 export const recordShare = (store: DocumentStore, share: Share, limits: readonly RateRule[], now: Date): Promise<void> =>
   store.transaction(async (tx) => {
     await consumeRate(tx, limits, now);
-    await tx.insert<Share>(C, share);
+    // The card's share counter moves with the hop, so card.stats reads it instead of counting shares.
+    await Promise.all([tx.insert<Share>(C, share), countCardShare(tx, share)]);
   });
 
 /** Keeps a share's generated code (cloud file ids only: data URLs are redrawn instead). */

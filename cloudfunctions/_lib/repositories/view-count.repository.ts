@@ -57,6 +57,51 @@ export const countView = async (store: DocumentStore, view: ViewToCount, budget:
   }
 };
 
+/** Where one inquiry through a card is counted: the card's day row and its all-time row. */
+export interface CardLeadToCount {
+  districtId: string;
+  cardId: string;
+  channel: ShareChannel;
+  /** China day the lead was created (`chinaDay`). */
+  day: string;
+}
+
+/** Which of the card's two counter rows exist, read inside the lead's transaction beside its other reads. */
+export interface CardLeadRows {
+  count: CardLeadToCount;
+  dayRow: boolean;
+  allTimeRow: boolean;
+}
+
+export const readCardLeadRows = async (tx: TransactionStore, count: CardLeadToCount): Promise<CardLeadRows> => {
+  const [dayRow, allTimeRow] = await Promise.all([tx.get<ViewCount>(COUNTS, dayRowId(count.cardId, count.day)), tx.get<ViewCount>(COUNTS, allTimeId(count.cardId))]);
+  return { count, dayRow: dayRow !== null, allTimeRow: allTimeRow !== null };
+};
+
+/**
+ * Counts one inquiry on the card's counters, in the transaction that stores the lead (both or neither). Rows read
+ * absent are inserted; two first inquiries racing make one of them retry (STORE.DUPLICATE_ID), as views do.
+ */
+export const countCardLead = async (tx: TransactionStore, rows: CardLeadRows): Promise<void> => {
+  const { count } = rows;
+  const write = (id: string, exists: boolean, day: string | null) =>
+    exists
+      ? tx.update(COUNTS, id, { inc: { leads: 1, [`leadsByChannel.${count.channel}`]: 1 } })
+      : tx.insert<ViewCount>(COUNTS, { _id: id, districtId: count.districtId, cardId: count.cardId, day, views: 0, visitors: 0, viewsByChannel: {}, leads: 1, leadsByChannel: { [count.channel]: 1 } });
+  await Promise.all([write(dayRowId(count.cardId, count.day), rows.dayRow, count.day), write(allTimeId(count.cardId), rows.allTimeRow, null)]);
+};
+
+/** Counts one new share hop on the card's all-time row, in the hop's own transaction. */
+export const countCardShare = async (tx: TransactionStore, share: { districtId: string; cardId: string; depth: number }): Promise<void> => {
+  const id = allTimeId(share.cardId);
+  const row = await tx.get<ViewCount>(COUNTS, id);
+  if (!row) {
+    await tx.insert<ViewCount>(COUNTS, { _id: id, districtId: share.districtId, cardId: share.cardId, day: null, views: 0, visitors: 0, viewsByChannel: {}, shares: 1, maxShareDepth: share.depth });
+    return;
+  }
+  await tx.update(COUNTS, id, { inc: { shares: 1 }, ...(share.depth > (row.maxShareDepth ?? 0) ? { set: { maxShareDepth: share.depth } } : {}) });
+};
+
 export interface CardViewCounts {
   allTime: ViewCount | null;
   /** Day rows from `sinceDay` on, oldest first (at most one per day). */
