@@ -207,7 +207,7 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
   }
   if (!outOfTime()) {
     try {
-      report.viewMarksDropped = await dropPastViewMarks(deps.store, chinaDay(now));
+      report.viewMarksDropped = await dropPastViewMarks(deps.store, chinaDay(now), { concurrency, stop: outOfTime });
     } catch (error) {
       // The next tick tries again; the ladder above has already run.
       deps.log.error('views.marks_drop_failed', { error: errorText(error) });

@@ -58,7 +58,12 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
       { 'sla.escalation': esc, createdAt, _id: { lt: id } },
     ];
   }
-  const [rows, mine, unit, pool, referred] = await Promise.all([
+  // The tab counts come with the first page only: paging on costs one read and the page's names, no counts.
+  const countTabs = async () => {
+    const [mine, unit, pool, referred] = await Promise.all((['mine', 'unit', 'pool', 'referred'] as const).map((t) => countLeads(deps.store, tabs[t])));
+    return { mine, unit, pool, referred };
+  };
+  const [rows, counts] = await Promise.all([
     findLeads(deps.store, {
       where: tabs[input.tab],
       anyOf,
@@ -70,14 +75,11 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
       ],
       limit: input.limit + 1,
     }),
-    countLeads(deps.store, tabs.mine),
-    countLeads(deps.store, tabs.unit),
-    countLeads(deps.store, tabs.pool),
-    countLeads(deps.store, tabs.referred),
+    input.cursor ? null : countTabs(),
   ]);
   const page = rows.slice(0, input.limit);
   const names = await pageNames(deps, page);
   // Each row as this person may see it: under 我推荐的 a lead someone else handles shows no contact data.
   const items = await Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now, leadViewLevel(staff, l) ?? 'referrer')));
-  return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts: { mine, unit, pool, referred } };
+  return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts };
 });

@@ -49,7 +49,8 @@ export const inboxContract = defineContract({
   response: v.object({
     items: v.array(StaffLeadSummarySchema),
     nextCursor: v.nullable(v.string()),
-    counts: v.object({ mine: v.number(), unit: v.number(), pool: v.number(), referred: v.number() }),
+    /** With the first page only (no cursor); later pages answer null, so paging costs no counts. */
+    counts: v.nullable(v.object({ mine: v.number(), unit: v.number(), pool: v.number(), referred: v.number() })),
   }),
 });
 

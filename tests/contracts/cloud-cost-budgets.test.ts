@@ -5,12 +5,13 @@
  */
 import type { Lead } from '../../domain/lead/lead.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { SLA_TIMER_TIMEOUT_SECONDS } from '../../cloudfunctions/sla-timer/sla-tick-budget';
 import { cloneLeads, createCostHarness, DEMO, inquiry, storedLead, type CostHarness, type RequestCost } from '../support/cloud-cost';
 
 // Seeding thousands of documents and touring every action takes seconds on a loaded 2-core machine.
 jest.setTimeout(60_000);
 
-/** No function's config.json sets a timeout, so WeChat's default applies. */
+/** lead-intake's config.json sets no timeout, so WeChat's default (3 s) applies to lead.submit. */
 const FUNCTION_TIMEOUT_MS = 3_000;
 const CARD = 'card-staff-head';
 
@@ -125,6 +126,13 @@ describe('listings do not grow with what they list', () => {
     expect(big.data.counts.mine).toBeGreaterThan(1_000);
     expect(big.cost).toEqual(small);
     expect(big.cost.waves).toBeLessThanOrEqual(3);
+    // Paging on: the tab counts came with the first page, so the next pages cost one read and the names, no counts.
+    const next = await h.measureOk<{ items: unknown[]; counts: unknown }>('lead.inbox', { tab: 'mine', limit: 20, cursor: (big.data as { nextCursor: string }).nextCursor }, openid);
+    expect(next.data.items).toHaveLength(20);
+    expect(next.data.counts).toBeNull();
+    expect(next.cost.counts).toBe(0);
+    expect(small.counts).toBe(4);
+    expect(next.cost.requests).toBe(small.requests - 4);
   });
 });
 
@@ -215,4 +223,50 @@ describe('every action', () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true]);
     for (const r of results) expect(r.ms).toBeLessThan(FUNCTION_TIMEOUT_MS);
   }, 30_000);
+});
+
+describe('the SLA tick (last here: it replaces the leads with a backlog)', () => {
+  /** 30 ms per round trip, as the other budgets assume; the tick's clock is the trace's critical path × that. */
+  const MS_PER_REQUEST = 30;
+  const modelledClock = { elapsedMs: () => h.backend.answeredWaves() * MS_PER_REQUEST };
+
+  test('with 20 and with 5 000 due leads (and 10 000 stale view marks) every tick ends within its config.json timeout; the backlog clears in a bounded number of ticks, each rung once per lead', async () => {
+    const template = storedLead(h, (await submitted({}, 'demo-openid-backlog')).leadId);
+    const due = (n: number, tag: string) =>
+      cloneLeads(h, { ...template, sla: { ...template.sla, escalation: 0, firstRespondedAt: null } }, n, (l, i) => {
+        const createdAt = new Date(Date.parse('2026-11-20T02:00:00.000Z') + i * 1000).toISOString();
+        return { ...l, _id: `${l._id}-${tag}${i}`, status: 'new', createdAt, sla: { ...l.sla, firstResponseDueAt: '2026-11-20T10:00:00.000Z', nextEscalationAt: '2026-11-20T10:00:00.000Z' } };
+      });
+    const timeoutMs = SLA_TIMER_TIMEOUT_SECONDS * 1000;
+    const drain = async (): Promise<number[]> => {
+      const paths: number[] = [];
+      for (let tick = 0; tick < 30; tick += 1) {
+        const { report, cost } = await h.measureSlaTick(modelledClock);
+        paths.push(cost.waves * MS_PER_REQUEST);
+        if (!report.outOfTime) return paths;
+      }
+      throw new Error('the backlog did not clear in 30 ticks');
+    };
+    h.backend.collections.get(COLLECTIONS.leads.name)?.clear();
+    h.backend.collections.get(COLLECTIONS.leadEvents.name)?.clear();
+    // Housekeeping backlog too: yesterday's view dedupe marks of a busy card (dropped by the same ticks).
+    h.seed(COLLECTIONS.viewMarks.name, Array.from({ length: 10_000 }, (_, i) => ({ _id: `vm-past-${i}`, cardId: CARD, day: '2026-11-29' })));
+    due(20, 'd');
+    const small = await drain();
+    due(5_000, 'e');
+    const big = await drain();
+    for (const ms of [...small, ...big]) expect(ms).toBeLessThanOrEqual(timeoutMs);
+    // Bounded: a tick works until its budget, so 5 000 leads take a handful of ticks, not one per page.
+    expect(big.length).toBeLessThanOrEqual(Math.ceil(5_000 / 500) + 1);
+    // Each lead climbed every rung it had reached (all three: its deadline is ten days past), each exactly once.
+    const rungs = new Map<string, string[]>();
+    for (const e of h.backend.collections.get(COLLECTIONS.leadEvents.name)?.values() ?? []) {
+      if (String(e.type).startsWith('sla_')) rungs.set(String(e.leadId), [...(rungs.get(String(e.leadId)) ?? []), String(e.type)]);
+    }
+    expect(rungs.size).toBe(5_020);
+    for (const types of rungs.values()) expect(types.sort()).toEqual(['sla_leader_copied', 'sla_reassigned', 'sla_reminded']);
+    expect(h.backend.collections.get(COLLECTIONS.viewMarks.name)?.size).toBe(0);
+    const left = [...(h.backend.collections.get(COLLECTIONS.leads.name)?.values() ?? [])].filter((l) => (l.sla as Lead['sla']).escalation < 3);
+    expect(left).toEqual([]);
+  }, 240_000);
 });

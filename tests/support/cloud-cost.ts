@@ -18,7 +18,7 @@ import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import { silentLogger, type Deps } from '../../cloudfunctions/_lib/deps';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { WxStore } from '../../cloudfunctions/_lib/store/wx-store';
-import { runSlaTick, type SlaTickReport } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import { runSlaTick, type SlaTickOptions, type SlaTickReport } from '../../cloudfunctions/sla-timer/run-sla-tick';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { createLocalDeps } from '../../tools/local-cloud/local-deps';
 import { buildDemoDistrict } from '../../tools/seed/demo-district';
@@ -69,8 +69,8 @@ export interface CostHarness {
   measure<T = Record<string, unknown>>(action: string, input: unknown, openid: string | null): Promise<{ result: ActionResult<T>; cost: RequestCost }>;
   /** Like measure, but fails loudly unless the action succeeded. */
   measureOk<T = Record<string, unknown>>(action: string, input: unknown, openid: string | null): Promise<{ data: T; cost: RequestCost }>;
-  /** One run of the SLA timer. */
-  measureSlaTick(): Promise<{ report: SlaTickReport; cost: RequestCost }>;
+  /** One run of the SLA timer (options as the timer takes them, e.g. a modelled clock for its budget). */
+  measureSlaTick(options?: SlaTickOptions): Promise<{ report: SlaTickReport; cost: RequestCost }>;
   /** Stores documents directly in the fake (seeding: not counted, no transaction). */
   seed(collection: string, docs: ReadonlyArray<{ _id: string } & Record<string, unknown>>): void;
   close(): void;
@@ -97,9 +97,9 @@ export const createCostHarness = async (options: { latencyMs?: number; now?: str
       if (!result.ok) throw new Error(`${action} failed: ${result.error.code} ${result.error.message}; unindexed: ${backend.unindexedQueries.join(' | ')}`);
       return { data: result.data, cost };
     },
-    async measureSlaTick() {
+    async measureSlaTick(options) {
       backend.beginTrace();
-      const report = await runSlaTick(deps);
+      const report = await runSlaTick(deps, options);
       return { report, cost: costOf(backend.requests) };
     },
     seed(collection, docs) {

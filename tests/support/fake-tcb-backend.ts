@@ -185,6 +185,8 @@ export interface FakeTcbBackend {
   setLatency(ms: number): void;
   /** Starts a new trace: clears `requests` and the wave count (call before each measured action). */
   beginTrace(): void;
+  /** The highest wave answered so far in this trace: the critical path up to now (× a latency = modelled time). */
+  answeredWaves(): number;
   /** Throws, naming every query no declared index served since the last reset. */
   assertAllQueriesIndexed(): void;
   /** Back to the declared collections, empty; no transactions, requests, failures or recorded queries. */
@@ -650,6 +652,7 @@ export function installFakeTcbBackend(options: FakeTcbOptions = {}): FakeTcbBack
       maxAnsweredWave = 0;
       trace += 1;
     },
+    answeredWaves: () => maxAnsweredWave,
     assertAllQueriesIndexed() {
       if (unindexedQueries.length > 0) {
         throw new Error(`queries no declared index serves (add them to cloudfunctions/_lib/store/collections.ts):\n  ${[...new Set(unindexedQueries)].join('\n  ')}`);

@@ -4,6 +4,7 @@ import { consumeRate, type RateRule } from '../rate-limit';
 import { COLLECTIONS } from '../store/collections';
 import { isStoreError, type DocumentStore, type TransactionStore } from '../store/store-port';
 import { hashedId } from '../visitor-hash';
+import { forEachBounded } from '../bounded-concurrency';
 
 const COUNTS = COLLECTIONS.viewCounts.name;
 const MARKS = COLLECTIONS.viewMarks.name;
@@ -118,14 +119,27 @@ export const readCardViewCounts = async (store: DocumentStore, cardId: string, s
 };
 
 /**
- * Drops the dedupe marks of days before `today` (the per-day unique sets), up to `rounds` batches per call;
- * returns how many went. The timer calls it, so no mark outlives its day by more than a tick or two.
+ * Drops the dedupe marks of days before `today` (the per-day unique sets), a batch per query and eight removals
+ * at a time, until none is left, `rounds` batches are done or `stop()` says the caller's time is up; returns how
+ * many went. The timer calls it, so no mark outlives its day by more than a tick or two.
  */
-export const dropPastViewMarks = async (store: DocumentStore, today: string, batch = 500, rounds = 10): Promise<number> => {
+export const dropPastViewMarks = async (
+  store: DocumentStore,
+  today: string,
+  options: { batch?: number; rounds?: number; concurrency?: number; stop?: () => boolean } = {},
+): Promise<number> => {
+  const { batch = 500, rounds = 10, concurrency = 8, stop = () => false } = options;
   let dropped = 0;
-  for (let round = 0; round < rounds; round += 1) {
+  for (let round = 0; round < rounds && !stop(); round += 1) {
     const past = await store.find<ViewMark>(MARKS, { where: { day: { lt: today } }, orderBy: [{ field: 'day', direction: 'asc' }], limit: batch });
-    for (const mark of past) if (await store.remove(MARKS, mark._id)) dropped += 1;
+    await forEachBounded(
+      past,
+      concurrency,
+      async (mark) => {
+        if (await store.remove(MARKS, mark._id)) dropped += 1;
+      },
+      stop,
+    );
     if (past.length < batch) break;
   }
   return dropped;

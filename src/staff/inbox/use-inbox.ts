@@ -59,9 +59,9 @@ export const useInbox = (initialTab?: InboxTab): InboxState => {
     try {
       const page = await call(inboxContract, { tab: which, limit: PAGE_SIZE });
       if (ticket !== tickets.current[which]) return;
-      setCounts(page.counts);
+      if (page.counts) setCounts(page.counts);
       setLists((all) => ({ ...all, [which]: { status: 'ready', items: page.items, nextCursor: page.nextCursor, error: null } }));
-      if (mayLand.current) {
+      if (mayLand.current && page.counts) {
         mayLand.current = false;
         const landing = landingTab(page.counts);
         if (landing !== which) setTabState(landing);
@@ -89,7 +89,8 @@ export const useInbox = (initialTab?: InboxTab): InboxState => {
     try {
       const page = await call(inboxContract, { tab: which, cursor, limit: PAGE_SIZE });
       if (ticket !== tickets.current[which]) return;
-      setCounts(page.counts);
+      // Later pages carry no counts (they cost requests); the first page's stay.
+      if (page.counts) setCounts(page.counts);
       setLists((all) => {
         const known = new Set(all[which].items.map((l) => l.id));
         return {
