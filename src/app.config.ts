@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/card/index', 'pages/lead-form/index', 'pages/my-leads/index', 'pages/carriers/index', 'pages/carrier-detail/index', 'pages/directory/index'],
+  pages: ['pages/card/index', 'pages/carriers/index', 'pages/carrier-detail/index'],
   window: {
     navigationBarTitleText: '招商名片',
     navigationBarBackgroundColor: '#8e1a1f',
@@ -9,9 +9,17 @@ export default defineAppConfig({
     backgroundColorBottom: '#f4f5f7',
     backgroundTextStyle: 'light',
   },
-  // No preloadRule: every investor page is in the main package, so preloading could only fetch staff/ or share/,
-  // which investors never open (cost on their first screen), and the staff inbox needs nothing more up front.
+  // The main package holds only what an investor sees first (card, carriers, carrier detail). The next steps
+  // (form, 我的咨询, directory) live in inquiry/, which those three pages preload on any network once they are
+  // shown, so tapping 咨询 still opens at once. staff/, share/, admin/, reports/ are never preloaded: investors
+  // never open them and the staff inbox needs nothing more up front.
+  preloadRule: {
+    'pages/card/index': { network: 'all', packages: ['inquiry'] },
+    'pages/carriers/index': { network: 'all', packages: ['inquiry'] },
+    'pages/carrier-detail/index': { network: 'all', packages: ['inquiry'] },
+  },
   subPackages: [
+    { root: 'inquiry', pages: ['lead-form/index', 'my-leads/index', 'directory/index'] },
     { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index'] },
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
     { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index'] },

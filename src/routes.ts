@@ -7,11 +7,15 @@ import Taro from '@tarojs/taro';
  */
 const MAIN_ROUTES = {
   card: '/pages/card/index',
-  leadForm: '/pages/lead-form/index',
-  myLeads: '/pages/my-leads/index',
   carriers: '/pages/carriers/index',
   carrierDetail: '/pages/carrier-detail/index',
-  directory: '/pages/directory/index',
+} as const;
+
+/** inquiry/ subpackage: the investor's next steps after the card (preloaded from the main pages). */
+const INQUIRY_ROUTES = {
+  leadForm: '/inquiry/lead-form/index',
+  myLeads: '/inquiry/my-leads/index',
+  directory: '/inquiry/directory/index',
 } as const;
 
 /** staff/ subpackage: the workspace. */
@@ -49,7 +53,7 @@ const REPORTS_ROUTES = {
 } as const;
 
 // A new subpackage adds its own block here and spreads it into ROUTES.
-export const ROUTES = { ...MAIN_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES, ...ADMIN_ROUTES, ...REPORTS_ROUTES } as const;
+export const ROUTES = { ...MAIN_ROUTES, ...INQUIRY_ROUTES, ...STAFF_ROUTES, ...SHARE_ROUTES, ...ADMIN_ROUTES, ...REPORTS_ROUTES } as const;
 
 export type RouteName = keyof typeof ROUTES;
 export type Route = (typeof ROUTES)[RouteName];

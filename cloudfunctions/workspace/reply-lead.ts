@@ -24,7 +24,7 @@ export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx,
   await notifyInvestor(
     deps,
     lead.submitter.openid,
-    { kind: 'lead_reply', page: 'pages/my-leads/index', fields: { thing1: `${staff.name}回复了您的咨询`.slice(0, 20), thing2: input.text.slice(0, 20), time3: at } },
+    { kind: 'lead_reply', page: 'inquiry/my-leads/index', fields: { thing1: `${staff.name}回复了您的咨询`.slice(0, 20), thing2: input.text.slice(0, 20), time3: at } },
     lead._id,
   );
   return { eventId };

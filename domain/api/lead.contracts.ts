@@ -10,7 +10,7 @@ import { defineContract } from './contract';
 /** Client-generated once per form fill; resending with it never creates a second lead. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,48}$/;
 
-/** Limits the inquiry form shows and checks before sending (src/pages/lead-form derives its checks from this schema). */
+/** Limits the inquiry form shows and checks before sending (src/inquiry/lead-form derives its checks from this schema). */
 export const LEAD_AREA_MAX = 10_000_000;
 export const LEAD_MESSAGE_MAX = 500;
 

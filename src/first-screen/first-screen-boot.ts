@@ -4,7 +4,7 @@ import { CardViewSchema, type CardView } from '../../domain/api/views.schema';
 import { cardCacheKey, type CardRequest } from '../card-model/card-request';
 import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
 import { renderCardFirstScreen } from './card-first-screen';
-import { cardLocation } from './first-screen-route';
+import { cardLocation, movedHashRoute } from './first-screen-route';
 import {
   FIRST_SCREEN_ELEMENT_ID,
   FIRST_SCREEN_MARKS,
@@ -173,6 +173,9 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
   };
 
   try {
+    // An old address of a page that moved (the router knows only the new one) becomes its new one before the app starts.
+    const moved = movedHashRoute(win.location.hash);
+    if (moved) win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}${moved}`);
     const located = cardLocation(win.location.hash, win.location.search);
     if (!located) {
       // The web host cannot see a hash and rendered the default card: not what this address opens.

@@ -2,6 +2,25 @@ import { cardRequestFromEntry, type CardEntry, type CardRequest } from '../card-
 
 /** The card page's route; with an empty hash the H5 router opens it too (it is the first page). */
 export const CARD_ROUTE = '/pages/card/index';
+/**
+ * Pages that left the main package for the inquiry/ subpackage (#12), by their old path: web links, bookmarks
+ * and QR codes made before the move keep opening them.
+ */
+export const MOVED_PAGES: Readonly<Record<string, string>> = {
+  '/pages/lead-form/index': '/inquiry/lead-form/index',
+  '/pages/my-leads/index': '/inquiry/my-leads/index',
+  '/pages/directory/index': '/inquiry/directory/index',
+};
+
+/** The hash route an old address of a moved page has now (its query kept as it is), or null when it did not move. */
+export const movedHashRoute = (hash: string): string | null => {
+  const afterHash = hash.startsWith('#') ? hash.slice(1) : hash;
+  const queryAt = afterHash.indexOf('?');
+  const path = (queryAt === -1 ? afterHash : afterHash.slice(0, queryAt)).replace(/\/+$/, '');
+  const moved = Object.prototype.hasOwnProperty.call(MOVED_PAGES, path) ? MOVED_PAGES[path] : undefined;
+  return moved === undefined ? null : `#${moved}${queryAt === -1 ? '' : afterHash.slice(queryAt)}`;
+};
+
 /** What a card address may carry (see CardEntry). */
 const ENTRY_KEYS = ['cardId', 's', 'scene', 'q'] as const;
 

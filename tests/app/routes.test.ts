@@ -13,7 +13,7 @@ const nav = {
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: nav }));
 
 const { ROUTES, closePage, openPage, pageUrl } = require('../../src/routes') as typeof import('../../src/routes');
-const { CARD_ROUTE } = require('../../src/first-screen/first-screen-route') as typeof import('../../src/first-screen/first-screen-route');
+const { CARD_ROUTE, MOVED_PAGES } = require('../../src/first-screen/first-screen-route') as typeof import('../../src/first-screen/first-screen-route');
 
 const ROOT = join(__dirname, '../..');
 
@@ -49,6 +49,16 @@ describe('ROUTES and app.config', () => {
     expect(CARD_ROUTE).toBe(ROUTES.card);
   });
 
+  it('every moved page leads from a path that is no page any more to one that is', () => {
+    const routes = new Set<string>(Object.values(ROUTES));
+    expect(Object.keys(MOVED_PAGES).length).toBeGreaterThanOrEqual(3);
+    for (const [from, to] of Object.entries(MOVED_PAGES)) {
+      expect(routes.has(from)).toBe(false);
+      expect(routes.has(to)).toBe(true);
+    }
+    expect(Object.values(MOVED_PAGES)).toEqual(expect.arrayContaining([ROUTES.leadForm, ROUTES.myLeads, ROUTES.directory]));
+  });
+
   it('no file under src/ spells a page path outside the routes module', () => {
     const offenders: string[] = [];
     const walk = (dir: string): void => {
@@ -58,7 +68,7 @@ describe('ROUTES and app.config', () => {
         else if (/\.tsx?$/.test(name) && !/\.config\.ts$/.test(name)) {
           const rel = relative(ROOT, path);
           if (rel === 'src/routes.ts' || rel === 'src/first-screen/first-screen-route.ts') continue;
-          if (/['"`]\/(pages|staff|share|admin)\/[a-z-]+\/index/.test(readFileSync(path, 'utf8'))) offenders.push(rel);
+          if (/['"`]\/(pages|inquiry|staff|share|admin|reports)\/[a-z-]+\/index/.test(readFileSync(path, 'utf8'))) offenders.push(rel);
         }
       }
     };
@@ -74,7 +84,7 @@ describe('page paths the backend sends', () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/['"`]\/?((?:pages|staff|share|admin)\/[a-z-]+\/index)/g)) sent.add(`/${m[1]}`);
+        else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/['"`]\/?((?:pages|inquiry|staff|share|admin|reports)\/[a-z-]+\/index)/g)) sent.add(`/${m[1]}`);
       }
     };
     walk(join(ROOT, 'cloudfunctions'));
@@ -103,7 +113,7 @@ describe('openPage', () => {
 
   it('redirects, relaunches and switches when asked', () => {
     openPage(ROUTES.myLeads, { cardId: 'card_a' }, 'redirect');
-    expect(nav.redirectTo).toHaveBeenLastCalledWith({ url: '/pages/my-leads/index?cardId=card_a' });
+    expect(nav.redirectTo).toHaveBeenLastCalledWith({ url: '/inquiry/my-leads/index?cardId=card_a' });
     openPage(ROUTES.staffInbox, {}, 'relaunch');
     expect(nav.reLaunch).toHaveBeenLastCalledWith({ url: '/staff/inbox/index' });
     openPage(ROUTES.card, { cardId: 'x' }, 'switch');
@@ -111,11 +121,11 @@ describe('openPage', () => {
   });
 
   it('goes back when the page asked for is right below, and opens it in place otherwise', () => {
-    nav.getCurrentPages.mockImplementation(() => [{ route: 'pages/card/index' }, { route: 'pages/my-leads/index' }]);
+    nav.getCurrentPages.mockImplementation(() => [{ route: 'pages/card/index' }, { route: 'inquiry/my-leads/index' }]);
     openPage(ROUTES.card, { cardId: 'card_a' }, 'back');
     expect(nav.navigateBack).toHaveBeenLastCalledWith({ delta: 1 });
     expect(nav.redirectTo).not.toHaveBeenCalled();
-    nav.getCurrentPages.mockImplementation(() => [{ route: 'pages/carriers/index' }, { route: 'pages/my-leads/index' }]);
+    nav.getCurrentPages.mockImplementation(() => [{ route: 'pages/carriers/index' }, { route: 'inquiry/my-leads/index' }]);
     openPage(ROUTES.card, { cardId: 'card_a' }, 'back');
     expect(nav.navigateBack).toHaveBeenCalledTimes(1);
     expect(nav.redirectTo).toHaveBeenLastCalledWith({ url: '/pages/card/index?cardId=card_a' });

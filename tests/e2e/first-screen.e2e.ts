@@ -117,7 +117,7 @@ describe('H5 first screen', () => {
   it('leaves every other page to the app', async () => {
     const page = await openPhonePage(browser);
     const reads = countCardReads(page);
-    await page.goto(`${cloud.url}#/pages/directory/index?cardId=${HEAD_CARD}`);
+    await page.goto(`${cloud.url}#/inquiry/directory/index?cardId=${HEAD_CARD}`);
     await page.getByText('林致远').first().waitFor({ timeout: 30_000 });
     assert.equal(await page.locator(FIRST_SCREEN).count(), 0);
     assert.ok(reads() <= 1, 'the directory reads the card at most once');

@@ -117,7 +117,7 @@ describe('investor journey in the browser', () => {
     await page.getByTestId('inquire-carrier').click();
     await page.waitForURL(/#\/pages\/lead-form\/index\?/);
     const hash = await page.evaluate(() => window.location.hash);
-    assert.ok(hash.includes('pages/lead-form/index'), hash);
+    assert.ok(hash.includes('inquiry/lead-form/index'), hash);
     assert.ok(hash.includes(`carrierId=${chosen.id}`), hash);
     assert.ok(hash.includes('cardId=card-staff-head'), hash);
     assert.match(hash, /channel=web_link/);

@@ -103,7 +103,7 @@ describe('lead loop in the browser', () => {
       await ask.click();
       openedFromCard = true;
     } else {
-      await page.goto(`${cloud.url}#/pages/lead-form/index?cardId=card-staff-head&channel=chat`);
+      await page.goto(`${cloud.url}#/inquiry/lead-form/index?cardId=card-staff-head&channel=chat`);
     }
     const form = page.getByTestId('lead-form');
     await form.waitFor({ timeout: 30_000 });
@@ -223,7 +223,7 @@ describe('lead loop in the browser', () => {
 
   it('investor: sees the reply, the status and the kept promise in 我的咨询', async () => {
     const page = await openPhonePage(browser, 'investor');
-    await page.goto(`${cloud.url}#/pages/my-leads/index?cardId=card-staff-head`);
+    await page.goto(`${cloud.url}#/inquiry/my-leads/index?cardId=card-staff-head`);
     const lead = page.locator(`[data-testid="my-lead"][data-lead-id="${leadId}"]`);
     await lead.waitFor({ timeout: 30_000 });
     assert.match(await lead.getByTestId('status-badge').innerText(), /已联系/);

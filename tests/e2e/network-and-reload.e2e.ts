@@ -22,7 +22,7 @@ describe('network and reload in the browser', () => {
 
   it('a half-filled inquiry comes back after a reload, without the consent', async () => {
     const page = await openPhonePage(browser, 'investor');
-    await page.goto(`${cloud.url}#/pages/lead-form/index?cardId=card-staff-head&channel=chat`);
+    await page.goto(`${cloud.url}#/inquiry/lead-form/index?cardId=card-staff-head&channel=chat`);
     await page.getByTestId('lead-form').waitFor({ timeout: 30_000 });
     await settle(page);
 

@@ -48,7 +48,7 @@ describe('web inquiry without WeChat, claimed in WeChat', () => {
   it('a web visitor is told up front, submits with a Hong Kong number, and gets the promise and a claim code', async () => {
     visitorPage = await openPhonePage(browser, 'visitor');
     const page = visitorPage;
-    await page.goto(`${cloud.url}#/pages/lead-form/index?cardId=card-staff-head&channel=web_link`);
+    await page.goto(`${cloud.url}#/inquiry/lead-form/index?cardId=card-staff-head&channel=web_link`);
     await page.getByTestId('lead-form').waitFor({ timeout: 30_000 });
     await page.getByTestId('web-note').getByText(/无需登录微信/).waitFor();
 
@@ -77,7 +77,7 @@ describe('web inquiry without WeChat, claimed in WeChat', () => {
 
   it('another browser with no persona sees none of it', async () => {
     const stranger = await openPhonePage(browser, 'visitor');
-    await stranger.goto(`${cloud.url}#/pages/my-leads/index`);
+    await stranger.goto(`${cloud.url}#/inquiry/my-leads/index`);
     await stranger.getByText('还没有咨询记录').waitFor({ timeout: 30_000 });
     await stranger.context().close();
   });
@@ -85,7 +85,7 @@ describe('web inquiry without WeChat, claimed in WeChat', () => {
   it('a WeChat persona claims it with the code; it shows in their 我的咨询; the code cannot be used again', async () => {
     assert.ok(claimCode, 'the visitor step produced a claim code');
     const page = await openPhonePage(browser, 'investor-b');
-    await page.goto(`${cloud.url}#/pages/my-leads/index?claim=${claimCode}`);
+    await page.goto(`${cloud.url}#/inquiry/my-leads/index?claim=${claimCode}`);
     await page.getByText('还没有咨询记录').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('claim-lead').locator('input').inputValue(), claimCode);
     await page.getByTestId('claim-submit').click();

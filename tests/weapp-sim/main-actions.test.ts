@@ -38,13 +38,13 @@ describe('the card', () => {
     await app.settle();
 
     await card.tap('专员名录');
-    expect(app.top()?.route).toBe('pages/directory/index');
+    expect(app.top()?.route).toBe('inquiry/directory/index');
     expect(app.top()?.render().text).toContain('周若岚');
     (app.fake.wx.navigateBack as (o: unknown) => void)({});
     await app.settle();
 
     await card.tap('留言咨询');
-    expect(app.top()?.route).toBe('pages/lead-form/index');
+    expect(app.top()?.route).toBe('inquiry/lead-form/index');
     expect(app.top()?.query).toMatchObject({ cardId: DEMO.headCardId });
     expect(app.top()?.render().text).toContain('林致远');
 
@@ -68,7 +68,7 @@ describe('the carriers', () => {
     expect(detail?.render().text).toContain(String(carrier?.name));
 
     await detail?.tap('咨询');
-    expect(app.top()?.route).toBe('pages/lead-form/index');
+    expect(app.top()?.route).toBe('inquiry/lead-form/index');
     expect(app.top()?.query).toMatchObject({ carrierId });
     expect(app.top()?.render().text.replace(/\s+/g, '')).toContain(`咨询载体：${String(carrier?.name)}`.replace(/\s+/g, ''));
     expect(app.consoleErrors).toEqual([]);
@@ -82,7 +82,7 @@ describe('the lead form', () => {
     const card = await app.start('pages/card/index', { cardId: DEMO.headCardId });
     await card.tap('留言咨询');
     const form = app.top();
-    expect(form?.route).toBe('pages/lead-form/index');
+    expect(form?.route).toBe('inquiry/lead-form/index');
     if (!form) return;
 
     await form.fill('您的姓名', '周女士');
@@ -134,7 +134,7 @@ describe('the staff lead detail', () => {
     expect(app.violations).toEqual([]);
 
     const investor = world.phone(OPENIDS.investorA);
-    const mine = await investor.app.start('pages/my-leads/index', { cardId: DEMO.headCardId });
+    const mine = await investor.app.start('inquiry/my-leads/index', { cardId: DEMO.headCardId });
     expect(mine.render().text).toContain('您好，周三上午可以带您实地看地块。');
   });
 });

@@ -84,7 +84,7 @@ const openAndSweep = async (route: string, query: Record<string, string>): Promi
 
 describe('Moments single-page mode (scene 1154)', () => {
   it('finds the shareable pages by their Page objects', () => {
-    expect(shareable).toEqual(expect.arrayContaining(['pages/card/index', 'pages/carrier-detail/index', 'pages/directory/index']));
+    expect(shareable).toEqual(expect.arrayContaining(['pages/card/index', 'pages/carrier-detail/index', 'inquiry/directory/index']));
     // Staff and share pages are never shared to Moments.
     expect(shareable.filter((p) => !p.startsWith('pages/'))).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('Moments single-page mode (scene 1154)', () => {
     for (const route of Object.keys(KNOWN_1154_FINDINGS)) expect(shareable).toContain(route);
   });
 
-  it.each(['pages/card/index', 'pages/carrier-detail/index', 'pages/directory/index'])('%s renders read-only from its own Moments share', async (route) => {
+  it.each(['pages/card/index', 'pages/carrier-detail/index', 'inquiry/directory/index'])('%s renders read-only from its own Moments share', async (route) => {
     expect(shareable).toContain(route);
     const result = await openAndSweep(route, await sharedQuery(route));
     const known = KNOWN_1154_FINDINGS[route];

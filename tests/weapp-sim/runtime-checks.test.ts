@@ -60,7 +60,7 @@ describe('the simulated wx', () => {
     const { app } = world.phone(null, { scene: SCENES.moments });
     await app.start('pages/card/index', { cardId: DEMO.headCardId });
     const failures: unknown[] = [];
-    (app.fake.wx.navigateTo as (o: unknown) => void)({ url: '/pages/lead-form/index', fail: (e: unknown) => failures.push(e) });
+    (app.fake.wx.navigateTo as (o: unknown) => void)({ url: '/inquiry/lead-form/index', fail: (e: unknown) => failures.push(e) });
     (app.fake.wx.login as (o: unknown) => void)({ fail: (e: unknown) => failures.push(e) });
     const cloud = app.fake.wx.cloud as { callFunction(o: unknown): Promise<unknown> };
     await expect(cloud.callFunction({ name: 'lead-intake', data: { action: 'lead.mine', input: {} } })).rejects.toMatchObject({ errCode: -604101 });
@@ -108,7 +108,7 @@ describe('identity in the simulated cloud', () => {
     const a = world.phone(OPENIDS.investorA);
     const b = world.phone(OPENIDS.investorB);
     const moments = world.phone(null, { scene: SCENES.moments });
-    await Promise.all([a.app.start('pages/my-leads/index'), b.app.start('pages/my-leads/index'), moments.app.start('pages/card/index', { cardId: DEMO.headCardId })]);
+    await Promise.all([a.app.start('inquiry/my-leads/index'), b.app.start('inquiry/my-leads/index'), moments.app.start('pages/card/index', { cardId: DEMO.headCardId })]);
     expect(a.invocations.length).toBeGreaterThan(0);
     expect(b.invocations.length).toBeGreaterThan(0);
     expect(moments.invocations.length).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ const main = async () => {
     const shots: Array<[string, string, string]> = [
       ['card', '', 'investor'],
       ['carriers', '#/pages/carriers/index?districtId=demo-linjiang', 'investor'],
-      ['lead-form', '#/pages/lead-form/index?cardId=card-staff-head&channel=chat', 'investor'],
+      ['lead-form', '#/inquiry/lead-form/index?cardId=card-staff-head&channel=chat', 'investor'],
       ['staff-lead-detail', `#/staff/lead-detail/index?id=${leadId}`, 'head'],
     ];
     for (const [name, hash, persona] of shots) {

@@ -168,10 +168,20 @@ describe('index.html boot script: the card before the app', () => {
     await expect(takePrefetchedResponse('card.get', { cardId: 'card_wang' })).resolves.toEqual(served.answer);
   });
 
+  it('sends an old address of a moved page to its new one, then starts the app at once', () => {
+    setPage('/?from=qr#/pages/lead-form/index?cardId=card_wang&channel=web_link');
+    const fetch = answering(okResult(aCardView()));
+    boot(fetch);
+    expect(window.location.hash).toBe('#/inquiry/lead-form/index?cardId=card_wang&channel=web_link');
+    expect(window.location.search).toBe('?from=qr');
+    expect(fetch).not.toHaveBeenCalled();
+    expect(stylesheets()).toHaveLength(1);
+  });
+
   it('drops the card the web host rendered when the hash opens another page', () => {
     const served = { input: {}, answer: okResult(aCardView()) };
     setPage(
-      '/#/pages/directory/index?cardId=card_wang',
+      '/#/inquiry/directory/index?cardId=card_wang',
       `<div id="${FIRST_SCREEN_ELEMENT_ID}">${renderCardFirstScreen(aCardView())}</div><div id="app"></div><script id="${SERVED_CARD_ELEMENT_ID}" type="application/json">${servedCardJson(served)}</script>`,
     );
     boot(answering(okResult(aCardView())));

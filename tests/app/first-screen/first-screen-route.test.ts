@@ -1,4 +1,4 @@
-import { cardLocation } from '../../../src/first-screen/first-screen-route';
+import { cardLocation, movedHashRoute } from '../../../src/first-screen/first-screen-route';
 
 describe('which card an address opens (before the app routes it)', () => {
   it('opens the default card at the site root', () => {
@@ -30,5 +30,21 @@ describe('which card an address opens (before the app routes it)', () => {
     // Other parameters (analytics, say) neither name a card nor travel into the route.
     expect(cardLocation('', '?utm_source=moments')).toEqual({ request: {}, hashRoute: null });
     expect(cardLocation('', '?s=nope&from=x')).toEqual({ request: {}, hashRoute: '#/pages/card/index?s=nope' });
+  });
+});
+
+describe('old addresses of the pages that left the main package', () => {
+  it('become the new hash route with their query untouched', () => {
+    expect(movedHashRoute('#/pages/lead-form/index?cardId=card_wang&channel=web_link')).toBe('#/inquiry/lead-form/index?cardId=card_wang&channel=web_link');
+    expect(movedHashRoute('#/pages/my-leads/index?claim=abcde-23456')).toBe('#/inquiry/my-leads/index?claim=abcde-23456');
+    expect(movedHashRoute('#/pages/directory/index/')).toBe('#/inquiry/directory/index');
+  });
+
+  it('leave every other address alone', () => {
+    expect(movedHashRoute('')).toBeNull();
+    expect(movedHashRoute('#/pages/card/index?cardId=card_wang')).toBeNull();
+    expect(movedHashRoute('#/inquiry/lead-form/index')).toBeNull();
+    expect(movedHashRoute('#/pages/lead-form/indexx')).toBeNull();
+    expect(movedHashRoute('#/toString')).toBeNull();
   });
 });

@@ -110,7 +110,7 @@ describe('card page: account links and the owner’s shortcuts', () => {
     withBackend(() => INVESTOR);
     await openCard();
     fireEvent.click(await screen.findByTestId('account-link-my-leads'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/my-leads/index?cardId=card_wang' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/inquiry/my-leads/index?cardId=card_wang' });
     expect(screen.queryByTestId('account-link-workspace')).toBeNull();
     expect(screen.queryByTestId('share-entry')).toBeNull();
   });

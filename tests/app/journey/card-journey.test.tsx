@@ -173,11 +173,11 @@ describe('card page: actions', () => {
     fireEvent.click(screen.getByTestId('action-carriers'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/carriers/index?districtId=district_linjiang&cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
     fireEvent.click(screen.getByTestId('action-directory'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/directory/index?districtId=district_linjiang&cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/inquiry/directory/index?districtId=district_linjiang&cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
     fireEvent.click(screen.getByTestId('action-lead'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/lead-form/index?cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/inquiry/lead-form/index?cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
     fireEvent.click(screen.getByTestId('bar-lead'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/lead-form/index?cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/inquiry/lead-form/index?cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
     fireEvent.click(screen.getAllByTestId('carrier-summary-card')[0]);
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/carrier-detail/index?carrierId=carrier_park_1&cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
   });

@@ -10,7 +10,7 @@ jest.mock('@tarojs/taro', () => require('../support/journey-taro'));
 // Loaded after the mock is in place; the WeChat transport is the one a Moments visit really uses.
 const CardPage = (require('../../../src/pages/card/index') as typeof import('../../../src/pages/card/index')).default;
 const CarrierDetailPage = (require('../../../src/pages/carrier-detail/index') as typeof import('../../../src/pages/carrier-detail/index')).default;
-const DirectoryPage = (require('../../../src/pages/directory/index') as typeof import('../../../src/pages/directory/index')).default;
+const DirectoryPage = (require('../../../src/inquiry/directory/index') as typeof import('../../../src/inquiry/directory/index')).default;
 const { platformTransport } = require('../../../src/services/api-transport.weapp') as typeof import('../../../src/services/api-transport.weapp');
 const { forgetCreatedShares } = require('../../../src/services/share-service') as typeof import('../../../src/services/share-service');
 const { aCarrierDetail, aDirectory } = require('../support/journey-backend') as typeof import('../support/journey-backend');
@@ -141,7 +141,7 @@ describe('Moments single-page mode (scene 1154)', () => {
   });
 
   it('renders the shared directory read-only: banner, every person row explains instead of opening a card', async () => {
-    Taro.setRouterParams({ districtId: 'district_linjiang', cardId: 'card_wang', s: 'Ab3dEf9hJk' }, '/pages/directory/index');
+    Taro.setRouterParams({ districtId: 'district_linjiang', cardId: 'card_wang', s: 'Ab3dEf9hJk' }, '/inquiry/directory/index');
     const { container } = render(<DirectoryPage />);
     await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(3));
     expect(screen.getByTestId('moments-banner').textContent).toContain('前往小程序');
@@ -164,7 +164,7 @@ describe('Moments single-page mode (scene 1154)', () => {
 describe('the same pages in full mode', () => {
   it('the directory opens a person’s card, and the card and carrier detail title the navigation bar', async () => {
     Taro.entry.scene = 1007;
-    Taro.setRouterParams({ districtId: 'district_linjiang', cardId: 'card_wang' }, '/pages/directory/index');
+    Taro.setRouterParams({ districtId: 'district_linjiang', cardId: 'card_wang' }, '/inquiry/directory/index');
     const directory = render(<DirectoryPage />);
     await waitFor(() => expect(screen.getAllByTestId('person-row')).toHaveLength(3));
     expect(screen.queryByTestId('moments-banner')).toBeNull();

@@ -82,7 +82,7 @@ describe('carrier detail', () => {
     render(<CarrierDetailPage />);
     await screen.findByTestId('carrier-detail');
     fireEvent.click(screen.getByTestId('inquire-carrier'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/lead-form/index?carrierId=carrier-factory-1&cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/inquiry/lead-form/index?carrierId=carrier-factory-1&cardId=card_wang&s=Ab3dEf9hJk&channel=qr' });
   });
 
   it('shares the carrier with the card and share of this visit (the receiver’s channel is their own)', async () => {
@@ -122,7 +122,7 @@ describe('carrier detail', () => {
     fireEvent.click(screen.getByTestId('dead-end-carriers'));
     fireEvent.click(screen.getByTestId('dead-end-directory'));
     fireEvent.click(screen.getByTestId('dead-end-default-card'));
-    expect((Taro.redirectTo.mock.calls as unknown as Array<[{ url: string }]>).map(([o]) => o.url)).toEqual(['/pages/carriers/index', '/pages/directory/index', '/pages/card/index']);
+    expect((Taro.redirectTo.mock.calls as unknown as Array<[{ url: string }]>).map(([o]) => o.url)).toEqual(['/pages/carriers/index', '/inquiry/directory/index', '/pages/card/index']);
     missing.unmount();
     backend.restore();
 

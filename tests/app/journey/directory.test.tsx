@@ -1,15 +1,15 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { groupByIndustry, groupByUnit, industriesOf } from '../../../src/pages/directory/use-directory';
+import { groupByIndustry, groupByUnit, industriesOf } from '../../../src/inquiry/directory/use-directory';
 import { aCardView } from '../support/card-view.mother';
 import { aDirectory, installBackend } from '../support/journey-backend';
 import * as Taro from '../support/journey-taro';
 
 jest.mock('@tarojs/taro', () => require('../support/journey-taro'));
 
-const DirectoryPage = (require('../../../src/pages/directory/index') as typeof import('../../../src/pages/directory/index')).default;
+const DirectoryPage = (require('../../../src/inquiry/directory/index') as typeof import('../../../src/inquiry/directory/index')).default;
 
 let backend: ReturnType<typeof installBackend> | undefined;
-beforeEach(() => Taro.resetJourneyMock({ districtId: 'district_linjiang', cardId: 'card_wang', channel: 'chat' }, '/pages/directory/index'));
+beforeEach(() => Taro.resetJourneyMock({ districtId: 'district_linjiang', cardId: 'card_wang', channel: 'chat' }, '/inquiry/directory/index'));
 afterEach(() => {
   backend?.restore();
   backend = undefined;

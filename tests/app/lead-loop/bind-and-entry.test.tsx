@@ -98,7 +98,7 @@ describe('useSession', () => {
     result.current.openMyLeads('card_li');
     result.current.openStaffBind();
     expect(Taro.navigateTo).toHaveBeenNthCalledWith(1, { url: '/staff/inbox/index' });
-    expect(Taro.navigateTo).toHaveBeenNthCalledWith(2, { url: '/pages/my-leads/index?cardId=card_li' });
+    expect(Taro.navigateTo).toHaveBeenNthCalledWith(2, { url: '/inquiry/my-leads/index?cardId=card_li' });
     expect(Taro.navigateTo).toHaveBeenNthCalledWith(3, { url: '/staff/bind/index' });
   });
 

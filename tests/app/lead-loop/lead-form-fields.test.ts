@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { IDEMPOTENCY_KEY_PATTERN, LEAD_AREA_MAX, LEAD_MESSAGE_MAX, LeadSubmissionSchema } from '../../../domain/api/lead.contracts';
 import { ApiError } from '../../../src/services/api-client';
-import { emptyLeadForm, fieldErrorsFrom, fieldForPath, newIdempotencyKey, parseArea, previewPhone, sourceFromEntry, toSubmission, validateLeadForm, type LeadFormValues } from '../../../src/pages/lead-form/lead-form-fields';
+import { emptyLeadForm, fieldErrorsFrom, fieldForPath, newIdempotencyKey, parseArea, previewPhone, sourceFromEntry, toSubmission, validateLeadForm, type LeadFormValues } from '../../../src/inquiry/lead-form/lead-form-fields';
 
 describe('lead form rules', () => {
   it('previews phones with the domain rule', () => {

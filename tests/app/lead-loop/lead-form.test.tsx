@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../domain/api/lead.contracts';
 import { meetsDifficulty } from '../../../domain/lead/web-challenge.rules';
-import LeadFormPage from '../../../src/pages/lead-form/index';
+import LeadFormPage from '../../../src/inquiry/lead-form/index';
 import { fakeBackend, NOTICE, aCard, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
 
@@ -26,7 +26,7 @@ const CHALLENGE = { challenge: `${'Q'.repeat(20)}.1800000000000.4.${'a'.repeat(6
 
 beforeEach(() => {
   Taro.resetLeadLoopTaro();
-  Taro.setRouterParams({ cardId: 'card_wang', channel: 'chat' }, '/pages/lead-form/index');
+  Taro.setRouterParams({ cardId: 'card_wang', channel: 'chat' }, '/inquiry/lead-form/index');
 });
 afterEach(() => {
   backend?.restore();
@@ -258,7 +258,7 @@ describe('lead form', () => {
     expect(screen.queryByTestId('subscribe-reply')).toBeNull();
 
     fireEvent.click(screen.getByTestId('open-my-leads'));
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/my-leads/index?cardId=card_wang' });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/inquiry/my-leads/index?cardId=card_wang' });
   });
 
   it('says so when the same inquiry had already been received', async () => {
@@ -340,7 +340,7 @@ describe('lead form', () => {
   });
 
   it('attaches the source from the query: card, share code, carrier and channel; malformed parts are left out', async () => {
-    Taro.setRouterParams({ cardId: 'card_wang', s: 'Ab3dEf9hJk', carrierId: 'bad id!', channel: 'poster' }, '/pages/lead-form/index');
+    Taro.setRouterParams({ cardId: 'card_wang', s: 'Ab3dEf9hJk', carrierId: 'bad id!', channel: 'poster' }, '/inquiry/lead-form/index');
     const api = useBackend();
     await openForm();
     fillRequired();

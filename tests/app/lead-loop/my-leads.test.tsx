@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import MyLeadsPage from '../../../src/pages/my-leads/index';
+import MyLeadsPage from '../../../src/inquiry/my-leads/index';
 import { anInvestorLead, fakeBackend, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
 
@@ -14,7 +14,7 @@ const useBackend = (mine: Handler): FakeBackend => {
 
 beforeEach(() => {
   Taro.resetLeadLoopTaro();
-  Taro.setRouterParams({ cardId: 'card_wang' }, '/pages/my-leads/index');
+  Taro.setRouterParams({ cardId: 'card_wang' }, '/inquiry/my-leads/index');
 });
 afterEach(() => {
   backend?.restore();
@@ -113,7 +113,7 @@ describe('我的咨询', () => {
 
 describe('我的咨询: claiming a web inquiry', () => {
   it('takes the code from a claim link, claims it, then shows the inquiry; a bad code says why and sends nothing', async () => {
-    Taro.setRouterParams({ cardId: 'card_wang', claim: 'abcde-23456' }, '/pages/my-leads/index');
+    Taro.setRouterParams({ cardId: 'card_wang', claim: 'abcde-23456' }, '/inquiry/my-leads/index');
     let claimed = false;
     backend = fakeBackend({
       'lead.mine': () => ({ items: claimed ? [anInvestorLead({ id: 'from-web' })] : [] }),

@@ -11,7 +11,7 @@ const ok = (api: string) => () => Promise.resolve({ errMsg: `${api}:ok` });
 
 /** The scene the mini-program was entered with; null when the API gives nothing. */
 export const entry: { scene: number | null } = { scene: null };
-const enterOptions = () => (entry.scene === null ? undefined : { scene: entry.scene, path: 'pages/lead-form/index', query: {} });
+const enterOptions = () => (entry.scene === null ? undefined : { scene: entry.scene, path: 'inquiry/lead-form/index', query: {} });
 export const getEnterOptionsSync = jest.fn(enterOptions);
 export const getLaunchOptionsSync = jest.fn(enterOptions);
 

@@ -13,11 +13,11 @@ export interface PageVisit {
 
 export const pageVisits = (seeded: { leadId: string; vacancyToken: string }): Record<string, PageVisit> => ({
   'pages/card/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['云川市临江区（演示）', '林致远', '13800138001', '临江金融中心'] },
-  'pages/lead-form/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['林致远', '提交咨询', '8 个工作小时'] },
-  'pages/my-leads/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['想了解孵化器的入驻政策', '对接专员 林致远'] },
+  'inquiry/lead-form/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['林致远', '提交咨询', '8 个工作小时'] },
+  'inquiry/my-leads/index': { openid: OPENIDS.investorA, query: { cardId: DEMO.headCardId }, expectText: ['想了解孵化器的入驻政策', '对接专员 林致远'] },
   'pages/carriers/index': { openid: OPENIDS.investorA, query: { districtId: DEMO.districtId }, expectText: ['可租售', '空置面积核实于'] },
   'pages/carrier-detail/index': { openid: OPENIDS.investorA, query: { carrierId: DEMO.carrierId }, expectText: [DEMO.carrierName] },
-  'pages/directory/index': { openid: OPENIDS.investorA, query: { districtId: DEMO.districtId }, expectText: ['周若岚', '赵一鸣', '临江区投资促进局'] },
+  'inquiry/directory/index': { openid: OPENIDS.investorA, query: { districtId: DEMO.districtId }, expectText: ['周若岚', '赵一鸣', '临江区投资促进局'] },
   'staff/inbox/index': { openid: OPENIDS.head, query: {}, expectText: ['林致远', '云帆智能科技'] },
   'staff/lead-detail/index': { openid: OPENIDS.head, query: { leadId: seeded.leadId }, expectText: ['云帆智能科技', '想了解孵化器的入驻政策'] },
   'staff/bind/index': { openid: OPENIDS.newcomer, query: {}, expectText: ['绑定工作人员账号', '邀请码'] },

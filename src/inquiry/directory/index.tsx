@@ -16,7 +16,7 @@ import { useFullMode } from '../../hooks/use-full-mode';
 import { imageUrl } from '../../platform/image-url';
 import { idParam, journeyFromParams } from '../../card-model/journey';
 import { openPage, pageUrl, ROUTES } from '../../routes';
-import { useCard } from '../card/use-card';
+import { useCard } from '../../pages/card/use-card';
 import { groupByIndustry, groupByUnit, industriesOf, useDirectory } from './use-directory';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
