@@ -88,6 +88,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile,
       optimizeMainPackage: { enable: true },
+      // Merged over Taro's mini-program defaults (which switch most of terser's compression off). Chinese text stays
+      // UTF-8 instead of \uXXXX escapes (3 bytes a character, not 6), and variables/inlining are reduced: together
+      // ~14 KB off the main package (#12). The simulated runtime (npm run test:weapp-sim) runs this very output.
+      terser: { enable: true, config: { compress: { reduce_vars: true, collapse_vars: true, inline: true, passes: 2 }, output: { ascii_only: false } } },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -34,8 +34,8 @@ export const formatRelative = (iso: string, now: Date = new Date()): string => {
   return formatDateTime(iso, now);
 };
 
-/** "11-03 14:20": when the copy on screen was fetched. */
-export const formatStamp = (iso: string | null): string => valid(iso)?.format('MM-DD HH:mm') ?? '';
+// "11-03 14:20" lives without dayjs, for the main package (see stamp.ts).
+export { formatStamp } from './stamp';
 
 /** A calendar day ("2026-11-02", as the backend names weeks) as "11/2"; anything else as it came. */
 export const formatMonthDay = (day: string): string => {

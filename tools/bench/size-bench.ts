@@ -6,6 +6,14 @@ import { APP_ASSETS_GLOBAL, type AppAssets } from '../../src/first-screen/first-
 import { fmt } from './stats';
 
 export const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+/** #12's aim: the main package at most this many times a one-page Taro hello world built by the same toolchain. */
+export const MAIN_TO_HELLO_WORLD_LIMIT = 1.5;
+
+/** The bench gate on that aim: a sentence saying by how much the main package is over it, or null within it. */
+export const mainPackageOverAim = (main: number, hello: number): string | null =>
+  main > MAIN_TO_HELLO_WORLD_LIMIT * hello
+    ? `weapp main package is ${(main / hello).toFixed(2)}× a hello world, over the ${MAIN_TO_HELLO_WORLD_LIMIT}× aim by ${((main - MAIN_TO_HELLO_WORLD_LIMIT * hello) / 1024).toFixed(1)} KiB`
+    : null;
 
 const sizeOf = (dir: string, skip: (rel: string) => boolean = () => false, root = dir): number => {
   let total = 0;

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { formatStamp } from '../../format/date-time';
+import { formatStamp } from '../../format/stamp';
 import './index.css';
 import { pressable } from '../a11y';
 

@@ -25,6 +25,9 @@ describe('dates in words', () => {
     expect(formatStamp(at(2026, 3, 7, 8, 4))).toBe('03-07 08:04');
     expect(formatStamp(null)).toBe('');
     expect(formatStamp('garbage')).toBe('');
+    // A bare calendar day is local midnight, as dayjs read it before the stamp left dayjs.
+    expect(formatStamp('2026-03-07')).toBe('03-07 00:00');
+    expect(formatStamp(new Date(2026, 11, 31, 23, 59).toISOString())).toBe('12-31 23:59');
   });
 });
 
