@@ -75,7 +75,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     // project.config.json re-based onto dist/, sitemap.json copied (Taro does neither).
-    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs')],
+    // config/weapp-aria-plugin.ts: roles and labels reach WeChat's screen reader (Taro's template drops aria-*).
+    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs'), path.resolve(__dirname, 'weapp-aria-plugin.ts')],
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
