@@ -5,7 +5,7 @@ import { DEMO, DIST, OPENIDS, startWorld, type SimWorld } from './support/sim-wo
 
 /**
  * WeChat's screen reader (读屏) reads `aria-role`, `aria-label`, `aria-hidden` … from the rendered WXML. Taro's own
- * weapp template drops them; config/weapp-aria-plugin.ts binds them. Here the built template is read, and pages
+ * weapp template drops them; config/weapp-a11y-plugin.ts binds them. Here the built template is read, and pages
  * of the weapp build are rendered by WeChat's own template compiler to see the roles and labels arrive on the
  * nodes they were set on — with their own values, which proves the build-time template and the run-time data
  * number the attributes alike.

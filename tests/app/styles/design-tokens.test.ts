@@ -195,6 +195,9 @@ describe('design tokens (src/styles/tokens.css)', () => {
   });
 });
 
+/** The design px of a type token (`calc(28px * var(--text-scale, 1))` → 28). */
+const designPxOf = (value: string): number => Number(value.match(/^calc\((\d+)px \*/)?.[1] ?? NaN);
+
 describe('type scale', () => {
   it('sets no text under 12 CSS px (24 design px): font sizes are tokens or larger literals', () => {
     const small = appSheets.flatMap((file) =>
@@ -205,6 +208,16 @@ describe('type scale', () => {
       ),
     );
     expect(small).toEqual([]);
-    expect(parseInt(tokens.get('--font-size-xs') ?? '0', 10)).toBeGreaterThanOrEqual(24);
+    expect(designPxOf(tokens.get('--font-size-xs') ?? '')).toBeGreaterThanOrEqual(24);
+  });
+
+  it('grows with WeChat’s font size: every type token is its design size × var(--text-scale, 1), in ascending order', () => {
+    const names = ['xs', 's', 'm', 'l', 'xl', 'xxl'].map((n) => `--font-size-${n}`);
+    const shapes = names.map((name) => [name, tokens.get(name)]).filter(([, value]) => !/^calc\(\d+px \* var\(--text-scale, 1\)\)$/.test(value ?? ''));
+    expect(shapes).toEqual([]);
+    const sizes = names.map((name) => designPxOf(tokens.get(name) ?? ''));
+    expect(sizes).toEqual([24, 26, 28, 32, 36, 44]);
+    // Defined per page (the mini-program's page root) or not at all (H5): never fixed in the tokens.
+    expect(tokens.has('--text-scale')).toBe(false);
   });
 });
