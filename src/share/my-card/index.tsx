@@ -16,6 +16,7 @@ import { GREETING_MAX, MAX_FEATURED_CARRIERS, MAX_FEATURED_INDUSTRIES, TITLE_MAX
 import { previewFromForm } from './preview-model';
 import { useMyCard, type ImageField } from './use-my-card';
 import { PAGE_HEADING, controlLabel, imageAlt, tappable } from '../../components/a11y';
+import { COLOR } from '../../styles/tokens';
 import './index.css';
 
 /** Carriers lists longer than this get a name filter. */
@@ -172,13 +173,13 @@ export default function MyCardPage() {
 
       <SectionBlock title="公开的联系方式" testId="section-contacts">
         <Row label="公开手机号" hint={form.visibility.phone ? '访客可直接拨打' : '名片上不显示你的手机号'} testId="row-phone">
-          <Switch checked={form.visibility.phone} color="#b3261e" onChange={() => card.toggleVisibility('phone')} data-testid="visibility-phone" {...controlLabel('公开手机号')} />
+          <Switch checked={form.visibility.phone} color={COLOR.brand} onChange={() => card.toggleVisibility('phone')} data-testid="visibility-phone" {...controlLabel('公开手机号')} />
         </Row>
         <Row label="公开微信号" hint={form.visibility.wechatId && !form.wechatId.trim() ? '尚未填写微信号，名片上不会显示' : undefined} testId="row-wechat-id">
-          <Switch checked={form.visibility.wechatId} color="#b3261e" onChange={() => card.toggleVisibility('wechatId')} data-testid="visibility-wechatId" {...controlLabel('公开微信号')} />
+          <Switch checked={form.visibility.wechatId} color={COLOR.brand} onChange={() => card.toggleVisibility('wechatId')} data-testid="visibility-wechatId" {...controlLabel('公开微信号')} />
         </Row>
         <Row label="公开微信二维码" hint={form.visibility.wechatQr && !form.wechatQr ? '尚未上传二维码，名片上不会显示' : undefined} testId="row-wechat-qr">
-          <Switch checked={form.visibility.wechatQr} color="#b3261e" onChange={() => card.toggleVisibility('wechatQr')} data-testid="visibility-wechatQr" {...controlLabel('公开微信二维码')} />
+          <Switch checked={form.visibility.wechatQr} color={COLOR.brand} onChange={() => card.toggleVisibility('wechatQr')} data-testid="visibility-wechatQr" {...controlLabel('公开微信二维码')} />
         </Row>
         <FieldError field="visibility" errors={errors} />
         <View className="my-card__field">
