@@ -75,7 +75,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     // project.config.json re-based onto dist/, sitemap.json copied (Taro does neither).
-    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs')],
+    // config/weapp-a11y-plugin.ts: roles and labels reach WeChat's screen reader, pages follow WeChat's font size.
+    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs'), path.resolve(__dirname, 'weapp-a11y-plugin.ts')],
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { DemoPersonaHost } from './shell/demo-persona-host';
 import { PageLoadFailureHost } from './shell/page-load-failure-host';
+import './shell/text-scale-host';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {

@@ -71,3 +71,39 @@ export const useDraft = <T>(
 
   return [value, setValue, { restored: start !== null, clear }];
 };
+
+/**
+ * A parser for the draft of an edit form: a stored object is accepted field by field where each field has the
+ * kind its `blank` has (text stays text, a list stays a list; a field that may be null takes text or null), and
+ * missing fields come from `blank`. Anything else — an older form's shape, a tampered entry — is no draft.
+ */
+export const formDraftOf =
+  <T extends object>(blank: T) =>
+  (raw: unknown): T | null => {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+    const kind = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'array' : typeof x);
+    const out: Record<string, unknown> = { ...(blank as Record<string, unknown>) };
+    for (const [field, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (!(field in blank)) return null;
+      const expected = kind((blank as Record<string, unknown>)[field]);
+      const actual = kind(value);
+      const fits = actual === expected || (expected === 'null' && actual === 'string') || (actual === 'null' && expected === 'string');
+      if (!fits) return null;
+      out[field] = value;
+    }
+    return out as T;
+  };
+
+/**
+ * The draft of a form whose starting values load later (an office edit form over a stored record): nothing is
+ * written until the user changed something (`dirty`), then every change is; `clear()` after a successful save.
+ * Read the draft back with `readDraft(key, formDraftOf(blank))` once the record has loaded.
+ */
+export const useEditDraft = <T>(key: string, value: T | null, dirty: boolean): { clear: () => void } => {
+  const keyRef = useRef(key);
+  keyRef.current = key;
+  useEffect(() => {
+    if (dirty && value !== null) writeDraft(key, value);
+  }, [key, value, dirty]);
+  return { clear: useCallback(() => clearDraft(keyRef.current), []) };
+};

@@ -6,25 +6,30 @@ import { call } from '../../services/api-client';
 import { toApiError } from '../../services/api-client';
 import type { ApiError } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
-import { readDraft, useFormDraft } from '../use-form-draft';
+import { formDraftOf, readDraft, useEditDraft } from '../../hooks/use-draft';
 import { carrierFieldOf, carrierToForm, EMPTY_CARRIER, formToCarrier, type CarrierForm } from './carrier-form';
 
 /** Loads (or starts) a carrier, keeps the edit and its device draft, validates with the contract, saves. */
 export const useCarrierEditor = () => {
   const carrierId = useRouter().params.carrierId || undefined;
-  const draftKey = `carrier:${carrierId ?? 'new'}`;
+  const draftKey = `admin:carrier:${carrierId ?? 'new'}`;
   const [form, setForm] = useState<CarrierForm | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [dirty, setDirty] = useState(false);
   const [restored, setRestored] = useState(false);
   const [savedId, setSavedId] = useState<string | null>(null);
   const save = useAdminCall();
-  const draft = useFormDraft(draftKey, form, dirty);
+  const draft = useEditDraft(draftKey, form, dirty);
 
   useEffect(() => {
     let live = true;
-    const kept = readDraft<CarrierForm>(draftKey);
-    const start = (f: CarrierForm) => live && (setForm(kept ?? f), setRestored(!!kept), setDirty(!!kept));
+    const start = (f: CarrierForm) => {
+      if (!live) return;
+      const kept = readDraft(draftKey, formDraftOf(f));
+      setForm(kept ?? f);
+      setRestored(!!kept);
+      setDirty(!!kept);
+    };
     if (!carrierId) start(EMPTY_CARRIER);
     else
       call(adminCarrierGetContract, { carrierId })

@@ -5,10 +5,10 @@ import { adminDistrictGetContract, adminDistrictUpdateContract, adminSlaUpdateCo
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
-import { readDraft, useFormDraft } from '../use-form-draft';
+import { formDraftOf, readDraft, useEditDraft } from '../../hooks/use-draft';
 import { formFieldOf, toForm, toRequest, type ProfileForm } from './profile-form';
 
-const DRAFT_KEY = 'district-profile';
+const DRAFT_KEY = 'admin:district-profile';
 
 /** Loads the profile, keeps the edit (and its draft on the device), validates with the contract, saves. */
 export const useDistrictProfile = () => {
@@ -21,12 +21,13 @@ export const useDistrictProfile = () => {
   const save = useAdminCall();
   const slaSave = useAdminCall();
   const [slaSaved, setSlaSaved] = useState(false);
-  const draft = useFormDraft(DRAFT_KEY, form, dirty);
+  const draft = useEditDraft(DRAFT_KEY, form, dirty);
 
   useEffect(() => {
     if (!resource.data || form) return;
-    const kept = resource.data.canEdit ? readDraft<ProfileForm>(DRAFT_KEY) : null;
-    setForm(kept ?? toForm(resource.data.profile));
+    const loaded = toForm(resource.data.profile);
+    const kept = resource.data.canEdit ? readDraft(DRAFT_KEY, formDraftOf(loaded)) : null;
+    setForm(kept ?? loaded);
     setRestored(!!kept);
     setDirty(!!kept);
   }, [resource.data, form]);

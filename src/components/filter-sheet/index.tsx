@@ -2,6 +2,7 @@ import { Input, ScrollView, Switch, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import './index.css';
 import { controlLabel, pressable } from '../a11y';
+import { COLOR } from '../../styles/tokens';
 
 export interface FilterValues {
   industry: string | null;
@@ -134,7 +135,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                 data-testid="filter-has-vacancy"
                 checked={draft.hasVacancy}
                 {...controlLabel('仅看有空置')}
-                color="#b3261e"
+                color={COLOR.brand}
                 onChange={(e) => patch({ hasVacancy: Boolean(e.detail.value) })}
               />
             </View>

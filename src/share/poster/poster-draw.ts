@@ -81,7 +81,7 @@ const drawRect = (ctx: PosterContext, op: RectOp): void => {
   ctx.fillStyle = paintStyle(ctx, op.fill);
   ctx.fill();
   if (op.stroke) {
-    ctx.shadowColor = 'rgba(0, 0, 0, 0)';
+    ctx.shadowColor = 'transparent';
     ctx.strokeStyle = op.stroke.color;
     ctx.lineWidth = op.stroke.width;
     ctx.stroke();

@@ -1,3 +1,4 @@
+import { COLOR } from '../../styles/tokens';
 import { fitImage, type Rect, type Size } from './image-fit';
 import { wrapText } from './text-wrap';
 
@@ -133,24 +134,26 @@ const BUDGETS: readonly Budget[] = [
   { nameLines: 1, sloganLines: 1, titleLines: 1, greetingLines: 0, pillRows: 0, figures: 0 },
 ];
 
+/** The poster's palette, from the design tokens (the canvas takes colour values, not CSS variables). */
 const COLORS = {
-  page: '#f4f1ec',
-  heroFrom: '#8e1a1f',
-  heroMid: '#b3261e',
-  heroTo: '#c4452f',
-  gold: '#d9b66d',
-  goldText: '#f3dfb0',
-  slogan: '#fbeed2',
-  white: '#ffffff',
-  ink: '#1d2129',
-  body: '#4e5969',
-  muted: '#86909c',
-  accent: '#9a2a22',
-  accentSoft: '#fbefed',
-  warm: '#faf7f2',
-  avatarBg: '#f6ecd6',
-  avatarText: '#f6e7c4',
-  cardShadow: 'rgba(29, 33, 41, 0.10)',
+  page: COLOR.paper,
+  heroFrom: COLOR.brandStrong,
+  heroMid: COLOR.brand,
+  heroTo: COLOR.brandGlow,
+  gold: COLOR.goldAccent,
+  goldText: COLOR.goldLight,
+  slogan: COLOR.goldPale,
+  white: COLOR.surface,
+  ink: COLOR.text,
+  body: COLOR.textSecondary,
+  // Unit, labels, hints and the footer: the tertiary text grey that reads 4.5:1 (was #86909c, 3.2:1).
+  muted: COLOR.textTertiary,
+  accent: COLOR.brandStrong,
+  accentSoft: COLOR.brandSoft,
+  warm: COLOR.surfaceWarm,
+  avatarBg: COLOR.goldSoft,
+  avatarText: COLOR.goldLight,
+  cardShadow: COLOR.shadow,
 };
 
 const MARGIN = 40;
@@ -272,9 +275,9 @@ const hero = (content: PosterContent, measure: PosterMeasure, budget: Budget): F
     font: FONTS.eyebrow,
     height: 40,
     padX: 16,
-    fill: 'rgba(255, 255, 255, 0)',
+    fill: COLOR.clear,
     color: COLORS.goldText,
-    stroke: { color: 'rgba(243, 223, 176, 0.6)', width: 1.5 },
+    stroke: { color: COLOR.onBrandOutline, width: 1.5 },
   });
   ops.push(...eyebrow);
   if (content.isDemo) {
@@ -285,7 +288,7 @@ const hero = (content: PosterContent, measure: PosterMeasure, budget: Budget): F
         font: FONTS.demo,
         height: 32,
         padX: 14,
-        fill: 'rgba(0, 0, 0, 0.18)',
+        fill: COLOR.onBrandShade,
         color: COLORS.goldText,
       }),
     );
@@ -317,7 +320,7 @@ const skyline = (heroBottom: number): RectOp[] => {
       id: `skyline-${i}`,
       box: { x: 12 + i * (barWidth + gap), y: heroBottom - height, width: barWidth, height },
       radius: 4,
-      fill: i % 3 === 1 ? 'rgba(255, 255, 255, 0.07)' : 'rgba(255, 255, 255, 0.045)',
+      fill: i % 3 === 1 ? COLOR.onBrandSkyline : COLOR.onBrandSkylineFaint,
     };
   });
 };
@@ -492,6 +495,6 @@ export const computePosterLayout = (content: PosterContent, images: PosterImageS
     },
     ...skyline(heroBottom + CARD_OVERLAP / 2),
   ];
-  const footer = textOp('footer', `${content.districtName} · 招商名片`, measure, { x: MARGIN, y: FOOTER_Y - 18, width: POSTER_WIDTH - 2 * MARGIN, maxLines: 1 }, { font: FONTS.footer, color: '#a9aeb8', lineHeight: 36, align: 'center' });
+  const footer = textOp('footer', `${content.districtName} · 招商名片`, measure, { x: MARGIN, y: FOOTER_Y - 18, width: POSTER_WIDTH - 2 * MARGIN, maxLines: 1 }, { font: FONTS.footer, color: COLORS.muted, lineHeight: 36, align: 'center' });
   return { width: POSTER_WIDTH, height: POSTER_HEIGHT, ops: [...background, ...flow, ...codePanel(content, images, measure), footer], degradeLevel: level };
 };

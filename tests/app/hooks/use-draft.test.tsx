@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import * as Taro from '../support/taro-mock';
-import { clearDraft, readDraft, useDraft, writeDraft } from '../../../src/hooks/use-draft';
+import { clearDraft, formDraftOf, readDraft, useDraft, useEditDraft, writeDraft } from '../../../src/hooks/use-draft';
 
 const stored = new Map<string, unknown>();
 const asText = { parse: (raw: unknown) => (typeof raw === 'string' ? raw : null), isEmpty: (s: string) => !s.trim() };
@@ -54,5 +54,32 @@ describe('form drafts on the device', () => {
     act(() => result.current[1]('郑晓川'));
     expect(result.current[0]).toBe('郑晓川');
     expect(() => clearDraft('lead-form:direct')).not.toThrow();
+  });
+});
+
+describe('drafts of edit forms that load first (the office)', () => {
+  const blank = { name: '', managerStaffId: null as string | null, photos: [] as string[], files: {} as Record<string, string> };
+
+  it('writes nothing until the form is changed, then every change, and clears after the save', () => {
+    const { result, rerender } = renderHook(({ value, dirty }) => useEditDraft('admin:carrier:c1', value, dirty), {
+      initialProps: { value: null as typeof blank | null, dirty: false },
+    });
+    rerender({ value: { ...blank, name: '载入的名称' }, dirty: false });
+    expect(stored.size).toBe(0);
+    rerender({ value: { ...blank, name: '改过的名称' }, dirty: true });
+    expect(readDraft('admin:carrier:c1', formDraftOf(blank))).toEqual({ ...blank, name: '改过的名称' });
+    act(() => result.current.clear());
+    expect(readDraft('admin:carrier:c1', formDraftOf(blank))).toBeNull();
+  });
+
+  it('takes back a stored form field by field, with the blank’s kinds, and refuses another shape', () => {
+    const parse = formDraftOf(blank);
+    expect(parse({ name: '甲', managerStaffId: 'staff_1', photos: ['a.png'] })).toEqual({ ...blank, name: '甲', managerStaffId: 'staff_1', photos: ['a.png'] });
+    expect(parse({ name: '甲', managerStaffId: null })).toEqual({ ...blank, name: '甲' });
+    expect(parse({ name: 42 })).toBeNull();
+    expect(parse({ photos: 'a.png' })).toBeNull();
+    expect(parse({ name: '甲', extra: 'x' })).toBeNull();
+    expect(parse(['甲'])).toBeNull();
+    expect(parse('甲')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { COLOR } from '../../../src/styles/tokens';
 
 /**
  * The design tokens (src/styles/tokens.css) are the only place a colour is written, and the contrast goals they
@@ -19,6 +20,13 @@ const stylesheets = (dir: string): string[] =>
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return stylesheets(path);
     return entry.name.endsWith('.css') ? [path] : [];
+  });
+
+const scripts = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return scripts(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
   });
 
 const stripComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -195,6 +203,48 @@ describe('design tokens (src/styles/tokens.css)', () => {
   });
 });
 
+/** The design px of a type token (`calc(28px * var(--text-scale, 1))` → 28). */
+const designPxOf = (value: string): number => Number(value.match(/^calc\((\d+)px \*/)?.[1] ?? NaN);
+
+describe('colours in TypeScript (src/styles/tokens.ts)', () => {
+  const TOKENS_TS = join(SRC, 'styles/tokens.ts');
+  /** Page and app configs become WeChat's JSON: their colours stay literal, but must be token values. */
+  const isPageConfig = (file: string) => /\.config\.ts$/.test(file);
+  const appScripts = scripts(SRC).filter((file) => file !== TOKENS_TS);
+  const kebab = (name: string) => `--color-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const normalised = (value: string) => value.replace(/\s+/g, '').toLowerCase();
+  const colourTokens = [...tokens.entries()].filter(([name]) => name.startsWith('--color-'));
+  /** Code without its comments and with its string contents kept (a colour in a comment is no colour). */
+  const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const TS_COLOUR_LITERAL = /['"`](#[0-9a-f]{3,8}|(?:rgba?|hsla?)\([^'"`]*\))['"`]/gi;
+
+  it('mirrors every colour token of tokens.css with its value, and nothing else', () => {
+    expect(Object.keys(COLOR).length).toBe(colourTokens.length);
+    const mirrored = Object.entries(COLOR).map(([name, value]) => [kebab(name), normalised(value)]);
+    expect(Object.fromEntries(mirrored)).toEqual(Object.fromEntries(colourTokens.map(([name, value]) => [name, normalised(value)])));
+  });
+
+  it('holds the only colour literals of the TS/TSX sources (component props, canvas fills and strokes, charts)', () => {
+    expect(appScripts.length).toBeGreaterThan(100);
+    const offenders = appScripts
+      .filter((file) => !isPageConfig(file))
+      .flatMap((file) => [...code(file).matchAll(TS_COLOUR_LITERAL)].map((m) => `${relative(ROOT, file)}: ${m[1]}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets page configs write only token values (WeChat reads their JSON, not CSS)', () => {
+    const values = new Set(colourTokens.map(([, value]) => normalised(value)));
+    const configs = appScripts.filter(isPageConfig);
+    expect(configs.length).toBeGreaterThan(10);
+    const strays = configs.flatMap((file) => [...code(file).matchAll(TS_COLOUR_LITERAL)].filter((m) => !values.has(normalised(m[1]))).map((m) => `${relative(ROOT, file)}: ${m[1]}`));
+    expect(strays).toEqual([]);
+  });
+
+  it('finds a literal where one is written (the check itself works)', () => {
+    expect([...`const x = { fill: '#b3261e', shade: "rgba(0, 0, 0, 0.5)" }; // '#ffffff'`.replace(/(^|[^:'"`])\/\/.*$/gm, '$1').matchAll(TS_COLOUR_LITERAL)].map((m) => m[1])).toEqual(['#b3261e', 'rgba(0, 0, 0, 0.5)']);
+  });
+});
+
 describe('type scale', () => {
   it('sets no text under 12 CSS px (24 design px): font sizes are tokens or larger literals', () => {
     const small = appSheets.flatMap((file) =>
@@ -205,6 +255,16 @@ describe('type scale', () => {
       ),
     );
     expect(small).toEqual([]);
-    expect(parseInt(tokens.get('--font-size-xs') ?? '0', 10)).toBeGreaterThanOrEqual(24);
+    expect(designPxOf(tokens.get('--font-size-xs') ?? '')).toBeGreaterThanOrEqual(24);
+  });
+
+  it('grows with WeChat’s font size: every type token is its design size × var(--text-scale, 1), in ascending order', () => {
+    const names = ['xs', 's', 'm', 'l', 'xl', 'xxl'].map((n) => `--font-size-${n}`);
+    const shapes = names.map((name) => [name, tokens.get(name)]).filter(([, value]) => !/^calc\(\d+px \* var\(--text-scale, 1\)\)$/.test(value ?? ''));
+    expect(shapes).toEqual([]);
+    const sizes = names.map((name) => designPxOf(tokens.get(name) ?? ''));
+    expect(sizes).toEqual([24, 26, 28, 32, 36, 44]);
+    // Defined per page (the mini-program's page root) or not at all (H5): never fixed in the tokens.
+    expect(tokens.has('--text-scale')).toBe(false);
   });
 });
