@@ -9,6 +9,7 @@ import { adminDistrictGetAction, adminDistrictUpdateAction } from './district-pr
 import { adminHandoverPreviewAction, adminHandoverResumeAction, adminHandoverStartAction } from './handover';
 import { adminImportUploadAction } from './import-upload';
 import { adminOrgGetAction } from './org-get';
+import { adminPrivacyAnswerAction, adminPrivacyListAction } from './privacy-requests';
 import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
 import { adminRotaSetAction } from './set-rota';
@@ -44,4 +45,6 @@ export const adminActions: ActionTable = [
   adminImportUploadAction,
   adminCarrierImportAction,
   adminSlaUpdateAction,
+  adminPrivacyListAction,
+  adminPrivacyAnswerAction,
 ];
