@@ -13,7 +13,7 @@ const requests = (b: TestBackend) => b.store.find<PrivacyRequest>(COLLECTIONS.pr
 const eventsOf = (b: TestBackend, leadId: string) =>
   b.store.find<LeadEvent>(COLLECTIONS.leadEvents.name, { where: { leadId }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 200 });
 const auditActions = async (b: TestBackend) =>
-  (await b.store.find<{ action: string }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 200 })).map((e) => e.action);
+  (await b.store.find<{ _id: string; action: string }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit: 200 })).map((e) => e.action);
 
 /** Every roll-up row with its non-zero counters: what the dashboards read. */
 const storedRows = async (b: TestBackend) => {
