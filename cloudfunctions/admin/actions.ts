@@ -10,6 +10,7 @@ import { adminHandoverPreviewAction, adminHandoverResumeAction, adminHandoverSta
 import { adminImportUploadAction } from './import-upload';
 import { adminOrgGetAction } from './org-get';
 import { adminPrivacyAnswerAction, adminPrivacyListAction } from './privacy-requests';
+import { adminPrivacySettingsAction } from './privacy-settings';
 import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
 import { adminRotaSetAction } from './set-rota';
@@ -47,4 +48,5 @@ export const adminActions: ActionTable = [
   adminSlaUpdateAction,
   adminPrivacyListAction,
   adminPrivacyAnswerAction,
+  adminPrivacySettingsAction,
 ];

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { id, line } from '../common/text';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
 import { PRIVACY_REQUEST_KINDS, PRIVACY_REQUEST_STATUSES } from '../privacy/privacy-request.schema';
+import { PrivacySettingsSchema } from '../privacy/privacy-settings';
 import { defineContract } from './contract';
 
 /** A request as its requester sees it in 我的咨询. */
@@ -88,4 +89,17 @@ export const adminPrivacyAnswerContract = defineContract({
   response: v.object({ requestId: v.string(), status: v.picklist(PRIVACY_REQUEST_STATUSES), anonymised: v.number() }),
 });
 
-export const PRIVACY_CONTRACTS = [privacyRequestContract, privacyMineContract, adminPrivacyListContract, adminPrivacyAnswerContract] as const;
+/**
+ * The district's answer period and retention (the privacy notice states both). A change gives the notice a new
+ * version: investors agree to the text that states the periods in force.
+ */
+export const adminPrivacySettingsContract = defineContract({
+  name: 'admin.privacy.settings',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: PrivacySettingsSchema,
+  response: v.object({ answerDays: v.number(), retentionDays: v.number(), noticeVersion: v.string() }),
+});
+
+export const PRIVACY_CONTRACTS = [privacyRequestContract, privacyMineContract, adminPrivacyListContract, adminPrivacyAnswerContract, adminPrivacySettingsContract] as const;

@@ -26,3 +26,6 @@ export const retentionCutoff = (now: Date, settings: PrivacySettings): string =>
 
 /** «2 年» for whole years, else «N 天»: how the notice states the period. */
 export const retentionLabel = (days: number): string => (days % 365 === 0 ? `${days / 365} 年` : `${days} 天`);
+
+/** A new privacy-notice version for a change at `at` (China time, to the minute): `p202612021530`. */
+export const privacyNoticeVersionAt = (at: Date): string => `p${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;

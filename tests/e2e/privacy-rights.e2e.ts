@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
-import { callOk } from '../support/local-cloud-api';
+import { callOk, postAction } from '../support/local-cloud-api';
 import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 const HEAD_CARD = 'card-staff-head';
@@ -56,12 +56,8 @@ describe('personal data rights in the browser', () => {
     await confirmModal(investor, '确定');
     await firstLead.getByTestId('consent-withdrawn').waitFor({ timeout: 15_000 });
     // Staff can no longer reveal the contact.
-    const reveal = await fetch(`${cloud.url}/api/lead.revealContact`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-investcard-persona': 'head' },
-      body: JSON.stringify({ leadId: leadIds[0] }),
-    }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string } }>);
-    assert.deepEqual(reveal.error?.code, 'PRIVACY.CONSENT_WITHDRAWN');
+    const reveal = await postAction(cloud.url, 'head', 'lead.revealContact', { leadId: leadIds[0] });
+    assert.equal(reveal.error?.code, 'PRIVACY.CONSENT_WITHDRAWN');
 
     await investor.getByTestId('privacy-erase-all').click();
     await confirmModal(investor, '确定');

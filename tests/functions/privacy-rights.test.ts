@@ -198,3 +198,33 @@ describe('personal data rights (PIPL)', () => {
     expect(notice.body).toContain('撤回同意');
   });
 });
+
+describe('the district’s privacy periods (office setting)', () => {
+  let b: TestBackend;
+  beforeEach(async () => {
+    b = await createTestBackend();
+  });
+  afterEach(() => b.close());
+
+  it('the admin changes them: the notice states the new periods under a new version, audited; bad values write nothing', async () => {
+    const before = await b.ok<{ version: string }>('lead.privacyNotice', { districtId: 'demo-linjiang' }, null);
+    expect(await b.call('admin.privacy.settings', { answerDays: 0, retentionDays: 730 }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+    expect(await b.call('admin.privacy.settings', { answerDays: 10, retentionDays: 365 }, OPENID.cityAdmin)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect((await b.ok<{ version: string }>('lead.privacyNotice', { districtId: 'demo-linjiang' }, null)).version).toBe(before.version);
+
+    const saved = await b.ok<{ noticeVersion: string }>('admin.privacy.settings', { answerDays: 10, retentionDays: 365 }, OPENID.admin);
+    expect(saved).toEqual({ answerDays: 10, retentionDays: 365, noticeVersion: 'p202611301000' });
+    const notice = await b.ok<{ version: string; body: string }>('lead.privacyNotice', { districtId: 'demo-linjiang' }, null);
+    expect(notice.version).toBe('p202611301000');
+    expect(notice.body).toContain('保存 1 年');
+    expect(notice.body).toContain('10 日内');
+    // An inquiry agreeing to the old text is asked to agree again.
+    expect(await b.call('lead.submit', leadInput({ consent: { agreed: true, noticeVersion: before.version } }), OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'LEAD.CONSENT_REQUIRED' } });
+    await b.ok('lead.submit', leadInput({ consent: { agreed: true, noticeVersion: notice.version } }), OPENID.investorA);
+    // Saving the same again keeps the version.
+    expect((await b.ok<{ noticeVersion: string }>('admin.privacy.settings', { answerDays: 10, retentionDays: 365 }, OPENID.admin)).noticeVersion).toBe('p202611301000');
+    expect(await auditActions(b)).toContain('privacy.settings');
+    const list = await b.ok<{ answerDays: number; retentionDays: number }>('admin.privacy.list', {}, OPENID.admin);
+    expect(list).toMatchObject({ answerDays: 10, retentionDays: 365 });
+  });
+});

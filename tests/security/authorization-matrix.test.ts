@@ -151,6 +151,8 @@ const MATRIX: Record<string, Row> = {
   // The district admin lists and answers their own district's requests; another district's request looks missing.
   'admin.privacy.list':   { cells: 'N N N  N N N N Y  Y', input: () => ({}) },
   'admin.privacy.answer': { cells: 'N N N  N N N N Y  H', input: (f) => ({ requestId: f.privacyRequestId ?? '', decision: 'refused', note: '依法需保存' }) },
+  // Like the SLA: every district admin sets their own district's periods.
+  'admin.privacy.settings': { cells: 'N N N  N N N N Y  Y', input: () => ({ answerDays: 15, retentionDays: 730 }) },
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
@@ -520,6 +522,7 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.sla.update':            'N Y N N N',
   'admin.privacy.list':          'N Y N N N',
   'admin.privacy.answer':        'N H N N N',
+  'admin.privacy.settings':      'N Y N N N',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

@@ -192,6 +192,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     caller: 'admin',
     input: { requestId: privacyRequestIdFor('erase', privacyRequesterOf({ openid: OPENID.investorA }).key, 'demo-linjiang', [f.leadId]), decision: 'done', note: '已按您的要求删除' },
   },
+  'admin.privacy.settings': { caller: 'admin', input: { answerDays: 10, retentionDays: 365 } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

@@ -93,7 +93,7 @@ export const benchImport = async (rows = 5000): Promise<ImportFigures> => {
     const phases: ImportPhase[] = [];
     try {
       for (const [k, phase] of (['dry_run', 'apply', 'apply_again'] as const).entries()) {
-        const uploadId = `up_bench${String(k).padStart(12, '0')}`;
+        const uploadId = `up_bench${String(k).padStart(11, '0')}`;
         const t0 = process.hrtime.bigint();
         const chunks = file.toString('base64').match(/.{1,48000}/g) ?? [];
         for (const [index, chunk] of chunks.entries()) await call('admin.import.upload', { uploadId, index, total: chunks.length, chunk });

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { LEAD_STATUS_LABELS } from '../../../domain/lead/lead-status.rules';
 import { PRIVACY_REQUEST_KIND_LABELS, PRIVACY_REQUEST_STATUS_LABELS } from '../../../domain/privacy/privacy-request.schema';
 import { retentionLabel } from '../../../domain/privacy/privacy-settings';
@@ -18,6 +19,8 @@ type InputEvent = { detail: { value: string } };
 export default function PrivacyRequestsPage() {
   const p = usePrivacyRequests();
   const { list } = p;
+  // The settings form: empty fields show the saved periods.
+  const [periods, setPeriods] = useState({ answerDays: '', retentionDays: '' });
   const heading = (
     <Text className="admin-title" {...PAGE_HEADING}>
       个人信息请求
@@ -50,6 +53,41 @@ export default function PrivacyRequestsPage() {
       <Text className="admin-note">
         本区承诺 {d.answerDays} 日内答复；已结束的咨询保存 {retentionLabel(d.retentionDays)}后自动匿名化。待处理 {d.pending} 件{d.overdue ? `，其中 ${d.overdue} 件已超期` : ''}。
       </Text>
+      <View className="admin-card" data-testid="privacy-settings">
+        <Text className="admin-note">答复期限（天，1–30）</Text>
+        <Input
+          className="admin-input"
+          type="number"
+          value={periods.answerDays || String(d.answerDays)}
+          data-testid="privacy-answer-days"
+          onInput={(e: InputEvent) => setPeriods({ ...periods, answerDays: e.detail.value })}
+          {...controlLabel('答复期限（天）')}
+        />
+        <Text className="admin-note">咨询结束后保存（天，30–3650）</Text>
+        <Input
+          className="admin-input"
+          type="number"
+          value={periods.retentionDays || String(d.retentionDays)}
+          data-testid="privacy-retention-days"
+          onInput={(e: InputEvent) => setPeriods({ ...periods, retentionDays: e.detail.value })}
+          {...controlLabel('保存期限（天）')}
+        />
+        <Text className="admin-note">修改后《个人信息保护说明》随之更新，投资者提交咨询时同意新的版本。</Text>
+        <View className="admin-actions">
+          <ActionButton
+            text="保存期限"
+            tone="secondary"
+            size="md"
+            loading={p.pending}
+            testId="privacy-settings-save"
+            onClick={() =>
+              void p.saveSettings(Number(periods.answerDays || d.answerDays), Number(periods.retentionDays || d.retentionDays)).then((ok) => {
+                if (ok) setPeriods({ answerDays: '', retentionDays: '' });
+              })
+            }
+          />
+        </View>
+      </View>
       {p.error ? (
         <Text className="admin-error" data-testid="privacy-answer-error" aria-live="polite">
           {p.error.message}

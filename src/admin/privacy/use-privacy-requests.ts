@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { adminPrivacyAnswerContract, adminPrivacyListContract } from '../../../domain/api/privacy.contracts';
+import { adminPrivacyAnswerContract, adminPrivacyListContract, adminPrivacySettingsContract } from '../../../domain/api/privacy.contracts';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
@@ -18,6 +18,12 @@ export const usePrivacyRequests = () => {
     answer: async (requestId: string, decision: 'done' | 'refused') => {
       const r = await write.run(() => call(adminPrivacyAnswerContract, { requestId, decision, note: notes[requestId] ?? '' }));
       if (r) await list.reload();
+    },
+    /** The district's periods (whole days); the notice gets a new version when they change. */
+    saveSettings: async (answerDays: number, retentionDays: number) => {
+      const r = await write.run(() => call(adminPrivacySettingsContract, { answerDays, retentionDays }));
+      if (r) await list.reload();
+      return r !== null;
     },
   };
 };

@@ -109,3 +109,33 @@ describe('个人信息请求 (office)', () => {
     expect(await screen.findByText('您没有权限进行此操作')).toBeTruthy();
   });
 });
+
+describe('个人信息请求: the district’s periods', () => {
+  it('saves the answer period and retention, and shows the backend’s refusal of a value out of range', async () => {
+    let saved = { answerDays: 15, retentionDays: 730 };
+    use({
+      'admin.privacy.list': () => ({ ...LIST, ...saved, pending: 0, overdue: 0, items: [] }),
+      'admin.privacy.settings': (input) => {
+        if ((input.answerDays as number) > 30) return { fail: { code: 'VALIDATION.INVALID_INPUT', message: '提交的内容格式不正确，请检查后重试', fields: ['answerDays'] } };
+        saved = { answerDays: input.answerDays as number, retentionDays: input.retentionDays as number };
+        return { ...saved, noticeVersion: 'p202612020800' };
+      },
+    });
+    render(<PrivacyRequestsPage />);
+    await screen.findByTestId('admin-privacy');
+    expect((screen.getByTestId('privacy-answer-days') as HTMLInputElement).value).toBe('15');
+    fireEvent.change(screen.getByTestId('privacy-answer-days'), { target: { value: '10' } });
+    fireEvent.change(screen.getByTestId('privacy-retention-days'), { target: { value: '365' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('privacy-settings-save'));
+    });
+    expect(backend?.inputs('admin.privacy.settings')).toEqual([{ answerDays: 10, retentionDays: 365 }]);
+    expect(await screen.findByText(/本区承诺 10 日内答复；已结束的咨询保存 1 年后自动匿名化/)).toBeTruthy();
+
+    fireEvent.change(screen.getByTestId('privacy-answer-days'), { target: { value: '45' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('privacy-settings-save'));
+    });
+    expect((await screen.findByTestId('privacy-answer-error')).textContent).toBe('提交的内容格式不正确，请检查后重试');
+  });
+});
