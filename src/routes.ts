@@ -43,6 +43,7 @@ const ADMIN_ROUTES = {
   adminCarrierImport: '/admin/carrier-import/index',
   adminVacancy: '/admin/vacancy/index',
   adminAudit: '/admin/audit/index',
+  adminPrivacy: '/admin/privacy/index',
 } as const;
 
 /** reports/ subpackage: 数据看板 and the leads behind its figures. */

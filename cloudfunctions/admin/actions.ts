@@ -9,6 +9,8 @@ import { adminDistrictGetAction, adminDistrictUpdateAction } from './district-pr
 import { adminHandoverPreviewAction, adminHandoverResumeAction, adminHandoverStartAction } from './handover';
 import { adminImportUploadAction } from './import-upload';
 import { adminOrgGetAction } from './org-get';
+import { adminPrivacyAnswerAction, adminPrivacyListAction } from './privacy-requests';
+import { adminPrivacySettingsAction } from './privacy-settings';
 import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
 import { adminRotaSetAction } from './set-rota';
@@ -44,4 +46,7 @@ export const adminActions: ActionTable = [
   adminImportUploadAction,
   adminCarrierImportAction,
   adminSlaUpdateAction,
+  adminPrivacyListAction,
+  adminPrivacyAnswerAction,
+  adminPrivacySettingsAction,
 ];

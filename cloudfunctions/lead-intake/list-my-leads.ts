@@ -48,6 +48,7 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
       promiseKept,
       handlerName: (lead.handling.staffId ? handlers.get(lead.handling.staffId)?.name : undefined) ?? null,
       replies: (replies.get(lead._id) ?? []).map((e) => ({ at: e.at, staffName: e.actor.name, text: e.text ?? '' })),
+      consentWithdrawn: !!lead.privacy?.consentWithdrawnAt,
     };
   });
   return { items };

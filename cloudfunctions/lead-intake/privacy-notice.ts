@@ -1,6 +1,7 @@
 import { privacyNoticeContract } from '../../domain/api/lead.contracts';
 import { DomainError } from '../../domain/common/result';
 import { privacyNoticeText } from '../../domain/lead/privacy-notice';
+import { privacySettingsOf } from '../../domain/privacy/privacy-settings';
 import { defineAction } from '../_lib/define-action';
 import { firstDistrict, getDistrict } from '../_lib/repositories/org.repository';
 
@@ -10,7 +11,7 @@ export const privacyNoticeAction = defineAction(privacyNoticeContract, async (de
   return {
     version: district.privacyNoticeVersion,
     title: '个人信息保护说明',
-    body: privacyNoticeText(district.name, district.sla.firstResponseHours),
+    body: privacyNoticeText(district.name, district.sla.firstResponseHours, privacySettingsOf(district)),
     promiseHours: district.sla.firstResponseHours,
   };
 });

@@ -23,6 +23,8 @@ import { dropPastViewMarks } from '../_lib/repositories/view-count.repository';
 import { getDutyDay } from '../_lib/repositories/duty-rota.repository';
 import { onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
 import { chinaDay } from '../../domain/share/view-stats.rules';
+import { contactStopped, NEVER_DUE } from '../../domain/privacy/anonymisation.rules';
+import { anonymiseExpiredLeads } from './retention-purge';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
 export interface SlaTickReport {
@@ -38,6 +40,8 @@ export interface SlaTickReport {
   countersPurged: number;
   /** Per-day view dedupe marks of past days dropped (the per-day unique sets must not outlive their day). */
   viewMarksDropped: number;
+  /** Closed leads past the district's retention period whose personal data was anonymised. */
+  retentionAnonymised: number;
   /** The tick reached its time budget and left the rest to the next tick. */
   outOfTime: boolean;
 }
@@ -94,6 +98,7 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     notificationsRetried: 0,
     countersPurged: 0,
     viewMarksDropped: 0,
+    retentionAnonymised: 0,
     outOfTime: false,
   };
   const outOfTime = () => {
@@ -213,6 +218,14 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
       deps.log.error('views.marks_drop_failed', { error: errorText(error) });
     }
   }
+  // 6. The retention period: closed leads' personal data anonymised (bounded per tick).
+  if (!outOfTime()) {
+    try {
+      report.retentionAnonymised = await anonymiseExpiredLeads(deps, now, outOfTime);
+    } catch (error) {
+      deps.log.error('privacy.retention_failed', { error: errorText(error) });
+    }
+  }
   return report;
 };
 
@@ -228,6 +241,11 @@ const climbLadder = async (deps: Deps, lead: Lead, page: PageContext, now: Date,
     return;
   }
   const scheduled = lead.sla.nextEscalationAt ?? null;
+  // Consent withdrawn: nobody is reminded to contact the investor; the lead stays off the ladder for good.
+  if (contactStopped(lead)) {
+    if (scheduled !== NEVER_DUE) await scheduleEscalation(deps.store, lead, NEVER_DUE);
+    return;
+  }
   if (lead.sla.firstRespondedAt !== null || lead.status !== 'new' || lead.sla.escalation >= 3) {
     if (scheduled !== null) await scheduleEscalation(deps.store, lead, null);
     return;
@@ -248,6 +266,10 @@ const climbLadder = async (deps: Deps, lead: Lead, page: PageContext, now: Date,
 const remindFollowUp = async (deps: Deps, lead: Lead, page: PageContext, now: Date): Promise<boolean> => {
   const district = page.district(lead.districtId);
   if (!district) return false;
+  if (contactStopped(lead)) {
+    await recordLeadChange(deps.store, lead, { 'sla.followUpDueAt': null }, [], null);
+    return false;
+  }
   const next = nextFollowUpDue(now, lead.status, district.sla);
   const at = now.toISOString();
   const events: LeadEvent[] = next

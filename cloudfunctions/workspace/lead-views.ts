@@ -4,6 +4,7 @@ import { INVESTMENT_SCALE_LABELS, type Lead } from '../../domain/lead/lead.schem
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../domain/lead/lead-status.rules';
 import type { Staff } from '../../domain/org/staff.schema';
 import { maskPhone } from '../../domain/lead/phone.rules';
+import { hasWithdrawnConsent, isAnonymised } from '../../domain/privacy/anonymisation.rules';
 import type { Deps } from '../_lib/deps';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getUnit } from '../_lib/repositories/org.repository';
@@ -35,7 +36,7 @@ export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date
   createdAt: lead.createdAt,
   contactName: view === 'referrer' ? null : lead.contact.name,
   company: lead.contact.company,
-  phoneMasked: view === 'referrer' ? null : maskPhone(lead.contact.phone),
+  phoneMasked: view === 'referrer' || isAnonymised(lead) ? null : maskPhone(lead.contact.phone),
   industry: lead.need.industry,
   scale: INVESTMENT_SCALE_LABELS[lead.need.scale],
   carrierName: await names.carrierName(lead.source.carrierId),
@@ -45,6 +46,7 @@ export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date
   firstResponseDueAt: lead.sla.firstResponseDueAt,
   firstRespondedAt: lead.sla.firstRespondedAt,
   overdue: isOverdue(lead, now),
+  ...(isAnonymised(lead) ? { privacyState: 'anonymised' as const } : hasWithdrawnConsent(lead) ? { privacyState: 'consent_withdrawn' as const } : {}),
 });
 
 export interface LeadEventView {

@@ -7,6 +7,7 @@ import { canActOnLead, canViewLead } from '../_lib/lead-access';
 import { getLead } from '../_lib/repositories/lead.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
 import { nextFollowUpDue } from '../../domain/lead/sla.rules';
+import { contactStopped, isAnonymised } from '../../domain/privacy/anonymisation.rules';
 
 /**
  * Loads a lead for a staff action. A lead the caller may not see answers exactly like a missing one, so ids
@@ -20,13 +21,20 @@ export const loadLeadFor = async (deps: Deps, ctx: ActionContext, leadId: string
   return { lead, staff };
 };
 
+/** Contacting the investor (reveal, reply): refused once they withdrew consent or their data was erased. */
+export const requireContactAllowed = (lead: Lead): void => {
+  if (isAnonymised(lead)) throw new DomainError('PRIVACY.ERASED');
+  if (contactStopped(lead)) throw new DomainError('PRIVACY.CONSENT_WITHDRAWN');
+};
+
 /**
  * A real response (reply, logged call, status change, note) stops the first-response clock the first time,
  * and every time restarts the follow-up period.
  */
 export const responseFields = async (deps: Deps, lead: Lead, now: Date, status: string = lead.status): Promise<Record<string, unknown>> => {
   const district = await getDistrict(deps.store, lead.districtId);
-  const due = district ? nextFollowUpDue(now, status, district.sla) : null;
+  // The investor withdrew consent: nobody is reminded to contact them again.
+  const due = district && !contactStopped(lead) ? nextFollowUpDue(now, status, district.sla) : null;
   return {
     // Answered: off the SLA ladder (the timer selects leads by their next rung's due time).
     ...(lead.sla.firstRespondedAt ? {} : { 'sla.firstRespondedAt': now.toISOString(), 'sla.escalation': 0, 'sla.nextEscalationAt': null }),

@@ -4,11 +4,12 @@ import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { notifyInvestor } from '../_lib/notifications';
 import { recordLeadChange } from '../_lib/repositories/lead.repository';
-import { loadLeadFor, responseFields } from './load-lead';
+import { loadLeadFor, requireContactAllowed, responseFields } from './load-lead';
 
 /** A reply the investor reads in 我的咨询 (and is told about by subscription message where they subscribed). */
 export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
+  requireContactAllowed(lead);
   if ((await deps.contentCheck.check(input.text, ctx.openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['text']);
   const eventId = newId('ev', ctx.now, deps.randomBytes);
   const at = ctx.now.toISOString();

@@ -2,11 +2,12 @@ import { revealContactContract } from '../../domain/api/workspace.contracts';
 import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { recordContactReveal } from '../_lib/repositories/audit.repository';
-import { loadLeadFor } from './load-lead';
+import { loadLeadFor, requireContactAllowed } from './load-lead';
 
 /** 查看联系方式: the full contact is shown only after this audited step (who, when, which lead). */
 export const revealContactAction = defineAction(revealContactContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'act');
+  requireContactAllowed(lead);
   const at = ctx.now.toISOString();
   await recordContactReveal(
     deps.store,

@@ -108,6 +108,8 @@ export const InvestorLeadSchema = v.object({
   promiseKept: v.nullable(v.boolean()),
   handlerName: v.nullable(v.string()),
   replies: v.array(ReplySchema),
+  /** The investor withdrew consent for this inquiry: staff no longer contact them. */
+  consentWithdrawn: v.optional(v.boolean()),
 });
 export type InvestorLead = v.InferOutput<typeof InvestorLeadSchema>;
 

@@ -33,6 +33,8 @@ export const StaffLeadSummarySchema = v.object({
   firstResponseDueAt: v.string(),
   firstRespondedAt: v.nullable(v.string()),
   overdue: v.boolean(),
+  /** PIPL: «已撤回同意» (no contact, no reveal) or «已匿名» (personal fields erased); absent while neither. */
+  privacyState: v.optional(v.picklist(['consent_withdrawn', 'anonymised'])),
 });
 export type StaffLeadSummary = v.InferOutput<typeof StaffLeadSummarySchema>;
 

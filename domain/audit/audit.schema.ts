@@ -8,7 +8,7 @@ export interface AdminAuditEntry {
   districtId: string;
   /** `district.update`, `unit.create`, `staff.revoke`, … */
   action: string;
-  target: { kind: 'district' | 'unit' | 'team' | 'rota' | 'staff' | 'carrier' | 'lead' | 'card'; id: string };
+  target: { kind: 'district' | 'unit' | 'team' | 'rota' | 'staff' | 'carrier' | 'lead' | 'card' | 'privacy_request'; id: string };
   /** The acting staff member; null for an external manager confirming through a link. */
   staffId: string | null;
   actorName: string;

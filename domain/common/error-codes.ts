@@ -53,6 +53,11 @@ export const ERROR_MESSAGES = {
   'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
   'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
   'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
+  'PRIVACY.REQUEST_NOT_FOUND': '未找到该个人信息请求',
+  'PRIVACY.ALREADY_ANSWERED': '该请求已处理过',
+  'PRIVACY.NOTHING_TO_REQUEST': '没有可以处理的咨询',
+  'PRIVACY.CONSENT_WITHDRAWN': '投资者已撤回同意，不能再联系或查看联系方式',
+  'PRIVACY.ERASED': '该咨询的个人信息已删除',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

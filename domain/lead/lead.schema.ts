@@ -78,6 +78,14 @@ export const LeadSchema = v.strictObject({
   facts: v.optional(LeadFactsSchema),
   /** The investment bureau's confirmations of 签约 / 落地 (lead.confirmStage): only confirmed stages score. */
   confirmations: v.optional(StageConfirmationsSchema),
+  /** PIPL: when the investor withdrew consent (no contact from then on) and when the personal fields were erased. */
+  privacy: v.optional(
+    v.strictObject({
+      consentWithdrawnAt: v.optional(isoTime()),
+      anonymisedAt: v.optional(isoTime()),
+      anonymisedFor: v.optional(v.picklist(['request', 'retention'])),
+    }),
+  ),
   _rev: v.number(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

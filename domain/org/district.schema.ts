@@ -1,6 +1,7 @@
 import { WorkingCalendarSchema } from '../calendar/working-calendar.schema';
 import * as v from 'valibot';
 import { id, imageRef, isoTime, line, paragraph } from '../common/text';
+import { PrivacySettingsSchema } from '../privacy/privacy-settings';
 
 export const SlaSettingsSchema = v.strictObject({
   /** First real response due this many working hours after a lead arrives. */
@@ -59,6 +60,8 @@ export const DistrictSchema = v.strictObject({
   /** Shown as a 演示数据 banner: demo districts are fictional. */
   isDemo: v.boolean(),
   privacyNoticeVersion: line(1, 20),
+  /** Answer period for investors' personal-data requests and the retention of closed inquiries (defaults apply without). */
+  privacy: v.optional(PrivacySettingsSchema),
   createdAt: isoTime(),
   updatedAt: isoTime(),
 });

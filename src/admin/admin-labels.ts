@@ -19,6 +19,11 @@ export const ROLE_LABELS: Record<string, string> = {
 export const STATUS_LABELS: Record<string, string> = { invited: '待绑定', active: '在岗', revoked: '已停用' };
 
 export const AUDIT_LABELS: Record<string, string> = {
+  'privacy.consent_withdrawn': '投资者撤回同意',
+  'privacy.erase_requested': '投资者要求删除信息',
+  'privacy.answer': '答复个人信息请求',
+  'privacy.settings': '修改个人信息答复期限与保存期限',
+  'lead.anonymise': '咨询个人信息匿名化',
   'district.update': '修改区域介绍',
   'district.sla': '修改响应时限',
   'carrier.import': '导入载体',

@@ -50,6 +50,8 @@ interface Fixture {
   vacancyToken: string;
   /** The claim code of an inquiry a web visitor submitted. */
   claimCode: string;
+  /** Investor A's pending erasure request for the lead. */
+  privacyRequestId?: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -142,6 +144,15 @@ const MATRIX: Record<string, Row> = {
   'report.leads':       { cells: 'N N N  Y N N Y Y  N', sees: '- - -  Y - - Y Y  -', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, filter: 'all' }) },
   // Every staff member sees their own district's board (its own unit's breakdown); nobody another district's.
   'report.arena':       { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({ kind: 'quarter' }) },
+  // PIPL requests: only the submitter finds their own inquiry; anyone else's lead id answers as missing.
+  'privacy.request':    { cells: 'N Y H  H H H H H  H', input: (f) => ({ kind: 'erase', leadId: f.leadId }) },
+  // Everyone signed in has a list of their own requests (it names no lead; whose is in tests/functions/privacy-rights).
+  'privacy.mine':       { cells: 'N Y Y  Y Y Y Y Y  Y', input: () => ({}) },
+  // The district admin lists and answers their own district's requests; another district's request looks missing.
+  'admin.privacy.list':   { cells: 'N N N  N N N N Y  Y', input: () => ({}) },
+  'admin.privacy.answer': { cells: 'N N N  N N N N Y  H', input: (f) => ({ requestId: f.privacyRequestId ?? '', decision: 'refused', note: '依法需保存' }) },
+  // Like the SLA: every district admin sets their own district's periods.
+  'admin.privacy.settings': { cells: 'N N N  N N N N Y  Y', input: () => ({ answerDays: 15, retentionDays: 730 }) },
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
@@ -197,7 +208,7 @@ const CARD_EDIT = {
 const parseCells = (s: string): string[] => s.trim().split(/\s+/);
 
 /** What the district office answers for things outside the caller's reach: missing, like a lead of another unit. */
-const OFFICE_HIDDEN: string[] = ['IMPORT.UPLOAD_NOT_FOUND', 'DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
+const OFFICE_HIDDEN: string[] = ['PRIVACY.REQUEST_NOT_FOUND', 'IMPORT.UPLOAD_NOT_FOUND', 'DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
 
 /** A second district with its own investment bureau and admin: a stranger to the demo district's leads. */
 const addOtherDistrict = async (b: TestBackend): Promise<void> => {
@@ -261,7 +272,8 @@ const createWorld = async (): Promise<World> => {
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
-  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b) } };
+  const { requests } = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase', leadId }, OPENID.investorA);
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id } };
 };
 
 const WEB_VISITOR = 'matrix-web-visitor';
@@ -508,6 +520,9 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.import.upload':         'N Y N N Y',
   'admin.carrier.import':        'N H N N H',
   'admin.sla.update':            'N Y N N N',
+  'admin.privacy.list':          'N Y N N N',
+  'admin.privacy.answer':        'N H N N N',
+  'admin.privacy.settings':      'N Y N N N',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

@@ -1,6 +1,7 @@
 import { CONTRACTS } from '../../domain/api/registry';
 import type { ErrorCode } from '../../domain/common/error-codes';
 import { OPENID } from '../support/test-backend';
+import { privacyRequesterOf, privacyRequestIdFor } from '../../cloudfunctions/_lib/privacy-requester';
 
 /**
  * A generated corpus of requests every action must refuse. Each case starts from one valid input per action
@@ -183,6 +184,15 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
   'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
   'report.arena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q4' } },
+  'privacy.request': { caller: 'investorA', input: { kind: 'erase', leadId: f.leadId } },
+  'privacy.mine': { caller: 'investorA', input: {} },
+  'admin.privacy.list': { caller: 'admin', input: {} },
+  // Requested just before in the control run (CONTRACTS order): its id follows from what was asked.
+  'admin.privacy.answer': {
+    caller: 'admin',
+    input: { requestId: privacyRequestIdFor('erase', privacyRequesterOf({ openid: OPENID.investorA }).key, 'demo-linjiang', [f.leadId]), decision: 'done', note: '已按您的要求删除' },
+  },
+  'admin.privacy.settings': { caller: 'admin', input: { answerDays: 10, retentionDays: 365 } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

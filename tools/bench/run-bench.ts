@@ -9,6 +9,7 @@ import { benchA11y, printA11y } from './a11y-bench';
 import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
 import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
+import { benchImport, printImport } from './import-bench';
 import { benchLcp, printLcp } from './lcp-bench';
 import { benchLeadPipeline } from './lead-pipeline-bench';
 import { benchLighthousePerf, printLighthousePerf } from './lighthouse-perf-bench';
@@ -19,7 +20,7 @@ import { benchStoreInsert } from './store-bench';
 import { benchWeappRender, printWeappRender } from './weapp-render-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -127,6 +128,13 @@ const main = async () => {
     const rows = await benchLighthousePerf(join(ROOT, 'dist-h5'));
     printLighthousePerf(rows);
     results.perf = rows;
+  }
+
+  if (want('import')) {
+    console.log('\n11. district office carrier import (5 000 rows): dry run, apply, apply again, rows/s and peak memory');
+    const f = await benchImport(5000);
+    printImport(f);
+    results.import = f;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });

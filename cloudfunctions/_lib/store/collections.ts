@@ -69,6 +69,8 @@ export const COLLECTIONS = {
       { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      // The retention timer: a district's closed leads not yet anonymised, oldest last change first.
+      { name: 'by_district_retention', fields: ['districtId', 'privacy.anonymisedAt', 'status', 'updatedAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
@@ -101,6 +103,14 @@ export const COLLECTIONS = {
       { name: 'by_district_day', fields: ['districtId', 'day', '_id'] },
       { name: 'by_district_unit_day', fields: ['districtId', 'unitId', 'day', '_id'] },
       { name: 'by_district_staff_day', fields: ['districtId', 'staffId', 'day', '_id'] },
+    ],
+  },
+  /** Investors' personal-data requests (PIPL): by requester hash for 我的咨询, by district for the office. */
+  privacyRequests: {
+    name: 'privacy_requests',
+    indexes: [
+      { name: 'by_requester', fields: ['requesterKey', 'requestedAt', '_id'] },
+      { name: 'by_district_requested', fields: ['districtId', 'requestedAt', '_id'] },
     ],
   },
 } as const satisfies Record<string, CollectionSpec>;

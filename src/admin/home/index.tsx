@@ -37,6 +37,7 @@ export default function AdminHomePage() {
     { key: 'staff', title: '人员与邀请码', note: `${d.counts.staff} 人在岗 · ${d.counts.invited} 人待绑定`, path: ADMIN_ROUTES.staff, show: d.scope !== 'carriers' },
     { key: 'carriers', title: '载体', note: d.counts.vacancyDue ? `${d.counts.carriers} 个 · ${d.counts.vacancyDue} 个空置面积待核实` : `${d.counts.carriers} 个`, path: ADMIN_ROUTES.carriers, show: true },
     { key: 'audit', title: '操作记录', note: '谁在何时改了什么', path: ADMIN_ROUTES.audit, show: d.canWriteDistrict },
+    { key: 'privacy', title: '个人信息请求', note: '投资者撤回同意、要求删除信息', path: ADMIN_ROUTES.privacy, show: d.canWriteDistrict },
   ];
   return (
     <View className="admin-page" data-testid="admin-home">

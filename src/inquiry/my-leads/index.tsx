@@ -5,6 +5,9 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { MyLeadCard } from '../../components/my-lead-card';
 import { backToCard } from '../../hooks/use-session';
+import { LeadPrivacyActions } from '../../components/lead-privacy-actions';
+import { PrivacyRights } from '../../components/privacy-rights';
+import type { PrivacyRequestKind } from '../../../domain/privacy/privacy-request.schema';
 import { ClaimBox } from './claim-box';
 import { useClaimLead } from './use-claim-lead';
 import { useMyLeads } from './use-my-leads';
@@ -14,7 +17,28 @@ import './index.css';
 export default function MyLeadsPage() {
   const { params } = useRouter();
   const cardId = params.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(params.cardId) ? params.cardId : undefined;
-  const { status, items, error, reload } = useMyLeads();
+  const { status, items, privacyRequests, error, reload, askPrivacy } = useMyLeads();
+  // Each request is confirmed first: withdrawal takes effect at once, an erasure cannot be undone.
+  const confirmPrivacy = (kind: PrivacyRequestKind, leadId?: string) => {
+    const what = leadId ? '这条咨询' : '您的全部咨询';
+    const content =
+      kind === 'withdraw_consent'
+        ? `撤回后，工作人员不再就${what}联系您，也不能再查看您的联系方式。`
+        : `我们将在承诺期限内删除${what}中的姓名、电话、邮箱、微信号和留言，删除后无法恢复，也不能再在这里跟进。`;
+    void Taro.showModal({ title: kind === 'withdraw_consent' ? '撤回同意' : '删除个人信息', content, confirmText: '确定' }).then(({ confirm }) => {
+      if (confirm) void askPrivacy.run(kind, leadId);
+    });
+  };
+  const privacyPanel = (
+    <PrivacyRights
+      requests={privacyRequests}
+      hasLeads={items.length > 0}
+      pending={askPrivacy.pending}
+      error={askPrivacy.error}
+      onWithdrawAll={() => confirmPrivacy('withdraw_consent')}
+      onEraseAll={() => confirmPrivacy('erase')}
+    />
+  );
   // A claim link (`?claim=CODE`) fills the code in; the visitor still taps 认领.
   const claim = useClaimLead(typeof params.claim === 'string' ? params.claim.slice(0, 16) : '', reload);
   const claimBox = (
@@ -74,6 +98,7 @@ export default function MyLeadsPage() {
           onAction={() => backToCard(cardId)}
         />
         {claimBox}
+        {privacyRequests.length ? privacyPanel : null}
       </View>
     );
   }
@@ -89,9 +114,18 @@ export default function MyLeadsPage() {
         <Text className="my-leads__summary-note">{answered ? `${answered} 条已收到回复` : '专员会在承诺时限内回复'}</Text>
       </View>
       {items.map((lead) => (
-        <MyLeadCard key={lead.id} lead={lead} />
+        <View key={lead.id}>
+          <MyLeadCard lead={lead} />
+          <LeadPrivacyActions
+            consentWithdrawn={lead.consentWithdrawn === true}
+            pending={askPrivacy.pending}
+            onWithdraw={() => confirmPrivacy('withdraw_consent', lead.id)}
+            onErase={() => confirmPrivacy('erase', lead.id)}
+          />
+        </View>
       ))}
       {claimBox}
+      {privacyPanel}
       <View className="my-leads__footer">
         <Text className="my-leads__footer-text">下拉可刷新 · 只有您本人能看到这些咨询</Text>
         <Text className="my-leads__footer-link" data-testid="back-to-card" onClick={() => backToCard(cardId)} {...tappable({ role: 'link' })}>

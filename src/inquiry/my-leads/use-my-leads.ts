@@ -1,32 +1,44 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listMyLeadsContract, type InvestorLead } from '../../../domain/api/lead.contracts';
+import { privacyMineContract, privacyRequestContract, type InvestorPrivacyRequest } from '../../../domain/api/privacy.contracts';
+import type { PrivacyRequestKind } from '../../../domain/privacy/privacy-request.schema';
+import { useAction, type ActionState } from '../../hooks/use-action';
 import { call, toApiError, type ApiError } from '../../services/api-client';
 
 export interface MyLeadsState {
   /** `ready` keeps the last list while a refresh runs; a failed refresh keeps it and sets `error`. */
   status: 'loading' | 'ready' | 'error';
   items: InvestorLead[];
+  /** The caller's personal-data requests (PIPL) and where each stands. */
+  privacyRequests: InvestorPrivacyRequest[];
   error: ApiError | null;
   reload: () => Promise<void>;
+  /** 撤回同意 / 删除 for one inquiry (`leadId`) or all of them; reloads both lists when it went through. */
+  askPrivacy: ActionState<[PrivacyRequestKind, string | undefined]>;
 }
 
-/** 我的咨询: the caller's own inquiries (`lead.mine`), newest first, with replies. */
+/** 我的咨询: the caller's own inquiries (`lead.mine`), newest first, with replies, and their privacy requests. */
 export const useMyLeads = (): MyLeadsState => {
-  const [state, setState] = useState<Omit<MyLeadsState, 'reload'>>({ status: 'loading', items: [], error: null });
+  const [state, setState] = useState<Pick<MyLeadsState, 'status' | 'items' | 'privacyRequests' | 'error'>>({ status: 'loading', items: [], privacyRequests: [], error: null });
   const latest = useRef(0);
 
   const load = useCallback(async (): Promise<void> => {
     const ticket = ++latest.current;
-    setState((s) => (s.status === 'ready' ? { ...s, error: null } : { status: 'loading', items: [], error: null }));
+    setState((s) => (s.status === 'ready' ? { ...s, error: null } : { status: 'loading', items: [], privacyRequests: [], error: null }));
     try {
-      const { items } = await call(listMyLeadsContract, {});
-      if (ticket === latest.current) setState({ status: 'ready', items, error: null });
+      const [{ items }, privacy] = await Promise.all([call(listMyLeadsContract, {}), call(privacyMineContract, {})]);
+      if (ticket === latest.current) setState({ status: 'ready', items, privacyRequests: privacy.items, error: null });
     } catch (e) {
       if (ticket !== latest.current) return;
       const error = toApiError(e);
-      setState((s) => (s.status === 'ready' ? { ...s, error } : { status: 'error', items: [], error }));
+      setState((s) => (s.status === 'ready' ? { ...s, error } : { status: 'error', items: [], privacyRequests: [], error }));
     }
   }, []);
+
+  const askPrivacy = useAction(async (kind: PrivacyRequestKind, leadId: string | undefined) => {
+    await call(privacyRequestContract, leadId ? { kind, leadId } : { kind });
+    await load();
+  });
 
   useEffect(() => {
     void load();
@@ -35,5 +47,5 @@ export const useMyLeads = (): MyLeadsState => {
     };
   }, [load]);
 
-  return { ...state, reload: load };
+  return { ...state, reload: load, askPrivacy };
 };

@@ -157,7 +157,11 @@ export default function LeadDetailPage() {
       </View>
 
       <Section title="联系方式" testId="contact-section">
-        {lead.phoneMasked === null ? (
+        {lead.privacyState ? (
+          <Text className="lead-detail__meta" data-testid="contact-stopped">
+            {lead.privacyState === 'anonymised' ? '已匿名：投资者的个人信息已删除' : '已撤回同意：投资者要求不再联系，联系方式不可查看'}
+          </Text>
+        ) : lead.phoneMasked === null ? (
           <Text className="lead-detail__meta" data-testid="contact-hidden">
             联系方式仅承办人可见
           </Text>

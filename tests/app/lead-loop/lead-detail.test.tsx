@@ -385,3 +385,19 @@ describe('reply box draft', () => {
     });
   });
 });
+
+describe('staff lead detail: the investor’s privacy choices', () => {
+  it('says «已撤回同意» and offers no reveal once the investor withdrew consent', async () => {
+    useBackend({ 'lead.detail': () => aDetail({}, { privacyState: 'consent_withdrawn' }) });
+    await page();
+    expect(screen.getByTestId('contact-stopped').textContent).toBe('已撤回同意：投资者要求不再联系，联系方式不可查看');
+    expect(screen.queryByTestId('reveal-contact')).toBeNull();
+  });
+
+  it('says the personal data is gone for an anonymised lead', async () => {
+    useBackend({ 'lead.detail': () => aDetail({}, { privacyState: 'anonymised', contactName: '已匿名', phoneMasked: null }) });
+    await page();
+    expect(screen.getByTestId('contact-stopped').textContent).toBe('已匿名：投资者的个人信息已删除');
+    expect(screen.queryByTestId('reveal-contact')).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ jest.mock('@tarojs/components', () => require('../support/lead-loop-components')
 
 let backend: FakeBackend | undefined;
 const useBackend = (mine: Handler): FakeBackend => {
-  backend = fakeBackend({ 'lead.mine': mine });
+  backend = fakeBackend({ 'lead.mine': mine, 'privacy.mine': () => ({ items: [] }) });
   return backend;
 };
 
@@ -116,6 +116,7 @@ describe('我的咨询: claiming a web inquiry', () => {
     Taro.setRouterParams({ cardId: 'card_wang', claim: 'abcde-23456' }, '/inquiry/my-leads/index');
     let claimed = false;
     backend = fakeBackend({
+      'privacy.mine': () => ({ items: [] }),
       'lead.mine': () => ({ items: claimed ? [anInvestorLead({ id: 'from-web' })] : [] }),
       'lead.claim': () => {
         claimed = true;
@@ -142,7 +143,7 @@ describe('我的咨询: claiming a web inquiry', () => {
   });
 
   it('shows the function’s refusal of a used code in Chinese', async () => {
-    backend = fakeBackend({ 'lead.mine': () => ({ items: [] }), 'lead.claim': () => ({ fail: { code: 'LEAD.CLAIM_USED', message: '该认领码已被使用', fields: ['code'] } }) });
+    backend = fakeBackend({ 'lead.mine': () => ({ items: [] }), 'privacy.mine': () => ({ items: [] }), 'lead.claim': () => ({ fail: { code: 'LEAD.CLAIM_USED', message: '该认领码已被使用', fields: ['code'] } }) });
     render(<MyLeadsPage />);
     await screen.findByText('还没有咨询记录');
     fireEvent.change(screen.getByTestId('claim-lead').querySelector('input') as HTMLInputElement, { target: { value: 'ABCDE-23456' } });
