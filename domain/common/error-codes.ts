@@ -53,6 +53,11 @@ export const ERROR_MESSAGES = {
   'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
   'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
   'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
+  'LEAD.NOT_IN_POOL': '该线索已有承办人，不在待认领中',
+  'LEAD.ALREADY_CLAIMED': '该线索刚被其他同事认领，请刷新后查看其他线索',
+  'POOL.LIMIT_REACHED': '您认领的未办结线索已达本区上限，请先办结或转交部分线索',
+  'CALENDAR.YEAR_UNAVAILABLE': '国家日历尚未发布该年份，请手动录入节假日，或先按仅周末休息保存',
+  'CALENDAR.INVALID_DAYS': '日期须在所选年份内，且不能重复或同时是节假日和调休工作日',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -69,6 +69,9 @@ export const COLLECTIONS = {
       { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      // 认领: a person's claimed, still-open pool leads (the district's limit); claimed leads due an idle check.
+      { name: 'by_pool_holder', fields: ['handling.staffId', 'pool.heldBy', 'status'] },
+      { name: 'by_pool_check', fields: ['pool.checkAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
