@@ -14,7 +14,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index'] },
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
-    { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index'] },
+    { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index', 'calendar/index'] },
     { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',

@@ -39,6 +39,7 @@ const ADMIN_ROUTES = {
   adminCarrierImport: '/admin/carrier-import/index',
   adminVacancy: '/admin/vacancy/index',
   adminAudit: '/admin/audit/index',
+  adminCalendar: '/admin/calendar/index',
 } as const;
 
 /** reports/ subpackage: 数据看板 and the leads behind its figures. */

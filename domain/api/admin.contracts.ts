@@ -37,7 +37,7 @@ export const adminHomeContract = defineContract({
     districts: v.array(v.object({ id: v.string(), name: v.string() })),
     counts: v.object({ units: v.number(), staff: v.number(), invited: v.number(), carriers: v.number(), vacancyDue: v.number() }),
     /** Years around today the district's working calendar does not know (the SLA clock would count their holidays). */
-    calendarMissingYears: v.array(v.number()),
+    calendarMissingYears: v.optional(v.array(v.number()), []),
   }),
 });
 
@@ -81,8 +81,8 @@ export const adminDistrictGetContract = defineContract({
     /** Choices for the default card. */
     cards: v.array(v.object({ cardId: v.string(), ownerName: v.string(), ownerTitle: v.string() })),
     /** 待认领 pool rules (the defaults until the admin sets them). */
-    poolRules: v.object({ maxClaimedOpen: v.number(), idleReturnDays: v.number(), warnDaysBefore: v.number() }),
-    calendarMissingYears: v.array(v.number()),
+    poolRules: v.optional(v.object({ maxClaimedOpen: v.number(), idleReturnDays: v.number(), warnDaysBefore: v.number() })),
+    calendarMissingYears: v.optional(v.array(v.number()), []),
   }),
 });
 

@@ -11,6 +11,7 @@ export const ADMIN_ROUTES = {
   carrierImport: ROUTES.adminCarrierImport,
   vacancy: ROUTES.adminVacancy,
   audit: ROUTES.adminAudit,
+  calendar: ROUTES.adminCalendar,
 } as const;
 
 /** Opens an office page the one way pages open (see src/routes.ts). */
