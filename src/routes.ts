@@ -44,6 +44,7 @@ const ADMIN_ROUTES = {
   adminVacancy: '/admin/vacancy/index',
   adminAudit: '/admin/audit/index',
   adminPrivacy: '/admin/privacy/index',
+  adminCalendar: '/admin/calendar/index',
 } as const;
 
 /** reports/ subpackage: 数据看板 and the leads behind its figures. */

@@ -15,6 +15,8 @@ import { adminTeamSaveAction } from './save-team';
 import { adminUnitSaveAction } from './save-unit';
 import { adminRotaSetAction } from './set-rota';
 import { adminSlaUpdateAction } from './sla-settings';
+import { adminPoolUpdateAction } from './pool-rules';
+import { adminCalendarGetAction, adminCalendarImportAction, adminCalendarSaveAction } from './working-calendar';
 import { adminStaffInviteAction } from './staff-invite';
 import { adminStaffRevokeAction, adminStaffSetRolesAction } from './staff-roles';
 import { adminCarrierRemindAction, vacancyConfirmAction, vacancyPeekAction } from './vacancy-confirm';
@@ -49,4 +51,8 @@ export const adminActions: ActionTable = [
   adminPrivacyListAction,
   adminPrivacyAnswerAction,
   adminPrivacySettingsAction,
+  adminPoolUpdateAction,
+  adminCalendarGetAction,
+  adminCalendarSaveAction,
+  adminCalendarImportAction,
 ];

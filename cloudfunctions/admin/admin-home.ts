@@ -7,6 +7,8 @@ import { listCityDistricts, listAllDistrictStaff } from '../_lib/repositories/or
 import { listUnits } from '../_lib/repositories/org.repository';
 import { countCarriers } from '../_lib/repositories/carrier.repository';
 import { openOffice } from './office-context';
+import { missingCalendarYears } from '../../domain/calendar/working-calendar.rules';
+import { WEEKENDS_ONLY } from '../../domain/calendar/working-calendar.schema';
 
 /** 管理 home: what the caller may do here and the few numbers that say what needs attention. */
 export const adminHomeAction = defineAction(adminHomeContract, async (deps, ctx, input) => {
@@ -32,5 +34,6 @@ export const adminHomeAction = defineAction(adminHomeContract, async (deps, ctx,
       carriers,
       vacancyDue: due.length,
     },
+    calendarMissingYears: missingCalendarYears(district.workingCalendar ?? WEEKENDS_ONLY, ctx.now),
   };
 });

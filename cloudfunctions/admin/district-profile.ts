@@ -3,6 +3,9 @@ import { confirmCycleDays } from '../../domain/carrier/vacancy.rules';
 import { DomainError } from '../../domain/common/result';
 import { canWriteDistrict } from '../../domain/org/admin-access.rules';
 import type { District } from '../../domain/org/district.schema';
+import { DEFAULT_POOL_RULES } from '../../domain/org/pool-rules.schema';
+import { missingCalendarYears } from '../../domain/calendar/working-calendar.rules';
+import { WEEKENDS_ONLY } from '../../domain/calendar/working-calendar.schema';
 import { defineAction } from '../_lib/define-action';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { getCard, listDistrictCards } from '../_lib/repositories/card.repository';
@@ -37,6 +40,8 @@ export const adminDistrictGetAction = defineAction(adminDistrictGetContract, asy
       const owner = byId.get(c.staffId);
       return owner ? [{ cardId: c._id, ownerName: owner.name, ownerTitle: owner.title }] : [];
     }),
+    poolRules: district.poolRules ?? DEFAULT_POOL_RULES,
+    calendarMissingYears: missingCalendarYears(district.workingCalendar ?? WEEKENDS_ONLY, ctx.now),
   };
 });
 

@@ -25,9 +25,10 @@ import { onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
 import { chinaDay } from '../../domain/share/view-stats.rules';
 import { contactStopped, NEVER_DUE } from '../../domain/privacy/anonymisation.rules';
 import { anonymiseExpiredLeads } from './retention-purge';
+import { runPoolIdleStep, type PoolIdleReport } from './pool-idle-step';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
-export interface SlaTickReport {
+export interface SlaTickReport extends PoolIdleReport {
   /** Leads the ladder looked at (scheduled, due, or needing their schedule repaired). */
   scanned: number;
   /** Leads given their first due time. */
@@ -99,6 +100,9 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     countersPurged: 0,
     viewMarksDropped: 0,
     retentionAnonymised: 0,
+    poolChecked: 0,
+    poolWarned: 0,
+    poolReturned: 0,
     outOfTime: false,
   };
   const outOfTime = () => {
@@ -189,6 +193,14 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     },
     'sla.followup_failed',
   );
+
+  // 3b. Claimed pool leads gone idle: warn the holder, then back to the pool.
+  try {
+    Object.assign(report, await runPoolIdleStep(deps, now, { outOfTime, pageSize, concurrency }));
+  } catch (error) {
+    // The next tick tries again; the ladder above has already run.
+    deps.log.error('sla.pool_step_failed', { error: errorText(error) });
+  }
 
   // 4. Notifications that failed before, and 5. rate counters whose window has passed.
   if (!outOfTime()) {

@@ -5,6 +5,8 @@ import { HeadlineFigureSchema, PolicyDocSchema, SlaSettingsSchema } from '../org
 import { dayKey } from '../org/duty-rota.schema';
 import { STAFF_ROLES } from '../org/staff.schema';
 import { UNIT_KINDS } from '../org/unit.schema';
+import { PoolRulesSchema } from '../org/pool-rules.schema';
+import { calendarDate } from '../calendar/working-calendar.schema';
 import { defineContract } from './contract';
 
 /**
@@ -34,6 +36,8 @@ export const adminHomeContract = defineContract({
     /** Districts the caller may read (a city admin: every district of the city). */
     districts: v.array(v.object({ id: v.string(), name: v.string() })),
     counts: v.object({ units: v.number(), staff: v.number(), invited: v.number(), carriers: v.number(), vacancyDue: v.number() }),
+    /** Years around today the district's working calendar does not know (the SLA clock would count their holidays). */
+    calendarMissingYears: v.optional(v.array(v.number()), []),
   }),
 });
 
@@ -76,6 +80,9 @@ export const adminDistrictGetContract = defineContract({
     sla: v.object({ firstResponseHours: v.number(), followUpDays: v.number(), remindAt: v.number(), copyLeaderAt: v.number(), reassignAt: v.number() }),
     /** Choices for the default card. */
     cards: v.array(v.object({ cardId: v.string(), ownerName: v.string(), ownerTitle: v.string() })),
+    /** 待认领 pool rules (the defaults until the admin sets them). */
+    poolRules: v.optional(v.object({ maxClaimedOpen: v.number(), idleReturnDays: v.number(), warnDaysBefore: v.number() })),
+    calendarMissingYears: v.optional(v.array(v.number()), []),
   }),
 });
 
@@ -448,6 +455,66 @@ export const adminSlaUpdateContract = defineContract({
   response: v.object({ districtId: v.string(), sla: v.object({ firstResponseHours: v.number(), followUpDays: v.number(), remindAt: v.number(), copyLeaderAt: v.number(), reassignAt: v.number() }) }),
 });
 
+/** 待认领 pool rules: the claim limit per person and the idle return with its warning (warning before the return). */
+export const adminPoolUpdateContract = defineContract({
+  name: 'admin.pool.update',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: PoolRulesSchema,
+  response: v.object({ districtId: v.string(), poolRules: v.object({ maxClaimedOpen: v.number(), idleReturnDays: v.number(), warnDaysBefore: v.number() }) }),
+});
+
+const calendarYear = () => v.pipe(v.number(), v.integer(), v.minValue(2000, '年份不正确'), v.maxValue(2100, '年份不正确'));
+
+/** One year of the district's working calendar: holidays and 调休 working days, and where it can come from. */
+export const adminCalendarGetContract = defineContract({
+  name: 'admin.calendar.get',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ districtId: v.optional(id()), year: calendarYear() }),
+  response: v.object({
+    districtId: v.string(),
+    year: v.number(),
+    /** Whether the calendar knows this year (else the SLA clock counts it as plain Monday–Friday weeks). */
+    known: v.boolean(),
+    holidays: v.array(v.string()),
+    makeUpWorkdays: v.array(v.string()),
+    /** chinese-days publishes this year: 从国家日历导入 fills it. */
+    nationalAvailable: v.boolean(),
+    missingYears: v.array(v.number()),
+    canEdit: v.boolean(),
+  }),
+});
+
+/**
+ * Saves a year as the admin edited it (dates inside the year, none twice, none both a holiday and a working day);
+ * `weekendsOnly` records a year with no holidays on purpose, when the State Council has not published it yet.
+ */
+export const adminCalendarSaveContract = defineContract({
+  name: 'admin.calendar.save',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    year: calendarYear(),
+    holidays: v.pipe(v.array(calendarDate), v.maxLength(60, '一年最多 60 个节假日')),
+    makeUpWorkdays: v.pipe(v.array(calendarDate), v.maxLength(30, '一年最多 30 个调休工作日')),
+  }),
+  response: v.object({ districtId: v.string(), year: v.number(), holidays: v.array(v.string()), makeUpWorkdays: v.array(v.string()) }),
+});
+
+/** Fills a year from the national calendar chinese-days publishes (CALENDAR.YEAR_UNAVAILABLE if it does not have it). */
+export const adminCalendarImportContract = defineContract({
+  name: 'admin.calendar.import',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ year: calendarYear() }),
+  response: v.object({ districtId: v.string(), year: v.number(), holidays: v.array(v.string()), makeUpWorkdays: v.array(v.string()) }),
+});
+
 export const ADMIN_CONTRACTS = [
   adminHomeContract,
   adminDistrictGetContract,
@@ -474,4 +541,8 @@ export const ADMIN_CONTRACTS = [
   adminImportUploadContract,
   adminCarrierImportContract,
   adminSlaUpdateContract,
+  adminPoolUpdateContract,
+  adminCalendarGetContract,
+  adminCalendarSaveContract,
+  adminCalendarImportContract,
 ] as const;

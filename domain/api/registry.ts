@@ -7,6 +7,7 @@ import { ADMIN_CONTRACTS } from './admin.contracts';
 import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
 import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
+import { poolClaimContract } from './workspace.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -44,6 +45,7 @@ export const CONTRACTS = [
   reportLeadsContract,
   arenaContract,
   ...PRIVACY_CONTRACTS,
+  poolClaimContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -153,3 +153,17 @@ export const bindInviteContract = defineContract({
   request: v.strictObject({ inviteCode: v.pipe(v.string(), v.regex(/^[A-Z0-9]{8}$/, '邀请码为 8 位大写字母或数字')) }),
   response: v.object({ staffId: v.string(), name: v.string() }),
 });
+
+/**
+ * 认领: take a lead from one's unit's 待认领 pool. Exactly one of two simultaneous claims wins (the lead's `rev`);
+ * `rev` may be omitted from the inbox, where the lead as read is the one claimed. Refused past the district's
+ * limit of claimed open leads per person.
+ */
+export const poolClaimContract = defineContract({
+  name: 'lead.poolClaim',
+  fn: 'workspace',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ leadId: id(), rev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  response: v.object({ rev: v.number(), held: v.number(), limit: v.number(), returnsAt: v.string() }),
+});

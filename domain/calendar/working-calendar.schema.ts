@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 
-const localDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD'));
+/** A China-time date, YYYY-MM-DD. */
+export const calendarDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD'));
 
 /**
  * The working calendar the SLA clock counts on: public holidays (weekdays off) and 调休 make-up working days
@@ -10,8 +11,8 @@ const localDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12
  */
 export const WorkingCalendarSchema = v.strictObject({
   years: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100))), v.maxLength(200)),
-  holidays: v.pipe(v.array(localDate), v.maxLength(5000)),
-  makeUpWorkdays: v.pipe(v.array(localDate), v.maxLength(2000)),
+  holidays: v.pipe(v.array(calendarDate), v.maxLength(5000)),
+  makeUpWorkdays: v.pipe(v.array(calendarDate), v.maxLength(2000)),
 });
 export type WorkingCalendar = v.InferOutput<typeof WorkingCalendarSchema>;
 

@@ -58,6 +58,11 @@ export const ERROR_MESSAGES = {
   'PRIVACY.NOTHING_TO_REQUEST': '没有可以处理的咨询',
   'PRIVACY.CONSENT_WITHDRAWN': '投资者已撤回同意，不能再联系或查看联系方式',
   'PRIVACY.ERASED': '该咨询的个人信息已删除',
+  'LEAD.NOT_IN_POOL': '该线索已有承办人，不在待认领中',
+  'LEAD.ALREADY_CLAIMED': '该线索刚被其他同事认领，请刷新后查看其他线索',
+  'POOL.LIMIT_REACHED': '您认领的未办结线索已达本区上限，请先办结或转交部分线索',
+  'CALENDAR.YEAR_UNAVAILABLE': '国家日历尚未发布该年份，请手动录入节假日，或先按仅周末休息保存',
+  'CALENDAR.INVALID_DAYS': '日期须在所选年份内，且不能重复或同时是节假日和调休工作日',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

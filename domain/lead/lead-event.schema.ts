@@ -15,6 +15,9 @@ export const LEAD_EVENT_TYPES = [
   'followup_reminded',
   'facts_set',
   'stage_confirmed',
+  'pool_claimed',
+  'pool_return_warned',
+  'pool_returned',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 

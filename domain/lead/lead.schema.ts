@@ -76,6 +76,14 @@ export const LeadSchema = v.strictObject({
   fingerprint: v.string(),
   /** Company facts completed by staff (lead.setFacts); absent until someone does. */
   facts: v.optional(LeadFactsSchema),
+  /**
+   * Set when a staff member claimed the lead from the 待认领 pool (lead.poolClaim): who holds it and since when;
+   * `checkAt` is when the SLA timer next looks at whether it went idle (warning, then back to the pool),
+   * `warnedFor` the return time the holder was warned about. null once it went back.
+   */
+  pool: v.optional(
+    v.nullable(v.strictObject({ heldBy: id(), claimedAt: isoTime(), checkAt: v.nullable(isoTime()), warnedFor: v.nullable(isoTime()) })),
+  ),
   /** The investment bureau's confirmations of 签约 / 落地 (lead.confirmStage): only confirmed stages score. */
   confirmations: v.optional(StageConfirmationsSchema),
   /** PIPL: when the investor withdrew consent (no contact from then on) and when the personal fields were erased. */

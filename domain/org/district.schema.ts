@@ -2,6 +2,7 @@ import { WorkingCalendarSchema } from '../calendar/working-calendar.schema';
 import * as v from 'valibot';
 import { id, imageRef, isoTime, line, paragraph } from '../common/text';
 import { PrivacySettingsSchema } from '../privacy/privacy-settings';
+import { PoolRulesSchema } from './pool-rules.schema';
 
 export const SlaSettingsSchema = v.strictObject({
   /** First real response due this many working hours after a lead arrives. */
@@ -57,6 +58,8 @@ export const DistrictSchema = v.strictObject({
   sla: SlaSettingsSchema,
   /** Public holidays and 调休 days the SLA clock counts on (seeded from chinese-days); without one, Monday–Friday. */
   workingCalendar: v.optional(WorkingCalendarSchema),
+  /** 待认领 pool rules (how many claimed leads one person may hold, idle return); without them, the defaults. */
+  poolRules: v.optional(PoolRulesSchema),
   /** Shown as a 演示数据 banner: demo districts are fictional. */
   isDemo: v.boolean(),
   privacyNoticeVersion: line(1, 20),

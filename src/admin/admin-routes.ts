@@ -12,6 +12,7 @@ export const ADMIN_ROUTES = {
   vacancy: ROUTES.adminVacancy,
   audit: ROUTES.adminAudit,
   privacy: ROUTES.adminPrivacy,
+  calendar: ROUTES.adminCalendar,
 } as const;
 
 /** Opens an office page the one way pages open (see src/routes.ts). */

@@ -130,6 +130,12 @@ const MATRIX: Record<string, Row> = {
   // The other district's admin changes their own district's promise.
   'admin.sla.update':            { cells: 'N N N  N N N N Y  Y', input: () => ({ firstResponseHours: 8, followUpDays: 7, remindAt: 1, copyLeaderAt: 2, reassignAt: 3 }) },
   'admin.carrier.import':        { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '载体.csv', mode: 'dry_run' }) },
+  // 认领 takes an unassigned lead of the caller's unit's pool: this one is the head's, so who may see it meets P.
+  'lead.poolClaim':              { cells: 'N N N  P H H P P  H', input: (f) => ({ leadId: f.leadId }) },
+  'admin.pool.update':           { cells: 'N N N  N N N N Y  Y', input: () => ({ maxClaimedOpen: 10, idleReturnDays: 4, warnDaysBefore: 1 }) },
+  'admin.calendar.get':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang', year: 2027 }) },
+  'admin.calendar.save':         { cells: 'N N N  N N N N Y  Y', input: () => ({ year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [] }) },
+  'admin.calendar.import':       { cells: 'N N N  N N N N Y  Y', input: () => ({ year: 2026 }) },
   // A challenge is issued to a WeChat user or a web visitor (see «web visitors» below); a caller with neither has none.
   'lead.challenge':     { cells: 'N Y Y  Y Y Y Y Y  Y', input: () => ({}) },
   // Binding a web inquiry needs a WeChat identity; the code is the secret.
@@ -301,6 +307,8 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (OFFICE_HIDDEN.includes(r.error.code)) return 'H';
   // Authorized, refused for the lead's stage (lead.confirmStage on a lead that has not reached it).
   if (r.error.code === 'LEAD.STAGE_NOT_REACHED') return 'S';
+  // Authorized, refused because the lead is not in the caller's 待认领 pool (lead.poolClaim on a held lead).
+  if (r.error.code === 'LEAD.NOT_IN_POOL') return 'P';
   return `?${r.error.code}`;
 };
 
@@ -433,6 +441,7 @@ const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<
   'lead.matches': (leadId) => ({ leadId }),
   'lead.setFacts': (leadId, rev) => ({ leadId, originCity: '杭州', rev }),
   'lead.confirmStage': (leadId, rev) => ({ leadId, stage: 'signed', note: '合同已见', date: '2026-11-30', rev }),
+  'lead.poolClaim': (leadId, rev) => ({ leadId, rev }),
 };
 // Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer
 const LEAD_ROLE_MATRIX: Record<string, string> = {
@@ -447,6 +456,8 @@ const LEAD_ROLE_MATRIX: Record<string, string> = {
   'lead.setFacts':      'N Y N',
   // Both are members of the investment bureau: past authorization, the new lead stops at the stage (S).
   'lead.confirmStage':  'S S S',
+  // Only the pool lead can be claimed; the others are held (P), and the referrer still sees theirs.
+  'lead.poolClaim':     'P Y P',
 };
 const LEAD_ROLE_VIEW = 'colleague handler referrer';
 
@@ -523,6 +534,10 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.privacy.list':          'N Y N N N',
   'admin.privacy.answer':        'N H N N N',
   'admin.privacy.settings':      'N Y N N N',
+  'admin.pool.update':           'N Y N N N',
+  'admin.calendar.get':          'Y H N N Y',
+  'admin.calendar.save':         'N Y N N N',
+  'admin.calendar.import':       'N Y N N N',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

@@ -42,6 +42,9 @@ export interface CorpusFixture {
   /** A second lead the head walked to 签约, for the bureau's confirmation (lead.confirmStage). */
   signedLeadId: string;
   signedRev: number;
+  /** A third lead put back in the investment bureau's pool, for 认领 (lead.poolClaim); absent: the main lead. */
+  poolLeadId?: string;
+  poolRev?: number;
 }
 
 export interface ValidRequest {
@@ -193,6 +196,11 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
     input: { requestId: privacyRequestIdFor('erase', privacyRequesterOf({ openid: OPENID.investorA }).key, 'demo-linjiang', [f.leadId]), decision: 'done', note: '已按您的要求删除' },
   },
   'admin.privacy.settings': { caller: 'admin', input: { answerDays: 10, retentionDays: 365 } },
+  'lead.poolClaim': { caller: 'commissioner', input: { leadId: f.poolLeadId ?? f.leadId, rev: f.poolRev ?? f.rev } },
+  'admin.pool.update': { caller: 'admin', input: { maxClaimedOpen: 10, idleReturnDays: 4, warnDaysBefore: 1 } },
+  'admin.calendar.get': { caller: 'admin', input: { districtId: 'demo-linjiang', year: 2026 } },
+  'admin.calendar.save': { caller: 'admin', input: { year: 2027, holidays: ['2027-01-01', '2027-10-01'], makeUpWorkdays: ['2027-09-26'] } },
+  'admin.calendar.import': { caller: 'admin', input: { year: 2026 } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

@@ -71,6 +71,9 @@ export const COLLECTIONS = {
       { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       // The retention timer: a district's closed leads not yet anonymised, oldest last change first.
       { name: 'by_district_retention', fields: ['districtId', 'privacy.anonymisedAt', 'status', 'updatedAt', '_id'] },
+      // 认领: a person's claimed, still-open pool leads (the district's limit); claimed leads due an idle check.
+      { name: 'by_pool_holder', fields: ['handling.staffId', 'pool.heldBy', 'status'] },
+      { name: 'by_pool_check', fields: ['pool.checkAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },

@@ -7,6 +7,10 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { imageUrl } from '../../platform/image-url';
 import { DistrictPreview } from '../components/district-preview';
 import { SlaForm } from '../components/sla-form';
+import { PoolRulesForm } from '../components/pool-rules-form';
+import { CalendarWarning } from '../components/calendar-warning';
+import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
+import { DEFAULT_POOL_RULES } from '../../../domain/org/pool-rules.schema';
 import { toRequest } from './profile-form';
 import { useDistrictProfile } from './use-district-profile';
 import '../admin.css';
@@ -66,7 +70,9 @@ export default function DistrictProfilePage() {
           ) : null}
         </View>
         <View className="admin-split__aside">
+          <CalendarWarning years={resource.data.calendarMissingYears} onFill={(year) => openAdminPage(ADMIN_ROUTES.calendar, { year: String(year), ...(p.districtId ? { districtId: p.districtId } : {}) })} />
           <SlaForm value={resource.data.sla} canEdit={canEdit} pending={p.sla.pending} error={p.sla.error} saved={p.sla.saved} onSave={(v) => void p.sla.save(v)} />
+          <PoolRulesForm value={resource.data.poolRules ?? DEFAULT_POOL_RULES} canEdit={canEdit} pending={p.pool.pending} error={p.pool.error} saved={p.pool.saved} onSave={(v) => void p.pool.save(v)} />
           <DistrictPreview name={req.name} slogan={req.slogan} intro={req.intro} industries={req.keyIndustries} figures={req.headlineFigures} policies={req.policies.map((x) => x.title)} coverImage={imageUrl(form.coverImage)} />
         </View>
       </View>

@@ -1,7 +1,8 @@
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import * as v from 'valibot';
-import { adminDistrictGetContract, adminDistrictUpdateContract, adminSlaUpdateContract, DistrictProfileSchema } from '../../../domain/api/admin.contracts';
+import { adminDistrictGetContract, adminDistrictUpdateContract, adminPoolUpdateContract, adminSlaUpdateContract, DistrictProfileSchema } from '../../../domain/api/admin.contracts';
+import type { PoolRules } from '../../../domain/org/pool-rules.schema';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
@@ -21,6 +22,8 @@ export const useDistrictProfile = () => {
   const save = useAdminCall();
   const slaSave = useAdminCall();
   const [slaSaved, setSlaSaved] = useState(false);
+  const poolSave = useAdminCall();
+  const [poolSaved, setPoolSaved] = useState(false);
   const draft = useEditDraft(DRAFT_KEY, form, dirty);
 
   useEffect(() => {
@@ -44,6 +47,7 @@ export const useDistrictProfile = () => {
   }, [form]);
 
   return {
+    districtId,
     resource,
     form,
     restored,
@@ -57,6 +61,15 @@ export const useDistrictProfile = () => {
       save: async (sla: { firstResponseHours: number; followUpDays: number; remindAt: number; copyLeaderAt: number; reassignAt: number }) => {
         setSlaSaved(false);
         if (await slaSave.run(() => call(adminSlaUpdateContract, sla))) setSlaSaved(true);
+      },
+    },
+    pool: {
+      pending: poolSave.pending,
+      error: poolSave.error?.message ?? null,
+      saved: poolSaved,
+      save: async (rules: PoolRules) => {
+        setPoolSaved(false);
+        if (await poolSave.run(() => call(adminPoolUpdateContract, rules))) setPoolSaved(true);
       },
     },
     saving: save.pending,

@@ -6,6 +6,7 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import type { Route } from '../../routes';
 import { useAdminHome } from './use-admin-home';
+import { CalendarWarning } from '../components/calendar-warning';
 import '../admin.css';
 
 const SCOPE_TEXT: Record<string, string> = {
@@ -36,6 +37,7 @@ export default function AdminHomePage() {
     { key: 'org', title: '单位、小组与值班', note: `${d.counts.units} 个单位`, path: ADMIN_ROUTES.org, show: d.scope !== 'carriers' },
     { key: 'staff', title: '人员与邀请码', note: `${d.counts.staff} 人在岗 · ${d.counts.invited} 人待绑定`, path: ADMIN_ROUTES.staff, show: d.scope !== 'carriers' },
     { key: 'carriers', title: '载体', note: d.counts.vacancyDue ? `${d.counts.carriers} 个 · ${d.counts.vacancyDue} 个空置面积待核实` : `${d.counts.carriers} 个`, path: ADMIN_ROUTES.carriers, show: true },
+    { key: 'calendar', title: '工作日历', note: d.calendarMissingYears.length ? `${d.calendarMissingYears.join('、')} 年尚未录入` : '节假日与调休，响应时限按它计时', path: ADMIN_ROUTES.calendar, show: d.scope === 'district' || d.scope === 'city' },
     { key: 'audit', title: '操作记录', note: '谁在何时改了什么', path: ADMIN_ROUTES.audit, show: d.canWriteDistrict },
     { key: 'privacy', title: '个人信息请求', note: '投资者撤回同意、要求删除信息', path: ADMIN_ROUTES.privacy, show: d.canWriteDistrict },
   ];
@@ -51,6 +53,9 @@ export default function AdminHomePage() {
             </Text>
           ))}
         </View>
+      ) : null}
+      {d.scope === 'district' || d.scope === 'city' ? (
+        <CalendarWarning years={d.calendarMissingYears} onFill={(year) => openAdminPage(ADMIN_ROUTES.calendar, { ...params, year: String(year) })} />
       ) : null}
       <View className="admin-card">
         {entries

@@ -17,6 +17,9 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   followup_reminded: '跟进提醒',
   facts_set: '补充企业信息',
   stage_confirmed: '投资促进局确认',
+  pool_claimed: '认领',
+  pool_return_warned: '退回提醒',
+  pool_returned: '退回待认领',
 };
 
 export interface TimelineEvent {

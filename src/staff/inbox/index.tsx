@@ -11,6 +11,7 @@ import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { useInbox, type InboxTab } from './use-inbox';
 import { useLeadAlerts } from './use-lead-alerts';
+import { usePoolClaim } from './use-pool-claim';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -18,7 +19,7 @@ const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位'
 const EMPTY_TEXT: Record<InboxTab, { title: string; description: string }> = {
   mine: { title: '暂无由您承办的线索', description: '新线索分配给您时会出现在这里，并通过微信提醒您。' },
   unit: { title: '本单位暂无线索', description: '转交到本单位或本单位人员承办的线索会显示在这里。' },
-  pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里。' },
+  pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里，点「认领」即由您承办。' },
   referred: { title: '暂无您推荐的线索', description: '通过您的名片或转发带来、由其他同事承办的线索会显示在这里，您可以随时查看进展。' },
 };
 
@@ -26,6 +27,7 @@ export default function InboxPage() {
   const inbox = useInbox();
   const session = useSession();
   const alerts = useLeadAlerts();
+  const pool = usePoolClaim(inbox.refresh);
 
   usePullDownRefresh(() => {
     inbox.refresh().finally(() => {
@@ -102,9 +104,23 @@ export default function InboxPage() {
         <ErrorState message={error?.message ?? '系统开小差了，请稍后重试'} onRetry={() => void inbox.refresh()} />
       ) : inbox.items.length ? (
         <View className="inbox__list" data-testid="inbox-list">
-          {inbox.items.map((lead) => (
-            <LeadListItem key={lead.id} lead={lead} onOpen={(id) => openPage(ROUTES.staffLeadDetail, { id })} />
-          ))}
+          {inbox.items.map((lead) =>
+            inbox.tab === 'pool' ? (
+              <View key={lead.id} className="inbox__pool-item" data-testid={`pool-item-${lead.id}`}>
+                <LeadListItem lead={lead} onOpen={(id) => openPage(ROUTES.staffLeadDetail, { id })} />
+                <View className="inbox__claim">
+                  <ActionButton text="认领" size="sm" loading={pool.pending && pool.leadId === lead.id} onClick={() => pool.claim(lead.id)} testId={`claim-${lead.id}`} />
+                  {pool.error && pool.leadId === lead.id ? (
+                    <Text className="inbox__claim-error" data-testid="claim-error" aria-live="polite">
+                      {pool.error}
+                    </Text>
+                  ) : null}
+                </View>
+              </View>
+            ) : (
+              <LeadListItem key={lead.id} lead={lead} onOpen={(id) => openPage(ROUTES.staffLeadDetail, { id })} />
+            ),
+          )}
           <View className="inbox__more" data-testid="inbox-more">
             {inbox.loadingMore ? (
               <Text>正在加载…</Text>

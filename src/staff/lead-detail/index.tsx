@@ -6,6 +6,7 @@ import { CARRIER_TYPE_LABELS, CARRIER_TYPES, type CarrierType } from '../../../d
 import type { ShareChannel } from '../../../domain/lead/lead.schema';
 import { ActionButton } from '../../components/action-button';
 import { AssignSheet } from '../../components/assign-sheet';
+import { usePoolClaim } from '../inbox/use-pool-claim';
 import { CarrierMatchList } from '../../components/carrier-match-list';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { ContactReveal } from '../../components/contact-reveal';
@@ -79,6 +80,7 @@ export default function LeadDetailPage() {
   const leadId = isId(rawId) ? rawId : null;
   const detail = useLeadDetail(leadId);
   const matches = useLeadMatches(leadId);
+  const pool = usePoolClaim(detail.reload);
   const { status, data, error } = detail;
 
   usePullDownRefresh(() => {
@@ -281,6 +283,12 @@ export default function LeadDetailPage() {
         testId="handling-section"
         extra={canAct ? <ActionButton text="转交" size="sm" tone="secondary" onClick={() => void detail.assign.openSheet()} testId="open-assign" /> : undefined}
       >
+        {canAct && lead.handlerName === null ? (
+          <View data-testid="detail-claim">
+            <ActionButton text="认领这条线索" size="sm" loading={pool.pending} onClick={() => pool.claim(lead.id, data.rev)} testId="claim-lead" />
+            {pool.error ? <Text className="lead-detail__meta" aria-live="polite">{pool.error}</Text> : null}
+          </View>
+        ) : null}
         <Row label="承办单位" value={lead.handlerUnitName} />
         <Row label="承办人" value={lead.handlerName ?? '待认领'} />
         <Row label="推荐人" value={lead.creditName} />

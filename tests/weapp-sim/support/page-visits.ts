@@ -35,6 +35,7 @@ export const pageVisits = (seeded: { leadId: string; vacancyToken: string }): Re
   'admin/vacancy/index': { openid: OPENIDS.investorB, query: { t: seeded.vacancyToken }, expectText: [DEMO.carrierName] },
   'admin/audit/index': { openid: OPENIDS.admin, query: {}, expectText: ['许安然'] },
   'admin/privacy/index': { openid: OPENIDS.admin, query: {}, expectText: ['个人信息请求', '日内答复'] },
+  'admin/calendar/index': { openid: OPENIDS.admin, query: { year: '2026' }, expectText: ['2026 年工作日历', '2026-10-01'] },
   'reports/dashboard/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['临江区投资促进局'] },
   'reports/leads/index': { openid: OPENIDS.investLeader, query: { scope: 'unit', kind: 'month', filter: 'all' }, expectText: ['云帆智能科技'] },
   'reports/arena/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['临江区投资促进局'] },
