@@ -4,6 +4,7 @@ import { issueChallengeAction } from './issue-challenge';
 import { listMyLeadsAction } from './list-my-leads';
 import { privacyNoticeAction } from './privacy-notice';
 import { submitLeadAction } from './submit-lead';
+import { submitEventInquiryAction } from './submit-event-inquiry';
 
 /** Investor-side lead actions: intake and 我的咨询. */
-export const leadIntakeActions: ActionTable = [submitLeadAction, listMyLeadsAction, privacyNoticeAction, issueChallengeAction, claimLeadAction];
+export const leadIntakeActions: ActionTable = [submitLeadAction, listMyLeadsAction, privacyNoticeAction, issueChallengeAction, claimLeadAction, submitEventInquiryAction];

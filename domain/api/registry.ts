@@ -7,6 +7,7 @@ import { ADMIN_CONTRACTS } from './admin.contracts';
 import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
 import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
+import { listEventsContract, saveEventContract, submitEventInquiryContract } from './event.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
 export const CONTRACTS = [
@@ -42,6 +43,9 @@ export const CONTRACTS = [
   dashboardContract,
   reportLeadsContract,
   arenaContract,
+  listEventsContract,
+  saveEventContract,
+  submitEventInquiryContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

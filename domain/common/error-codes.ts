@@ -53,6 +53,7 @@ export const ERROR_MESSAGES = {
   'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
   'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
   'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
+  'EVENT.NOT_FOUND': '未找到该活动，请返回活动列表重新选择',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

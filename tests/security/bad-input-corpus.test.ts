@@ -45,7 +45,8 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   }
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
-  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0 };
+  const { id: eventId } = await b.ok<{ id: string }>('event.save', { name: '语料推介会', date: '2026-12-05', place: '区政府三楼' }, OPENID.commissioner);
+  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0, eventId };
 };
 
 /** A web visitor's inquiry (easy challenge: validation does not depend on it), for a claim code to claim. */

@@ -41,6 +41,8 @@ export interface CorpusFixture {
   /** A second lead the head walked to 签约, for the bureau's confirmation (lead.confirmStage). */
   signedLeadId: string;
   signedRev: number;
+  /** An 活动 of the demo district (absent: the event rows name one that does not exist). */
+  eventId?: string;
 }
 
 export interface ValidRequest {
@@ -183,6 +185,19 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
   'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
   'report.arena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q4' } },
+  'event.list': { caller: 'commissioner', input: {} },
+  'event.save': { caller: 'commissioner', input: { id: f.eventId ?? 'evt_corpus_missing', name: '长三角投资洽谈会', date: '2026-12-05', place: '云川国际会展中心 A 馆' } },
+  'event.submitInquiry': {
+    caller: 'commissioner',
+    input: {
+      eventId: f.eventId ?? 'evt_corpus_missing',
+      idempotencyKey: 'corpus-event-key-0000001',
+      contact: { name: '李先生', company: '云帆智能科技有限公司', phone: '13900139000', email: 'li@example.com' },
+      need: { industry: '人工智能', scale: '10m_50m', carrierType: 'building', areaMin: 500, areaMax: 1500, timing: '半年内' },
+      message: '在洽谈会上了解到临江区，想看研发楼宇。',
+      consent: { agreed: true, noticeVersion: '2026-11' },
+    },
+  },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');
