@@ -12,7 +12,7 @@ export default defineAppConfig({
   // No preloadRule: every investor page is in the main package, so preloading could only fetch staff/ or share/,
   // which investors never open (cost on their first screen), and the staff inbox needs nothing more up front.
   subPackages: [
-    { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index'] },
+    { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index', 'events/index', 'events/mode/index'] },
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
     { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index'] },
     { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index'] },
