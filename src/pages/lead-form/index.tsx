@@ -293,6 +293,10 @@ export default function LeadFormPage() {
           <Text className="lead-form__error" aria-live="polite" data-testid="form-error">
             {form.formError.message}
           </Text>
+        ) : form.queued ? (
+          <Text className="lead-form__error" aria-live="polite" data-testid="form-queued">
+            您的咨询已保存在本机，联网后会自动发送，不会重复提交。
+          </Text>
         ) : null}
         <ActionButton text="提交咨询" block muted={!form.consent} loading={form.submitting} onClick={() => void form.submit()} testId="submit-lead" />
         {!form.consent ? (

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { submitLeadContract } from '../../../domain/api/lead.contracts';
 import { useDraft } from '../../hooks/use-draft';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { entryChannel, isSinglePageMode } from '../../platform/launch-mode';
 import { ApiError, call, toApiError } from '../../services/api-client';
 import {
@@ -27,6 +28,7 @@ import { useLeadContext, type LeadContext } from './use-lead-context';
 import { usePrivacyNotice, type PrivacyNoticeState } from './use-privacy-notice';
 import { useReplySubscription, type SubscribeState } from './use-reply-subscription';
 import { useWebProof } from './use-web-proof';
+import { leadSubmissionQueue, type QueuedSubmission } from './lead-submission-queue';
 
 export type { PrivacyNotice } from './use-privacy-notice';
 export type { SubscribeState } from './use-reply-subscription';
@@ -60,6 +62,8 @@ export interface LeadFormState {
   subscription: { available: boolean; state: SubscribeState; request: () => void };
   /** Another inquiry: a new form fill (new idempotency key), keeping who the investor is. */
   startOver: () => void;
+  /** This fill was submitted with no network: it waits on the device and goes out by itself when the network is back. */
+  queued: boolean;
 }
 
 const scrollToFirstError = (): void => {
@@ -128,6 +132,26 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const inFlight = useRef<Promise<void> | null>(null);
   const consent = useConsent(notice, () => setErrors((errs) => withoutError(errs, 'consent')));
 
+  // A submission made offline waits in the device queue with its fill's key and is sent when the network is
+  // back — by this page or the next one opened — so the server sees it once (a resend lands on the same lead).
+  const fillKey = useRef(fill.key);
+  fillKey.current = fill.key;
+  const sendQueued = async (queued: QueuedSubmission): Promise<void> => {
+    const proof = await webProof.take();
+    const answer = await call(submitLeadContract, proof ? { ...queued, proof } : queued);
+    if (queued.idempotencyKey === fillKey.current) {
+      setErrors({});
+      setFormError(null);
+      setResult(answer);
+      draft.clear();
+    }
+  };
+  const queue = useOfflineQueue(
+    useMemo(leadSubmissionQueue, []),
+    sendQueued,
+  );
+  const queued = queue.items.some((it) => it.key === fill.key && !it.error);
+
   const setField = useCallback(
     <K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]): void => {
       setFill((f) => ({ ...f, values: { ...f.values, [key]: value } }));
@@ -140,6 +164,8 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const submit = (): Promise<void> => {
     // A second tap while the first is on its way is the same submission.
     if (inFlight.current) return inFlight.current;
+    // Already waiting for the network: try sending it now rather than making a second one.
+    if (queued) return queue.flush();
     const found = validateLeadForm(values, consent.consent);
     setPhoneTouched(true);
     if (Object.keys(found).length) {
@@ -165,6 +191,11 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
         draft.clear();
       } catch (e) {
         const error = toApiError(e);
+        if (error.code === 'NETWORK.FAILED' && !singlePage) {
+          queue.enqueue({ key: input.idempotencyKey, input, label: input.contact.name });
+          setFormError(new ApiError('NETWORK.FAILED', '网络已断开：您的咨询已保存在本机，联网后会自动发送，不会重复提交。'));
+          return;
+        }
         setFormError(error);
         setErrors(fieldErrorsFrom(error));
         if (error.code === 'LEAD.CONSENT_REQUIRED') {
@@ -216,5 +247,6 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     result,
     subscription: { available: subscription.available, state: subscription.state, request: subscription.request },
     startOver,
+    queued,
   };
 };

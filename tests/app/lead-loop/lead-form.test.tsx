@@ -4,6 +4,7 @@ import { meetsDifficulty } from '../../../domain/lead/web-challenge.rules';
 import LeadFormPage from '../../../src/pages/lead-form/index';
 import { fakeBackend, NOTICE, aCard, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
+import TaroDefault from '../support/lead-loop-taro';
 
 jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
 jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
@@ -176,9 +177,9 @@ describe('lead form', () => {
     fireEvent.click(screen.getByTestId('consent-checkbox'));
 
     await submit();
-    expect(screen.getByTestId('form-error').textContent).toBe('网络连接失败，请检查网络后重试');
+    expect(screen.getByTestId('form-error').textContent).toBe('网络已断开：您的咨询已保存在本机，联网后会自动发送，不会重复提交。');
 
-    // Retry, tapped twice while the answer is on its way.
+    // Retry, tapped twice while the answer is on its way: the queued submission, sent once.
     await act(async () => {
       fireEvent.click(screen.getByTestId('submit-lead'));
       fireEvent.click(screen.getByTestId('submit-lead'));
@@ -376,22 +377,55 @@ describe('lead form draft on the device', () => {
     expect(screen.getByTestId('consent-checkbox').getAttribute('aria-checked')).toBe('false');
   });
 
-  it('keeps the fill after a failed submit, and a resubmission after a reload carries the same key', async () => {
-    const api = useBackend((_input, n) => (n === 0 ? new TypeError('Failed to fetch') : SUBMITTED));
+  it('keeps a submission that met no network over a reload, and the reopened page sends it with the same key', async () => {
+    // The submit and the queue's immediate retry both meet no network; after the reload it gets through.
+    const api = useBackend((_input, n) => (n < 2 ? new TypeError('Failed to fetch') : SUBMITTED));
     await openForm();
     fillRequired();
     fireEvent.click(screen.getByTestId('consent-checkbox'));
     await submit();
-    expect(screen.getByTestId('form-error').textContent).toBe('网络连接失败，请检查网络后重试');
+    expect(screen.getByTestId('form-error').textContent).toBe('网络已断开：您的咨询已保存在本机，联网后会自动发送，不会重复提交。');
 
-    await reload();
-    expect(valueOf('field-name')).toBe('郑晓川');
-    fireEvent.click(screen.getByTestId('consent-checkbox'));
-    await submit();
+    // A reload: the page comes back with the same device storage.
+    cleanup();
+    render(<LeadFormPage />);
+    // Nothing to tap: the page sends what waits on the device and shows the confirmation.
     await screen.findByTestId('lead-confirmation');
     const keys = api.inputs('lead.submit').map((i) => i.idempotencyKey);
-    expect(keys).toHaveLength(2);
-    expect(keys[1]).toBe(keys[0]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect([...Taro.deviceStorage.entries()].filter(([k, v]) => k.includes('queue') && v !== '[]')).toEqual([]);
+  });
+
+  it('an inquiry submitted with no network waits and is sent once when WeChat reports the network back', async () => {
+    const net = { type: 'none', listeners: [] as Array<(r: { isConnected: boolean }) => void> };
+    const taro = TaroDefault as unknown as Record<string, unknown>;
+    taro.getNetworkType = () => Promise.resolve({ networkType: net.type });
+    taro.onNetworkStatusChange = (l: (r: { isConnected: boolean }) => void) => net.listeners.push(l);
+    taro.offNetworkStatusChange = () => undefined;
+    try {
+      const api = useBackend(() => (net.type === 'none' ? new TypeError('Failed to fetch') : SUBMITTED));
+      await openForm();
+      fillRequired();
+      fireEvent.click(screen.getByTestId('consent-checkbox'));
+      await submit();
+      expect(screen.getByTestId('form-error').textContent).toContain('联网后会自动发送');
+      // Offline, the queue does not even try.
+      expect(api.inputs('lead.submit')).toHaveLength(1);
+      net.type = 'wifi';
+      await act(async () => {
+        for (const l of net.listeners) l({ isConnected: true });
+        for (const l of net.listeners) l({ isConnected: true });
+      });
+      await screen.findByTestId('lead-confirmation');
+      const keys = api.inputs('lead.submit').map((i) => i.idempotencyKey);
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+    } finally {
+      delete taro.getNetworkType;
+      delete taro.onNetworkStatusChange;
+      delete taro.offNetworkStatusChange;
+    }
   });
 
   it('is dropped once the inquiry is sent', async () => {
