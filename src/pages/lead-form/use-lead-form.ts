@@ -29,6 +29,8 @@ import { usePrivacyNotice, type PrivacyNoticeState } from './use-privacy-notice'
 import { useReplySubscription, type SubscribeState } from './use-reply-subscription';
 import { useWebProof } from './use-web-proof';
 import { leadSubmissionQueue, type QueuedSubmission } from './lead-submission-queue';
+import { useAfterSubmitMatches } from './use-after-submit-matches';
+import type { CarrierMatches } from '../../../domain/api/matching.contracts';
 
 export type { PrivacyNotice } from './use-privacy-notice';
 export type { SubscribeState } from './use-reply-subscription';
@@ -64,6 +66,8 @@ export interface LeadFormState {
   startOver: () => void;
   /** This fill was submitted with no network: it waits on the device and goes out by itself when the network is back. */
   queued: boolean;
+  /** «可能适合您的载体»: public carriers that fit the need just submitted, top 3 with why (empty: none shown). */
+  matches: CarrierMatches['matches'];
 }
 
 const scrollToFirstError = (): void => {
@@ -129,6 +133,8 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<SubmitResult | null>(null);
+  const [submittedNeed, setSubmittedNeed] = useState<QueuedSubmission['need'] | null>(null);
+  const matches = useAfterSubmitMatches(districtId, result ? submittedNeed : null);
   const inFlight = useRef<Promise<void> | null>(null);
   const consent = useConsent(notice, () => setErrors((errs) => withoutError(errs, 'consent')));
 
@@ -142,6 +148,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     if (queued.idempotencyKey === fillKey.current) {
       setErrors({});
       setFormError(null);
+      setSubmittedNeed(queued.need);
       setResult(answer);
       draft.clear();
     }
@@ -187,6 +194,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
         const proof = await webProof.take();
         const answer = await call(submitLeadContract, proof ? { ...input, proof } : input);
         setErrors({});
+        setSubmittedNeed(input.need);
         setResult(answer);
         draft.clear();
       } catch (e) {
@@ -248,5 +256,6 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     subscription: { available: subscription.available, state: subscription.state, request: subscription.request },
     startOver,
     queued,
+    matches,
   };
 };

@@ -352,6 +352,46 @@ describe('lead form', () => {
   });
 });
 
+describe('可能适合您的载体 after submitting', () => {
+  const aMatch = (id: string, reasons: string[]) => ({
+    carrier: { id, type: 'factory', name: `厂房 ${id}`, street: '金湾街道', totalArea: 8000, vacantArea: 3200, priceMin: 25, priceMax: 30, priceUnit: 'yuan_per_sqm_month', photo: null, lastVerifiedAt: '2026-11-20T00:00:00.000Z', suitedIndustries: ['先进制造'], hasVacancy: true },
+    score: 90,
+    reasons,
+  });
+
+  it('shows the district’s top 3 public carriers for the need just sent, each with why', async () => {
+    backend = fakeBackend({
+      'card.get': () => aCard(),
+      'lead.privacyNotice': () => NOTICE,
+      'lead.submit': () => SUBMITTED,
+      'carrier.match': () => ({ matches: [aMatch('f1', ['空置 3 200 ㎡ 符合']), aMatch('f2', ['适合先进制造']), aMatch('f3', ['价格在预算内']), aMatch('f4', ['第四个'])], nearMisses: [] }),
+    });
+    await openForm();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    const box = await screen.findByTestId('after-submit-matches');
+    expect(within(box).getByText('可能适合您的载体')).toBeTruthy();
+    expect(within(box).getAllByTestId('carrier-match').map((el) => el.getAttribute('data-carrier-id'))).toEqual(['f1', 'f2', 'f3']);
+    expect(box.textContent).toContain('空置 3 200 ㎡ 符合');
+    const [asked] = backend.inputs('carrier.match');
+    expect(asked).toEqual({ districtId: 'district_linjiang', need: { industry: '先进制造' }, limit: 3 });
+    // Nothing of the contact leaves the form for matching.
+    expect(JSON.stringify(asked)).not.toContain('郑晓川');
+  });
+
+  it('shows nothing when no carrier fits or matching fails: the confirmation stands alone', async () => {
+    backend = fakeBackend({ 'card.get': () => aCard(), 'lead.privacyNotice': () => NOTICE, 'lead.submit': () => SUBMITTED, 'carrier.match': () => new Error('offline') });
+    await openForm();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    await screen.findByTestId('lead-confirmation');
+    await waitFor(() => expect(backend?.inputs('carrier.match')).toHaveLength(1));
+    expect(screen.queryByTestId('after-submit-matches')).toBeNull();
+  });
+});
+
 describe('lead form draft on the device', () => {
   const valueOf = (testId: string, tag: 'input' | 'textarea' = 'input') => (field(testId).querySelector(tag) as HTMLInputElement).value;
   /** A reload: the page goes away and comes back with the same device storage. */
