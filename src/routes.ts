@@ -23,6 +23,8 @@ const STAFF_ROUTES = {
   staffInbox: '/staff/inbox/index',
   staffLeadDetail: '/staff/lead-detail/index',
   staffBind: '/staff/bind/index',
+  staffEvents: '/staff/events/index',
+  staffEventMode: '/staff/events/mode/index',
 } as const;
 
 /** share/ subpackage: the card owner's pages. */

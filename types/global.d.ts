@@ -28,6 +28,10 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
     /** H5: base URL of the HTTP backend, without a trailing slash; '' = same origin. */
     TARO_APP_API_BASE?: string;
+    /** H5 production: the CloudBase environment the web build calls through @cloudbase/js-sdk (anonymous sign-in); unset = HTTP. */
+    TARO_APP_CLOUDBASE_ENV?: string;
+    /** H5 production: the CloudBase environment's region (e.g. ap-shanghai); unset = the SDK's default. */
+    TARO_APP_CLOUDBASE_REGION?: string;
     /** Weapp: WeChat cloud environment id; '' = the environment selected in DevTools. */
     TARO_APP_CLOUD_ENV?: string;
     /** Weapp: subscribe-message template id(s) for "your inquiry was answered", comma-separated; '' = no offer. */

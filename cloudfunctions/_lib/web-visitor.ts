@@ -35,3 +35,24 @@ export const claimCodeForLead = (secret: string | null, leadId: string): string 
 
 /** The claim document's id: a hash of the code, so the stored ids cannot be turned back into codes. */
 export const claimDocumentId = (secret: string | null, code: string): string => `cl_${hmacHex(secret, 'claim-id', code).slice(0, 40)}`;
+
+/** What CloudBase sets for a web caller signed in through the web SDK (verified by CloudBase, never the body). */
+export interface CloudbaseCaller {
+  TCB_UUID?: string;
+  TCB_ISANONYMOUS_USER?: string;
+}
+
+/** A CloudBase uid as the service issues them; anything else is not taken as an identity. */
+const CLOUDBASE_UID = /^[A-Za-z0-9_-]{6,64}$/;
+
+/**
+ * The web-visitor identity of a caller with no WeChat identity who signed in anonymously through the CloudBase
+ * web SDK: `tcb_<uid>`, the cloud's counterpart of the local cloud's per-browser `lv_<id>`. A WeChat user (openid)
+ * is never a web visitor; a non-anonymous or malformed CloudBase login is none either.
+ */
+export const webVisitorOfCloudbaseCaller = (openid: string | null, caller: CloudbaseCaller): string | null => {
+  if (openid) return null;
+  if (caller.TCB_ISANONYMOUS_USER !== 'true') return null;
+  const uid = caller.TCB_UUID;
+  return typeof uid === 'string' && CLOUDBASE_UID.test(uid) ? `tcb_${uid}` : null;
+};

@@ -1,5 +1,6 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { RequestContext } from './request-context';
+import { webVisitorOfCloudbaseCaller } from './web-visitor';
 
 type Cloud = typeof WxServerSdk;
 
@@ -19,12 +20,11 @@ export const readWxContext = (cloud: Cloud, origin: RequestContext['origin'] = '
   const openid = typeof wx.OPENID === 'string' && wx.OPENID ? wx.OPENID : null;
   // A web caller signed in anonymously through the CloudBase web SDK: CloudBase verified the sign-in and sets
   // these for the invocation; they never come from the event body.
-  const anonymousUid = process.env.TCB_ISANONYMOUS_USER === 'true' && process.env.TCB_UUID ? process.env.TCB_UUID : null;
   const clientIp = typeof wx.CLIENTIP === 'string' && wx.CLIENTIP ? wx.CLIENTIP : null;
   return {
     openid,
     appid: typeof wx.APPID === 'string' && wx.APPID ? wx.APPID : null,
-    visitor: openid || !anonymousUid ? null : `tcb_${anonymousUid}`,
+    visitor: webVisitorOfCloudbaseCaller(openid, { TCB_UUID: process.env.TCB_UUID, TCB_ISANONYMOUS_USER: process.env.TCB_ISANONYMOUS_USER }),
     clientIp,
     origin,
     requestId: `${Date.now().toString(36)}-${counter.toString(36)}`,

@@ -4,7 +4,7 @@ import type { Card } from '../../domain/card/card.schema';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
 import { fingerprint } from '../../domain/common/fingerprint';
 import { DomainError } from '../../domain/common/result';
-import { LeadSchema, type Lead } from '../../domain/lead/lead.schema';
+import { LeadSchema, type Lead, type LeadSourceSchema } from '../../domain/lead/lead.schema';
 import { normalizePhone } from '../../domain/lead/phone.rules';
 import { routeLead } from '../../domain/lead/routing.rules';
 import { firstResponseDeadline } from '../../domain/lead/sla.rules';
@@ -46,13 +46,26 @@ const WEB_RATE_RULES = (limits: IntakeLimits, clientIp: string | null, contactKe
   { key: `lead:c:${contactKey}:1d`, limit: limits.perContactPerDay ?? DEFAULT_WEB_LIMITS.perContactPerDay, windowMs: 24 * 3600_000 },
 ];
 
-/** Who submits: a WeChat user by openid, or a web visitor by their anonymous id. */
-interface Submitter {
+/** An event-mode inquiry's own limits: a commissioner at a fair takes many, but not thousands, a day. */
+const EVENT_RATE_RULES = (limits: IntakeLimits, staffId: string, districtId: string) => [
+  { key: `lead:e:${staffId}:1d`, limit: 300, windowMs: 24 * 3600_000 },
+  { key: `lead:d:${districtId}:1m`, limit: limits.perDistrictPerMinute, windowMs: 60_000 },
+];
+
+/**
+ * Who submits: a WeChat user by openid, a web visitor by their anonymous id, or (event mode) the staff member
+ * who took the inquiry down for the investor in front of them, who is credited with it.
+ */
+export interface Submitter {
   openid: string | null;
   visitor: string | null;
   /** The one key limits and idempotency use. */
   key: string;
+  taker?: Staff;
 }
+
+/** What the use cases hand in: the contract's submission, whose source may also be an event (event mode). */
+export type Intake = Omit<LeadSubmission, 'source'> & { source: v.InferOutput<typeof LeadSourceSchema> };
 
 /** What the link names, read in the first wave together with the idempotency check. */
 interface Source {
@@ -74,7 +87,7 @@ interface Context {
   onDutyToday: string | null;
 }
 
-const readSource = async (deps: Deps, source: LeadSubmission['source'], leadId: string): Promise<Source & { existing: Lead | null }> => {
+const readSource = async (deps: Deps, source: Intake['source'], leadId: string): Promise<Source & { existing: Lead | null }> => {
   const [share, card, carrier, existing] = await Promise.all([
     source.shareCode ? getShare(deps.store, source.shareCode) : null,
     source.cardId ? getCard(deps.store, source.cardId) : null,
@@ -108,9 +121,9 @@ const readAncestors = async (deps: Deps, share: Share | null): Promise<Share[]> 
  * Starts the second wave: every read is issued before this returns (so it can overlap the transaction's start,
  * and on SQLite none waits behind that transaction); the promise settles with the checked context.
  */
-const loadContext = (deps: Deps, source: LeadSubmission['source'], src: Source, ancestors: Promise<Share[]>, now: Date): Promise<Context> => {
+const loadContext = (deps: Deps, source: Intake['source'], src: Source, ancestors: Promise<Share[]>, now: Date, eventDistrictId: string | null): Promise<Context> => {
   const cardId = source.cardId ?? src.share?.cardId;
-  const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId;
+  const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId ?? eventDistrictId ?? undefined;
   const reads = Promise.all([
     src.card || !cardId ? src.card : getCard(deps.store, cardId),
     districtId ? getDistrict(deps.store, districtId) : firstDistrict(deps.store),
@@ -148,10 +161,12 @@ const unitIn = async (tx: TransactionStore, c: Context, id: string | null | unde
   id ? (c.units.get(id) ?? (await getUnit(tx, id))) : null;
 
 /** The lead this submission becomes (the content verdict is checked by the caller, once it is in). */
-const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSubmission, who: Submitter, phone: string, c: Context): Promise<Lead> => {
+const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake, who: Submitter, phone: string, c: Context): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
 
-  const owner = c.card ? await staffIn(tx, c, c.card.staffId) : null;
+  // Event mode: the commissioner who took it down stands where a card's owner would (credit, and handling when
+  // their unit handles investment leads).
+  const owner = who.taker ?? (c.card ? await staffIn(tx, c, c.card.staffId) : null);
   const credit = creditFromChain(c.chain, owner?._id ?? null);
   const creditedStaff = credit.creditedStaffId ? (credit.creditedStaffId === owner?._id ? owner : await staffIn(tx, c, credit.creditedStaffId)) : null;
   const [creditedUnit, ownerUnit, onDuty] = await Promise.all([unitIn(tx, c, creditedStaff?.unitId), unitIn(tx, c, owner?.unitId), staffIn(tx, c, c.card?.onDutyStaffId)]);
@@ -183,7 +198,7 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: LeadSu
   return checked.output;
 };
 
-const fingerprintOf = (input: LeadSubmission, phone: string): string =>
+const fingerprintOf = (input: Intake, phone: string): string =>
   fingerprint({ contact: { ...input.contact, phone }, need: input.need, message: input.message, source: input.source });
 
 /** Who hears of a new lead: its handler, else the unit leader and today's on-duty person; the carrier's manager. */
@@ -201,7 +216,9 @@ const recipientsOf = async (tx: TransactionStore, c: Context, lead: Lead): Promi
 type Outcome = { kind: 'created'; lead: Lead; outbox: OutboxEntry[]; district: District } | { kind: 'duplicate'; lead: Lead; district: District };
 
 const sameSubmission = (existing: Lead, who: Submitter, fingerprintOfInput: string): Lead => {
-  const sameSubmitter = who.visitor ? existing.submitter.visitor === who.visitor : existing.submitter.openid === who.openid;
+  const sameSubmitter = who.taker
+    ? existing.source.channel === 'event' && existing.credit.staffId === who.taker._id
+    : existing.source.channel !== 'event' && (who.visitor ? existing.submitter.visitor === who.visitor : existing.submitter.openid === who.openid);
   if (sameSubmitter && existing.fingerprint === fingerprintOfInput) return existing;
   throw new DomainError('LEAD.IDEMPOTENCY_CONFLICT');
 };
@@ -213,8 +230,18 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
   const openid = ctx.openid;
   const visitor = openid ? null : (ctx.visitor ?? null);
   if (!openid && !visitor) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
-  const who: Submitter = { openid, visitor, key: openid ?? `web:${visitor}` };
+  return recordInquiry(deps, ctx, input, { openid, visitor, key: openid ?? `web:${visitor}` }, null);
+});
 
+export type InquiryOutcome = { leadId: string; promiseHours: number; firstResponseDueAt: string; duplicate: boolean; claimCode: string | null };
+
+/**
+ * One inquiry, exactly once: checks, routing, the transaction, then delivery. `eventDistrictId` is the district
+ * of the 活动 an event-mode inquiry was taken at (the caller has checked the taker belongs to it).
+ */
+export const recordInquiry = async (deps: Deps, ctx: ActionContext, input: Intake, who: Submitter, eventDistrictId: string | null): Promise<InquiryOutcome> => {
+  const openid = who.openid;
+  const visitor = who.visitor;
   if (input.website && input.website.trim() !== '') {
     // Honeypot filled: answer like success so the bot learns nothing; store and route nothing.
     deps.log.info('lead.honeypot', { requestId: ctx.requestId });
@@ -231,7 +258,8 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
 
   // The content check is a call to WeChat, not to the database: it runs beside the reads.
   const moderated = [input.contact.name, input.contact.company, input.need.industry, input.message].filter(Boolean).join('\n');
-  const verdict = deps.contentCheck.check(moderated, openid);
+  // An event inquiry is checked under the commissioner's own WeChat identity.
+  const verdict = deps.contentCheck.check(moderated, openid ?? ctx.openid);
   verdict.catch(() => undefined);
 
   // Wave 1: what the link names, and the idempotency check: a retry of an accepted inquiry is answered at once.
@@ -240,7 +268,7 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
   if (input.source.carrierId && !src.carrier) throw new DomainError('CARRIER.NOT_FOUND');
   const ancestors = src.share?.parentCode && !src.share.ancestorCodes ? await readAncestors(deps, src.share) : null;
   // Wave 2 (district, its people and units, the chain) goes out beside the transaction's start.
-  const context = loadContext(deps, input.source, src, ancestors ? Promise.resolve(ancestors) : readAncestors(deps, src.share), ctx.now);
+  const context = loadContext(deps, input.source, src, ancestors ? Promise.resolve(ancestors) : readAncestors(deps, src.share), ctx.now, eventDistrictId);
   context.catch(() => undefined);
   if (src.existing) {
     const lead = sameSubmission(src.existing, who, submitted);
@@ -254,13 +282,15 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
     challenge = { id: `wc_${solved.id}`, expiresAt: new Date(solved.expiresAtMs).toISOString() };
   }
   const contactKey = phone ?? input.contact.email ?? input.contact.wechatId ?? '';
-  const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId ?? null;
+  const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId ?? eventDistrictId;
 
   const store = (): Promise<Outcome> =>
     deps.store.transaction(async (tx) => {
       // A card-less inquiry learns its district (the first one) only from the context: it waits for it here.
       const rateDistrict = districtId ?? (await context).district._id;
-      const rules = [...RATE_RULES(deps.intakeLimits, who.key, rateDistrict), ...(visitor ? WEB_RATE_RULES(deps.intakeLimits, ctx.clientIp ?? null, contactKey) : [])];
+      const rules = who.taker
+        ? EVENT_RATE_RULES(deps.intakeLimits, who.taker._id, rateDistrict)
+        : [...RATE_RULES(deps.intakeLimits, who.key, rateDistrict), ...(visitor ? WEB_RATE_RULES(deps.intakeLimits, ctx.clientIp ?? null, contactKey) : [])];
       // The lead is drafted as soon as the context is in, so the report roll-up rows it counts in are looked up
       // beside the idempotency and rate reads rather than in a wave of their own.
       const draft = context.then(async (c) => {
@@ -283,9 +313,11 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
       const { lead, rollupDelta, rollupRows, cardRows } = await draft;
       if (moderation === 'risky') throw new DomainError('CONTENT.REJECTED', ['message']);
       if (rate.limited) throw new DomainError('RATE.LIMITED');
+      // The commissioner who took an event inquiry down needs no message about it.
+      const recipients = (await recipientsOf(tx, c, lead)).filter((r) => !who.taker || r?._id !== who.taker._id);
       const outbox = staffOutboxEntries(
         deps,
-        await recipientsOf(tx, c, lead),
+        recipients,
         () => ({
           kind: 'lead_new',
           page: `staff/lead-detail/index?id=${lead._id}`,
@@ -334,4 +366,4 @@ export const submitLeadAction = defineAction(submitLeadContract, async (deps, ct
     await deliverRecorded(deps, outcome.outbox);
   }
   return { leadId: saved._id, promiseHours: outcome.district.sla.firstResponseHours, firstResponseDueAt: saved.sla.firstResponseDueAt, duplicate: outcome.kind === 'duplicate', claimCode: claimCodeOf(deps, saved) };
-});
+};

@@ -1,9 +1,9 @@
 import { searchCarriersContract } from '../../domain/api/public-read.contracts';
-import { decodeCursor, encodeCursor, normaliseKeyword, SORT_KEYS } from '../../domain/carrier/carrier-search.rules';
+import { carrierTypeForKeyword, decodeCursor, encodeCursor, normaliseKeyword, SORT_KEYS } from '../../domain/carrier/carrier-search.rules';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { toCarrierSummary } from '../_lib/read-models';
-import { findCarriers } from '../_lib/repositories/carrier.repository';
+import { countMatchingCarriers, findCarriers } from '../_lib/repositories/carrier.repository';
 import type { FieldCondition, Where } from '../_lib/store/store-port';
 
 /**
@@ -13,10 +13,14 @@ import type { FieldCondition, Where } from '../_lib/store/store-port';
 export const searchCarriersAction = defineAction(searchCarriersContract, async (deps, _ctx, input) => {
   const key = SORT_KEYS[input.sort];
   const where: Where = { districtId: input.districtId };
-  if (input.type) where.type = input.type;
+  // A keyword that names a kind of carrier («园区», «写字楼») searches that type, unless another type is chosen.
+  const named = input.keyword ? carrierTypeForKeyword(input.keyword) : null;
+  const keywordType = named && (!input.type || input.type === named) ? named : null;
+  const type = input.type ?? keywordType;
+  if (type) where.type = type;
   if (input.street) where.street = input.street;
   if (input.industry) where.suitedIndustries = { has: input.industry };
-  if (input.keyword) where.searchText = { contains: normaliseKeyword(input.keyword) };
+  if (input.keyword && !keywordType) where.searchText = { contains: normaliseKeyword(input.keyword) };
   if (input.hasVacancy) where.hasVacancy = true;
   if (input.minVacantArea !== undefined || input.maxVacantArea !== undefined) {
     const range: Exclude<FieldCondition, string | number | boolean | null> = {};
@@ -39,16 +43,22 @@ export const searchCarriersAction = defineAction(searchCarriersContract, async (
     anyOf = key.group && cursor.group ? [{ [key.group]: after(cursor.group) }, ...within.map((w) => ({ [key.group as string]: cursor.group as string, ...w }))] : within;
   }
 
-  const rows = await findCarriers(deps.store, {
-    where,
-    anyOf,
-    orderBy: [...(key.group ? [{ field: key.group, direction: key.direction }] : []), { field: key.field, direction: key.direction }, { field: '_id', direction: key.direction }],
-    limit: input.limit + 1,
-  });
+  // The count goes out beside the page (same wave), on the first page only: later pages keep the first's figure.
+  const [rows, total] = await Promise.all([
+    findCarriers(deps.store, {
+      where,
+      anyOf,
+      orderBy: [...(key.group ? [{ field: key.group, direction: key.direction }] : []), { field: key.field, direction: key.direction }, { field: '_id', direction: key.direction }],
+      limit: input.limit + 1,
+    }),
+    input.cursor ? null : countMatchingCarriers(deps.store, where),
+  ]);
   const page = rows.slice(0, input.limit);
   const hasMore = rows.length > input.limit;
   return {
     items: page.map(toCarrierSummary),
     nextCursor: hasMore && page.length ? encodeCursor(input.sort, page[page.length - 1]) : null,
+    total,
+    keywordType,
   };
 });

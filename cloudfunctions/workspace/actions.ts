@@ -11,6 +11,8 @@ import { transitionLeadAction } from './transition-lead';
 import { setLeadFactsAction } from './set-lead-facts';
 import { confirmStageAction } from './confirm-stage';
 import { poolClaimAction } from './pool-claim';
+import { listEventsAction } from './list-events';
+import { saveEventAction } from './save-event';
 
 /** Staff workspace: every action re-checks district and unit scope on the lead it touches. */
-export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, poolClaimAction];
+export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, poolClaimAction, listEventsAction, saveEventAction];

@@ -47,7 +47,14 @@ export const searchCarriersContract = defineContract({
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20),
   }),
-  response: v.object({ items: v.array(CarrierSummarySchema), nextCursor: v.nullable(v.string()) }),
+  response: v.object({
+    items: v.array(CarrierSummarySchema),
+    nextCursor: v.nullable(v.string()),
+    /** How many carriers match in all, counted on the first page (no cursor); absent or null on later pages. */
+    total: v.optional(v.nullable(v.number())),
+    /** The carrier type the keyword named («园区» → industrial_park), searched as that type instead of as text. */
+    keywordType: v.optional(v.nullable(v.picklist(CARRIER_TYPES))),
+  }),
 });
 
 export const getCarrierContract = defineContract({

@@ -9,6 +9,7 @@ import { arenaContract, dashboardContract, reportLeadsContract } from './report.
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
 import { poolClaimContract } from './workspace.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
+import { listEventsContract, saveEventContract, submitEventInquiryContract } from './event.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
 export const CONTRACTS = [
@@ -46,6 +47,9 @@ export const CONTRACTS = [
   arenaContract,
   ...PRIVACY_CONTRACTS,
   poolClaimContract,
+  listEventsContract,
+  saveEventContract,
+  submitEventInquiryContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

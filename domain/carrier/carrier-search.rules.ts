@@ -1,4 +1,4 @@
-import { PRICE_UNITS, type Carrier, type PriceUnit } from './carrier.schema';
+import { PRICE_UNITS, type Carrier, type CarrierType, type PriceUnit } from './carrier.schema';
 import { isId } from '../common/text';
 
 export type CarrierSort = 'vacancy' | 'price' | 'verified';
@@ -51,3 +51,23 @@ export const decodeCursor = (raw: string, sort: CarrierSort): CarrierCursor | nu
 
 /** Normalises a search keyword the same way `carrierSearchText` normalises the haystack. */
 export const normaliseKeyword = (keyword: string): string => keyword.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * Words people type for a kind of carrier that its label does not contain («园区» for 产业园, «写字楼» for 楼宇).
+ * A keyword that is one of them (or a type's own label) searches that type instead of the text.
+ */
+export const CARRIER_TYPE_SYNONYMS: Record<CarrierType, readonly string[]> = {
+  building: ['楼宇', '写字楼', '办公楼', '商务楼', '办公', '大厦', '总部楼宇'],
+  industrial_park: ['产业园', '园区', '产业园区', '工业园', '工业园区', '科技园', '开发区'],
+  factory: ['厂房', '标准厂房', '车间', '工厂', '仓库', '仓储'],
+  industrial_land: ['工业用地', '用地', '土地', '地块', '工业地'],
+  heritage: ['历史文化载体', '历史建筑', '老建筑', '文创', '文创园', '老厂房'],
+  incubator: ['孵化器', '孵化', '众创空间', '加速器', '创业空间'],
+};
+
+const SYNONYM_TYPE = new Map<string, CarrierType>(
+  (Object.entries(CARRIER_TYPE_SYNONYMS) as Array<[CarrierType, readonly string[]]>).flatMap(([type, words]) => words.map((w) => [normaliseKeyword(w), type] as const)),
+);
+
+/** The carrier type a keyword names («园区» → industrial_park), or null when it is an ordinary search term. */
+export const carrierTypeForKeyword = (keyword: string): CarrierType | null => SYNONYM_TYPE.get(normaliseKeyword(keyword)) ?? null;

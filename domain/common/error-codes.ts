@@ -63,6 +63,7 @@ export const ERROR_MESSAGES = {
   'POOL.LIMIT_REACHED': '您认领的未办结线索已达本区上限，请先办结或转交部分线索',
   'CALENDAR.YEAR_UNAVAILABLE': '国家日历尚未发布该年份，请手动录入节假日，或先按仅周末休息保存',
   'CALENDAR.INVALID_DAYS': '日期须在所选年份内，且不能重复或同时是节假日和调休工作日',
+  'EVENT.NOT_FOUND': '未找到该活动，请返回活动列表重新选择',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -6,6 +6,9 @@ import { LeadFactsSchema, StageConfirmationsSchema } from './lead-facts.schema';
 
 export const SHARE_CHANNELS = ['chat', 'moments', 'poster', 'qr', 'web_link', 'direct'] as const;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
+/** How an inquiry arrived: a share channel, or taken down by a commissioner at an 活动 (event mode). */
+export const LEAD_CHANNELS = [...SHARE_CHANNELS, 'event'] as const;
+export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
 export const INVESTMENT_SCALES = ['under_10m', '10m_50m', '50m_100m', '100m_500m', 'over_500m', 'undecided'] as const;
 export const INVESTMENT_SCALE_LABELS: Record<(typeof INVESTMENT_SCALES)[number], string> = {
@@ -36,10 +39,12 @@ export const LeadNeedSchema = v.strictObject({
 });
 
 export const LeadSourceSchema = v.strictObject({
-  channel: v.picklist(SHARE_CHANNELS),
+  channel: v.picklist(LEAD_CHANNELS),
   cardId: v.optional(id()),
   shareCode: v.optional(id()),
   carrierId: v.optional(id()),
+  /** The 活动 an event-mode inquiry was taken at (channel `event` only). */
+  eventId: v.optional(id()),
 });
 
 export const LeadSchema = v.strictObject({

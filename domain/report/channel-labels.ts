@@ -1,13 +1,14 @@
-import type { ShareChannel } from '../lead/lead.schema';
+import type { LeadChannel } from '../lead/lead.schema';
 
 /** How leaders name the channels an inquiry came through. */
-export const CHANNEL_LABELS: Record<ShareChannel, string> = {
+export const CHANNEL_LABELS: Record<LeadChannel, string> = {
   chat: '微信好友',
   moments: '朋友圈',
   poster: '海报',
   qr: '小程序码',
   web_link: '网页链接',
   direct: '直接打开',
+  event: '活动现场',
 };
 
 /** Province-level region codes (GB/T 2260) → names, for the origin of a lead with a credit code. */

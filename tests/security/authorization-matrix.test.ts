@@ -52,6 +52,8 @@ interface Fixture {
   claimCode: string;
   /** Investor A's pending erasure request for the lead. */
   privacyRequestId?: string;
+  /** An 活动 of the demo district, created by the head. */
+  eventId: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -159,6 +161,17 @@ const MATRIX: Record<string, Row> = {
   'admin.privacy.answer': { cells: 'N N N  N N N N Y  H', input: (f) => ({ requestId: f.privacyRequestId ?? '', decision: 'refused', note: '依法需保存' }) },
   // Like the SLA: every district admin sets their own district's periods.
   'admin.privacy.settings': { cells: 'N N N  N N N N Y  Y', input: () => ({ answerDays: 15, retentionDays: 730 }) },
+  // 活动: every staff member lists their own district's; the head created this one, so he and the admin edit it.
+  'event.list':         { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'event.save':         { cells: 'N N N  Y N N N Y  H', input: (f) => ({ id: f.eventId, ...EVENT_FIELDS }) },
+  // Event mode: any staff of the event's district; not investors, not another district's staff.
+  'event.submitInquiry': { cells: 'N N N  Y Y Y Y Y  H', input: (f) => eventInquiry(f.eventId) },
+};
+
+const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };
+const eventInquiry = (eventId: string) => {
+  const { idempotencyKey, contact, need, message, consent } = leadInput();
+  return { eventId, idempotencyKey, contact, need, message, consent };
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
@@ -214,7 +227,7 @@ const CARD_EDIT = {
 const parseCells = (s: string): string[] => s.trim().split(/\s+/);
 
 /** What the district office answers for things outside the caller's reach: missing, like a lead of another unit. */
-const OFFICE_HIDDEN: string[] = ['PRIVACY.REQUEST_NOT_FOUND', 'IMPORT.UPLOAD_NOT_FOUND', 'DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND'];
+const OFFICE_HIDDEN: string[] = ['PRIVACY.REQUEST_NOT_FOUND', 'IMPORT.UPLOAD_NOT_FOUND', 'DISTRICT.NOT_FOUND', 'UNIT.NOT_FOUND', 'STAFF.NOT_FOUND', 'CARRIER.NOT_FOUND', 'TEAM.NOT_FOUND', 'EVENT.NOT_FOUND'];
 
 /** A second district with its own investment bureau and admin: a stranger to the demo district's leads. */
 const addOtherDistrict = async (b: TestBackend): Promise<void> => {
@@ -279,7 +292,8 @@ const createWorld = async (): Promise<World> => {
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
   const { requests } = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase', leadId }, OPENID.investorA);
-  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id } };
+  const { id: eventId } = await b.ok<{ id: string }>('event.save', EVENT_FIELDS, OPENID.head);
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id, eventId } };
 };
 
 const WEB_VISITOR = 'matrix-web-visitor';
@@ -374,6 +388,17 @@ describe('authorization matrix', () => {
       expect(mine.ok && (mine.data as { items: unknown[] }).items).toHaveLength(1);
       const forged = await runAction(ALL_ACTIONS, shared.b.deps, { openid: null, appid: null, origin: 'test', requestId: 'forged', visitor: 'someone-else' }, { action: 'lead.mine', input: {} });
       expect(forged).toEqual({ ok: true, data: { items: [] } });
+    });
+  });
+
+  describe('event mode', () => {
+    it('a forged event id is refused like a missing event, for staff of the district too, and writes no lead', async () => {
+      const before = await shared.b.store.count(COLLECTIONS.leads.name);
+      for (const role of ['head', 'techStaff', 'admin', 'otherDistrictAdmin'] as const) {
+        const r = await call(shared.b, role, 'event.submitInquiry', eventInquiry('evt_forged_by_hand'));
+        expect(r).toMatchObject({ ok: false, error: { code: 'EVENT.NOT_FOUND' } });
+      }
+      expect(await shared.b.store.count(COLLECTIONS.leads.name)).toBe(before);
     });
   });
 

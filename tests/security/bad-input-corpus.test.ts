@@ -47,7 +47,8 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
   const pooled = await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '吴先生', company: '青禾生物科技有限公司', phone: '13900139002' } }), OPENID.investorB);
   const { rev: poolRev } = await b.ok<{ rev: number }>('lead.assign', { leadId: pooled.leadId, toUnitId: 'unit-invest', note: '', rev: 0 }, OPENID.investLeader);
-  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0, poolLeadId: pooled.leadId, poolRev };
+  const { id: eventId } = await b.ok<{ id: string }>('event.save', { name: '语料推介会', date: '2026-12-05', place: '区政府三楼' }, OPENID.commissioner);
+  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0, poolLeadId: pooled.leadId, poolRev, eventId };
 };
 
 /** A web visitor's inquiry (easy challenge: validation does not depend on it), for a claim code to claim. */

@@ -45,6 +45,8 @@ export interface CorpusFixture {
   /** A third lead put back in the investment bureau's pool, for 认领 (lead.poolClaim); absent: the main lead. */
   poolLeadId?: string;
   poolRev?: number;
+  /** An 活动 of the demo district (absent: the event rows name one that does not exist). */
+  eventId?: string;
 }
 
 export interface ValidRequest {
@@ -201,6 +203,19 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'admin.calendar.get': { caller: 'admin', input: { districtId: 'demo-linjiang', year: 2026 } },
   'admin.calendar.save': { caller: 'admin', input: { year: 2027, holidays: ['2027-01-01', '2027-10-01'], makeUpWorkdays: ['2027-09-26'] } },
   'admin.calendar.import': { caller: 'admin', input: { year: 2026 } },
+  'event.list': { caller: 'commissioner', input: {} },
+  'event.save': { caller: 'commissioner', input: { id: f.eventId ?? 'evt_corpus_missing', name: '长三角投资洽谈会', date: '2026-12-05', place: '云川国际会展中心 A 馆' } },
+  'event.submitInquiry': {
+    caller: 'commissioner',
+    input: {
+      eventId: f.eventId ?? 'evt_corpus_missing',
+      idempotencyKey: 'corpus-event-key-0000001',
+      contact: { name: '李先生', company: '云帆智能科技有限公司', phone: '13900139000', email: 'li@example.com' },
+      need: { industry: '人工智能', scale: '10m_50m', carrierType: 'building', areaMin: 500, areaMax: 1500, timing: '半年内' },
+      message: '在洽谈会上了解到临江区，想看研发楼宇。',
+      consent: { agreed: true, noticeVersion: '2026-11' },
+    },
+  },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

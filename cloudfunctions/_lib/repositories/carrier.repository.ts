@@ -1,6 +1,6 @@
 import type { Carrier } from '../../../domain/carrier/carrier.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore, FindQuery } from '../store/store-port';
+import type { DocumentStore, FindQuery, Where } from '../store/store-port';
 import { getManyById } from './get-many';
 
 const C = COLLECTIONS.carriers.name;
@@ -25,3 +25,6 @@ export const findMatchCandidates = (store: DocumentStore, q: { districtId: strin
 
 /** How many listed carriers a district has. */
 export const countCarriers = (store: DocumentStore, districtId: string) => store.count(C, { districtId });
+
+/** How many carriers a search's filter matches (the result count the list shows). */
+export const countMatchingCarriers = (store: DocumentStore, where: Where) => store.count(C, where);

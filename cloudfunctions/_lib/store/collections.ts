@@ -116,6 +116,8 @@ export const COLLECTIONS = {
       { name: 'by_district_requested', fields: ['districtId', 'requestedAt', '_id'] },
     ],
   },
+  /** 活动 (fairs, roadshows) staff take inquiries at, listed per district by day. */
+  events: { name: 'events', indexes: [{ name: 'by_district_date', fields: ['districtId', 'date', '_id'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { BottomSheet } from '../../components/bottom-sheet';
+import { CarrierMatchList } from '../../components/carrier-match-list';
 import { ConsentCheck } from '../../components/consent-check';
 import { FormField } from '../../components/form-field';
 import { FullModeHint } from '../../components/full-mode-hint';
@@ -80,6 +81,13 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
           </View>
         ) : null}
         <Text className="lead-form__done-note">专员的回复和办理进度可在「我的咨询」中查看。</Text>
+
+        {form.matches.length ? (
+          <View className="lead-form__matches" data-testid="after-submit-matches">
+            <Text className="lead-form__matches-title">可能适合您的载体</Text>
+            <CarrierMatchList matches={form.matches} nearMisses={[]} onOpen={(carrierId) => openPage(ROUTES.carrierDetail, { carrierId })} />
+          </View>
+        ) : null}
 
         {subscription.available ? (
           <View className="lead-form__subscribe">
@@ -292,6 +300,10 @@ export default function LeadFormPage() {
         {form.formError ? (
           <Text className="lead-form__error" aria-live="polite" data-testid="form-error">
             {form.formError.message}
+          </Text>
+        ) : form.queued ? (
+          <Text className="lead-form__error" aria-live="polite" data-testid="form-queued">
+            您的咨询已保存在本机，联网后会自动发送，不会重复提交。
           </Text>
         ) : null}
         <ActionButton text="提交咨询" block muted={!form.consent} loading={form.submitting} onClick={() => void form.submit()} testId="submit-lead" />

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { submitLeadContract } from '../../../domain/api/lead.contracts';
 import { useDraft } from '../../hooks/use-draft';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { entryChannel, isSinglePageMode } from '../../platform/launch-mode';
 import { ApiError, call, toApiError } from '../../services/api-client';
 import {
@@ -27,6 +28,9 @@ import { useLeadContext, type LeadContext } from './use-lead-context';
 import { usePrivacyNotice, type PrivacyNoticeState } from './use-privacy-notice';
 import { useReplySubscription, type SubscribeState } from './use-reply-subscription';
 import { useWebProof } from './use-web-proof';
+import { leadSubmissionQueue, type QueuedSubmission } from './lead-submission-queue';
+import { useAfterSubmitMatches } from './use-after-submit-matches';
+import type { CarrierMatches } from '../../../domain/api/matching.contracts';
 
 export type { PrivacyNotice } from './use-privacy-notice';
 export type { SubscribeState } from './use-reply-subscription';
@@ -60,6 +64,10 @@ export interface LeadFormState {
   subscription: { available: boolean; state: SubscribeState; request: () => void };
   /** Another inquiry: a new form fill (new idempotency key), keeping who the investor is. */
   startOver: () => void;
+  /** This fill was submitted with no network: it waits on the device and goes out by itself when the network is back. */
+  queued: boolean;
+  /** «可能适合您的载体»: public carriers that fit the need just submitted, top 3 with why (empty: none shown). */
+  matches: CarrierMatches['matches'];
 }
 
 const scrollToFirstError = (): void => {
@@ -125,8 +133,31 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<SubmitResult | null>(null);
+  const [submittedNeed, setSubmittedNeed] = useState<QueuedSubmission['need'] | null>(null);
+  const matches = useAfterSubmitMatches(districtId, result ? submittedNeed : null);
   const inFlight = useRef<Promise<void> | null>(null);
   const consent = useConsent(notice, () => setErrors((errs) => withoutError(errs, 'consent')));
+
+  // A submission made offline waits in the device queue with its fill's key and is sent when the network is
+  // back — by this page or the next one opened — so the server sees it once (a resend lands on the same lead).
+  const fillKey = useRef(fill.key);
+  fillKey.current = fill.key;
+  const sendQueued = async (queued: QueuedSubmission): Promise<void> => {
+    const proof = await webProof.take();
+    const answer = await call(submitLeadContract, proof ? { ...queued, proof } : queued);
+    if (queued.idempotencyKey === fillKey.current) {
+      setErrors({});
+      setFormError(null);
+      setSubmittedNeed(queued.need);
+      setResult(answer);
+      draft.clear();
+    }
+  };
+  const queue = useOfflineQueue(
+    useMemo(leadSubmissionQueue, []),
+    sendQueued,
+  );
+  const queued = queue.items.some((it) => it.key === fill.key && !it.error);
 
   const setField = useCallback(
     <K extends keyof LeadFormValues>(key: K, value: LeadFormValues[K]): void => {
@@ -140,6 +171,8 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const submit = (): Promise<void> => {
     // A second tap while the first is on its way is the same submission.
     if (inFlight.current) return inFlight.current;
+    // Already waiting for the network: try sending it now rather than making a second one.
+    if (queued) return queue.flush();
     const found = validateLeadForm(values, consent.consent);
     setPhoneTouched(true);
     if (Object.keys(found).length) {
@@ -161,10 +194,16 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
         const proof = await webProof.take();
         const answer = await call(submitLeadContract, proof ? { ...input, proof } : input);
         setErrors({});
+        setSubmittedNeed(input.need);
         setResult(answer);
         draft.clear();
       } catch (e) {
         const error = toApiError(e);
+        if (error.code === 'NETWORK.FAILED' && !singlePage) {
+          queue.enqueue({ key: input.idempotencyKey, input, label: input.contact.name });
+          setFormError(new ApiError('NETWORK.FAILED', '网络已断开：您的咨询已保存在本机，联网后会自动发送，不会重复提交。'));
+          return;
+        }
         setFormError(error);
         setErrors(fieldErrorsFrom(error));
         if (error.code === 'LEAD.CONSENT_REQUIRED') {
@@ -216,5 +255,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     result,
     subscription: { available: subscription.available, state: subscription.state, request: subscription.request },
     startOver,
+    queued,
+    matches,
   };
 };

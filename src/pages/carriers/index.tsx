@@ -204,6 +204,11 @@ export default function CarriersPage() {
         </Text>
       ) : null}
       {list.offline ? <OfflineNote savedAt={list.savedAt} onRetry={() => void list.refresh()} /> : null}
+      {list.status === 'ready' && list.total !== null && list.items.length ? (
+        <Text className="carriers-page__count" data-testid="carrier-count" aria-live="polite">
+          {list.keywordType && query.keyword ? `「${query.keyword}」按${CARRIER_TYPE_LABELS[list.keywordType]}查找，` : ''}共 {list.total} 个载体
+        </Text>
+      ) : null}
       {body}
 
       <FilterSheet

@@ -90,6 +90,10 @@ export interface CarrierListState {
   query: CarrierQuery;
   items: CarrierSummary[];
   nextCursor: string | null;
+  /** How many carriers match in all (from the first page); null while unknown. */
+  total: number | null;
+  /** The type the keyword named («园区» → 产业园), searched as that type. */
+  keywordType: CarrierType | null;
   status: ListStatus;
   /** The first page failed (status `error`), or a refresh failed while items stay on screen. */
   error: ApiError | null;
@@ -116,8 +120,8 @@ const initialState = (districtId: string | null, query: CarrierQuery): CarrierLi
   const key = districtId ? listCacheKey(districtId, query) : null;
   const cached = key ? readCache(key, ResponseSchema) : null;
   return cached
-    ? { query, items: cached.data.items, nextCursor: cached.data.nextCursor, status: 'ready', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: cached.savedAt }
-    : { query, items: [], nextCursor: null, status: 'loading', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: null };
+    ? { query, items: cached.data.items, nextCursor: cached.data.nextCursor, total: cached.data.total ?? null, keywordType: cached.data.keywordType ?? null, status: 'ready', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: cached.savedAt }
+    : { query, items: [], nextCursor: null, total: null, keywordType: null, status: 'loading', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: null };
 };
 
 /**
@@ -157,7 +161,7 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
       try {
         const page = await call(searchCarriersContract, searchRequest(districtId, query));
         if (mine !== ticket.current) return null;
-        setState({ query, items: page.items, nextCursor: page.nextCursor, status: 'ready', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: null });
+        setState({ query, items: page.items, nextCursor: page.nextCursor, total: page.total ?? null, keywordType: page.keywordType ?? null, status: 'ready', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: null });
         if (key) writeCache(key, page);
         return null;
       } catch (e) {
@@ -167,7 +171,7 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
         setState((s) =>
           s.items.length && isTransient(error)
             ? { ...s, status: 'ready', error, offline: s.savedAt !== null }
-            : { ...s, items: [], nextCursor: null, status: 'error', error, offline: false, savedAt: null },
+            : { ...s, items: [], nextCursor: null, total: null, keywordType: null, status: 'error', error, offline: false, savedAt: null },
         );
         return error;
       }

@@ -79,6 +79,7 @@ export default function InboxPage() {
         <View className="inbox__reports" hoverClass="inbox__reports--pressed" onClick={() => openPage(ROUTES.reportDashboard)} data-testid="open-dashboard" {...tappable({ role: 'link' })}>
           <Text>数据看板 ›</Text>
         </View>
+        <ActionButton text="活动" tone="secondary" size="sm" testId="inbox-events-entry" onClick={() => openPage(ROUTES.staffEvents)} />
         {session.staff && holdsOfficeRole(session.staff.roles) ? (
           <ActionButton text="管理" tone="secondary" size="sm" testId="inbox-admin-entry" onClick={() => openPage(ROUTES.adminHome)} />
         ) : null}

@@ -4,6 +4,7 @@ import { meetsDifficulty } from '../../../domain/lead/web-challenge.rules';
 import LeadFormPage from '../../../src/inquiry/lead-form/index';
 import { fakeBackend, NOTICE, aCard, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
+import TaroDefault from '../support/lead-loop-taro';
 
 jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
 jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
@@ -176,9 +177,9 @@ describe('lead form', () => {
     fireEvent.click(screen.getByTestId('consent-checkbox'));
 
     await submit();
-    expect(screen.getByTestId('form-error').textContent).toBe('网络连接失败，请检查网络后重试');
+    expect(screen.getByTestId('form-error').textContent).toBe('网络已断开：您的咨询已保存在本机，联网后会自动发送，不会重复提交。');
 
-    // Retry, tapped twice while the answer is on its way.
+    // Retry, tapped twice while the answer is on its way: the queued submission, sent once.
     await act(async () => {
       fireEvent.click(screen.getByTestId('submit-lead'));
       fireEvent.click(screen.getByTestId('submit-lead'));
@@ -351,6 +352,46 @@ describe('lead form', () => {
   });
 });
 
+describe('可能适合您的载体 after submitting', () => {
+  const aMatch = (id: string, reasons: string[]) => ({
+    carrier: { id, type: 'factory', name: `厂房 ${id}`, street: '金湾街道', totalArea: 8000, vacantArea: 3200, priceMin: 25, priceMax: 30, priceUnit: 'yuan_per_sqm_month', photo: null, lastVerifiedAt: '2026-11-20T00:00:00.000Z', suitedIndustries: ['先进制造'], hasVacancy: true },
+    score: 90,
+    reasons,
+  });
+
+  it('shows the district’s top 3 public carriers for the need just sent, each with why', async () => {
+    backend = fakeBackend({
+      'card.get': () => aCard(),
+      'lead.privacyNotice': () => NOTICE,
+      'lead.submit': () => SUBMITTED,
+      'carrier.match': () => ({ matches: [aMatch('f1', ['空置 3 200 ㎡ 符合']), aMatch('f2', ['适合先进制造']), aMatch('f3', ['价格在预算内']), aMatch('f4', ['第四个'])], nearMisses: [] }),
+    });
+    await openForm();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    const box = await screen.findByTestId('after-submit-matches');
+    expect(within(box).getByText('可能适合您的载体')).toBeTruthy();
+    expect(within(box).getAllByTestId('carrier-match').map((el) => el.getAttribute('data-carrier-id'))).toEqual(['f1', 'f2', 'f3']);
+    expect(box.textContent).toContain('空置 3 200 ㎡ 符合');
+    const [asked] = backend.inputs('carrier.match');
+    expect(asked).toEqual({ districtId: 'district_linjiang', need: { industry: '先进制造' }, limit: 3 });
+    // Nothing of the contact leaves the form for matching.
+    expect(JSON.stringify(asked)).not.toContain('郑晓川');
+  });
+
+  it('shows nothing when no carrier fits or matching fails: the confirmation stands alone', async () => {
+    backend = fakeBackend({ 'card.get': () => aCard(), 'lead.privacyNotice': () => NOTICE, 'lead.submit': () => SUBMITTED, 'carrier.match': () => new Error('offline') });
+    await openForm();
+    fillRequired();
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await submit();
+    await screen.findByTestId('lead-confirmation');
+    await waitFor(() => expect(backend?.inputs('carrier.match')).toHaveLength(1));
+    expect(screen.queryByTestId('after-submit-matches')).toBeNull();
+  });
+});
+
 describe('lead form draft on the device', () => {
   const valueOf = (testId: string, tag: 'input' | 'textarea' = 'input') => (field(testId).querySelector(tag) as HTMLInputElement).value;
   /** A reload: the page goes away and comes back with the same device storage. */
@@ -376,22 +417,55 @@ describe('lead form draft on the device', () => {
     expect(screen.getByTestId('consent-checkbox').getAttribute('aria-checked')).toBe('false');
   });
 
-  it('keeps the fill after a failed submit, and a resubmission after a reload carries the same key', async () => {
-    const api = useBackend((_input, n) => (n === 0 ? new TypeError('Failed to fetch') : SUBMITTED));
+  it('keeps a submission that met no network over a reload, and the reopened page sends it with the same key', async () => {
+    // The submit and the queue's immediate retry both meet no network; after the reload it gets through.
+    const api = useBackend((_input, n) => (n < 2 ? new TypeError('Failed to fetch') : SUBMITTED));
     await openForm();
     fillRequired();
     fireEvent.click(screen.getByTestId('consent-checkbox'));
     await submit();
-    expect(screen.getByTestId('form-error').textContent).toBe('网络连接失败，请检查网络后重试');
+    expect(screen.getByTestId('form-error').textContent).toBe('网络已断开：您的咨询已保存在本机，联网后会自动发送，不会重复提交。');
 
-    await reload();
-    expect(valueOf('field-name')).toBe('郑晓川');
-    fireEvent.click(screen.getByTestId('consent-checkbox'));
-    await submit();
+    // A reload: the page comes back with the same device storage.
+    cleanup();
+    render(<LeadFormPage />);
+    // Nothing to tap: the page sends what waits on the device and shows the confirmation.
     await screen.findByTestId('lead-confirmation');
     const keys = api.inputs('lead.submit').map((i) => i.idempotencyKey);
-    expect(keys).toHaveLength(2);
-    expect(keys[1]).toBe(keys[0]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect([...Taro.deviceStorage.entries()].filter(([k, v]) => k.includes('queue') && v !== '[]')).toEqual([]);
+  });
+
+  it('an inquiry submitted with no network waits and is sent once when WeChat reports the network back', async () => {
+    const net = { type: 'none', listeners: [] as Array<(r: { isConnected: boolean }) => void> };
+    const taro = TaroDefault as unknown as Record<string, unknown>;
+    taro.getNetworkType = () => Promise.resolve({ networkType: net.type });
+    taro.onNetworkStatusChange = (l: (r: { isConnected: boolean }) => void) => net.listeners.push(l);
+    taro.offNetworkStatusChange = () => undefined;
+    try {
+      const api = useBackend(() => (net.type === 'none' ? new TypeError('Failed to fetch') : SUBMITTED));
+      await openForm();
+      fillRequired();
+      fireEvent.click(screen.getByTestId('consent-checkbox'));
+      await submit();
+      expect(screen.getByTestId('form-error').textContent).toContain('联网后会自动发送');
+      // Offline, the queue does not even try.
+      expect(api.inputs('lead.submit')).toHaveLength(1);
+      net.type = 'wifi';
+      await act(async () => {
+        for (const l of net.listeners) l({ isConnected: true });
+        for (const l of net.listeners) l({ isConnected: true });
+      });
+      await screen.findByTestId('lead-confirmation');
+      const keys = api.inputs('lead.submit').map((i) => i.idempotencyKey);
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+    } finally {
+      delete taro.getNetworkType;
+      delete taro.onNetworkStatusChange;
+      delete taro.offNetworkStatusChange;
+    }
   });
 
   it('is dropped once the inquiry is sent', async () => {

@@ -21,6 +21,10 @@ export const pageVisits = (seeded: { leadId: string; vacancyToken: string }): Re
   'staff/inbox/index': { openid: OPENIDS.head, query: {}, expectText: ['林致远', '云帆智能科技'] },
   'staff/lead-detail/index': { openid: OPENIDS.head, query: { leadId: seeded.leadId }, expectText: ['云帆智能科技', '想了解孵化器的入驻政策'] },
   'staff/bind/index': { openid: OPENIDS.newcomer, query: {}, expectText: ['绑定工作人员账号', '邀请码'] },
+  // The seed holds no 活动: the list's empty state and its way on prove the page read the functions.
+  'staff/events/index': { openid: OPENIDS.commissioner, query: {}, expectText: ['还没有活动', '新建活动'] },
+  // An unknown event id: the page's own dead end, reached through a real event.list answer.
+  'staff/events/mode/index': { openid: OPENIDS.commissioner, query: { id: 'evt_sim_unknown' }, expectText: ['未找到该活动', '返回活动列表'] },
   'share/my-card/index': { openid: OPENIDS.commissioner, query: {}, expectText: ['周若岚', '13800138002'] },
   'share/poster/index': { openid: OPENIDS.commissioner, query: { cardId: DEMO.commissionerCardId }, expectText: ['保存到相册'] },
   'share/stats/index': { openid: OPENIDS.commissioner, query: {}, expectText: ['我的名片数据', '浏览次数'] },
