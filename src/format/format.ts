@@ -35,6 +35,10 @@ const ENGLISH_PRICE_UNITS: Record<PriceUnit, { label: string; factor: number }> 
 /** A price unit's name in the language: "元/㎡·天" / "CNY/m² per day". */
 export const priceUnitLabel = (unit: PriceUnit, lang: Language = 'zh'): string => (lang === 'en' ? ENGLISH_PRICE_UNITS[unit].label : PRICE_UNIT_LABELS[unit]);
 
+/** The unit a typed price ceiling is in (the stored unit: 万元 per mu stays in 10 000 CNY). */
+export const priceInputUnitLabel = (unit: PriceUnit, lang: Language = 'zh'): string =>
+  lang === 'en' && unit === 'wan_per_mu' ? '10,000 CNY per mu' : priceUnitLabel(unit, lang);
+
 /** "1.5–2.2 元/㎡·天", "35 万元/亩", or "价格面议" when the carrier publishes none; "350,000 CNY per mu (…)" in English. */
 export const formatPrice = (min: number | null, max: number | null, unit: PriceUnit, lang: Language = 'zh'): string => {
   if (min === null && max === null) return dictionaryFor(lang).priceOnRequest;

@@ -93,6 +93,9 @@ export const en: Dictionary = {
   photoView: (label, index, total) => `View large: ${label} photo ${index} of ${total}`,
   carrierTypesLabel: 'Site types',
 
+  firstScreenLoading: 'Loading the full card…',
+  firstScreenLoadFailed: 'The full card could not load: please check your network and reload',
+
   typeBuilding: 'Office building',
   typeIndustrialPark: 'Industrial park',
   typeFactory: 'Factory',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { isLanguage, type Language } from './dictionary';
+import { LANGUAGE_STORAGE_KEY, languageOfTag } from './language-tag';
 
 /**
  * Which language the investor path speaks: the visitor's own choice (the card's 中文 / English switch, kept on
@@ -7,13 +8,7 @@ import { isLanguage, type Language } from './dictionary';
  * browser's on the web. Chinese unless the system speaks something other than Chinese.
  */
 
-const STORAGE_KEY = 'investcard:lang';
-
-/** 'zh_CN', 'zh-TW', 'zh_HK' → zh; 'en', 'en-GB', 'de-DE' → en (a foreign reader gets English); none → zh. */
-export const languageOfTag = (tag: string | null | undefined): Language => {
-  const value = (tag ?? '').trim().toLowerCase();
-  return value === '' || value.startsWith('zh') ? 'zh' : 'en';
-};
+const STORAGE_KEY = LANGUAGE_STORAGE_KEY;
 
 const systemTag = (): string | null => {
   try {

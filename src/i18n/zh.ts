@@ -95,6 +95,9 @@ export const zh = {
   photoView: (label: string, index: number, total: number): string => `查看大图：${label} 照片 ${index} / ${total}`,
   carrierTypesLabel: '载体类型',
 
+  firstScreenLoading: '完整名片加载中…',
+  firstScreenLoadFailed: '完整名片加载失败，请检查网络后刷新',
+
   // Carrier types and price units
   typeBuilding: '楼宇',
   typeIndustrialPark: '产业园',
