@@ -15,13 +15,13 @@ const pkg = (name) => `(^|/)node_modules/${name}/|^${name}($|/)`;
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    // (a) domain/ is the shared language: only itself, valibot and dayjs.
+    // (a) domain/ is the shared language: only itself, valibot, dayjs and libphonenumber-js (numbering plans).
     {
       name: 'domain-is-pure',
-      comment: 'domain/ imports only domain/ and valibot or dayjs: no Node builtins, Taro, React, wx-server-sdk, better-sqlite3, app or backend code.',
+      comment: 'domain/ imports only domain/ and valibot, dayjs or libphonenumber-js: no Node builtins, Taro, React, wx-server-sdk, better-sqlite3, app or backend code.',
       severity: 'error',
       from: { path: '^domain/' },
-      to: { pathNot: ['^domain/', pkg('valibot'), pkg('dayjs')] },
+      to: { pathNot: ['^domain/', pkg('valibot'), pkg('dayjs'), pkg('libphonenumber-js')] },
     },
     {
       // Builtins are caught by domain-is-pure too; this names the reason when it happens.

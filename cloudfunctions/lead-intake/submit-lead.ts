@@ -5,6 +5,7 @@ import type { Carrier } from '../../domain/carrier/carrier.schema';
 import { fingerprint } from '../../domain/common/fingerprint';
 import { DomainError } from '../../domain/common/result';
 import { LeadSchema, type Lead, type LeadSourceSchema } from '../../domain/lead/lead.schema';
+import { contactKeyOf, hasWayToReach } from '../../domain/lead/contact.rules';
 import { normalizePhone } from '../../domain/lead/phone.rules';
 import { routeLead } from '../../domain/lead/routing.rules';
 import { firstResponseDeadline } from '../../domain/lead/sla.rules';
@@ -161,7 +162,7 @@ const unitIn = async (tx: TransactionStore, c: Context, id: string | null | unde
   id ? (c.units.get(id) ?? (await getUnit(tx, id))) : null;
 
 /** The lead this submission becomes (the content verdict is checked by the caller, once it is in). */
-const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake, who: Submitter, phone: string, c: Context): Promise<Lead> => {
+const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake, who: Submitter, phone: string | undefined, c: Context): Promise<Lead> => {
   if (input.consent.noticeVersion !== c.district.privacyNoticeVersion) throw new DomainError('LEAD.CONSENT_REQUIRED', ['consent']);
 
   // Event mode: the commissioner who took it down stands where a card's owner would (credit, and handling when
@@ -178,7 +179,7 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake
     _id: leadIdForKey(input.idempotencyKey),
     districtId: c.district._id,
     status: 'new',
-    contact: { ...input.contact, phone },
+    contact: storedContact(input.contact, phone),
     need: input.need,
     message: input.message,
     source: input.source,
@@ -198,8 +199,14 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake
   return checked.output;
 };
 
-const fingerprintOf = (input: Intake, phone: string): string =>
-  fingerprint({ contact: { ...input.contact, phone }, need: input.need, message: input.message, source: input.source });
+/** The contact as stored: the phone normalised, or no phone field at all when the investor left none. */
+const storedContact = (typed: Intake['contact'], phone: string | undefined): Lead['contact'] => {
+  const { phone: _typedPhone, ...rest } = typed;
+  return phone ? { ...rest, phone } : rest;
+};
+
+const fingerprintOf = (input: Intake, phone: string | undefined): string =>
+  fingerprint({ contact: storedContact(input.contact, phone), need: input.need, message: input.message, source: input.source });
 
 /** Who hears of a new lead: its handler, else the unit leader and today's on-duty person; the carrier's manager. */
 const recipientsOf = async (tx: TransactionStore, c: Context, lead: Lead): Promise<Array<Staff | null>> => {
@@ -249,8 +256,11 @@ export const recordInquiry = async (deps: Deps, ctx: ActionContext, input: Intak
     return { leadId, promiseHours: DEFAULT_SLA.firstResponseHours, firstResponseDueAt: ctx.now.toISOString(), duplicate: false, claimCode: visitor ? claimCodeForLead(deps.analyticsSecret, leadId) : null };
   }
 
-  const phone = normalizePhone(input.contact.phone);
-  if (!phone) throw new DomainError('LEAD.INVALID_PHONE', ['contact.phone']);
+  // At least one way to reach the investor; a phone, when given, must be a real one (stored normalised).
+  if (!hasWayToReach(input.contact)) throw new DomainError('LEAD.CONTACT_REQUIRED', ['contact.phone']);
+  const typedPhone = input.contact.phone?.trim() ?? '';
+  const phone = typedPhone ? normalizePhone(typedPhone) : undefined;
+  if (phone === null) throw new DomainError('LEAD.INVALID_PHONE', ['contact.phone']);
   const { areaMin, areaMax } = input.need;
   if (areaMin !== undefined && areaMax !== undefined && areaMin > areaMax) throw new DomainError('VALIDATION.INVALID_INPUT', ['need.areaMax']);
   const leadId = leadIdForKey(input.idempotencyKey);
@@ -281,7 +291,7 @@ export const recordInquiry = async (deps: Deps, ctx: ActionContext, input: Intak
     const solved = verifySolvedChallenge(deps.analyticsSecret, input.proof, callerKey(ctx), ctx.now, deps.intakeLimits.webChallengeBits ?? WEB_CHALLENGE_BITS);
     challenge = { id: `wc_${solved.id}`, expiresAt: new Date(solved.expiresAtMs).toISOString() };
   }
-  const contactKey = phone ?? input.contact.email ?? input.contact.wechatId ?? '';
+  const contactKey = contactKeyOf({ ...input.contact, phone });
   const districtId = src.card?.districtId ?? src.carrier?.districtId ?? src.share?.districtId ?? eventDistrictId;
 
   const store = (): Promise<Outcome> =>

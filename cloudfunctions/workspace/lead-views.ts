@@ -3,6 +3,7 @@ import type { LeadEvent } from '../../domain/lead/lead-event.schema';
 import { INVESTMENT_SCALE_LABELS, type Lead } from '../../domain/lead/lead.schema';
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from '../../domain/lead/lead-status.rules';
 import type { Staff } from '../../domain/org/staff.schema';
+import { maskContact } from '../../domain/lead/contact.rules';
 import { maskPhone } from '../../domain/lead/phone.rules';
 import { hasWithdrawnConsent, isAnonymised } from '../../domain/privacy/anonymisation.rules';
 import type { Deps } from '../_lib/deps';
@@ -30,24 +31,28 @@ export type NameCache = ReturnType<typeof createNameCache>;
 export const isOverdue = (lead: Lead, now: Date): boolean => lead.sla.firstRespondedAt === null && lead.sla.firstResponseDueAt < now.toISOString();
 
 /** A lead as a list row or detail header; a referrer gets the company but not the person (name, phone). */
-export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date, view: LeadViewLevel): Promise<StaffLeadSummary> => ({
-  id: lead._id,
-  status: lead.status,
-  createdAt: lead.createdAt,
-  contactName: view === 'referrer' ? null : lead.contact.name,
-  company: lead.contact.company,
-  phoneMasked: view === 'referrer' || isAnonymised(lead) ? null : maskPhone(lead.contact.phone),
-  industry: lead.need.industry,
-  scale: INVESTMENT_SCALE_LABELS[lead.need.scale],
-  carrierName: await names.carrierName(lead.source.carrierId),
-  handlerUnitName: await names.unitName(lead.handling.unitId),
-  handlerName: await names.staffName(lead.handling.staffId),
-  creditName: await names.staffName(lead.credit.staffId),
-  firstResponseDueAt: lead.sla.firstResponseDueAt,
-  firstRespondedAt: lead.sla.firstRespondedAt,
-  overdue: isOverdue(lead, now),
-  ...(isAnonymised(lead) ? { privacyState: 'anonymised' as const } : hasWithdrawnConsent(lead) ? { privacyState: 'consent_withdrawn' as const } : {}),
-});
+export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date, view: LeadViewLevel): Promise<StaffLeadSummary> => {
+  const masked = maskContact(lead.contact, maskPhone);
+  return {
+    id: lead._id,
+    status: lead.status,
+    createdAt: lead.createdAt,
+    contactName: view === 'referrer' ? null : lead.contact.name,
+    company: lead.contact.company,
+    phoneMasked: view === 'referrer' || isAnonymised(lead) ? null : masked.masked,
+    ...(view !== 'referrer' && !isAnonymised(lead) && masked.way !== 'phone' ? { maskedWay: masked.way } : {}),
+    industry: lead.need.industry,
+    scale: INVESTMENT_SCALE_LABELS[lead.need.scale],
+    carrierName: await names.carrierName(lead.source.carrierId),
+    handlerUnitName: await names.unitName(lead.handling.unitId),
+    handlerName: await names.staffName(lead.handling.staffId),
+    creditName: await names.staffName(lead.credit.staffId),
+    firstResponseDueAt: lead.sla.firstResponseDueAt,
+    firstRespondedAt: lead.sla.firstRespondedAt,
+    overdue: isOverdue(lead, now),
+    ...(isAnonymised(lead) ? { privacyState: 'anonymised' as const } : hasWithdrawnConsent(lead) ? { privacyState: 'consent_withdrawn' as const } : {}),
+  };
+};
 
 export interface LeadEventView {
   id: string;

@@ -14,5 +14,5 @@ export const revealContactAction = defineAction(revealContactContract, async (de
     { _id: newId('aud', ctx.now, deps.randomBytes), action: 'contact_revealed', leadId: lead._id, districtId: lead.districtId, staffId: staff._id, at },
     { _id: newId('ev', ctx.now, deps.randomBytes), leadId: lead._id, districtId: lead.districtId, type: 'contact_revealed', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, at },
   );
-  return { phone: lead.contact.phone, email: lead.contact.email ?? null, wechatId: lead.contact.wechatId ?? null };
+  return { phone: lead.contact.phone ?? null, email: lead.contact.email ?? null, wechatId: lead.contact.wechatId ?? null };
 });

@@ -3,6 +3,7 @@ import { CARRIER_TYPES } from '../carrier/carrier.schema';
 import { id, line, paragraph } from '../common/text';
 import { INVESTMENT_SCALES, SHARE_CHANNELS } from '../lead/lead.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
+import { WECHAT_ID_PATTERN } from '../lead/contact.rules';
 import { POW_NONCE_PATTERN, WEB_CHALLENGE_PATTERN } from '../lead/web-challenge.rules';
 import { SHARE_CODE_PATTERN } from '../share/share-code.rules';
 import { defineContract } from './contract';
@@ -21,9 +22,10 @@ export const LeadSubmissionSchema = v.strictObject({
   contact: v.strictObject({
     name: line(1, 20),
     company: line(0, 60),
-    phone: line(5, 32),
+    /** Optional since any one way to reach the investor is enough (`hasWayToReach`, checked in the use case). */
+    phone: v.optional(line(0, 32)),
     email: v.optional(v.pipe(line(3, 80), v.email('邮箱格式不正确'))),
-    wechatId: v.optional(v.pipe(line(1, 40), v.regex(/^[A-Za-z0-9_-]+$/, '微信号只能包含字母、数字、下划线和减号'))),
+    wechatId: v.optional(v.pipe(line(1, 40), v.regex(WECHAT_ID_PATTERN, '微信号只能包含字母、数字、下划线和减号'))),
   }),
   need: v.strictObject({
     industry: line(1, 20),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CONTACT_WAYS } from '../lead/contact.rules';
 import { id, line, paragraph } from '../common/text';
 import { LEAD_EVENT_TYPES } from '../lead/lead-event.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
@@ -22,8 +23,10 @@ export const StaffLeadSummarySchema = v.object({
   /** The investor's name: null for a referrer (contact data). */
   contactName: v.nullable(v.string()),
   company: v.string(),
-  /** null for a referrer. */
+  /** null for a referrer. The masked phone, or — for an investor who left none — the masked email or WeChat ID. */
   phoneMasked: v.nullable(v.string()),
+  /** Which way `phoneMasked` shows (absent: the phone). */
+  maskedWay: v.optional(v.picklist(CONTACT_WAYS)),
   industry: v.string(),
   scale: v.string(),
   carrierName: v.nullable(v.string()),
@@ -100,7 +103,7 @@ export const revealContactContract = defineContract({
   access: 'staff',
   writes: true,
   request: v.strictObject({ leadId: id() }),
-  response: v.object({ phone: v.string(), email: v.nullable(v.string()), wechatId: v.nullable(v.string()) }),
+  response: v.object({ phone: v.nullable(v.string()), email: v.nullable(v.string()), wechatId: v.nullable(v.string()) }),
 });
 
 export const transitionLeadContract = defineContract({

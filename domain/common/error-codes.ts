@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   'LEAD.INVALID_TRANSITION': '当前状态下不能进行该操作',
   'LEAD.CONCURRENT_UPDATE': '该咨询刚被他人更新，请刷新后重试',
   'LEAD.INVALID_PHONE': '请填写正确的手机号或固定电话',
+  'LEAD.CONTACT_REQUIRED': '请至少留下一种联系方式：电话、邮箱或微信号',
   'RATE.LIMITED': '提交过于频繁，请稍后再试',
   'LEAD.CHALLENGE_REQUIRED': '请等待页面完成安全验证后再提交',
   'LEAD.CHALLENGE_INVALID': '安全验证已过期，请重新提交',

@@ -23,8 +23,8 @@ export const INVESTMENT_SCALE_LABELS: Record<(typeof INVESTMENT_SCALES)[number],
 export const LeadContactSchema = v.strictObject({
   name: line(1, 20),
   company: line(0, 60),
-  /** Normalised by `normalizePhone` before storing. */
-  phone: line(5, 24),
+  /** Normalised by `normalizePhone` before storing; absent when the investor left an email or WeChat ID instead. */
+  phone: v.optional(line(5, 24)),
   email: v.optional(v.pipe(line(3, 80), v.email('邮箱格式不正确'))),
   wechatId: v.optional(line(1, 40)),
 });

@@ -1,11 +1,15 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 /**
- * A number from another country in E.164 form: `+852 9123 4567` → `+85291234567`. Without a numbering-plan
- * table (libphonenumber-js is not installed here) only the E.164 shape is checked: country code and national
- * number together 8–15 digits, no leading 0 after the prefix.
+ * A number from another country in E.164 form: `+852 9123 4567` → `+85291234567`, `0049 30 1234 5678` →
+ * `+493012345678`. Checked against the country's numbering plan (libphonenumber-js with its small "min"
+ * metadata: lengths and leading digits per country, no carrier or type data), so `+852 12` or `+44 12` are refused.
  */
 const foreignE164 = (digits: string): string | null => {
   const rest = digits.startsWith('+') ? digits.slice(1) : digits.slice(2);
-  return /^[1-9]\d{7,14}$/.test(rest) ? `+${rest}` : null;
+  if (!/^[1-9]\d{5,14}$/.test(rest)) return null;
+  const parsed = parsePhoneNumberFromString(`+${rest}`);
+  return parsed?.isValid() ? parsed.number : null;
 };
 
 /**

@@ -1,3 +1,4 @@
+import { contactKeyOf } from '../lead/contact.rules';
 import type { Lead } from '../lead/lead.schema';
 import { companyMatchKey } from '../lead/company-name.rules';
 
@@ -6,7 +7,7 @@ import { companyMatchKey } from '../lead/company-name.rules';
  * name and phone. The earliest report keeps the credit; later ones are duplicates.
  */
 export const projectKeyOf = (lead: Pick<Lead, 'facts' | 'contact'>): string =>
-  lead.facts?.creditCode ? `code:${lead.facts.creditCode}` : `name:${lead.facts?.companyKey ?? companyMatchKey(lead.contact.company)}|${lead.contact.phone}`;
+  lead.facts?.creditCode ? `code:${lead.facts.creditCode}` : `name:${lead.facts?.companyKey ?? companyMatchKey(lead.contact.company)}|${contactKeyOf(lead.contact)}`;
 
 /** Splits leads into the first report of each project and the duplicates it removes (earliest createdAt, then id). */
 export const firstReports = <L extends Pick<Lead, '_id' | 'createdAt' | 'facts' | 'contact'>>(leads: readonly L[]): { kept: L[]; duplicates: L[] } => {

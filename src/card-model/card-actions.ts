@@ -1,3 +1,6 @@
+import type { Dictionary } from '../i18n/dictionary';
+import { zh } from '../i18n/zh';
+
 /**
  * The card page's action grid, in order. Free of Taro: the H5 first screen (src/first-screen) shows the same
  * items, dimmed, until the app makes them work.
@@ -11,13 +14,13 @@ export interface CardGridAction {
 }
 
 /** `canSaveContact`: someone on the card publishes a number or WeChat ID (see vcard.ts savableContact). */
-export const cardGridActions = (platform: 'web' | 'mini-program', canSaveContact: boolean): CardGridAction[] => [
-  { key: 'carriers', label: '载体查询', icon: '/assets/icons/carriers.svg', testId: 'action-carriers' },
-  { key: 'directory', label: '专员名录', icon: '/assets/icons/directory.svg', testId: 'action-directory' },
-  { key: 'lead', label: '留言咨询', icon: '/assets/icons/message.svg', testId: 'action-lead' },
+export const cardGridActions = (platform: 'web' | 'mini-program', canSaveContact: boolean, t: Dictionary = zh): CardGridAction[] => [
+  { key: 'carriers', label: t.gridCarriers, icon: '/assets/icons/carriers.svg', testId: 'action-carriers' },
+  { key: 'directory', label: t.gridDirectory, icon: '/assets/icons/directory.svg', testId: 'action-directory' },
+  { key: 'lead', label: t.gridLead, icon: '/assets/icons/message.svg', testId: 'action-lead' },
   ...(!canSaveContact
     ? []
     : platform === 'web'
-      ? [{ key: 'contact' as const, label: '下载名片', icon: '/assets/icons/download.svg', testId: 'action-vcard' }]
-      : [{ key: 'contact' as const, label: '存入通讯录', icon: '/assets/icons/contact.svg', testId: 'action-add-contact' }]),
+      ? [{ key: 'contact' as const, label: t.actionDownloadCard, icon: '/assets/icons/download.svg', testId: 'action-vcard' }]
+      : [{ key: 'contact' as const, label: t.actionSaveContact, icon: '/assets/icons/contact.svg', testId: 'action-add-contact' }]),
 ];

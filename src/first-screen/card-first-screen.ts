@@ -4,6 +4,8 @@ import { imageUrlOn } from '../platform/image-url';
 import { telHref } from '../format/tel-href';
 import { cardGridActions } from '../card-model/card-actions';
 import { savableContact } from '../card-model/vcard';
+import type { Dictionary, Language } from '../i18n/dictionary';
+import { dictionaryFor } from '../i18n/dictionaries';
 
 /**
  * The card page's first screen as plain HTML, shown before the app's JavaScript has loaded: rendered into
@@ -24,8 +26,8 @@ const section = (title: string, body: string): string =>
   `<div class="section-block"><div class="section-block__head"><div class="section-block__mark"></div><span class="section-block__title">${escapeHtml(title)}</span></div><div class="section-block__body">${body}</div></div>`;
 
 /** The card page's action grid, shown dimmed until the app makes it work (same items, same size). */
-const pendingActionGrid = (card: CardView): string =>
-  `<div class="action-grid first-screen__pending" aria-hidden="true">${cardGridActions('web', savableContact(card.owner, card.contact) !== null)
+const pendingActionGrid = (card: CardView, t: Dictionary): string =>
+  `<div class="action-grid first-screen__pending" aria-hidden="true">${cardGridActions('web', savableContact(card.owner, card.contact) !== null, t)
     .map(({ label, icon }) => `<div class="action-grid__item"><div class="action-grid__icon"><img class="action-grid__icon-image" src="${icon}" alt=""></div><span class="action-grid__label">${label}</span></div>`)
     .join('')}</div>`;
 
@@ -39,11 +41,20 @@ const avatar = (person: Person): string => {
 const line = (label: string, value: string, modifier: string): string =>
   `<div class="contact-card__line"><span class="contact-card__line-label">${label}</span><span class="contact-card__line-value ${modifier}">${escapeHtml(value)}</span></div>`;
 
-const contactCard = (person: Person, role: string, note: string | null, greeting: string | null): string => {
+/** The card's language switch, as the app draws it (Segmented), dimmed until the app makes it work. */
+const pendingLanguageSwitch = (lang: Language): string =>
+  `<div class="language-switch first-screen__pending" aria-hidden="true"><div class="segmented">${(['zh', 'en'] as const)
+    .map((key) => `<div class="${key === lang ? 'segmented__option segmented__option--active' : 'segmented__option'}"><span>${key === 'zh' ? '中文' : 'English'}</span></div>`)
+    .join('')}</div></div>`;
+
+const contactCard = (t: Dictionary, person: Person, role: string, note: string | null, greeting: string | null): string => {
   const { phone, wechatId } = person;
-  const lines = phone || wechatId ? `<div class="contact-card__lines">${phone ? line('电话', phone, 'contact-card__phone') : ''}${wechatId ? line('微信', wechatId, 'contact-card__wechat') : ''}</div>` : `<span class="contact-card__private">联系方式未公开</span>`;
+  const lines =
+    phone || wechatId
+      ? `<div class="contact-card__lines">${phone ? line(t.contactPhone, phone, 'contact-card__phone') : ''}${wechatId ? line(t.contactWechat, wechatId, 'contact-card__wechat') : ''}</div>`
+      : `<span class="contact-card__private">${escapeHtml(t.cardPrivate)}</span>`;
   const call = phone
-    ? `<div class="contact-card__actions"><a class="contact-card__action contact-card__action--primary contact-card__call" href="${escapeHtml(telHref(phone))}">拨打电话</a></div>`
+    ? `<div class="contact-card__actions"><a class="contact-card__action contact-card__action--primary contact-card__call" href="${escapeHtml(telHref(phone))}">${escapeHtml(t.actionCall)}</a></div>`
     : '';
   return (
     `<div class="contact-card"><div class="contact-card__head">${avatar(person)}<div class="contact-card__who">` +
@@ -54,39 +65,40 @@ const contactCard = (person: Person, role: string, note: string | null, greeting
   );
 };
 
-export const renderCardFirstScreen = (card: CardView): string => {
+export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): string => {
+  const t = dictionaryFor(lang);
   const { district, owner, contact } = card;
   const cover = imageUrlOn('web', district.coverImage);
-  const responseNote = formatResponsePromise(district.firstResponseHours);
+  const responseNote = formatResponsePromise(district.firstResponseHours, lang);
   const introClamped = district.intro.length > INTRO_COLLAPSE_OVER;
   const tags = district.keyIndustries
     .map((tag) => `<span class="${card.featuredIndustries.includes(tag) ? 'tag-list__tag tag-list__tag--accent' : 'tag-list__tag'}">${escapeHtml(tag)}</span>`)
     .join('');
 
   return (
-    `<div class="card-page first-screen__page" data-testid="first-screen-card">` +
-    (district.isDemo ? `<div class="demo-banner"><span class="demo-banner__tag">演示数据</span><span class="demo-banner__text">本名片为演示数据，区域、企业与联系人均为虚构</span></div>` : '') +
+    `<div class="card-page first-screen__page" data-testid="first-screen-card" data-lang="${lang}">` +
+    (district.isDemo ? `<div class="demo-banner"><span class="demo-banner__tag">${escapeHtml(t.demoTag)}</span><span class="demo-banner__text">${escapeHtml(t.demoText)}</span></div>` : '') +
     `<div class="district-hero">` +
     // The largest thing on the first screen: asked for before anything else on the page.
     (cover ? `<img class="district-hero__cover first-screen__image" src="${escapeHtml(cover)}" alt="" fetchpriority="high">` : '') +
-    `<div class="district-hero__shade"></div><div class="district-hero__body"><span class="district-hero__eyebrow">招商名片</span>` +
+    `<div class="district-hero__shade"></div><div class="district-hero__body"><span class="district-hero__eyebrow">${escapeHtml(t.appName)}</span>` +
     `<span class="district-hero__name">${escapeHtml(district.name)}</span><div class="district-hero__rule"></div>` +
     `<span class="district-hero__slogan">${escapeHtml(district.slogan)}</span></div></div>` +
-    `<div class="card-page__body">${pendingActionGrid(card)}` +
+    `<div class="card-page__body">${pendingActionGrid(card, t)}${pendingLanguageSwitch(lang)}` +
     (district.intro
       ? section(
-          '区域概况',
+          t.cardIntroTitle,
           `<div class="expandable-text"><span class="${introClamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}">${escapeHtml(district.intro)}</span>` +
             // Same height as the app's toggle; it works once the app is there.
-            `${introClamped ? '<div class="expandable-text__toggle"><span>展开全文</span></div>' : ''}</div>`,
+            `${introClamped ? `<div class="expandable-text__toggle"><span>${escapeHtml(t.expand)}</span></div>` : ''}</div>`,
         )
       : '') +
-    (tags ? section('主导产业', `<div class="tag-list">${tags}</div>`) : '') +
+    (tags ? section(t.cardIndustriesTitle, `<div class="tag-list">${tags}</div>`) : '') +
     section(
-      '联系我们',
-      contactCard(owner, '名片主人', contact ? null : responseNote, card.greeting || null) +
-        (contact ? `<div class="card-page__duty"><span class="card-page__duty-title">招商咨询由以下专员对接</span>${contactCard(contact, '咨询对接人', responseNote, null)}</div>` : ''),
+      t.cardContactTitle,
+      contactCard(t, owner, t.cardOwnerRole, contact ? null : responseNote, card.greeting || null) +
+        (contact ? `<div class="card-page__duty"><span class="card-page__duty-title">${escapeHtml(t.cardDutyTitle)}</span>${contactCard(t, contact, t.cardDutyRole, responseNote, null)}</div>` : ''),
     ) +
-    `</div><div class="first-screen__loading" role="status">完整名片加载中…</div></div>`
+    `</div><div class="first-screen__loading" role="status">${escapeHtml(t.firstScreenLoading)}</div></div>`
   );
 };

@@ -4,7 +4,9 @@ import { CardViewSchema, type CardView } from '../../domain/api/views.schema';
 import { cardCacheKey, type CardRequest } from '../card-model/card-request';
 import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
 import { renderCardFirstScreen } from './card-first-screen';
+import { dictionaryFor } from '../i18n/dictionaries';
 import { cardLocation, movedHashRoute } from './first-screen-route';
+import { firstScreenLanguage } from './first-screen-language';
 import {
   FIRST_SCREEN_ELEMENT_ID,
   FIRST_SCREEN_MARKS,
@@ -39,7 +41,6 @@ export interface BootOptions {
 type BootWindow = Window & typeof globalThis;
 
 const CARD_ACTION = 'card.get';
-const APP_LOAD_FAILED = '完整名片加载失败，请检查网络后刷新';
 
 const mark = (win: BootWindow, name: string) => {
   try {
@@ -81,6 +82,8 @@ const cardFromAnswer = (answer: unknown): CardView | null => {
 export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: BootOptions): void => {
   const { apiBase, coverWaitMs = 1200, cardWaitMs = 1500, dismissAfterMs = 15_000 } = options;
   const doc = win.document;
+  const lang = firstScreenLanguage(win);
+  const t = dictionaryFor(lang);
   let started = false;
   let dismissed = false;
 
@@ -114,7 +117,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
         // The card stays readable and callable; the visitor learns why nothing else happens.
         script.onerror = () => {
           const status = doc.querySelector(`#${FIRST_SCREEN_ELEMENT_ID} [role="status"]`);
-          if (status) status.textContent = APP_LOAD_FAILED;
+          if (status) status.textContent = t.firstScreenLoadFailed;
         };
         doc.head.appendChild(script);
       }
@@ -158,7 +161,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
   let shown: string | null = null;
   const paint = (card: CardView) => {
     if (dismissed) return;
-    const html = renderCardFirstScreen(card);
+    const html = renderCardFirstScreen(card, lang);
     if (html === shown) return;
     let screen = doc.getElementById(FIRST_SCREEN_ELEMENT_ID);
     if (!screen) {
@@ -193,9 +196,12 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
 
     const served = readServedCard(doc, request);
     const screen = doc.getElementById(FIRST_SCREEN_ELEMENT_ID);
-    if (served && screen && cardFromAnswer(served.answer)) {
-      // The web host rendered the card into the page: it is being painted already.
+    const servedCard = served ? cardFromAnswer(served.answer) : null;
+    if (served && screen && servedCard) {
+      // The web host rendered the card into the page: it is being painted already (in this visitor's language,
+      // unless only the device knows their choice — then it is drawn again at once, before the first paint).
       publishHandoff({ action: CARD_ACTION, input: request, response: Promise.resolve(served.answer), dismiss });
+      if (screen.querySelector('[data-lang]')?.getAttribute('data-lang') !== lang) screen.innerHTML = renderCardFirstScreen(servedCard, lang);
       shown = 'served';
       startAppAfterPaint(screen);
       return;

@@ -18,8 +18,8 @@ export interface FullModeGuard {
 /** The explanation a Moments visitor gets for an action that needs the full mini-program. */
 export const fullModeMessage = (what: string): string => `朋友圈预览中无法${what}，请点击屏幕下方「前往小程序」后操作`;
 
-/** Single-page-mode guard for a page's actions (see utils/launch-mode). */
-export const useFullMode = (): FullModeGuard => {
+/** Single-page-mode guard for a page's actions (see utils/launch-mode); `message` words the hint (English pages). */
+export const useFullMode = (message: (what: string) => string = fullModeMessage): FullModeGuard => {
   const [readOnly] = useState(isSinglePageMode);
   const [hint, setHint] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -37,12 +37,12 @@ export const useFullMode = (): FullModeGuard => {
         action();
         return true;
       }
-      setHint(fullModeMessage(what));
+      setHint(message(what));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => setHint(null), HINT_MS);
       return false;
     },
-    [readOnly],
+    [readOnly, message],
   );
 
   return { readOnly, hint, guard };

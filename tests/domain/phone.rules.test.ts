@@ -45,3 +45,29 @@ describe('normalizePhone', () => {
     expect(maskPhone('+85291234567')).toBe('+852****4567');
   });
 });
+
+describe('foreign numbers against their numbering plan (libphonenumber-js/min)', () => {
+  it.each([
+    ['+852 6123 4567', '+85261234567'],
+    ['+852 2123 4567', '+85221234567'],
+    ['+49 170 1234567', '+491701234567'],
+    ['0049 30 12345678', '+493012345678'],
+    ['+1 (202) 555-0123', '+12025550123'],
+    ['+44 7911 123456', '+447911123456'],
+    ['+44 20 7946 0958', '+442079460958'],
+  ])('accepts %s as %s', (raw, expected) => {
+    expect(normalizePhone(raw)).toBe(expected);
+  });
+
+  it.each(['+852 1234 5678', '+852 1234 567', '+49 12', '+1 012 555 0123', '+44 20 7946', '+44 7911 1234567890', '+999 1234 5678'])(
+    'refuses %j: the shape is E.164, the number does not exist in its country’s plan',
+    (raw) => {
+      expect(normalizePhone(raw)).toBeNull();
+    },
+  );
+
+  it('leaves mainland numbers to the mainland rule, exactly as before', () => {
+    expect(normalizePhone('+86 138-0013-8000')).toBe('13800138000');
+    expect(normalizePhone('0086 25 8468 1234')).toBe('025-84681234');
+  });
+});

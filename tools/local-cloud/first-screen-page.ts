@@ -3,6 +3,7 @@ import type { CardView } from '../../domain/api/views.schema';
 import type { ActionResult } from '../../domain/common/result';
 import type { CardLocation } from '../../src/first-screen/first-screen-route';
 import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen';
+import { linkLanguage } from '../../src/first-screen/first-screen-language';
 import { cardLocation } from '../../src/first-screen/first-screen-route';
 import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
 
@@ -49,6 +50,6 @@ export const createFirstScreenPage = ({ indexFile, answerCard }: FirstScreenPage
     const answer = await answerCard(located.request);
     // Not found or refused: the page as built; the app fetches again and explains.
     if (!answer.ok) return html;
-    return injectFirstScreen(html, { input: located.request, answer }, renderCardFirstScreen(answer.data as CardView));
+    return injectFirstScreen(html, { input: located.request, answer }, renderCardFirstScreen(answer.data as CardView, linkLanguage(url.search) ?? 'zh'));
   };
 };

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -25,10 +26,11 @@ interface Entry {
  * they can neither navigate nor be identified.
  */
 export function AccountLinks({ kind, onOpenMyLeads, onOpenWorkspace, onBindStaff }: AccountLinksProps) {
+  const t = useText();
   if (kind === 'anonymous') return null;
   const entries: Entry[] = [];
-  if (kind === 'staff') entries.push({ key: 'workspace', title: '招商工作台', note: '处理线索、回复投资者', onClick: onOpenWorkspace, primary: true });
-  entries.push({ key: 'my-leads', title: '我的咨询', note: '查看回复与办理进度', onClick: onOpenMyLeads });
+  if (kind === 'staff') entries.push({ key: 'workspace', title: t.accountWorkspace, note: t.accountWorkspaceNote, onClick: onOpenWorkspace, primary: true });
+  entries.push({ key: 'my-leads', title: t.accountMyLeads, note: t.accountMyLeadsNote, onClick: onOpenMyLeads });
   return (
     <View className="account-links" data-testid="account-links">
       <View className="account-links__row">
@@ -53,7 +55,7 @@ export function AccountLinks({ kind, onOpenMyLeads, onOpenWorkspace, onBindStaff
       </View>
       {kind === 'investor' ? (
         <View className="account-links__bind" data-testid="account-link-bind" onClick={onBindStaff} {...pressable(onBindStaff, { role: 'link' })}>
-          <Text>我是工作人员，使用邀请码绑定</Text>
+          <Text>{t.accountBindStaff}</Text>
         </View>
       ) : null}
     </View>

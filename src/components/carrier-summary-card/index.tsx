@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
+import { useLanguage, useText } from '../../i18n/text-context';
 import type { CarrierSummary } from '../../../domain/api/views.schema';
-import { CARRIER_TYPE_LABELS } from '../../../domain/carrier/carrier.schema';
+import { carrierTypeText } from '../../i18n/carrier-text';
 import { formatArea, formatPrice } from '../../format/format';
 import './index.css';
 import { imageAlt, pressable } from '../a11y';
@@ -16,6 +17,8 @@ export interface CarrierSummaryCardProps {
 }
 
 export function CarrierSummaryCard({ carrier, photoUrl, verified, onOpen }: CarrierSummaryCardProps) {
+  const t = useText();
+  const lang = useLanguage();
   const industries = carrier.suitedIndustries.slice(0, 3);
   return (
     <View
@@ -26,33 +29,33 @@ export function CarrierSummaryCard({ carrier, photoUrl, verified, onOpen }: Carr
       onClick={onOpen ? () => onOpen(carrier) : undefined}
       {...pressable(onOpen ? () => onOpen(carrier) : undefined, { role: 'link' })}
     >
-      {photoUrl ? <Image className="carrier-summary-card__photo" src={photoUrl} mode="aspectFill" lazyLoad {...imageAlt(`${carrier.name}照片`)} /> : null}
+      {photoUrl ? <Image className="carrier-summary-card__photo" src={photoUrl} mode="aspectFill" lazyLoad {...imageAlt(t.carrierPhotoAlt(carrier.name))} /> : null}
       <View className="carrier-summary-card__main">
         <View className="carrier-summary-card__title-row">
-          <Text className="carrier-summary-card__type">{CARRIER_TYPE_LABELS[carrier.type]}</Text>
+          <Text className="carrier-summary-card__type">{carrierTypeText(t, carrier.type)}</Text>
           <Text className="carrier-summary-card__name">{carrier.name}</Text>
         </View>
         <Text className="carrier-summary-card__street">{carrier.street}</Text>
         <View className="carrier-summary-card__facts">
           <View className="carrier-summary-card__fact">
-            <Text className="carrier-summary-card__fact-label">可租售</Text>
+            <Text className="carrier-summary-card__fact-label">{t.carrierAvailable}</Text>
             <Text
               className={
                 carrier.hasVacancy ? 'carrier-summary-card__fact-value carrier-summary-card__area' : 'carrier-summary-card__fact-value carrier-summary-card__area--none'
               }
             >
-              {carrier.hasVacancy ? formatArea(carrier.vacantArea) : '暂无空置'}
+              {carrier.hasVacancy ? formatArea(carrier.vacantArea, lang) : t.noVacancy}
             </Text>
           </View>
           <View className="carrier-summary-card__fact">
-            <Text className="carrier-summary-card__fact-label">总面积</Text>
-            <Text className="carrier-summary-card__fact-value">{formatArea(carrier.totalArea)}</Text>
+            <Text className="carrier-summary-card__fact-label">{t.carrierTotal}</Text>
+            <Text className="carrier-summary-card__fact-value">{formatArea(carrier.totalArea, lang)}</Text>
           </View>
         </View>
-        <Text className="carrier-summary-card__price">{formatPrice(carrier.priceMin, carrier.priceMax, carrier.priceUnit)}</Text>
+        <Text className="carrier-summary-card__price">{formatPrice(carrier.priceMin, carrier.priceMax, carrier.priceUnit, lang)}</Text>
         {verified ? (
           <Text className={verified.stale ? 'carrier-summary-card__verified carrier-summary-card__verified--stale' : 'carrier-summary-card__verified'} data-testid="carrier-verified">
-            {verified.stale ? `${verified.label} · 待更新` : verified.label}
+            {verified.stale ? t.staleSuffix(verified.label) : verified.label}
           </Text>
         ) : null}
         {industries.length ? (

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import type { Person } from '../../../domain/api/views.schema';
 import { Avatar } from '../avatar';
 import './index.css';
@@ -28,11 +29,12 @@ export function ContactCard({
   greeting,
   responseNote,
   phoneHref,
-  privateNote = '联系方式未公开',
+  privateNote,
   onCall,
   onCopyWechat,
   testId,
 }: ContactCardProps) {
+  const t = useText();
   const { phone, wechatId } = person;
   return (
     <View className="contact-card" data-testid={testId ?? 'contact-card'}>
@@ -54,7 +56,7 @@ export function ContactCard({
         <View className="contact-card__lines">
           {phone ? (
             <View className="contact-card__line">
-              <Text className="contact-card__line-label">电话</Text>
+              <Text className="contact-card__line-label">{t.contactPhone}</Text>
               <Text className="contact-card__line-value contact-card__phone" userSelect>
                 {phone}
               </Text>
@@ -62,7 +64,7 @@ export function ContactCard({
           ) : null}
           {wechatId ? (
             <View className="contact-card__line">
-              <Text className="contact-card__line-label">微信</Text>
+              <Text className="contact-card__line-label">{t.contactWechat}</Text>
               <Text className="contact-card__line-value contact-card__wechat" userSelect>
                 {wechatId}
               </Text>
@@ -70,14 +72,14 @@ export function ContactCard({
           ) : null}
         </View>
       ) : (
-        <Text className="contact-card__private">{privateNote}</Text>
+        <Text className="contact-card__private">{privateNote ?? t.cardPrivate}</Text>
       )}
 
       {phone || wechatId ? (
         <View className="contact-card__actions">
           {phone && phoneHref ? (
-            <a className="contact-card__action contact-card__action--primary contact-card__call" href={phoneHref} data-testid="call-button" aria-label={`拨打电话 ${phone}`}>
-              拨打电话
+            <a className="contact-card__action contact-card__action--primary contact-card__call" href={phoneHref} data-testid="call-button" aria-label={t.callWithNumber(phone)}>
+              {t.actionCall}
             </a>
           ) : null}
           {phone && !phoneHref ? (
@@ -86,9 +88,9 @@ export function ContactCard({
               hoverClass="contact-card__action--pressed"
               data-testid="call-button"
               onClick={() => onCall?.(phone)}
-              {...pressable(() => onCall?.(phone), { label: `拨打电话 ${phone}` })}
+              {...pressable(() => onCall?.(phone), { label: t.callWithNumber(phone) })}
             >
-              <Text>拨打电话</Text>
+              <Text>{t.actionCall}</Text>
             </View>
           ) : null}
           {wechatId ? (
@@ -99,7 +101,7 @@ export function ContactCard({
               onClick={() => onCopyWechat?.(wechatId)}
               {...pressable(() => onCopyWechat?.(wechatId))}
             >
-              <Text>复制微信号</Text>
+              <Text>{t.actionCopyWechat}</Text>
             </View>
           ) : null}
         </View>

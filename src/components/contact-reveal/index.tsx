@@ -4,13 +4,16 @@ import './index.css';
 import { pressable } from '../a11y';
 
 export interface RevealedContact {
-  phone: string;
+  /** null when the investor left only an email or a WeChat ID. */
+  phone: string | null;
   email: string | null;
   wechatId: string | null;
 }
 
 export interface ContactRevealProps {
   phoneMasked: string;
+  /** What `phoneMasked` is: the phone, or the email / WeChat ID of an investor who left no phone. */
+  maskedWay?: 'phone' | 'email' | 'wechat';
   revealed: RevealedContact | null;
   /** Only people who may work the lead can reveal its contact. */
   canReveal: boolean;
@@ -25,12 +28,14 @@ export interface ContactRevealProps {
 }
 
 /** The investor's contact: masked until 查看联系方式, which the backend writes to the audit log. */
-export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onReveal, onCall, onCopy, onAddContact, phoneHref }: ContactRevealProps) {
+const MASKED_LABELS = { phone: '电话', email: '邮箱', wechat: '微信' } as const;
+
+export function ContactReveal({ phoneMasked, maskedWay = 'phone', revealed, canReveal, revealing, onReveal, onCall, onCopy, onAddContact, phoneHref }: ContactRevealProps) {
   if (!revealed) {
     return (
       <View className="contact-reveal" data-testid="contact-masked">
         <View className="contact-reveal__line">
-          <Text className="contact-reveal__label">电话</Text>
+          <Text className="contact-reveal__label">{MASKED_LABELS[maskedWay]}</Text>
           <Text className="contact-reveal__value contact-reveal__value--masked" data-testid="phone-masked">
             {phoneMasked}
           </Text>
@@ -49,15 +54,17 @@ export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onR
   const { phone, email, wechatId } = revealed;
   return (
     <View className="contact-reveal" data-testid="contact-revealed">
-      <View className="contact-reveal__line">
-        <Text className="contact-reveal__label">电话</Text>
-        <Text className="contact-reveal__value" userSelect data-testid="phone-full">
-          {phone}
-        </Text>
-        <Text className="contact-reveal__copy" onClick={() => onCopy(phone, '电话')} {...pressable(() => onCopy(phone, '电话'), { label: '复制电话' })}>
-          复制
-        </Text>
-      </View>
+      {phone ? (
+        <View className="contact-reveal__line">
+          <Text className="contact-reveal__label">电话</Text>
+          <Text className="contact-reveal__value" userSelect data-testid="phone-full">
+            {phone}
+          </Text>
+          <Text className="contact-reveal__copy" onClick={() => onCopy(phone, '电话')} {...pressable(() => onCopy(phone, '电话'), { label: '复制电话' })}>
+            复制
+          </Text>
+        </View>
+      ) : null}
       {email ? (
         <View className="contact-reveal__line">
           <Text className="contact-reveal__label">邮箱</Text>
@@ -81,7 +88,7 @@ export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onR
         </View>
       ) : null}
       <View className="contact-reveal__actions">
-        {phoneHref ? (
+        {!phone ? null : phoneHref ? (
           <a className="contact-reveal__call" href={phoneHref} data-testid="call-investor">
             拨打电话
           </a>
@@ -96,7 +103,7 @@ export function ContactReveal({ phoneMasked, revealed, canReveal, revealing, onR
           </View>
         ) : null}
       </View>
-      <Text className="contact-reveal__audit">已记录本次查看。通话后请在下方「记录通话」。</Text>
+      <Text className="contact-reveal__audit">{phone ? '已记录本次查看。通话后请在下方「记录通话」。' : '已记录本次查看。投资者未留电话，请通过邮箱或微信联系。'}</Text>
     </View>
   );
 }

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
+import type { Dictionary } from '../../i18n/dictionary';
 import { tappable } from '../a11y';
 import './index.css';
 
@@ -10,10 +12,10 @@ export interface DeadEndStateProps {
   onWay: (way: DeadEndWay) => void;
 }
 
-const WAYS: Array<{ way: DeadEndWay; text: string }> = [
-  { way: 'default-card', text: '查看区招商名片' },
-  { way: 'carriers', text: '浏览可用载体' },
-  { way: 'directory', text: '找对接部门' },
+const WAYS: Array<{ way: DeadEndWay; text: keyof Dictionary }> = [
+  { way: 'default-card', text: 'deadEndDefaultCard' },
+  { way: 'carriers', text: 'deadEndCarriers' },
+  { way: 'directory', text: 'deadEndDirectory' },
 ];
 
 /**
@@ -21,13 +23,14 @@ const WAYS: Array<{ way: DeadEndWay; text: string }> = [
  * card, the carriers, the directory.
  */
 export function DeadEndState({ message, onWay }: DeadEndStateProps) {
+  const t = useText();
   return (
     <View className="dead-end" data-testid="dead-end">
       <Text className="dead-end__message">{message}</Text>
-      <Text className="dead-end__hint">您可以继续了解本区的招商信息：</Text>
+      <Text className="dead-end__hint">{t.deadEndHint}</Text>
       {WAYS.map(({ way, text }) => (
         <View key={way} className="dead-end__way" data-testid={`dead-end-${way}`} onClick={() => onWay(way)} {...tappable({ role: 'link' })}>
-          <Text>{text}</Text>
+          <Text>{t[text] as string}</Text>
         </View>
       ))}
     </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 
 export interface DemoBannerProps {
@@ -6,11 +7,12 @@ export interface DemoBannerProps {
 }
 
 /** Marks fictional content so nobody mistakes a demo district for a real one. */
-export function DemoBanner({ text = '本名片为演示数据，区域、企业与联系人均为虚构' }: DemoBannerProps) {
+export function DemoBanner({ text }: DemoBannerProps) {
+  const t = useText();
   return (
     <View className="demo-banner" data-testid="demo-banner">
-      <Text className="demo-banner__tag">演示数据</Text>
-      <Text className="demo-banner__text">{text}</Text>
+      <Text className="demo-banner__tag">{t.demoTag}</Text>
+      <Text className="demo-banner__text">{text ?? t.demoText}</Text>
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { PAGE_HEADING, decorativeImage } from '../a11y';
 
@@ -10,12 +11,13 @@ export interface DistrictHeroProps {
 }
 
 export function DistrictHero({ name, slogan, coverImage }: DistrictHeroProps) {
+  const t = useText();
   return (
     <View className="district-hero" data-testid="district-hero">
       {coverImage ? <Image className="district-hero__cover" src={coverImage} mode="aspectFill" {...decorativeImage()} /> : null}
       <View className="district-hero__shade" />
       <View className="district-hero__body">
-        <Text className="district-hero__eyebrow">招商名片</Text>
+        <Text className="district-hero__eyebrow">{t.appName}</Text>
         <Text {...PAGE_HEADING} className="district-hero__name">{name}</Text>
         <View className="district-hero__rule" />
         <Text className="district-hero__slogan">{slogan}</Text>

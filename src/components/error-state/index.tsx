@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -8,7 +9,8 @@ export interface ErrorStateProps {
   onRetry?: () => void;
 }
 
-export function ErrorState({ message, retryText = '重试', onRetry }: ErrorStateProps) {
+export function ErrorState({ message, retryText, onRetry }: ErrorStateProps) {
+  const t = useText();
   return (
     <View className="error-state" data-testid="error-state">
       <View className="error-state__icon">
@@ -17,7 +19,7 @@ export function ErrorState({ message, retryText = '重试', onRetry }: ErrorStat
       <Text className="error-state__message">{message}</Text>
       {onRetry ? (
         <View className="error-state__retry" hoverClass="error-state__retry--pressed" data-testid="retry-button" onClick={onRetry} {...pressable(onRetry)}>
-          <Text>{retryText}</Text>
+          <Text>{retryText ?? t.retry}</Text>
         </View>
       ) : null}
     </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import { useState } from 'react';
 import './index.css';
 import { pressable } from '../a11y';
@@ -10,6 +11,7 @@ export interface ExpandableTextProps {
 }
 
 export function ExpandableText({ text, collapseOver = 96 }: ExpandableTextProps) {
+  const t = useText();
   const collapsible = text.length > collapseOver;
   const [expanded, setExpanded] = useState(false);
   const clamped = collapsible && !expanded;
@@ -18,7 +20,7 @@ export function ExpandableText({ text, collapseOver = 96 }: ExpandableTextProps)
       <Text className={clamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}>{text}</Text>
       {collapsible ? (
         <View className="expandable-text__toggle" onClick={() => setExpanded(!expanded)} {...pressable(() => setExpanded(!expanded))} aria-expanded={expanded ? 'true' : 'false'}>
-          <Text>{expanded ? '收起' : '展开全文'}</Text>
+          <Text>{expanded ? t.collapse : t.expand}</Text>
         </View>
       ) : null}
     </View>

@@ -1,4 +1,6 @@
 import { Input, ScrollView, Switch, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
+import type { Dictionary } from '../../i18n/dictionary';
 import { useEffect, useState } from 'react';
 import './index.css';
 import { controlLabel, pressable } from '../a11y';
@@ -29,12 +31,12 @@ export interface FilterSheetProps {
   onClose: () => void;
 }
 
-const AREA_PRESETS: ReadonlyArray<{ label: string; min: number | null; max: number | null }> = [
-  { label: '不限', min: null, max: null },
-  { label: '500㎡以下', min: null, max: 500 },
-  { label: '500–2000㎡', min: 500, max: 2000 },
-  { label: '2000–1万㎡', min: 2000, max: 10000 },
-  { label: '1万㎡以上', min: 10000, max: null },
+const AREA_PRESETS: ReadonlyArray<{ label: keyof Dictionary; min: number | null; max: number | null }> = [
+  { label: 'filterAny', min: null, max: null },
+  { label: 'filterUnder500', min: null, max: 500 },
+  { label: 'filter500To2000', min: 500, max: 2000 },
+  { label: 'filter2000To10000', min: 2000, max: 10000 },
+  { label: 'filterOver10000', min: 10000, max: null },
 ];
 
 /** A non-negative number typed by hand, or null when empty or not a number. */
@@ -55,6 +57,7 @@ interface ChipsProps {
 }
 
 function Chips({ options, selected, onSelect, testId }: ChipsProps) {
+  const t = useText();
   return (
     <View className="filter-sheet__chips" data-testid={testId} role="radiogroup">
       <Text
@@ -63,7 +66,7 @@ function Chips({ options, selected, onSelect, testId }: ChipsProps) {
         aria-checked={selected === null ? 'true' : 'false'}
         {...pressable(() => onSelect(null), { role: 'radio' })}
       >
-        不限
+        {t.filterAny}
       </Text>
       {options.map((option) => (
         <Text
@@ -82,6 +85,7 @@ function Chips({ options, selected, onSelect, testId }: ChipsProps) {
 
 /** The carrier filters in a bottom sheet: changes apply together on 查看结果. */
 export function FilterSheet({ open, values, industries, streets, priceUnitLabel, onApply, onClose }: FilterSheetProps) {
+  const t = useText();
   const [draft, setDraft] = useState<FilterValues>(values);
   const [minText, setMinText] = useState(amountText(values.minVacantArea));
   const [maxText, setMaxText] = useState(amountText(values.maxVacantArea));
@@ -121,20 +125,20 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
       <View className="filter-sheet__backdrop" onClick={onClose} aria-hidden="true" />
       <View className="filter-sheet__panel">
         <View className="filter-sheet__head">
-          <Text className="filter-sheet__title">筛选载体</Text>
-          <Text className="filter-sheet__close" data-testid="filter-close" onClick={onClose} {...pressable(onClose, { label: '关闭筛选' })}>
+          <Text className="filter-sheet__title">{t.filterTitle}</Text>
+          <Text className="filter-sheet__close" data-testid="filter-close" onClick={onClose} {...pressable(onClose, { label: t.filterClose })}>
             ×
           </Text>
         </View>
         <ScrollView className="filter-sheet__body" scrollY>
           <View className="filter-sheet__group">
             <View className="filter-sheet__row">
-              <Text className="filter-sheet__label">仅看有空置</Text>
+              <Text className="filter-sheet__label">{t.filterVacantOnly}</Text>
               <Switch
                 className="filter-sheet__switch"
                 data-testid="filter-has-vacancy"
                 checked={draft.hasVacancy}
-                {...controlLabel('仅看有空置')}
+                {...controlLabel(t.filterVacantOnly)}
                 color={COLOR.brand}
                 onChange={(e) => patch({ hasVacancy: Boolean(e.detail.value) })}
               />
@@ -142,7 +146,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
           </View>
 
           <View className="filter-sheet__group">
-            <Text className="filter-sheet__label">空置面积</Text>
+            <Text className="filter-sheet__label">{t.filterArea}</Text>
             <View className="filter-sheet__chips" data-testid="filter-area">
               {AREA_PRESETS.map((preset) => {
                 const on = parseAmount(minText) === preset.min && parseAmount(maxText) === preset.max;
@@ -152,7 +156,7 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                     aria-checked={on ? 'true' : 'false'}
                     {...pressable(() => setArea(preset.min, preset.max), { role: 'radio' })}
                   >
-                    {preset.label}
+                    {t[preset.label] as string}
                   </Text>
                 );
               })}
@@ -163,9 +167,9 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                 data-testid="filter-area-min"
                 type="digit"
                 value={minText}
-                placeholder="最小"
+                placeholder={t.filterMin}
                 maxlength={9}
-                {...controlLabel('最小空置面积（平方米）')}
+                {...controlLabel(t.filterMinLabel)}
                 onInput={(e) => setMinText(e.detail.value)}
               />
               <Text className="filter-sheet__dash">—</Text>
@@ -174,31 +178,31 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                 data-testid="filter-area-max"
                 type="digit"
                 value={maxText}
-                placeholder="最大"
+                placeholder={t.filterMax}
                 maxlength={9}
-                {...controlLabel('最大空置面积（平方米）')}
+                {...controlLabel(t.filterMaxLabel)}
                 onInput={(e) => setMaxText(e.detail.value)}
               />
-              <Text className="filter-sheet__unit">㎡</Text>
+              <Text className="filter-sheet__unit">{t.areaUnit}</Text>
             </View>
           </View>
 
           {industries.length ? (
             <View className="filter-sheet__group">
-              <Text className="filter-sheet__label">适合产业</Text>
+              <Text className="filter-sheet__label">{t.filterIndustry}</Text>
               <Chips testId="filter-industry" options={industries} selected={draft.industry} onSelect={(industry) => patch({ industry })} />
             </View>
           ) : null}
 
           {streets.length ? (
             <View className="filter-sheet__group">
-              <Text className="filter-sheet__label">所在街道 / 片区</Text>
+              <Text className="filter-sheet__label">{t.filterStreet}</Text>
               <Chips testId="filter-street" options={streets} selected={draft.street} onSelect={(street) => patch({ street })} />
             </View>
           ) : null}
 
           <View className="filter-sheet__group">
-            <Text className="filter-sheet__label">最高参考价</Text>
+            <Text className="filter-sheet__label">{t.filterMaxPrice}</Text>
             {priceUnitLabel ? (
               <View className="filter-sheet__range">
                 <Input
@@ -206,24 +210,24 @@ export function FilterSheet({ open, values, industries, streets, priceUnitLabel,
                   data-testid="filter-max-price"
                   type="digit"
                   value={priceText}
-                  placeholder="不限"
+                  placeholder={t.filterAny}
                   maxlength={9}
-                  {...controlLabel(`最高参考价（${priceUnitLabel}）`)}
+                  {...controlLabel(t.filterMaxPriceLabel(priceUnitLabel))}
                   onInput={(e) => setPriceText(e.detail.value)}
                 />
                 <Text className="filter-sheet__unit">{priceUnitLabel}</Text>
               </View>
             ) : (
-              <Text className="filter-sheet__hint">不同类型载体计价单位不同，请先在上方选择载体类型</Text>
+              <Text className="filter-sheet__hint">{t.filterPriceNeedsType}</Text>
             )}
           </View>
         </ScrollView>
         <View className="filter-sheet__foot">
           <View className="filter-sheet__reset" data-testid="filter-reset" onClick={reset} {...pressable(reset)}>
-            <Text>重置</Text>
+            <Text>{t.filterReset}</Text>
           </View>
           <View className="filter-sheet__apply" data-testid="filter-apply" onClick={apply} {...pressable(apply)}>
-            <Text>查看结果</Text>
+            <Text>{t.filterApply}</Text>
           </View>
         </View>
       </View>

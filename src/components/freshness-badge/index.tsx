@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 
 export interface FreshnessBadgeProps {
@@ -12,13 +13,14 @@ export interface FreshnessBadgeProps {
 }
 
 export function FreshnessBadge({ label, stale, subject, compact = false }: FreshnessBadgeProps) {
+  const t = useText();
   const text = subject ? `${subject} · ${label}` : label;
   const className = ['freshness-badge', stale ? 'freshness-badge--stale' : '', compact ? 'freshness-badge--compact' : ''].filter(Boolean).join(' ');
   return (
     <View className={className} data-testid="freshness" data-stale={stale ? 'true' : 'false'}>
       <View className="freshness-badge__dot" />
       <Text className="freshness-badge__text">{text}</Text>
-      {stale ? <Text className="freshness-badge__stale">{compact ? '待更新' : '数据较久，请来电核实'}</Text> : null}
+      {stale ? <Text className="freshness-badge__stale">{compact ? t.staleShort : t.staleLong}</Text> : null}
     </View>
   );
 }

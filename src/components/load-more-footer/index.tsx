@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -11,11 +12,12 @@ export interface LoadMoreFooterProps {
 }
 
 export function LoadMoreFooter({ state, onLoadMore }: LoadMoreFooterProps) {
+  const t = useText();
   if (state === 'done') {
     return (
       <View className="load-more-footer" data-testid="list-end">
         <View className="load-more-footer__rule" />
-        <Text className="load-more-footer__text">已显示全部</Text>
+        <Text className="load-more-footer__text">{t.loadedAll}</Text>
         <View className="load-more-footer__rule" />
       </View>
     );
@@ -24,14 +26,14 @@ export function LoadMoreFooter({ state, onLoadMore }: LoadMoreFooterProps) {
     return (
       <View className="load-more-footer" data-testid="loading-more">
         <View className="load-more-footer__spinner" />
-        <Text className="load-more-footer__text">正在加载…</Text>
+        <Text className="load-more-footer__text">{t.loadingMore}</Text>
       </View>
     );
   }
   return (
     <View className="load-more-footer load-more-footer--tap" data-testid="load-more" onClick={onLoadMore} {...pressable(onLoadMore)}>
       <Text className={state === 'failed' ? 'load-more-footer__text load-more-footer__text--error' : 'load-more-footer__text'}>
-        {state === 'failed' ? '加载失败，点击重试' : '加载更多'}
+        {state === 'failed' ? t.loadMoreFailed : t.loadMore}
       </Text>
     </View>
   );

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 
 export interface MomentsBannerProps {
@@ -6,10 +7,11 @@ export interface MomentsBannerProps {
 }
 
 /** Tells a visitor from Moments that this is a preview and how to do more. */
-export function MomentsBanner({ text = '朋友圈预览 · 拨打电话、留言咨询请点击屏幕下方「前往小程序」' }: MomentsBannerProps) {
+export function MomentsBanner({ text }: MomentsBannerProps) {
+  const t = useText();
   return (
     <View className="moments-banner" data-testid="moments-banner">
-      <Text className="moments-banner__text">{text}</Text>
+      <Text className="moments-banner__text">{text ?? t.momentsCard}</Text>
     </View>
   );
 }

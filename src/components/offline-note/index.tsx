@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import { formatStamp } from '../../format/stamp';
 import './index.css';
 import { pressable } from '../a11y';
@@ -11,12 +12,13 @@ export interface OfflineNoteProps {
 
 /** A quiet note that the page shows the device copy because the refresh failed. */
 export function OfflineNote({ savedAt, onRetry }: OfflineNoteProps) {
+  const t = useText();
   const when = formatStamp(savedAt);
   return (
     <View className="offline-note" data-testid="offline-note" onClick={onRetry} {...pressable(onRetry)}>
-      <Text className="offline-note__tag">离线数据</Text>
-      <Text className="offline-note__text">{when ? `网络不佳，显示 ${when} 的内容` : '网络不佳，显示的是上次的内容'}</Text>
-      {onRetry ? <Text className="offline-note__retry">重新加载</Text> : null}
+      <Text className="offline-note__tag">{t.offlineTag}</Text>
+      <Text className="offline-note__text">{when ? t.offlineSince(when) : t.offlineLast}</Text>
+      {onRetry ? <Text className="offline-note__retry">{t.reload}</Text> : null}
     </View>
   );
 }

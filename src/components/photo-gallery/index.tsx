@@ -1,4 +1,5 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import { useState } from 'react';
 import './index.css';
 import { imageAlt, pressable } from '../a11y';
@@ -12,6 +13,7 @@ export interface PhotoGalleryProps {
 
 /** Full-width 4:3 photo carousel with a page counter. */
 export function PhotoGallery({ photos, fallbackLabel, onPreview }: PhotoGalleryProps) {
+  const t = useText();
   const [current, setCurrent] = useState(0);
   if (!photos.length) {
     return (
@@ -30,8 +32,8 @@ export function PhotoGallery({ photos, fallbackLabel, onPreview }: PhotoGalleryP
               src={src}
               mode="aspectFill"
               onClick={() => onPreview?.(index)}
-              {...imageAlt(`${fallbackLabel} 照片 ${index + 1} / ${photos.length}`)}
-              {...pressable(onPreview ? () => onPreview(index) : undefined, { label: `查看大图：${fallbackLabel} 照片 ${index + 1} / ${photos.length}` })}
+              {...imageAlt(t.photoAlt(fallbackLabel, index + 1, photos.length))}
+              {...pressable(onPreview ? () => onPreview(index) : undefined, { label: t.photoView(fallbackLabel, index + 1, photos.length) })}
             />
           </SwiperItem>
         ))}

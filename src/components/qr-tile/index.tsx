@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { imageAlt, pressable } from '../a11y';
 
@@ -14,6 +15,7 @@ export interface QrTileProps {
 
 /** A person's WeChat QR code: tap to enlarge (long-press there to scan or save). */
 export function QrTile({ src, name, canSave = false, onPreview, onSave }: QrTileProps) {
+  const t = useText();
   return (
     <View className="qr-tile" data-testid="wechat-qr">
       <Image
@@ -22,19 +24,19 @@ export function QrTile({ src, name, canSave = false, onPreview, onSave }: QrTile
         mode="aspectFit"
         onClick={onPreview}
         data-testid="wechat-qr-image"
-        {...imageAlt(`${name}的微信二维码`)}
-        {...pressable(onPreview, { label: `放大${name}的微信二维码` })}
+        {...imageAlt(t.qrAlt(name))}
+        {...pressable(onPreview, { label: t.qrZoom(name) })}
       />
       <View className="qr-tile__text">
-        <Text className="qr-tile__title">{name}的微信二维码</Text>
-        <Text className="qr-tile__hint">点击放大，长按识别添加好友</Text>
+        <Text className="qr-tile__title">{t.qrAlt(name)}</Text>
+        <Text className="qr-tile__hint">{t.qrHint}</Text>
         <View className="qr-tile__actions">
           <Text className="qr-tile__action" data-testid="wechat-qr-preview" onClick={onPreview} {...pressable(onPreview)}>
-            查看大图
+            {t.qrView}
           </Text>
           {canSave && onSave ? (
             <Text className="qr-tile__action" data-testid="wechat-qr-save" onClick={onSave} {...pressable(onSave)}>
-              保存到相册
+              {t.qrSave}
             </Text>
           ) : null}
         </View>

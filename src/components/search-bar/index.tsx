@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { controlLabel, pressable } from '../a11y';
 
@@ -12,7 +13,9 @@ export interface SearchBarProps {
   onClear?: () => void;
 }
 
-export function SearchBar({ value, placeholder = '搜索', maxLength = 30, onInput, onSearch, onClear }: SearchBarProps) {
+export function SearchBar({ value, placeholder: givenPlaceholder, maxLength = 30, onInput, onSearch, onClear }: SearchBarProps) {
+  const t = useText();
+  const placeholder = givenPlaceholder ?? t.searchPlaceholder;
   return (
     <View className="search-bar" data-testid="search-bar">
       <View className="search-bar__field">
@@ -35,7 +38,7 @@ export function SearchBar({ value, placeholder = '搜索', maxLength = 30, onInp
             className="search-bar__clear"
             data-testid="search-clear"
             onClick={() => (onClear ? onClear() : onInput(''))}
-            {...pressable(() => (onClear ? onClear() : onInput('')), { label: '清空搜索词' })}
+            {...pressable(() => (onClear ? onClear() : onInput('')), { label: t.searchClear })}
           >
             <Text className="search-bar__clear-mark" aria-hidden="true">
               ×
@@ -44,7 +47,7 @@ export function SearchBar({ value, placeholder = '搜索', maxLength = 30, onInp
         ) : null}
       </View>
       <View className="search-bar__submit" hoverClass="search-bar__submit--pressed" data-testid="search-submit" onClick={() => onSearch(value)} {...pressable(() => onSearch(value))}>
-        <Text>搜索</Text>
+        <Text>{t.searchButton}</Text>
       </View>
     </View>
   );

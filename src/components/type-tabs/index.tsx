@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -15,9 +16,10 @@ export interface TypeTabsProps {
 
 /** Horizontally scrolling tabs with an underline on the active one. */
 export function TypeTabs({ tabs, active, onChange }: TypeTabsProps) {
+  const t = useText();
   return (
     <ScrollView className="type-tabs" scrollX enhanced showScrollbar={false} data-testid="type-tabs">
-      <View className="type-tabs__row" role="tablist" aria-label="载体类型">
+      <View className="type-tabs__row" role="tablist" aria-label={t.carrierTypesLabel}>
         {tabs.map((tab) => (
           <View
             key={tab.key}

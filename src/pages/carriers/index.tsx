@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CARRIER_SORTS } from '../../../domain/api/public-read.contracts';
-import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, type CarrierType } from '../../../domain/carrier/carrier.schema';
+import { CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import { freshness } from '../../../domain/carrier/carrier.rules';
 import { PRICE_SORT_UNIT_ORDER, type CarrierSort } from '../../../domain/carrier/carrier-search.rules';
 import { CarrierSummaryCard } from '../../components/carrier-summary-card';
@@ -18,30 +18,37 @@ import { TypeTabs } from '../../components/type-tabs';
 import { imageUrl } from '../../platform/image-url';
 import { idParam, journeyFromParams, journeyParams } from '../../card-model/journey';
 import { openPage, ROUTES } from '../../routes';
-import { formatArea } from '../../format/format';
+import { formatArea, priceInputUnitLabel, priceUnitLabel } from '../../format/format';
+import type { Dictionary, Language } from '../../i18n/dictionary';
+import { carrierTypeText, verifiedText } from '../../i18n/carrier-text';
+import { TextProvider } from '../../i18n/text-context';
+import { usePageLanguage } from '../../i18n/use-page-language';
+import { usePageTitle } from '../../i18n/use-page-title';
 import { useCard } from '../card/use-card';
 import { activeFilterCount, priceUnitFor, useCarriers, type CarrierQuery } from './use-carriers';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 const ALL = 'all';
-const TABS = [{ key: ALL, label: '全部' }, ...CARRIER_TYPES.map((type) => ({ key: type, label: CARRIER_TYPE_LABELS[type] }))];
-const SORT_LABELS: Record<CarrierSort, string> = { vacancy: '空置面积', price: '价格', verified: '最近核实' };
-const SORT_OPTIONS = CARRIER_SORTS.map((key) => ({ key, label: SORT_LABELS[key] }));
+const tabsFor = (t: Dictionary) => [{ key: ALL, label: t.carriersAll }, ...CARRIER_TYPES.map((type) => ({ key: type, label: carrierTypeText(t, type) }))];
+const sortOptionsFor = (t: Dictionary) => {
+  const labels: Record<CarrierSort, string> = { vacancy: t.sortVacancy, price: t.sortPrice, verified: t.sortVerified };
+  return CARRIER_SORTS.map((key) => ({ key, label: labels[key] }));
+};
 const KEYWORD_DEBOUNCE_MS = 500;
 /** Prices in different units do not compare: under 全部 the price sort groups by unit, and says so. */
-const PRICE_SORT_NOTE = `按计价单位分组，组内从低到高：${PRICE_SORT_UNIT_ORDER.map((u) => PRICE_UNIT_LABELS[u]).join('、')}`;
+const priceSortNote = (t: Dictionary, lang: Language): string => t.priceSortNote(PRICE_SORT_UNIT_ORDER.map((u) => priceUnitLabel(u, lang)).join(t.listSeparator));
 
 const isCarrierType = (key: string): key is CarrierType => (CARRIER_TYPES as readonly string[]).includes(key);
 
 /** Short labels of the filters in effect, shown as removable chips under the toolbar. */
-const filterChips = (query: CarrierQuery, priceUnit: string | null): Array<{ key: keyof FilterValues | 'area'; label: string }> => {
+const filterChips = (query: CarrierQuery, priceUnit: string | null, t: Dictionary, lang: Language): Array<{ key: keyof FilterValues | 'area'; label: string }> => {
   const chips: Array<{ key: keyof FilterValues | 'area'; label: string }> = [];
-  if (query.hasVacancy) chips.push({ key: 'hasVacancy', label: '有空置' });
+  if (query.hasVacancy) chips.push({ key: 'hasVacancy', label: t.chipVacancy });
   if (query.minVacantArea !== null || query.maxVacantArea !== null) {
-    const min = query.minVacantArea !== null ? formatArea(query.minVacantArea) : '';
-    const max = query.maxVacantArea !== null ? formatArea(query.maxVacantArea) : '';
-    chips.push({ key: 'area', label: min && max ? `${min}–${max}` : min ? `${min}以上` : `${max}以下` });
+    const min = query.minVacantArea !== null ? formatArea(query.minVacantArea, lang) : '';
+    const max = query.maxVacantArea !== null ? formatArea(query.maxVacantArea, lang) : '';
+    chips.push({ key: 'area', label: min && max ? t.chipAreaRange(min, max) : min ? t.chipAreaFrom(min) : t.chipAreaUpTo(max) });
   }
   if (query.industry) chips.push({ key: 'industry', label: query.industry });
   if (query.street) chips.push({ key: 'street', label: query.street });
@@ -52,6 +59,9 @@ const filterChips = (query: CarrierQuery, priceUnit: string | null): Array<{ key
 export default function CarriersPage() {
   const { params } = useRouter();
   const journey = useMemo(() => journeyFromParams(params), [params]);
+  const language = usePageLanguage(params.lang);
+  const { t, lang } = language;
+  usePageTitle(lang, t.carriersTitle);
   // The card gives the district (when the link lacks it) and its key industries for the industry filter.
   const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined });
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
@@ -77,7 +87,7 @@ export default function CarriersPage() {
   usePullDownRefresh(() => {
     list.refresh().then((error) => {
       Taro.stopPullDownRefresh();
-      if (error) Taro.showToast({ title: error.message, icon: 'none' }).catch(() => undefined);
+      if (error) Taro.showToast({ title: t.errorMessage(error.code, error.message), icon: 'none' }).catch(() => undefined);
     });
   });
 
@@ -90,9 +100,9 @@ export default function CarriersPage() {
   }, [card.data, list.items]);
 
   const priceUnitKey = priceUnitFor(query.type, list.items);
-  const priceUnit = priceUnitKey ? PRICE_UNIT_LABELS[priceUnitKey] : null;
+  const priceUnit = priceUnitKey ? priceInputUnitLabel(priceUnitKey, lang) : null;
   const filterCount = activeFilterCount(query);
-  const chips = filterChips(query, priceUnit);
+  const chips = filterChips(query, priceUnit, t, lang);
   const now = new Date();
 
   const search = (value: string) => {
@@ -111,18 +121,18 @@ export default function CarriersPage() {
 
   let body;
   if (!districtId && card.status === 'error') {
-    body = <ErrorState message={card.error?.message ?? '未找到该区域'} onRetry={() => void card.reload()} />;
+    body = <ErrorState message={card.error ? t.errorMessage(card.error.code, card.error.message) : t.districtNotFound} onRetry={() => void card.reload()} />;
   } else if (list.status === 'loading' || !districtId) {
     body = <ListSkeleton />;
   } else if (list.status === 'error') {
-    body = <ErrorState message={list.error?.message ?? '加载失败，请稍后重试'} onRetry={() => void list.refresh()} />;
+    body = <ErrorState message={list.error ? t.errorMessage(list.error.code, list.error.message) : t.loadFailed} onRetry={() => void list.refresh()} />;
   } else if (!list.items.length) {
     const filtered = filterCount > 0 || query.keyword || query.type;
     body = (
       <EmptyState
-        title="没有找到符合条件的载体"
-        description={filtered ? '试试放宽筛选条件，或换个关键词' : '该区域暂未发布载体信息'}
-        actionText={filtered ? '清除筛选条件' : undefined}
+        title={t.carriersEmpty}
+        description={filtered ? t.carriersEmptyFiltered : t.carriersEmptyNone}
+        actionText={filtered ? t.clearFilters : undefined}
         onAction={
           filtered
             ? () => {
@@ -143,7 +153,7 @@ export default function CarriersPage() {
               <CarrierSummaryCard
                 carrier={carrier}
                 photoUrl={imageUrl(carrier.photo)}
-                verified={{ label: `空置面积${fresh.label}`, stale: fresh.stale }}
+                verified={{ label: t.freshnessVacancy(verifiedText(t, fresh.days)), stale: fresh.stale }}
                 onOpen={(c) => openPage(ROUTES.carrierDetail, journeyParams(journey, { carrierId: c.id }))}
               />
             </View>
@@ -155,14 +165,15 @@ export default function CarriersPage() {
   }
 
   return (
+    <TextProvider value={language}>
     <View className="carriers-page" data-testid="carriers-page" role="main">
       <Text className="visually-hidden" {...PAGE_HEADING}>
-        载体查询
+        {t.carriersTitle}
       </Text>
       <View className="carriers-page__header">
         <SearchBar
           value={keywordText}
-          placeholder="搜索载体名称、街道或类型，如：厂房"
+          placeholder={t.carriersSearchPlaceholder}
           onInput={(value) => {
             typed.current = true;
             setKeywordText(value);
@@ -170,29 +181,29 @@ export default function CarriersPage() {
           onSearch={search}
           onClear={() => search('')}
         />
-        <TypeTabs tabs={TABS} active={query.type ?? ALL} onChange={(key) => setQuery({ type: isCarrierType(key) ? key : null })} />
+        <TypeTabs tabs={tabsFor(t)} active={query.type ?? ALL} onChange={(key) => setQuery({ type: isCarrierType(key) ? key : null })} />
         <View className="carriers-page__toolbar">
-          <Segmented testId="sort" options={SORT_OPTIONS} active={query.sort} onChange={(key) => setQuery({ sort: key as CarrierSort })} />
+          <Segmented testId="sort" options={sortOptionsFor(t)} active={query.sort} onChange={(key) => setQuery({ sort: key as CarrierSort })} />
           <View
             className={filterCount ? 'carriers-page__filter carriers-page__filter--on' : 'carriers-page__filter'}
             data-testid="open-filters"
-            {...tappable({ label: filterCount ? `筛选，已选 ${filterCount} 项` : '筛选' })}
+            {...tappable({ label: filterCount ? t.filterWithCount(filterCount) : t.filter })}
             onClick={() => setSheetOpen(true)}
           >
-            <Text>筛选{filterCount ? ` · ${filterCount}` : ''}</Text>
+            <Text>{t.filter}{filterCount ? ` · ${filterCount}` : ''}</Text>
             <View className="carriers-page__funnel" aria-hidden="true" />
           </View>
         </View>
         {chips.length ? (
           <View className="carriers-page__chips" data-testid="active-filters">
             {chips.map((chip) => (
-              <View key={chip.key} className="carriers-page__chip" onClick={() => clearChip(chip.key)} {...tappable({ label: `取消筛选：${chip.label}` })}>
+              <View key={chip.key} className="carriers-page__chip" onClick={() => clearChip(chip.key)} {...tappable({ label: t.removeFilter(chip.label) })}>
                 <Text>{chip.label}</Text>
                 <Text className="carriers-page__chip-x">×</Text>
               </View>
             ))}
-            <Text className="carriers-page__chip-clear" onClick={list.resetFilters} {...tappable({ label: '清除全部筛选' })}>
-              清除
+            <Text className="carriers-page__chip-clear" onClick={list.resetFilters} {...tappable({ label: t.clearAllFilters })}>
+              {t.clear}
             </Text>
           </View>
         ) : null}
@@ -200,7 +211,7 @@ export default function CarriersPage() {
 
       {query.sort === 'price' && !query.type ? (
         <Text className="carriers-page__sort-note" data-testid="price-sort-note">
-          {PRICE_SORT_NOTE}
+          {priceSortNote(t, lang)}
         </Text>
       ) : null}
       {list.offline ? <OfflineNote savedAt={list.savedAt} onRetry={() => void list.refresh()} /> : null}
@@ -224,5 +235,6 @@ export default function CarriersPage() {
         }}
       />
     </View>
+    </TextProvider>
   );
 }

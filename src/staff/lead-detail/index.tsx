@@ -170,19 +170,20 @@ export default function LeadDetailPage() {
         ) : (
           <ContactReveal
             phoneMasked={lead.phoneMasked}
+            maskedWay={lead.maskedWay ?? 'phone'}
             revealed={revealed}
             canReveal={canAct}
             revealing={detail.revealing}
             onReveal={() => void detail.reveal()}
             onCall={callPhone}
             onCopy={(value) => void copyText(value)}
-            phoneHref={isH5 && revealed ? telHref(revealed.phone) : undefined}
+            phoneHref={isH5 && revealed?.phone ? telHref(revealed.phone) : undefined}
             onAddContact={
               !isH5 && revealed
                 ? () =>
                     void addPhoneContact({
                       firstName: lead.contactName ?? '',
-                      mobilePhoneNumber: revealed.phone,
+                      mobilePhoneNumber: revealed.phone ?? undefined,
                       organization: lead.company || undefined,
                       email: revealed.email ?? undefined,
                       weChatNumber: revealed.wechatId ?? undefined,

@@ -5,3 +5,6 @@
 process.env.TARO_ENV = 'weapp';
 process.env.TARO_APP_API_BASE = '';
 process.env.TARO_APP_CLOUD_ENV = '';
+// A Chinese browser, as the e2e's Chromium (locale zh-CN): jsdom says en-US, which would turn H5 pages English.
+// Tests of the English path set the language themselves.
+if (typeof navigator !== 'undefined') Object.defineProperty(navigator, 'language', { value: 'zh-CN', configurable: true });

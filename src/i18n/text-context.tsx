@@ -1,0 +1,20 @@
+import { createContext, useContext } from 'react';
+import type { Dictionary, Language } from './dictionary';
+import { zh } from './zh';
+
+export interface PageLanguage {
+  lang: Language;
+  t: Dictionary;
+}
+
+/** Without a provider (staff, office and report pages) everything reads Chinese. */
+const TextContext = createContext<PageLanguage>({ lang: 'zh', t: zh });
+
+/** Investor pages wrap what they render in this, with the language `usePageLanguage` chose. */
+export const TextProvider = TextContext.Provider;
+
+/** The texts of the page's language, for components: they read, never choose. */
+export const useText = (): Dictionary => useContext(TextContext).t;
+
+/** The page's language, for components that format numbers, areas and dates. */
+export const useLanguage = (): Language => useContext(TextContext).lang;
