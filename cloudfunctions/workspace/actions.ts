@@ -10,6 +10,8 @@ import { revealContactAction } from './reveal-contact';
 import { transitionLeadAction } from './transition-lead';
 import { setLeadFactsAction } from './set-lead-facts';
 import { confirmStageAction } from './confirm-stage';
+import { firstReportAction } from './first-report';
+import { raiseDisputeAction } from './raise-dispute';
 
 /** Staff workspace: every action re-checks district and unit scope on the lead it touches. */
-export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction];
+export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, firstReportAction, raiseDisputeAction];

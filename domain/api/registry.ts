@@ -4,8 +4,8 @@ import { claimLeadContract, listMyLeadsContract, privacyNoticeContract, submitLe
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
-import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
-import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
+import { confirmStageContract, firstReportContract, raiseDisputeContract, setLeadFactsContract } from './lead-facts.contracts';
+import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -42,6 +42,10 @@ export const CONTRACTS = [
   dashboardContract,
   reportLeadsContract,
   arenaContract,
+  firstReportContract,
+  raiseDisputeContract,
+  disputesContract,
+  decideDisputeContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

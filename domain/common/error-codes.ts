@@ -53,6 +53,11 @@ export const ERROR_MESSAGES = {
   'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
   'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
   'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
+  'FIRST_REPORT.NOT_DUPLICATE': '这条线索就是该企业的首报，无需申诉',
+  'FIRST_REPORT.UNKNOWN_PROJECT': '请先补充统一社会信用代码或企业名称，才能判断首报',
+  'FIRST_REPORT.SAME_UNIT': '首报也在本单位，无需申诉',
+  'FIRST_REPORT.DISPUTE_EXISTS': '这条线索已提出过首报申诉',
+  'FIRST_REPORT.NO_OPEN_DISPUTE': '这条线索没有待裁定的首报申诉',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -15,6 +15,8 @@ export const LEAD_EVENT_TYPES = [
   'followup_reminded',
   'facts_set',
   'stage_confirmed',
+  'first_report_disputed',
+  'first_report_decided',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 

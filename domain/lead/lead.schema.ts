@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { FirstReportDisputeSchema } from '../ranking/first-report-dispute.schema';
 import { id, isoTime, line, paragraph } from '../common/text';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
 import { LEAD_STATUSES } from './lead-status.rules';
@@ -78,6 +79,8 @@ export const LeadSchema = v.strictObject({
   facts: v.optional(LeadFactsSchema),
   /** The investment bureau's confirmations of 签约 / 落地 (lead.confirmStage): only confirmed stages score. */
   confirmations: v.optional(StageConfirmationsSchema),
+  /** A 首报 dispute raised on this lead (another unit's lead held the company's first report), and its decision. */
+  firstReportDispute: v.optional(FirstReportDisputeSchema),
   _rev: v.number(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

@@ -45,7 +45,20 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   }
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
-  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0 };
+  const later = await b.ok<{ leadId: string }>('lead.submit', leadInput({ source: { channel: 'chat', cardId: 'card-staff-tech' } }), OPENID.investorB);
+  await b.ok('lead.setFacts', { leadId: later.leadId, creditCode: '91330106MA2B3C4D5D', rev: 0 }, OPENID.tech);
+  return {
+    leadId,
+    rev: 0,
+    shareCode: code,
+    vacancyToken: page.split('t=')[1],
+    invitedStaffId: staffId,
+    claimCode: await webInquiryClaimCode(b),
+    signedLeadId: signed.leadId,
+    signedRev: 0,
+    disputeLeadId: later.leadId,
+    disputeRev: 1,
+  };
 };
 
 /** A web visitor's inquiry (easy challenge: validation does not depend on it), for a claim code to claim. */
@@ -66,7 +79,8 @@ const withCurrentRev = async (b: TestBackend, fixture: CorpusFixture): Promise<C
   if (!lead) throw new Error(`lead ${fixture.leadId} vanished`);
   const signed = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.signedLeadId);
   if (!signed) throw new Error(`lead ${fixture.signedLeadId} vanished`);
-  return { ...fixture, rev: lead._rev, signedRev: signed._rev };
+  const disputing = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.disputeLeadId);
+  return { ...fixture, rev: lead._rev, signedRev: signed._rev, disputeRev: disputing?._rev ?? fixture.disputeRev };
 };
 
 describe('bad-input corpus', () => {

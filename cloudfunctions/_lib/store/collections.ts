@@ -69,6 +69,11 @@ export const COLLECTIONS = {
       { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
       { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      // 首报: a district's reports of one company, by credit code or by the confirmed name's key and phone.
+      { name: 'by_district_credit_code', fields: ['districtId', 'facts.creditCode', 'createdAt', '_id'] },
+      { name: 'by_district_company_phone', fields: ['districtId', 'facts.companyKey', 'contact.phone', 'createdAt', '_id'] },
+      // The district admin's 首报 disputes, by status, oldest first.
+      { name: 'by_district_dispute', fields: ['districtId', 'firstReportDispute.status', 'firstReportDispute.raisedAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },

@@ -17,6 +17,8 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   followup_reminded: '跟进提醒',
   facts_set: '补充企业信息',
   stage_confirmed: '投资促进局确认',
+  first_report_disputed: '首报申诉',
+  first_report_decided: '首报裁定',
 };
 
 export interface TimelineEvent {
