@@ -12,6 +12,7 @@ import { recommendationText } from './recommendation';
 import { ConfirmSection } from './sections/confirm-section';
 import { ContactSection } from './sections/contact-section';
 import { FactsSection } from './sections/facts-section';
+import { FirstReportSection } from './sections/first-report-section';
 import { HandlingSection } from './sections/handling-section';
 import { InvalidSheet } from './sections/invalid-sheet';
 import { LeadHeader } from './sections/lead-header';
@@ -21,6 +22,7 @@ import { NotesSection } from './sections/notes-section';
 import { ReplySection } from './sections/reply-section';
 import { Section } from './sections/section';
 import { useLeadDetail } from './use-lead-detail';
+import { useFirstReport } from './use-first-report';
 import { useLeadFacts } from './use-lead-facts';
 import { useLeadMatches } from './use-lead-matches';
 import { stagesToConfirm, useStageConfirm } from './use-stage-confirm';
@@ -55,6 +57,8 @@ export default function LeadDetailPage() {
   const { status, data, error } = detail;
   const factsEditor = useLeadFacts(leadId, data ? { id: data.lead.id, rev: data.rev, facts: data.facts, statedCompany: data.lead.company } : null, detail.reload);
   const stageConfirm = useStageConfirm(leadId, data ? { id: data.lead.id, status: data.lead.status, rev: data.rev, canConfirm: data.canConfirm, confirmations: data.confirmations } : null, detail.reload);
+
+  const firstReport = useFirstReport(leadId, data?.rev ?? null, data?.facts?.updatedAt ?? null, detail.reload);
 
   usePullDownRefresh(() => {
     detail.reload().finally(() => {
@@ -136,6 +140,17 @@ export default function LeadDetailPage() {
         onCancel={factsEditor.cancel}
         onChange={factsEditor.set}
         onSave={() => void factsEditor.save()}
+      />
+
+      <FirstReportSection
+        report={firstReport}
+        hideInputs={hideInputs}
+        onRetry={() => void firstReport.reload()}
+        onOpenHolder={(id) => openPage(ROUTES.staffLeadDetail, { id })}
+        onOpenForm={firstReport.openForm}
+        onCloseForm={firstReport.closeForm}
+        onReason={firstReport.setReason}
+        onRaise={() => void firstReport.raise()}
       />
 
       <Section title="办理进度" testId="pipeline-section">

@@ -41,9 +41,11 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   ...overrides,
 });
 
+const UNKNOWN_PROJECT = { known: false, reports: 0, holder: null, dispute: null, canDispute: false };
+
 let backend: FakeBackend | undefined;
 const useBackend = (handlers: Record<string, Handler>): FakeBackend => {
-  backend = fakeBackend({ 'lead.detail': () => aDetail(), 'lead.matches': () => ({ matches: [], nearMisses: [] }), ...handlers });
+  backend = fakeBackend({ 'lead.detail': () => aDetail(), 'lead.matches': () => ({ matches: [], nearMisses: [] }), 'lead.firstReport': () => UNKNOWN_PROJECT, ...handlers });
   return backend;
 };
 
@@ -184,5 +186,65 @@ describe('投资促进局确认 on the staff lead page', () => {
     useBackend({});
     await page();
     expect(screen.queryByTestId('confirm-section')).toBeNull();
+  });
+});
+
+describe('首报 on the staff lead page', () => {
+  const HELD_ELSEWHERE = {
+    known: true,
+    reports: 2,
+    holder: { isThisLead: false, leadId: null, unitName: '临江区投资促进局', staffName: '林致远', reportedAt: '2026-03-01T02:00:00.000Z', awarded: false },
+    dispute: null,
+    canDispute: true,
+  };
+
+  it('says before any facts that there is nothing to match yet', async () => {
+    useBackend({});
+    await page();
+    expect((await screen.findByTestId('first-report-unknown')).textContent).toContain('补充统一社会信用代码或企业名称');
+    expect(screen.queryByTestId('open-dispute')).toBeNull();
+  });
+
+  it('tells a later reporter who holds the first report, and sends a dispute with a reason and the rev', async () => {
+    let raised = false;
+    const api = useBackend({
+      'lead.firstReport': () =>
+        !raised ? HELD_ELSEWHERE : { ...HELD_ELSEWHERE, canDispute: false, dispute: { status: 'open', reason: '见 10 月 8 日会议纪要', raisedByName: '王书恒', raisedAt: '2026-03-04T02:00:00.000Z', holderUnitName: '临江区投资促进局', decision: null } },
+      'lead.raiseDispute': () => {
+        raised = true;
+        return { rev: 4, dispute: { status: 'open', reason: '见 10 月 8 日会议纪要', raisedByName: '王书恒', raisedAt: '2026-03-04T02:00:00.000Z', holderUnitName: '临江区投资促进局', decision: null } };
+      },
+    });
+    await page();
+    expect((await screen.findByTestId('first-report-holder')).textContent).toContain('该企业的首报由 临江区投资促进局（林致远）');
+    expect(screen.queryByTestId('open-holder')).toBeNull();
+    await click('open-dispute');
+    await click('submit-dispute');
+    expect(screen.getByTestId('dispute-error').textContent).toContain('请说明理由');
+    type('dispute-reason', '见 10 月 8 日会议纪要');
+    cleanup();
+    await page();
+    await screen.findByTestId('first-report-holder');
+    expect((screen.getByTestId('dispute-reason') as HTMLTextAreaElement).value).toBe('见 10 月 8 日会议纪要');
+    await click('submit-dispute');
+    expect(api.inputs('lead.raiseDispute')).toEqual([{ leadId: 'lead_1', reason: '见 10 月 8 日会议纪要', rev: 3 }]);
+    expect(screen.getByTestId('dispute-status').textContent).toContain('待区管理员裁定');
+    expect(screen.queryByTestId('dispute-form')).toBeNull();
+  });
+
+  it('shows the admin’s decision and its reason, and links the holder when the viewer may open it', async () => {
+    useBackend({
+      'lead.firstReport': () => ({
+        ...HELD_ELSEWHERE,
+        holder: { ...HELD_ELSEWHERE.holder, leadId: 'lead_0' },
+        canDispute: false,
+        dispute: { status: 'rejected', reason: '我方先对接', raisedByName: '王书恒', raisedAt: '2026-03-04T02:00:00.000Z', holderUnitName: '临江区投资促进局', decision: { name: '区管理员', reason: '首报登记在先', at: '2026-03-05T02:00:00.000Z' } },
+      }),
+    });
+    await page();
+    expect((await screen.findByTestId('dispute-status')).textContent).toContain('申诉驳回，首报不变');
+    expect(screen.getByTestId('dispute-decision').textContent).toBe('区管理员 裁定理由：首报登记在先');
+    await click('open-holder');
+    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining('/staff/lead-detail/index?id=lead_0') }));
   });
 });
