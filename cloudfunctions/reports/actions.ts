@@ -2,6 +2,8 @@ import type { ActionTable } from '../_lib/define-action';
 import { arenaAction } from './arena';
 import { dashboardAction } from './dashboard';
 import { reportLeadsAction } from './report-leads';
+import { disputesAction } from './disputes';
+import { decideDisputeAction } from './decide-dispute';
 
 /** Reports: read-only, from roll-ups; every action resolves whose numbers the caller may read first. */
-export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction];
+export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction];

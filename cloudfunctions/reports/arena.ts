@@ -9,6 +9,7 @@ import { defineAction, requireStaff } from '../_lib/define-action';
 import { listConfirmedLeads } from '../_lib/repositories/lead.repository';
 import { listUnits } from '../_lib/repositories/org.repository';
 import { listRollups } from '../_lib/repositories/rollup.repository';
+import { firstReportStanding } from '../workspace/first-report';
 import { periodDays, periodView } from './report-scope';
 
 const companyOf = (lead: Lead) => lead.facts?.companyName ?? lead.contact.company;
@@ -31,7 +32,12 @@ export const arenaAction = defineAction(arenaContract, async (deps, ctx, input) 
     listRollups(deps.store, me.districtId, fromDay, toDay),
   ]);
   const byId = new Map<string, Lead>([...signed, ...landed].map((l) => [l._id, l]));
-  const { kept, duplicates } = firstReports([...byId.values()]);
+  const { kept: keptInPeriod, duplicates: inPeriod } = firstReports([...byId.values()]);
+  // 首报 across the whole district, not only this period's confirmations: a project first reported (or awarded by
+  // a decided dispute) elsewhere is a duplicate here too.
+  const standings = await Promise.all(keptInPeriod.map((lead) => firstReportStanding(deps, lead)));
+  const kept = keptInPeriod.filter((lead, i) => !standings[i].known || standings[i].holder?._id === lead._id);
+  const duplicates = [...inPeriod, ...keptInPeriod.filter((lead) => !kept.includes(lead))];
   const stagesByUnit = new Map<string, ConfirmedStage[]>();
   for (const lead of kept) {
     const unitId = lead.credit.unitId;

@@ -13,6 +13,8 @@ import { confirmStageAction } from './confirm-stage';
 import { poolClaimAction } from './pool-claim';
 import { listEventsAction } from './list-events';
 import { saveEventAction } from './save-event';
+import { firstReportAction } from './first-report';
+import { raiseDisputeAction } from './raise-dispute';
 
 /** Staff workspace: every action re-checks district and unit scope on the lead it touches. */
-export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, poolClaimAction, listEventsAction, saveEventAction];
+export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, poolClaimAction, listEventsAction, saveEventAction, firstReportAction, raiseDisputeAction];

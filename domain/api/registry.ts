@@ -4,8 +4,8 @@ import { claimLeadContract, listMyLeadsContract, privacyNoticeContract, submitLe
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
-import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
-import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
+import { confirmStageContract, firstReportContract, raiseDisputeContract, setLeadFactsContract } from './lead-facts.contracts';
+import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract } from './report.contracts';
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
 import { poolClaimContract } from './workspace.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
@@ -50,6 +50,10 @@ export const CONTRACTS = [
   listEventsContract,
   saveEventContract,
   submitEventInquiryContract,
+  firstReportContract,
+  raiseDisputeContract,
+  disputesContract,
+  decideDisputeContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { id } from '../common/text';
+import { id, line } from '../common/text';
+import { DISPUTE_DECISIONS, DISPUTE_STATUSES } from '../ranking/first-report-dispute.schema';
+import { DisputeViewSchema } from './lead-facts.contracts';
 import { chinaDay } from '../lead/lead-facts.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
 import { defineContract } from './contract';
@@ -110,4 +112,38 @@ export const arenaContract = defineContract({
     /** Confirmed projects left out because another unit holds the company's first report (首报). */
     duplicatesRemoved: v.number(),
   }),
+});
+
+/** One 首报 dispute as the district admin reviews it. */
+export const DisputeItemSchema = v.object({
+  leadId: v.string(),
+  rev: v.number(),
+  company: v.string(),
+  /** The unit credited with the disputing report, and the one holding the first report. */
+  unitName: v.nullable(v.string()),
+  holderLeadId: v.string(),
+  holderUnitName: v.nullable(v.string()),
+  reportedAt: v.string(),
+  holderReportedAt: v.nullable(v.string()),
+  dispute: DisputeViewSchema,
+});
+
+/** 首报争议: the district admin's list of disputes in one status (open: waiting for a decision). */
+export const disputesContract = defineContract({
+  name: 'report.disputes',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ status: v.picklist(DISPUTE_STATUSES) }),
+  response: v.object({ items: v.array(DisputeItemSchema) }),
+});
+
+/** 首报裁定: the district admin upholds (the credit moves to the disputing lead) or rejects, with a reason. */
+export const decideDisputeContract = defineContract({
+  name: 'report.decideDispute',
+  fn: 'reports',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ leadId: id(), decision: v.picklist(DISPUTE_DECISIONS), reason: line(1, 200), rev: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  response: v.object({ rev: v.number(), dispute: DisputeViewSchema }),
 });

@@ -65,6 +65,11 @@ export const ERROR_MESSAGES = {
   'CALENDAR.YEAR_UNAVAILABLE': '国家日历尚未发布该年份，请手动录入节假日，或先按仅周末休息保存',
   'CALENDAR.INVALID_DAYS': '日期须在所选年份内，且不能重复或同时是节假日和调休工作日',
   'EVENT.NOT_FOUND': '未找到该活动，请返回活动列表重新选择',
+  'FIRST_REPORT.NOT_DUPLICATE': '这条线索就是该企业的首报，无需申诉',
+  'FIRST_REPORT.UNKNOWN_PROJECT': '请先补充统一社会信用代码或企业名称，才能判断首报',
+  'FIRST_REPORT.SAME_UNIT': '首报也在本单位，无需申诉',
+  'FIRST_REPORT.DISPUTE_EXISTS': '这条线索已提出过首报申诉',
+  'FIRST_REPORT.NO_OPEN_DISPUTE': '这条线索没有待裁定的首报申诉',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -18,6 +18,8 @@ export const LEAD_EVENT_TYPES = [
   'pool_claimed',
   'pool_return_warned',
   'pool_returned',
+  'first_report_disputed',
+  'first_report_decided',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 

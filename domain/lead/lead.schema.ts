@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { FirstReportDisputeSchema } from '../ranking/first-report-dispute.schema';
 import { id, isoTime, line, paragraph } from '../common/text';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
 import { LEAD_STATUSES } from './lead-status.rules';
@@ -99,6 +100,8 @@ export const LeadSchema = v.strictObject({
       anonymisedFor: v.optional(v.picklist(['request', 'retention'])),
     }),
   ),
+  /** A 首报 dispute raised on this lead (another unit's lead held the company's first report), and its decision. */
+  firstReportDispute: v.optional(FirstReportDisputeSchema),
   _rev: v.number(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

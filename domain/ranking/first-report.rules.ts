@@ -4,19 +4,41 @@ import { companyMatchKey } from '../lead/company-name.rules';
 
 /**
  * 首报: a company is one project however many units report it — the same credit code, else the same normalised
- * name and phone. The earliest report keeps the credit; later ones are duplicates.
+ * name and phone. The first verified report keeps the credit: the earliest lead not closed as invalid (a report
+ * judged invalid verified nothing). The district admin may award the credit to a later report by upholding its
+ * dispute; then that lead holds it.
  */
 export const projectKeyOf = (lead: Pick<Lead, 'facts' | 'contact'>): string =>
   lead.facts?.creditCode ? `code:${lead.facts.creditCode}` : `name:${lead.facts?.companyKey ?? companyMatchKey(lead.contact.company)}|${contactKeyOf(lead.contact)}`;
 
-/** Splits leads into the first report of each project and the duplicates it removes (earliest createdAt, then id). */
-export const firstReports = <L extends Pick<Lead, '_id' | 'createdAt' | 'facts' | 'contact'>>(leads: readonly L[]): { kept: L[]; duplicates: L[] } => {
-  const first = new Map<string, L>();
-  for (const lead of [...leads].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a._id < b._id ? -1 : 1))) {
+/** Whether staff have stated what identifies the project (a code, or a confirmed company name). */
+export const isProjectKnown = (lead: Pick<Lead, 'facts'>): boolean => Boolean(lead.facts?.creditCode || lead.facts?.companyKey);
+
+type Report = Pick<Lead, '_id' | 'createdAt' | 'facts' | 'contact' | 'status' | 'firstReportDispute'>;
+
+const byArrival = (a: Report, b: Report): number => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+const awardedAt = (l: Report): string | null => (l.firstReportDispute?.status === 'upheld' ? (l.firstReportDispute.decision?.at ?? l.firstReportDispute.raisedAt) : null);
+
+/**
+ * Which of the reports of one project holds its credit: the one most recently awarded it by an upheld dispute,
+ * else the earliest that is not invalid, else (all invalid) the earliest. Null for no reports.
+ */
+export const holderOf = <L extends Report>(sameProject: readonly L[]): L | null => {
+  if (sameProject.length === 0) return null;
+  const awarded = sameProject.filter((l) => awardedAt(l) !== null).sort((a, b) => ((awardedAt(b) as string) < (awardedAt(a) as string) ? -1 : 1));
+  if (awarded.length) return awarded[0];
+  const sorted = [...sameProject].sort(byArrival);
+  return sorted.find((l) => l.status !== 'invalid') ?? sorted[0];
+};
+
+/** Splits leads into the report holding each project's credit and the duplicates it removes. */
+export const firstReports = <L extends Report>(leads: readonly L[]): { kept: L[]; duplicates: L[] } => {
+  const groups = new Map<string, L[]>();
+  for (const lead of leads) {
     const key = projectKeyOf(lead);
-    if (!first.has(key)) first.set(key, lead);
+    groups.set(key, [...(groups.get(key) ?? []), lead]);
   }
-  const kept = [...first.values()];
+  const kept = [...groups.values()].map((g) => holderOf(g) as L).sort(byArrival);
   const keptIds = new Set(kept.map((l) => l._id));
   return { kept, duplicates: leads.filter((l) => !keptIds.has(l._id)) };
 };

@@ -123,6 +123,8 @@ export const en: Dictionary = {
   carriersSearchPlaceholder: 'Search by name, street or type, e.g. factory',
   filter: 'Filter',
   filterWithCount: (n) => `Filter, ${n} selected`,
+  carrierCount: (n) => (n === 1 ? '1 property' : `${n} properties`),
+  keywordAsType: (keyword, type) => `“${keyword}” searched as ${type}: `,
   removeFilter: (label) => `Remove filter: ${label}`,
   clearAllFilters: 'Clear all filters',
   clear: 'Clear',

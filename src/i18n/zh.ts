@@ -127,6 +127,8 @@ export const zh = {
   carriersSearchPlaceholder: '搜索载体名称、街道或类型，如：厂房',
   filter: '筛选',
   filterWithCount: (n: number): string => `筛选，已选 ${n} 项`,
+  carrierCount: (n: number): string => `共 ${n} 个载体`,
+  keywordAsType: (keyword: string, type: string): string => `「${keyword}」按${type}查找，`,
   removeFilter: (label: string): string => `取消筛选：${label}`,
   clearAllFilters: '清除全部筛选',
   clear: '清除',

@@ -18,7 +18,8 @@ import { createTestBackend, leadInput, OPENID, type TestBackend } from '../suppo
  *
  *   Y  allowed: `{ok: true}`
  *   N  denied: `{ok: false}` with an AUTH.* code
- *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead)
+ *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead),
+ *      FIRST_REPORT.UNKNOWN_PROJECT (a 首报 dispute on a lead without facts), FIRST_REPORT.NO_OPEN_DISPUTE
  *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data) — what lies outside the
  *      caller's unit or district looks missing, so ids cannot be probed
  *
@@ -166,6 +167,14 @@ const MATRIX: Record<string, Row> = {
   'event.save':         { cells: 'N N N  Y N N N Y  H', input: (f) => ({ id: f.eventId, ...EVENT_FIELDS }) },
   // Event mode: any staff of the event's district; not investors, not another district's staff.
   'event.submitInquiry': { cells: 'N N N  Y Y Y Y Y  H', input: (f) => eventInquiry(f.eventId) },
+  // 首报: whoever may see the lead learns which unit holds its company's first report.
+  'lead.firstReport':   { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
+  // The reporter or whoever may act on the lead; the table's lead has no facts yet, so they stop there (S).
+  'lead.raiseDispute':  { cells: 'N N N  S H H S S  H', input: (f) => ({ leadId: f.leadId, reason: '我方先对接', rev: 0 }) },
+  // Every district admin reads their own district's disputes; only this district's admin decides on its leads
+  // (the table's lead has none open: S). A unit leader may not decide for the district.
+  'report.disputes':    { cells: 'N N N  N N N N Y  Y', input: () => ({ status: 'open' }) },
+  'report.decideDispute': { cells: 'N N N  N N N N S  H', input: (f) => ({ leadId: f.leadId, decision: 'upheld', reason: '证据充分', rev: 0 }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };
@@ -323,6 +332,7 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (r.error.code === 'LEAD.STAGE_NOT_REACHED') return 'S';
   // Authorized, refused because the lead is not in the caller's 待认领 pool (lead.poolClaim on a held lead).
   if (r.error.code === 'LEAD.NOT_IN_POOL') return 'P';
+  if (r.error.code === 'FIRST_REPORT.UNKNOWN_PROJECT' || r.error.code === 'FIRST_REPORT.NO_OPEN_DISPUTE') return 'S';
   return `?${r.error.code}`;
 };
 
@@ -467,6 +477,9 @@ const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<
   'lead.setFacts': (leadId, rev) => ({ leadId, originCity: '杭州', rev }),
   'lead.confirmStage': (leadId, rev) => ({ leadId, stage: 'signed', note: '合同已见', date: '2026-11-30', rev }),
   'lead.poolClaim': (leadId, rev) => ({ leadId, rev }),
+  'lead.firstReport': (leadId) => ({ leadId }),
+  'lead.raiseDispute': (leadId, rev) => ({ leadId, reason: '我方先对接', rev }),
+  'report.decideDispute': (leadId, rev) => ({ leadId, decision: 'upheld', reason: '证据充分', rev }),
 };
 // Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer
 const LEAD_ROLE_MATRIX: Record<string, string> = {
@@ -483,6 +496,10 @@ const LEAD_ROLE_MATRIX: Record<string, string> = {
   'lead.confirmStage':  'S S S',
   // Only the pool lead can be claimed; the others are held (P), and the referrer still sees theirs.
   'lead.poolClaim':     'P Y P',
+  'lead.firstReport':   'Y Y Y',
+  // The colleague neither reported nor handles it; the pool may act, the referrer reported it (S: no facts yet).
+  'lead.raiseDispute':  'N S S',
+  'report.decideDispute': 'N N N',
 };
 const LEAD_ROLE_VIEW = 'colleague handler referrer';
 

@@ -48,7 +48,9 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const pooled = await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '吴先生', company: '青禾生物科技有限公司', phone: '13900139002' } }), OPENID.investorB);
   const { rev: poolRev } = await b.ok<{ rev: number }>('lead.assign', { leadId: pooled.leadId, toUnitId: 'unit-invest', note: '', rev: 0 }, OPENID.investLeader);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', { name: '语料推介会', date: '2026-12-05', place: '区政府三楼' }, OPENID.commissioner);
-  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0, poolLeadId: pooled.leadId, poolRev, eventId };
+  const later = await b.ok<{ leadId: string }>('lead.submit', leadInput({ source: { channel: 'chat', cardId: 'card-staff-tech' } }), OPENID.investorB);
+  await b.ok('lead.setFacts', { leadId: later.leadId, creditCode: '91330106MA2B3C4D5D', rev: 0 }, OPENID.tech);
+  return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0, poolLeadId: pooled.leadId, poolRev, eventId, disputeLeadId: later.leadId, disputeRev: 1 };
 };
 
 /** A web visitor's inquiry (easy challenge: validation does not depend on it), for a claim code to claim. */
@@ -69,7 +71,8 @@ const withCurrentRev = async (b: TestBackend, fixture: CorpusFixture): Promise<C
   if (!lead) throw new Error(`lead ${fixture.leadId} vanished`);
   const signed = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.signedLeadId);
   if (!signed) throw new Error(`lead ${fixture.signedLeadId} vanished`);
-  return { ...fixture, rev: lead._rev, signedRev: signed._rev };
+  const disputing = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.disputeLeadId);
+  return { ...fixture, rev: lead._rev, signedRev: signed._rev, disputeRev: disputing?._rev ?? fixture.disputeRev };
 };
 
 describe('bad-input corpus', () => {

@@ -47,6 +47,9 @@ export interface CorpusFixture {
   poolRev?: number;
   /** An 活动 of the demo district (absent: the event rows name one that does not exist). */
   eventId?: string;
+  /** A later report of the first lead's company from 科技局 (lead.raiseDispute, report.decideDispute). */
+  disputeLeadId: string;
+  disputeRev: number;
 }
 
 export interface ValidRequest {
@@ -216,6 +219,12 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
       consent: { agreed: true, noticeVersion: '2026-11' },
     },
   },
+  'lead.firstReport': { caller: 'tech', input: { leadId: f.disputeLeadId } },
+  // The first lead got the same credit code from lead.setFacts just before (CONTRACTS order): 科技局's is later.
+  'lead.raiseDispute': { caller: 'tech', input: { leadId: f.disputeLeadId, reason: '企业最早由科技局对接，见会议纪要', rev: f.disputeRev } },
+  'report.disputes': { caller: 'admin', input: { status: 'open' } },
+  // Raised just before in the control run.
+  'report.decideDispute': { caller: 'admin', input: { leadId: f.disputeLeadId, decision: 'rejected', reason: '首报登记在先，证据不足', rev: f.disputeRev } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

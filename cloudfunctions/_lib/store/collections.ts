@@ -74,6 +74,11 @@ export const COLLECTIONS = {
       // 认领: a person's claimed, still-open pool leads (the district's limit); claimed leads due an idle check.
       { name: 'by_pool_holder', fields: ['handling.staffId', 'pool.heldBy', 'status'] },
       { name: 'by_pool_check', fields: ['pool.checkAt', '_id'] },
+      // 首报: a district's reports of one company, by credit code or by the confirmed name's key and phone.
+      { name: 'by_district_credit_code', fields: ['districtId', 'facts.creditCode', 'createdAt', '_id'] },
+      { name: 'by_district_company_phone', fields: ['districtId', 'facts.companyKey', 'contact.phone', 'createdAt', '_id'] },
+      // The district admin's 首报 disputes, by status, oldest first.
+      { name: 'by_district_dispute', fields: ['districtId', 'firstReportDispute.status', 'firstReportDispute.raisedAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },

@@ -20,6 +20,8 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   pool_claimed: '认领',
   pool_return_warned: '退回提醒',
   pool_returned: '退回待认领',
+  first_report_disputed: '首报申诉',
+  first_report_decided: '首报裁定',
 };
 
 export interface TimelineEvent {

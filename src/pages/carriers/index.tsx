@@ -217,7 +217,8 @@ export default function CarriersPage() {
       {list.offline ? <OfflineNote savedAt={list.savedAt} onRetry={() => void list.refresh()} /> : null}
       {list.status === 'ready' && list.total !== null && list.items.length ? (
         <Text className="carriers-page__count" data-testid="carrier-count" aria-live="polite">
-          {list.keywordType && query.keyword ? `「${query.keyword}」按${CARRIER_TYPE_LABELS[list.keywordType]}查找，` : ''}共 {list.total} 个载体
+          {list.keywordType && query.keyword ? t.keywordAsType(query.keyword, carrierTypeText(t, list.keywordType)) : ''}
+          {t.carrierCount(list.total)}
         </Text>
       ) : null}
       {body}

@@ -5,7 +5,10 @@ import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
+import { useSession } from '../../hooks/use-session';
+import { DisputeList } from './dispute-list';
 import { useArena } from './use-arena';
+import { useDisputes } from './use-disputes';
 import './index.css';
 
 const KINDS = [
@@ -18,6 +21,10 @@ const pts = (n: number) => `${n > 0 ? '' : n < 0 ? '−' : ''}${Math.abs(n)} 分
 /** 擂台赛: the top N of the district's units, and the caller's own unit with its score item by item. */
 export default function ArenaPage() {
   const arena = useArena();
+  const session = useSession();
+  // 首报 disputes are the district admin's to decide: the list is asked for only then.
+  const admin = session.staff?.roles.includes('admin') ?? false;
+  const disputes = useDisputes(admin, arena.reload);
   const data = arena.data;
   return (
     <View className="arena" data-testid="arena" role="main">
@@ -53,6 +60,16 @@ export default function ArenaPage() {
                 <Text className="arena__note">本期还没有得分项：经投资促进局确认的签约、落地和按时响应都会计分。</Text>
               )}
             </SectionBlock>
+          ) : null}
+          {admin && disputes.data ? (
+            <DisputeList
+              items={disputes.data.items}
+              draft={disputes.draft}
+              deciding={disputes.deciding}
+              error={disputes.error}
+              onReason={disputes.setReason}
+              onDecide={(item, decision) => void disputes.decide(item, decision)}
+            />
           ) : null}
           <Text className="arena__note">
             只计投资促进局确认的签约、落地；同一企业多家单位报送时，首报单位得分{data.duplicatesRemoved ? `（本期去重 ${data.duplicatesRemoved} 个）` : ''}。

@@ -28,9 +28,11 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
 
 const WHO = { kind: 'staff', staff: { staffId: 'staff_li', name: '李晓雯', districtId: 'district_linjiang', unitId: 'unit_invest', roles: ['commissioner'], cardId: 'card_li' } };
 
+const UNKNOWN_PROJECT = { known: false, reports: 0, holder: null, dispute: null, canDispute: false };
+
 let backend: FakeBackend | undefined;
 const useBackend = (handlers: Record<string, Handler>): FakeBackend => {
-  backend = fakeBackend({ 'lead.detail': () => aDetail(), 'lead.matches': () => ({ matches: [], nearMisses: [] }), ...handlers });
+  backend = fakeBackend({ 'lead.detail': () => aDetail(), 'lead.matches': () => ({ matches: [], nearMisses: [] }), 'lead.firstReport': () => UNKNOWN_PROJECT, ...handlers });
   return backend;
 };
 

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import ArenaPage from '../../../src/reports/arena/index';
 import * as TaroMock from '../support/taro-mock';
 import { fakeBackend } from '../share/share-mothers';
@@ -33,5 +33,68 @@ describe('arena page', () => {
     expect(within(own).getByText('云帆智能科技有限公司 签约（10 分 × 2）')).toBeTruthy();
     expect(within(own).getByText('20 分')).toBeTruthy();
     expect(screen.getByText(/本期去重 1 个/)).toBeTruthy();
+  });
+});
+
+describe('arena page: 首报 disputes for the district admin', () => {
+  const BOARD = {
+    period: { kind: 'quarter', key: '2026-Q4', label: '2026年第四季度', start: '2026-09-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' },
+    contestants: 2,
+    topN: 5,
+    top: [line('unit-invest', '临江区投资促进局', 30, 1)],
+    own: null,
+    duplicatesRemoved: 1,
+  };
+  const DISPUTE = {
+    leadId: 'ld_later',
+    rev: 6,
+    company: '云帆智能科技有限公司',
+    unitName: '临江区科学技术局',
+    holderLeadId: 'ld_first',
+    holderUnitName: '临江区投资促进局',
+    reportedAt: '2026-11-02T02:00:00.000Z',
+    holderReportedAt: '2026-11-01T02:00:00.000Z',
+    dispute: { status: 'open', reason: '见 10 月 8 日会议纪要', raisedByName: '王书恒', raisedAt: '2026-11-03T02:00:00.000Z', holderUnitName: '临江区投资促进局', decision: null },
+  };
+  const whoami = (roles: string[]) => () => ({ kind: 'staff', staff: { staffId: 'staff-admin', name: '管理员', districtId: 'demo-linjiang', unitId: 'unit-invest', roles, cardId: null } });
+
+  it('lists open disputes and decides one only with a reason, then reloads the list and the board', async () => {
+    let decided = false;
+    const fake = fakeBackend({
+      'session.whoami': whoami(['admin', 'staff']),
+      'report.arena': () => BOARD,
+      'report.disputes': () => ({ items: decided ? [] : [DISPUTE] }),
+      'report.decideDispute': () => {
+        decided = true;
+        return { rev: 7, dispute: { ...DISPUTE.dispute, status: 'upheld', decision: { name: '管理员', reason: '纪要在先', at: '2026-11-04T02:00:00.000Z' } } };
+      },
+    });
+    restore = fake.restore;
+    render(<ArenaPage />);
+    const item = await screen.findByTestId('dispute-ld_later');
+    expect(item.textContent).toContain('首报：临江区投资促进局');
+    expect(item.textContent).toContain('王书恒：见 10 月 8 日会议纪要');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('uphold-ld_later'));
+    });
+    expect(screen.getByTestId('decision-error').textContent).toBe('请写明裁定理由');
+    expect(fake.inputsOf('report.decideDispute')).toEqual([]);
+    fireEvent.change(screen.getByTestId('decision-reason-ld_later'), { target: { value: '纪要在先' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('uphold-ld_later'));
+    });
+    expect(fake.inputsOf('report.decideDispute')).toEqual([{ leadId: 'ld_later', decision: 'upheld', reason: '纪要在先', rev: 6 }]);
+    expect(await screen.findByText('没有待裁定的首报申诉。')).toBeTruthy();
+    expect(fake.inputsOf('report.arena').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks nothing about disputes for anyone but an admin', async () => {
+    const fake = fakeBackend({ 'session.whoami': whoami(['staff']), 'report.arena': () => BOARD, 'report.disputes': () => ({ items: [DISPUTE] }) });
+    restore = fake.restore;
+    render(<ArenaPage />);
+    await screen.findByText('擂台赛 · 2026年第四季度');
+    await act(async () => undefined);
+    expect(fake.inputsOf('report.disputes')).toEqual([]);
+    expect(screen.queryByTestId('arena-disputes')).toBeNull();
   });
 });

@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components';
+import { ActionButton } from '../../../components/action-button';
+import { CarrierMatchList } from '../../../components/carrier-match-list';
+import { RECOMMENDED } from '../recommendation';
+import type { LeadMatchesState } from '../use-lead-matches';
+import { Section } from './section';
+
+export interface MatchesSectionProps {
+  matches: Pick<LeadMatchesState, 'status' | 'data' | 'error'>;
+  canAct: boolean;
+  onRecommend: () => void;
+  onRetry: () => void;
+  onOpen: (carrierId: string) => void;
+}
+
+/** 匹配载体: carriers that fit the need; the handler may put the top few into the reply box. */
+export function MatchesSection({ matches, canAct, onRecommend, onRetry, onOpen }: MatchesSectionProps) {
+  const data = matches.data;
+  return (
+    <Section
+      title="匹配载体"
+      testId="matches-section"
+      extra={canAct && data?.matches.length ? <ActionButton text={`推荐前 ${Math.min(RECOMMENDED, data.matches.length)} 个`} size="sm" tone="secondary" onClick={onRecommend} testId="recommend-matches" /> : undefined}
+    >
+      {matches.status === 'loading' ? <Text className="lead-detail__meta">正在按需求匹配载体…</Text> : null}
+      {matches.status === 'error' ? (
+        <View className="lead-detail__matches-error">
+          <Text className="lead-detail__meta">{matches.error?.message ?? '暂时无法匹配载体'}</Text>
+          <ActionButton text="重试" size="sm" tone="secondary" onClick={onRetry} testId="retry-matches" />
+        </View>
+      ) : null}
+      {matches.status === 'ready' && data && data.matches.length + data.nearMisses.length === 0 ? (
+        <Text className="lead-detail__meta" data-testid="no-matches">
+          暂无符合需求的载体，可在载体库中按条件查找。
+        </Text>
+      ) : null}
+      {matches.status === 'ready' && data ? (
+        <>
+          {canAct && data.matches.length ? <Text className="lead-detail__meta">点「推荐」把前几个连同理由填入上方回复框，确认后发送给投资者。</Text> : null}
+          <CarrierMatchList matches={data.matches} nearMisses={data.nearMisses} onOpen={onOpen} />
+        </>
+      ) : null}
+    </Section>
+  );
+}
