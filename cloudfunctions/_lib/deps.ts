@@ -33,6 +33,19 @@ export interface QrPort {
   forShare(code: string, webUrl: string): Promise<{ kind: 'wxacode' | 'url'; image: string }>;
 }
 
+/**
+ * Files people download (exports, bulletins): WeChat cloud storage in the cloud, a folder of the data dir
+ * locally. Paths are the store's own (`exports/…`, `bulletins/…`), never taken from a request.
+ */
+export interface FileStore {
+  /** Writes the bytes at `path` (replacing what was there) and answers the file's id. */
+  put(path: string, bytes: Uint8Array): Promise<string>;
+  /** A short-lived link the app downloads from (a temp URL in the cloud, a signed local link). */
+  linkFor(fileId: string, fileName: string): Promise<string>;
+  /** The bytes behind an id; null when there is no such file. */
+  get(fileId: string): Promise<Uint8Array | null>;
+}
+
 /** Lead intake limits; a district-wide burst budget is what actually stops bot floods. */
 export interface IntakeLimits {
   perInvestorPer10Min: number;
@@ -59,6 +72,7 @@ export interface Deps {
   notifier: Notifier;
   intakeLimits: IntakeLimits;
   qr: QrPort;
+  files: FileStore;
   /**
    * Secret behind the daily visitor keys (ANALYTICS_SALT in the cloud, a random file in the local data dir):
    * unique counts without a list of who viewed. null only where no action hashes visitors; hashing without it

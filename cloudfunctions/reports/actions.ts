@@ -2,6 +2,7 @@ import type { ActionTable } from '../_lib/define-action';
 import { arenaAction } from './arena';
 import { dashboardAction } from './dashboard';
 import { reportLeadsAction } from './report-leads';
+import { reportExportAction } from './report-export';
 
 /** Reports: read-only, from roll-ups; every action resolves whose numbers the caller may read first. */
-export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction];
+export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, reportExportAction];

@@ -111,3 +111,35 @@ export const arenaContract = defineContract({
     duplicatesRemoved: v.number(),
   }),
 });
+
+/** What an export holds: the leads behind a figure (as report.leads), or the dashboard's figures as a table. */
+export const EXPORT_TABLES = ['leads', 'dashboard'] as const;
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+
+/**
+ * 导出: the file is written to storage and answered as a short-lived download link. Contact data only where the
+ * caller may reveal it; every export is audited (and each lead whose contact it carries, like a reveal).
+ */
+export const reportExportContract = defineContract({
+  name: 'report.export',
+  fn: 'reports',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    ...ReportScopeRequestSchema,
+    table: v.picklist(EXPORT_TABLES),
+    format: v.picklist(EXPORT_FORMATS),
+    /** For `leads`: the figure's filter, as report.leads; default all. */
+    filter: v.optional(v.picklist(REPORT_LEAD_FILTERS)),
+    value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+  }),
+  response: v.object({
+    fileName: v.string(),
+    url: v.string(),
+    rows: v.number(),
+    /** Rows whose contact data is in the file (audited as reveals). */
+    contactRows: v.number(),
+    /** Leads of the figure the caller may not open: left out of the file. */
+    hidden: v.number(),
+  }),
+});

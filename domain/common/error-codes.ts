@@ -53,6 +53,9 @@ export const ERROR_MESSAGES = {
   'LEAD.SELF_CONFIRMATION': '不能确认自己登记的阶段，请由投资促进局其他同事确认',
   'REPORT.PERIOD_INVALID': '统计周期不正确：请选择有效的旬、月、季、半年、年，或不超过 366 天的日期范围',
   'LEAD.CONFIRM_DATE_INVALID': '确认日期不能晚于今天，也不能早于咨询提交之日',
+  'REPORT.EXPORT_TOO_LARGE': '要导出的咨询超过 5000 条，请缩短统计周期或按单位、渠道筛选后再导出',
+  'REPORT.FILE_FAILED': '文件没有生成成功，请稍后重试',
+  'REPORT.BULLETIN_NOT_FOUND': '未找到这期通报',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -142,6 +142,9 @@ const MATRIX: Record<string, Row> = {
   'report.leads':       { cells: 'N N N  Y N N Y Y  N', sees: '- - -  Y - - Y Y  -', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, filter: 'all' }) },
   // Every staff member sees their own district's board (its own unit's breakdown); nobody another district's.
   'report.arena':       { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({ kind: 'quarter' }) },
+  // The whole district's table: admins only — not a unit leader (head, 陈启航), not staff. `district` is always the
+  // caller's own, so another district's admin gets theirs (Y); ours is refused to them below (exports of one unit).
+  'report.export':      { cells: 'N N N  N N N N Y  Y', input: () => ({ scope: 'district', period: { kind: 'month' }, table: 'leads', format: 'xlsx' }) },
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
@@ -547,4 +550,20 @@ describe('authorization matrix: district office roles', () => {
       expect(label(cells)).toBe(label(parseCells(OFFICE_MATRIX[action])));
     }, 30_000);
   });
+});
+
+describe('authorization matrix: exports of one unit', () => {
+  // 投资促进局's table: its people and the admin; another unit's staff and another district's admin are refused.
+  const INVEST_EXPORT = { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, table: 'dashboard', format: 'csv' };
+  it('answers every role as the dashboard does', async () => {
+    const world = await createWorld();
+    try {
+      const cells: string[] = [];
+      for (const role of ROLE_ORDER) cells.push(letterOf(await call(world.b, role, 'report.export', INVEST_EXPORT)));
+      const label = (letters: string[]) => ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+      expect(label(cells)).toBe(label(parseCells('N N N  Y N N Y Y  N')));
+    } finally {
+      await world.b.close();
+    }
+  }, 30_000);
 });

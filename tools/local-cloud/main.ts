@@ -34,6 +34,7 @@ const main = async () => {
   const deps = createLocalDeps(store, {
     quiet: process.env.INVESTCARD_LOG !== '1',
     analyticsSecret: loadOrCreateAnalyticsSecret(dataDir),
+    filesDir: join(dataDir, 'files'),
     intakeLimits: { ...DEFAULT_INTAKE_LIMITS, perDistrictPerMinute: Number.isFinite(burst) && burst > 0 ? burst : DEFAULT_INTAKE_LIMITS.perDistrictPerMinute },
   });
   const seeded = await seedIfEmpty(store, deps.clock());
