@@ -16,7 +16,7 @@ export interface ContentCheck {
 export interface OutgoingMessage {
   /** Recipient's WeChat openid. */
   toOpenid: string;
-  kind: 'lead_new' | 'lead_reply' | 'lead_overdue' | 'lead_assigned' | 'lead_followup' | 'vacancy_confirm';
+  kind: 'lead_new' | 'lead_reply' | 'lead_overdue' | 'lead_assigned' | 'lead_followup' | 'vacancy_confirm' | 'bulletin_ready';
   /** Page the notification opens, e.g. `staff/lead-detail/index?id=…`. */
   page: string;
   /** Short, template-sized fields (WeChat limits: thing ≤ 20 chars). No phone numbers. */

@@ -6,7 +6,7 @@ import { leadMatchesContract, matchCarriersContract } from './matching.contracts
 import { ADMIN_CONTRACTS } from './admin.contracts';
 import { confirmStageContract, setLeadFactsContract } from './lead-facts.contracts';
 import { arenaContract, dashboardContract, reportLeadsContract } from './report.contracts';
-import { reportExportContract } from './report.contracts';
+import { bulletinFileContract, bulletinsContract, reportExportContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -44,6 +44,8 @@ export const CONTRACTS = [
   reportLeadsContract,
   arenaContract,
   reportExportContract,
+  bulletinsContract,
+  bulletinFileContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

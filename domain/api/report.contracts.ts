@@ -143,3 +143,25 @@ export const reportExportContract = defineContract({
     hidden: v.number(),
   }),
 });
+
+const BulletinItemSchema = v.object({ id: v.string(), month: v.string(), label: v.string(), title: v.string(), createdAt: v.string(), pdfBytes: v.number(), inquiries: v.number(), confirmedSigned: v.number() });
+
+/** 每月一通报: the district's bulletins, newest first (the timer makes one per month; past ones stay). */
+export const bulletinsContract = defineContract({
+  name: 'report.bulletins',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({}),
+  response: v.object({ items: v.array(BulletinItemSchema) }),
+});
+
+/** One bulletin's PDF or workbook as a short-lived link; another district's answers like a missing one. */
+export const bulletinFileContract = defineContract({
+  name: 'report.bulletinFile',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ bulletinId: id(), format: v.picklist(['pdf', 'xlsx']) }),
+  response: v.object({ fileName: v.string(), url: v.string() }),
+});

@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+import { storeSampleBulletin } from '../support/sample-bulletin';
 
 /**
  * Who may call what: every action × every kind of caller, in one table. Lead-scoped rows act on one lead that
@@ -19,7 +20,8 @@ import { createTestBackend, leadInput, OPENID, type TestBackend } from '../suppo
  *   Y  allowed: `{ok: true}`
  *   N  denied: `{ok: false}` with an AUTH.* code
  *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead)
- *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data) — what lies outside the
+ *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data, REPORT.BULLETIN_NOT_FOUND for
+ *      a bulletin) — what lies outside the
  *      caller's unit or district looks missing, so ids cannot be probed
  *
  * Rows that write run every cell on a fresh database, so one allowed cell cannot change the next one's answer.
@@ -144,6 +146,9 @@ const MATRIX: Record<string, Row> = {
   'report.arena':       { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({ kind: 'quarter' }) },
   // The whole district's table: admins only — not a unit leader (head, 陈启航), not staff. `district` is always the
   // caller's own, so another district's admin gets theirs (Y); ours is refused to them below (exports of one unit).
+  // Every staff member reads the district's bulletins; a missing (or another district's) bulletin looks missing.
+  'report.bulletins':   { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'report.bulletinFile': { cells: 'N N N  Y Y Y Y Y  H', input: () => ({ bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' }) },
   'report.export':      { cells: 'N N N  N N N N Y  Y', input: () => ({ scope: 'district', period: { kind: 'month' }, table: 'leads', format: 'xlsx' }) },
 };
 
@@ -264,6 +269,7 @@ const createWorld = async (): Promise<World> => {
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
+  await storeSampleBulletin(b);
   return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b) } };
 };
 
@@ -292,6 +298,7 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (OFFICE_HIDDEN.includes(r.error.code)) return 'H';
   // Authorized, refused for the lead's stage (lead.confirmStage on a lead that has not reached it).
   if (r.error.code === 'LEAD.STAGE_NOT_REACHED') return 'S';
+  if (r.error.code === 'REPORT.BULLETIN_NOT_FOUND') return 'H';
   return `?${r.error.code}`;
 };
 

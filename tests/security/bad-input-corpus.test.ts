@@ -8,6 +8,7 @@ import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 import { solveChallenge } from '../../domain/lead/web-challenge.rules';
+import { storeSampleBulletin } from '../support/sample-bulletin';
 import { buildBadInputCorpus, VALID_REQUESTS, type BadCase, type Caller, type CorpusFixture } from './bad-input-corpus';
 
 /**
@@ -45,6 +46,7 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   }
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
+  await storeSampleBulletin(b);
   return { leadId, rev: 0, shareCode: code, vacancyToken: page.split('t=')[1], invitedStaffId: staffId, claimCode: await webInquiryClaimCode(b), signedLeadId: signed.leadId, signedRev: 0 };
 };
 

@@ -183,6 +183,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
   'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
   'report.arena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q4' } },
+  'report.bulletins': { caller: 'admin', input: {} },
+  'report.bulletinFile': { caller: 'admin', input: { bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' } },
   'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat' } },
 });
 

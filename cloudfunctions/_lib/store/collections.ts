@@ -103,6 +103,8 @@ export const COLLECTIONS = {
       { name: 'by_district_staff_day', fields: ['districtId', 'staffId', 'day', '_id'] },
     ],
   },
+  /** 每月一通报: one per district and month, `_id` = bulletinId(district, month); listed newest first. */
+  bulletins: { name: 'bulletins', indexes: [{ name: 'by_district_month', fields: ['districtId', 'month', '_id'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);
