@@ -22,13 +22,15 @@ export const WX_SERVER_SDK_VERSION = '4.0.2';
 const TRIGGERS: Partial<Record<(typeof FUNCTION_NAMES)[number], Array<{ name: string; type: 'timer'; config: string }>>> = {
   // Every 10 minutes on the hour's tens; the ladder is idempotent, so a missed run only delays a rung.
   'sla-timer': [{ name: 'sla-tick', type: 'timer', config: '0 */10 * * * * *' }],
+  // 每月一通报: daily at 07:30 China time; the step makes last month's bulletins from the month's first working day.
+  reports: [{ name: 'monthly-bulletin', type: 'timer', config: '0 30 7 * * * *' }],
 };
 
 /**
  * Timeouts (seconds) where the 3 s default is too short: the SLA tick budgets its work against its own; the office
  * validates and applies a spreadsheet import in one call (chunks of the upload arrive in calls of their own).
  */
-const FUNCTION_TIMEOUTS: Partial<Record<(typeof FUNCTION_NAMES)[number], number>> = { 'sla-timer': SLA_TIMER_TIMEOUT_SECONDS, admin: 60 };
+const FUNCTION_TIMEOUTS: Partial<Record<(typeof FUNCTION_NAMES)[number], number>> = { 'sla-timer': SLA_TIMER_TIMEOUT_SECONDS, admin: 60, reports: 60 };
 
 /**
  * The open APIs behind each dependency port (cloudfunctions/_lib/wx-openapi.ts). Every function's deps carry all

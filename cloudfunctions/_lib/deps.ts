@@ -16,7 +16,7 @@ export interface ContentCheck {
 export interface OutgoingMessage {
   /** Recipient's WeChat openid. */
   toOpenid: string;
-  kind: 'lead_new' | 'lead_reply' | 'lead_overdue' | 'lead_assigned' | 'lead_followup' | 'vacancy_confirm';
+  kind: 'lead_new' | 'lead_reply' | 'lead_overdue' | 'lead_assigned' | 'lead_followup' | 'vacancy_confirm' | 'bulletin_ready';
   /** Page the notification opens, e.g. `staff/lead-detail/index?id=…`. */
   page: string;
   /** Short, template-sized fields (WeChat limits: thing ≤ 20 chars). No phone numbers. */
@@ -31,6 +31,19 @@ export interface Notifier {
 /** Codes people scan: a mini-program code in WeChat, a plain QR of the web link elsewhere. */
 export interface QrPort {
   forShare(code: string, webUrl: string): Promise<{ kind: 'wxacode' | 'url'; image: string }>;
+}
+
+/**
+ * Files people download (exports, bulletins): WeChat cloud storage in the cloud, a folder of the data dir
+ * locally. Paths are the store's own (`exports/…`, `bulletins/…`), never taken from a request.
+ */
+export interface FileStore {
+  /** Writes the bytes at `path` (replacing what was there) and answers the file's id. */
+  put(path: string, bytes: Uint8Array): Promise<string>;
+  /** A short-lived link the app downloads from (a temp URL in the cloud, a signed local link). */
+  linkFor(fileId: string, fileName: string): Promise<string>;
+  /** The bytes behind an id; null when there is no such file. */
+  get(fileId: string): Promise<Uint8Array | null>;
 }
 
 /** Lead intake limits; a district-wide burst budget is what actually stops bot floods. */
@@ -59,6 +72,7 @@ export interface Deps {
   notifier: Notifier;
   intakeLimits: IntakeLimits;
   qr: QrPort;
+  files: FileStore;
   /**
    * Secret behind the daily visitor keys (ANALYTICS_SALT in the cloud, a random file in the local data dir):
    * unique counts without a list of who viewed. null only where no action hashes visitors; hashing without it

@@ -6,6 +6,7 @@ import { WxStore } from './store/wx-store';
 import { CARD_PAGE } from './share-links';
 import { MIN_ANALYTICS_SECRET_LENGTH } from './visitor-hash';
 import { wxContentCheck, wxNotifier, wxQr } from './wx-openapi';
+import { wxFiles } from './wx-files';
 
 type Cloud = typeof WxServerSdk;
 
@@ -33,6 +34,7 @@ export const createWxDeps = (cloud: Cloud, env: Env = process.env, log: Logger =
   notifier: wxNotifier(cloud),
   intakeLimits: DEFAULT_INTAKE_LIMITS,
   qr: wxQr(cloud, CARD_PAGE),
+  files: wxFiles(cloud),
   analyticsSecret: analyticsSecretFrom(env),
   webBaseUrl: env.WEB_BASE_URL ?? '',
 });

@@ -39,6 +39,7 @@ const TEMPLATE_ENV: Record<OutgoingMessage['kind'], string> = {
   lead_followup: 'TEMPLATE_LEAD_OVERDUE',
   vacancy_confirm: 'TEMPLATE_VACANCY_CONFIRM',
   lead_reply: 'TEMPLATE_LEAD_REPLY',
+  bulletin_ready: 'TEMPLATE_BULLETIN_READY',
 };
 
 export const wxNotifier = (cloud: Cloud): Notifier => ({

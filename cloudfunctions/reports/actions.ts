@@ -4,6 +4,8 @@ import { dashboardAction } from './dashboard';
 import { reportLeadsAction } from './report-leads';
 import { disputesAction } from './disputes';
 import { decideDisputeAction } from './decide-dispute';
+import { reportExportAction } from './report-export';
+import { bulletinFileAction, bulletinsAction } from './bulletins';
 
 /** Reports: read-only, from roll-ups; every action resolves whose numbers the caller may read first. */
-export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction];
+export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction, reportExportAction, bulletinsAction, bulletinFileAction];

@@ -3,9 +3,18 @@ import { runAction } from '../_lib/action-runner';
 import { createWxDeps } from '../_lib/wx-deps';
 import { initCloud, readWxContext } from '../_lib/wx-edge';
 import { reportsActions } from './actions';
+import { isBulletinTimerEvent } from './bulletin-timer';
+import { runMonthlyBulletins } from './monthly-bulletins';
 
 initCloud(cloud);
 const deps = createWxDeps(cloud);
 
-/** Deployed as `reports`: staff only; invoke rule `auth != null`. */
-export const main = async (event: unknown) => runAction(reportsActions, deps, readWxContext(cloud), event);
+/**
+ * Deployed as `reports`: staff only; invoke rule `auth != null`. Its daily timer trigger (config.json,
+ * `monthly-bulletin`) makes 每月一通报 here, where exceljs and pdfkit already are, rather than in sla-timer.
+ */
+export const main = async (event: unknown) => {
+  const ctx = readWxContext(cloud);
+  if (isBulletinTimerEvent(event, ctx)) return runMonthlyBulletins(deps);
+  return runAction(reportsActions, deps, ctx, event);
+};

@@ -12,11 +12,11 @@ import { resolvePeriod, resolveScope, type ResolvedScope } from './report-scope'
 const PAGE_SCAN = 200;
 const PAGE_SHOW = 20;
 
-const inScope = (lead: Lead, scope: ResolvedScope): boolean =>
+export const inScope = (lead: Lead, scope: ResolvedScope): boolean =>
   scope.scope === 'unit' ? lead.credit.unitId === scope.unitId : scope.scope === 'person' ? lead.credit.staffId === scope.staffId : true;
 
 /** The same derivation as the roll-ups (leadContribution), so a bar's leads are exactly the ones it counted. */
-const matches = (lead: Lead, filter: string, value: string | undefined): boolean => {
+export const matches = (lead: Lead, filter: string, value: string | undefined): boolean => {
   switch (filter) {
     case 'unit':
       return (lead.credit.unitId ?? NONE) === value;

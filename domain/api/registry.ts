@@ -8,6 +8,7 @@ import { confirmStageContract, firstReportContract, raiseDisputeContract, setLea
 import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract } from './report.contracts';
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
 import { poolClaimContract } from './workspace.contracts';
+import { bulletinFileContract, bulletinsContract, reportExportContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 import { listEventsContract, saveEventContract, submitEventInquiryContract } from './event.contracts';
 
@@ -54,6 +55,9 @@ export const CONTRACTS = [
   raiseDisputeContract,
   disputesContract,
   decideDisputeContract,
+  reportExportContract,
+  bulletinsContract,
+  bulletinFileContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

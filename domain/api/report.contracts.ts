@@ -147,3 +147,57 @@ export const decideDisputeContract = defineContract({
   request: v.strictObject({ leadId: id(), decision: v.picklist(DISPUTE_DECISIONS), reason: line(1, 200), rev: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   response: v.object({ rev: v.number(), dispute: DisputeViewSchema }),
 });
+
+/** What an export holds: the leads behind a figure (as report.leads), or the dashboard's figures as a table. */
+export const EXPORT_TABLES = ['leads', 'dashboard'] as const;
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+
+/**
+ * 导出: the file is written to storage and answered as a short-lived download link. Contact data only where the
+ * caller may reveal it; every export is audited (and each lead whose contact it carries, like a reveal).
+ */
+export const reportExportContract = defineContract({
+  name: 'report.export',
+  fn: 'reports',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    ...ReportScopeRequestSchema,
+    table: v.picklist(EXPORT_TABLES),
+    format: v.picklist(EXPORT_FORMATS),
+    /** For `leads`: the figure's filter, as report.leads; default all. */
+    filter: v.optional(v.picklist(REPORT_LEAD_FILTERS)),
+    value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+  }),
+  response: v.object({
+    fileName: v.string(),
+    url: v.string(),
+    rows: v.number(),
+    /** Rows whose contact data is in the file (audited as reveals). */
+    contactRows: v.number(),
+    /** Leads of the figure the caller may not open: left out of the file. */
+    hidden: v.number(),
+  }),
+});
+
+const BulletinItemSchema = v.object({ id: v.string(), month: v.string(), label: v.string(), title: v.string(), createdAt: v.string(), pdfBytes: v.number(), inquiries: v.number(), confirmedSigned: v.number() });
+
+/** 每月一通报: the district's bulletins, newest first (the timer makes one per month; past ones stay). */
+export const bulletinsContract = defineContract({
+  name: 'report.bulletins',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({}),
+  response: v.object({ items: v.array(BulletinItemSchema) }),
+});
+
+/** One bulletin's PDF or workbook as a short-lived link; another district's answers like a missing one. */
+export const bulletinFileContract = defineContract({
+  name: 'report.bulletinFile',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({ bulletinId: id(), format: v.picklist(['pdf', 'xlsx']) }),
+  response: v.object({ fileName: v.string(), url: v.string() }),
+});

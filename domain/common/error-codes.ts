@@ -70,6 +70,9 @@ export const ERROR_MESSAGES = {
   'FIRST_REPORT.SAME_UNIT': '首报也在本单位，无需申诉',
   'FIRST_REPORT.DISPUTE_EXISTS': '这条线索已提出过首报申诉',
   'FIRST_REPORT.NO_OPEN_DISPUTE': '这条线索没有待裁定的首报申诉',
+  'REPORT.EXPORT_TOO_LARGE': '要导出的咨询超过 5000 条，请缩短统计周期或按单位、渠道筛选后再导出',
+  'REPORT.FILE_FAILED': '文件没有生成成功，请稍后重试',
+  'REPORT.BULLETIN_NOT_FOUND': '未找到这期通报',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -46,4 +46,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   'carrier.remind': '发送空置核实提醒',
   'carrier.vacancy_confirm': '确认空置面积',
   contact_revealed: '查看联系方式',
+  'report.export': '导出数据',
 };

@@ -127,7 +127,7 @@ describe('listings do not grow with what they list', () => {
     expect(big.cost).toEqual(small);
     expect(big.cost.waves).toBeLessThanOrEqual(3);
     // Paging on: the tab counts came with the first page, so the next pages cost one read and the names, no counts.
-    const next = await h.measureOk<{ items: unknown[]; counts: unknown }>('lead.inbox', { tab: 'mine', limit: 20, cursor: (big.data as { nextCursor: string }).nextCursor }, openid);
+    const next = await h.measureOk<{ items: unknown[]; counts: unknown }>('lead.inbox', { tab: 'mine', limit: 20, cursor: (big.data as unknown as { nextCursor: string }).nextCursor }, openid);
     expect(next.data.items).toHaveLength(20);
     expect(next.data.counts).toBeNull();
     expect(next.cost.counts).toBe(0);

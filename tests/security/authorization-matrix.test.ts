@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+import { storeSampleBulletin } from '../support/sample-bulletin';
 
 /**
  * Who may call what: every action × every kind of caller, in one table. Lead-scoped rows act on one lead that
@@ -20,7 +21,8 @@ import { createTestBackend, leadInput, OPENID, type TestBackend } from '../suppo
  *   N  denied: `{ok: false}` with an AUTH.* code
  *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead),
  *      FIRST_REPORT.UNKNOWN_PROJECT (a 首报 dispute on a lead without facts), FIRST_REPORT.NO_OPEN_DISPUTE
- *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data) — what lies outside the
+ *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data, REPORT.BULLETIN_NOT_FOUND for
+ *      a bulletin) — what lies outside the
  *      caller's unit or district looks missing, so ids cannot be probed
  *
  * Rows that write run every cell on a fresh database, so one allowed cell cannot change the next one's answer.
@@ -175,6 +177,12 @@ const MATRIX: Record<string, Row> = {
   // (the table's lead has none open: S). A unit leader may not decide for the district.
   'report.disputes':    { cells: 'N N N  N N N N Y  Y', input: () => ({ status: 'open' }) },
   'report.decideDispute': { cells: 'N N N  N N N N S  H', input: (f) => ({ leadId: f.leadId, decision: 'upheld', reason: '证据充分', rev: 0 }) },
+  // The whole district's table: admins only — not a unit leader (head, 陈启航), not staff. `district` is always the
+  // caller's own, so another district's admin gets theirs (Y); ours is refused to them below (exports of one unit).
+  // Every staff member reads the district's bulletins; a missing (or another district's) bulletin looks missing.
+  'report.bulletins':   { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'report.bulletinFile': { cells: 'N N N  Y Y Y Y Y  H', input: () => ({ bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' }) },
+  'report.export':      { cells: 'N N N  N N N N Y  Y', input: () => ({ scope: 'district', period: { kind: 'month' }, table: 'leads', format: 'xlsx' }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };
@@ -300,6 +308,7 @@ const createWorld = async (): Promise<World> => {
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
+  await storeSampleBulletin(b);
   const { requests } = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase', leadId }, OPENID.investorA);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', EVENT_FIELDS, OPENID.head);
   return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id, eventId } };
@@ -333,6 +342,7 @@ const letterOf = (r: ActionResult<unknown>): string => {
   // Authorized, refused because the lead is not in the caller's 待认领 pool (lead.poolClaim on a held lead).
   if (r.error.code === 'LEAD.NOT_IN_POOL') return 'P';
   if (r.error.code === 'FIRST_REPORT.UNKNOWN_PROJECT' || r.error.code === 'FIRST_REPORT.NO_OPEN_DISPUTE') return 'S';
+  if (r.error.code === 'REPORT.BULLETIN_NOT_FOUND') return 'H';
   return `?${r.error.code}`;
 };
 
@@ -505,7 +515,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 
@@ -619,4 +629,20 @@ describe('authorization matrix: district office roles', () => {
       expect(label(cells)).toBe(label(parseCells(OFFICE_MATRIX[action])));
     }, 30_000);
   });
+});
+
+describe('authorization matrix: exports of one unit', () => {
+  // 投资促进局's table: its people and the admin; another unit's staff and another district's admin are refused.
+  const INVEST_EXPORT = { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, table: 'dashboard', format: 'csv' };
+  it('answers every role as the dashboard does', async () => {
+    const world = await createWorld();
+    try {
+      const cells: string[] = [];
+      for (const role of ROLE_ORDER) cells.push(letterOf(await call(world.b, role, 'report.export', INVEST_EXPORT)));
+      const label = (letters: string[]) => ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+      expect(label(cells)).toBe(label(parseCells('N N N  Y N N Y Y  N')));
+    } finally {
+      await world.b.close();
+    }
+  }, 30_000);
 });

@@ -8,6 +8,7 @@ import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 import { solveChallenge } from '../../domain/lead/web-challenge.rules';
+import { storeSampleBulletin } from '../support/sample-bulletin';
 import { buildBadInputCorpus, VALID_REQUESTS, type BadCase, type Caller, type CorpusFixture } from './bad-input-corpus';
 
 /**
@@ -45,6 +46,7 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   }
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
+  await storeSampleBulletin(b);
   const pooled = await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '吴先生', company: '青禾生物科技有限公司', phone: '13900139002' } }), OPENID.investorB);
   const { rev: poolRev } = await b.ok<{ rev: number }>('lead.assign', { leadId: pooled.leadId, toUnitId: 'unit-invest', note: '', rev: 0 }, OPENID.investLeader);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', { name: '语料推介会', date: '2026-12-05', place: '区政府三楼' }, OPENID.commissioner);

@@ -225,6 +225,9 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.disputes': { caller: 'admin', input: { status: 'open' } },
   // Raised just before in the control run.
   'report.decideDispute': { caller: 'admin', input: { leadId: f.disputeLeadId, decision: 'rejected', reason: '首报登记在先，证据不足', rev: f.disputeRev } },
+  'report.bulletins': { caller: 'admin', input: {} },
+  'report.bulletinFile': { caller: 'admin', input: { bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' } },
+  'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat' } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

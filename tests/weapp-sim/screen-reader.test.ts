@@ -80,7 +80,7 @@ describe('roles and labels on the rendered mini-program pages', () => {
 
   it('the lead form: every input is named for the reader', async () => {
     const { app } = world.phone(OPENIDS.investorA);
-    const form = await app.start('pages/lead-form/index', { cardId: DEMO.headCardId });
+    const form = await app.start('inquiry/lead-form/index', { cardId: DEMO.headCardId });
     const { root } = form.render();
     // The honeypot input sits in an aria-hidden wrapper: the reader never reaches it, so it needs no name.
     const inputs = elementsOf(root)

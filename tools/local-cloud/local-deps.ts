@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_INTAKE_LIMITS, type ContentCheck, type Deps, type IntakeLimits, type Logger, type Notifier } from '../../cloudfunctions/_lib/deps';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
+import { createLocalFiles } from './local-files';
 import { outboxNotifier } from './outbox-notifier';
 import { urlQr } from './url-qr';
 import { wordListContentCheck } from './word-list-content-check';
@@ -22,17 +23,24 @@ export interface LocalDepsOptions {
   webBaseUrl?: string;
   /** Visitor-hash secret; `npm start` passes the data dir's. Without it, a fresh random one per deps. */
   analyticsSecret?: string;
+  /** Where downloadable files go (`npm start`: the data dir's `files/`); in memory when omitted. */
+  filesDir?: string;
 }
 
-export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => ({
-  store,
-  clock: options.clock ?? (() => new Date()),
-  randomBytes: (size) => new Uint8Array(randomBytes(size)),
-  log: options.log ?? consoleLogger(options.quiet ?? true),
-  contentCheck: options.contentCheck ?? wordListContentCheck,
-  notifier: options.notifier ?? outboxNotifier(),
-  intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
-  qr: urlQr,
-  analyticsSecret: options.analyticsSecret ?? randomBytes(32).toString('hex'),
-  webBaseUrl: options.webBaseUrl ?? 'http://127.0.0.1:8787',
-});
+export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => {
+  const analyticsSecret = options.analyticsSecret ?? randomBytes(32).toString('hex');
+  return {
+    store,
+    clock: options.clock ?? (() => new Date()),
+    randomBytes: (size) => new Uint8Array(randomBytes(size)),
+    log: options.log ?? consoleLogger(options.quiet ?? true),
+    contentCheck: options.contentCheck ?? wordListContentCheck,
+    notifier: options.notifier ?? outboxNotifier(),
+    intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
+    qr: urlQr,
+    // File links are signed with the same per-data-dir secret the server checks them with.
+    files: createLocalFiles({ dir: options.filesDir, secret: analyticsSecret }),
+    analyticsSecret,
+    webBaseUrl: options.webBaseUrl ?? 'http://127.0.0.1:8787',
+  };
+};

@@ -8,6 +8,7 @@ import { ALL_ACTIONS } from './all-actions';
 import { buildH5, isH5BuildStale } from './h5-build';
 import { loadOrCreateAnalyticsSecret } from './analytics-secret-file';
 import { createLocalDeps } from './local-deps';
+import { runMonthlyBulletins } from '../../cloudfunctions/reports/monthly-bulletins';
 import { startLocalCloud } from './server';
 import { openSqliteStore } from './sqlite-store';
 
@@ -34,6 +35,7 @@ const main = async () => {
   const deps = createLocalDeps(store, {
     quiet: process.env.INVESTCARD_LOG !== '1',
     analyticsSecret: loadOrCreateAnalyticsSecret(dataDir),
+    filesDir: join(dataDir, 'files'),
     intakeLimits: { ...DEFAULT_INTAKE_LIMITS, perDistrictPerMinute: Number.isFinite(burst) && burst > 0 ? burst : DEFAULT_INTAKE_LIMITS.perDistrictPerMinute },
   });
   const seeded = await seedIfEmpty(store, deps.clock());
@@ -50,6 +52,8 @@ const main = async () => {
     ticking = true;
     runSlaTick(deps)
       .then(() => sendDueVacancyReminders(deps))
+      // 每月一通报: the cloud runs it from the reports function's daily trigger; idempotent per district × month.
+      .then(() => runMonthlyBulletins(deps))
       .catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error))
       .finally(() => {
         ticking = false;

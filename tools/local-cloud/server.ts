@@ -16,6 +16,7 @@ import { DEFAULT_PERSONA_ID, findPersona, PERSONAS } from './personas';
 import { answerTooLarge, readBody } from './request-body';
 import { createStaticHost, sendPage } from './static-host';
 import { webVisitorOf } from './web-visitor-cookie';
+import { LOCAL_FILES_PATH, verifyLocalLink } from './local-files';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -124,6 +125,16 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
     sendJson(res, 200, { ok: true, data: { items: items.map((e) => ({ id: e._id, kind: e.message.kind, page: e.message.page, fields: e.message.fields, status: e.status, createdAt: e.createdAt })) } });
   };
 
+  // Exports and bulletins: the signed, short-lived link an action answered, as a download.
+  const serveFile = async (res: ServerResponse, url: URL) => {
+    const link = deps.analyticsSecret ? verifyLocalLink(deps.analyticsSecret, url) : null;
+    const bytes = link ? await deps.files.get(link.fileId) : null;
+    if (!link || !bytes) return sendError(res, 404, 'HTTP.NOT_FOUND');
+    const type = /\.pdf$/i.test(link.fileName) ? 'application/pdf' : /\.csv$/i.test(link.fileName) ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    res.writeHead(200, { 'content-type': type, 'content-length': bytes.byteLength, 'cache-control': 'private, no-store', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(link.fileName)}` });
+    res.end(Buffer.from(bytes));
+  };
+
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = parseTarget(req.url);
     if (!url) return sendError(res, 400, 'HTTP.BAD_REQUEST');
@@ -134,6 +145,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
       return sendJson(res, 200, { ok: true, data: { personas: PERSONAS.map(({ id, label, kind }) => ({ id, label, kind })), defaultPersona: 'investor' } });
     }
     if (path === '/api/_local/outbox' && req.method === 'GET') return listOutbox(req, res);
+    if (path.startsWith(LOCAL_FILES_PATH) && req.method === 'GET') return serveFile(res, url);
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'HTTP.METHOD_NOT_ALLOWED', undefined, { allow: 'POST' });
       const action = actionOfPath(path);

@@ -10,13 +10,13 @@ const MAX_DISPUTES = 100;
 
 /**
  * The district's reports of the same company as `lead` (itself included), in arrival order: the same credit code,
- * else the same confirmed name key and phone. Empty when staff have not stated what identifies the project.
+ * else the same confirmed name key and phone (or, for inquiries left with no phone, the name key among those). Empty when staff have not stated what identifies the project.
  */
 export const listProjectLeads = (store: DocumentStore, lead: Pick<Lead, 'districtId' | 'facts' | 'contact'>): Promise<Lead[]> => {
   const where: FindQuery['where'] | null = lead.facts?.creditCode
     ? { districtId: lead.districtId, 'facts.creditCode': lead.facts.creditCode }
     : lead.facts?.companyKey
-      ? { districtId: lead.districtId, 'facts.companyKey': lead.facts.companyKey, 'contact.phone': lead.contact.phone }
+      ? { districtId: lead.districtId, 'facts.companyKey': lead.facts.companyKey, 'contact.phone': lead.contact.phone ?? null }
       : null;
   if (!where) return Promise.resolve([]);
   return store.find<Lead>(LEADS, {

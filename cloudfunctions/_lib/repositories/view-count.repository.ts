@@ -1,4 +1,4 @@
-import type { ShareChannel } from '../../../domain/lead/lead.schema';
+import type { Lead, ShareChannel } from '../../../domain/lead/lead.schema';
 import type { ViewCount, ViewMark } from '../../../domain/share/share.schema';
 import { consumeRate, type RateRule } from '../rate-limit';
 import { COLLECTIONS } from '../store/collections';
@@ -62,7 +62,7 @@ export const countView = async (store: DocumentStore, view: ViewToCount, budget:
 export interface CardLeadToCount {
   districtId: string;
   cardId: string;
-  channel: ShareChannel;
+  channel: Lead['source']['channel'];
   /** China day the lead was created (`chinaDay`). */
   day: string;
 }

@@ -123,6 +123,8 @@ export const COLLECTIONS = {
   },
   /** 活动 (fairs, roadshows) staff take inquiries at, listed per district by day. */
   events: { name: 'events', indexes: [{ name: 'by_district_date', fields: ['districtId', 'date', '_id'] }] },
+  /** 每月一通报: one per district and month, `_id` = bulletinId(district, month); listed newest first. */
+  bulletins: { name: 'bulletins', indexes: [{ name: 'by_district_month', fields: ['districtId', 'month', '_id'] }] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

@@ -8,9 +8,11 @@ import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
 import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
+import { ExportBar } from '../components/export-bar';
 import { FigureBars } from '../components/figure-bars';
 import { barRows, compareText, neighbourKey, PERIOD_TABS, responseText, type PeriodTab } from './dashboard-view';
 import { useDashboard, type DashboardScope } from './use-dashboard';
+import { EXPORT_CHOICES, useReportExport } from './use-report-export';
 import './index.css';
 
 const SCOPES: ReadonlyArray<{ key: DashboardScope; label: string }> = [
@@ -32,6 +34,7 @@ export default function DashboardPage() {
   });
 
   const data = d.data;
+  const exporter = useReportExport(() => (data ? { scope: d.scope, period: { kind: data.period.kind as PeriodTab, key: data.period.key } } : null));
   const open = (filter: string, value?: string) => {
     if (!data) return;
     openPage(ROUTES.reportLeads, { scope: d.scope, kind: data.period.kind, key: data.period.key, filter, value });
@@ -119,6 +122,7 @@ export default function DashboardPage() {
           <SectionBlock title="按来源地" extra="信用代码所在省份，或填写的城市" testId="dashboard-by-origin">
             <FigureBars rows={barRows(data.figures.byOrigin, data.previousFigures.byOrigin)} emptyText="本期还没有咨询" onOpen={(k) => open('origin', k)} />
           </SectionBlock>
+          <ExportBar title={`导出 ${data.scopeLabel} · ${data.period.label}`} choices={EXPORT_CHOICES.dashboard} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="dashboard-export" />
         </View>
       )}
     </View>

@@ -7,13 +7,16 @@ import { ErrorState } from '../../components/error-state';
 import { LeadListItem } from '../../components/lead-list-item';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { openPage, ROUTES } from '../../routes';
+import { ExportBar } from '../components/export-bar';
+import { EXPORT_CHOICES, useReportExport } from '../dashboard/use-report-export';
 import { useReportLeads } from './use-report-leads';
 import './index.css';
 
 /** 看板明细: the leads a tapped bar counted, as far as this person may open them. */
 export default function ReportLeadsPage() {
   const { params } = useRouter();
-  const { status, data, error, reload } = useReportLeads(params);
+  const { status, data, error, reload, input } = useReportLeads(params);
+  const exporter = useReportExport(() => input);
   return (
     <View className="report-leads" data-testid="report-leads" role="main">
       <Text className="report-leads__title" {...PAGE_HEADING}>
@@ -32,6 +35,7 @@ export default function ReportLeadsPage() {
           ))}
           {data.hidden ? <Text className="report-leads__note">另有 {data.hidden} 条属于其他单位，无权查看</Text> : null}
           {data.nextCursor ? <Text className="report-leads__note">仅显示前 {data.items.length} 条</Text> : null}
+          <ExportBar title="导出这些线索" choices={EXPORT_CHOICES.leads} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="report-leads-export" />
         </View>
       )}
     </View>

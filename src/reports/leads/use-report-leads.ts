@@ -20,5 +20,6 @@ export const useReportLeads = (params: ReportLeadsParams) => {
   const kind = (PERIOD_KINDS.includes(params.kind ?? '') ? params.kind : 'month') as PeriodTab;
   const filter = (REPORT_LEAD_FILTERS as readonly string[]).includes(params.filter ?? '') ? (params.filter as Filter) : 'all';
   const input = { scope, period: { kind, ...(params.key ? { key: params.key } : {}) }, filter, ...(filter !== 'all' && params.value ? { value: params.value } : {}) } as const;
-  return useResource({ key: `report.leads:${JSON.stringify(input)}`, fetch: () => call(reportLeadsContract, input), cacheSchema: reportLeadsContract.response });
+  const resource = useResource({ key: `report.leads:${JSON.stringify(input)}`, fetch: () => call(reportLeadsContract, input), cacheSchema: reportLeadsContract.response });
+  return { ...resource, input };
 };

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { InvestorPrivacyRequest } from '../../../domain/api/privacy.contracts';
-import MyLeadsPage from '../../../src/pages/my-leads/index';
+import MyLeadsPage from '../../../src/inquiry/my-leads/index';
 import { anInvestorLead, fakeBackend, type FakeBackend } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
 
@@ -10,7 +10,7 @@ jest.mock('@tarojs/components', () => require('../support/lead-loop-components')
 let backend: FakeBackend | undefined;
 beforeEach(() => {
   Taro.resetLeadLoopTaro();
-  Taro.setRouterParams({ cardId: 'card_wang' }, '/pages/my-leads/index');
+  Taro.setRouterParams({ cardId: 'card_wang' }, '/inquiry/my-leads/index');
 });
 afterEach(() => {
   backend?.restore();

@@ -1,0 +1,134 @@
+import type { District } from '../../domain/org/district.schema';
+import { WEEKENDS_ONLY } from '../../domain/calendar/working-calendar.schema';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { boardFor, rankContestants, type ConfirmedStage } from '../../domain/ranking/arena-score.rules';
+import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
+import { firstReports } from '../../domain/ranking/first-report.rules';
+import { bulletinId, bulletinMonthDue } from '../../domain/report/bulletin.rules';
+import { bulletinTables, type BulletinContent } from '../../domain/report/bulletin-content.rules';
+import type { Bulletin } from '../../domain/report/bulletin.schema';
+import { summariseRollups } from '../../domain/report/dashboard.rules';
+import { previousPeriod, type Period } from '../../domain/report/period.rules';
+import type { Deps } from '../_lib/deps';
+import { notifyStaff } from '../_lib/notifications';
+import { getBulletin, recordBulletin } from '../_lib/repositories/bulletin.repository';
+import { listConfirmedLeads } from '../_lib/repositories/lead.repository';
+import { listDistricts, listUnits } from '../_lib/repositories/org.repository';
+import { listRollups } from '../_lib/repositories/rollup.repository';
+import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
+import { bulletinFontPath } from './bulletin-font';
+import { renderBulletinPdf } from './bulletin-pdf';
+import { periodDays } from './report-scope';
+import { tablesToXlsx } from './spreadsheet-writer';
+
+export const BULLETINS_PAGE = 'reports/bulletins/index';
+const MAX_DISTRICTS = 50;
+const companyOf = (lead: Lead) => lead.facts?.companyName ?? lead.contact.company;
+
+/** What a district's bulletin says for a month: read from roll-ups and the bureau's confirmations, never a recount. */
+export const bulletinContentFor = async (deps: Deps, district: District, month: Period): Promise<BulletinContent> => {
+  const { fromDay, toDay } = periodDays(month);
+  const previous = previousPeriod(month);
+  const prev = periodDays(previous);
+  const [units, rows, previousRows, signed, landed] = await Promise.all([
+    listUnits(deps.store, district._id),
+    listRollups(deps.store, district._id, fromDay, toDay),
+    listRollups(deps.store, district._id, prev.fromDay, prev.toDay),
+    listConfirmedLeads(deps.store, district._id, 'signed', fromDay, toDay),
+    listConfirmedLeads(deps.store, district._id, 'landed', fromDay, toDay),
+  ]);
+  const unitNames = new Map(units.map((u) => [u._id, u.name]));
+  // The month's 擂台赛 board, by the same rules as report.arena (首报 first, default weights).
+  const { kept } = firstReports([...new Map([...signed, ...landed].map((l) => [l._id, l])).values()]);
+  const stages = new Map<string, ConfirmedStage[]>();
+  for (const lead of kept) {
+    if (!lead.credit.unitId) continue;
+    const list = stages.get(lead.credit.unitId) ?? [];
+    for (const stage of ['signed', 'landed'] as const) {
+      const date = lead.confirmations?.[stage]?.date;
+      if (date && date >= fromDay && date <= toDay) list.push({ leadId: lead._id, company: companyOf(lead), stage, tier: lead.facts?.investmentTier ?? null });
+    }
+    stages.set(lead.credit.unitId, list);
+  }
+  const promises = new Map<string, { due: number; kept: number }>();
+  for (const r of rows) {
+    const p = promises.get(r.unitId) ?? { due: 0, kept: 0 };
+    p.due += r.c.inquiries ?? 0;
+    p.kept += r.c.respondedInTime ?? 0;
+    promises.set(r.unitId, p);
+  }
+  const ranking = rankContestants(
+    units.map((u) => ({ contestantId: u._id, name: u.name, confirmedStages: stages.get(u._id) ?? [], promisesDue: promises.get(u._id)?.due ?? 0, promisesKept: promises.get(u._id)?.kept ?? 0, invalidAfterReport: [], adjustments: [] })),
+    DEFAULT_ARENA_WEIGHTS,
+  );
+  const board = boardFor(ranking, null, units.length);
+  const signedKept = kept.filter((l) => (l.confirmations?.signed?.date ?? '') >= fromDay && (l.confirmations?.signed?.date ?? '') <= toDay);
+  return {
+    title: `${district.name} ${month.label}招商工作通报`,
+    districtName: district.name,
+    monthLabel: month.label,
+    previousLabel: previous.label,
+    figures: summariseRollups(rows, unitNames),
+    previousFigures: summariseRollups(previousRows, unitNames),
+    ranking: board.top.map((l) => ({ rank: l.rank, name: l.name, score: l.score })),
+    signedProjects: signedKept.map((l) => ({ company: companyOf(l), unitName: unitNames.get(l.credit.unitId ?? '') ?? '—', investmentWan: l.facts?.investmentWan ?? null, date: l.confirmations?.signed?.date ?? '' })),
+  };
+};
+
+/** Makes and stores one district's bulletin for a month; null when it already exists. */
+export const makeBulletin = async (deps: Deps, district: District, month: Period): Promise<Bulletin | null> => {
+  const id = bulletinId(district._id, month.key);
+  if (await getBulletin(deps.store, id)) return null;
+  const now = deps.clock();
+  const content = await bulletinContentFor(deps, district, month);
+  const pdf = await renderBulletinPdf(content, await bulletinFontPath(deps.files), now);
+  const xlsx = await tablesToXlsx(bulletinTables(content));
+  // Fixed paths: a second run that races this one overwrites the same files with the same month.
+  const pdfFileId = await deps.files.put(`bulletins/${district._id}/${month.key}.pdf`, pdf);
+  const xlsxFileId = await deps.files.put(`bulletins/${district._id}/${month.key}.xlsx`, xlsx);
+  const bulletin: Bulletin = {
+    _id: id,
+    districtId: district._id,
+    month: month.key,
+    label: month.label,
+    title: content.title,
+    createdAt: now.toISOString(),
+    pdfFileId,
+    pdfBytes: pdf.byteLength,
+    xlsxFileId,
+    inquiries: content.figures.inquiries,
+    confirmedSigned: content.figures.confirmedSigned,
+  };
+  return (await recordBulletin(deps.store, bulletin)) ? bulletin : null;
+};
+
+/** Leaders hear of it: the district's admins and unit leaders. */
+const announce = async (deps: Deps, bulletin: Bulletin) => {
+  const staff = await listAllDistrictStaff(deps.store, bulletin.districtId);
+  const leaders = staff.filter((s) => s.status === 'active' && (s.roles.includes('admin') || s.roles.includes('unit_leader')));
+  await notifyStaff(deps, leaders, () => ({ kind: 'bulletin_ready', page: BULLETINS_PAGE, fields: { thing1: `${bulletin.label}招商通报`.slice(0, 20), thing2: `咨询${bulletin.inquiries}条 签约${bulletin.confirmedSigned}个`.slice(0, 20) } }), null);
+};
+
+/**
+ * The timer's monthly step: for every district, last month's bulletin from the first working day of the month on
+ * (its own calendar). Idempotent per district × month: a second run, or a run racing this one, makes no second.
+ */
+export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[] }> => {
+  const now = deps.clock();
+  const made: string[] = [];
+  for (const district of await listDistricts(deps.store, MAX_DISTRICTS)) {
+    const month = bulletinMonthDue(now, district.workingCalendar ?? WEEKENDS_ONLY);
+    if (!month) continue;
+    try {
+      const bulletin = await makeBulletin(deps, district, month);
+      if (!bulletin) continue;
+      made.push(bulletin._id);
+      await announce(deps, bulletin);
+      deps.log.info('bulletin.made', { district: district._id, month: month.key, pdfBytes: bulletin.pdfBytes });
+    } catch (error) {
+      // One district's failure does not stop the others; the next run tries it again.
+      deps.log.error('bulletin.failed', { district: district._id, month: month.key, error: error instanceof Error ? error.message : 'unknown' });
+    }
+  }
+  return { made };
+};

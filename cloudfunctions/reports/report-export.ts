@@ -1,0 +1,127 @@
+import { reportExportContract } from '../../domain/api/report.contracts';
+import { DomainError } from '../../domain/common/result';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { summariseRollups } from '../../domain/report/dashboard.rules';
+import { dashboardTable, LEAD_EXPORT_HEADER, leadExportRow, type ExportTable } from '../../domain/report/export-table.rules';
+import { previousPeriod, type Period } from '../../domain/report/period.rules';
+import type { Staff } from '../../domain/org/staff.schema';
+import { defineAction, requireStaff } from '../_lib/define-action';
+import type { Deps } from '../_lib/deps';
+import { newId } from '../_lib/ids';
+import { leadViewLevel } from '../_lib/lead-access';
+import { recordAudit } from '../_lib/repositories/audit.repository';
+import { findLeads } from '../_lib/repositories/lead.repository';
+import { listUnits } from '../_lib/repositories/org.repository';
+import { listRollups } from '../_lib/repositories/rollup.repository';
+import { createNameCache } from '../workspace/lead-views';
+import { inScope, matches } from './report-leads';
+import { periodDays, resolvePeriod, resolveScope, type ResolvedScope } from './report-scope';
+import { tablesToXlsx, tableToCsvBytes } from './spreadsheet-writer';
+
+/** An export is one file in one call: a period's leads up to this many, else the caller narrows it. */
+export const EXPORT_MAX_LEADS = 5000;
+const SCAN_PAGE = 500;
+
+/** Every lead of the period, in arrival order, a page a request (keyset on createdAt, _id). */
+const periodLeads = async (deps: Deps, districtId: string, period: Period): Promise<Lead[]> => {
+  const all: Lead[] = [];
+  let after: Lead | null = null;
+  for (;;) {
+    const page: Lead[] = await findLeads(deps.store, {
+      where: { districtId, createdAt: { gte: period.start.toISOString(), lt: period.end.toISOString() } },
+      ...(after ? { anyOf: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, _id: { gt: after._id } }] } : {}),
+      orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+      limit: SCAN_PAGE,
+    });
+    all.push(...page);
+    if (page.length < SCAN_PAGE) return all;
+    after = page[page.length - 1] as Lead;
+  }
+};
+
+interface LeadsExport {
+  table: ExportTable;
+  contactLeadIds: string[];
+  hidden: number;
+}
+
+const leadsTable = async (deps: Deps, me: Staff, scope: ResolvedScope, period: Period, filter: string, value: string | undefined, title: string): Promise<LeadsExport> => {
+  const leads = (await periodLeads(deps, scope.districtId, period)).filter((lead) => inScope(lead, scope) && matches(lead, filter, value));
+  const names = createNameCache(deps);
+  const rows: string[][] = [];
+  const contactLeadIds: string[] = [];
+  let hidden = 0;
+  for (const lead of leads) {
+    const view = leadViewLevel(me, lead);
+    if (!view) {
+      hidden += 1;
+      continue;
+    }
+    if (rows.length >= EXPORT_MAX_LEADS) throw new DomainError('REPORT.EXPORT_TOO_LARGE');
+    if (view === 'handler') contactLeadIds.push(lead._id);
+    const [carrierName, handlerUnitName, handlerName, creditName] = await Promise.all([
+      names.carrierName(lead.source.carrierId),
+      names.unitName(lead.handling.unitId),
+      names.staffName(lead.handling.staffId),
+      names.staffName(lead.credit.staffId),
+    ]);
+    rows.push(leadExportRow({ lead, view, carrierName, handlerUnitName, handlerName, creditName }));
+  }
+  return { table: { title, header: LEAD_EXPORT_HEADER, rows }, contactLeadIds, hidden };
+};
+
+const dashboardExport = async (deps: Deps, scope: ResolvedScope, period: Period, title: string): Promise<ExportTable> => {
+  const only = scope.scope === 'unit' ? { unitId: scope.unitId } : scope.scope === 'person' ? { staffId: scope.staffId } : null;
+  const rowsOf = (p: Period) => {
+    const { fromDay, toDay } = periodDays(p);
+    return listRollups(deps.store, scope.districtId, fromDay, toDay, only);
+  };
+  const [rows, previousRows, units] = await Promise.all([rowsOf(period), rowsOf(previousPeriod(period)), listUnits(deps.store, scope.districtId)]);
+  const unitNames = new Map(units.map((u) => [u._id, u.name]));
+  return dashboardTable(title, summariseRollups(rows, unitNames), summariseRollups(previousRows, unitNames));
+};
+
+/** File names people recognise in a chat: 招商数据_全区_2026年11月_线索.xlsx (no path characters). */
+const fileNameOf = (scopeLabel: string, periodLabel: string, table: 'leads' | 'dashboard', format: string) =>
+  `招商数据_${scopeLabel}_${periodLabel}_${table === 'leads' ? '线索' : '看板'}.${format}`.replace(/[\\/:*?"<>|\s]+/g, '');
+
+/**
+ * 导出: the scope and period are authorized exactly as the dashboard's; the leads table holds only leads the
+ * caller may open, contact data only where they may reveal it. The audit entry (who, what, which leads' contact)
+ * is written before the file, so no file leaves without its record.
+ */
+export const reportExportAction = defineAction(reportExportContract, async (deps, ctx, input) => {
+  const me = requireStaff(ctx);
+  const period = resolvePeriod(input.period, ctx.now);
+  const scope = await resolveScope(deps, me, input);
+  const filter = input.filter ?? 'all';
+  if (input.table === 'dashboard' && (input.filter || input.value)) throw new DomainError('VALIDATION.INVALID_INPUT', ['filter']);
+  if (filter !== 'all' && !input.value) throw new DomainError('VALIDATION.INVALID_INPUT', ['value']);
+  if (filter === 'all' && input.value) throw new DomainError('VALIDATION.INVALID_INPUT', ['value']);
+  const title = `${scope.label} ${period.label}`;
+  const result = input.table === 'leads' ? await leadsTable(deps, me, scope, period, filter, input.value, title) : { table: await dashboardExport(deps, scope, period, title), contactLeadIds: [], hidden: 0 };
+  const bytes = input.format === 'xlsx' ? await tablesToXlsx([result.table]) : tableToCsvBytes(result.table);
+  const at = ctx.now.toISOString();
+  const auditId = newId('aud', ctx.now, deps.randomBytes);
+  await recordAudit(deps.store, {
+    _id: auditId,
+    districtId: me.districtId,
+    action: 'report.export',
+    target: { kind: 'district', id: me.districtId },
+    staffId: me._id,
+    actorName: me.name,
+    at,
+    before: null,
+    after: { table: input.table, format: input.format, scope: scope.scope, scopeLabel: scope.label, period: period.key, filter, value: input.value ?? null, rows: result.table.rows.length, contactLeadIds: result.contactLeadIds },
+  });
+  const fileName = fileNameOf(scope.label, period.label, input.table, input.format);
+  let url: string;
+  try {
+    const fileId = await deps.files.put(`exports/${me.districtId}/${auditId}.${input.format}`, bytes);
+    url = await deps.files.linkFor(fileId, fileName);
+  } catch (error) {
+    deps.log.error('report.export_file_failed', { error: error instanceof Error ? error.message : 'unknown' });
+    throw new DomainError('REPORT.FILE_FAILED');
+  }
+  return { fileName, url, rows: result.table.rows.length, contactRows: result.contactLeadIds.length, hidden: result.hidden };
+});
