@@ -47,6 +47,8 @@ export interface CorpusFixture {
   poolRev?: number;
   /** An 活动 of the demo district (absent: the event rows name one that does not exist). */
   eventId?: string;
+  /** The demo district's privacy-notice version as it is now (absent: the seed's). */
+  noticeVersion?: string;
   /** A later report of the first lead's company from 科技局 (lead.raiseDispute, report.decideDispute). */
   disputeLeadId: string;
   disputeRev: number;
@@ -216,7 +218,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
       contact: { name: '李先生', company: '云帆智能科技有限公司', phone: '13900139000', email: 'li@example.com' },
       need: { industry: '人工智能', scale: '10m_50m', carrierType: 'building', areaMin: 500, areaMax: 1500, timing: '半年内' },
       message: '在洽谈会上了解到临江区，想看研发楼宇。',
-      consent: { agreed: true, noticeVersion: '2026-11' },
+      consent: { agreed: true, noticeVersion: f.noticeVersion ?? '2026-11' },
     },
   },
   'lead.firstReport': { caller: 'tech', input: { leadId: f.disputeLeadId } },
