@@ -12,7 +12,7 @@ import { recordAudit } from '../_lib/repositories/audit.repository';
 import { delegateCard, findCardByStaff, getCard } from '../_lib/repositories/card.repository';
 import { getAnyCarrier, setCarrierFields } from '../_lib/repositories/carrier-admin.repository';
 import { getHandover, handoverIdFor, insertHandover, listCarriersManagedBy, listLeadsHandledBy, removeHandover, setHandoverItem, setHandoverStatus } from '../_lib/repositories/handover.repository';
-import { getLead, insertLeadEvent, LEADS_COLLECTION } from '../_lib/repositories/lead.repository';
+import { getLead, recordLeadChangeIn } from '../_lib/repositories/lead.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { actorOf, auditEntry, openOffice, openOfficeForWrite, type Office } from './office-context';
 import { loadManageableStaff } from './staff-access';
@@ -60,18 +60,26 @@ const moveItem = async (deps: Deps, ctx: ActionContext, office: Office, h: Hando
       const lead = await getLead(tx, item.id);
       if (lead && lead.handling.staffId === h.fromStaffId && isOpen(lead.status)) {
         // Credit, stages, notes, replies and events stay with the lead; only who handles it changes.
-        const ok = await tx.update(LEADS_COLLECTION, lead._id, { set: { handling: { unitId: to.unitId, staffId: to._id }, updatedAt: at } }, { ifRev: lead._rev });
+        // Through the lead repository's intent method (rev check, event, roll-ups), inside this item's transaction.
+        const ok = await recordLeadChangeIn(
+          tx,
+          lead,
+          { handling: { unitId: to.unitId, staffId: to._id }, updatedAt: at },
+          [
+            {
+              _id: newId('ev', ctx.now, deps.randomBytes),
+              leadId: lead._id,
+              districtId: lead.districtId,
+              type: 'assigned',
+              actor: { kind: 'staff', staffId: office.staff._id, name: office.staff.name },
+              text: `人员交接：转由 ${to.name} 承办`,
+              data: { toUnitId: to.unitId, toStaffId: to._id, handoverId: h._id },
+              at,
+            },
+          ],
+          lead._rev,
+        );
         if (!ok) throw new DomainError('LEAD.CONCURRENT_UPDATE');
-        await insertLeadEvent(tx, {
-          _id: newId('ev', ctx.now, deps.randomBytes),
-          leadId: lead._id,
-          districtId: lead.districtId,
-          type: 'assigned',
-          actor: { kind: 'staff', staffId: office.staff._id, name: office.staff.name },
-          text: `人员交接：转由 ${to.name} 承办`,
-          data: { toUnitId: to.unitId, toStaffId: to._id, handoverId: h._id },
-          at,
-        });
         moved = true;
       }
     } else if (item.kind === 'carrier') {

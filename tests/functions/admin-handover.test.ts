@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Card } from '../../domain/card/card.schema';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
 import type { Lead } from '../../domain/lead/lead.schema';
@@ -79,5 +81,13 @@ describe('district office: offboarding handover', () => {
     expect(await b.call('admin.handover.start', { staffId: 'staff-tech', successorStaffId: 'staff-commissioner' }, OPENID.investLeader)).toMatchObject({ ok: false, error: { code: 'STAFF.NOT_FOUND' } });
     expect(await b.call('admin.handover.start', { staffId: 'staff-tech', successorStaffId: 'ws-staff-head' }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'STAFF.NOT_FOUND' } });
     expect(await b.call('admin.handover.preview', { staffId: 'staff-tech' }, OPENID.wangshanAdmin)).toMatchObject({ ok: false, error: { code: 'STAFF.NOT_FOUND' } });
+  });
+});
+
+describe('handover writes leads through the lead repository', () => {
+  it('names no lead collection and writes no lead event itself: recordLeadChangeIn carries the rev and event rule', () => {
+    const source = readFileSync(join(__dirname, '../../cloudfunctions/admin/handover.ts'), 'utf8');
+    expect(source).toContain('recordLeadChangeIn(');
+    expect(source).not.toMatch(/LEADS_COLLECTION|insertLeadEvent|COLLECTIONS\.leads/);
   });
 });

@@ -83,7 +83,7 @@ describe('认领 from the 待认领 pool', () => {
     expect(await getLead(b, leadId)).toEqual(before);
   });
 
-  it('refuses past the district’s limit with a message that names it; a closed lead no longer counts', async () => {
+  it('refuses past the district’s limit with a clear message; a closed lead no longer counts', async () => {
     await setPoolRules(b, { maxClaimedOpen: 1, idleReturnDays: 5, warnDaysBefore: 1 });
     const first = await poolLead(b);
     const second = await poolLead(b);

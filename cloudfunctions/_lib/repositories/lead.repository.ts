@@ -70,16 +70,33 @@ export const recordLeadChange = async (
   const changes = Object.keys(set).length > 0;
   const rollups = changes && touchesRollups(set);
   if (events.length === 0 && audit.length === 0 && !rollups) return changes ? store.update(LEADS, lead._id, { set }, options) : true;
-  return store.transaction(async (tx) => {
-    // The roll-ups move from the lead as it stands: the rev-checked copy, or (no check) a fresh read here.
-    const read = 'status' in lead && expectedRev !== null ? lead : null;
-    const before = rollups ? (read ?? (await getLead(tx, lead._id))) : null;
-    if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
-    if (before) await applyRollupDelta(tx, rollupDeltaOf(before, leadAfter(before, set)));
-    for (const event of events) await insertLeadEvent(tx, event);
-    for (const entry of audit) await tx.insert<AuditEntry>(COLLECTIONS.audit.name, entry);
-    return true;
-  });
+  return store.transaction((tx) => recordLeadChangeIn(tx, lead, set, events, expectedRev, audit));
+};
+
+/**
+ * `recordLeadChange` inside a transaction the caller already holds, for a change that must land together with
+ * the caller's own records (a handover item and its audit line): the same rev check, events and roll-ups.
+ * False when the rev moved first — nothing of the lead written; the caller decides whether to abort.
+ */
+export const recordLeadChangeIn = async (
+  tx: TransactionStore,
+  lead: Lead | Pick<Lead, '_id'>,
+  set: Record<string, unknown>,
+  events: readonly LeadEvent[],
+  expectedRev: number | null,
+  audit: readonly AuditEntry[] = [],
+): Promise<boolean> => {
+  const options = expectedRev === null ? undefined : { ifRev: expectedRev };
+  const changes = Object.keys(set).length > 0;
+  const rollups = changes && touchesRollups(set);
+  // The roll-ups move from the lead as it stands: the rev-checked copy, or (no check) a fresh read here.
+  const read = 'status' in lead && expectedRev !== null ? lead : null;
+  const before = rollups ? (read ?? (await getLead(tx, lead._id))) : null;
+  if (changes && !(await tx.update(LEADS, lead._id, { set }, options)) && expectedRev !== null) return false;
+  if (before) await applyRollupDelta(tx, rollupDeltaOf(before, leadAfter(before, set)));
+  for (const event of events) await insertLeadEvent(tx, event);
+  for (const entry of audit) await tx.insert<AuditEntry>(COLLECTIONS.audit.name, entry);
+  return true;
 };
 
 /**
