@@ -228,3 +228,31 @@ describe('the district’s privacy periods (office setting)', () => {
     expect(list).toMatchObject({ answerDays: 10, retentionDays: 365 });
   });
 });
+
+describe('a web visitor’s rights over their browser’s inquiries', () => {
+  let b: TestBackend;
+  beforeEach(async () => {
+    b = await createTestBackend();
+  });
+  afterEach(() => b.close());
+
+  it('withdraws consent for the inquiry of this browser; another browser finds nothing', async () => {
+    const { runAction } = await import('../../cloudfunctions/_lib/action-runner');
+    const { ALL_ACTIONS } = await import('../../tools/local-cloud/all-actions');
+    const { solveChallenge } = await import('../../domain/lead/web-challenge.rules');
+    b.deps.intakeLimits = { ...b.deps.intakeLimits, webChallengeBits: 4 };
+    const as = (visitor: string, action: string, input: unknown) =>
+      runAction(ALL_ACTIONS, b.deps, { openid: null, appid: null, origin: 'test', requestId: 'web', visitor, clientIp: '203.0.113.9' }, { action, input });
+    const issued = await as('browser-one', 'lead.challenge', {});
+    if (!issued.ok) throw new Error(issued.error.code);
+    const { challenge, bits } = issued.data as { challenge: string; bits: number };
+    const submitted = await as('browser-one', 'lead.submit', leadInput({ proof: { challenge, nonce: solveChallenge(challenge, bits).nonce } }));
+    if (!submitted.ok) throw new Error(submitted.error.code);
+    const { leadId } = submitted.data as { leadId: string };
+    expect(await as('browser-two', 'privacy.request', { kind: 'withdraw_consent', leadId })).toMatchObject({ ok: false, error: { code: 'LEAD.NOT_FOUND' } });
+    expect(await as('browser-one', 'privacy.request', { kind: 'withdraw_consent' })).toMatchObject({ ok: true, data: { created: true } });
+    expect((await getLead(b, leadId)).privacy?.consentWithdrawnAt).toBeTruthy();
+    expect(await as('browser-two', 'privacy.mine', {})).toMatchObject({ ok: true, data: { items: [] } });
+    expect(await as('browser-one', 'privacy.mine', {})).toMatchObject({ ok: true, data: { items: [{ kind: 'withdraw_consent', scope: 'all', status: 'pending' }] } });
+  });
+});

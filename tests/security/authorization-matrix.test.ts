@@ -392,6 +392,7 @@ describe('authorization matrix', () => {
 
   describe('web visitors (an anonymous id, no WeChat identity)', () => {
     it('reach only public actions, the challenge, intake and their own 我的咨询; everything else answers AUTH.*', async () => {
+      // privacy.*: a web visitor has the same rights over the inquiries of their browser (PIPL).
       const allowed = new Set(['lead.challenge', 'lead.submit', 'lead.mine', 'privacy.request', 'privacy.mine']);
       const answers: string[] = [];
       for (const contract of CONTRACTS) {
