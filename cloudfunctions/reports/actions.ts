@@ -4,6 +4,7 @@ import { dashboardAction } from './dashboard';
 import { reportLeadsAction } from './report-leads';
 import { disputesAction } from './disputes';
 import { decideDisputeAction } from './decide-dispute';
+import { setWeightsAction, weightsAction } from './weights';
 
 /** Reports: read-only, from roll-ups; every action resolves whose numbers the caller may read first. */
-export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction];
+export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction, weightsAction, setWeightsAction];

@@ -5,7 +5,7 @@ import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract,
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
 import { confirmStageContract, firstReportContract, raiseDisputeContract, setLeadFactsContract } from './lead-facts.contracts';
-import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract } from './report.contracts';
+import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract, setWeightsContract, weightsContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
@@ -46,6 +46,8 @@ export const CONTRACTS = [
   raiseDisputeContract,
   disputesContract,
   decideDisputeContract,
+  weightsContract,
+  setWeightsContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

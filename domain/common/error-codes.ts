@@ -58,6 +58,7 @@ export const ERROR_MESSAGES = {
   'FIRST_REPORT.SAME_UNIT': '首报也在本单位，无需申诉',
   'FIRST_REPORT.DISPUTE_EXISTS': '这条线索已提出过首报申诉',
   'FIRST_REPORT.NO_OPEN_DISPUTE': '这条线索没有待裁定的首报申诉',
+  'REPORT.WEIGHTS_INVALID': '计分权重设置不合理：签约、落地等阶段分值或档位系数不能全为 0',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

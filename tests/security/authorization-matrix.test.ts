@@ -3,6 +3,7 @@ import { CONTRACTS } from '../../domain/api/registry';
 import type { ActionResult } from '../../domain/common/result';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { DistrictSchema, DEFAULT_SLA } from '../../domain/org/district.schema';
+import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
 import { StaffSchema } from '../../domain/org/staff.schema';
 import { UnitSchema } from '../../domain/org/unit.schema';
 import { runAction } from '../../cloudfunctions/_lib/action-runner';
@@ -151,6 +152,9 @@ const MATRIX: Record<string, Row> = {
   // (the table's lead has none open: S). A unit leader may not decide for the district.
   'report.disputes':    { cells: 'N N N  N N N N Y  Y', input: () => ({ status: 'open' }) },
   'report.decideDispute': { cells: 'N N N  N N N N S  H', input: (f) => ({ leadId: f.leadId, decision: 'upheld', reason: '证据充分', rev: 0 }) },
+  // Every staff member reads their own district's weights; only a district admin sets them (for their own district).
+  'report.weights':     { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'report.setWeights':  { cells: 'N N N  N N N N Y  Y', input: () => ({ weights: DEFAULT_ARENA_WEIGHTS }) },
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
