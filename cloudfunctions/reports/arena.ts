@@ -2,12 +2,14 @@ import { arenaContract } from '../../domain/api/report.contracts';
 import { DomainError } from '../../domain/common/result';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { boardFor, rankContestants, type ConfirmedStage, type ContestantFacts } from '../../domain/ranking/arena-score.rules';
-import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
+import { weightsOf } from '../../domain/ranking/arena-weights.schema';
+import { invalidatedAfterReport } from '../../domain/ranking/invalid-penalty.rules';
 import { firstReports } from '../../domain/ranking/first-report.rules';
 import { periodContaining, periodFromKey } from '../../domain/report/period.rules';
 import { defineAction, requireStaff } from '../_lib/define-action';
-import { listConfirmedLeads } from '../_lib/repositories/lead.repository';
-import { listUnits } from '../_lib/repositories/org.repository';
+import { listInvalidTouchedSince } from '../_lib/repositories/arena.repository';
+import { listConfirmedLeads, listEventsOfLeads } from '../_lib/repositories/lead.repository';
+import { getDistrict, listUnits } from '../_lib/repositories/org.repository';
 import { listRollups } from '../_lib/repositories/rollup.repository';
 import { firstReportStanding } from '../workspace/first-report';
 import { periodDays, periodView } from './report-scope';
@@ -24,14 +26,24 @@ export const arenaAction = defineAction(arenaContract, async (deps, ctx, input) 
   const period = input.key ? periodFromKey(input.key) : periodContaining(input.kind, ctx.now);
   if (!period || period.kind !== input.kind) throw new DomainError('REPORT.PERIOD_INVALID', ['key']);
   const { fromDay, toDay } = periodDays(period);
-  const weights = DEFAULT_ARENA_WEIGHTS;
-  const [units, signed, landed, rows] = await Promise.all([
+  const [district, invalidated, units, signed, landed, rows] = await Promise.all([
+    getDistrict(deps.store, me.districtId),
+    listInvalidTouchedSince(deps.store, me.districtId, period.start.toISOString()),
     listUnits(deps.store, me.districtId),
     listConfirmedLeads(deps.store, me.districtId, 'signed', fromDay, toDay),
     listConfirmedLeads(deps.store, me.districtId, 'landed', fromDay, toDay),
     listRollups(deps.store, me.districtId, fromDay, toDay),
   ]);
+  const weights = weightsOf(district);
   const byId = new Map<string, Lead>([...signed, ...landed].map((l) => [l._id, l]));
+  // 报送后判定无效: closed as invalid in the period after reaching 洽谈 or beyond; a penalty for the reporting unit.
+  const invalidEvents = await listEventsOfLeads(deps.store, invalidated.map((l) => l._id));
+  const penalties = new Map<string, { leadId: string; company: string }[]>();
+  for (const lead of invalidated) {
+    const unitId = lead.credit.unitId;
+    if (!unitId || !invalidatedAfterReport(invalidEvents.get(lead._id) ?? [], period.start.toISOString(), period.end.toISOString())) continue;
+    penalties.set(unitId, [...(penalties.get(unitId) ?? []), { leadId: lead._id, company: companyOf(lead) }]);
+  }
   const { kept: keptInPeriod, duplicates: inPeriod } = firstReports([...byId.values()]);
   // 首报 across the whole district, not only this period's confirmations: a project first reported (or awarded by
   // a decided dispute) elsewhere is a duplicate here too.
@@ -62,7 +74,7 @@ export const arenaAction = defineAction(arenaContract, async (deps, ctx, input) 
     confirmedStages: stagesByUnit.get(u._id) ?? [],
     promisesDue: promises.get(u._id)?.due ?? 0,
     promisesKept: promises.get(u._id)?.kept ?? 0,
-    invalidAfterReport: [],
+    invalidAfterReport: penalties.get(u._id) ?? [],
     adjustments: [],
   }));
   const board = boardFor(rankContestants(facts, weights), me.unitId, weights.topN);

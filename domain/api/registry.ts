@@ -5,7 +5,7 @@ import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract,
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
 import { confirmStageContract, firstReportContract, raiseDisputeContract, setLeadFactsContract } from './lead-facts.contracts';
-import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract } from './report.contracts';
+import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract, setWeightsContract, weightsContract } from './report.contracts';
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
 import { poolClaimContract } from './workspace.contracts';
 import { bulletinFileContract, bulletinsContract, reportExportContract } from './report.contracts';
@@ -58,6 +58,8 @@ export const CONTRACTS = [
   reportExportContract,
   bulletinsContract,
   bulletinFileContract,
+  weightsContract,
+  setWeightsContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

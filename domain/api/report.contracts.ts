@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { id, line } from '../common/text';
+import { ArenaWeightsSchema } from '../ranking/arena-weights.schema';
 import { DISPUTE_DECISIONS, DISPUTE_STATUSES } from '../ranking/first-report-dispute.schema';
 import { DisputeViewSchema } from './lead-facts.contracts';
 import { chinaDay } from '../lead/lead-facts.schema';
@@ -200,4 +201,24 @@ export const bulletinFileContract = defineContract({
   writes: false,
   request: v.strictObject({ bulletinId: id(), format: v.picklist(['pdf', 'xlsx']) }),
   response: v.object({ fileName: v.string(), url: v.string() }),
+});
+
+/** 计分权重: the weights the district's board scores by, and the published defaults beside them. */
+export const weightsContract = defineContract({
+  name: 'report.weights',
+  fn: 'reports',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({}),
+  response: v.object({ weights: ArenaWeightsSchema, defaults: ArenaWeightsSchema, custom: v.boolean() }),
+});
+
+/** 设置计分权重: the district admin sets the whole set (negative, non-finite or absurd values refused); audited. */
+export const setWeightsContract = defineContract({
+  name: 'report.setWeights',
+  fn: 'reports',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ weights: ArenaWeightsSchema }),
+  response: v.object({ weights: ArenaWeightsSchema }),
 });

@@ -73,6 +73,7 @@ export const ERROR_MESSAGES = {
   'REPORT.EXPORT_TOO_LARGE': '要导出的咨询超过 5000 条，请缩短统计周期或按单位、渠道筛选后再导出',
   'REPORT.FILE_FAILED': '文件没有生成成功，请稍后重试',
   'REPORT.BULLETIN_NOT_FOUND': '未找到这期通报',
+  'REPORT.WEIGHTS_INVALID': '计分权重设置不合理：签约、落地等阶段分值或档位系数不能全为 0',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

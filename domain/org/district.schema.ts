@@ -1,5 +1,6 @@
 import { WorkingCalendarSchema } from '../calendar/working-calendar.schema';
 import * as v from 'valibot';
+import { ArenaWeightsSchema } from '../ranking/arena-weights.schema';
 import { id, imageRef, isoTime, line, paragraph } from '../common/text';
 import { PrivacySettingsSchema } from '../privacy/privacy-settings';
 import { PoolRulesSchema } from './pool-rules.schema';
@@ -56,6 +57,8 @@ export const DistrictSchema = v.strictObject({
   /** The card a bare link or code opens: usually the district head's. */
   defaultCardId: v.optional(v.nullable(id())),
   sla: SlaSettingsSchema,
+  /** 擂台赛 weights set by the district admin (report.setWeights); absent: the published defaults. */
+  arenaWeights: v.optional(ArenaWeightsSchema),
   /** Public holidays and 调休 days the SLA clock counts on (seeded from chinese-days); without one, Monday–Friday. */
   workingCalendar: v.optional(WorkingCalendarSchema),
   /** 待认领 pool rules (how many claimed leads one person may hold, idle return); without them, the defaults. */

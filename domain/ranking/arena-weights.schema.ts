@@ -46,3 +46,10 @@ export const DEFAULT_ARENA_WEIGHTS: ArenaWeights = {
   topN: 5,
   lockAfterWorkingDays: 5,
 };
+
+/** The weights a district scores by: its own setting, else the published defaults. */
+export const weightsOf = (district: { arenaWeights?: ArenaWeights } | null): ArenaWeights => district?.arenaWeights ?? DEFAULT_ARENA_WEIGHTS;
+
+/** What the schema cannot say: a board on which no confirmed stage earns anything measures nothing. */
+export const weightsProblem = (w: ArenaWeights): string | null =>
+  w.stagePoints.visited + w.stagePoints.signed + w.stagePoints.landed === 0 ? '签约、落地等阶段分值不能全为 0' : Object.values(w.tierMultiplier).every((m) => m === 0) ? '投资额档位系数不能全为 0' : null;

@@ -33,6 +33,10 @@ describe('首报 on WeChat Cloud (strict fake)', () => {
     const byName = (await ok('lead.submit', inquiry({ contact: { name: '王先生', company: '江海新材料有限公司', phone: '13900139055' } }), DEMO.investorB)).leadId as string;
     await ok('lead.setFacts', { leadId: byName, companyName: '江海新材料有限公司', rev: storedLead(h, byName)._rev }, DEMO.head);
     expect(await ok('lead.firstReport', { leadId: byName }, DEMO.head)).toMatchObject({ known: true, reports: 1, holder: { isThisLead: true } });
-    await ok('report.arena', { kind: 'quarter' }, ADMIN);
+    // A lead invalid after it was reported as real: the board's penalty query and its events.
+    for (const to of ['contacted', 'negotiating', 'invalid']) await ok('lead.transition', { leadId: byName, to, rev: storedLead(h, byName)._rev, ...(to === 'invalid' ? { reason: '企业放弃' } : {}) }, DEMO.head);
+    const board = await ok('report.arena', { kind: 'quarter' }, DEMO.head);
+    expect((board.own as { items: Array<{ kind: string }> }).items.map((i) => i.kind)).toContain('penalty');
+    await ok('report.weights', {}, ADMIN);
   });
 });

@@ -3,6 +3,7 @@ import { CONTRACTS } from '../../domain/api/registry';
 import type { ActionResult } from '../../domain/common/result';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { DistrictSchema, DEFAULT_SLA } from '../../domain/org/district.schema';
+import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
 import { StaffSchema } from '../../domain/org/staff.schema';
 import { UnitSchema } from '../../domain/org/unit.schema';
 import { runAction } from '../../cloudfunctions/_lib/action-runner';
@@ -183,6 +184,9 @@ const MATRIX: Record<string, Row> = {
   'report.bulletins':   { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
   'report.bulletinFile': { cells: 'N N N  Y Y Y Y Y  H', input: () => ({ bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' }) },
   'report.export':      { cells: 'N N N  N N N N Y  Y', input: () => ({ scope: 'district', period: { kind: 'month' }, table: 'leads', format: 'xlsx' }) },
+  // Every staff member reads their own district's weights; only a district admin sets them (for their own district).
+  'report.weights':     { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'report.setWeights':  { cells: 'N N N  N N N N Y  Y', input: () => ({ weights: DEFAULT_ARENA_WEIGHTS }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };

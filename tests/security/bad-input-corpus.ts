@@ -1,4 +1,5 @@
 import { CONTRACTS } from '../../domain/api/registry';
+import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
 import type { ErrorCode } from '../../domain/common/error-codes';
 import { OPENID } from '../support/test-backend';
 import { privacyRequesterOf, privacyRequestIdFor } from '../../cloudfunctions/_lib/privacy-requester';
@@ -230,6 +231,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.bulletins': { caller: 'admin', input: {} },
   'report.bulletinFile': { caller: 'admin', input: { bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' } },
   'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat' } },
+  'report.weights': { caller: 'tech', input: {} },
+  'report.setWeights': { caller: 'admin', input: { weights: DEFAULT_ARENA_WEIGHTS } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

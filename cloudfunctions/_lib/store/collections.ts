@@ -79,6 +79,8 @@ export const COLLECTIONS = {
       { name: 'by_district_company_phone', fields: ['districtId', 'facts.companyKey', 'contact.phone', 'createdAt', '_id'] },
       // The district admin's 首报 disputes, by status, oldest first.
       { name: 'by_district_dispute', fields: ['districtId', 'firstReportDispute.status', 'firstReportDispute.raisedAt', '_id'] },
+      // 擂台赛 penalty: a district's leads closed as invalid, by when they were last touched.
+      { name: 'by_district_status_updated', fields: ['districtId', 'status', 'updatedAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },

@@ -9,6 +9,8 @@ import { useSession } from '../../hooks/use-session';
 import { DisputeList } from './dispute-list';
 import { useArena } from './use-arena';
 import { useDisputes } from './use-disputes';
+import { useWeights } from './use-weights';
+import { WeightsPanel } from './weights-panel';
 import './index.css';
 
 const KINDS = [
@@ -25,6 +27,7 @@ export default function ArenaPage() {
   // 首报 disputes are the district admin's to decide: the list is asked for only then.
   const admin = session.staff?.roles.includes('admin') ?? false;
   const disputes = useDisputes(admin, arena.reload);
+  const weights = useWeights(admin, arena.reload);
   const data = arena.data;
   return (
     <View className="arena" data-testid="arena" role="main">
@@ -60,6 +63,20 @@ export default function ArenaPage() {
                 <Text className="arena__note">本期还没有得分项：经投资促进局确认的签约、落地和按时响应都会计分。</Text>
               )}
             </SectionBlock>
+          ) : null}
+          {weights.data ? (
+            <WeightsPanel
+              weights={weights.data.weights}
+              custom={weights.data.custom}
+              canEdit={admin}
+              draft={weights.draft}
+              saving={weights.saving}
+              error={weights.error}
+              onEdit={() => void weights.edit()}
+              onCancel={weights.cancel}
+              onChange={weights.set}
+              onSave={() => void weights.save()}
+            />
           ) : null}
           {admin && disputes.data ? (
             <DisputeList

@@ -98,3 +98,58 @@ describe('arena page: 首报 disputes for the district admin', () => {
     expect(screen.queryByTestId('arena-disputes')).toBeNull();
   });
 });
+
+describe('arena page: 计分规则', () => {
+  const BOARD = {
+    period: { kind: 'quarter', key: '2026-Q4', label: '2026年第四季度', start: '2026-09-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' },
+    contestants: 1,
+    topN: 5,
+    top: [line('unit-invest', '临江区投资促进局', 30, 1)],
+    own: null,
+    duplicatesRemoved: 0,
+  };
+  const DEFAULTS = { stagePoints: { visited: 2, signed: 10, landed: 20 }, tierMultiplier: { unknown: 1, 'under-1e': 1, '1e-3e': 1.5, '3e-10e': 2, '10e-20e': 3, '20e-plus': 4 }, promiseKeptPoints: 10, invalidAfterReportPenalty: 5, efficacyCoefficient: false, topN: 5, lockAfterWorkingDays: 5 };
+  const who = (roles: string[]) => () => ({ kind: 'staff', staff: { staffId: 'staff-x', name: '某人', districtId: 'demo-linjiang', unitId: 'unit-invest', roles, cardId: null } });
+
+  it('shows everyone what the board scores by, without a form for non-admins', async () => {
+    const fake = fakeBackend({ 'session.whoami': who(['staff']), 'report.arena': () => BOARD, 'report.weights': () => ({ weights: DEFAULTS, defaults: DEFAULTS, custom: false }) });
+    restore = fake.restore;
+    render(<ArenaPage />);
+    expect((await screen.findByTestId('weights-summary')).textContent).toContain('签约 10 分、落地 20 分');
+    expect(screen.getByText('默认方案')).toBeTruthy();
+    expect(screen.queryByTestId('edit-weights')).toBeNull();
+  });
+
+  it('the admin edits them: a negative or missing value is refused with its reason before sending; a valid set is sent whole', async () => {
+    const fake = fakeBackend({
+      'session.whoami': who(['admin', 'staff']),
+      'report.arena': () => BOARD,
+      'report.disputes': () => ({ items: [] }),
+      'report.weights': () => ({ weights: DEFAULTS, defaults: DEFAULTS, custom: false }),
+      'report.setWeights': (input) => input,
+    });
+    restore = fake.restore;
+    render(<ArenaPage />);
+    const edit = await screen.findByTestId('edit-weights');
+    await act(async () => {
+      fireEvent.click(edit);
+    });
+    fireEvent.change(screen.getByTestId('weight-signed'), { target: { value: '-3' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-weights'));
+    });
+    expect(screen.getByTestId('weights-error').textContent).toBe('「签约（分）」请填写不小于 0 的数字');
+    fireEvent.change(screen.getByTestId('weight-signed'), { target: { value: '5000' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-weights'));
+    });
+    expect(screen.getByTestId('weights-error').textContent).toBe('「签约（分）」分值不能超过 1000');
+    expect(fake.inputsOf('report.setWeights')).toEqual([]);
+    fireEvent.change(screen.getByTestId('weight-signed'), { target: { value: '40' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-weights'));
+    });
+    expect(fake.inputsOf('report.setWeights')).toEqual([{ weights: { ...DEFAULTS, stagePoints: { visited: 2, signed: 40, landed: 20 } } }]);
+    expect(screen.queryByTestId('weights-form')).toBeNull();
+  });
+});
