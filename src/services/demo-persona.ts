@@ -1,4 +1,5 @@
-import * as v from 'valibot';
+// Named imports: with the namespace form webpack kept all of valibot (~105 KB) in the H5 entry, where this file sits (#12).
+import { array, literal, maxLength, minLength, object, optional, pipe, regex, safeParse, string, type InferOutput } from 'valibot';
 
 /**
  * Local-demo personas (H5 only). The local cloud answers `GET /api/_local/personas`; a production web build
@@ -8,18 +9,18 @@ export const LOCAL_PERSONAS_PATH = '/api/_local/personas';
 const STORAGE_KEY = 'investcard.persona';
 const DETECT_TIMEOUT_MS = 3000;
 
-const DemoPersonaSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/)),
-  label: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
-  kind: v.string(),
+const DemoPersonaSchema = object({
+  id: pipe(string(), regex(/^[A-Za-z0-9_.:-]{1,64}$/)),
+  label: pipe(string(), minLength(1), maxLength(40)),
+  kind: string(),
 });
-export type DemoPersona = v.InferOutput<typeof DemoPersonaSchema>;
+export type DemoPersona = InferOutput<typeof DemoPersonaSchema>;
 
-const PersonaListSchema = v.pipe(v.array(DemoPersonaSchema), v.minLength(1));
+const PersonaListSchema = pipe(array(DemoPersonaSchema), minLength(1));
 /** What the local cloud answers (tools/local-cloud/server.ts). */
-const PersonasResponseSchema = v.object({
-  ok: v.literal(true),
-  data: v.object({ personas: PersonaListSchema, defaultPersona: v.optional(v.string()) }),
+const PersonasResponseSchema = object({
+  ok: literal(true),
+  data: object({ personas: PersonaListSchema, defaultPersona: optional(string()) }),
 });
 
 export interface LocalDemo {
@@ -41,7 +42,7 @@ const loadPersonas = async (): Promise<LocalDemo | null> => {
       signal: controller?.signal,
     });
     if (!response.ok) return null;
-    const parsed = v.safeParse(PersonasResponseSchema, await response.json());
+    const parsed = safeParse(PersonasResponseSchema, await response.json());
     if (!parsed.success) return null;
     const { personas, defaultPersona } = parsed.output.data;
     return { personas, defaultId: personas.some((p) => p.id === defaultPersona) ? (defaultPersona as string) : personas[0].id };

@@ -85,8 +85,8 @@ const openAndSweep = async (route: string, query: Record<string, string>): Promi
 describe('Moments single-page mode (scene 1154)', () => {
   it('finds the shareable pages by their Page objects', () => {
     expect(shareable).toEqual(expect.arrayContaining(['pages/card/index', 'pages/carrier-detail/index', 'inquiry/directory/index']));
-    // Staff and share pages are never shared to Moments.
-    expect(shareable.filter((p) => !p.startsWith('pages/'))).toEqual([]);
+    // Staff, share, office and report pages are never shared to Moments (the investor's pages live in pages/ and inquiry/).
+    expect(shareable.filter((p) => !p.startsWith('pages/') && !p.startsWith('inquiry/'))).toEqual([]);
   });
 
   it('lists only shareable pages as known findings', () => {
