@@ -63,7 +63,7 @@ describe('events and event mode', () => {
       submitter: { openid: null },
       contact: { phone: '13900139000' },
     });
-    const outbox = await b.store.find<{ message: { toOpenid: string } }>(COLLECTIONS.outbox.name, { limit: 10 });
+    const outbox = await b.store.find<{ _id: string; message: { toOpenid: string } }>(COLLECTIONS.outbox.name, { limit: 10 });
     expect(outbox.map((o) => o.message.toOpenid)).not.toContain(OPENID.commissioner);
     // The commissioner's own 我的咨询 does not list what they took down for someone else.
     expect((await b.ok<{ items: unknown[] }>('lead.mine', {}, OPENID.commissioner)).items).toEqual([]);

@@ -465,7 +465,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'e' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 
