@@ -10,6 +10,7 @@ import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
 import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchImport, printImport } from './import-bench';
+import { benchMatching, benchWebSubmit, printReach } from './reach-bench';
 import { benchLcp, printLcp } from './lcp-bench';
 import { benchLeadPipeline } from './lead-pipeline-bench';
 import { benchLighthousePerf, printLighthousePerf } from './lighthouse-perf-bench';
@@ -20,7 +21,7 @@ import { benchStoreInsert } from './store-bench';
 import { benchWeappRender, printWeappRender } from './weapp-render-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import,reach]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -135,6 +136,13 @@ const main = async () => {
     const f = await benchImport(5000);
     printImport(f);
     results.import = f;
+  }
+  if (want('reach')) {
+    console.log('\n12. reach: carrier matching over 10 000 carriers; the web path\'s inquiry submit on loopback');
+    const matching = await benchMatching(10_000);
+    const web = await benchWebSubmit();
+    printReach(matching, web);
+    results.reach = { matching, web };
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });

@@ -12,9 +12,10 @@ export const getEvent = (store: TransactionStore, id: string) => store.get<Inves
 export const listDistrictEvents = (store: DocumentStore, districtId: string) =>
   store.find<InvestEvent>(C, {
     where: { districtId },
+    // One direction for both fields, so the by_district_date index serves the sort on WeChat Cloud too.
     orderBy: [
       { field: 'date', direction: 'desc' },
-      { field: '_id', direction: 'asc' },
+      { field: '_id', direction: 'desc' },
     ],
     limit: EVENT_LIST_LIMIT,
   });
