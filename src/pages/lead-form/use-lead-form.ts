@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import type { Dictionary } from '../../i18n/dictionary';
+import { zh } from '../../i18n/zh';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { submitLeadContract } from '../../../domain/api/lead.contracts';
@@ -103,7 +105,7 @@ const useConsent = (notice: PrivacyNoticeState, clearError: () => void) => {
 };
 
 /** State of the inquiry form: values (kept as a device draft), validation, consent, the exactly-once submission. */
-export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
+export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh): LeadFormState => {
   const [singlePage] = useState(isSinglePageMode);
   const source = useMemo(
     () => sourceFromEntry(entry, entryChannel()),
@@ -140,7 +142,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
   const submit = (): Promise<void> => {
     // A second tap while the first is on its way is the same submission.
     if (inFlight.current) return inFlight.current;
-    const found = validateLeadForm(values, consent.consent);
+    const found = validateLeadForm(values, consent.consent, t);
     setPhoneTouched(true);
     if (Object.keys(found).length) {
       setErrors(found);
@@ -166,7 +168,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
       } catch (e) {
         const error = toApiError(e);
         setFormError(error);
-        setErrors(fieldErrorsFrom(error));
+        setErrors(fieldErrorsFrom(error, t));
         if (error.code === 'LEAD.CONSENT_REQUIRED') {
           // The notice changed since it was shown: read the new one and agree again.
           consent.setConsent(false);
