@@ -315,6 +315,24 @@ export const zh = {
   statusLanded: '落地',
   statusInvalid: '无效',
 
+  // Directory
+  directoryByUnit: '按单位',
+  directoryByIndustry: '按产业',
+  directoryOpenCard: '查看名片',
+  directoryShareTitle: (district: string): string => `${district} · 招商专员名录`,
+  directoryTitle: '招商专员名录',
+  directoryHeadingFallback: '招商专员',
+  directoryEmpty: '暂无可联系的专员',
+  directoryEmptyText: '可返回名片页直接联系名片主人',
+  directoryPeople: (n: number): string => `${n} 人`,
+  directoryMoments: '朋友圈预览 · 查看专员名片、联系专员请点击屏幕下方「前往小程序」',
+  directorySubtitle: '按单位或产业方向找到对口专员',
+  directorySubtitleTap: '按单位或产业方向找到对口专员，点击查看名片',
+  directoryFilterUnit: '按单位筛选专员',
+  directoryFilterIndustry: '按产业筛选专员',
+  directoryOtherUnits: '其他单位',
+  personCard: '名片 ›',
+
   // Numbers, areas, prices, dates
   priceOnRequest: '价格面议',
   responseDays: (days: number): string => `${days} 个工作日内回复咨询`,
