@@ -74,7 +74,10 @@ export const cardLocation = (hash: string, search: string): CardLocation | null 
   const params = new URLSearchParams(search);
   const entry = pickEntry((k) => params.get(k) ?? undefined);
   const named = ENTRY_KEYS.filter((k) => entry[k] !== undefined);
-  if (!named.length) return { request: cardRequestFromEntry({}), hashRoute: null };
-  const query = named.map((k) => `${k}=${encodeURIComponent(entry[k] as string)}`).join('&');
+  // A shared link's language travels into the hash route too, where the app reads it (it names no card).
+  const lang = params.get('lang');
+  const carried = lang === 'en' || lang === 'zh' ? [`lang=${lang}`] : [];
+  if (!named.length && !carried.length) return { request: cardRequestFromEntry({}), hashRoute: null };
+  const query = [...named.map((k) => `${k}=${encodeURIComponent(entry[k] as string)}`), ...carried].join('&');
   return { request: cardRequestFromEntry(entry), hashRoute: `#${CARD_ROUTE}?${query}` };
 };

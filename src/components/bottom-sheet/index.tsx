@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import type { ReactNode } from 'react';
 import './index.css';
 import { pressable } from '../a11y';
@@ -15,6 +16,7 @@ export interface BottomSheetProps {
 
 /** A modal sheet sliding up from the bottom: notices, reasons, hand-offs. */
 export function BottomSheet({ open, title, onClose, footer, testId, children }: BottomSheetProps) {
+  const t = useText();
   if (!open) return null;
   return (
     <View className="bottom-sheet" data-testid={testId} catchMove>
@@ -22,7 +24,7 @@ export function BottomSheet({ open, title, onClose, footer, testId, children }: 
       <View className="bottom-sheet__panel" role="dialog" aria-modal="true" aria-label={title}>
         <View className="bottom-sheet__head">
           <Text className="bottom-sheet__title">{title}</Text>
-          <View className="bottom-sheet__close" data-testid="sheet-close" onClick={onClose} {...pressable(onClose, { label: '关闭' })}>
+          <View className="bottom-sheet__close" data-testid="sheet-close" onClick={onClose} {...pressable(onClose, { label: t.close })}>
             <Text>✕</Text>
           </View>
         </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -13,6 +14,7 @@ export interface ConsentCheckProps {
 
 /** The explicit agreement to the privacy notice: an unticked box until the investor ticks it. */
 export function ConsentCheck({ checked, noticeTitle, onToggle, onOpenNotice, error }: ConsentCheckProps) {
+  const t = useText();
   return (
     <View className={error ? 'consent-check consent-check--error' : 'consent-check'} data-testid="consent">
       <View className="consent-check__row">
@@ -21,7 +23,7 @@ export function ConsentCheck({ checked, noticeTitle, onToggle, onOpenNotice, err
           aria-checked={checked ? 'true' : 'false'}
           data-testid="consent-checkbox"
           onClick={onToggle}
-          {...pressable(onToggle, { role: 'checkbox', label: `我已阅读并同意《${noticeTitle}》` })}
+          {...pressable(onToggle, { role: 'checkbox', label: t.consentLabel(noticeTitle) })}
         >
           {checked ? (
             <Text className="consent-check__tick" aria-hidden="true">
@@ -30,11 +32,11 @@ export function ConsentCheck({ checked, noticeTitle, onToggle, onOpenNotice, err
           ) : null}
         </View>
         <View className="consent-check__text">
-          <Text onClick={onToggle}>我已阅读并同意</Text>
+          <Text onClick={onToggle}>{t.consentRead}</Text>
           <Text className="consent-check__link" data-testid="open-privacy-notice" onClick={onOpenNotice} {...pressable(onOpenNotice, { role: 'link' })}>
-            《{noticeTitle}》
+            {t.consentNoticeLink(noticeTitle)}
           </Text>
-          <Text onClick={onToggle}>，同意招商部门为回复本次咨询处理我填写的信息。</Text>
+          <Text onClick={onToggle}>{t.consentPurpose}</Text>
         </View>
       </View>
       {error ? (

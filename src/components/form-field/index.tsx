@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import type { ReactNode } from 'react';
 import './index.css';
 
@@ -14,11 +15,12 @@ export interface FormFieldProps {
 
 /** One labelled form row: label, control, then either its hint or its error in Chinese. */
 export function FormField({ label, required = false, hint, error, testId, children }: FormFieldProps) {
+  const t = useText();
   return (
     <View className={error ? 'form-field form-field--error' : 'form-field'} data-testid={testId}>
       <View className="form-field__label-row">
         <Text className="form-field__label">{label}</Text>
-        {required ? <Text className="form-field__required">*</Text> : <Text className="form-field__optional">选填</Text>}
+        {required ? <Text className="form-field__required">*</Text> : <Text className="form-field__optional">{t.optional}</Text>}
       </View>
       <View className="form-field__control">{children}</View>
       {error ? (

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useLanguage } from '../../i18n/text-context';
 import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
@@ -19,13 +20,14 @@ export interface MessageThreadProps {
 
 /** The conversation between an investor and the district: the inquiry, then each reply. */
 export function MessageThread({ messages, emptyText, testId = 'message-thread' }: MessageThreadProps) {
+  const lang = useLanguage();
   return (
     <View className="message-thread" data-testid={testId}>
       {messages.map((m) => (
         <View key={m.id} className={m.fromInvestor ? 'message-thread__item' : 'message-thread__item message-thread__item--staff'} data-testid="thread-message">
           <View className="message-thread__meta">
             <Text className="message-thread__author">{m.author}</Text>
-            <Text className="message-thread__time">{formatDateTime(m.at)}</Text>
+            <Text className="message-thread__time">{formatDateTime(m.at, new Date(), lang)}</Text>
           </View>
           <Text className="message-thread__bubble" userSelect>
             {m.text}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import type { Person } from '../../../domain/api/views.schema';
 import { Avatar } from '../avatar';
 import './index.css';
@@ -14,6 +15,7 @@ export interface PersonRowProps {
 
 /** One commissioner in the directory: who, where, what they focus on; tapping opens their card. */
 export function PersonRow({ person, photoUrl, highlight, onOpen }: PersonRowProps) {
+  const t = useText();
   return (
     <View
       className="person-row"
@@ -39,7 +41,7 @@ export function PersonRow({ person, photoUrl, highlight, onOpen }: PersonRowProp
           </View>
         ) : null}
       </View>
-      {onOpen ? <Text className="person-row__more">名片 ›</Text> : null}
+      {onOpen ? <Text className="person-row__more">{t.personCard}</Text> : null}
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -19,6 +20,7 @@ export interface PickerFieldProps<V extends string> {
 
 /** A one-column picker (native wheel in WeChat, Taro's sheet on the web) shown as a form control. */
 export function PickerField<V extends string>({ options, value, placeholder, onChange, onClear, testId }: PickerFieldProps<V>) {
+  const t = useText();
   const index = options.findIndex((o) => o.value === value);
   const selected = index >= 0 ? options[index] : null;
   return (
@@ -41,8 +43,8 @@ export function PickerField<V extends string>({ options, value, placeholder, onC
         </View>
       </Picker>
       {selected && onClear ? (
-        <View className="picker-field__clear" onClick={onClear} {...pressable(onClear, { label: `清除${placeholder}` })}>
-          <Text>清除</Text>
+        <View className="picker-field__clear" onClick={onClear} {...pressable(onClear, { label: t.clearChoice(placeholder) })}>
+          <Text>{t.clear}</Text>
         </View>
       ) : null}
     </View>

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
+import { ChineseMark } from '../chinese-mark';
 import { ActionButton } from '../action-button';
 import { BottomSheet } from '../bottom-sheet';
 import './index.css';
@@ -20,6 +22,9 @@ const splitLine = (line: string): { key: string; text: string } => {
 
 /** The privacy notice in full, with agreement as the sheet's one action. */
 export function PrivacyNoticeSheet({ open, title, body, version, onAgree, onClose }: PrivacyNoticeSheetProps) {
+  // The district writes its notice in Chinese: an English page marks it.
+  const chineseBody = /[\u3400-\u9fff]/.test(body);
+  const t = useText();
   const lines = body.split('\n').filter((l) => l.trim());
   return (
     <BottomSheet
@@ -27,9 +32,10 @@ export function PrivacyNoticeSheet({ open, title, body, version, onAgree, onClos
       title={title}
       onClose={onClose}
       testId="privacy-notice"
-      footer={<ActionButton text="我已阅读并同意" block onClick={onAgree} testId="privacy-agree" />}
+      footer={<ActionButton text={t.noticeAgree} block onClick={onAgree} testId="privacy-agree" />}
     >
-      <View className="privacy-notice">
+      <View className="privacy-notice" data-content-lang={chineseBody ? 'zh' : undefined}>
+        <ChineseMark show={chineseBody} />
         {lines.map((line) => {
           const { key, text } = splitLine(line);
           return (
@@ -39,7 +45,7 @@ export function PrivacyNoticeSheet({ open, title, body, version, onAgree, onClos
             </View>
           );
         })}
-        <Text className="privacy-notice__version">版本 {version}</Text>
+        <Text className="privacy-notice__version">{t.noticeVersion(version)}</Text>
       </View>
     </BottomSheet>
   );

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useLanguage, useText } from '../../i18n/text-context';
 import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
@@ -33,14 +34,19 @@ export interface PromiseNoteProps {
 
 /** Whether the promise held, in words, with the deadline. */
 export function PromiseNote({ hours, kept, respondedAt, dueAt }: PromiseNoteProps) {
+  const t = useText();
+  const lang = useLanguage();
   const state = promiseState(kept, respondedAt);
+  const labels: Record<PromiseState, string> = { kept: t.promiseKept, late: t.promiseLate, overdue: t.promiseOverdue, waiting: t.promiseWaiting };
+  const when = (iso: string): string => formatDateTime(iso, new Date(), lang);
   return (
     <View className="promise-note" data-testid="promise-note" data-state={state}>
       <Text className={`promise-note__state promise-note__state--${state}`} data-testid="promise-state">
-        {PROMISE_STATE_LABELS[state]}
+        {labels[state]}
       </Text>
       <Text className="promise-note__text">
-        承诺 {hours} 个工作小时内回复{state === 'waiting' || state === 'overdue' ? ` · 时限 ${formatDateTime(dueAt)}` : respondedAt ? ` · 首次回复 ${formatDateTime(respondedAt)}` : ''}
+        {t.promiseNote(hours)}
+        {state === 'waiting' || state === 'overdue' ? t.promiseDue(when(dueAt)) : respondedAt ? t.promiseResponded(when(respondedAt)) : ''}
       </Text>
     </View>
   );

@@ -1,4 +1,8 @@
 import { ScrollView, Text, View } from '@tarojs/components';
+import type { Dictionary } from '../../i18n/dictionary';
+import { TextProvider } from '../../i18n/text-context';
+import { usePageLanguage } from '../../i18n/use-page-language';
+import { usePageTitle } from '../../i18n/use-page-title';
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
@@ -22,58 +26,61 @@ import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 type Mode = 'unit' | 'industry';
-const MODES = [
-  { key: 'unit', label: '按单位' },
-  { key: 'industry', label: '按产业' },
+const modesFor = (t: Dictionary) => [
+  { key: 'unit', label: t.directoryByUnit },
+  { key: 'industry', label: t.directoryByIndustry },
 ];
 
 export default function DirectoryPage() {
   const { params } = useRouter();
   const journey = useMemo(() => journeyFromParams(params), [params]);
+  const language = usePageLanguage(params.lang);
+  const { t } = language;
+  usePageTitle(language.lang, t.directoryTitle);
   const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined });
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
   const { status, data, error, offline, savedAt, reload } = useDirectory(districtId);
   const [mode, setMode] = useState<Mode>('unit');
   const [focus, setFocus] = useState<string | null>(null);
   // Moments single-page mode: WeChat allows no navigation, so a person's card opens only in the full app.
-  const { readOnly, hint, guard } = useFullMode();
-  const openCard = (cardId: string) => guard('查看名片', () => openPage(ROUTES.card, { cardId }));
+  const { readOnly, hint, guard } = useFullMode(t.fullModeHint);
+  const openCard = (cardId: string) => guard(t.directoryOpenCard, () => openPage(ROUTES.card, { cardId }));
 
   // Shared onwards, the directory keeps the card and share it came through, so credit follows the chain.
   const sharePath = pageUrl(ROUTES.directory, { districtId, cardId: journey.cardId, s: journey.shareCode });
   const shareQuery = sharePath.split('?')[1] ?? '';
-  const shareTitle = card.data ? `${card.data.district.name} · 招商专员名录` : '招商专员名录';
+  const shareTitle = card.data ? t.directoryShareTitle(card.data.district.name) : t.directoryTitle;
   useShareAppMessage(() => ({ title: shareTitle, path: sharePath }));
   useShareTimeline(() => ({ title: shareTitle, query: shareQuery }));
 
   usePullDownRefresh(() => {
     reload().then((failure) => {
       Taro.stopPullDownRefresh();
-      if (failure) Taro.showToast({ title: failure.message, icon: 'none' }).catch(() => undefined);
+      if (failure) Taro.showToast({ title: t.errorMessage(failure.code, failure.message), icon: 'none' }).catch(() => undefined);
     });
   });
 
   const groups = useMemo(() => {
     if (!data) return [];
-    const all = mode === 'unit' ? groupByUnit(data) : groupByIndustry(data.people);
+    const all = mode === 'unit' ? groupByUnit(data, t.directoryOtherUnits) : groupByIndustry(data.people);
     return focus ? all.filter((g) => g.key === focus) : all;
-  }, [data, mode, focus]);
+  }, [data, mode, focus, t]);
 
   const chips = useMemo(() => {
     if (!data) return [];
-    return mode === 'unit' ? groupByUnit(data).map((g) => ({ key: g.key, label: g.title })) : industriesOf(data.people).map((i) => ({ key: i, label: i }));
-  }, [data, mode]);
+    return mode === 'unit' ? groupByUnit(data, t.directoryOtherUnits).map((g) => ({ key: g.key, label: g.title })) : industriesOf(data.people).map((i) => ({ key: i, label: i }));
+  }, [data, mode, t]);
 
   let body;
   if (status === 'loading' || (!districtId && card.status === 'loading')) {
     body = <ListSkeleton rows={3} />;
   } else if (!data) {
-    body = <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />;
+    body = <ErrorState message={t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED'])} onRetry={() => void reload()} />;
   } else if (!groups.length) {
-    body = <EmptyState title="暂无可联系的专员" description="可返回名片页直接联系名片主人" />;
+    body = <EmptyState title={t.directoryEmpty} description={t.directoryEmptyText} />;
   } else {
     body = groups.map((group) => (
-      <SectionBlock key={group.key} title={group.title} extra={`${group.people.length} 人`} testId="directory-group">
+      <SectionBlock key={group.key} title={group.title} extra={t.directoryPeople(group.people.length)} testId="directory-group">
         {group.people.map((person) => (
           <PersonRow
             key={`${group.key}:${person.staffId}`}
@@ -88,17 +95,18 @@ export default function DirectoryPage() {
   }
 
   return (
+    <TextProvider value={language}>
     <View className={readOnly ? 'directory-page directory-page--read-only' : 'directory-page'} data-testid="directory-page" role="main">
-      {readOnly ? <MomentsBanner text="朋友圈预览 · 查看专员名片、联系专员请点击屏幕下方「前往小程序」" /> : null}
+      {readOnly ? <MomentsBanner text={t.directoryMoments} /> : null}
       <View className="directory-page__header">
         <View className="directory-page__intro">
-          <Text {...PAGE_HEADING} className="directory-page__title">{card.data?.district.name ?? '招商专员'}</Text>
-          <Text className="directory-page__subtitle">{readOnly ? '按单位或产业方向找到对口专员' : '按单位或产业方向找到对口专员，点击查看名片'}</Text>
+          <Text {...PAGE_HEADING} className="directory-page__title">{card.data?.district.name ?? t.directoryHeadingFallback}</Text>
+          <Text className="directory-page__subtitle">{readOnly ? t.directorySubtitle : t.directorySubtitleTap}</Text>
         </View>
         <View className="directory-page__modes">
           <Segmented
             testId="directory-mode"
-            options={MODES}
+            options={modesFor(t)}
             active={mode}
             onChange={(key) => {
               setMode(key as Mode);
@@ -108,14 +116,14 @@ export default function DirectoryPage() {
         </View>
         {chips.length ? (
           <ScrollView className="directory-page__chips" scrollX enhanced showScrollbar={false}>
-            <View className="directory-page__chip-row" role="radiogroup" aria-label={mode === 'unit' ? '按单位筛选专员' : '按产业筛选专员'}>
+            <View className="directory-page__chip-row" role="radiogroup" aria-label={mode === 'unit' ? t.directoryFilterUnit : t.directoryFilterIndustry}>
               <Text
                 className={focus === null ? 'directory-page__chip directory-page__chip--on' : 'directory-page__chip'}
                 onClick={() => setFocus(null)}
                 aria-checked={focus === null ? 'true' : 'false'}
                 {...tappable({ role: 'radio' })}
               >
-                全部
+                {t.carriersAll}
               </Text>
               {chips.map((chip) => (
                 <Text
@@ -136,5 +144,6 @@ export default function DirectoryPage() {
       <View className="directory-page__body">{body}</View>
       <FullModeHint message={hint} />
     </View>
+    </TextProvider>
   );
 }

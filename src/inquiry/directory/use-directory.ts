@@ -13,11 +13,11 @@ export interface PeopleGroup {
 }
 
 /** People by unit, in the district's unit order; units with nobody to call are left out. */
-export const groupByUnit = (directory: Directory): PeopleGroup[] => {
+export const groupByUnit = (directory: Directory, otherTitle = '其他单位'): PeopleGroup[] => {
   const groups = directory.units.map((unit) => ({ key: unit.id, title: unit.name, people: directory.people.filter((p) => p.unitName === unit.name) }));
   const known = new Set(directory.units.map((u) => u.name));
   const others = directory.people.filter((p) => !known.has(p.unitName));
-  if (others.length) groups.push({ key: 'other', title: '其他单位', people: others });
+  if (others.length) groups.push({ key: 'other', title: otherTitle, people: others });
   return groups.filter((g) => g.people.length > 0);
 };
 

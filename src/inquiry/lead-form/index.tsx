@@ -9,12 +9,15 @@ import { FormField } from '../../components/form-field';
 import { FullModeHint } from '../../components/full-mode-hint';
 import { PickerField } from '../../components/picker-field';
 import { PrivacyNoticeSheet } from '../../components/privacy-notice-sheet';
-import { promiseText, workingDays } from '../../components/promise-note';
 import { formatClaimCode } from '../../../domain/lead/web-challenge.rules';
 import { formatDateTime } from '../../format/date-time';
 import { backToCard } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
-import { CARRIER_TYPE_OPTIONS, MESSAGE_MAX, PHONE_INVALID_MESSAGE, SCALE_OPTIONS, TIMING_OPTIONS, type LeadFormEntry } from './lead-form-fields';
+import { carrierTypeOptions, MESSAGE_MAX, scaleOptions, timingOptions, type LeadFormEntry } from './lead-form-fields';
+import type { Dictionary, Language } from '../../i18n/dictionary';
+import { TextProvider, useLanguage, useText } from '../../i18n/text-context';
+import { usePageLanguage } from '../../i18n/use-page-language';
+import { usePageTitle } from '../../i18n/use-page-title';
 import { useLeadForm, type LeadFormState } from './use-lead-form';
 import { controlLabel, PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
@@ -26,7 +29,9 @@ const pickEntry = (params: Partial<Record<string, string>>): LeadFormEntry => ({
   channel: params.channel,
 });
 
-const MESSAGE_PLACEHOLDER = '项目情况、希望了解的政策或其他需求';
+/** The promise in words, and in working days when it is whole days («1 个工作日»). */
+const promiseOf = (t: Dictionary, hours: number): string => t.promiseText(hours);
+const workingDaysOf = (t: Dictionary, hours: number): string | null => (hours >= 8 && hours % 8 === 0 ? t.workingDaysText(hours / 8) : null);
 
 const openMyLeads = (cardId?: string): void => {
   // The form is done: 我的咨询 takes its place, so "back" returns to the card.
@@ -34,27 +39,30 @@ const openMyLeads = (cardId?: string): void => {
 };
 
 function MomentsNotice() {
+  const t = useText();
   return (
     <View className="lead-form lead-form--moments" data-testid="lead-form-moments" role="main">
       <View className="lead-form__moments-card">
-        <Text {...PAGE_HEADING} className="lead-form__moments-title">请在小程序中留言咨询</Text>
+        <Text {...PAGE_HEADING} className="lead-form__moments-title">{t.leadMomentsTitle}</Text>
         <Text className="lead-form__moments-text">
-          从朋友圈打开的页面为预览模式，微信不允许在此填写表单。点击屏幕下方「前往小程序」，即可留言咨询，专员会按承诺时限回复您。
+          {t.leadMomentsText}
         </Text>
       </View>
-      <FullModeHint message="点击下方「前往小程序」留言咨询" />
+      <FullModeHint message={t.leadMomentsHint} />
     </View>
   );
 }
 
 function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }) {
+  const t = useText();
+  const lang: Language = useLanguage();
   const { result, subscription } = form;
   useEffect(() => {
     // The form was scrolled to its button: the confirmation starts at the top.
     if (typeof Taro.pageScrollTo === 'function') Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   }, []);
   if (!result) return null;
-  const days = workingDays(result.promiseHours);
+  const days = workingDaysOf(t, result.promiseHours);
   return (
     <View className="lead-form lead-form--done" data-testid="lead-confirmation" role="main">
       <View className="lead-form__done-card">
@@ -63,24 +71,24 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
             ✓
           </Text>
         </View>
-        <Text {...PAGE_HEADING} className="lead-form__done-title">{result.duplicate ? '这条咨询已提交过' : '咨询已提交'}</Text>
+        <Text {...PAGE_HEADING} className="lead-form__done-title">{result.duplicate ? t.doneDuplicateTitle : t.doneTitle}</Text>
         <Text className="lead-form__done-promise" data-testid="promise">
-          {promiseText(result.promiseHours)}
+          {promiseOf(t, result.promiseHours)}
         </Text>
         <Text className="lead-form__done-due" data-testid="promise-due">
-          {days ? `即 ${days}，` : ''}最晚 {formatDateTime(result.firstResponseDueAt)} 前由专员联系您
+          {t.doneDue(days, formatDateTime(result.firstResponseDueAt, new Date(), lang))}
         </Text>
-        {result.duplicate ? <Text className="lead-form__done-note">我们已收到这条咨询，无需重复提交。</Text> : null}
+        {result.duplicate ? <Text className="lead-form__done-note">{t.doneDuplicateNote}</Text> : null}
         {result.claimCode ? (
           <View className="lead-form__claim" data-testid="claim-box">
-            <Text className="lead-form__claim-label">认领码（请记下或截图保存）</Text>
+            <Text className="lead-form__claim-label">{t.claimLabel}</Text>
             <Text className="lead-form__claim-code" data-testid="claim-code">
               {formatClaimCode(result.claimCode)}
             </Text>
-            <Text className="lead-form__claim-note">在本浏览器可随时打开「我的咨询」查看进度；在微信中打开小程序「我的咨询」输入认领码，即可在微信里跟进这条咨询并接收回复。</Text>
+            <Text className="lead-form__claim-note">{t.claimNote}</Text>
           </View>
         ) : null}
-        <Text className="lead-form__done-note">专员的回复和办理进度可在「我的咨询」中查看。</Text>
+        <Text className="lead-form__done-note">{t.doneMyLeadsNote}</Text>
 
         {form.matches.length ? (
           <View className="lead-form__matches" data-testid="after-submit-matches">
@@ -93,24 +101,24 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
           <View className="lead-form__subscribe">
             {subscription.state === 'accepted' ? (
               <Text className="lead-form__subscribe-ok" data-testid="subscribe-done">
-                已订阅，专员回复后将通过微信通知您
+                {t.subscribed}
               </Text>
             ) : (
-              <ActionButton text="订阅回复通知" block loading={subscription.state === 'pending'} onClick={subscription.request} testId="subscribe-reply" />
+              <ActionButton text={t.subscribe} block loading={subscription.state === 'pending'} onClick={subscription.request} testId="subscribe-reply" />
             )}
             {subscription.state === 'rejected' || subscription.state === 'failed' ? (
-              <Text className="lead-form__subscribe-note">未开启通知，您仍可随时在「我的咨询」查看回复</Text>
+              <Text className="lead-form__subscribe-note">{t.subscribeDeclined}</Text>
             ) : null}
           </View>
         ) : null}
 
         <View className="lead-form__done-actions">
-          <ActionButton text="查看我的咨询" block tone={subscription.available ? 'secondary' : 'primary'} onClick={() => openMyLeads(cardId)} testId="open-my-leads" />
+          <ActionButton text={t.openMyLeads} block tone={subscription.available ? 'secondary' : 'primary'} onClick={() => openMyLeads(cardId)} testId="open-my-leads" />
           <View className="lead-form__done-gap" />
-          <ActionButton text="返回名片" block tone="plain" onClick={() => backToCard(cardId)} testId="back-to-card" />
+          <ActionButton text={t.backToCard} block tone="plain" onClick={() => backToCard(cardId)} testId="back-to-card" />
         </View>
         <Text className="lead-form__again" data-testid="start-over" onClick={form.startOver} {...tappable()}>
-          再提交一条咨询
+          {t.startOver}
         </Text>
       </View>
     </View>
@@ -120,63 +128,67 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
 export default function LeadFormPage() {
   const { params } = useRouter();
   const entry = pickEntry(params);
-  const form = useLeadForm(entry);
+  const language = usePageLanguage(params.lang);
+  const { t } = language;
+  const form = useLeadForm(entry, t);
   const { values, setField, errors, phone, notice, context } = form;
+  usePageTitle(language.lang, t.leadFormTitle);
 
-  if (form.mode === 'moments') return <MomentsNotice />;
-  if (form.mode === 'done') return <Confirmation form={form} cardId={context.card?.cardId ?? entry.cardId} />;
+  if (form.mode === 'moments') return <TextProvider value={language}><MomentsNotice /></TextProvider>;
+  if (form.mode === 'done') return <TextProvider value={language}><Confirmation form={form} cardId={context.card?.cardId ?? entry.cardId} /></TextProvider>;
 
   const person = context.card ? (context.card.contact ?? context.card.owner) : null;
   const industries = context.card?.district.keyIndustries.slice(0, 6) ?? [];
-  const noticeTitle = notice.data?.title ?? '个人信息保护说明';
-  const phoneError = errors.phone ?? (form.phoneTouched && phone.state === 'invalid' ? PHONE_INVALID_MESSAGE : undefined);
+  const noticeTitle = notice.data?.title ?? t.noticeTitleFallback;
+  const phoneError = errors.phone ?? (form.phoneTouched && phone.state === 'invalid' ? t.phoneInvalid : undefined);
   const isH5 = process.env.TARO_ENV === 'h5';
 
   return (
+    <TextProvider value={language}>
     <View className="lead-form" data-testid="lead-form" role="main">
       <View className="lead-form__hero">
-        <Text {...PAGE_HEADING} className="lead-form__hero-title">留言咨询</Text>
+        <Text {...PAGE_HEADING} className="lead-form__hero-title">{t.leadFormTitle}</Text>
         {person ? (
           <Text className="lead-form__hero-to" data-testid="lead-form-recipient">
-            由 {person.name}（{person.title}）为您对接
+            {t.leadRecipient(person.name, person.title)}
           </Text>
         ) : (
-          <Text className="lead-form__hero-to">招商专员将与您联系</Text>
+          <Text className="lead-form__hero-to">{t.leadRecipientNone}</Text>
         )}
-        {context.carrierName ? <Text className="lead-form__hero-carrier">咨询载体：{context.carrierName}</Text> : null}
+        {context.carrierName ? <Text className="lead-form__hero-carrier">{t.leadCarrier(context.carrierName)}</Text> : null}
         {isH5 ? (
           <Text className="lead-form__hero-web" data-testid="web-note">
-            网页版无需登录微信即可提交：页面会自动完成一次安全验证；提交后您将获得认领码，可在本浏览器查看进度，或在微信中认领后接收回复通知。
+            {t.leadWebNote}
           </Text>
         ) : null}
         {notice.data ? (
           <Text className="lead-form__hero-promise">
-            {promiseText(notice.data.promiseHours)}
-            {workingDays(notice.data.promiseHours) ? `（${workingDays(notice.data.promiseHours)}）` : ''}
+            {promiseOf(t, notice.data.promiseHours)}
+            {workingDaysOf(t, notice.data.promiseHours) ? t.leadPromiseDays(workingDaysOf(t, notice.data.promiseHours) as string) : ''}
           </Text>
         ) : null}
       </View>
 
       <View className="lead-form__section lead-form__section--lifted">
-        <Text className="lead-form__section-title">联系人信息</Text>
-        <FormField label="姓名" required error={errors.name} testId="field-name">
-          <Input className="form-field__input" value={values.name} maxlength={20} placeholder="您的姓名" onInput={(e) => setField('name', e.detail.value)} {...controlLabel('姓名（必填）')} />
+        <Text className="lead-form__section-title">{t.leadContactSection}</Text>
+        <FormField label={t.leadName} required error={errors.name} testId="field-name">
+          <Input className="form-field__input" value={values.name} maxlength={20} placeholder={t.leadNamePlaceholder} onInput={(e) => setField('name', e.detail.value)} {...controlLabel(t.leadNameLabel)} />
         </FormField>
-        <FormField label="单位名称" error={errors.company} testId="field-company">
-          <Input className="form-field__input" value={values.company} maxlength={60} placeholder="公司或机构名称" onInput={(e) => setField('company', e.detail.value)} {...controlLabel('单位名称（选填）')} />
+        <FormField label={t.leadCompany} error={errors.company} testId="field-company">
+          <Input className="form-field__input" value={values.company} maxlength={60} placeholder={t.leadCompanyPlaceholder} onInput={(e) => setField('company', e.detail.value)} {...controlLabel(t.leadCompanyLabel)} />
         </FormField>
         <FormField
-          label="联系电话"
-          required
+          label={t.leadPhone}
+          required={!values.email.trim() && !values.wechatId.trim()}
           error={phoneError}
           testId="field-phone"
           hint={
             phone.state === 'valid' ? (
               <Text className="lead-form__phone-ok" data-testid="phone-preview">
-                ✓ 将按 {phone.normalized} 保存
+                {t.leadPhoneSaved(phone.normalized)}
               </Text>
             ) : (
-              <Text>手机或座机均可，支持 +86、区号与分机</Text>
+              <Text>{t.leadPhoneHint}</Text>
             )
           }
         >
@@ -184,24 +196,24 @@ export default function LeadFormPage() {
             className="form-field__input"
             value={values.phone}
             maxlength={32}
-            placeholder="如 138 0013 8000 或 025-8468 1234"
+            placeholder={t.leadPhonePlaceholder}
             onInput={(e) => setField('phone', e.detail.value)}
             onBlur={form.touchPhone}
-            {...controlLabel('联系电话（必填）')}
+            {...controlLabel(t.leadPhoneLabel)}
           />
         </FormField>
-        <FormField label="电子邮箱" error={errors.email} testId="field-email">
-          <Input className="form-field__input" value={values.email} maxlength={80} placeholder="name@company.com" onInput={(e) => setField('email', e.detail.value)} {...controlLabel('电子邮箱（选填）')} />
+        <FormField label={t.leadEmail} error={errors.email} testId="field-email">
+          <Input className="form-field__input" value={values.email} maxlength={80} placeholder="name@company.com" onInput={(e) => setField('email', e.detail.value)} {...controlLabel(t.leadEmailLabel)} />
         </FormField>
-        <FormField label="微信号" error={errors.wechatId} testId="field-wechat">
-          <Input className="form-field__input" value={values.wechatId} maxlength={40} placeholder="便于专员添加您" onInput={(e) => setField('wechatId', e.detail.value)} {...controlLabel('微信号（选填）')} />
+        <FormField label={t.leadWechat} error={errors.wechatId} testId="field-wechat">
+          <Input className="form-field__input" value={values.wechatId} maxlength={40} placeholder={t.leadWechatPlaceholder} onInput={(e) => setField('wechatId', e.detail.value)} {...controlLabel(t.leadWechatLabel)} />
         </FormField>
       </View>
 
       <View className="lead-form__section">
-        <Text className="lead-form__section-title">投资需求</Text>
+        <Text className="lead-form__section-title">{t.leadNeedSection}</Text>
         <FormField
-          label="意向行业"
+          label={t.leadIndustry}
           required
           error={errors.industry}
           testId="field-industry"
@@ -223,40 +235,40 @@ export default function LeadFormPage() {
             ) : undefined
           }
         >
-          <Input className="form-field__input" value={values.industry} maxlength={20} placeholder="如 生物医药、智能制造" onInput={(e) => setField('industry', e.detail.value)} {...controlLabel('意向行业（必填）')} />
+          <Input className="form-field__input" value={values.industry} maxlength={20} placeholder={t.leadIndustryPlaceholder} onInput={(e) => setField('industry', e.detail.value)} {...controlLabel(t.leadIndustryLabel)} />
         </FormField>
-        <FormField label="投资规模" required error={errors.scale} testId="field-scale">
-          <PickerField options={SCALE_OPTIONS} value={values.scale} placeholder="请选择投资规模" onChange={(v) => setField('scale', v)} testId="scale-picker" />
+        <FormField label={t.leadScale} required error={errors.scale} testId="field-scale">
+          <PickerField options={scaleOptions(t)} value={values.scale} placeholder={t.leadScalePlaceholder} onChange={(v) => setField('scale', v)} testId="scale-picker" />
         </FormField>
-        <FormField label="载体类型" error={errors.carrierType} testId="field-carrier-type">
+        <FormField label={t.leadCarrierType} error={errors.carrierType} testId="field-carrier-type">
           <PickerField
-            options={CARRIER_TYPE_OPTIONS}
+            options={carrierTypeOptions(t)}
             value={values.carrierType}
-            placeholder="厂房、楼宇、产业园……"
+            placeholder={t.leadCarrierTypePlaceholder}
             onChange={(v) => setField('carrierType', v)}
             onClear={() => setField('carrierType', '')}
             testId="carrier-type-picker"
           />
         </FormField>
-        <FormField label="面积需求（㎡）" error={errors.area} testId="field-area">
+        <FormField label={t.leadArea} error={errors.area} testId="field-area">
           <View className="lead-form__range">
-            <Input className="form-field__input" type="digit" value={values.areaMin} maxlength={9} placeholder="最小" onInput={(e) => setField('areaMin', e.detail.value)} {...controlLabel('最小面积需求（平方米）')} />
+            <Input className="form-field__input" type="digit" value={values.areaMin} maxlength={9} placeholder={t.filterMin} onInput={(e) => setField('areaMin', e.detail.value)} {...controlLabel(t.leadAreaMinLabel)} />
             <Text className="lead-form__range-sep">—</Text>
-            <Input className="form-field__input" type="digit" value={values.areaMax} maxlength={9} placeholder="最大" onInput={(e) => setField('areaMax', e.detail.value)} {...controlLabel('最大面积需求（平方米）')} />
+            <Input className="form-field__input" type="digit" value={values.areaMax} maxlength={9} placeholder={t.filterMax} onInput={(e) => setField('areaMax', e.detail.value)} {...controlLabel(t.leadAreaMaxLabel)} />
           </View>
         </FormField>
-        <FormField label="计划落地时间" error={errors.timing} testId="field-timing">
+        <FormField label={t.leadTiming} error={errors.timing} testId="field-timing">
           <PickerField
-            options={TIMING_OPTIONS}
+            options={timingOptions(t)}
             value={values.timing}
-            placeholder="请选择"
+            placeholder={t.leadTimingPlaceholder}
             onChange={(v) => setField('timing', v)}
             onClear={() => setField('timing', '')}
             testId="timing-picker"
           />
         </FormField>
         <FormField
-          label="留言"
+          label={t.leadMessage}
           error={errors.message}
           testId="field-message"
           hint={
@@ -268,16 +280,16 @@ export default function LeadFormPage() {
           {form.noticeOpen && !isH5 ? (
             // WeChat draws a textarea above everything else: while a sheet is open the text is shown, not edited.
             <View className="form-field__textarea">
-              <Text className={values.message ? '' : 'form-field__placeholder'}>{values.message || MESSAGE_PLACEHOLDER}</Text>
+              <Text className={values.message ? '' : 'form-field__placeholder'}>{values.message || t.leadMessagePlaceholder}</Text>
             </View>
           ) : (
             <Textarea
               className="form-field__textarea"
               value={values.message}
               maxlength={MESSAGE_MAX}
-              placeholder={MESSAGE_PLACEHOLDER}
+              placeholder={t.leadMessagePlaceholder}
               onInput={(e) => setField('message', e.detail.value)}
-              {...controlLabel('留言（选填）')}
+              {...controlLabel(t.leadMessageLabel)}
             />
           )}
         </FormField>
@@ -299,20 +311,20 @@ export default function LeadFormPage() {
       <View className="lead-form__submit">
         {form.formError ? (
           <Text className="lead-form__error" aria-live="polite" data-testid="form-error">
-            {form.formError.message}
+            {t.errorMessage(form.formError.code, form.formError.message)}
           </Text>
         ) : form.queued ? (
           <Text className="lead-form__error" aria-live="polite" data-testid="form-queued">
             您的咨询已保存在本机，联网后会自动发送，不会重复提交。
           </Text>
         ) : null}
-        <ActionButton text="提交咨询" block muted={!form.consent} loading={form.submitting} onClick={() => void form.submit()} testId="submit-lead" />
+        <ActionButton text={t.leadSubmit} block muted={!form.consent} loading={form.submitting} onClick={() => void form.submit()} testId="submit-lead" />
         {!form.consent ? (
           <Text className="lead-form__submit-hint" data-testid="consent-hint">
-            勾选同意《{noticeTitle}》后即可提交
+            {t.leadConsentHint(noticeTitle)}
           </Text>
         ) : (
-          <Text className="lead-form__submit-hint">提交后专员会在承诺时限内联系您</Text>
+          <Text className="lead-form__submit-hint">{t.leadSubmitHint}</Text>
         )}
       </View>
 
@@ -326,10 +338,11 @@ export default function LeadFormPage() {
       />
       <BottomSheet open={form.noticeOpen && notice.status !== 'ready'} title={noticeTitle} onClose={form.closeNotice} testId="notice-status">
         <View className="lead-form__notice-status">
-          <Text className="lead-form__notice-status-text">{notice.status === 'loading' ? '正在加载…' : (notice.error?.message ?? '')}</Text>
-          {notice.status === 'error' ? <ActionButton text="重试" size="md" tone="secondary" onClick={() => void notice.reload()} /> : null}
+          <Text className="lead-form__notice-status-text">{notice.status === 'loading' ? t.loadingMore : notice.error ? t.errorMessage(notice.error.code, notice.error.message) : ''}</Text>
+          {notice.status === 'error' ? <ActionButton text={t.retry} size="md" tone="secondary" onClick={() => void notice.reload()} /> : null}
         </View>
       </BottomSheet>
     </View>
+    </TextProvider>
   );
 }

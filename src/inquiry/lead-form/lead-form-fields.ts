@@ -1,15 +1,18 @@
 import * as v from 'valibot';
 import type { RequestOf } from '../../../domain/api/contract';
 import { IDEMPOTENCY_KEY_PATTERN, LEAD_AREA_MAX, LEAD_MESSAGE_MAX, LeadSubmissionSchema, type submitLeadContract } from '../../../domain/api/lead.contracts';
-import { CARRIER_TYPE_LABELS, CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import { isId } from '../../../domain/common/text';
 import { isAreaRangeOrdered } from '../../../domain/lead/lead-need.rules';
-import { INVESTMENT_SCALE_LABELS, INVESTMENT_SCALES, SHARE_CHANNELS, type ShareChannel } from '../../../domain/lead/lead.schema';
+import { hasWayToReach } from '../../../domain/lead/contact.rules';
+import { INVESTMENT_SCALES, SHARE_CHANNELS, type ShareChannel } from '../../../domain/lead/lead.schema';
 import { normalizePhone } from '../../../domain/lead/phone.rules';
 import { SHARE_CODE_PATTERN } from '../../../domain/share/share-code.rules';
 import { buildSetting, templateIdsFrom } from '../../platform/subscribe-templates';
 import type { ApiError } from '../../services/api-client';
+import type { Dictionary } from '../../i18n/dictionary';
+import { carrierTypeText } from '../../i18n/carrier-text';
+import { zh } from '../../i18n/zh';
 
 export type InvestmentScale = (typeof INVESTMENT_SCALES)[number];
 export type LeadSubmissionInput = RequestOf<typeof submitLeadContract>;
@@ -51,30 +54,53 @@ export const emptyLeadForm = (): LeadFormValues => ({
   website: '',
 });
 
-export const SCALE_OPTIONS = INVESTMENT_SCALES.map((value) => ({ value, label: INVESTMENT_SCALE_LABELS[value] }));
-export const CARRIER_TYPE_OPTIONS = CARRIER_TYPES.map((value) => ({ value, label: CARRIER_TYPE_LABELS[value] }));
-export const TIMING_OPTIONS = ['3 个月内', '6 个月内', '1 年内', '1 年以上', '暂未确定'].map((value) => ({ value, label: value }));
+const scaleLabel = (t: Dictionary, scale: InvestmentScale): string =>
+  ({
+    under_10m: t.scaleUnder10m,
+    '10m_50m': t.scale10mTo50m,
+    '50m_100m': t.scale50mTo100m,
+    '100m_500m': t.scale100mTo500m,
+    over_500m: t.scaleOver500m,
+    undecided: t.scaleUndecided,
+  })[scale];
+
+export const scaleOptions = (t: Dictionary = zh) => INVESTMENT_SCALES.map((value) => ({ value, label: scaleLabel(t, value) }));
+export const carrierTypeOptions = (t: Dictionary = zh) => CARRIER_TYPES.map((value) => ({ value, label: carrierTypeText(t, value) }));
+/** The planned start is stored as the Chinese words staff read; an English page shows its own label for each. */
+export const timingOptions = (t: Dictionary = zh) =>
+  (
+    [
+      ['3 个月内', t.timing3Months],
+      ['6 个月内', t.timing6Months],
+      ['1 年内', t.timing1Year],
+      ['1 年以上', t.timingOver1Year],
+      ['暂未确定', t.timingUndecided],
+    ] as const
+  ).map(([value, label]) => ({ value, label }));
+export const SCALE_OPTIONS = scaleOptions();
+export const CARRIER_TYPE_OPTIONS = carrierTypeOptions();
+export const TIMING_OPTIONS = timingOptions();
 
 export const MESSAGE_MAX = LEAD_MESSAGE_MAX;
 const AREA_MAX_WAN = LEAD_AREA_MAX / 10_000;
 
-export const PHONE_INVALID_MESSAGE = '请填写正确的手机号或固定电话，如 138 0013 8000、025-8468 1234，境外号码请加国家代码，如 +852 9123 4567';
+export const PHONE_INVALID_MESSAGE = zh.phoneInvalid;
 
 /** Shown when the backend names a field without saying more (a generic validation refusal). */
-const FIELD_MESSAGES: Record<LeadFormField, string> = {
-  name: '请填写姓名（不超过 20 个字）',
-  company: '单位名称不能超过 60 个字',
-  phone: ERROR_MESSAGES['LEAD.INVALID_PHONE'],
-  email: '邮箱格式不正确',
-  wechatId: '微信号只能包含字母、数字、下划线和减号，不超过 40 位',
-  industry: '请填写意向行业（不超过 20 个字）',
-  scale: '请选择投资规模',
-  carrierType: '请重新选择载体类型',
-  area: `面积请填写 0–${AREA_MAX_WAN} 万之间的数字，且最小不大于最大`,
-  timing: '请重新选择计划落地时间',
-  message: `留言不能超过 ${MESSAGE_MAX} 个字，且不能包含特殊控制字符`,
-  consent: ERROR_MESSAGES['LEAD.CONSENT_REQUIRED'],
-};
+const fieldMessages = (t: Dictionary): Record<LeadFormField, string> => ({
+  name: t.fieldName,
+  company: t.fieldCompany,
+  phone: t.errorMessage('LEAD.INVALID_PHONE', '请填写正确的手机号或固定电话'),
+  email: t.fieldEmail,
+  wechatId: t.fieldWechat,
+  industry: t.fieldIndustry,
+  scale: t.fieldScale,
+  carrierType: t.fieldCarrierType,
+  area: t.fieldArea(AREA_MAX_WAN),
+  timing: t.fieldTiming,
+  message: t.fieldMessage(MESSAGE_MAX),
+  consent: t.errorMessage('LEAD.CONSENT_REQUIRED', '请先阅读并同意《个人信息保护说明》'),
+});
 
 export type PhonePreview = { state: 'empty' } | { state: 'valid'; normalized: string } | { state: 'invalid' };
 
@@ -111,12 +137,11 @@ const FIELD_LABELS: Record<LeadFormField, string> = {
 };
 
 /** Left empty where the contract requires it: asked for, not refused. */
-const REQUIRED_MESSAGES: Partial<Record<LeadFormField, string>> = {
-  name: '请填写您的姓名',
-  phone: '请填写联系电话',
-  industry: '请填写意向行业',
-  scale: FIELD_MESSAGES.scale,
-};
+const requiredMessages = (t: Dictionary): Partial<Record<LeadFormField, string>> => ({
+  name: t.requiredName,
+  industry: t.requiredIndustry,
+  scale: t.fieldScale,
+});
 
 /** A valid stand-in for what the form does not type itself, so only the typed fields can fail the schema. */
 const PROBE_KEY = 'A'.repeat(24);
@@ -124,12 +149,14 @@ const PROBE_NOTICE = 'v';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-const messageFor = (field: LeadFormField, issue: { type: string; message: string }, empty: boolean): string => {
-  if (empty && REQUIRED_MESSAGES[field]) return REQUIRED_MESSAGES[field] as string;
-  if (field === 'area') return `面积请填写数字（单位：㎡），最大 ${AREA_MAX_WAN} 万`;
-  if (field === 'phone') return PHONE_INVALID_MESSAGE;
-  // Choices, a too-short value, and the schema's unworded early bounds get the field's own sentence.
-  if (field === 'scale' || field === 'carrierType' || field === 'timing' || issue.type === 'min_length' || !CHINESE.test(issue.message)) return FIELD_MESSAGES[field];
+const messageFor = (field: LeadFormField, issue: { type: string; message: string }, empty: boolean, t: Dictionary): string => {
+  const required = requiredMessages(t);
+  if (empty && required[field]) return required[field] as string;
+  if (field === 'area') return t.fieldAreaNumber(AREA_MAX_WAN);
+  if (field === 'phone') return t.phoneInvalid;
+  // Choices, a too-short value, the schema's unworded early bounds — and every field on a page that is not
+  // Chinese, where the contract's Chinese words would not do — get the field's own sentence.
+  if (field === 'scale' || field === 'carrierType' || field === 'timing' || issue.type === 'min_length' || !CHINESE.test(issue.message) || t !== zh) return fieldMessages(t)[field];
   const label = FIELD_LABELS[field];
   const issueMessage = issue.message;
   // The contract's own words: whole sentences («邮箱格式不正确») as they are, fragments («不能超过 20 个字») after the field's name.
@@ -148,7 +175,7 @@ const typedValue = (values: LeadFormValues, field: LeadFormField): string => {
  * (phone numbers, the area range); each problem is shown under its field. The backend repeats all of it as the
  * authority.
  */
-export const validateLeadForm = (values: LeadFormValues, consent: boolean): FieldErrors => {
+export const validateLeadForm = (values: LeadFormValues, consent: boolean, t: Dictionary = zh): FieldErrors => {
   const errors: FieldErrors = {};
   const draft = toSubmission(values, { channel: 'direct' }, PROBE_KEY, PROBE_NOTICE);
   const parsed = v.safeParse(LeadSubmissionSchema, draft, { abortPipeEarly: true });
@@ -156,12 +183,13 @@ export const validateLeadForm = (values: LeadFormValues, consent: boolean): Fiel
     const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
     const field = fieldForPath(path);
     if (!field || errors[field]) continue;
-    errors[field] = messageFor(field, issue, !typedValue(values, field).trim());
+    errors[field] = messageFor(field, issue, !typedValue(values, field).trim(), t);
   }
-  if (!errors.phone && values.phone.trim() && !normalizePhone(values.phone)) errors.phone = PHONE_INVALID_MESSAGE;
-  if (!errors.phone && !values.phone.trim()) errors.phone = REQUIRED_MESSAGES.phone;
-  if (!errors.area && !isAreaRangeOrdered(draft.need.areaMin, draft.need.areaMax)) errors.area = '最小面积不能大于最大面积';
-  if (!consent) errors.consent = FIELD_MESSAGES.consent;
+  if (!errors.phone && values.phone.trim() && !normalizePhone(values.phone)) errors.phone = t.phoneInvalid;
+  // At least one way to reach the investor (the domain rule the backend applies): a phone, an email or a WeChat ID.
+  if (!errors.phone && !hasWayToReach(values)) errors.phone = t.contactRequired;
+  if (!errors.area && !isAreaRangeOrdered(draft.need.areaMin, draft.need.areaMax)) errors.area = t.fieldAreaOrder;
+  if (!consent) errors.consent = fieldMessages(t).consent;
   return errors;
 };
 
@@ -179,15 +207,17 @@ export const fieldForPath = (path: string): LeadFormField | null => {
 };
 
 /** Per-field messages for a refused submission: the error's own message where it is about one field. */
-export const fieldErrorsFrom = (error: ApiError): FieldErrors => {
+export const fieldErrorsFrom = (error: ApiError, t: Dictionary = zh): FieldErrors => {
   const out: FieldErrors = {};
-  const specific = error.code === 'LEAD.INVALID_PHONE' || error.code === 'CONTENT.REJECTED' || error.code === 'LEAD.CONSENT_REQUIRED';
+  const specific = error.code === 'LEAD.INVALID_PHONE' || error.code === 'LEAD.CONTACT_REQUIRED' || error.code === 'CONTENT.REJECTED' || error.code === 'LEAD.CONSENT_REQUIRED';
+  const message = t.errorMessage(error.code, error.message);
+  const messages = fieldMessages(t);
   for (const path of error.fields ?? []) {
     const field = fieldForPath(path);
-    if (field && !out[field]) out[field] = specific ? error.message : FIELD_MESSAGES[field];
+    if (field && !out[field]) out[field] = specific ? message : messages[field];
   }
-  if (error.code === 'LEAD.INVALID_PHONE' && !out.phone) out.phone = error.message;
-  if (error.code === 'LEAD.CONSENT_REQUIRED' && !out.consent) out.consent = error.message;
+  if ((error.code === 'LEAD.INVALID_PHONE' || error.code === 'LEAD.CONTACT_REQUIRED') && !out.phone) out.phone = message;
+  if (error.code === 'LEAD.CONSENT_REQUIRED' && !out.consent) out.consent = message;
   return out;
 };
 
@@ -234,7 +264,10 @@ export const toSubmission = (values: LeadFormValues, source: LeadSource, idempot
   if (areaMax !== undefined) need.areaMax = areaMax;
   const timing = optional(values.timing);
   if (timing) need.timing = timing;
-  const contact: LeadSubmissionInput['contact'] = { name: values.name.trim(), company: values.company.trim(), phone: values.phone.trim() };
+  const contact: LeadSubmissionInput['contact'] = { name: values.name.trim(), company: values.company.trim() };
+  // No phone at all when the investor left an email or WeChat ID instead.
+  const phone = optional(values.phone);
+  if (phone) contact.phone = phone;
   const email = optional(values.email);
   if (email) contact.email = email;
   const wechatId = optional(values.wechatId);

@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import type { Dictionary } from '../../i18n/dictionary';
+import { zh } from '../../i18n/zh';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { submitLeadContract } from '../../../domain/api/lead.contracts';
@@ -111,7 +113,7 @@ const useConsent = (notice: PrivacyNoticeState, clearError: () => void) => {
 };
 
 /** State of the inquiry form: values (kept as a device draft), validation, consent, the exactly-once submission. */
-export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
+export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh): LeadFormState => {
   const [singlePage] = useState(isSinglePageMode);
   const source = useMemo(
     () => sourceFromEntry(entry, entryChannel()),
@@ -173,7 +175,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
     if (inFlight.current) return inFlight.current;
     // Already waiting for the network: try sending it now rather than making a second one.
     if (queued) return queue.flush();
-    const found = validateLeadForm(values, consent.consent);
+    const found = validateLeadForm(values, consent.consent, t);
     setPhoneTouched(true);
     if (Object.keys(found).length) {
       setErrors(found);
@@ -205,7 +207,7 @@ export const useLeadForm = (entry: LeadFormEntry): LeadFormState => {
           return;
         }
         setFormError(error);
-        setErrors(fieldErrorsFrom(error));
+        setErrors(fieldErrorsFrom(error, t));
         if (error.code === 'LEAD.CONSENT_REQUIRED') {
           // The notice changed since it was shown: read the new one and agree again.
           consent.setConsent(false);

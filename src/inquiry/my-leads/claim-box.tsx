@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { useText } from '../../i18n/text-context';
 import { ActionButton } from '../../components/action-button';
 import { controlLabel } from '../../components/a11y';
 
@@ -13,17 +14,18 @@ export interface ClaimBoxProps {
 
 /** Where a web inquiry's claim code is entered; props in, events out. */
 export function ClaimBox({ code, sending, done, error, onChange, onSubmit }: ClaimBoxProps) {
+  const t = useText();
   return (
     <View className="my-leads__claim" data-testid="claim-lead">
-      <Text className="my-leads__claim-title">在网页上提交过咨询？</Text>
-      <Text className="my-leads__claim-text">输入提交后显示的认领码，即可在这里跟进该咨询。</Text>
+      <Text className="my-leads__claim-title">{t.claimTitle}</Text>
+      <Text className="my-leads__claim-text">{t.claimText}</Text>
       <Input
         className="my-leads__claim-input"
         value={code}
         maxlength={16}
-        placeholder="如 ABCDE-FGHJK"
+        placeholder={t.claimPlaceholder}
         onInput={(e) => onChange(e.detail.value)}
-        {...controlLabel('认领码')}
+        {...controlLabel(t.claimCodeLabel)}
       />
       {error ? (
         <Text className="my-leads__claim-error" data-testid="claim-error" aria-live="polite">
@@ -32,10 +34,10 @@ export function ClaimBox({ code, sending, done, error, onChange, onSubmit }: Cla
       ) : null}
       {done ? (
         <Text className="my-leads__claim-ok" data-testid="claim-done" aria-live="polite">
-          已认领，咨询已显示在下方
+          {t.claimDone}
         </Text>
       ) : null}
-      <ActionButton text="认领" size="md" tone="secondary" loading={sending} onClick={onSubmit} testId="claim-submit" />
+      <ActionButton text={t.claimSubmit} size="md" tone="secondary" loading={sending} onClick={onSubmit} testId="claim-submit" />
     </View>
   );
 }

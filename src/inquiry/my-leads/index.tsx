@@ -12,11 +12,17 @@ import { ClaimBox } from './claim-box';
 import { useClaimLead } from './use-claim-lead';
 import { useMyLeads } from './use-my-leads';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
+import { TextProvider } from '../../i18n/text-context';
+import { usePageLanguage } from '../../i18n/use-page-language';
+import { usePageTitle } from '../../i18n/use-page-title';
 import './index.css';
 
 export default function MyLeadsPage() {
   const { params } = useRouter();
   const cardId = params.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(params.cardId) ? params.cardId : undefined;
+  const language = usePageLanguage(params.lang);
+  const { t } = language;
+  usePageTitle(language.lang, t.accountMyLeads);
   const { status, items, privacyRequests, error, reload, askPrivacy } = useMyLeads();
   // Each request is confirmed first: withdrawal takes effect at once, an erasure cannot be undone.
   const confirmPrivacy = (kind: PrivacyRequestKind, leadId?: string) => {
@@ -40,7 +46,7 @@ export default function MyLeadsPage() {
     />
   );
   // A claim link (`?claim=CODE`) fills the code in; the visitor still taps 认领.
-  const claim = useClaimLead(typeof params.claim === 'string' ? params.claim.slice(0, 16) : '', reload);
+  const claim = useClaimLead(typeof params.claim === 'string' ? params.claim.slice(0, 16) : '', reload, t);
   const claimBox = (
     <ClaimBox code={claim.code} sending={claim.status === 'sending'} done={claim.status === 'done'} error={claim.error} onChange={claim.setCode} onSubmit={() => void claim.submit()} />
   );
@@ -59,59 +65,66 @@ export default function MyLeadsPage() {
   });
 
   useEffect(() => {
-    if (status === 'ready' && error) Taro.showToast({ title: error.message, icon: 'none' });
-  }, [status, error]);
+    if (status === 'ready' && error) Taro.showToast({ title: t.errorMessage(error.code, error.message), icon: 'none' });
+  }, [status, error, t]);
 
   if (status === 'loading') {
     return (
+      <TextProvider value={language}>
       <View className="my-leads" data-testid="my-leads-loading" role="main">
         <Text className="visually-hidden" {...PAGE_HEADING}>
-          我的咨询
+          {t.accountMyLeads}
         </Text>
         <View className="my-leads__skeleton" />
         <View className="my-leads__skeleton" />
       </View>
+      </TextProvider>
     );
   }
 
   if (status === 'error') {
     return (
+      <TextProvider value={language}>
       <View className="my-leads" role="main">
         <Text className="visually-hidden" {...PAGE_HEADING}>
-          我的咨询
+          {t.accountMyLeads}
         </Text>
-        <ErrorState message={error?.message ?? '系统开小差了，请稍后重试'} onRetry={() => void reload()} />
+        <ErrorState message={t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? '系统开小差了，请稍后重试')} onRetry={() => void reload()} />
       </View>
+      </TextProvider>
     );
   }
 
   if (!items.length) {
     return (
+      <TextProvider value={language}>
       <View className="my-leads" data-testid="my-leads" role="main">
         <Text className="visually-hidden" {...PAGE_HEADING}>
-          我的咨询
+          {t.accountMyLeads}
         </Text>
         <EmptyState
-          title="还没有咨询记录"
-          description="在招商名片上留言咨询后，专员的回复和办理进度会显示在这里。"
-          actionText="返回招商名片"
+          title={t.myLeadsEmpty}
+          description={t.myLeadsEmptyText}
+          actionText={t.backToCardLink}
           onAction={() => backToCard(cardId)}
         />
         {claimBox}
         {privacyRequests.length ? privacyPanel : null}
       </View>
+      </TextProvider>
     );
   }
 
   const answered = items.filter((l) => l.replies.length > 0).length;
   return (
+    <TextProvider value={language}>
     <View className="my-leads" data-testid="my-leads" role="main">
       <Text className="visually-hidden" {...PAGE_HEADING}>
-        我的咨询
+        {t.accountMyLeads}
       </Text>
       <View className="my-leads__summary">
-        <Text className="my-leads__summary-count">共 {items.length} 条咨询</Text>
-        <Text className="my-leads__summary-note">{answered ? `${answered} 条已收到回复` : '专员会在承诺时限内回复'}</Text>
+        <Text className="my-leads__summary-count">{t.myLeadsCount(items.length)}</Text>
+        <Text className="my-leads__summary-note">{answered ? t.myLeadsAnswered(answered) : t.myLeadsAwaiting}</Text>
       </View>
       {items.map((lead) => (
         <View key={lead.id}>
@@ -127,11 +140,12 @@ export default function MyLeadsPage() {
       {claimBox}
       {privacyPanel}
       <View className="my-leads__footer">
-        <Text className="my-leads__footer-text">下拉可刷新 · 只有您本人能看到这些咨询</Text>
+        <Text className="my-leads__footer-text">{t.myLeadsFooter}</Text>
         <Text className="my-leads__footer-link" data-testid="back-to-card" onClick={() => backToCard(cardId)} {...tappable({ role: 'link' })}>
-          返回招商名片
+          {t.backToCardLink}
         </Text>
       </View>
     </View>
+    </TextProvider>
   );
 }

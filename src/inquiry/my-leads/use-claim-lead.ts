@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { Dictionary } from '../../i18n/dictionary';
+import { zh } from '../../i18n/zh';
 import { claimLeadContract } from '../../../domain/api/lead.contracts';
 import { normalizeClaimCode } from '../../../domain/lead/web-challenge.rules';
 import { call, toApiError } from '../../services/api-client';
@@ -12,7 +14,7 @@ export interface ClaimState {
 }
 
 /** 认领网页咨询: binds a web inquiry to this WeChat user by its claim code, then refreshes the list. */
-export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>): ClaimState => {
+export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>, t: Dictionary = zh): ClaimState => {
   const [code, setCode] = useState(initialCode);
   const [status, setStatus] = useState<ClaimState['status']>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>
   const submit = async (): Promise<void> => {
     if (status === 'sending') return;
     if (!normalizeClaimCode(code)) {
-      setError('认领码为 10 位字母和数字，如 ABCDE-FGHJK');
+      setError(t.claimMalformed);
       return;
     }
     setStatus('sending');
@@ -31,7 +33,8 @@ export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>
       setCode('');
       await onClaimed();
     } catch (e) {
-      setError(toApiError(e).message);
+      const error = toApiError(e);
+      setError(t.errorMessage(error.code, error.message));
       setStatus('idle');
     }
   };

@@ -48,3 +48,23 @@ describe('old addresses of the pages that left the main package', () => {
     expect(movedHashRoute('#/toString')).toBeNull();
   });
 });
+
+describe('a shared link’s language', () => {
+  it('travels from the query string into the hash route the app reads, and names no card', () => {
+    const { cardLocation } = require('../../../src/first-screen/first-screen-route') as typeof import('../../../src/first-screen/first-screen-route');
+    expect(cardLocation('', '?cardId=card-1&s=Ab3dEf9hJk&lang=en')?.hashRoute).toBe('#/pages/card/index?cardId=card-1&s=Ab3dEf9hJk&lang=en');
+    expect(cardLocation('', '?lang=en')).toEqual({ request: {}, hashRoute: '#/pages/card/index?lang=en' });
+    expect(cardLocation('', '?lang=fr')).toEqual({ request: {}, hashRoute: null });
+  });
+
+  it('is what the first screen speaks before the app, then the remembered choice, then the browser', () => {
+    const { firstScreenLanguage, linkLanguage } = require('../../../src/first-screen/first-screen-language') as typeof import('../../../src/first-screen/first-screen-language');
+    expect(linkLanguage('', '#/pages/card/index?cardId=c&lang=en')).toBe('en');
+    const win = (search: string, stored: string | null, language: string) =>
+      ({ location: { search, hash: '' }, localStorage: { getItem: () => stored }, navigator: { language } }) as unknown as Window;
+    expect(firstScreenLanguage(win('?lang=en', JSON.stringify({ data: 'zh' }), 'zh-CN'))).toBe('en');
+    expect(firstScreenLanguage(win('', JSON.stringify({ data: 'en' }), 'zh-CN'))).toBe('en');
+    expect(firstScreenLanguage(win('', null, 'de-DE'))).toBe('en');
+    expect(firstScreenLanguage(win('', null, 'zh-TW'))).toBe('zh');
+  });
+});

@@ -146,7 +146,7 @@ describe('lead form', () => {
     fireEvent.click(screen.getByTestId('consent-checkbox'));
     await submit();
     expect(screen.getByTestId('field-name-error').textContent).toBe('请填写您的姓名');
-    expect(screen.getByTestId('field-phone-error').textContent).toBe('请填写联系电话');
+    expect(screen.getByTestId('field-phone-error').textContent).toBe('请填写联系电话，或留下邮箱、微信号');
     expect(screen.getByTestId('field-industry-error').textContent).toBe('请填写意向行业');
     expect(screen.getByTestId('field-scale-error').textContent).toBe('请选择投资规模');
 

@@ -1,0 +1,202 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { InvestorLead } from '../../../domain/api/lead.contracts';
+import type { Dictionary } from '../../../src/i18n/dictionary';
+import { en } from '../../../src/i18n/en';
+import { zh } from '../../../src/i18n/zh';
+import { aCardView, aCarrier, aPerson } from '../support/card-view.mother';
+import { aCarrierDetail, installBackend } from '../support/journey-backend';
+import * as Taro from '../support/journey-taro';
+
+jest.mock('@tarojs/taro', () => require('../support/journey-taro'));
+
+// Loaded after the mock is in place.
+const CardPage = (require('../../../src/pages/card/index') as typeof import('../../../src/pages/card/index')).default;
+const CarriersPage = (require('../../../src/pages/carriers/index') as typeof import('../../../src/pages/carriers/index')).default;
+const CarrierDetailPage = (require('../../../src/pages/carrier-detail/index') as typeof import('../../../src/pages/carrier-detail/index')).default;
+const MyLeadsPage = (require('../../../src/inquiry/my-leads/index') as typeof import('../../../src/inquiry/my-leads/index')).default;
+const { forgetLanguageForTests } = require('../../../src/i18n/language') as typeof import('../../../src/i18n/language');
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The page's visible text and labels, without what may stay Chinese on an English page: content marked «中文»
+ * (`data-content-lang="zh"`, the mark itself) and the language switch's own «中文».
+ */
+const chineseLeftOn = (root: HTMLElement): string[] => {
+  const copy = root.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('[data-content-lang="zh"], [data-testid="chinese-mark"], [data-testid="language-switch-zh"]').forEach((el) => el.remove());
+  const texts = [copy.textContent ?? ''];
+  copy.querySelectorAll('*').forEach((el) => {
+    for (const attr of ['aria-label', 'placeholder', 'alt', 'title']) {
+      const value = el.getAttribute(attr);
+      if (value) texts.push(value);
+    }
+  });
+  return texts.flatMap((text) => text.split(/\s+/)).filter((word) => HAN.test(word));
+};
+
+/** District, card and carrier content as an English variant gives it. */
+const anEnglishCard = () =>
+  aCardView({
+    greeting: 'Welcome to Linjiang: one officer follows your project from the first call to opening day.',
+    district: {
+      ...aCardView().district,
+      name: 'Linjiang New Area',
+      slogan: 'Where industry and city grow together',
+      intro: 'Linjiang New Area lies at the heart of the Yangtze River Economic Belt.',
+      keyIndustries: ['Smart manufacturing', 'Biomedicine'],
+      headlineFigures: [{ label: 'GDP', value: 'CNY 128.6 bn' }],
+      policyHighlights: ['Tailored support for major projects'],
+    },
+    owner: aPerson({ name: 'Wang Jianguo', title: 'Director', unitName: 'Investment Promotion Bureau' }),
+    contact: aPerson({ staffId: 'staff_li', cardId: 'card_li', name: 'Li Xiaowen', title: 'Investment officer', unitName: 'Industry team 1', phone: '13800001234', wechatId: null }),
+    featuredIndustries: ['Smart manufacturing'],
+    highlightedCarriers: [aCarrier({ name: 'Linjiang Smart Manufacturing Park', street: 'Binjiang', suitedIndustries: ['Smart manufacturing'] })],
+  });
+
+const anEnglishCarrier = () =>
+  aCarrierDetail({
+    name: 'High-tech Standard Factory A',
+    street: 'High-tech Zone',
+    address: '88 Kechuang Avenue, Linjiang',
+    facilities: ['10 t crane', '8 m clear height'],
+    policies: ['Half rent in the first year'],
+    suitedIndustries: ['Smart manufacturing'],
+    managerName: 'Mr Zheng',
+    priceUnit: 'wan_per_mu',
+    priceMin: 35,
+    priceMax: 35,
+  });
+
+let backend: ReturnType<typeof installBackend> | undefined;
+beforeEach(() => {
+  Taro.resetJourneyMock({ cardId: 'card_wang', s: 'Ab3dEf9hJk' });
+  forgetLanguageForTests();
+});
+afterEach(() => {
+  backend?.restore();
+  backend = undefined;
+});
+
+describe('the dictionary', () => {
+  it('has every key of the Chinese source in English, and no other, each filled in', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const [key, value] of Object.entries(en)) {
+      if (typeof value === 'string') expect([key, value.trim().length > 0]).toEqual([key, true]);
+      else expect([key, typeof value]).toEqual([key, typeof (zh as Record<string, unknown>)[key]]);
+    }
+  });
+
+  it('is a type: a language without a key does not compile', () => {
+    const { appName: _dropped, ...withoutOne } = en;
+    // @ts-expect-error — a dictionary that lacks `appName` is refused by the Dictionary type.
+    const incomplete: Dictionary = withoutOne;
+    expect(Object.keys(incomplete)).not.toContain('appName');
+  });
+
+  it('keeps English interface text free of Chinese, except the words naming Chinese itself and WeChat’s own', () => {
+    const allowed = new Set(['chineseContentMark']);
+    for (const [key, value] of Object.entries(en)) {
+      const sample = typeof value === 'string' ? value : String((value as (...a: unknown[]) => unknown)(1, 'x', 1));
+      if (!allowed.has(key)) expect([key, HAN.test(sample)]).toEqual([key, false]);
+    }
+  });
+});
+
+describe('English investor pages', () => {
+  it('the card: the switch turns it English at once, is remembered on the device, and back', async () => {
+    backend = installBackend({ 'card.get': () => anEnglishCard(), 'share.visit': () => ({ counted: true }) });
+    const { container } = render(<CardPage />);
+    await screen.findByTestId('card-page');
+    expect(screen.getByText('区域概况')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('language-switch-en'));
+    await screen.findByText('About the district');
+    expect(Taro.setStorageSync).toHaveBeenCalledWith('investcard:lang', 'en');
+    expect(screen.getByText('Reply within 1 working day')).toBeTruthy();
+    expect(screen.getByText('Linjiang New Area · Investment Card')).toBeTruthy();
+    expect(chineseLeftOn(container)).toEqual([]);
+
+    fireEvent.click(screen.getByTestId('language-switch-zh'));
+    await screen.findByText('区域概况');
+    expect(Taro.setStorageSync).toHaveBeenLastCalledWith('investcard:lang', 'zh');
+  });
+
+  it('the card from a shared link with lang=en, areas in m² and the title set at run time', async () => {
+    Taro.resetJourneyMock({ cardId: 'card_wang', s: 'Ab3dEf9hJk', lang: 'en' });
+    backend = installBackend({ 'card.get': () => anEnglishCard(), 'share.visit': () => ({ counted: true }) });
+    const { container } = render(<CardPage />);
+    await screen.findByText('Featured sites');
+    expect(screen.getByTestId('highlighted-carriers').textContent).toContain('42,000 m²');
+    expect(screen.getByTestId('highlighted-carriers').textContent).not.toContain('㎡');
+    expect(chineseLeftOn(container)).toEqual([]);
+    await waitFor(() => expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'Linjiang New Area' }));
+  });
+
+  it('the carriers list, in the remembered language', async () => {
+    Taro.resetJourneyMock({ districtId: 'district_linjiang', cardId: 'card_wang' }, '/pages/carriers/index');
+    Taro.deviceStorage.set('investcard:lang', 'en');
+    backend = installBackend({
+      'card.get': () => anEnglishCard(),
+      'carrier.search': () => ({ items: [aCarrier({ name: 'Linjiang Smart Manufacturing Park', street: 'Binjiang', suitedIndustries: ['Smart manufacturing'] })], nextCursor: null }),
+    });
+    const { container } = render(<CarriersPage />);
+    await screen.findByText('Linjiang Smart Manufacturing Park');
+    expect(screen.getByTestId('type-tab-industrial_park').textContent).toBe('Industrial park');
+    expect(screen.getByTestId('carrier-verified').textContent).toMatch(/^Vacancy verified \d+ days ago · update pending$/);
+    await waitFor(() => expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'Find a site' }));
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('a carrier’s details, with 万元/亩 spelled out for a foreign reader', async () => {
+    Taro.resetJourneyMock({ carrierId: 'carrier-factory-1', lang: 'en' }, '/pages/carrier-detail/index');
+    backend = installBackend({ 'carrier.get': () => anEnglishCarrier() });
+    const { container } = render(<CarrierDetailPage />);
+    await screen.findByText('High-tech Standard Factory A');
+    expect(screen.getByTestId('fact-price').textContent).toContain('350,000 CNY per mu (1 mu ≈ 667 m²)');
+    expect(screen.getByTestId('fact-vacant').textContent).toContain('6,800 m²');
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('我的咨询, with the investor’s own Chinese words left as they are only where they are content', async () => {
+    Taro.resetJourneyMock({ lang: 'en' }, '/inquiry/my-leads/index');
+    const lead: InvestorLead = {
+      id: 'lead_1',
+      status: 'contacted',
+      createdAt: new Date(Date.now() - 3_600_000).toISOString(),
+      industry: 'Smart manufacturing',
+      carrierName: null,
+      message: 'We need 3,000 m² of factory space.',
+      handlerName: 'Li Xiaowen',
+      promiseHours: 8,
+      promiseKept: true,
+      firstResponseDueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      firstRespondedAt: new Date().toISOString(),
+      replies: [{ staffName: 'Li Xiaowen', text: 'We will call you tomorrow.', at: new Date().toISOString() }],
+    } as InvestorLead;
+    backend = installBackend({ 'lead.mine': () => ({ items: [lead] }) });
+    const { container } = render(<MyLeadsPage />);
+    await screen.findByText('Answered on time');
+    expect(screen.getByText('Contacted')).toBeTruthy();
+    expect(screen.getByText('My message')).toBeTruthy();
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('a Chinese-only privacy notice is shown marked «中文»', () => {
+    const { ChineseMark } = require('../../../src/components/chinese-mark') as typeof import('../../../src/components/chinese-mark');
+    const { TextProvider } = require('../../../src/i18n/text-context') as typeof import('../../../src/i18n/text-context');
+    const view = render(
+      <TextProvider value={{ lang: 'en', t: en }}>
+        <ChineseMark show />
+      </TextProvider>,
+    );
+    expect(screen.getByTestId('chinese-mark').getAttribute('aria-label')).toBe('Available in Chinese only');
+    view.rerender(
+      <TextProvider value={{ lang: 'zh', t: zh }}>
+        <ChineseMark show />
+      </TextProvider>,
+    );
+    expect(screen.queryByTestId('chinese-mark')).toBeNull();
+    act(() => undefined);
+  });
+});
