@@ -6,6 +6,7 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import type { Route } from '../../routes';
 import { useAdminHome } from './use-admin-home';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import '../admin.css';
 
 const SCOPE_TEXT: Record<string, string> = {
@@ -39,8 +40,8 @@ export default function AdminHomePage() {
     { key: 'audit', title: '操作记录', note: '谁在何时改了什么', path: ADMIN_ROUTES.audit, show: d.canWriteDistrict },
   ];
   return (
-    <View className="admin-page" data-testid="admin-home">
-      <Text className="admin-title">{d.district.name}</Text>
+    <View className="admin-page" data-testid="admin-home" role="main">
+      <Text className="admin-title" {...PAGE_HEADING}>{d.district.name}</Text>
       <Text className="admin-note">{SCOPE_TEXT[d.scope]}</Text>
       {d.districts.length > 1 ? (
         <View className="admin-actions" data-testid="admin-district-switch">
@@ -55,7 +56,7 @@ export default function AdminHomePage() {
         {entries
           .filter((e) => e.show)
           .map((e) => (
-            <View key={e.key} className="admin-row" data-testid={`admin-entry-${e.key}`} onClick={() => openAdminPage(e.path, params)}>
+            <View key={e.key} className="admin-row" data-testid={`admin-entry-${e.key}`} onClick={() => openAdminPage(e.path, params)} {...tappable({ role: 'link' })}>
               <View className="admin-row__main">
                 <Text className="admin-link">{e.title}</Text>
                 <Text className="admin-note">{e.note}</Text>
