@@ -7,7 +7,7 @@ import { preparePages, type AuditedPage } from '../../tools/bench/audited-pages'
 import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 /**
- * Every page of the H5 build, with the persona that sees it filled in, audited by axe-core (0 serious or
+ * Every page of the H5 build (the district office and the reports included), with the persona that sees it filled in, audited by axe-core (0 serious or
  * critical violations), and checked for what axe does not measure: one level-1 heading, one main region, every
  * control at least 44 × 44 px, and the type tabs and directory chips reachable and operable by keyboard.
  */
@@ -86,7 +86,8 @@ describe('accessibility of every page (axe-core, headings, landmarks, tap target
   after(() => stopCloudAndBrowser(cloud, browser));
 
   it('every page: 0 serious or critical axe violations, one level-1 heading, one main region, 44 px targets', async () => {
-    assert.equal(pages.length, 12, 'the 12 pages of app.config');
+    assert.equal(pages.length, 24, 'the 24 pages of app.config: investor, staff, share, the district office and the reports');
+    assert.deepEqual([...new Set(pages.map((p) => p.area))], ['investor', 'staff', 'share', 'office', 'reports']);
     const problems: string[] = [];
     for (const audited of pages) {
       const page = await openAudited(browser, cloud.url, audited);
@@ -102,9 +103,11 @@ describe('accessibility of every page (axe-core, headings, landmarks, tap target
     assert.deepEqual(problems, []);
   });
 
-  it('at 200 % text the investor pages still have 0 serious or critical axe violations and 44 px targets', async () => {
+  it('at 200 % text the investor pages, the office and the reports still have 0 serious or critical axe violations and 44 px targets', async () => {
     const problems: string[] = [];
-    for (const audited of pages.filter((p) => p.investor)) {
+    const scaled = pages.filter((p) => p.investor || p.area === 'office' || p.area === 'reports');
+    assert.equal(scaled.length, 18);
+    for (const audited of scaled) {
       const page = await openAudited(browser, cloud.url, audited, 2);
       for (const v of await seriousViolations(page)) problems.push(`${audited.name} @200%: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(' | ')}`);
       for (const small of await smallTargets(page)) problems.push(`${audited.name} @200%: target under ${TAP_MIN} px: ${small}`);

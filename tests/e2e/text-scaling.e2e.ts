@@ -154,6 +154,31 @@ describe('investor pages at 100 %, 150 % and 200 % text', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('with the mini-program’s --text-scale at 2 (WeChat’s largest font size, src/platform/text-scale.ts), the type doubles and nothing is cut or overlapping', async () => {
+    assert.equal(pages.length, 6, 'the six investor pages');
+    const problems: string[] = [];
+    for (const audited of pages) {
+      const page = await openScaled(browser, cloud.url, audited, 1);
+      const base = await measureLayout(page);
+      // The tokens are declared on body (H5) and page (weapp): the variable goes where the mini-program puts it, the root of the page.
+      await page.evaluate(`document.body.style.setProperty('--text-scale', '2')`);
+      await settle(page);
+      await page.waitForTimeout(300);
+      const report = await measureLayout(page);
+      const at = `${audited.name} @--text-scale:2`;
+      if (Math.abs(report.bodyTextPx / base.bodyTextPx - 2) > 0.05) problems.push(`${at}: body text ${report.bodyTextPx}px, at 1 ${base.bodyTextPx}px`);
+      if (report.rootFontPx !== base.rootFontPx) problems.push(`${at}: the root size changed (${base.rootFontPx} → ${report.rootFontPx}px): the scale must act on the type only`);
+      if (report.pageOverflow > 1) problems.push(`${at}: the page scrolls sideways by ${report.pageOverflow}px`);
+      if (report.viewportWidth !== PHONE_WIDTH) problems.push(`${at}: the layout viewport grew to ${report.viewportWidth}px to fit the content`);
+      for (const c of report.clipped) problems.push(`${at}: clipped ${c}`);
+      for (const t of report.truncated) problems.push(`${at}: truncated ${t}`);
+      for (const o of report.overlaps) problems.push(`${at}: overlap ${o}`);
+      await screenshot(page, `text-scale-2-${audited.name}`);
+      await page.context().close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
   it('at 200 % the carrier names stay readable and the sort options stay on one line', async () => {
     const carriers = pages.find((p) => p.name === 'carriers') as AuditedPage;
     const page = await openScaled(browser, cloud.url, carriers, 2);

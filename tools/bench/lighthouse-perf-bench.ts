@@ -1,10 +1,9 @@
-import { chromium } from 'playwright-core';
-import { removeDataDir, startLocalCloudProcess } from '../local-cloud/local-cloud-process';
-import { HEAD_CARD, preparePages } from './audited-pages';
+import { HEAD_CARD } from './audited-pages';
+import { withLighthouseSession } from './lighthouse-session';
 
 /**
  * Figure 9: Lighthouse's performance score of every H5 page — its default mobile profile (simulated slow 4G,
- * 4× CPU slowdown, a phone's screen), Debian's Chromium through chrome-launcher — against the local cloud, the
+ * 4× CPU slowdown, a phone's screen), Debian's Chromium through chrome-launcher (lighthouse-session.ts) — against the local cloud, the
  * web host that serves the build compressed and cached. An outside judge of what the lcp figure measures from
  * inside. Each page is loaded with a cold HTTP cache, as its persona (kept in localStorage, which is why
  * Lighthouse's own storage reset is off and the cache is cleared here instead). The card is audited at its web
@@ -12,8 +11,6 @@ import { HEAD_CARD, preparePages } from './audited-pages';
  * Aims: card ≥ 90, every other page ≥ 75.
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PERSONA_KEY = 'investcard.persona';
 export const CARD_PERF_AIM = 90;
 export const PAGE_PERF_AIM = 75;
 
@@ -37,36 +34,14 @@ interface LcpElementDetails {
   items?: Array<{ items?: Array<{ node?: { selector?: string } }> }>;
 }
 
-export const benchLighthousePerf = async (h5Dir: string): Promise<PerfScore[]> => {
-  // Both packages are ES modules only.
-  const { default: lighthouse } = await import('lighthouse');
-  const chromeLauncher = await import('chrome-launcher');
-  const cloud = await startLocalCloudProcess({ env: { INVESTCARD_H5_DIR: h5Dir } });
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM_PATH,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const rows: PerfScore[] = [];
-  try {
-    const pages = await preparePages(cloud.url);
-    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
-    /** The persona in the origin's localStorage, and an empty HTTP cache: every page is a first visit. */
-    const prepare = async (persona: string) => {
-      const context = browser.contexts()[0] ?? (await browser.newContext());
-      const tab = await context.newPage();
-      await tab.goto(`${cloud.url}api/_local/personas`);
-      await tab.evaluate(([key, value]) => window.localStorage.setItem(key, value), [PERSONA_KEY, persona] as const);
-      const cdp = await context.newCDPSession(tab);
-      await cdp.send('Network.clearBrowserCache');
-      await tab.close();
-    };
+export const benchLighthousePerf = (h5Dir: string): Promise<PerfScore[]> =>
+  withLighthouseSession(h5Dir, async ({ cloud, pages, usePersona, audit }) => {
+    const rows: PerfScore[] = [];
     for (const audited of pages) {
       const isCard = audited.name === 'card';
       const url = isCard ? `${cloud.url}?cardId=${HEAD_CARD}` : `${cloud.url}#${audited.path}`;
-      await prepare(audited.persona);
-      const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], disableStorageReset: true, logLevel: 'error', output: 'json' });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`Lighthouse gave no result for ${audited.name}`);
+      await usePersona(audited.persona, { coldCache: true });
+      const lhr = await audit(url, ['performance'], audited.name);
       const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
       rows.push({
         page: audited.name,
@@ -81,14 +56,8 @@ export const benchLighthousePerf = async (h5Dir: string): Promise<PerfScore[]> =
         lcpElement: (lhr.audits['largest-contentful-paint-element']?.details as LcpElementDetails | undefined)?.items?.[0]?.items?.[0]?.node?.selector ?? 'unknown',
       });
     }
-    await browser.close();
-  } finally {
-    await chrome.kill();
-    await cloud.stop();
-    removeDataDir(cloud.dataDir);
-  }
-  return rows;
-};
+    return rows;
+  });
 
 export const printLighthousePerf = (rows: readonly PerfScore[]): void => {
   for (const r of rows) {

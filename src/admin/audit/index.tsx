@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/error-state';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { AUDIT_LABELS } from '../admin-labels';
 import { useAuditLog } from './use-audit-log';
+import { PAGE_HEADING, focusableRegion } from '../../components/a11y';
 import '../admin.css';
 
 const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -16,7 +17,10 @@ export default function AuditLogPage() {
   if (log.first.status === 'error') return <View className="admin-page"><ErrorState message={log.first.error?.message ?? '加载失败'} onRetry={() => void log.first.reload()} /></View>;
   if (!log.items.length) return <View className="admin-page"><EmptyState title="暂无操作记录" description="在管理页面做的每一次修改都会记录在这里。" /></View>;
   return (
-    <View className="admin-page" data-testid="admin-audit">
+    <View className="admin-page" data-testid="admin-audit" role="main" {...focusableRegion('操作记录')}>
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        操作记录
+      </Text>
       <View className="admin-card">
         {log.items.map((e) => (
           <View key={e.id} className="admin-row" data-testid="audit-entry">

@@ -10,6 +10,7 @@ import { canUploadImages, chooseAndUploadImage, ImageUploadError } from '../../s
 import { imageUrl } from '../../platform/image-url';
 import type { CarrierForm } from './carrier-form';
 import { useCarrierEditor } from './use-carrier-editor';
+import { PAGE_HEADING, imageAlt } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -46,8 +47,8 @@ export default function CarrierEditPage() {
     }
   };
   return (
-    <View className="admin-page" data-testid="admin-carrier-edit">
-      <Text className="admin-title">{e.carrierId ? '编辑载体' : '新建载体'}</Text>
+    <View className="admin-page" data-testid="admin-carrier-edit" role="main">
+      <Text className="admin-title" {...PAGE_HEADING}>{e.carrierId ? '编辑载体' : '新建载体'}</Text>
       {e.restored ? <Text className="admin-note" data-testid="carrier-draft-restored">已恢复上次未保存的修改。</Text> : null}
       <View className="admin-card">
         <FormField label="类型" required>
@@ -74,9 +75,9 @@ export default function CarrierEditPage() {
         {process.env.TARO_ENV === 'weapp' ? <ActionButton text="在地图上选择位置" tone="secondary" size="sm" onClick={() => void pickLocation()} /> : null}
         <FormField label="照片" hint={canUploadImages() ? 'JPG 或 PNG，单张不超过 2 MB，最多 9 张' : '网页版暂不支持上传，请在小程序中添加照片'}>
           <View className="admin-actions">
-            {f.photos.map((p) => (
+            {f.photos.map((p, i) => (
               <View key={p} className="admin-card">
-                {imageUrl(p) ? <Image src={imageUrl(p) as string} mode="aspectFill" style={{ width: '120px', height: '90px' }} /> : <Text className="admin-note">{p}</Text>}
+                {imageUrl(p) ? <Image src={imageUrl(p) as string} mode="aspectFill" style={{ width: '120px', height: '90px' }} {...imageAlt(`载体照片 ${i + 1}`)} /> : <Text className="admin-note">{p}</Text>}
                 <Text className="admin-link" onClick={() => e.change({ photos: f.photos.filter((x) => x !== p) })}>
                   删除
                 </Text>

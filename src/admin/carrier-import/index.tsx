@@ -4,6 +4,7 @@ import { ActionButton } from '../../components/action-button';
 import { pickFileInWeChat, readWebFile, saveAnnotatedFile } from './import-file';
 import { useCarrierImport } from './use-carrier-import';
 import { utf8ToBase64 } from '../../format/base64';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 const TEMPLATE_CSV = `${IMPORT_COLUMNS.map((c) => c.header).join(',')}\r\nEXT-001,厂房,示例标准厂房,金湾街道,云川市临江区金湾路 1 号,10000,2000,20,30,元/㎡·月,钱经理,13800138030,31.2,120.5,行车 10 吨、货梯,先进制造\r\n`;
@@ -15,8 +16,8 @@ export default function CarrierImportPage() {
   const r = imp.report;
   const isWeb = process.env.TARO_ENV === 'h5';
   return (
-    <View className="admin-page" data-testid="admin-import">
-      <Text className="admin-title">导入载体</Text>
+    <View className="admin-page" data-testid="admin-import" role="main">
+      <Text className="admin-title" {...PAGE_HEADING}>导入载体</Text>
       <Text className="admin-note">
         先「试导入」检查每一行，全部无误后再确认导入；同一「外部编号」再次导入会更新而不会重复。最多 {IMPORT_MAX_ROWS} 行、2 MB。公式按文字读取，不会计算。
       </Text>

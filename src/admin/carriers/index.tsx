@@ -8,6 +8,7 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import { CarrierTable } from '../components/carrier-table';
 import { useAdminCarriers } from './use-admin-carriers';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 export default function AdminCarriersPage() {
@@ -23,7 +24,10 @@ export default function AdminCarriersPage() {
     if (r) setLink({ webUrl: r.webUrl, delivery: r.delivery });
   };
   return (
-    <View className="admin-page" data-testid="admin-carriers">
+    <View className="admin-page" data-testid="admin-carriers" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        载体管理
+      </Text>
       <View className="admin-actions">
         <ActionButton text="新建载体" onClick={() => openAdminPage(ADMIN_ROUTES.carrierEdit)} testId="carrier-new" />
         <ActionButton text="从表格导入" tone="secondary" onClick={() => openAdminPage(ADMIN_ROUTES.carrierImport)} testId="carrier-import" />

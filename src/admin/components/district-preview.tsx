@@ -19,7 +19,7 @@ export function DistrictPreview(p: DistrictPreviewProps) {
   return (
     <View className="district-preview" data-testid="district-preview">
       <Text className="district-preview__label">名片预览</Text>
-      <DistrictHero name={p.name || '（区域名称）'} slogan={p.slogan || '（口号）'} coverImage={p.coverImage} />
+      <DistrictHero name={p.name || '（区域名称）'} slogan={p.slogan || '（口号）'} coverImage={p.coverImage} isPageHeading={false} />
       <View className="district-preview__body">
         <Text className="district-preview__intro">{p.intro}</Text>
         {p.figures.length ? <FigureGrid figures={p.figures} /> : null}

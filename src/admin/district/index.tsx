@@ -13,6 +13,7 @@ import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import { DEFAULT_POOL_RULES } from '../../../domain/org/pool-rules.schema';
 import { toRequest } from './profile-form';
 import { useDistrictProfile } from './use-district-profile';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -35,8 +36,8 @@ export default function DistrictProfilePage() {
     </FormField>
   );
   return (
-    <View className="admin-page" data-testid="admin-district">
-      <Text className="admin-title">区域介绍</Text>
+    <View className="admin-page" data-testid="admin-district" role="main">
+      <Text className="admin-title" {...PAGE_HEADING}>区域介绍</Text>
       {!canEdit ? <Text className="admin-note">只读：仅本区管理员可以修改</Text> : null}
       {p.restored ? (
         <View className="admin-card" data-testid="draft-restored">

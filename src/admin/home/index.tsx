@@ -7,6 +7,7 @@ import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import type { Route } from '../../routes';
 import { useAdminHome } from './use-admin-home';
 import { CalendarWarning } from '../components/calendar-warning';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
 import '../admin.css';
 
 const SCOPE_TEXT: Record<string, string> = {
@@ -42,8 +43,8 @@ export default function AdminHomePage() {
     { key: 'privacy', title: '个人信息请求', note: '投资者撤回同意、要求删除信息', path: ADMIN_ROUTES.privacy, show: d.canWriteDistrict },
   ];
   return (
-    <View className="admin-page" data-testid="admin-home">
-      <Text className="admin-title">{d.district.name}</Text>
+    <View className="admin-page" data-testid="admin-home" role="main">
+      <Text className="admin-title" {...PAGE_HEADING}>{d.district.name}</Text>
       <Text className="admin-note">{SCOPE_TEXT[d.scope]}</Text>
       {d.districts.length > 1 ? (
         <View className="admin-actions" data-testid="admin-district-switch">
@@ -61,7 +62,7 @@ export default function AdminHomePage() {
         {entries
           .filter((e) => e.show)
           .map((e) => (
-            <View key={e.key} className="admin-row" data-testid={`admin-entry-${e.key}`} onClick={() => openAdminPage(e.path, params)}>
+            <View key={e.key} className="admin-row" data-testid={`admin-entry-${e.key}`} onClick={() => openAdminPage(e.path, params)} {...tappable({ role: 'link' })}>
               <View className="admin-row__main">
                 <Text className="admin-link">{e.title}</Text>
                 <Text className="admin-note">{e.note}</Text>

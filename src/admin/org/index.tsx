@@ -8,6 +8,7 @@ import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { UNIT_KIND_LABELS } from '../admin-labels';
 import { useOrg } from './use-org';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -27,8 +28,8 @@ export default function OrgPage() {
   const unitName_ = (id: string | null) => d.units.find((u) => u.id === id)?.name ?? '';
 
   return (
-    <View className="admin-page" data-testid="admin-org">
-      <Text className="admin-title">单位</Text>
+    <View className="admin-page" data-testid="admin-org" role="main">
+      <Text className="admin-title" {...PAGE_HEADING}>单位</Text>
       <View className="admin-card" data-testid="unit-list">
         {d.units.map((u) => (
           <View key={u.id} className="admin-row">

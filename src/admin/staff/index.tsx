@@ -10,6 +10,7 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { ROLE_LABELS, STATUS_LABELS } from '../admin-labels';
 import { HandoverPanel, type HandoverPanelItem } from '../components/handover-panel';
 import { useOrg } from '../org/use-org';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -31,7 +32,10 @@ export default function StaffPage() {
   const toggleRole = (r: string) => setForm((f) => ({ ...f, roles: f.roles.includes(r as StaffRole) ? f.roles.filter((x) => x !== r) : [...f.roles, r as StaffRole] }));
 
   return (
-    <View className="admin-page" data-testid="admin-staff">
+    <View className="admin-page" data-testid="admin-staff" role="main">
+      <Text className="visually-hidden" {...PAGE_HEADING}>
+        人员管理
+      </Text>
       {units.length ? (
         <View className="admin-card" data-testid="staff-create">
           <Text className="admin-title">添加人员</Text>

@@ -4,6 +4,7 @@ import { ActionButton } from '../../components/action-button';
 import { EmptyState } from '../../components/empty-state';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { useVacancyConfirm } from './use-vacancy-confirm';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -26,9 +27,9 @@ export default function VacancyConfirmPage() {
   const value = Number(figure);
   const valid = figure.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= p.totalArea;
   return (
-    <View className="admin-page" data-testid="vacancy-page">
+    <View className="admin-page" data-testid="vacancy-page" role="main">
       <Text className="admin-note">{p.districtName}</Text>
-      <Text className="admin-title">{p.carrierName}</Text>
+      <Text className="admin-title" {...PAGE_HEADING}>{p.carrierName}</Text>
       <View className="admin-card">
         <Text className="admin-title" data-testid="vacancy-question">{p.question}？</Text>
         <Text className="admin-note">总面积 {p.totalArea.toLocaleString('en-US')} ㎡ · 上次核实 {p.lastVerifiedAt.slice(0, 10)}</Text>

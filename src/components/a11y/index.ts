@@ -47,3 +47,9 @@ export const controlLabel = (label: string) => ({ nativeProps: { 'aria-label': l
 
 /** The page's one level-1 heading (its title): spread onto the Text that shows it. */
 export const PAGE_HEADING = { role: 'heading', 'aria-level': '1' } as const;
+
+/**
+ * A region with nothing to press that may scroll (a long log at 200 % text): it takes focus itself, so a keyboard
+ * can reach and scroll it (axe scrollable-region-focusable).
+ */
+export const focusableRegion = (label: string) => ({ tabIndex: 0, 'aria-label': label });

@@ -8,9 +8,11 @@ export interface DistrictHeroProps {
   slogan: string;
   /** Already resolved for this platform; null shows the plain emblem background. */
   coverImage: string | null;
+  /** The district's name is the page's heading (the card); a preview inside another page passes false. */
+  isPageHeading?: boolean;
 }
 
-export function DistrictHero({ name, slogan, coverImage }: DistrictHeroProps) {
+export function DistrictHero({ name, slogan, coverImage, isPageHeading = true }: DistrictHeroProps) {
   const t = useText();
   return (
     <View className="district-hero" data-testid="district-hero">
@@ -18,7 +20,7 @@ export function DistrictHero({ name, slogan, coverImage }: DistrictHeroProps) {
       <View className="district-hero__shade" />
       <View className="district-hero__body">
         <Text className="district-hero__eyebrow">{t.appName}</Text>
-        <Text {...PAGE_HEADING} className="district-hero__name">{name}</Text>
+        <Text {...(isPageHeading ? PAGE_HEADING : {})} className="district-hero__name">{name}</Text>
         <View className="district-hero__rule" />
         <Text className="district-hero__slogan">{slogan}</Text>
       </View>

@@ -1,7 +1,19 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Children, cloneElement, isValidElement, type ReactNode } from 'react';
+import { controlLabel } from '../a11y';
 import { useText } from '../../i18n/text-context';
-import type { ReactNode } from 'react';
 import './index.css';
+
+/**
+ * A text control placed directly in the field is named by the field's label (H5: on the native input inside
+ * Taro's element; weapp: aria-label), unless it names itself. Other children (chips, pickers) carry their own.
+ */
+const namedControls = (children: ReactNode, label: string): ReactNode =>
+  Children.map(children, (child) => {
+    if (!isValidElement<{ ariaLabel?: string; nativeProps?: Record<string, unknown> }>(child) || (child.type !== Input && child.type !== Textarea) || child.props.ariaLabel) return child;
+    const named = controlLabel(label);
+    return cloneElement(child, { ariaLabel: named.ariaLabel, nativeProps: { ...child.props.nativeProps, ...named.nativeProps } });
+  });
 
 export interface FormFieldProps {
   label: string;
@@ -22,7 +34,7 @@ export function FormField({ label, required = false, hint, error, testId, childr
         <Text className="form-field__label">{label}</Text>
         {required ? <Text className="form-field__required">*</Text> : <Text className="form-field__optional">{t.optional}</Text>}
       </View>
-      <View className="form-field__control">{children}</View>
+      <View className="form-field__control">{namedControls(children, label)}</View>
       {error ? (
         <Text className="form-field__error" data-testid={testId ? `${testId}-error` : undefined} aria-live="polite">
           {error}

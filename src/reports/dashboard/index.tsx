@@ -77,7 +77,7 @@ export default function DashboardPage() {
         <View>
           <Text className="report-page__scope">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
           <View className="report-page__tiles">
-            <View className="report-page__tile" data-testid="tile-inquiries" onClick={() => open('all')} {...tappable({ role: 'link', label: `咨询 ${data.figures.inquiries} 条，${compareText(data.figures.inquiries, data.previousFigures.inquiries)}，查看线索` })}>
+            <View className="report-page__tile" data-testid="tile-inquiries" onClick={() => open('all')} {...tappable({ role: 'link' })}>
               <Text className="report-page__tile-value">{data.figures.inquiries}</Text>
               <Text className="report-page__tile-label">咨询</Text>
               <Text className="report-page__tile-compare">{compareText(data.figures.inquiries, data.previousFigures.inquiries)}</Text>

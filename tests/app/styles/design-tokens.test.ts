@@ -152,7 +152,8 @@ describe('design tokens (src/styles/tokens.css)', () => {
 
   it('defines every token the stylesheets use', () => {
     const used = new Set(appSheets.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/var\((--[\w-]+)/g)].map((m) => m[1])));
-    expect([...used].filter((name) => !tokens.has(name))).toEqual([]);
+    // --text-scale is the one variable set at run time (WeChat's font size on the page root), never in the tokens.
+    expect([...used].filter((name) => !tokens.has(name) && name !== '--text-scale')).toEqual([]);
   });
 
   it('meets every contrast goal it declares, measured with the WCAG formula (gradients at each stop)', () => {
