@@ -74,7 +74,7 @@ describe('page paths the backend sends', () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/['"`]\/?((?:pages|staff|share|admin)\/[a-z-]+\/index)/g)) sent.add(`/${m[1]}`);
+        else if (name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/['"`]\/?((?:pages|staff|share|admin|reports)\/[a-z-]+\/index)/g)) sent.add(`/${m[1]}`);
       }
     };
     walk(join(ROOT, 'cloudfunctions'));
