@@ -17,9 +17,10 @@ import { h5EntryBytes, helloWorldBytes, mainPackageBytes, printH5Entry, printSiz
 import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
 import { benchWeappRender, printWeappRender } from './weapp-render-bench';
+import { benchReports, printReports } from './report-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,reports]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -121,6 +122,13 @@ const main = async () => {
     const rows = await benchLighthousePerf(join(ROOT, 'dist-h5'));
     printLighthousePerf(rows);
     results.perf = rows;
+  }
+
+  if (want('reports')) {
+    console.log('\n11. dashboard and ranking reads at 100 000 leads over 3 years, beside a full recount; one monthly bulletin');
+    const f = await benchReports(100_000);
+    printReports(f);
+    results.reports = f;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
