@@ -54,6 +54,7 @@ const REPORTS_ROUTES = {
   reportDashboard: '/reports/dashboard/index',
   reportLeads: '/reports/leads/index',
   reportArena: '/reports/arena/index',
+  reportBulletins: '/reports/bulletins/index',
 } as const;
 
 // A new subpackage adds its own block here and spreads it into ROUTES.

@@ -23,8 +23,7 @@ import { storeSampleBulletin } from '../support/sample-bulletin';
  *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead),
  *      FIRST_REPORT.UNKNOWN_PROJECT (a 首报 dispute on a lead without facts), FIRST_REPORT.NO_OPEN_DISPUTE
  *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data, REPORT.BULLETIN_NOT_FOUND for
- *      a bulletin) — what lies outside the
- *      caller's unit or district looks missing, so ids cannot be probed
+ *      a bulletin) — what lies outside the caller's unit or district looks missing, so ids cannot be probed
  *
  * Rows that write run every cell on a fresh database, so one allowed cell cannot change the next one's answer.
  * For list rows, `sees` says in which cells this lead may appear in the response.

@@ -75,7 +75,8 @@ describe('deployable cloud function bundles', () => {
       workspace: ['security.msgSecCheck', 'subscribeMessage.send'],
       sharing: ['security.msgSecCheck', 'wxacode.getUnlimited'],
       'sla-timer': ['subscribeMessage.send'],
-      reports: [],
+      // 每月一通报 tells the leaders.
+      reports: ['subscribeMessage.send'],
     });
   });
 

@@ -19,9 +19,10 @@ import { h5EntryBytes, helloWorldBytes, mainPackageBytes, mainPackageOverAim, pr
 import { fmt } from './stats';
 import { benchStoreInsert } from './store-bench';
 import { benchWeappRender, printWeappRender } from './weapp-render-bench';
+import { benchReports, printReports } from './report-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import,reach]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import,reach,reports]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
@@ -143,6 +144,12 @@ const main = async () => {
     const web = await benchWebSubmit();
     printReach(matching, web);
     results.reach = { matching, web };
+  }
+  if (want('reports')) {
+    console.log('\n13. dashboard and ranking reads at 100 000 leads over 3 years, beside a full recount; one monthly bulletin');
+    const f = await benchReports(100_000);
+    printReports(f);
+    results.reports = f;
   }
 
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });

@@ -56,6 +56,9 @@ export default function DashboardPage() {
         <View className="report-page__step" onClick={() => openPage(ROUTES.reportArena)} data-testid="open-arena" {...tappable({ role: 'link' })}>
           <Text>擂台赛排名 ›</Text>
         </View>
+        <View className="report-page__step" onClick={() => openPage(ROUTES.reportBulletins)} data-testid="open-bulletins" {...tappable({ role: 'link' })}>
+          <Text>每月通报 ›</Text>
+        </View>
         <View className="report-page__travel">
           <View className="report-page__step" onClick={() => travel('previous')} data-testid="period-previous" {...tappable({ label: '上一期' })}>
             <Text>‹ 上一期</Text>

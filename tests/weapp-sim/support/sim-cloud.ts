@@ -71,7 +71,11 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
 
   const openapi: OpenApiCall[] = [];
   const sdk = jest.requireActual<Record<string, unknown>>('wx-server-sdk');
-  const originals = { openapi: Object.getOwnPropertyDescriptor(sdk, 'openapi'), uploadFile: Object.getOwnPropertyDescriptor(sdk, 'uploadFile') };
+  const originals = {
+    openapi: Object.getOwnPropertyDescriptor(sdk, 'openapi'),
+    uploadFile: Object.getOwnPropertyDescriptor(sdk, 'uploadFile'),
+    getTempFileURL: Object.getOwnPropertyDescriptor(sdk, 'getTempFileURL'),
+  };
   const record = (api: string, answer: unknown) => async (args: unknown) => {
     openapi.push({ api, args: JSON.parse(JSON.stringify(args ?? null)) as unknown });
     return answer;
@@ -90,6 +94,14 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
     value: async (args: { cloudPath: string }) => {
       openapi.push({ api: 'uploadFile', args: { cloudPath: args.cloudPath } });
       return { fileID: `cloud://sim-env.sim/${args.cloudPath}`, statusCode: 200 };
+    },
+  });
+  // Exports and bulletins answer a temp link to the stored file (the phone's downloadFile is simulated too).
+  Object.defineProperty(sdk, 'getTempFileURL', {
+    configurable: true,
+    value: async (args: { fileList: Array<{ fileID: string }> }) => {
+      openapi.push({ api: 'getTempFileURL', args: { fileList: args.fileList.map((f) => f.fileID) } });
+      return { fileList: args.fileList.map((f) => ({ fileID: f.fileID, tempFileURL: `https://sim-env.tcb.qcloud.la/${f.fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=sim`, maxAge: 3600, status: 0, errMsg: 'ok' })) };
     },
   });
 

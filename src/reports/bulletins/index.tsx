@@ -1,0 +1,53 @@
+import { Text, View } from '@tarojs/components';
+import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { PAGE_HEADING } from '../../components/a11y';
+import { ActionButton } from '../../components/action-button';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { openPage, ROUTES } from '../../routes';
+import { useBulletins } from './use-bulletins';
+import './index.css';
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/** 每月通报: one line per month, newest first; each opens as a PDF (to read or forward) or as Excel (the tables). */
+export default function BulletinsPage() {
+  const b = useBulletins();
+  const data = b.data;
+  return (
+    <View className="bulletins" data-testid="bulletins" role="main">
+      <Text className="bulletins__title" {...PAGE_HEADING}>
+        每月招商通报
+      </Text>
+      <Text className="bulletins__intro">每月第一个工作日自动生成上月通报，并通知各单位负责人；往期通报一直保留。</Text>
+      {b.status === 'loading' && !data ? (
+        <ListSkeleton />
+      ) : !data ? (
+        <ErrorState message={b.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void b.reload()} />
+      ) : data.items.length === 0 ? (
+        <EmptyState title="还没有通报" description="下个月第一个工作日会自动生成本月的通报" actionText="查看数据看板" onAction={() => openPage(ROUTES.reportDashboard)} />
+      ) : (
+        <View className="bulletins__list" data-testid="bulletins-list">
+          {b.openError ? (
+            <View role="alert">
+              <Text className="bulletins__error">{b.openError}</Text>
+            </View>
+          ) : null}
+          {data.items.map((item) => (
+            <View key={item.id} className="bulletins__item" data-testid="bulletin-item" data-bulletin={item.id}>
+              <Text className="bulletins__label">{item.label}</Text>
+              <Text className="bulletins__figures">
+                咨询 {item.inquiries} 条 · 确认签约 {item.confirmedSigned} 个 · PDF {size(item.pdfBytes)}
+              </Text>
+              <View className="bulletins__actions">
+                <ActionButton text="打开 PDF" size="md" loading={b.opening === `${item.id}.pdf`} onClick={() => b.open(item.id, 'pdf')} testId={`bulletin-pdf-${item.month}`} />
+                <ActionButton text="Excel 表格" tone="secondary" size="md" loading={b.opening === `${item.id}.xlsx`} onClick={() => b.open(item.id, 'xlsx')} testId={`bulletin-xlsx-${item.month}`} />
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

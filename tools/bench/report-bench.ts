@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Lead } from '../../domain/lead/lead.schema';
+import { summariseRollups, type RollupRow } from '../../domain/report/dashboard.rules';
+import { leadContribution, sumContributions } from '../../domain/report/lead-rollup.rules';
+import { periodFromKey } from '../../domain/report/period.rules';
+import { runAction } from '../../cloudfunctions/_lib/action-runner';
+import { silentLogger } from '../../cloudfunctions/_lib/deps';
+import { rollupId } from '../../cloudfunctions/_lib/repositories/rollup.repository';
+import { getDistrict } from '../../cloudfunctions/_lib/repositories/org.repository';
+import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
+import { reportsActions } from '../../cloudfunctions/reports/actions';
+import { makeBulletin } from '../../cloudfunctions/reports/monthly-bulletins';
+import { createLocalDeps } from '../local-cloud/local-deps';
+import { openSqliteStore } from '../local-cloud/sqlite-store';
+import { DEMO_DISTRICT_ID } from '../seed/demo-district';
+import { seedIfEmpty } from '../seed/seed-store';
+import { fmt, percentile, timeAsync } from './stats';
+
+export interface ReportBenchFigures {
+  leads: number;
+  rollupRows: number;
+  reads: Array<{ name: string; p50: number; p99: number; requests: number; recountMs: number; recountRequests: number; equal: boolean }>;
+  bulletinMs: number;
+  bulletinPdfBytes: number;
+}
+
+const UNITS = ['unit-invest', 'unit-tech', 'unit-commerce', 'unit-park', 'unit-street-jinwan', 'unit-edu'];
+const CHANNELS = ['chat', 'moments', 'poster', 'qr', 'web_link', 'direct'] as const;
+const INDUSTRIES = ['人工智能', '生物医药', '新能源', '先进制造', '数字经济', '现代商贸'];
+const STATUSES = ['new', 'contacted', 'visiting', 'negotiating', 'signed', 'landed', 'invalid'] as const;
+
+/** Counts the store's requests (each a billed round trip in the cloud). */
+const counting = (store: DocumentStore) => {
+  const counter = { n: 0 };
+  const wrapped = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (prop === 'find' || prop === 'get' || prop === 'count') counter.n += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store: wrapped as DocumentStore, counter };
+};
+
+/**
+ * Dashboard and ranking reads at `n` leads over three years (generated straight into SQLite with their roll-ups,
+ * no intake: fast), each beside a full recount of the same figures from the leads; then one bulletin.
+ */
+export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBenchFigures> => {
+  const dir = mkdtempSync(join(tmpdir(), 'investcard-report-bench-'));
+  const raw = openSqliteStore(join(dir, 'bench.sqlite'));
+  try {
+    const now = new Date('2026-12-02T02:00:00.000Z');
+    await seedIfEmpty(raw, now);
+    const start = Date.parse('2023-12-01T00:00:00.000Z');
+    const span = now.getTime() - start;
+    const leads: Lead[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const createdAt = new Date(start + Math.floor((i / n) * span)).toISOString();
+      const unitId = UNITS[i % UNITS.length] as string;
+      const status = STATUSES[(i * 7) % STATUSES.length] as Lead['status'];
+      const answered = i % 3 !== 0;
+      leads.push({
+        _id: `ld_bench_${String(i).padStart(7, '0')}`, districtId: DEMO_DISTRICT_ID, status, contact: { name: '测试', company: `企业${i}`, phone: '13800000000' },
+        need: { industry: INDUSTRIES[i % INDUSTRIES.length] as string, scale: 'undecided' }, message: '', source: { channel: CHANNELS[i % CHANNELS.length] as Lead['source']['channel'] },
+        credit: { staffId: null, unitId, shareChain: [], hops: 0 }, handling: { unitId, staffId: null }, submitter: { openid: null, key: `k${i}` },
+        consent: { noticeVersion: '2026-11', agreedAt: createdAt },
+        sla: { firstResponseDueAt: new Date(Date.parse(createdAt) + 8 * 3600_000).toISOString(), firstRespondedAt: answered ? new Date(Date.parse(createdAt) + ((i % 50) + 1) * 600_000).toISOString() : null, escalation: 0 },
+        fingerprint: `f${i}`, createdAt, updatedAt: createdAt, _rev: 0,
+      } as unknown as Lead);
+    }
+    const rows = [...sumContributions(leads.flatMap(leadContribution)).values()];
+    await raw.transaction(async (tx) => {
+      for (const lead of leads) await tx.insert(COLLECTIONS.leads.name, lead);
+      for (const r of rows) await tx.insert(COLLECTIONS.rollups.name, { _id: rollupId(r.key), ...r.key, c: { ...r.counters } });
+    });
+
+    const { store, counter } = counting(raw);
+    const deps = createLocalDeps(store, { clock: () => now, log: silentLogger });
+    const ctx = { openid: 'demo-openid-admin', appid: null, origin: 'test' as const, requestId: 'bench' };
+    const reads: ReportBenchFigures['reads'] = [];
+    const cases = [
+      { name: 'dashboard month', action: 'report.dashboard', input: { scope: 'district', period: { kind: 'month', key: '2026-11' } }, key: '2026-11' },
+      { name: 'dashboard year', action: 'report.dashboard', input: { scope: 'district', period: { kind: 'year', key: '2026' } }, key: '2026' },
+      { name: 'ranking quarter', action: 'report.arena', input: { kind: 'quarter', key: '2026-Q4' }, key: '2026-Q4' },
+    ];
+    for (const c of cases) {
+      const times: number[] = [];
+      let requests = 0;
+      let answer: unknown = null;
+      for (let s = 0; s < samples; s += 1) {
+        counter.n = 0;
+        const [r, ms] = await timeAsync(() => runAction(reportsActions, deps, ctx, { action: c.action, input: c.input }));
+        if (!r.ok) throw new Error(`${c.action}: ${r.error.code}`);
+        answer = r.data;
+        times.push(ms);
+        requests = counter.n;
+      }
+      // The same figures from every lead of the period, paged as the cloud would have to.
+      const period = periodFromKey(c.key);
+      if (!period) throw new Error(c.key);
+      counter.n = 0;
+      const [recount, recountMs] = await timeAsync(async () => {
+        const found: Lead[] = [];
+        let after: Lead | null = null;
+        for (;;) {
+          const page: Lead[] = await store.find<Lead>(COLLECTIONS.leads.name, {
+            where: { districtId: DEMO_DISTRICT_ID, createdAt: { gte: period.start.toISOString(), lt: period.end.toISOString() } },
+            ...(after ? { anyOf: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, _id: { gt: after._id } }] } : {}),
+            orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+            limit: 1000,
+          });
+          found.push(...page);
+          if (page.length < 1000) break;
+          after = page[page.length - 1] as Lead;
+        }
+        return summariseRollups([...sumContributions(found.flatMap(leadContribution)).values()].map((r) => ({ ...r.key, c: r.counters }) as RollupRow), new Map());
+      });
+      const figures = (answer as { figures?: { inquiries: number } }).figures;
+      reads.push({ name: c.name, p50: percentile(times, 50), p99: percentile(times, 99), requests, recountMs, recountRequests: counter.n, equal: figures ? figures.inquiries === recount.inquiries : true });
+    }
+    const district = await getDistrict(raw, DEMO_DISTRICT_ID);
+    const month = periodFromKey('2026-11');
+    if (!district || !month) throw new Error('no demo district');
+    const [bulletin, bulletinMs] = await timeAsync(() => makeBulletin(createLocalDeps(raw, { clock: () => now, log: silentLogger }), district, month));
+    return { leads: n, rollupRows: rows.length, reads, bulletinMs, bulletinPdfBytes: bulletin?.pdfBytes ?? 0 };
+  } finally {
+    await raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+export const printReports = (f: ReportBenchFigures): void => {
+  console.log(`reports at ${f.leads} leads over 3 years (${f.rollupRows} roll-up rows):`);
+  for (const r of f.reads) console.log(`  ${r.name.padEnd(16)} p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  ${r.requests} db requests | full recount ${fmt(r.recountMs)} ms, ${r.recountRequests} requests${r.equal ? '' : '  (MISMATCH)'}`);
+  console.log(`  bulletin (PDF + xlsx, one district-month): ${fmt(f.bulletinMs)} ms, PDF ${(f.bulletinPdfBytes / 1024).toFixed(1)} KiB`);
+};
+
+if (require.main === module) {
+  const n = Number(process.argv[2] ?? 100_000);
+  benchReports(n)
+    .then(printReports)
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
