@@ -1,5 +1,5 @@
-import type { Dictionary } from '../i18n/dictionary';
-import { zh } from '../i18n/zh';
+import type { CoreDictionary } from '../i18n/dictionary';
+import { zhCore } from '../i18n/zh-core';
 
 /**
  * The card page's action grid, in order. Free of Taro: the H5 first screen (src/first-screen) shows the same
@@ -14,7 +14,7 @@ export interface CardGridAction {
 }
 
 /** `canSaveContact`: someone on the card publishes a number or WeChat ID (see vcard.ts savableContact). */
-export const cardGridActions = (platform: 'web' | 'mini-program', canSaveContact: boolean, t: Dictionary = zh): CardGridAction[] => [
+export const cardGridActions = (platform: 'web' | 'mini-program', canSaveContact: boolean, t: CoreDictionary = zhCore): CardGridAction[] => [
   { key: 'carriers', label: t.gridCarriers, icon: '/assets/icons/carriers.svg', testId: 'action-carriers' },
   { key: 'directory', label: t.gridDirectory, icon: '/assets/icons/directory.svg', testId: 'action-directory' },
   { key: 'lead', label: t.gridLead, icon: '/assets/icons/message.svg', testId: 'action-lead' },

@@ -4,8 +4,8 @@ import { imageUrlOn } from '../platform/image-url';
 import { telHref } from '../format/tel-href';
 import { cardGridActions } from '../card-model/card-actions';
 import { savableContact } from '../card-model/vcard';
-import type { Dictionary, Language } from '../i18n/dictionary';
-import { dictionaryFor } from '../i18n/dictionaries';
+import type { CoreDictionary, Language } from '../i18n/dictionary';
+import { coreDictionaryFor } from '../i18n/core-dictionaries';
 
 /**
  * The card page's first screen as plain HTML, shown before the app's JavaScript has loaded: rendered into
@@ -26,7 +26,7 @@ const section = (title: string, body: string): string =>
   `<div class="section-block"><div class="section-block__head"><div class="section-block__mark"></div><span class="section-block__title">${escapeHtml(title)}</span></div><div class="section-block__body">${body}</div></div>`;
 
 /** The card page's action grid, shown dimmed until the app makes it work (same items, same size). */
-const pendingActionGrid = (card: CardView, t: Dictionary): string =>
+const pendingActionGrid = (card: CardView, t: CoreDictionary): string =>
   `<div class="action-grid first-screen__pending" aria-hidden="true">${cardGridActions('web', savableContact(card.owner, card.contact) !== null, t)
     .map(({ label, icon }) => `<div class="action-grid__item"><div class="action-grid__icon"><img class="action-grid__icon-image" src="${icon}" alt=""></div><span class="action-grid__label">${label}</span></div>`)
     .join('')}</div>`;
@@ -47,7 +47,7 @@ const pendingLanguageSwitch = (lang: Language): string =>
     .map((key) => `<div class="${key === lang ? 'segmented__option segmented__option--active' : 'segmented__option'}"><span>${key === 'zh' ? '中文' : 'English'}</span></div>`)
     .join('')}</div></div>`;
 
-const contactCard = (t: Dictionary, person: Person, role: string, note: string | null, greeting: string | null): string => {
+const contactCard = (t: CoreDictionary, person: Person, role: string, note: string | null, greeting: string | null): string => {
   const { phone, wechatId } = person;
   const lines =
     phone || wechatId
@@ -66,7 +66,7 @@ const contactCard = (t: Dictionary, person: Person, role: string, note: string |
 };
 
 export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): string => {
-  const t = dictionaryFor(lang);
+  const t = coreDictionaryFor(lang);
   const { district, owner, contact } = card;
   const cover = imageUrlOn('web', district.coverImage);
   const responseNote = formatResponsePromise(district.firstResponseHours, lang);

@@ -4,7 +4,7 @@ import { CardViewSchema, type CardView } from '../../domain/api/views.schema';
 import { cardCacheKey, type CardRequest } from '../card-model/card-request';
 import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
 import { renderCardFirstScreen } from './card-first-screen';
-import { dictionaryFor } from '../i18n/dictionaries';
+import { coreDictionaryFor } from '../i18n/core-dictionaries';
 import { cardLocation, movedHashRoute } from './first-screen-route';
 import { firstScreenLanguage } from './first-screen-language';
 import {
@@ -83,7 +83,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
   const { apiBase, coverWaitMs = 1200, cardWaitMs = 1500, dismissAfterMs = 15_000 } = options;
   const doc = win.document;
   const lang = firstScreenLanguage(win);
-  const t = dictionaryFor(lang);
+  const t = coreDictionaryFor(lang);
   let started = false;
   let dismissed = false;
 

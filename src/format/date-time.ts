@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { Language } from '../i18n/dictionary';
-import { dictionaryFor } from '../i18n/dictionaries';
+import { coreDictionaryFor } from '../i18n/core-dictionaries';
 
 /**
  * Times as the app shows them, in the device's local time. The SLA clock's working-hours arithmetic stays in
@@ -20,7 +20,7 @@ const valid = (iso: string | null | undefined): dayjs.Dayjs | null => {
 export const formatDateTime = (iso: string, now: Date = new Date(), lang: Language = 'zh'): string => {
   const d = valid(iso);
   if (!d) return '';
-  const t = dictionaryFor(lang);
+  const t = coreDictionaryFor(lang);
   const today = dayjs(now);
   const time = d.format('HH:mm');
   if (d.isSame(today, 'day')) return t.today(time);
@@ -33,7 +33,7 @@ export const formatDateTime = (iso: string, now: Date = new Date(), lang: Langua
 export const formatRelative = (iso: string, now: Date = new Date(), lang: Language = 'zh'): string => {
   const d = valid(iso);
   if (!d) return '';
-  const t = dictionaryFor(lang);
+  const t = coreDictionaryFor(lang);
   const today = dayjs(now);
   const minutes = today.diff(d, 'minute');
   if (minutes < 1) return t.justNow;

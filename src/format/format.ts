@@ -1,6 +1,6 @@
 import { PRICE_UNIT_LABELS, PRICE_UNITS } from '../../domain/carrier/carrier.schema';
 import type { Language } from '../i18n/dictionary';
-import { dictionaryFor } from '../i18n/dictionaries';
+import { coreDictionaryFor } from '../i18n/core-dictionaries';
 
 type PriceUnit = (typeof PRICE_UNITS)[number];
 
@@ -41,7 +41,7 @@ export const priceInputUnitLabel = (unit: PriceUnit, lang: Language = 'zh'): str
 
 /** "1.5–2.2 元/㎡·天", "35 万元/亩", or "价格面议" when the carrier publishes none; "350,000 CNY per mu (…)" in English. */
 export const formatPrice = (min: number | null, max: number | null, unit: PriceUnit, lang: Language = 'zh'): string => {
-  if (min === null && max === null) return dictionaryFor(lang).priceOnRequest;
+  if (min === null && max === null) return coreDictionaryFor(lang).priceOnRequest;
   const label = priceUnitLabel(unit, lang);
   const factor = lang === 'en' ? ENGLISH_PRICE_UNITS[unit].factor : 1;
   const number = (n: number): string => (factor === 1 ? trimNumber(n) : groupDigits(Math.round(n * factor)));
@@ -55,6 +55,6 @@ export const initialOf = (name: string): string => Array.from(name.trim())[0] ??
 
 /** The district's first-response promise (working hours, 8 per working day): "1 个工作日内回复", "4 个工作小时内回复". */
 export const formatResponsePromise = (workingHours: number, lang: Language = 'zh'): string => {
-  const t = dictionaryFor(lang);
+  const t = coreDictionaryFor(lang);
   return workingHours >= 8 && workingHours % 8 === 0 ? t.responseDays(workingHours / 8) : t.responseHours(workingHours);
 };

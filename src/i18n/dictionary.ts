@@ -1,4 +1,5 @@
 import type { zh } from './zh';
+import type { zhCore } from './zh-core';
 
 /** The languages of the investor path. Staff pages stay Chinese. */
 export const LANGUAGES = ['zh', 'en'] as const;
@@ -11,5 +12,8 @@ type Source = typeof zh;
  * may differ, texts with values keep the same parameters.
  */
 export type Dictionary = { readonly [K in keyof Source]: Source[K] extends string ? string : Source[K] };
+
+/** The first screen's and the formatters' part of a dictionary (see zh-core.ts). */
+export type CoreDictionary = { readonly [K in keyof typeof zhCore]: (typeof zhCore)[K] extends string ? string : (typeof zhCore)[K] };
 
 export const isLanguage = (value: unknown): value is Language => value === 'zh' || value === 'en';

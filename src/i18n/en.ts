@@ -1,36 +1,27 @@
 import type { Dictionary } from './dictionary';
+import { enCore } from './en-core';
 import { ENGLISH_ERRORS } from './en-errors';
 
 /** The investor path in English. Every key of zh.ts, no other (checked by the `Dictionary` type). */
 export const en: Dictionary = {
-  appName: 'Investment Card',
+  ...enCore,
   languageSwitchLabel: 'Language',
   chineseContentMark: '中文',
   chineseContentMarkLabel: 'Available in Chinese only',
 
-  cardIntroTitle: 'About the district',
-  cardIndustriesTitle: 'Leading industries',
   cardFiguresTitle: 'Key figures',
   cardPoliciesTitle: 'Policy highlights',
   cardCarriersTitle: 'Featured sites',
   cardCarrierCount: (n) => `${n} ${n === 1 ? 'site' : 'sites'}`,
   cardAllCarriers: 'See all sites',
-  cardContactTitle: 'Contact us',
-  cardOwnerRole: 'Card owner',
-  cardDutyRole: 'Your contact',
-  cardDutyTitle: 'Investment inquiries are handled by',
   cardPrivateToDuty: 'Contact details not public: please contact the officer below',
-  cardPrivate: 'Contact details not public',
   cardFooter: (district) => `${district} · Investment Card`,
   cardVcardNote: (district) => `${district} Investment Card`,
   cardNoDownload: 'This browser cannot download files: press and hold the number to save it',
   cardQrUnavailable: 'The QR code cannot be opened right now',
   cardImageFailed: 'Could not fetch the image: press and hold it in the large view to save',
   copyWechatFailed: 'Copy failed: press and hold the WeChat ID to copy it',
-  actionCall: 'Call',
   actionCopyWechat: 'Copy WeChat ID',
-  actionSaveContact: 'Save contact',
-  actionDownloadCard: 'Download card',
   actionSaveImage: 'Save image',
   actionBrowseCarriers: 'Browse sites',
   actionDirectory: 'Directory',
@@ -38,16 +29,11 @@ export const en: Dictionary = {
   actionOpenCarrier: 'Site details',
   actionCopyLink: 'Copy link',
   actionShare: 'Share',
-  gridCarriers: 'Sites',
-  gridDirectory: 'Directory',
-  gridLead: 'Inquire',
   freshnessVacancy: (label) => `Vacancy ${label}`,
   verifiedToday: 'verified today',
   verifiedDaysAgo: (days) => `verified ${days} ${days === 1 ? 'day' : 'days'} ago`,
   vacancySubject: 'Vacancy',
 
-  contactPhone: 'Phone',
-  contactWechat: 'WeChat',
   callWithNumber: (phone) => `Call ${phone}`,
   qrAlt: (name) => `WeChat QR code of ${name}`,
   qrZoom: (name) => `Enlarge the WeChat QR code of ${name}`,
@@ -59,12 +45,9 @@ export const en: Dictionary = {
   accountMyLeads: 'My inquiries',
   accountMyLeadsNote: 'Replies and progress',
   accountBindStaff: 'I am staff: bind with an invite code',
-  demoTag: 'Demo data',
-  demoText: 'This card is demo data: the district, companies and people are fictional',
   momentsCard: 'Moments preview · to call or send an inquiry, open the mini-program from the bar at the bottom of the screen',
   momentsCarrier: 'Moments preview · to contact the manager or inquire, open the mini-program from the bar at the bottom of the screen',
   fullModeHint: (action) => `«${action}» needs the full mini-program: open it from the bar at the bottom of the screen`,
-  expand: 'Read more',
   collapse: 'Show less',
   offlineTag: 'Offline',
   offlineSince: (when) => `Poor connection: showing the content of ${when}`,
@@ -93,8 +76,6 @@ export const en: Dictionary = {
   photoView: (label, index, total) => `View large: ${label} photo ${index} of ${total}`,
   carrierTypesLabel: 'Site types',
 
-  firstScreenLoading: 'Loading the full card…',
-  firstScreenLoadFailed: 'The full card could not load: please check your network and reload',
 
   typeBuilding: 'Office building',
   typeIndustrialPark: 'Industrial park',
@@ -324,14 +305,6 @@ export const en: Dictionary = {
   directoryOtherUnits: 'Other departments',
   personCard: 'Card ›',
 
-  priceOnRequest: 'Price on request',
-  responseDays: (days) => `Reply within ${days} working ${days === 1 ? 'day' : 'days'}`,
-  responseHours: (hours) => `Reply within ${hours} working ${hours === 1 ? 'hour' : 'hours'}`,
-  today: (time) => `Today ${time}`,
-  yesterday: (time) => `Yesterday ${time}`,
-  justNow: 'Just now',
-  minutesAgo: (n) => `${n} min ago`,
-  hoursAgo: (n) => `${n} h ago`,
 
   errorMessage: (code, message) => ENGLISH_ERRORS[code] ?? (/[\u3400-\u9fff]/.test(message) ? 'Something went wrong, please try again later' : message),
 };

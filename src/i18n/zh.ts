@@ -1,37 +1,29 @@
+import { zhCore } from './zh-core';
+
 /**
  * The investor path's interface texts in Chinese: the source of every key. `en.ts` must have each of them (the
  * `Dictionary` type). Content (district, card, carrier texts) is not here: it comes from the data.
  */
 export const zh = {
-  appName: '招商名片',
+  ...zhCore,
   languageSwitchLabel: '语言',
   chineseContentMark: '中文',
   chineseContentMarkLabel: '此内容仅有中文',
 
   // Card page
-  cardIntroTitle: '区域概况',
-  cardIndustriesTitle: '主导产业',
   cardFiguresTitle: '发展数据',
   cardPoliciesTitle: '政策亮点',
   cardCarriersTitle: '重点载体',
   cardCarrierCount: (n: number): string => `${n} 个`,
   cardAllCarriers: '查看全部载体',
-  cardContactTitle: '联系我们',
-  cardOwnerRole: '名片主人',
-  cardDutyRole: '咨询对接人',
-  cardDutyTitle: '招商咨询由以下专员对接',
   cardPrivateToDuty: '联系方式未公开，咨询请联系下方专员',
-  cardPrivate: '联系方式未公开',
   cardFooter: (district: string): string => `${district} · 招商名片`,
   cardVcardNote: (district: string): string => `${district}招商名片`,
   cardNoDownload: '当前浏览器不支持下载，请长按号码保存',
   cardQrUnavailable: '二维码暂时无法打开',
   cardImageFailed: '图片获取失败，可在大图中长按保存',
   copyWechatFailed: '复制失败，请长按微信号复制',
-  actionCall: '拨打电话',
   actionCopyWechat: '复制微信号',
-  actionSaveContact: '存入通讯录',
-  actionDownloadCard: '下载名片',
   actionSaveImage: '保存图片',
   actionBrowseCarriers: '浏览载体',
   actionDirectory: '查看专员名录',
@@ -39,17 +31,12 @@ export const zh = {
   actionOpenCarrier: '查看载体详情',
   actionCopyLink: '复制链接',
   actionShare: '转发',
-  gridCarriers: '载体查询',
-  gridDirectory: '专员名录',
-  gridLead: '留言咨询',
   freshnessVacancy: (label: string): string => `空置面积${label}`,
   verifiedToday: '核实于今天',
   verifiedDaysAgo: (days: number): string => `核实于 ${days} 天前`,
   vacancySubject: '空置面积',
 
   // Shared components
-  contactPhone: '电话',
-  contactWechat: '微信',
   callWithNumber: (phone: string): string => `拨打电话 ${phone}`,
   qrAlt: (name: string): string => `${name}的微信二维码`,
   qrZoom: (name: string): string => `放大${name}的微信二维码`,
@@ -61,12 +48,9 @@ export const zh = {
   accountMyLeads: '我的咨询',
   accountMyLeadsNote: '查看回复与办理进度',
   accountBindStaff: '我是工作人员，使用邀请码绑定',
-  demoTag: '演示数据',
-  demoText: '本名片为演示数据，区域、企业与联系人均为虚构',
   momentsCard: '朋友圈预览 · 拨打电话、留言咨询请点击屏幕下方「前往小程序」',
   momentsCarrier: '朋友圈预览 · 联系管理方、咨询此载体请点击屏幕下方「前往小程序」',
   fullModeHint: (action: string): string => `朋友圈预览中无法${action}，请点击屏幕下方「前往小程序」后操作`,
-  expand: '展开全文',
   collapse: '收起',
   offlineTag: '离线数据',
   offlineSince: (when: string): string => `网络不佳，显示 ${when} 的内容`,
@@ -95,8 +79,6 @@ export const zh = {
   photoView: (label: string, index: number, total: number): string => `查看大图：${label} 照片 ${index} / ${total}`,
   carrierTypesLabel: '载体类型',
 
-  firstScreenLoading: '完整名片加载中…',
-  firstScreenLoadFailed: '完整名片加载失败，请检查网络后刷新',
 
   // Carrier types and price units
   typeBuilding: '楼宇',
@@ -336,14 +318,6 @@ export const zh = {
   personCard: '名片 ›',
 
   // Numbers, areas, prices, dates
-  priceOnRequest: '价格面议',
-  responseDays: (days: number): string => `${days} 个工作日内回复咨询`,
-  responseHours: (hours: number): string => `${hours} 个工作小时内回复咨询`,
-  today: (time: string): string => `今天 ${time}`,
-  yesterday: (time: string): string => `昨天 ${time}`,
-  justNow: '刚刚',
-  minutesAgo: (n: number): string => `${n} 分钟前`,
-  hoursAgo: (n: number): string => `${n} 小时前`,
 
   /** The backend's messages are Chinese; the Chinese page shows them as they came. */
   errorMessage: (_code: string, message: string): string => message,

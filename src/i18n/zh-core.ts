@@ -1,0 +1,35 @@
+/**
+ * The Chinese texts the H5 first screen and the shared formatters need: kept apart so the inline boot script
+ * carries these few, not the whole dictionary. Part of `zh` (spread into it).
+ */
+export const zhCore = {
+  appName: '招商名片',
+  cardIntroTitle: '区域概况',
+  cardIndustriesTitle: '主导产业',
+  cardContactTitle: '联系我们',
+  cardOwnerRole: '名片主人',
+  cardDutyRole: '咨询对接人',
+  cardDutyTitle: '招商咨询由以下专员对接',
+  cardPrivate: '联系方式未公开',
+  actionCall: '拨打电话',
+  actionSaveContact: '存入通讯录',
+  actionDownloadCard: '下载名片',
+  gridCarriers: '载体查询',
+  gridDirectory: '专员名录',
+  gridLead: '留言咨询',
+  contactPhone: '电话',
+  contactWechat: '微信',
+  demoTag: '演示数据',
+  demoText: '本名片为演示数据，区域、企业与联系人均为虚构',
+  expand: '展开全文',
+  firstScreenLoading: '完整名片加载中…',
+  firstScreenLoadFailed: '完整名片加载失败，请检查网络后刷新',
+  priceOnRequest: '价格面议',
+  responseDays: (days: number): string => `${days} 个工作日内回复咨询`,
+  responseHours: (hours: number): string => `${hours} 个工作小时内回复咨询`,
+  today: (time: string): string => `今天 ${time}`,
+  yesterday: (time: string): string => `昨天 ${time}`,
+  justNow: '刚刚',
+  minutesAgo: (n: number): string => `${n} 分钟前`,
+  hoursAgo: (n: number): string => `${n} 小时前`,
+};
