@@ -112,14 +112,16 @@ const measureLayout = (page: Page): Promise<LayoutReport> =>
     };
   })()`);
 
-describe('investor pages at 100 %, 150 % and 200 % text', () => {
+describe('investor pages at 100 %, 150 % and 200 % text (the office and the reports at 200 %)', () => {
   let cloud: LocalCloudProcess;
   let browser: Browser;
   let pages: AuditedPage[] = [];
+  let allPages: AuditedPage[] = [];
 
   before(async () => {
     ({ cloud, browser } = await startCloudAndBrowser());
-    pages = (await preparePages(cloud.url)).filter((p) => p.investor);
+    allPages = await preparePages(cloud.url);
+    pages = allPages.filter((p) => p.investor);
   });
   after(() => stopCloudAndBrowser(cloud, browser));
 
@@ -174,6 +176,25 @@ describe('investor pages at 100 %, 150 % and 200 % text', () => {
       for (const t of report.truncated) problems.push(`${at}: truncated ${t}`);
       for (const o of report.overlaps) problems.push(`${at}: overlap ${o}`);
       await screenshot(page, `text-scale-2-${audited.name}`);
+      await page.context().close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('the district office (as its admin) and the reports (as a unit leader) at 200 %: nothing cut, truncated or overlapping', async () => {
+    const officeAndReports = allPages.filter((p) => p.area === 'office' || p.area === 'reports');
+    assert.equal(officeAndReports.length, 12, 'nine office pages and three reports');
+    const problems: string[] = [];
+    for (const audited of officeAndReports) {
+      const page = await openScaled(browser, cloud.url, audited, 2);
+      const report = await measureLayout(page);
+      const at = `${audited.name} @200%`;
+      if (report.pageOverflow > 1) problems.push(`${at}: the page scrolls sideways by ${report.pageOverflow}px`);
+      if (report.viewportWidth !== PHONE_WIDTH) problems.push(`${at}: the layout viewport grew to ${report.viewportWidth}px to fit the content`);
+      for (const c of report.clipped) problems.push(`${at}: clipped ${c}`);
+      for (const t of report.truncated) problems.push(`${at}: truncated ${t}`);
+      for (const o of report.overlaps) problems.push(`${at}: overlap ${o}`);
+      await screenshot(page, `text-200-${audited.name}`);
       await page.context().close();
     }
     assert.deepEqual(problems, []);

@@ -125,8 +125,9 @@ describe('the render layer and the audit rules', () => {
     const rendered = world.renderer.render('pages/card/index', nestedViews(35));
     expect(rendered.warnings).toEqual([]);
     expect(rendered.text).toBe('deepest');
-    // 35 views, and Taro's recursive `comp` after each 15 template levels (2 hosts) — WeChat counts those too.
-    expect(rendered.nodes).toBe(37);
+    // 35 views, Taro's recursive `comp` after each 15 template levels (2 hosts) and the page's <page-meta> (the text
+    // scale, config/weapp-a11y-plugin.ts) — WeChat counts those too.
+    expect(rendered.nodes).toBe(38);
     expect(rendered.depth).toBe(37);
     expect(JSON.stringify(rendered.root).match(/"wx-comp"/g)).toHaveLength(2);
     expect(auditFindings(renderFigures('deep', [{ bytes: 10, keys: 1 }], rendered))).toEqual(['deep: nesting depth 37 (must be < 30)']);
