@@ -306,5 +306,28 @@ export const en: Dictionary = {
   personCard: 'Card ›',
 
 
+  privacyTitle: 'My personal data',
+  privacyExplain: 'If you withdraw consent, staff will no longer contact you or see your contact details. If you ask for erasure, we delete your name, phone, email, WeChat ID and message within the stated period and keep only statistics without personal data.',
+  privacyWithdrawAll: 'Withdraw consent for all',
+  privacyEraseAll: 'Erase all my inquiry data',
+  privacyKind: (kind) => (kind === 'withdraw_consent' ? 'Consent withdrawn' : 'Erase personal data'),
+  privacyStatus: (status) => ({ pending: 'In progress', done: 'Done', refused: 'Not erased' })[status],
+  privacyScope: (all, n) => (all ? `all inquiries (${n})` : 'one inquiry'),
+  privacyRequestedAt: (at) => `Requested ${at}`,
+  privacyDueBy: (at, overdue) => ` · to be handled by ${at}${overdue ? ' (overdue, we are on it)' : ''}`,
+  privacyAnsweredAt: (at) => ` · handled ${at}`,
+  privacyAnswer: 'Answer: ',
+  privacyWithdraw: 'Withdraw consent',
+  privacyErase: 'Erase this inquiry',
+  privacyWithdrawn: 'Consent withdrawn · staff will not contact you',
+  privacyConfirmTitle: (kind) => (kind === 'withdraw_consent' ? 'Withdraw consent' : 'Erase personal data'),
+  privacyConfirmText: (kind, all) => {
+    const what = all ? 'any of your inquiries' : 'this inquiry';
+    return kind === 'withdraw_consent'
+      ? `Staff will no longer contact you about ${what} or see your contact details.`
+      : `We will delete the name, phone, email, WeChat ID and message of ${what} within the stated period. This cannot be undone.`;
+  },
+  privacyConfirm: 'OK',
+
   errorMessage: (code, message) => ENGLISH_ERRORS[code] ?? (/[\u3400-\u9fff]/.test(message) ? 'Something went wrong, please try again later' : message),
 };

@@ -319,6 +319,30 @@ export const zh = {
 
   // Numbers, areas, prices, dates
 
+  // Personal data rights in 我的咨询
+  privacyTitle: '我的个人信息',
+  privacyExplain: '撤回同意后，工作人员不再联系您，也不能再查看您的联系方式。要求删除后，我们在承诺期限内删除您的姓名、电话、邮箱、微信号和留言，只保留不含个人信息的统计。',
+  privacyWithdrawAll: '撤回全部同意',
+  privacyEraseAll: '删除我的全部咨询信息',
+  privacyKind: (kind: 'withdraw_consent' | 'erase'): string => (kind === 'withdraw_consent' ? '撤回同意' : '删除个人信息'),
+  privacyStatus: (status: 'pending' | 'done' | 'refused'): string => ({ pending: '处理中', done: '已完成', refused: '未予删除' })[status],
+  privacyScope: (all: boolean, n: number): string => (all ? `全部咨询（${n} 条）` : '一条咨询'),
+  privacyRequestedAt: (at: string): string => `提交于 ${at}`,
+  privacyDueBy: (at: string, overdue: boolean): string => ` · 最迟 ${at} 前处理${overdue ? '（已超期，我们正在加紧处理）' : ''}`,
+  privacyAnsweredAt: (at: string): string => ` · 处理于 ${at}`,
+  privacyAnswer: '答复：',
+  privacyWithdraw: '撤回同意',
+  privacyErase: '删除此条信息',
+  privacyWithdrawn: '已撤回同意 · 工作人员不再联系您',
+  privacyConfirmTitle: (kind: 'withdraw_consent' | 'erase'): string => (kind === 'withdraw_consent' ? '撤回同意' : '删除个人信息'),
+  privacyConfirmText: (kind: 'withdraw_consent' | 'erase', all: boolean): string => {
+    const what = all ? '您的全部咨询' : '这条咨询';
+    return kind === 'withdraw_consent'
+      ? `撤回后，工作人员不再就${what}联系您，也不能再查看您的联系方式。`
+      : `我们将在承诺期限内删除${what}中的姓名、电话、邮箱、微信号和留言，删除后无法恢复，也不能再在这里跟进。`;
+  },
+  privacyConfirm: '确定',
+
   /** The backend's messages are Chinese; the Chinese page shows them as they came. */
   errorMessage: (_code: string, message: string): string => message,
 };

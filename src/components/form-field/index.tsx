@@ -8,7 +8,7 @@ import './index.css';
  * A text control placed directly in the field is named by the field's label (H5: on the native input inside
  * Taro's element; weapp: aria-label), unless it names itself. Other children (chips, pickers) carry their own.
  */
-const namedControls = (children: ReactNode, label: string): ReactNode =>
+export const namedControls = (children: ReactNode, label: string): ReactNode =>
   Children.map(children, (child) => {
     if (!isValidElement<{ ariaLabel?: string; nativeProps?: Record<string, unknown> }>(child) || (child.type !== Input && child.type !== Textarea) || child.props.ariaLabel) return child;
     const named = controlLabel(label);

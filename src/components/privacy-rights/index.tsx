@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { InvestorPrivacyRequest } from '../../../domain/api/privacy.contracts';
-import { PRIVACY_REQUEST_KIND_LABELS, PRIVACY_REQUEST_STATUS_LABELS } from '../../../domain/privacy/privacy-request.schema';
 import { formatDateTime } from '../../format/date-time';
+import { useLanguage, useText } from '../../i18n/text-context';
 import { ActionButton } from '../action-button';
 import './index.css';
 
@@ -15,22 +15,19 @@ export interface PrivacyRightsProps {
   onEraseAll: () => void;
 }
 
-const scopeText = (r: InvestorPrivacyRequest) => (r.scope === 'all' ? `全部咨询（${r.leadCount} 条）` : '一条咨询');
-
 /** 我的个人信息: the investor's rights over all their inquiries, and every request they made with where it stands. */
 export function PrivacyRights({ requests, hasLeads, pending, error, onWithdrawAll, onEraseAll }: PrivacyRightsProps) {
+  const t = useText();
+  const lang = useLanguage();
+  const at = (iso: string) => formatDateTime(iso, new Date(), lang);
   return (
     <View className="privacy-rights" data-testid="privacy-rights">
-      <Text className="privacy-rights__title">
-        我的个人信息
-      </Text>
-      <Text className="privacy-rights__text">
-        撤回同意后，工作人员不再联系您，也不能再查看您的联系方式。要求删除后，我们在承诺期限内删除您的姓名、电话、邮箱、微信号和留言，只保留不含个人信息的统计。
-      </Text>
+      <Text className="privacy-rights__title">{t.privacyTitle}</Text>
+      <Text className="privacy-rights__text">{t.privacyExplain}</Text>
       {hasLeads ? (
         <View className="privacy-rights__actions">
-          <ActionButton text="撤回全部同意" size="md" tone="secondary" loading={pending} onClick={onWithdrawAll} testId="privacy-withdraw-all" />
-          <ActionButton text="删除我的全部咨询信息" size="md" tone="danger" loading={pending} onClick={onEraseAll} testId="privacy-erase-all" />
+          <ActionButton text={t.privacyWithdrawAll} size="md" tone="secondary" loading={pending} onClick={onWithdrawAll} testId="privacy-withdraw-all" />
+          <ActionButton text={t.privacyEraseAll} size="md" tone="danger" loading={pending} onClick={onEraseAll} testId="privacy-erase-all" />
         </View>
       ) : null}
       {error ? (
@@ -44,16 +41,22 @@ export function PrivacyRights({ requests, hasLeads, pending, error, onWithdrawAl
             <View key={r.id} className="privacy-rights__item" role="listitem" data-testid="privacy-request" data-status={r.status}>
               <View className="privacy-rights__item-head">
                 <Text className="privacy-rights__item-kind">
-                  {PRIVACY_REQUEST_KIND_LABELS[r.kind]} · {scopeText(r)}
+                  {t.privacyKind(r.kind)} · {t.privacyScope(r.scope === 'all', r.leadCount)}
                 </Text>
-                <Text className={`privacy-rights__status privacy-rights__status--${r.status}`}>{PRIVACY_REQUEST_STATUS_LABELS[r.status]}</Text>
+                <Text className={`privacy-rights__status privacy-rights__status--${r.status}`}>{t.privacyStatus(r.status)}</Text>
               </View>
               <Text className="privacy-rights__item-meta">
-                提交于 {formatDateTime(r.requestedAt)}
-                {r.status === 'pending' ? ` · 最迟 ${formatDateTime(r.dueAt)} 前处理${r.overdue ? '（已超期，我们正在加紧处理）' : ''}` : ''}
-                {r.answeredAt ? ` · 处理于 ${formatDateTime(r.answeredAt)}` : ''}
+                {t.privacyRequestedAt(at(r.requestedAt))}
+                {r.status === 'pending' ? t.privacyDueBy(at(r.dueAt), r.overdue) : ''}
+                {r.answeredAt ? t.privacyAnsweredAt(at(r.answeredAt)) : ''}
               </Text>
-              {r.answerNote ? <Text className="privacy-rights__item-note">答复：{r.answerNote}</Text> : null}
+              {r.answerNote ? (
+                <Text className="privacy-rights__item-note">
+                  {t.privacyAnswer}
+                  {/* The district's own words: Chinese content, marked as such on an English page. */}
+                  <Text data-content-lang="zh">{r.answerNote}</Text>
+                </Text>
+              ) : null}
             </View>
           ))}
         </View>

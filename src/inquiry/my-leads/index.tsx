@@ -26,12 +26,7 @@ export default function MyLeadsPage() {
   const { status, items, privacyRequests, error, reload, askPrivacy } = useMyLeads();
   // Each request is confirmed first: withdrawal takes effect at once, an erasure cannot be undone.
   const confirmPrivacy = (kind: PrivacyRequestKind, leadId?: string) => {
-    const what = leadId ? '这条咨询' : '您的全部咨询';
-    const content =
-      kind === 'withdraw_consent'
-        ? `撤回后，工作人员不再就${what}联系您，也不能再查看您的联系方式。`
-        : `我们将在承诺期限内删除${what}中的姓名、电话、邮箱、微信号和留言，删除后无法恢复，也不能再在这里跟进。`;
-    void Taro.showModal({ title: kind === 'withdraw_consent' ? '撤回同意' : '删除个人信息', content, confirmText: '确定' }).then(({ confirm }) => {
+    void Taro.showModal({ title: t.privacyConfirmTitle(kind), content: t.privacyConfirmText(kind, !leadId), confirmText: t.privacyConfirm }).then(({ confirm }) => {
       if (confirm) void askPrivacy.run(kind, leadId);
     });
   };

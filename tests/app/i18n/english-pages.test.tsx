@@ -174,7 +174,7 @@ describe('English investor pages', () => {
       firstRespondedAt: new Date().toISOString(),
       replies: [{ staffName: 'Li Xiaowen', text: 'We will call you tomorrow.', at: new Date().toISOString() }],
     } as InvestorLead;
-    backend = installBackend({ 'lead.mine': () => ({ items: [lead] }) });
+    backend = installBackend({ 'lead.mine': () => ({ items: [lead] }), 'privacy.mine': () => ({ items: [] }) });
     const { container } = render(<MyLeadsPage />);
     await screen.findByText('Answered on time');
     expect(screen.getByText('Contacted')).toBeTruthy();
