@@ -22,6 +22,10 @@ export const findCardsByStaffIds = async (store: DocumentStore, staffIds: Iterab
   return byStaff;
 };
 
+/** Every card a person owns (a revocation hands them all to a successor). */
+export const listCardsByStaff = (store: DocumentStore, staffId: string) =>
+  store.find<Card>(C, { where: { staffId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 50 });
+
 export const listDistrictCards = (store: DocumentStore, districtId: string) =>
   store.find<Card>(C, { where: { districtId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 500 });
 
