@@ -21,6 +21,8 @@ export const en: Dictionary = {
   cardDutyTitle: 'Investment inquiries are handled by',
   cardPrivateToDuty: 'Contact details not public: please contact the officer below',
   cardPrivate: 'Contact details not public',
+  cardOwnerDeparted: (name: string) => `${name} no longer handles this card: please contact the officer below`,
+  cardSuccessorTitle: 'Now at your service',
   cardFooter: (district) => `${district} · Investment Card`,
   cardVcardNote: (district) => `${district} Investment Card`,
   cardNoDownload: 'This browser cannot download files: press and hold the number to save it',

@@ -22,6 +22,8 @@ export const zh = {
   cardDutyTitle: '招商咨询由以下专员对接',
   cardPrivateToDuty: '联系方式未公开，咨询请联系下方专员',
   cardPrivate: '联系方式未公开',
+  cardOwnerDeparted: (name: string) => `${name} 已不再负责此名片，咨询请联系下方专员`,
+  cardSuccessorTitle: '现由以下专员为您服务',
   cardFooter: (district: string): string => `${district} · 招商名片`,
   cardVcardNote: (district: string): string => `${district}招商名片`,
   cardNoDownload: '当前浏览器不支持下载，请长按号码保存',
