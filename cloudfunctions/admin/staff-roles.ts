@@ -5,10 +5,10 @@ import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { recordAudit } from '../_lib/repositories/audit.repository';
-import { delegateCard, getCard, listCardsByStaff } from '../_lib/repositories/card.repository';
+import { delegateCard, getCard, listCardsByStaff, listCardsDelegatedTo } from '../_lib/repositories/card.repository';
 import { getStaffTx, updateStaffFields } from '../_lib/repositories/org-admin.repository';
 import { getDistrict, getUnit } from '../_lib/repositories/org.repository';
-import { getStaff } from '../_lib/repositories/staff.repository';
+import { getStaff, getStaffByIds } from '../_lib/repositories/staff.repository';
 import { actorOf, auditEntry, openOfficeForWrite } from './office-context';
 import { assertNotLastAdmin, assertRolesGrantable, loadManageableStaff } from './staff-access';
 
@@ -58,7 +58,10 @@ export const adminStaffRevokeAction = defineAction(adminStaffRevokeContract, asy
   // Revoking an admin is an admin's decision, like granting the role.
   if (target.roles.includes('admin')) assertRolesGrantable(office, ['admin']);
   await assertNotLastAdmin(deps, target);
-  const [successor, owned] = await Promise.all([cardSuccessorFor(deps, target, input.cardSuccessorStaffId), listCardsByStaff(deps.store, target._id)]);
+  const [successor, owned, delegated] = await Promise.all([cardSuccessorFor(deps, target, input.cardSuccessorStaffId), listCardsByStaff(deps.store, target._id), listCardsDelegatedTo(deps.store, target._id)]);
+  // Cards the person answered for colleagues who already left would go dark with them: they pass on too.
+  const departedOwners = await getStaffByIds(deps.store, delegated.map((c) => c.staffId));
+  const inherited = delegated.filter((c) => c.staffId !== target._id && departedOwners.get(c.staffId)?.status === 'revoked');
   const at = ctx.now.toISOString();
   const cardIds: string[] = [];
   await deps.store.transaction(async (tx) => {
@@ -73,6 +76,13 @@ export const adminStaffRevokeAction = defineAction(adminStaffRevokeContract, asy
         const delegate = !input.cardSuccessorStaffId && card.onDutyStaffId && card.onDutyStaffId !== target._id ? await getStaffTx(tx, card.onDutyStaffId) : null;
         if (delegate && canSucceed(target, delegate)) continue;
         cardsBefore.push({ cardId: card._id, onDutyStaffId: card.onDutyStaffId ?? null });
+        await delegateCard(tx, card._id, successor._id, at);
+        cardIds.push(card._id);
+      }
+      for (const { _id } of inherited) {
+        const card = await getCard(tx, _id);
+        if (!card || card.onDutyStaffId !== target._id) continue;
+        cardsBefore.push({ cardId: card._id, onDutyStaffId: target._id });
         await delegateCard(tx, card._id, successor._id, at);
         cardIds.push(card._id);
       }

@@ -94,6 +94,18 @@ describe('a revoked person’s card leads to a successor', () => {
     expect((await b.ok<CardView>('card.get', { cardId: 'card-staff-edu-head' }, null)).contact).toMatchObject({ staffId: 'staff-park' });
   });
 
+  it('when a successor leaves in turn, the cards they answered for departed colleagues pass on with their own', async () => {
+    await b.ok('admin.staff.revoke', { staffId: 'staff-tech', cardSuccessorStaffId: 'staff-park' }, OPENID.admin);
+    // 郑嘉木's unit has no leader: 林致远 (default card) takes both his card and 王书恒's.
+    expect(await b.ok<Revoked>('admin.staff.revoke', { staffId: 'staff-park' }, OPENID.admin)).toMatchObject({ cardSuccessorStaffId: 'staff-head', cardIds: ['card-staff-park', 'card-staff-tech'] });
+    expect((await b.ok<CardView>('card.get', { cardId: 'card-staff-tech' }, null)).contact).toMatchObject({ staffId: 'staff-head' });
+    const [, second] = await revokeAudit();
+    expect(second?.before).toMatchObject({ cards: [{ cardId: 'card-staff-park', onDutyStaffId: null }, { cardId: 'card-staff-tech', onDutyStaffId: 'staff-park' }] });
+    // A card whose owner is still here keeps its own delegation rules (routing falls back to the owner).
+    await b.ok('admin.staff.revoke', { staffId: 'staff-commissioner' }, OPENID.admin);
+    expect((await cardDoc('card-staff-edu-head'))?.onDutyStaffId).toBe('staff-commissioner');
+  });
+
   it('refuses a successor who cannot answer, and writes nothing', async () => {
     const refused = [
       [{ cardSuccessorStaffId: 'staff-tech' }, 'ADMIN.STAFF_INACTIVE'], // the person revoked
