@@ -4,6 +4,7 @@ import { canSucceed, defaultCardSuccessor } from '../../domain/org/card-successo
 import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
+import { notifyStaff } from '../_lib/notifications';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { delegateCard, getCard, listCardsByStaff, listCardsDelegatedTo } from '../_lib/repositories/card.repository';
 import { getStaffTx, updateStaffFields } from '../_lib/repositories/org-admin.repository';
@@ -101,5 +102,9 @@ export const adminStaffRevokeAction = defineAction(adminStaffRevokeContract, asy
       ),
     );
   });
+  // The successor learns that the inquiries of these cards now come to them (after the commit, like a handover's).
+  if (successor && cardIds.length > 0) {
+    await notifyStaff(deps, [successor], () => ({ kind: 'lead_assigned', page: 'staff/inbox/index', fields: { thing1: '同事名片的咨询已转给您', thing2: `${target.name} 的名片 ${cardIds.length} 张`.slice(0, 20), time3: at } }), null);
+  }
   return { staffId: target._id, status: 'revoked', cardSuccessorStaffId: successor?._id ?? null, cardIds };
 });

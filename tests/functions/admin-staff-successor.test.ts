@@ -1,3 +1,4 @@
+import type { OutboxEntry } from '../../cloudfunctions/_lib/notifications';
 import type { CardView } from '../../domain/api/views.schema';
 import type { Card } from '../../domain/card/card.schema';
 import type { Lead } from '../../domain/lead/lead.schema';
@@ -44,6 +45,9 @@ describe('a revoked person’s card leads to a successor', () => {
     const seen = JSON.stringify(card);
     expect(seen).not.toContain(TECH_PHONE);
     expect(seen).not.toContain(TECH_WECHAT);
+    // 郑嘉木 is told, once.
+    const told = (await b.store.find<OutboxEntry>(COLLECTIONS.outbox.name, { limit: 100 })).filter((o) => o.message.page === 'staff/inbox/index');
+    expect(told.map((o) => [o.message.toOpenid, o.message.fields.thing2])).toEqual([[OPENID.park, '王书恒 的名片 1 张']]);
     // An anonymous web visitor sees the same.
     expect(await b.ok<CardView>('card.get', { cardId: 'card-staff-tech' }, null)).toEqual(card);
   });
@@ -85,6 +89,9 @@ describe('a revoked person’s card leads to a successor', () => {
     // 科技局 has no leader and the default card's owner is gone: nobody answers, the card is not shown.
     expect(await b.ok<Revoked>('admin.staff.revoke', { staffId: 'staff-tech' }, OPENID.admin)).toMatchObject({ cardSuccessorStaffId: null, cardIds: [] });
     expect(await b.call('card.get', { cardId: 'card-staff-tech' }, null)).toMatchObject({ ok: false, error: { code: 'CARD.NOT_FOUND' } });
+    // Nobody took anything over from 王书恒 or 陈启航: nobody is told about them.
+    const told = (await b.store.find<OutboxEntry>(COLLECTIONS.outbox.name, { limit: 100 })).filter((o) => o.message.page === 'staff/inbox/index');
+    expect(told.map((o) => o.message.toOpenid)).toEqual([OPENID.investLeader]);
     // 何以宁 (invited, no card) has nothing to hand over.
     expect(await b.ok<Revoked>('admin.staff.revoke', { staffId: 'staff-invited' }, OPENID.admin)).toMatchObject({ status: 'revoked', cardIds: [] });
   });
