@@ -57,7 +57,7 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
     greeting: card.greeting,
     district: toDistrictView(district),
     owner: toPerson(owner, unitName(owner.unitId), departed ? null : card),
-    ...(departed ? { ownerDeparted: true } : {}),
+    ...(departed ? { ownerDeparted: true as const } : {}),
     contact: onDuty && onDuty.status === 'active' ? toPerson(onDuty, unitName(onDuty.unitId), onDuty._id === owner._id ? card : onDutyCard) : null,
     featuredIndustries: card.featuredIndustries.length ? card.featuredIndustries : district.keyIndustries.slice(0, 4),
     highlightedCarriers: carriers.map(toCarrierSummary),

@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 type Revoked = { staffId: string; status: string; cardSuccessorStaffId: string | null; cardIds: string[] };
-type AuditRow = { action: string; target: { kind: string; id: string }; before: unknown; after: unknown };
+type AuditRow = { _id: string; action: string; target: { kind: string; id: string }; before: unknown; after: unknown };
 
 // 王书恒 (staff-tech, 科技局, a unit with no leader) owns card-staff-tech and publishes phone, WeChat ID and QR.
 const TECH_PHONE = '13800138004';
