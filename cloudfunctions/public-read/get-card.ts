@@ -36,8 +36,10 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
   ]);
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
   const owner = people.get(card.staffId);
-  if (!owner || owner.status === 'revoked') throw new DomainError('CARD.NOT_FOUND');
   const onDuty = card.onDutyStaffId === card.staffId ? owner : onDutyId ? (people.get(onDutyId) ?? null) : null;
+  // A revoked owner's card lives on only through a successor who answers it; their own contact is never shown.
+  const departed = owner?.status === 'revoked';
+  if (!owner || (departed && onDuty?.status !== 'active')) throw new DomainError('CARD.NOT_FOUND');
 
   const inDistrict = card.featuredCarrierIds.map((id) => featured.get(id)).filter((c): c is Carrier => c !== undefined && c.districtId === district._id);
   const carriers =
@@ -54,7 +56,8 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
     cardId: card._id,
     greeting: card.greeting,
     district: toDistrictView(district),
-    owner: toPerson(owner, unitName(owner.unitId), card),
+    owner: toPerson(owner, unitName(owner.unitId), departed ? null : card),
+    ...(departed ? { ownerDeparted: true as const } : {}),
     contact: onDuty && onDuty.status === 'active' ? toPerson(onDuty, unitName(onDuty.unitId), onDuty._id === owner._id ? card : onDutyCard) : null,
     featuredIndustries: card.featuredIndustries.length ? card.featuredIndustries : district.keyIndustries.slice(0, 4),
     highlightedCarriers: carriers.map(toCarrierSummary),

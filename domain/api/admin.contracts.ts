@@ -212,8 +212,12 @@ export const adminStaffRevokeContract = defineContract({
   fn: 'admin',
   access: 'staff',
   writes: true,
-  request: v.strictObject({ staffId: id() }),
-  response: v.object({ staffId: v.string(), status: v.string() }),
+  /**
+   * `cardSuccessorStaffId`: who answers the person's cards from now on (an active colleague of the same district);
+   * without it, their unit's leader, else the owner of the district's default card.
+   */
+  request: v.strictObject({ staffId: id(), cardSuccessorStaffId: v.optional(id()) }),
+  response: v.object({ staffId: v.string(), status: v.string(), cardSuccessorStaffId: v.nullable(v.string()), cardIds: v.array(v.string()) }),
 });
 
 export const CarrierEditSchema = v.strictObject({

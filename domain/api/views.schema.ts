@@ -74,6 +74,8 @@ export const CardViewSchema = v.object({
   owner: PersonSchema,
   /** Who answers this card's inquiries, when it is not the owner (a leader's card with an on-duty commissioner). */
   contact: v.nullable(PersonSchema),
+  /** The owner left (access revoked): `contact` is their successor and the owner's own contact is withheld. */
+  ownerDeparted: v.optional(v.literal(true)),
   featuredIndustries: v.array(v.string()),
   highlightedCarriers: v.array(CarrierSummarySchema),
   /** The share this visit came through, if any; the app passes it on to the lead form. */

@@ -47,12 +47,12 @@ const pendingLanguageSwitch = (lang: Language): string =>
     .map((key) => `<div class="${key === lang ? 'segmented__option segmented__option--active' : 'segmented__option'}"><span>${key === 'zh' ? '中文' : 'English'}</span></div>`)
     .join('')}</div></div>`;
 
-const contactCard = (t: CoreDictionary, person: Person, role: string, note: string | null, greeting: string | null): string => {
+const contactCard = (t: CoreDictionary, person: Person, role: string, note: string | null, greeting: string | null, privateText: string = t.cardPrivate): string => {
   const { phone, wechatId } = person;
   const lines =
     phone || wechatId
       ? `<div class="contact-card__lines">${phone ? line(t.contactPhone, phone, 'contact-card__phone') : ''}${wechatId ? line(t.contactWechat, wechatId, 'contact-card__wechat') : ''}</div>`
-      : `<span class="contact-card__private">${escapeHtml(t.cardPrivate)}</span>`;
+      : `<span class="contact-card__private">${escapeHtml(privateText)}</span>`;
   const call = phone
     ? `<div class="contact-card__actions"><a class="contact-card__action contact-card__action--primary contact-card__call" href="${escapeHtml(telHref(phone))}">${escapeHtml(t.actionCall)}</a></div>`
     : '';
@@ -68,6 +68,8 @@ const contactCard = (t: CoreDictionary, person: Person, role: string, note: stri
 export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): string => {
   const t = coreDictionaryFor(lang);
   const { district, owner, contact } = card;
+  // Like the app's contact section: a departed owner's card names its successor (the server withheld the owner's contact).
+  const departed = card.ownerDeparted === true && contact !== null;
   const cover = imageUrlOn('web', district.coverImage);
   const responseNote = formatResponsePromise(district.firstResponseHours, lang);
   const introClamped = district.intro.length > INTRO_COLLAPSE_OVER;
@@ -96,8 +98,8 @@ export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): st
     (tags ? section(t.cardIndustriesTitle, `<div class="tag-list">${tags}</div>`) : '') +
     section(
       t.cardContactTitle,
-      contactCard(t, owner, t.cardOwnerRole, contact ? null : responseNote, card.greeting || null) +
-        (contact ? `<div class="card-page__duty"><span class="card-page__duty-title">${escapeHtml(t.cardDutyTitle)}</span>${contactCard(t, contact, t.cardDutyRole, responseNote, null)}</div>` : ''),
+      contactCard(t, owner, t.cardOwnerRole, contact ? null : responseNote, card.greeting || null, departed ? t.cardOwnerDeparted(owner.name) : undefined) +
+        (contact ? `<div class="card-page__duty"><span class="card-page__duty-title">${escapeHtml(departed ? t.cardSuccessorTitle : t.cardDutyTitle)}</span>${contactCard(t, contact, t.cardDutyRole, responseNote, null)}</div>` : ''),
     ) +
     `</div><div class="first-screen__loading" role="status">${escapeHtml(t.firstScreenLoading)}</div></div>`
   );

@@ -10,6 +10,8 @@ export const enCore: CoreDictionary = {
   cardDutyRole: 'Your contact',
   cardDutyTitle: 'Investment inquiries are handled by',
   cardPrivate: 'Contact details not public',
+  cardOwnerDeparted: (name: string): string => `${name} no longer handles this card: please contact the officer below`,
+  cardSuccessorTitle: 'Now at your service',
   actionCall: 'Call',
   actionSaveContact: 'Save contact',
   actionDownloadCard: 'Download card',

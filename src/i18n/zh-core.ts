@@ -11,6 +11,8 @@ export const zhCore = {
   cardDutyRole: '咨询对接人',
   cardDutyTitle: '招商咨询由以下专员对接',
   cardPrivate: '联系方式未公开',
+  cardOwnerDeparted: (name: string): string => `${name} 已不再负责此名片，咨询请联系下方专员`,
+  cardSuccessorTitle: '现由以下专员为您服务',
   actionCall: '拨打电话',
   actionSaveContact: '存入通讯录',
   actionDownloadCard: '下载名片',

@@ -142,7 +142,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'admin.staff.create': { caller: 'admin', input: { name: '许知行', title: '科技局 科员', unitId: 'unit-tech', roles: ['staff', 'commissioner'], phone: '13800138020' } },
   'admin.staff.invite': { caller: 'admin', input: { staffId: f.invitedStaffId, op: 'reissue' } },
   'admin.staff.setRoles': { caller: 'admin', input: { staffId: 'staff-commissioner', roles: ['commissioner', 'staff', 'carrier_manager'] } },
-  'admin.staff.revoke': { caller: 'admin', input: { staffId: f.invitedStaffId } },
+  'admin.staff.revoke': { caller: 'admin', input: { staffId: f.invitedStaffId, cardSuccessorStaffId: 'staff-park' } },
   'admin.carrier.list': { caller: 'admin', input: { districtId: 'demo-linjiang', limit: 10 } },
   'admin.carrier.get': { caller: 'admin', input: { carrierId: 'building-001' } },
   'admin.carrier.save': {

@@ -22,6 +22,14 @@ export const findCardsByStaffIds = async (store: DocumentStore, staffIds: Iterab
   return byStaff;
 };
 
+/** Every card a person owns (a revocation hands them all to a successor). */
+export const listCardsByStaff = (store: DocumentStore, staffId: string) =>
+  store.find<Card>(C, { where: { staffId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 50 });
+
+/** Cards whose inquiries a person answers for someone else (a revocation passes on those of departed owners). */
+export const listCardsDelegatedTo = (store: DocumentStore, staffId: string) =>
+  store.find<Card>(C, { where: { onDutyStaffId: staffId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 200 });
+
 export const listDistrictCards = (store: DocumentStore, districtId: string) =>
   store.find<Card>(C, { where: { districtId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 500 });
 

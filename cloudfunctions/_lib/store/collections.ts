@@ -24,7 +24,7 @@ export const COLLECTIONS = {
       { name: 'by_district', fields: ['districtId', '_id'] },
     ],
   },
-  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId', '_id'] }, { name: 'by_district', fields: ['districtId', '_id'] }] },
+  cards: { name: 'cards', indexes: [{ name: 'by_staff', fields: ['staffId', '_id'] }, { name: 'by_district', fields: ['districtId', '_id'] }, { name: 'by_on_duty', fields: ['onDutyStaffId', '_id'] }] },
   carriers: {
     name: 'carriers',
     indexes: [

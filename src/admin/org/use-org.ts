@@ -25,7 +25,7 @@ export const useOrg = () => {
     createStaff: (input: RequestOf<typeof adminStaffCreateContract>) => after(() => call(adminStaffCreateContract, input)),
     invite: (staffId: string, op: 'reissue' | 'revoke') => after(() => call(adminStaffInviteContract, { staffId, op })),
     setRoles: (staffId: string, roles: RequestOf<typeof adminStaffSetRolesContract>['roles']) => after(() => call(adminStaffSetRolesContract, { staffId, roles })),
-    revoke: (staffId: string) => after(() => call(adminStaffRevokeContract, { staffId })),
+    revoke: (staffId: string, cardSuccessorStaffId?: string) => after(() => call(adminStaffRevokeContract, cardSuccessorStaffId ? { staffId, cardSuccessorStaffId } : { staffId })),
     handoverPreview: (staffId: string) => write.run(() => call(adminHandoverPreviewContract, { staffId })),
     handoverStart: (staffId: string, successorStaffId: string) => write.run(() => call(adminHandoverStartContract, { staffId, successorStaffId })),
     handoverResume: (handoverId: string) => write.run(() => call(adminHandoverResumeContract, { handoverId })),

@@ -11,6 +11,7 @@ import { ROLE_LABELS, STATUS_LABELS } from '../admin-labels';
 import { HandoverPanel, type HandoverPanelItem } from '../components/handover-panel';
 import { useOrg } from '../org/use-org';
 import { PAGE_HEADING } from '../../components/a11y';
+import { RevokePanel } from './revoke-panel';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -21,6 +22,7 @@ export default function StaffPage() {
   const o = useOrg();
   const [form, setForm] = useState({ name: '', title: '', phone: '', unitId: '', roles: ['staff', 'commissioner'] as StaffRole[] });
   const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: string } | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
   const [handover, setHandover] = useState<{ staffId: string; handoverId: string | null; running: boolean; items: HandoverPanelItem[] } | null>(null);
   const { org } = o;
   if (org.status === 'error') return <View className="admin-page"><ErrorState message={org.error?.message ?? '加载失败'} onRetry={() => void org.reload()} /></View>;
@@ -140,16 +142,20 @@ export default function StaffPage() {
                 />
               ) : null}
               {mine && s.status === 'active' ? (
-                <ActionButton
-                  text="停用账号"
-                  tone="danger"
-                  size="sm"
-                  testId={`revoke-${s.id}`}
-                  onClick={() =>
-                    void Taro.showModal({ title: '停用账号', content: `停用后 ${s.name} 将无法再进入工作台，立即生效。`, confirmText: '停用' })
-                      .then((r) => (r.confirm ? o.revoke(s.id) : null))
-                      .catch(() => undefined)
+                <ActionButton text="停用账号" tone="danger" size="sm" testId={`revoke-${s.id}`} onClick={() => setRevoking(s.id)} />
+              ) : null}
+              {revoking === s.id ? (
+                <RevokePanel
+                  personName={s.name}
+                  successors={d.staff.filter((x) => x.status === 'active' && x.id !== s.id).map((x) => ({ id: x.id, name: x.name }))}
+                  pending={o.pending}
+                  error={o.error?.message}
+                  onConfirm={(to) =>
+                    void o.revoke(s.id, to).then((r) => {
+                      if (r) setRevoking(null);
+                    })
                   }
+                  onCancel={() => setRevoking(null)}
                 />
               ) : null}
             </View>

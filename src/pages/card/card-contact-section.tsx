@@ -11,7 +11,7 @@ export interface CardContactSectionProps {
   card: CardView;
   /** The district's first-response promise, in words. */
   responseNote: string;
-  /** The QR code image of the owner, resolved for this platform; null when they publish none. */
+  /** The QR code image of the owner (of the successor when the owner left), resolved for this platform; null when none is published. */
   qrSrc: string | null;
   /** The web calls with `tel:` links; the mini-program through `onCall`. */
   web: boolean;
@@ -26,6 +26,8 @@ export interface CardContactSectionProps {
 export function CardContactSection({ card, responseNote, qrSrc, web, canSaveQr, onCall, onCopyWechat, onPreviewQr, onSaveQr }: CardContactSectionProps) {
   const t = useText();
   const { owner, contact } = card;
+  // The owner left: the successor answers, with their QR code; the owner's own contact never reaches the page.
+  const departed = card.ownerDeparted === true && contact !== null;
   return (
     <SectionBlock title={t.cardContactTitle} testId="contact-block">
       <ContactCard
@@ -36,14 +38,14 @@ export function CardContactSection({ card, responseNote, qrSrc, web, canSaveQr, 
         greeting={card.greeting || undefined}
         responseNote={contact ? undefined : responseNote}
         phoneHref={web && owner.phone ? telHref(owner.phone) : undefined}
-        privateNote={contact ? t.cardPrivateToDuty : t.cardPrivate}
+        privateNote={departed ? t.cardOwnerDeparted(owner.name) : contact ? t.cardPrivateToDuty : t.cardPrivate}
         onCall={onCall}
         onCopyWechat={onCopyWechat}
       />
-      {owner.wechatQr && qrSrc ? <QrTile src={qrSrc} name={owner.name} canSave={canSaveQr} onPreview={onPreviewQr} onSave={onSaveQr} /> : null}
+      {!departed && owner.wechatQr && qrSrc ? <QrTile src={qrSrc} name={owner.name} canSave={canSaveQr} onPreview={onPreviewQr} onSave={onSaveQr} /> : null}
       {contact ? (
         <View className="card-page__duty">
-          <Text className="card-page__duty-title">{t.cardDutyTitle}</Text>
+          <Text className="card-page__duty-title">{departed ? t.cardSuccessorTitle : t.cardDutyTitle}</Text>
           <ContactCard
             testId="duty-contact"
             person={contact}
@@ -54,6 +56,7 @@ export function CardContactSection({ card, responseNote, qrSrc, web, canSaveQr, 
             onCall={onCall}
             onCopyWechat={onCopyWechat}
           />
+          {departed && contact.wechatQr && qrSrc ? <QrTile src={qrSrc} name={contact.name} canSave={canSaveQr} onPreview={onPreviewQr} onSave={onSaveQr} /> : null}
         </View>
       ) : null}
     </SectionBlock>

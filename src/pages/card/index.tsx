@@ -157,7 +157,9 @@ export default function CardPage() {
   /** Who answers inquiries: the on-duty commissioner if there is one, else the owner. */
   const answerer: Person = contact?.phone ? contact : owner;
   const savable = savableContact(owner, contact);
-  const qrSrc = owner.wechatQr ? imageUrl(owner.wechatQr) : null;
+  // A departed owner's card shows the successor's QR code (the owner's is withheld by the server too).
+  const qrPerson = data.ownerDeparted && contact ? contact : owner;
+  const qrSrc = qrPerson.wechatQr ? imageUrl(qrPerson.wechatQr) : null;
   const actions = cardContactActions(data, qrSrc, { guard, readOnly }, t, isH5());
 
   const isOwner = !readOnly && session.staff !== null && session.staff.cardId === data.cardId;
