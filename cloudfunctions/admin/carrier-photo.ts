@@ -1,6 +1,6 @@
-import { adminCarrierPhotoAddContract, adminCarrierPhotoChunkContract, adminCarrierPhotoDismissContract, type CarrierPhotos } from '../../domain/api/carrier-photo.contracts';
+import { adminCarrierPhotoAddContract, adminCarrierPhotoChunkContract, adminCarrierPhotoDismissContract, PHOTO_CHUNK_CHARS, type CarrierPhotos } from '../../domain/api/carrier-photo.contracts';
 import type { Carrier, PhotoReview } from '../../domain/carrier/carrier.schema';
-import { MAX_CARRIER_PHOTOS, photoProblem, sniffPhotoType } from '../../domain/carrier/carrier-photo.rules';
+import { MAX_CARRIER_PHOTOS, MAX_PHOTO_BYTES, photoProblem, sniffPhotoType } from '../../domain/carrier/carrier-photo.rules';
 import type { ParsedRequestOf } from '../../domain/api/contract';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
@@ -21,6 +21,9 @@ export const photosView = (c: Pick<Carrier, 'photos' | 'photoReviews'>): Carrier
   reviews: (c.photoReviews ?? []).map((r) => ({ ref: r.ref, status: r.status, reason: r.reason, uploadedAt: r.uploadedAt })),
 });
 
+/** The most chunks a photo of at most 5 MB needs; more means the file is too large, refused before anything is kept. */
+const MAX_NEEDED_CHUNKS = Math.ceil(Math.ceil(MAX_PHOTO_BYTES / 3) * 4 / PHOTO_CHUNK_CHARS);
+
 const inReview = (c: Pick<Carrier, 'photoReviews'>) => (c.photoReviews ?? []).filter((r) => r.status === 'reviewing').length;
 
 /** One chunk of a photo upload; only someone who may edit the carrier may send one. */
@@ -28,6 +31,7 @@ export const adminCarrierPhotoChunkAction = defineAction(adminCarrierPhotoChunkC
   const office = await openOfficeForWrite(deps, ctx);
   await loadManageableCarrier(deps, office, input.carrierId);
   if (input.index >= input.total) throw new DomainError('VALIDATION.INVALID_INPUT', ['index']);
+  if (input.total > MAX_NEEDED_CHUNKS) throw new DomainError('PHOTO.TOO_LARGE', ['total']);
   await deps.store.transaction((tx) =>
     putChunk(tx, { _id: `${input.uploadId}:${input.index}`, districtId: office.home._id, staffId: office.staff._id, index: input.index, total: input.total, data: input.chunk, createdAt: ctx.now.toISOString() }),
   );
@@ -58,8 +62,10 @@ export const adminCarrierPhotoAddAction = defineAction(adminCarrierPhotoAddContr
   const bytes = await bytesOf(deps, office.staff._id, input.source);
   const problem = photoProblem(bytes);
   if (problem) {
-    // A cloud upload that is not a photo must not stay in storage either.
-    if (input.source.kind === 'cloud') await deps.files.remove(input.source.fileId).catch(() => undefined);
+    // What was uploaded for a refused file goes: its chunks, or the cloud upload.
+    const source = input.source;
+    if (source.kind === 'cloud') await deps.files.remove(source.fileId).catch(() => undefined);
+    else await deps.store.transaction((tx) => dropPhotoChunks(tx, source.uploadId, source.total));
     throw new DomainError(problem, ['source']);
   }
   const ext = sniffPhotoType(bytes) as string;

@@ -77,9 +77,10 @@ export const adminCarrierSaveAction = defineAction(adminCarrierSaveContract, asy
     if (scope?.kind !== 'district' && scope?.kind !== 'unit') throw new DomainError('AUTH.FORBIDDEN');
   }
   await checkEdit(deps, office, input.carrier);
-  // New photos come only through `admin.carrier.photoAdd` (checked bytes, content review); a save may drop or reorder.
+  // New uploads come only through `admin.carrier.photoAdd` (checked bytes, content review); a save may drop or
+  // reorder them. `/assets/…` names an image bundled with the app, which needs no review.
   const kept = new Set(existing?.carrier.photos ?? []);
-  if (input.carrier.photos.some((p) => !kept.has(p))) throw new DomainError('PHOTO.NOT_UPLOADED', ['photos']);
+  if (input.carrier.photos.some((p) => !kept.has(p) && !p.startsWith('/assets/'))) throw new DomainError('PHOTO.NOT_UPLOADED', ['photos']);
   const base = existing?.carrier ?? { _id: newId('car', ctx.now, deps.randomBytes), districtId: office.home._id, createdAt: now, lastVerifiedAt: now, vacancyRemindedAt: null };
   const changed = !existing || existing.carrier.vacantArea !== input.carrier.vacantArea || existing.carrier.totalArea !== input.carrier.totalArea;
   const carrier = fromEdit(input.carrier, base, now, changed);

@@ -3,9 +3,12 @@ import { PHOTO_REVIEW_STATUSES, photoRef } from '../carrier/carrier.schema';
 import { id } from '../common/text';
 import { defineContract } from './contract';
 
-/** 140 chunks of ≤ 48 000 base64 characters hold the 5 MB a photo may have. */
+/**
+ * A photo's base64 in chunks of ≤ 48 000 characters: 146 hold the 5 MB a photo may have. The contract takes up
+ * to 200 so a larger file hears `PHOTO.TOO_LARGE` from the first chunk rather than a bare validation error.
+ */
 export const PHOTO_CHUNK_CHARS = 48_000;
-export const MAX_PHOTO_CHUNKS = 140;
+export const MAX_PHOTO_CHUNKS = 200;
 const uploadId = () => v.pipe(v.string(), v.regex(/^ph_[A-Za-z0-9]{16}$/, '上传编号不正确'));
 
 /** What the editor shows of a carrier's photos: the visible ones and those in (or refused by) review. */
