@@ -14,7 +14,7 @@ const uploadId = () => `ph_${String((uploads += 1)).padStart(16, '0')}`;
 type Photos = { photos: string[]; reviews: Array<{ ref: string; status: string; reason: string | null }> };
 
 /** Sends bytes as the web editor does: 48 000-character base64 chunks, then photoAdd. */
-const sendPhoto = async (b: TestBackend, bytes: Buffer, openid = OPENID.admin, carrierId = CARRIER) => {
+const sendPhoto = async (b: TestBackend, bytes: Buffer, openid: string = OPENID.admin, carrierId = CARRIER) => {
   const id = uploadId();
   const base64 = bytes.toString('base64');
   const chunks = base64.match(/.{1,48000}/g) ?? [];
