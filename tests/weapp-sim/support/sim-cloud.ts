@@ -71,7 +71,13 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
 
   const openapi: OpenApiCall[] = [];
   const sdk = jest.requireActual<Record<string, unknown>>('wx-server-sdk');
-  const originals = { openapi: Object.getOwnPropertyDescriptor(sdk, 'openapi'), uploadFile: Object.getOwnPropertyDescriptor(sdk, 'uploadFile') };
+  const originals = {
+    openapi: Object.getOwnPropertyDescriptor(sdk, 'openapi'),
+    uploadFile: Object.getOwnPropertyDescriptor(sdk, 'uploadFile'),
+    downloadFile: Object.getOwnPropertyDescriptor(sdk, 'downloadFile'),
+    getTempFileURL: Object.getOwnPropertyDescriptor(sdk, 'getTempFileURL'),
+    deleteFile: Object.getOwnPropertyDescriptor(sdk, 'deleteFile'),
+  };
   const record = (api: string, answer: unknown) => async (args: unknown) => {
     openapi.push({ api, args: JSON.parse(JSON.stringify(args ?? null)) as unknown });
     return answer;
@@ -80,7 +86,10 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
   Object.defineProperty(sdk, 'openapi', {
     configurable: true,
     value: {
-      security: { msgSecCheck: record('security.msgSecCheck', { errCode: 0, result: { suggest: 'pass', label: 100 } }) },
+      security: {
+        msgSecCheck: record('security.msgSecCheck', { errCode: 0, result: { suggest: 'pass', label: 100 } }),
+        mediaCheckAsync: record('security.mediaCheckAsync', { errCode: 0, traceId: 'sim-trace' }),
+      },
       subscribeMessage: { send: record('subscribeMessage.send', { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }) },
       wxacode: { getUnlimited: record('wxacode.getUnlimited', { contentType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') }) },
     },
@@ -90,6 +99,29 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
     value: async (args: { cloudPath: string }) => {
       openapi.push({ api: 'uploadFile', args: { cloudPath: args.cloudPath } });
       return { fileID: `cloud://sim-env.sim/${args.cloudPath}`, statusCode: 200 };
+    },
+  });
+  // A file the phone uploaded (the phone's own double keeps no bytes): a small PNG.
+  const SIM_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  Object.defineProperty(sdk, 'downloadFile', {
+    configurable: true,
+    value: async (args: { fileID: string }) => {
+      openapi.push({ api: 'downloadFile', args: { fileID: args.fileID } });
+      return { fileContent: SIM_PNG, statusCode: 200 };
+    },
+  });
+  Object.defineProperty(sdk, 'getTempFileURL', {
+    configurable: true,
+    value: async (args: { fileList: Array<{ fileID: string }> }) => {
+      openapi.push({ api: 'getTempFileURL', args });
+      return { fileList: args.fileList.map((f) => ({ fileID: f.fileID, status: 0, errMsg: 'ok', tempFileURL: `https://sim.invalid/${encodeURIComponent(f.fileID)}` })) };
+    },
+  });
+  Object.defineProperty(sdk, 'deleteFile', {
+    configurable: true,
+    value: async (args: { fileList: string[] }) => {
+      openapi.push({ api: 'deleteFile', args });
+      return { fileList: args.fileList.map((fileID) => ({ fileID, status: 0 })) };
     },
   });
 
