@@ -121,4 +121,30 @@ describe('carrier photos: upload, checks, review', () => {
     expect(await b.call('admin.carrier.save', { carrierId: CARRIER, carrier: sneaked }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'PHOTO.NOT_UPLOADED' } });
     expect(await sendPhoto(b, png(), OPENID.wangshanAdmin).catch((e: Error) => e.message)).toContain('CARRIER.NOT_FOUND');
   });
+
+  it('mini-program path: checks the cloud file’s bytes, submits it for review with its link, deletes a fake', async () => {
+    const PHOTO_ID = 'cloud://env-1.abc/carrier-photos/building-001/1-a.png';
+    const FAKE_ID = 'cloud://env-1.abc/carrier-photos/building-001/2-b.jpg';
+    const cloudFiles = new Map<string, Uint8Array>([[PHOTO_ID, new Uint8Array(png())], [FAKE_ID, new Uint8Array(PDF)]]);
+    const removed: string[] = [];
+    const local = b.deps.files;
+    b.deps.files = {
+      ...local,
+      get: async (id) => cloudFiles.get(id) ?? null,
+      linkFor: async (id) => `https://tmp.example/${encodeURIComponent(id)}`,
+      remove: async (id) => void removed.push(id),
+      publicRef: (id) => id,
+      fileIdOf: (ref) => ref,
+    };
+    const submitted: unknown[] = [];
+    b.deps.mediaCheck = { submit: async (...args) => (submitted.push(args), { kind: 'pending', traceId: 'trace-cloud' }) };
+    const r = await b.ok<Photos>('admin.carrier.photoAdd', { carrierId: CARRIER, source: { kind: 'cloud', fileId: PHOTO_ID } }, OPENID.admin);
+    expect(r.reviews).toEqual([expect.objectContaining({ ref: PHOTO_ID, status: 'reviewing' })]);
+    expect(submitted).toEqual([[PHOTO_ID, `https://tmp.example/${encodeURIComponent(PHOTO_ID)}`, OPENID.admin]]);
+    expect(await publicPhotos(b)).not.toContain(PHOTO_ID);
+    expect(await b.call('admin.carrier.photoAdd', { carrierId: CARRIER, source: { kind: 'cloud', fileId: FAKE_ID } }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'PHOTO.TYPE_UNSUPPORTED' } });
+    expect(removed).toEqual([FAKE_ID]);
+    expect(await applyMediaCheckVerdict(b.deps, { traceId: 'trace-cloud', pass: true })).toBe('applied');
+    expect(await publicPhotos(b)).toContain(PHOTO_ID);
+  });
 });

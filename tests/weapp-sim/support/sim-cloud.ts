@@ -88,7 +88,8 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
     value: {
       security: {
         msgSecCheck: record('security.msgSecCheck', { errCode: 0, result: { suggest: 'pass', label: 100 } }),
-        mediaCheckAsync: record('security.mediaCheckAsync', { errCode: 0, traceId: 'sim-trace' }),
+        // WeChat answers a fresh trace id per check; the verdict event would follow later.
+        mediaCheckAsync: async (args: unknown) => ({ ...(await record('security.mediaCheckAsync', { errCode: 0 })(args)) as object, traceId: `sim-trace-${openapi.length}` }),
       },
       subscribeMessage: { send: record('subscribeMessage.send', { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }) },
       wxacode: { getUnlimited: record('wxacode.getUnlimited', { contentType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') }) },
