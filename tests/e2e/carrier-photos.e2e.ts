@@ -26,6 +26,8 @@ describe('carrier photos in the browser', () => {
 
   it('admin uploads a PNG (shown at once), a fake .jpg is refused; the investor sees the photo', async () => {
     const page = await openDesktopPage(browser, 'admin');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${cloud.url}#/admin/carrier-edit/index?carrierId=building-001`);
     const input = page.getByTestId('carrier-photo-input');
     await input.waitFor({ state: 'attached', timeout: 30_000 });
@@ -45,6 +47,7 @@ describe('carrier photos in the browser', () => {
     await page.getByTestId('carrier-field-photos').getByText('只支持 JPG、PNG 或 WebP 格式的图片').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('carrier-photo').count(), before + 1);
     await screenshot(page, 'admin-carrier-photos');
+    assert.deepEqual(pageErrors, []);
     await page.context().close();
 
     const visitor = await openDesktopPage(browser, 'visitor');
