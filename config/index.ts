@@ -26,6 +26,9 @@ const appEnv = {
   TARO_APP_TEMPLATE_LEAD_REPLY: JSON.stringify(process.env.TARO_APP_TEMPLATE_LEAD_REPLY ?? ''),
   /** Weapp: subscribe-message template id for "a new lead for you" (staff inbox); '' = no reminder action. */
   TARO_APP_TEMPLATE_LEAD_NEW: JSON.stringify(process.env.TARO_APP_TEMPLATE_LEAD_NEW ?? ''),
+  /** H5 in production: the CloudBase environment (and region) the web build calls; '' = the HTTP backend. */
+  TARO_APP_CLOUDBASE_ENV: JSON.stringify(process.env.TARO_APP_CLOUDBASE_ENV ?? ''),
+  TARO_APP_CLOUDBASE_REGION: JSON.stringify(process.env.TARO_APP_CLOUDBASE_REGION ?? ''),
 };
 
 const designWidth = 750;

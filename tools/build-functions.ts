@@ -41,6 +41,7 @@ export const OPENAPI_BY_PORT: Record<string, string> = {
   'contentCheck.check': 'security.msgSecCheck',
   'notifier.send': 'subscribeMessage.send',
   'qr.forShare': 'wxacode.getUnlimited',
+  'mediaCheck.submit': 'security.mediaCheckAsync',
 };
 /** The WeChat adapter modules: the only code that calls `cloud.openapi` on a port's behalf. */
 const ADAPTER_MODULE = /^cloudfunctions\/_lib\/wx-[\w-]+\.ts$/;

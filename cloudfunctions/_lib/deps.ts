@@ -44,6 +44,20 @@ export interface FileStore {
   linkFor(fileId: string, fileName: string): Promise<string>;
   /** The bytes behind an id; null when there is no such file. */
   get(fileId: string): Promise<Uint8Array | null>;
+  /** Deletes a file (a refused photo); a missing file is no error. */
+  remove(fileId: string): Promise<void>;
+  /** What an <Image> loads for a public file without expiry: the `cloud://` id, or the local cloud's photo path. */
+  publicRef(fileId: string): string;
+  /** The file id behind a `publicRef`, or null when it is none of this store's. */
+  fileIdOf(ref: string): string | null;
+}
+
+/**
+ * The image content check (`security.mediaCheckAsync`): `pending` with a trace id whose result arrives later as
+ * a `wxa_media_check` event; locally the checker decides at once.
+ */
+export interface MediaCheck {
+  submit(fileId: string, url: string, openid: string | null): Promise<{ kind: 'pending'; traceId: string } | { kind: 'decided'; pass: boolean; reason: string | null }>;
 }
 
 /** Lead intake limits; a district-wide burst budget is what actually stops bot floods. */
@@ -73,6 +87,7 @@ export interface Deps {
   intakeLimits: IntakeLimits;
   qr: QrPort;
   files: FileStore;
+  mediaCheck: MediaCheck;
   /**
    * Secret behind the daily visitor keys (ANALYTICS_SALT in the cloud, a random file in the local data dir):
    * unique counts without a list of who viewed. null only where no action hashes visitors; hashing without it

@@ -5,7 +5,7 @@ import { DEFAULT_INTAKE_LIMITS, type Deps, type Logger } from './deps';
 import { WxStore } from './store/wx-store';
 import { CARD_PAGE } from './share-links';
 import { MIN_ANALYTICS_SECRET_LENGTH } from './visitor-hash';
-import { wxContentCheck, wxNotifier, wxQr } from './wx-openapi';
+import { wxContentCheck, wxMediaCheck, wxNotifier, wxQr } from './wx-openapi';
 import { wxFiles } from './wx-files';
 
 type Cloud = typeof WxServerSdk;
@@ -35,6 +35,7 @@ export const createWxDeps = (cloud: Cloud, env: Env = process.env, log: Logger =
   intakeLimits: DEFAULT_INTAKE_LIMITS,
   qr: wxQr(cloud, CARD_PAGE),
   files: wxFiles(cloud),
+  mediaCheck: wxMediaCheck(cloud),
   analyticsSecret: analyticsSecretFrom(env),
   webBaseUrl: env.WEB_BASE_URL ?? '',
 });

@@ -26,4 +26,10 @@ export const wxFiles = (cloud: Cloud): FileStore => ({
       return null;
     }
   },
+  async remove(fileId) {
+    await cloud.deleteFile({ fileList: [fileId] });
+  },
+  // The mini-program loads `cloud://` ids itself.
+  publicRef: (fileId) => fileId,
+  fileIdOf: (ref) => (ref.startsWith('cloud://') ? ref : null),
 });

@@ -1,5 +1,5 @@
 import type * as WxServerSdk from 'wx-server-sdk';
-import type { ContentCheck, Notifier, OutgoingMessage, QrPort } from './deps';
+import type { ContentCheck, MediaCheck, Notifier, OutgoingMessage, QrPort } from './deps';
 
 type Cloud = typeof WxServerSdk;
 
@@ -81,3 +81,26 @@ export const wxQr = (cloud: Cloud, page: string): QrPort => ({
     return { kind: 'wxacode', image: uploaded.fileID };
   },
 });
+
+/**
+ * `security.mediaCheckAsync` v2 (scene 1: 资料): WeChat fetches the image from the temp URL and pushes the verdict
+ * later as a `wxa_media_check` event (message push to the `admin` function, see README «Deploy»).
+ */
+export const wxMediaCheck = (cloud: Cloud): MediaCheck => ({
+  async submit(_fileId, url, openid) {
+    // Staff always have an openid in the cloud; without one WeChat has nobody to check for.
+    if (!openid) throw new Error('mediaCheckAsync needs an openid');
+    const r = (await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: 2, version: 2, scene: 1, openid })) as { traceId?: string; trace_id?: string };
+    const traceId = r.traceId ?? r.trace_id;
+    if (!traceId) throw new Error('mediaCheckAsync answered no trace id');
+    return { kind: 'pending', traceId };
+  },
+});
+
+/** The verdict of a `wxa_media_check` event, or null when the event is not one. */
+export const mediaCheckVerdictOf = (event: unknown): { traceId: string; pass: boolean; label: number | null } | null => {
+  const e = event as { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown; label?: unknown } } | null;
+  if (!e || e.Event !== 'wxa_media_check' || typeof e.trace_id !== 'string') return null;
+  const suggest = e.result?.suggest;
+  return { traceId: e.trace_id, pass: suggest === 'pass', label: typeof e.result?.label === 'number' ? e.result.label : null };
+};

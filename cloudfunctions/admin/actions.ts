@@ -3,6 +3,7 @@ import { adminHomeAction } from './admin-home';
 import { adminAuditListAction } from './audit-list';
 import { adminCarrierImportAction } from './carrier-import';
 import { adminCarrierGetAction, adminCarrierListAction } from './carrier-list';
+import { adminCarrierPhotoAddAction, adminCarrierPhotoChunkAction, adminCarrierPhotoDismissAction } from './carrier-photo';
 import { adminCarrierSaveAction, adminCarrierSetListedAction } from './carrier-save';
 import { adminStaffCreateAction } from './create-staff';
 import { adminDistrictGetAction, adminDistrictUpdateAction } from './district-profile';
@@ -55,4 +56,7 @@ export const adminActions: ActionTable = [
   adminCalendarGetAction,
   adminCalendarSaveAction,
   adminCalendarImportAction,
+  adminCarrierPhotoChunkAction,
+  adminCarrierPhotoAddAction,
+  adminCarrierPhotoDismissAction,
 ];

@@ -106,6 +106,7 @@ export const adminCarrierGetAction = defineAction(adminCarrierGetContract, async
       location: c.location,
       photos: c.photos,
     },
+    photoReviews: (c.photoReviews ?? []).map((r) => ({ ref: r.ref, status: r.status, reason: r.reason, uploadedAt: r.uploadedAt })),
     lastVerifiedAt: c.lastVerifiedAt,
     updatedAt: c.updatedAt,
   };

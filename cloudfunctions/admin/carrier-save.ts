@@ -32,7 +32,7 @@ const checkEdit = async (deps: Deps, office: Office, e: CarrierEdit): Promise<vo
   if ((await deps.contentCheck.check(text, null)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['name']);
 };
 
-export const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt'>, now: string, vacancyChanged: boolean): Carrier => ({
+export const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt' | 'photoReviews'>, now: string, vacancyChanged: boolean): Carrier => ({
   _id: base._id,
   districtId: base.districtId,
   type: e.type,
@@ -55,6 +55,7 @@ export const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId
   unitId: e.unitId,
   location: e.location,
   photos: e.photos,
+  photoReviews: base.photoReviews ?? [],
   searchText: carrierSearchText({ ...e, typeLabel: CARRIER_TYPE_LABELS[e.type] }),
   // Entering a vacancy figure is a verification of it; other edits leave the freshness as it was.
   lastVerifiedAt: vacancyChanged ? now : base.lastVerifiedAt,
@@ -76,6 +77,10 @@ export const adminCarrierSaveAction = defineAction(adminCarrierSaveContract, asy
     if (scope?.kind !== 'district' && scope?.kind !== 'unit') throw new DomainError('AUTH.FORBIDDEN');
   }
   await checkEdit(deps, office, input.carrier);
+  // New uploads come only through `admin.carrier.photoAdd` (checked bytes, content review); a save may drop or
+  // reorder them. `/assets/…` names an image bundled with the app, which needs no review.
+  const kept = new Set(existing?.carrier.photos ?? []);
+  if (input.carrier.photos.some((p) => !kept.has(p) && !p.startsWith('/assets/'))) throw new DomainError('PHOTO.NOT_UPLOADED', ['photos']);
   const base = existing?.carrier ?? { _id: newId('car', ctx.now, deps.randomBytes), districtId: office.home._id, createdAt: now, lastVerifiedAt: now, vacancyRemindedAt: null };
   const changed = !existing || existing.carrier.vacantArea !== input.carrier.vacantArea || existing.carrier.totalArea !== input.carrier.totalArea;
   const carrier = fromEdit(input.carrier, base, now, changed);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
+import { CARRIER_TYPES, PHOTO_REVIEW_STATUSES, photoRef, PRICE_UNITS } from '../carrier/carrier.schema';
 import { id, imageRef, line, nonNegative, paragraph } from '../common/text';
 import { HeadlineFigureSchema, PolicyDocSchema, SlaSettingsSchema } from '../org/district.schema';
 import { dayKey } from '../org/duty-rota.schema';
@@ -241,7 +241,8 @@ export const CarrierEditSchema = v.strictObject({
   /** The unit that owns the listing (its leader may edit it). */
   unitId: v.nullable(id()),
   location: v.strictObject({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) }),
-  photos: v.pipe(v.array(imageRef()), v.maxLength(9, '最多 9 张照片')),
+  /** Only photos already on the carrier (to drop or reorder them): new ones come through `admin.carrier.photoAdd`. */
+  photos: v.pipe(v.array(photoRef()), v.maxLength(9, '最多 9 张照片')),
 });
 export type CarrierEdit = v.InferOutput<typeof CarrierEditSchema>;
 
@@ -288,6 +289,8 @@ export const adminCarrierGetContract = defineContract({
     carrierId: v.string(),
     listed: v.boolean(),
     edit: v.object(CarrierEditSchema.entries),
+    /** Uploaded photos in review or refused (never shown to investors). */
+    photoReviews: v.array(v.object({ ref: v.string(), status: v.picklist(PHOTO_REVIEW_STATUSES), reason: v.nullable(v.string()), uploadedAt: v.string() })),
     lastVerifiedAt: v.string(),
     updatedAt: v.string(),
   }),

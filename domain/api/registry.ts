@@ -4,6 +4,7 @@ import { claimLeadContract, listMyLeadsContract, privacyNoticeContract, submitLe
 import { addNoteContract, assignLeadContract, bindInviteContract, inboxContract, leadDetailContract, replyLeadContract, revealContactContract, transitionLeadContract } from './workspace.contracts';
 import { leadMatchesContract, matchCarriersContract } from './matching.contracts';
 import { ADMIN_CONTRACTS } from './admin.contracts';
+import { CARRIER_PHOTO_CONTRACTS } from './carrier-photo.contracts';
 import { confirmStageContract, firstReportContract, raiseDisputeContract, setLeadFactsContract } from './lead-facts.contracts';
 import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract, setWeightsContract, weightsContract } from './report.contracts';
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
@@ -39,6 +40,7 @@ export const CONTRACTS = [
   matchCarriersContract,
   leadMatchesContract,
   ...ADMIN_CONTRACTS,
+  ...CARRIER_PHOTO_CONTRACTS,
   webChallengeContract,
   claimLeadContract,
   setLeadFactsContract,

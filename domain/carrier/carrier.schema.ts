@@ -21,6 +21,26 @@ export const PRICE_UNIT_LABELS: Record<(typeof PRICE_UNITS)[number], string> = {
   wan_per_mu: '万元/亩',
 };
 
+/** Where an uploaded carrier photo lives: an image reference, or the local cloud's public photo path. */
+export const LOCAL_PHOTO_PREFIX = '/api/_local/photos/';
+export const photoRef = () =>
+  v.union([imageRef(), v.pipe(v.string(), v.maxLength(512), v.regex(/^\/api\/_local\/photos\/carrier-photos\/[\w-]+\/[\w.-]+$/, '图片地址不正确'))], '图片地址不正确');
+
+export const PHOTO_REVIEW_STATUSES = ['reviewing', 'rejected'] as const;
+/**
+ * An uploaded photo the content check has not passed (yet): never shown to investors. A pass moves it into
+ * `photos`; a rejection keeps the row (without the file) so the editor can say why.
+ */
+export const PhotoReviewSchema = v.strictObject({
+  ref: photoRef(),
+  status: v.picklist(PHOTO_REVIEW_STATUSES),
+  /** The check's trace id (`mediaCheckAsync`), by which its result event finds this row. */
+  traceId: v.nullable(v.pipe(v.string(), v.maxLength(128))),
+  reason: v.nullable(v.pipe(v.string(), v.maxLength(80))),
+  uploadedAt: isoTime(),
+});
+export type PhotoReview = v.InferOutput<typeof PhotoReviewSchema>;
+
 export const CarrierSchema = v.strictObject({
   _id: id(),
   districtId: id(),
@@ -49,7 +69,9 @@ export const CarrierSchema = v.strictObject({
   /** Last vacancy reminder sent to the manager (the cycle's next reminder waits for a confirmation or a new cycle). */
   vacancyRemindedAt: v.optional(v.nullable(isoTime())),
   location: v.strictObject({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) }),
-  photos: v.pipe(v.array(imageRef()), v.maxLength(9)),
+  photos: v.pipe(v.array(photoRef()), v.maxLength(9)),
+  /** Uploaded photos still in review, or rejected (see PhotoReviewSchema). */
+  photoReviews: v.optional(v.pipe(v.array(PhotoReviewSchema), v.maxLength(18))),
   /** Lower-cased name, street, address, industries: LIKE search also finds 2-character terms (厂房). */
   searchText: v.pipe(v.string(), v.maxLength(600)),
   lastVerifiedAt: isoTime(),

@@ -5,12 +5,15 @@
  * - `cloud://…` is a WeChat cloud file id: the mini-program loads it, a browser cannot.
  * - `/assets/…` is an image bundled with the app (src/assets, copied into both builds by config/index.ts):
  *   a package path in the mini-program, a path under the site root (publicPath '/') on the web.
+ * - `/api/_local/photos/…` is an uploaded carrier photo in the local cloud: the web loads it from the host.
  */
 export const imageUrlOn = (platform: 'web' | 'mini-program', ref: string | null | undefined): string | null => {
   if (!ref) return null;
   if (ref.startsWith('https://')) return ref;
   if (ref.startsWith('cloud://')) return platform === 'web' ? null : ref;
   if (ref.startsWith('/assets/')) return ref;
+  // A carrier photo the local cloud stores (the web demo): served by the same origin as the API.
+  if (ref.startsWith('/api/_local/photos/')) return platform === 'web' ? ref : null;
   return null;
 };
 

@@ -138,6 +138,10 @@ const MATRIX: Record<string, Row> = {
   // 认领 takes an unassigned lead of the caller's unit's pool: this one is the head's, so who may see it meets P.
   'lead.poolClaim':              { cells: 'N N N  P H H P P  H', input: (f) => ({ leadId: f.leadId }) },
   'admin.pool.update':           { cells: 'N N N  N N N N Y  Y', input: () => ({ maxClaimedOpen: 10, idleReturnDays: 4, warnDaysBefore: 1 }) },
+  // Carrier photos: whoever may edit building-001 (no unit: only the district admin); the admin's own upload.
+  'admin.carrier.photoChunk':    { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', uploadId: 'ph_matrixupload0001', index: 0, total: 1, chunk: MATRIX_PNG }) },
+  'admin.carrier.photoAdd':      { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', source: { kind: 'chunks', uploadId: 'ph_matrixfixture001', total: 1 } }) },
+  'admin.carrier.photoDismiss':  { cells: 'N N N  H N N H Y  H', input: () => ({ carrierId: 'building-001', ref: MATRIX_REFUSED_PHOTO }) },
   'admin.calendar.get':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang', year: 2027 }) },
   'admin.calendar.save':         { cells: 'N N N  N N N N Y  Y', input: () => ({ year: 2027, holidays: ['2027-01-01'], makeUpWorkdays: [] }) },
   'admin.calendar.import':       { cells: 'N N N  N N N N Y  Y', input: () => ({ year: 2026 }) },
@@ -195,6 +199,8 @@ const eventInquiry = (eventId: string) => {
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
+const MATRIX_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
+const MATRIX_REFUSED_PHOTO = '/api/_local/photos/carrier-photos/building-001/pho-matrix.png';
 
 /** The demo district's profile, valid for the admin; its default card is of this district only. */
 const OFFICE_PROFILE = {
@@ -311,6 +317,9 @@ const createWorld = async (): Promise<World> => {
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
   await b.ok('admin.import.upload', { uploadId: 'up_matrixfixture001', index: 0, total: 1, chunk: MATRIX_CSV }, OPENID.admin);
+  await b.ok('admin.carrier.photoChunk', { carrierId: 'building-001', uploadId: 'ph_matrixfixture001', index: 0, total: 1, chunk: MATRIX_PNG }, OPENID.admin);
+  const refused = { ref: MATRIX_REFUSED_PHOTO, status: 'rejected', traceId: null, reason: '未通过内容安全审核，已删除', uploadedAt: b.clock.now.toISOString() };
+  await b.store.update(COLLECTIONS.carriers.name, 'building-001', { set: { photoReviews: [refused] } });
   await storeSampleBulletin(b);
   const { requests } = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase', leadId }, OPENID.investorA);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', EVENT_FIELDS, OPENID.head);
@@ -594,6 +603,9 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.calendar.get':          'Y H N N Y',
   'admin.calendar.save':         'N Y N N N',
   'admin.calendar.import':       'N Y N N N',
+  'admin.carrier.photoChunk':    'N H N N H',
+  'admin.carrier.photoAdd':      'N H N N H',
+  'admin.carrier.photoDismiss':  'N H N N H',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

@@ -10,7 +10,7 @@ import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { storeSampleBulletin } from '../support/sample-bulletin';
-import { buildBadInputCorpus, VALID_REQUESTS, type BadCase, type Caller, type CorpusFixture } from './bad-input-corpus';
+import { buildBadInputCorpus, CORPUS_REFUSED_PHOTO, VALID_REQUESTS, type BadCase, type Caller, type CorpusFixture } from './bad-input-corpus';
 
 /**
  * Every generated bad request (see bad-input-corpus.ts for the policy) goes through the real runner on a real
@@ -48,6 +48,8 @@ const createFixture = async (b: TestBackend): Promise<CorpusFixture> => {
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   const { staffId } = await b.ok<{ staffId: string }>('admin.staff.create', { name: '何知远', title: '科员', unitId: 'unit-tech', roles: ['staff'], phone: '13800138021' }, OPENID.admin);
   await storeSampleBulletin(b);
+  const refused = { ref: CORPUS_REFUSED_PHOTO, status: 'rejected', traceId: null, reason: '未通过内容安全审核，已删除', uploadedAt: b.clock.now.toISOString() };
+  await b.store.update(COLLECTIONS.carriers.name, 'building-001', { set: { photoReviews: [refused] } });
   const pooled = await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '吴先生', company: '青禾生物科技有限公司', phone: '13900139002' } }), OPENID.investorB);
   const { rev: poolRev } = await b.ok<{ rev: number }>('lead.assign', { leadId: pooled.leadId, toUnitId: 'unit-invest', note: '', rev: 0 }, OPENID.investLeader);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', { name: '语料推介会', date: '2026-12-05', place: '区政府三楼' }, OPENID.commissioner);

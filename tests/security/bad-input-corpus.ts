@@ -185,6 +185,11 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   // Uploaded just before in the control run (CONTRACTS order); a dry run writes nothing.
   'admin.sla.update': { caller: 'admin', input: { firstResponseHours: 16, followUpDays: 5, remindAt: 1, copyLeaderAt: 1.5, reassignAt: 2.5 } },
   'admin.carrier.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '载体导入.csv', mode: 'dry_run' } },
+  'admin.carrier.photoChunk': { caller: 'admin', input: { carrierId: 'building-001', uploadId: 'ph_corpusupload0001', index: 0, total: 1, chunk: CORPUS_PNG } },
+  // Sent just before in the control run (CONTRACTS order).
+  'admin.carrier.photoAdd': { caller: 'admin', input: { carrierId: 'building-001', source: { kind: 'chunks', uploadId: 'ph_corpusupload0001', total: 1 } } },
+  // The fixture's refused photo on building-001.
+  'admin.carrier.photoDismiss': { caller: 'admin', input: { carrierId: 'building-001', ref: CORPUS_REFUSED_PHOTO } },
   'lead.challenge': { caller: 'investorA', input: {} },
   'lead.claim': { caller: 'investorB', input: { code: f.claimCode ?? 'ABCDE-FGHJK' } },
   'lead.setFacts': {
@@ -236,6 +241,9 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');
+const CORPUS_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
+/** A refused photo the corpus fixture leaves on building-001, for photoDismiss. */
+export const CORPUS_REFUSED_PHOTO = '/api/_local/photos/carrier-photos/building-001/pho-corpus.png';
 
 export interface BadCase {
   /** `action · path · mutation`, for failure messages. */

@@ -69,7 +69,7 @@ describe('deployable cloud function bundles', () => {
     const declared = Object.fromEntries(built.map((f) => [f.name, JSON.parse(readFileSync(join(f.dir, 'config.json'), 'utf8')).permissions.openapi]));
     expect(declared).toEqual({
       // The office: content check of district texts, vacancy reminders.
-      admin: ['security.msgSecCheck', 'subscribeMessage.send'],
+      admin: ['security.mediaCheckAsync', 'security.msgSecCheck', 'subscribeMessage.send'],
       'public-read': [],
       'lead-intake': ['security.msgSecCheck', 'subscribeMessage.send'],
       workspace: ['security.msgSecCheck', 'subscribeMessage.send'],
@@ -157,6 +157,7 @@ describe('openapi permissions of a bundle', () => {
   it('reads the ports the own code calls, and open APIs it calls directly', () => {
     expect(openapiPermissionsOf(bundle('// cloudfunctions/public-read/get-card.ts', 'const card = await deps.store.get("cards", id);'))).toEqual([]);
     expect(openapiPermissionsOf(bundle('// cloudfunctions/sharing/share-qr.ts', 'const qr = await deps.qr.forShare(share._id, url);'))).toEqual(['wxacode.getUnlimited']);
+    expect(openapiPermissionsOf(bundle('// cloudfunctions/admin/carrier-photo.ts', 'const verdict = await deps.mediaCheck.submit(fileId, url, ctx.openid);'))).toEqual(['security.mediaCheckAsync']);
     expect(openapiPermissionsOf(bundle('// cloudfunctions/_lib/notifications.ts', 'result = await deps.notifier.send(entry.message);', '// cloudfunctions/workspace/ping.ts', 'await cloud.openapi.customerServiceMessage.send({});'))).toEqual([
       'customerServiceMessage.send',
       'subscribeMessage.send',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_INTAKE_LIMITS, type ContentCheck, type Deps, type IntakeLimits, type Logger, type Notifier } from '../../cloudfunctions/_lib/deps';
+import { DEFAULT_INTAKE_LIMITS, type ContentCheck, type MediaCheck, type Deps, type IntakeLimits, type Logger, type Notifier } from '../../cloudfunctions/_lib/deps';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { createLocalFiles } from './local-files';
 import { outboxNotifier } from './outbox-notifier';
@@ -25,7 +25,11 @@ export interface LocalDepsOptions {
   analyticsSecret?: string;
   /** Where downloadable files go (`npm start`: the data dir's `files/`); in memory when omitted. */
   filesDir?: string;
+  /** The image check; locally every photo passes at once unless a test gives one that refuses. */
+  mediaCheck?: MediaCheck;
 }
+
+export const passingMediaCheck: MediaCheck = { submit: async () => ({ kind: 'decided', pass: true, reason: null }) };
 
 export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions = {}): Deps => {
   const analyticsSecret = options.analyticsSecret ?? randomBytes(32).toString('hex');
@@ -40,6 +44,7 @@ export const createLocalDeps = (store: DocumentStore, options: LocalDepsOptions 
     qr: urlQr,
     // File links are signed with the same per-data-dir secret the server checks them with.
     files: createLocalFiles({ dir: options.filesDir, secret: analyticsSecret }),
+    mediaCheck: options.mediaCheck ?? passingMediaCheck,
     analyticsSecret,
     webBaseUrl: options.webBaseUrl ?? 'http://127.0.0.1:8787',
   };

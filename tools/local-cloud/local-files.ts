@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileStore } from '../../cloudfunctions/_lib/deps';
 
@@ -7,6 +7,9 @@ import type { FileStore } from '../../cloudfunctions/_lib/deps';
 export const LOCAL_FILES_PATH = '/api/_local/files/';
 const ID_PREFIX = 'local:';
 const LINK_MS = 3600_000;
+/** Carrier photos are public once they passed review: served unsigned under this path (see server.ts). */
+export const LOCAL_PHOTOS_PATH = '/api/_local/photos/';
+const PUBLIC_FOLDER = 'carrier-photos/';
 const SAFE_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 const isSafePath = (path: string) => SAFE_PATH.test(path) && !path.split('/').some((part) => part === '..' || part === '.');
@@ -49,6 +52,21 @@ export const createLocalFiles = (options: { dir?: string; secret: string; now?: 
       } catch {
         return null;
       }
+    },
+    async remove(fileId) {
+      const path = pathOf(fileId);
+      if (!path) return;
+      if (options.dir) rmSync(join(options.dir, path), { force: true });
+      else memory.delete(path);
+    },
+    publicRef(fileId) {
+      const path = pathOf(fileId);
+      if (!path || !path.startsWith(PUBLIC_FOLDER)) throw new Error('not a public local file');
+      return `${LOCAL_PHOTOS_PATH}${path}`;
+    },
+    fileIdOf(ref) {
+      const path = ref.startsWith(LOCAL_PHOTOS_PATH) ? ref.slice(LOCAL_PHOTOS_PATH.length) : '';
+      return isSafePath(path) && path.startsWith(PUBLIC_FOLDER) ? `${ID_PREFIX}${path}` : null;
     },
   };
 };

@@ -16,7 +16,8 @@ import { DEFAULT_PERSONA_ID, findPersona, PERSONAS } from './personas';
 import { answerTooLarge, readBody } from './request-body';
 import { createStaticHost, sendPage } from './static-host';
 import { webVisitorOf } from './web-visitor-cookie';
-import { LOCAL_FILES_PATH, verifyLocalLink } from './local-files';
+import { LOCAL_FILES_PATH, LOCAL_PHOTOS_PATH, verifyLocalLink } from './local-files';
+import { PHOTO_MIME, sniffPhotoType } from '../../domain/carrier/carrier-photo.rules';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -135,6 +136,16 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
     res.end(Buffer.from(bytes));
   };
 
+  // Carrier photos: public images, served with the type their bytes are (never what a name claims).
+  const servePhoto = async (res: ServerResponse, path: string) => {
+    const fileId = deps.files.fileIdOf(path);
+    const bytes = fileId ? await deps.files.get(fileId) : null;
+    const type = bytes ? sniffPhotoType(bytes) : null;
+    if (!bytes || !type) return sendError(res, 404, 'HTTP.NOT_FOUND');
+    res.writeHead(200, { 'content-type': PHOTO_MIME[type], 'content-length': bytes.byteLength, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff' });
+    res.end(Buffer.from(bytes));
+  };
+
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = parseTarget(req.url);
     if (!url) return sendError(res, 400, 'HTTP.BAD_REQUEST');
@@ -146,6 +157,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
     }
     if (path === '/api/_local/outbox' && req.method === 'GET') return listOutbox(req, res);
     if (path.startsWith(LOCAL_FILES_PATH) && req.method === 'GET') return serveFile(res, url);
+    if (path.startsWith(LOCAL_PHOTOS_PATH) && req.method === 'GET') return servePhoto(res, path);
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return sendError(res, 405, 'HTTP.METHOD_NOT_ALLOWED', undefined, { allow: 'POST' });
       const action = actionOfPath(path);

@@ -98,6 +98,8 @@ export const COLLECTIONS = {
   carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
   /** Chunks of an uploaded import file, `_id` = `<uploadId>:<index>`, read by id. */
   importChunks: { name: 'import_chunks', indexes: [] },
+  /** Carrier photos sent to the image check, `_id` = the check's trace id, read by id when its verdict arrives. */
+  photoChecks: { name: 'photo_checks', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
   handovers: { name: 'handovers', indexes: [] },
   /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */

@@ -1,4 +1,4 @@
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, PRICE_UNITS } from '../../../domain/carrier/carrier.schema';
 import { ActionButton } from '../../components/action-button';
@@ -6,11 +6,10 @@ import { ChoiceChips } from '../../components/choice-chips';
 import { ErrorState } from '../../components/error-state';
 import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
-import { canUploadImages, chooseAndUploadImage, ImageUploadError } from '../../services/image-upload';
-import { imageUrl } from '../../platform/image-url';
+import { PhotoPicker } from './photo-picker';
 import type { CarrierForm } from './carrier-form';
 import { useCarrierEditor } from './use-carrier-editor';
-import { PAGE_HEADING, imageAlt } from '../../components/a11y';
+import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -30,14 +29,6 @@ export default function CarrierEditPage() {
       )}
     </FormField>
   );
-  const addPhoto = async () => {
-    try {
-      const id = await chooseAndUploadImage('carrier-images');
-      if (id) e.change({ photos: [...f.photos, id].slice(0, 9) });
-    } catch (err) {
-      void Taro.showToast({ title: err instanceof ImageUploadError ? err.message : '上传失败，请重试', icon: 'none' });
-    }
-  };
   const pickLocation = async () => {
     try {
       const r = await Taro.chooseLocation({});
@@ -73,19 +64,17 @@ export default function CarrierEditPage() {
         {input('lat', '纬度', { required: true, digit: true })}
         {input('lng', '经度', { required: true, digit: true })}
         {process.env.TARO_ENV === 'weapp' ? <ActionButton text="在地图上选择位置" tone="secondary" size="sm" onClick={() => void pickLocation()} /> : null}
-        <FormField label="照片" hint={canUploadImages() ? 'JPG 或 PNG，单张不超过 2 MB，最多 9 张' : '网页版暂不支持上传，请在小程序中添加照片'}>
-          <View className="admin-actions">
-            {f.photos.map((p, i) => (
-              <View key={p} className="admin-card">
-                {imageUrl(p) ? <Image src={imageUrl(p) as string} mode="aspectFill" style={{ width: '120px', height: '90px' }} {...imageAlt(`载体照片 ${i + 1}`)} /> : <Text className="admin-note">{p}</Text>}
-                <Text className="admin-link" onClick={() => e.change({ photos: f.photos.filter((x) => x !== p) })}>
-                  删除
-                </Text>
-              </View>
-            ))}
-          </View>
-          {canUploadImages() ? <ActionButton text="添加照片" tone="secondary" size="sm" onClick={() => void addPhoto()} /> : null}
-        </FormField>
+        <PhotoPicker
+          photos={f.photos}
+          reviews={e.reviews}
+          mode={e.carrierId ? (process.env.TARO_ENV === 'h5' ? 'web' : 'wechat') : null}
+          busy={e.photoBusy}
+          error={e.photoError}
+          onFile={e.addPhotoFile}
+          onPick={e.addPhotoInWeChat}
+          onRemove={(ref) => e.change({ photos: f.photos.filter((x) => x !== ref) })}
+          onDismiss={(ref) => void e.dismissPhoto(ref)}
+        />
         {e.saveError ? <Text className="admin-error" data-testid="carrier-save-error">{e.saveError.message}</Text> : null}
         {e.savedId ? <Text className="admin-success" data-testid="carrier-saved">已保存，投资者现在即可看到</Text> : null}
         <ActionButton text={e.saving ? '保存中…' : '保存'} loading={e.saving} muted={Object.keys(e.fieldErrors).length > 0} onClick={() => void e.submit()} testId="carrier-save" block />

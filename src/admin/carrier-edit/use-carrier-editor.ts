@@ -7,6 +7,9 @@ import { toApiError } from '../../services/api-client';
 import type { ApiError } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
 import { formDraftOf, readDraft, useEditDraft } from '../../hooks/use-draft';
+import { adminCarrierPhotoDismissContract, type CarrierPhotos } from '../../../domain/api/carrier-photo.contracts';
+import { pickAndSendPhotoInWeChat, pickedPhotoMessage, readFileBase64, sendPhotoBase64 } from '../../services/carrier-photo-upload';
+import { ImageUploadError } from '../../services/image-upload';
 import { carrierFieldOf, carrierToForm, EMPTY_CARRIER, formToCarrier, type CarrierForm } from './carrier-form';
 
 /** Loads (or starts) a carrier, keeps the edit and its device draft, validates with the contract, saves. */
@@ -19,6 +22,9 @@ export const useCarrierEditor = () => {
   const [restored, setRestored] = useState(false);
   const [savedId, setSavedId] = useState<string | null>(null);
   const save = useAdminCall();
+  const [reviews, setReviews] = useState<CarrierPhotos['reviews']>([]);
+  const [photoBusy, setPhotoBusy] = useState(false);
+  const [photoError, setPhotoError] = useState<string | null>(null);
   const draft = useEditDraft(draftKey, form, dirty);
 
   useEffect(() => {
@@ -33,7 +39,10 @@ export const useCarrierEditor = () => {
     if (!carrierId) start(EMPTY_CARRIER);
     else
       call(adminCarrierGetContract, { carrierId })
-        .then((r) => start(carrierToForm(r.edit)))
+        .then((r) => {
+          setReviews(r.photoReviews);
+          start(carrierToForm(r.edit));
+        })
         .catch((e: unknown) => live && setLoadError(toApiError(e)));
     return () => {
       live = false;
@@ -52,8 +61,50 @@ export const useCarrierEditor = () => {
     return out;
   }, [form]);
 
+  /** A new photo is on the carrier at once (in review or visible): add it to the form's list, keep unsaved removals. */
+  const photoAdded = (known: readonly string[], r: CarrierPhotos) => {
+    setReviews(r.reviews);
+    const added = r.photos.filter((p) => !known.includes(p));
+    if (added.length) setForm((f) => (f ? { ...f, photos: [...f.photos, ...added] } : f));
+  };
+  const addPhoto = async (send: () => Promise<CarrierPhotos | null>) => {
+    if (!carrierId || !form || photoBusy) return;
+    setPhotoBusy(true);
+    setPhotoError(null);
+    const known = [...form.photos, ...reviews.map((r) => r.ref)];
+    try {
+      const r = await send();
+      if (r) photoAdded(known, r);
+    } catch (e) {
+      setPhotoError(e instanceof ImageUploadError ? e.message : toApiError(e).message);
+    } finally {
+      setPhotoBusy(false);
+    }
+  };
+
   return {
     carrierId,
+    reviews,
+    photoBusy,
+    photoError,
+    /** Web: checks the picked file on the device first (type, size), then uploads it. */
+    addPhotoFile: (file: File) => {
+      const problem = pickedPhotoMessage(file);
+      if (problem) return setPhotoError(problem);
+      if (!carrierId) return;
+      void addPhoto(async () => sendPhotoBase64(carrierId, await readFileBase64(file)));
+    },
+    addPhotoInWeChat: () => {
+      if (carrierId) void addPhoto(() => pickAndSendPhotoInWeChat(carrierId));
+    },
+    dismissPhoto: async (ref: string) => {
+      if (!carrierId) return;
+      try {
+        setReviews((await call(adminCarrierPhotoDismissContract, { carrierId, ref })).reviews);
+      } catch (e) {
+        setPhotoError(toApiError(e).message);
+      }
+    },
     form,
     loadError,
     restored,

@@ -74,7 +74,9 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
   const originals = {
     openapi: Object.getOwnPropertyDescriptor(sdk, 'openapi'),
     uploadFile: Object.getOwnPropertyDescriptor(sdk, 'uploadFile'),
+    downloadFile: Object.getOwnPropertyDescriptor(sdk, 'downloadFile'),
     getTempFileURL: Object.getOwnPropertyDescriptor(sdk, 'getTempFileURL'),
+    deleteFile: Object.getOwnPropertyDescriptor(sdk, 'deleteFile'),
   };
   const record = (api: string, answer: unknown) => async (args: unknown) => {
     openapi.push({ api, args: JSON.parse(JSON.stringify(args ?? null)) as unknown });
@@ -84,7 +86,11 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
   Object.defineProperty(sdk, 'openapi', {
     configurable: true,
     value: {
-      security: { msgSecCheck: record('security.msgSecCheck', { errCode: 0, result: { suggest: 'pass', label: 100 } }) },
+      security: {
+        msgSecCheck: record('security.msgSecCheck', { errCode: 0, result: { suggest: 'pass', label: 100 } }),
+        // WeChat answers a fresh trace id per check; the verdict event would follow later.
+        mediaCheckAsync: async (args: unknown) => ({ ...(await record('security.mediaCheckAsync', { errCode: 0 })(args)) as object, traceId: `sim-trace-${openapi.length}` }),
+      },
       subscribeMessage: { send: record('subscribeMessage.send', { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }) },
       wxacode: { getUnlimited: record('wxacode.getUnlimited', { contentType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') }) },
     },
@@ -96,12 +102,28 @@ export const startSimCloud = async (root: string, now = new Date()): Promise<Sim
       return { fileID: `cloud://sim-env.sim/${args.cloudPath}`, statusCode: 200 };
     },
   });
+  // A file the phone uploaded (the phone's own double keeps no bytes): a small PNG.
+  const SIM_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  Object.defineProperty(sdk, 'downloadFile', {
+    configurable: true,
+    value: async (args: { fileID: string }) => {
+      openapi.push({ api: 'downloadFile', args: { fileID: args.fileID } });
+      return { fileContent: SIM_PNG, statusCode: 200 };
+    },
+  });
   // Exports and bulletins answer a temp link to the stored file (the phone's downloadFile is simulated too).
   Object.defineProperty(sdk, 'getTempFileURL', {
     configurable: true,
     value: async (args: { fileList: Array<{ fileID: string }> }) => {
       openapi.push({ api: 'getTempFileURL', args: { fileList: args.fileList.map((f) => f.fileID) } });
       return { fileList: args.fileList.map((f) => ({ fileID: f.fileID, tempFileURL: `https://sim-env.tcb.qcloud.la/${f.fileID.replace(/^cloud:\/\/[^/]+\//, '')}?sign=sim`, maxAge: 3600, status: 0, errMsg: 'ok' })) };
+    },
+  });
+  Object.defineProperty(sdk, 'deleteFile', {
+    configurable: true,
+    value: async (args: { fileList: string[] }) => {
+      openapi.push({ api: 'deleteFile', args });
+      return { fileList: args.fileList.map((fileID) => ({ fileID, status: 0 })) };
     },
   });
 

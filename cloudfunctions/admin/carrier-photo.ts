@@ -1,0 +1,129 @@
+import { adminCarrierPhotoAddContract, adminCarrierPhotoChunkContract, adminCarrierPhotoDismissContract, PHOTO_CHUNK_CHARS, type CarrierPhotos } from '../../domain/api/carrier-photo.contracts';
+import type { Carrier, PhotoReview } from '../../domain/carrier/carrier.schema';
+import { MAX_CARRIER_PHOTOS, MAX_PHOTO_BYTES, photoProblem, sniffPhotoType } from '../../domain/carrier/carrier-photo.rules';
+import type { ParsedRequestOf } from '../../domain/api/contract';
+import { DomainError } from '../../domain/common/result';
+import { defineAction } from '../_lib/define-action';
+import type { Deps } from '../_lib/deps';
+import { newId } from '../_lib/ids';
+import { recordAudit } from '../_lib/repositories/audit.repository';
+import { getAnyCarrier } from '../_lib/repositories/carrier-admin.repository';
+import { dropPhotoCheck, dropPhotoChunks, getPhotoCheck, readPhotoChunks, recordPhotoCheck, setCarrierPhotos } from '../_lib/repositories/carrier-photo.repository';
+import { putChunk } from '../_lib/repositories/import-chunk.repository';
+import { loadManageableCarrier } from './carrier-access';
+import { actorOf, auditEntry, openOfficeForWrite } from './office-context';
+
+/** Why a refused photo was refused, as the editor says it. */
+export const REJECTED_REASON = '未通过内容安全审核，已删除';
+
+export const photosView = (c: Pick<Carrier, 'photos' | 'photoReviews'>): CarrierPhotos => ({
+  photos: c.photos,
+  reviews: (c.photoReviews ?? []).map((r) => ({ ref: r.ref, status: r.status, reason: r.reason, uploadedAt: r.uploadedAt })),
+});
+
+/** The most chunks a photo of at most 5 MB needs; more means the file is too large, refused before anything is kept. */
+const MAX_NEEDED_CHUNKS = Math.ceil(Math.ceil(MAX_PHOTO_BYTES / 3) * 4 / PHOTO_CHUNK_CHARS);
+
+const inReview = (c: Pick<Carrier, 'photoReviews'>) => (c.photoReviews ?? []).filter((r) => r.status === 'reviewing').length;
+
+/** One chunk of a photo upload; only someone who may edit the carrier may send one. */
+export const adminCarrierPhotoChunkAction = defineAction(adminCarrierPhotoChunkContract, async (deps, ctx, input) => {
+  const office = await openOfficeForWrite(deps, ctx);
+  await loadManageableCarrier(deps, office, input.carrierId);
+  if (input.index >= input.total) throw new DomainError('VALIDATION.INVALID_INPUT', ['index']);
+  if (input.total > MAX_NEEDED_CHUNKS) throw new DomainError('PHOTO.TOO_LARGE', ['total']);
+  await deps.store.transaction((tx) =>
+    putChunk(tx, { _id: `${input.uploadId}:${input.index}`, districtId: office.home._id, staffId: office.staff._id, index: input.index, total: input.total, data: input.chunk, createdAt: ctx.now.toISOString() }),
+  );
+  return { index: input.index, total: input.total };
+});
+
+const bytesOf = async (deps: Deps, staffId: string, source: ParsedRequestOf<typeof adminCarrierPhotoAddContract>['source']): Promise<Uint8Array> => {
+  if (source.kind === 'chunks') {
+    const parts = await readPhotoChunks(deps.store, source.uploadId, source.total, staffId);
+    if (!parts) throw new DomainError('PHOTO.UPLOAD_INCOMPLETE', ['source']);
+    // Each chunk is whole base64 on its own, so a padded chunk cannot shift the next one.
+    return new Uint8Array(Buffer.concat(parts.map((p) => Buffer.from(p, 'base64'))));
+  }
+  const bytes = await deps.files.get(source.fileId);
+  if (!bytes) throw new DomainError('PHOTO.UPLOAD_INCOMPLETE', ['source']);
+  return bytes;
+};
+
+/**
+ * Checks the uploaded bytes (magic bytes, ≤ 5 MB, not empty), stores them under `carrier-photos/<carrier>/`
+ * and starts the image check. A pass now (the local checker) makes the photo visible; a pending check keeps it
+ * in review, hidden from investors, until `applyMediaCheckVerdict`. A refused file is never stored.
+ */
+export const adminCarrierPhotoAddAction = defineAction(adminCarrierPhotoAddContract, async (deps, ctx, input) => {
+  const office = await openOfficeForWrite(deps, ctx);
+  const found = await loadManageableCarrier(deps, office, input.carrierId);
+  if (found.carrier.photos.length + inReview(found.carrier) >= MAX_CARRIER_PHOTOS) throw new DomainError('PHOTO.LIMIT', ['source']);
+  const bytes = await bytesOf(deps, office.staff._id, input.source);
+  const problem = photoProblem(bytes);
+  if (problem) {
+    // What was uploaded for a refused file goes: its chunks, or the cloud upload.
+    const source = input.source;
+    if (source.kind === 'cloud') await deps.files.remove(source.fileId).catch(() => undefined);
+    else await deps.store.transaction((tx) => dropPhotoChunks(tx, source.uploadId, source.total));
+    throw new DomainError(problem, ['source']);
+  }
+  const ext = sniffPhotoType(bytes) as string;
+  const fileId = input.source.kind === 'cloud' ? input.source.fileId : await deps.files.put(`carrier-photos/${found.carrier._id}/${newId('pho', ctx.now, deps.randomBytes)}.${ext}`, bytes);
+  const ref = deps.files.publicRef(fileId);
+  const verdict = await deps.mediaCheck.submit(fileId, await deps.files.linkFor(fileId, `photo.${ext}`), ctx.openid);
+  if (verdict.kind === 'decided' && !verdict.pass) {
+    await deps.files.remove(fileId).catch(() => undefined);
+    throw new DomainError('PHOTO.REJECTED', ['source']);
+  }
+  const now = ctx.now.toISOString();
+  return deps.store.transaction(async (tx) => {
+    const fresh = await getAnyCarrier(tx, found.carrier._id);
+    if (!fresh) throw new DomainError('CARRIER.NOT_FOUND', ['carrierId']);
+    const reviews = fresh.carrier.photoReviews ?? [];
+    if (fresh.carrier.photos.length + inReview(fresh.carrier) >= MAX_CARRIER_PHOTOS) throw new DomainError('PHOTO.LIMIT', ['source']);
+    const photos = verdict.kind === 'decided' ? [...fresh.carrier.photos, ref] : fresh.carrier.photos;
+    const nextReviews: PhotoReview[] = verdict.kind === 'pending' ? [...reviews, { ref, status: 'reviewing', traceId: verdict.traceId, reason: null, uploadedAt: now }] : reviews;
+    await setCarrierPhotos(tx, fresh.carrier, fresh.listed, photos, nextReviews, now);
+    if (verdict.kind === 'pending') await recordPhotoCheck(tx, { _id: verdict.traceId, carrierId: fresh.carrier._id, ref, fileId, createdAt: now });
+    if (input.source.kind === 'chunks') await dropPhotoChunks(tx, input.source.uploadId, input.source.total);
+    await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), 'carrier.update', { kind: 'carrier', id: fresh.carrier._id }, { photos: fresh.carrier.photos }, { photos, reviewing: verdict.kind === 'pending' ? ref : null }));
+    return photosView({ photos, photoReviews: nextReviews });
+  });
+});
+
+/** Removes a refused photo's note from the editor. */
+export const adminCarrierPhotoDismissAction = defineAction(adminCarrierPhotoDismissContract, async (deps, ctx, input) => {
+  const office = await openOfficeForWrite(deps, ctx);
+  const found = await loadManageableCarrier(deps, office, input.carrierId);
+  const reviews = found.carrier.photoReviews ?? [];
+  if (!reviews.some((r) => r.ref === input.ref && r.status === 'rejected')) throw new DomainError('PHOTO.REVIEW_NOT_FOUND', ['ref']);
+  const next = reviews.filter((r) => !(r.ref === input.ref && r.status === 'rejected'));
+  await deps.store.transaction((tx) => setCarrierPhotos(tx, found.carrier, found.listed, found.carrier.photos, next, ctx.now.toISOString()));
+  return photosView({ photos: found.carrier.photos, photoReviews: next });
+});
+
+/**
+ * The image check's verdict (a `wxa_media_check` event): a pass shows the photo to investors; a refusal deletes
+ * the file and leaves a note for the editor. An unknown trace id (not ours, or already applied) changes nothing.
+ */
+export const applyMediaCheckVerdict = async (deps: Deps, verdict: { traceId: string; pass: boolean }): Promise<'applied' | 'unknown'> => {
+  const check = await getPhotoCheck(deps.store, verdict.traceId);
+  if (!check) return 'unknown';
+  const now = deps.clock().toISOString();
+  const outcome = await deps.store.transaction(async (tx) => {
+    const found = await getAnyCarrier(tx, check.carrierId);
+    await dropPhotoCheck(tx, check._id);
+    if (!found) return 'gone' as const;
+    const reviews = found.carrier.photoReviews ?? [];
+    const row = reviews.find((r) => r.traceId === check._id && r.status === 'reviewing');
+    if (!row) return 'gone' as const;
+    const others = reviews.filter((r) => r !== row);
+    if (verdict.pass) await setCarrierPhotos(tx, found.carrier, found.listed, [...found.carrier.photos, row.ref].slice(0, MAX_CARRIER_PHOTOS), others, now);
+    else await setCarrierPhotos(tx, found.carrier, found.listed, found.carrier.photos, [...others, { ...row, status: 'rejected', traceId: null, reason: REJECTED_REASON }], now);
+    return verdict.pass ? ('shown' as const) : ('refused' as const);
+  });
+  if (outcome === 'refused' || outcome === 'gone') await deps.files.remove(check.fileId).catch(() => undefined);
+  deps.log.info('photo.check', { traceId: verdict.traceId, outcome });
+  return 'applied';
+};
