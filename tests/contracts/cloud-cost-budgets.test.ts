@@ -243,7 +243,8 @@ describe('the SLA tick (last here: it replaces the leads with a backlog)', () =>
       for (let tick = 0; tick < 30; tick += 1) {
         const { report, cost } = await h.measureSlaTick(modelledClock);
         paths.push(cost.waves * MS_PER_REQUEST);
-        if (!report.outOfTime) return paths;
+        // Done when a tick had time to spare and the housekeeping backlog is gone too (marks go 5 000 a tick at most).
+        if (!report.outOfTime && !h.backend.collections.get(COLLECTIONS.viewMarks.name)?.size) return paths;
       }
       throw new Error('the backlog did not clear in 30 ticks');
     };

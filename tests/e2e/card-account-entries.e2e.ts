@@ -68,7 +68,7 @@ describe('card page account entries in the browser', () => {
     await screenshot(investor, 'card-investor-entries');
 
     await investor.getByTestId('account-link-my-leads').click();
-    await investor.waitForURL(/#\/pages\/my-leads\/index\?cardId=card-staff-head$/, { timeout: 30_000 });
+    await investor.waitForURL(/#\/inquiry\/my-leads\/index\?cardId=card-staff-head$/, { timeout: 30_000 });
   });
 
   it('shows an unidentified visitor neither block', async () => {

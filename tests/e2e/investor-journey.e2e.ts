@@ -115,7 +115,7 @@ describe('investor journey in the browser', () => {
 
     // Into the lead form with the carrier attached.
     await page.getByTestId('inquire-carrier').click();
-    await page.waitForURL(/#\/pages\/lead-form\/index\?/);
+    await page.waitForURL(/#\/inquiry\/lead-form\/index\?/);
     const hash = await page.evaluate(() => window.location.hash);
     assert.ok(hash.includes('inquiry/lead-form/index'), hash);
     assert.ok(hash.includes(`carrierId=${chosen.id}`), hash);
