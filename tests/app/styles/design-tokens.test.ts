@@ -251,12 +251,19 @@ describe('type scale', () => {
     const small = appSheets.flatMap((file) =>
       rulesOf(file).flatMap((rule) =>
         rule.declarations
-          .filter((d) => d.prop === 'font-size' && !/^var\(--font-size-(xs|s|m|l|xl|xxl)\)$/.test(d.value) && !(/^\d+px$/.test(d.value) && parseInt(d.value, 10) >= 24) && d.value !== 'inherit')
+          .filter((d) => d.prop === 'font-size' && !/^var\(--font-size-(xs|s|m|l|xl|xxl)\)$/.test(d.value) && !(/^\d+px$/.test(d.value) && parseInt(d.value, 10) >= 24) && !(/^calc\(\d+px \* var\(--text-scale, 1\)\)$/.test(d.value) && parseInt(d.value.slice(5), 10) >= 24) && d.value !== 'inherit')
           .map((d) => `${rule.file} ${rule.selector}: ${d.value}`),
       ),
     );
     expect(small).toEqual([]);
     expect(designPxOf(tokens.get('--font-size-xs') ?? '')).toBeGreaterThanOrEqual(24);
+  });
+
+  it('grows with WeChat’s font size everywhere: a literal display size is written × var(--text-scale, 1) too', () => {
+    const fixed = appSheets.flatMap((file) =>
+      rulesOf(file).flatMap((rule) => rule.declarations.filter((d) => d.prop === 'font-size' && /^\d+px$/.test(d.value)).map((d) => `${rule.file} ${rule.selector}: ${d.value}`)),
+    );
+    expect(fixed).toEqual([]);
   });
 
   it('grows with WeChat’s font size: every type token is its design size × var(--text-scale, 1), in ascending order', () => {
