@@ -238,13 +238,15 @@ describe('the SLA tick (last here: it replaces the leads with a backlog)', () =>
         return { ...l, _id: `${l._id}-${tag}${i}`, status: 'new', createdAt, sla: { ...l.sla, firstResponseDueAt: '2026-11-20T10:00:00.000Z', nextEscalationAt: '2026-11-20T10:00:00.000Z' } };
       });
     const timeoutMs = SLA_TIMER_TIMEOUT_SECONDS * 1000;
+    // Yesterday's marks only: today's (from the views earlier tests counted) rightly stay until tomorrow.
+    const stalePastMarks = () => [...(h.backend.collections.get(COLLECTIONS.viewMarks.name)?.values() ?? [])].filter((m) => String(m.day) < '2026-11-30').length;
     const drain = async (): Promise<number[]> => {
       const paths: number[] = [];
       for (let tick = 0; tick < 30; tick += 1) {
         const { report, cost } = await h.measureSlaTick(modelledClock);
         paths.push(cost.waves * MS_PER_REQUEST);
         // Done when a tick had time to spare and the housekeeping backlog is gone too (marks go 5 000 a tick at most).
-        if (!report.outOfTime && !h.backend.collections.get(COLLECTIONS.viewMarks.name)?.size) return paths;
+        if (!report.outOfTime && stalePastMarks() === 0) return paths;
       }
       throw new Error('the backlog did not clear in 30 ticks');
     };
@@ -266,7 +268,7 @@ describe('the SLA tick (last here: it replaces the leads with a backlog)', () =>
     }
     expect(rungs.size).toBe(5_020);
     for (const types of rungs.values()) expect(types.sort()).toEqual(['sla_leader_copied', 'sla_reassigned', 'sla_reminded']);
-    expect(h.backend.collections.get(COLLECTIONS.viewMarks.name)?.size).toBe(0);
+    expect(stalePastMarks()).toBe(0);
     const left = [...(h.backend.collections.get(COLLECTIONS.leads.name)?.values() ?? [])].filter((l) => (l.sla as Lead['sla']).escalation < 3);
     expect(left).toEqual([]);
   }, 240_000);
