@@ -151,15 +151,5 @@ export const createOfflineQueue = <I>(name: string, parseInput: (raw: unknown) =
   };
 };
 
-const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-
-/** A fresh idempotency key (24 characters of the contract's alphabet) for an item about to be queued. */
-export const newQueueKey = (): string => {
-  const bytes = new Uint8Array(24);
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
-  if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
-  let key = '';
-  for (const b of bytes) key += KEY_ALPHABET[b % KEY_ALPHABET.length];
-  return key;
-};
+/** A fresh idempotency key for an item about to be queued: the same keys the investor's form makes. */
+export { newIdempotencyKey as newQueueKey } from './idempotency-key';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { RequestOf } from '../../../domain/api/contract';
+import { newIdempotencyKey } from '../../services/idempotency-key';
 import { IDEMPOTENCY_KEY_PATTERN, LEAD_AREA_MAX, LEAD_MESSAGE_MAX, LeadSubmissionSchema, type submitLeadContract } from '../../../domain/api/lead.contracts';
 import { CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
 import { isId } from '../../../domain/common/text';
@@ -283,21 +284,7 @@ export const toSubmission = (values: LeadFormValues, source: LeadSource, idempot
   };
 };
 
-const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/**
- * One key per form fill (24 characters, ~143 bits): every resend of this fill carries it, so double taps and
- * retries after a lost answer land on the same lead. Uses the platform's CSPRNG where there is one.
- */
-export const newIdempotencyKey = (): string => {
-  const bytes = new Uint8Array(24);
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
-  if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);
-  let key = '';
-  for (const b of bytes) key += KEY_ALPHABET[b % KEY_ALPHABET.length];
-  return IDEMPOTENCY_KEY_PATTERN.test(key) ? key : newIdempotencyKey();
-};
+export { newIdempotencyKey };
 
 /** Subscribe-message template ids for "your inquiry was answered", from TARO_APP_TEMPLATE_LEAD_REPLY (comma-separated). */
 export const leadReplyTemplateIds = (): string[] => templateIdsFrom(buildSetting(() => process.env.TARO_APP_TEMPLATE_LEAD_REPLY));
