@@ -1,42 +1,13 @@
 import { adminCarrierImportContract } from '../../domain/api/admin.contracts';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
-import {
-  FILE_REASONS,
-  IMPORT_ERRORS_SHOWN,
-  IMPORT_MAX_BYTES,
-  IMPORT_MAX_ROWS,
-  mapHeader,
-  ROW_REASONS,
-  validateImportRow,
-  type FileReason,
-  type RowProblem,
-} from '../../domain/carrier/carrier-import.rules';
-import { DomainError } from '../../domain/common/result';
-import { adminScopeOf } from '../../domain/org/admin-access.rules';
+import { IMPORT_COLUMNS, ROW_REASONS, validateImportRow } from '../../domain/carrier/carrier-import.rules';
 import { defineAction } from '../_lib/define-action';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { getAnyCarrier, putCarrier } from '../_lib/repositories/carrier-admin.repository';
-import { getChunk } from '../_lib/repositories/import-chunk.repository';
 import { hashedId } from '../_lib/visitor-hash';
 import { fromEdit } from './carrier-save';
 import { actorOf, auditEntry, openOfficeForWrite } from './office-context';
-import { readSpreadsheet, UnreadableFile } from './spreadsheet-reader';
-
-/** The annotated file rides back in the answer only while it stays well inside a function's 1 MB response. */
-const MAX_ANNOTATED_BYTES = 600 * 1024;
-
-const empty = (mode: 'dry_run' | 'apply', code: FileReason) => ({
-  mode,
-  fileError: { code, message: FILE_REASONS[code] },
-  totalRows: 0,
-  okRows: 0,
-  errorCount: 0,
-  errors: [],
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  annotatedFile: null,
-});
+import { annotate, checkRows, fileErrorReport, importerScope, openImport, readUploadedFile, rowsReport } from './spreadsheet-import';
 
 /** Compares what an import would write with what is stored, ignoring bookkeeping fields. */
 const sameListing = (a: Carrier, b: Carrier): boolean => {
@@ -51,50 +22,19 @@ const sameListing = (a: Carrier, b: Carrier): boolean => {
  */
 export const adminCarrierImportAction = defineAction(adminCarrierImportContract, async (deps, ctx, input) => {
   const office = await openOfficeForWrite(deps, ctx);
-  const scope = adminScopeOf(office.staff);
-  if (scope?.kind !== 'district' && scope?.kind !== 'unit') throw new DomainError('AUTH.FORBIDDEN');
-  const first = await getChunk(deps.store, input.uploadId, 0);
-  if (!first || first.staffId !== office.staff._id) throw new DomainError('IMPORT.UPLOAD_NOT_FOUND', ['uploadId']);
-  const parts: string[] = [];
-  for (let i = 0; i < first.total; i += 1) {
-    const c = i === 0 ? first : await getChunk(deps.store, input.uploadId, i);
-    if (!c || c.staffId !== office.staff._id) throw new DomainError('IMPORT.UPLOAD_NOT_FOUND', ['uploadId']);
-    parts.push(c.data);
-  }
-  const buf = Buffer.from(parts.join(''), 'base64');
-  if (buf.length > IMPORT_MAX_BYTES) return empty(input.mode, 'IMPORT.TOO_LARGE');
+  const scope = importerScope(office);
+  const opened = await openImport(input.fileName, await readUploadedFile(deps, office.staff._id, input.uploadId), IMPORT_COLUMNS);
+  if (!opened.ok) return fileErrorReport(input.mode, opened.fileError);
 
-  let sheet;
-  try {
-    sheet = await readSpreadsheet(input.fileName, buf, IMPORT_MAX_ROWS);
-  } catch (error) {
-    if (error instanceof UnreadableFile) return empty(input.mode, error.reason);
-    return empty(input.mode, 'IMPORT.UNREADABLE');
-  }
-  if (sheet.rows.length === 0) return empty(input.mode, 'IMPORT.EMPTY');
-  if (sheet.rows.length - 1 > IMPORT_MAX_ROWS) return empty(input.mode, 'IMPORT.TOO_MANY_ROWS');
-  const { index, missing } = mapHeader(sheet.rows[0]);
-  if (missing.length) return { ...empty(input.mode, 'IMPORT.MISSING_COLUMNS'), fileError: { code: 'IMPORT.MISSING_COLUMNS', message: `${FILE_REASONS['IMPORT.MISSING_COLUMNS']}：${missing.join('、')}` } };
-  if (sheet.rows.length === 1) return empty(input.mode, 'IMPORT.EMPTY');
-
-  const problems: RowProblem[] = [];
-  const good: Array<{ externalKey: string; carrier: ReturnType<typeof validateImportRow> & { ok: true } }> = [];
-  const seen = new Set<string>();
-  sheet.rows.slice(1).forEach((cells, i) => {
-    const row = sheet.rowNumbers[i + 1];
-    const outcome = validateImportRow(cells, index);
-    if (!outcome.ok) return void problems.push({ row, ...outcome.problem });
-    if (seen.has(outcome.externalKey)) return void problems.push({ row, column: '外部编号', code: 'ROW.DUPLICATE_KEY', message: ROW_REASONS['ROW.DUPLICATE_KEY'] });
-    seen.add(outcome.externalKey);
-    good.push({ externalKey: outcome.externalKey, carrier: outcome });
-  });
-
-  let annotatedFile: { fileName: string; base64: string } | null = null;
-  if (problems.length) {
-    const notes = new Map(problems.map((p) => [p.row, `${p.code} ${p.message}${p.column ? `（${p.column}）` : ''}`]));
-    const out = await sheet.annotate('错误原因', notes);
-    if (out.length <= MAX_ANNOTATED_BYTES) annotatedFile = { fileName: input.fileName.replace(/(\.[^.]+)$/, '-错误原因$1'), base64: out.toString('base64') };
-  }
+  const { good, problems } = checkRows(
+    opened.rows,
+    ({ cells }) => {
+      const outcome = validateImportRow(cells, opened.index);
+      return outcome.ok ? { ok: true, key: outcome.externalKey, value: outcome.carrier } : outcome;
+    },
+    { column: '外部编号', code: 'ROW.DUPLICATE_KEY', message: ROW_REASONS['ROW.DUPLICATE_KEY'] },
+  );
+  const annotatedFile = await annotate(opened.sheet, input.fileName, problems);
 
   let created = 0;
   let updated = 0;
@@ -102,10 +42,10 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
   const now = ctx.now.toISOString();
   const districtId = office.home._id;
   const unitId = scope.kind === 'unit' ? scope.unitId : null;
-  for (const { externalKey, carrier } of good) {
+  for (const { key: externalKey, value: carrier } of good) {
     const id = hashedId('carimp', districtId, externalKey);
     const existing = await getAnyCarrier(deps.store, id);
-    const edit = { ...carrier.carrier, unitId: unitId ?? existing?.carrier.unitId ?? null };
+    const edit = { ...carrier, unitId: unitId ?? existing?.carrier.unitId ?? null };
     const base = existing?.carrier ?? { _id: id, districtId, createdAt: now, lastVerifiedAt: now, vacancyRemindedAt: null };
     const next = fromEdit(edit, base, now, !existing || existing.carrier.vacantArea !== edit.vacantArea || existing.carrier.totalArea !== edit.totalArea);
     if (existing && sameListing(existing.carrier, next)) unchanged += 1;
@@ -120,16 +60,5 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
   if (applied && created + updated > 0) {
     await deps.store.transaction((tx) => recordAudit(tx, auditEntry(deps, ctx, actorOf(office), 'carrier.import', { kind: 'carrier', id: `import:${input.uploadId}` }, null, { fileName: input.fileName, created, updated, unchanged })));
   }
-  return {
-    mode: input.mode,
-    fileError: null,
-    totalRows: sheet.rows.length - 1,
-    okRows: good.length,
-    errorCount: problems.length,
-    errors: problems.slice(0, IMPORT_ERRORS_SHOWN),
-    created: applied || input.mode === 'dry_run' ? created : 0,
-    updated: applied || input.mode === 'dry_run' ? updated : 0,
-    unchanged: applied || input.mode === 'dry_run' ? unchanged : 0,
-    annotatedFile,
-  };
+  return rowsReport(input.mode, opened.rows.length, good.length, problems, { created, updated, unchanged }, annotatedFile);
 });

@@ -1,15 +1,14 @@
 import { adminImportUploadContract } from '../../domain/api/admin.contracts';
 import { DomainError } from '../../domain/common/result';
-import { adminScopeOf } from '../../domain/org/admin-access.rules';
 import { defineAction } from '../_lib/define-action';
 import { getChunk, putChunk } from '../_lib/repositories/import-chunk.repository';
 import { openOfficeForWrite } from './office-context';
+import { importerScope } from './spreadsheet-import';
 
 /** Stores one chunk of an import file; the chunks belong to the caller and their district only. */
 export const adminImportUploadAction = defineAction(adminImportUploadContract, async (deps, ctx, input) => {
   const office = await openOfficeForWrite(deps, ctx);
-  const scope = adminScopeOf(office.staff);
-  if (scope?.kind !== 'district' && scope?.kind !== 'unit') throw new DomainError('AUTH.FORBIDDEN');
+  importerScope(office);
   if (input.index >= input.total) throw new DomainError('VALIDATION.INVALID_INPUT', ['index']);
   const existing = await getChunk(deps.store, input.uploadId, input.index);
   if (existing && existing.staffId !== office.staff._id) throw new DomainError('AUTH.FORBIDDEN');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csvCell, IMPORT_MAX_UNPACKED_BYTES, parseCsv } from '../../domain/carrier/carrier-import.rules';
+import { csvCell, IMPORT_MAX_UNPACKED_BYTES, parseCsv } from '../../domain/import/import-file.rules';
 
 /** What the import reads: rows of text cells (header first). Formulas are read as their text, never evaluated. */
 export interface Sheet {
@@ -11,7 +11,7 @@ export interface Sheet {
 }
 
 export class UnreadableFile extends Error {
-  constructor(readonly reason: 'IMPORT.UNREADABLE' | 'IMPORT.TOO_LARGE') {
+  constructor(readonly reason: 'IMPORT.UNREADABLE' | 'IMPORT.TOO_LARGE' | 'IMPORT.MERGED_CELLS') {
     super(reason);
     this.name = 'UnreadableFile';
   }
@@ -52,6 +52,9 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return '';
 };
 
+/** The merged ranges of a loaded sheet ("A2:A3"); exceljs keeps them in the sheet's model. */
+const mergedRanges = (sheet: ExcelJS.Worksheet): string[] => (sheet.model as { merges?: string[] }).merges ?? [];
+
 export const readSpreadsheet = async (fileName: string, buf: Buffer, maxRows: number): Promise<Sheet> => {
   if (/\.csv$/i.test(fileName)) {
     const text = buf.toString('utf8');
@@ -76,6 +79,8 @@ export const readSpreadsheet = async (fileName: string, buf: Buffer, maxRows: nu
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new UnreadableFile('IMPORT.UNREADABLE');
+  // A merged cell holds one value for several rows or columns: which row it belongs to is a guess, so it is refused.
+  if (mergedRanges(sheet).length > 0) throw new UnreadableFile('IMPORT.MERGED_CELLS');
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   let tooMany = false;

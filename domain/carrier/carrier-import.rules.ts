@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CarrierEditSchema, type CarrierEdit } from '../api/admin.contracts';
+import { cellOf, listCell, mapColumns, type RowProblem as GenericRowProblem } from '../import/import-file.rules';
 import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, PRICE_UNITS } from './carrier.schema';
 
 /**
@@ -26,11 +27,7 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
-export const IMPORT_MAX_ROWS = 5000;
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-/** Uncompressed size an .xlsx may unpack to: more is treated as a zip bomb. */
-export const IMPORT_MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
-export const IMPORT_ERRORS_SHOWN = 50;
+export { IMPORT_ERRORS_SHOWN, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_UNPACKED_BYTES } from '../import/import-file.rules';
 
 /** Stable reason codes of a row report (programs branch on them; people read the message). */
 export const ROW_REASONS = {
@@ -46,43 +43,18 @@ export const ROW_REASONS = {
 } as const;
 export type RowReason = keyof typeof ROW_REASONS;
 
-export const FILE_REASONS = {
-  'IMPORT.UNREADABLE': '无法读取该文件，请上传 .xlsx 或 .csv 格式的表格',
-  'IMPORT.TOO_LARGE': '文件过大（最多 2 MB）',
-  'IMPORT.TOO_MANY_ROWS': `行数过多（最多 ${IMPORT_MAX_ROWS} 行），请分批导入`,
-  'IMPORT.MISSING_COLUMNS': '缺少必需的列，请使用导入模板',
-  'IMPORT.EMPTY': '表格中没有数据行',
-} as const;
-export type FileReason = keyof typeof FILE_REASONS;
-
-export interface RowProblem {
-  /** 1-based row number as the spreadsheet shows it (the header is row 1). */
-  row: number;
-  column: string | null;
-  code: RowReason;
-  message: string;
-}
+export { FILE_REASONS, type FileReason } from '../import/import-file.rules';
+export type RowProblem = GenericRowProblem<RowReason>;
 
 const KEY = /^[A-Za-z0-9_-]{1,40}$/;
 const byLabel = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => (s: string): K | null =>
   keys.find((k) => labels[k] === s || k === s) ?? null;
 const typeOf = byLabel(CARRIER_TYPE_LABELS, CARRIER_TYPES);
 const unitOf = byLabel(PRICE_UNIT_LABELS, PRICE_UNITS);
-const list = (s: string) =>
-  s
-    .split(/[、，,;；\n]/)
-    .map((x) => x.trim())
-    .filter(Boolean);
+const list = listCell;
 
-/** Which column index holds each key, from the header row; null lists the missing required headers. */
-export const mapHeader = (header: readonly string[]): { index: Partial<Record<ImportColumnKey, number>>; missing: string[] } => {
-  const index: Partial<Record<ImportColumnKey, number>> = {};
-  header.forEach((h, i) => {
-    const col = IMPORT_COLUMNS.find((c) => c.header === h.trim());
-    if (col && index[col.key] === undefined) index[col.key] = i;
-  });
-  return { index, missing: IMPORT_COLUMNS.filter((c) => c.required && index[c.key] === undefined).map((c) => c.header) };
-};
+/** Which column index holds each key, from the header row; `missing` lists the missing required headers. */
+export const mapHeader = (header: readonly string[]) => mapColumns(IMPORT_COLUMNS, header);
 
 export type RowOutcome = { ok: true; externalKey: string; carrier: CarrierEdit } | { ok: false; problem: Omit<RowProblem, 'row'> };
 
@@ -90,7 +62,7 @@ const fail = (code: RowReason, column: string | null): RowOutcome => ({ ok: fals
 
 /** One data row (cells as text) → a carrier edit the contract accepts, or the first problem found. */
 export const validateImportRow = (cells: readonly string[], index: Partial<Record<ImportColumnKey, number>>): RowOutcome => {
-  const get = (k: ImportColumnKey) => (index[k] === undefined ? '' : (cells[index[k] as number] ?? '').trim());
+  const get = (k: ImportColumnKey) => cellOf(cells, index, k);
   for (const c of IMPORT_COLUMNS) if (c.required && !get(c.key)) return fail('ROW.REQUIRED', c.header);
   const externalKey = get('externalKey');
   if (!KEY.test(externalKey)) return fail('ROW.BAD_KEY', '外部编号');
@@ -138,42 +110,4 @@ export const validateImportRow = (cells: readonly string[], index: Partial<Recor
   return { ok: true, externalKey, carrier: parsed.output };
 };
 
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF); a BOM is dropped. Cells stay text: nothing is evaluated. */
-export const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i += 1) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-};
-
-/** A CSV cell as written back: quoted when needed, and a leading = + - @ neutralised (CWE-1236). */
-export const csvCell = (s: string): string => {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+export { csvCell, parseCsv } from '../import/import-file.rules';
