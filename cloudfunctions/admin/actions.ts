@@ -19,6 +19,7 @@ import { adminSlaUpdateAction } from './sla-settings';
 import { adminPoolUpdateAction } from './pool-rules';
 import { adminCalendarGetAction, adminCalendarImportAction, adminCalendarSaveAction } from './working-calendar';
 import { adminStaffInviteAction } from './staff-invite';
+import { adminStaffImportAction, adminStaffImportTemplateAction } from './staff-import';
 import { adminStaffRevokeAction, adminStaffSetRolesAction } from './staff-roles';
 import { adminCarrierRemindAction, vacancyConfirmAction, vacancyPeekAction } from './vacancy-confirm';
 
@@ -59,4 +60,6 @@ export const adminActions: ActionTable = [
   adminCarrierPhotoChunkAction,
   adminCarrierPhotoAddAction,
   adminCarrierPhotoDismissAction,
+  adminStaffImportTemplateAction,
+  adminStaffImportAction,
 ];

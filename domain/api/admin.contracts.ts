@@ -522,6 +522,38 @@ export const adminCalendarImportContract = defineContract({
   response: v.object({ districtId: v.string(), year: v.number(), holidays: v.array(v.string()), makeUpWorkdays: v.array(v.string()) }),
 });
 
+/** The staff import's template: an .xlsx with the columns and a 填写说明 sheet naming the caller's units. */
+export const adminStaffImportTemplateContract = defineContract({
+  name: 'admin.staff.importTemplate',
+  fn: 'admin',
+  access: 'staff',
+  writes: false,
+  request: v.strictObject({}),
+  response: v.object({ fileName: v.string(), base64: v.string() }),
+});
+
+const issuedInvite = v.object({ staffId: v.string(), name: v.string(), phone: v.string(), inviteCode: v.string(), inviteExpiresAt: v.string() });
+
+/**
+ * Staff import, dry run or apply, from a file sent with `admin.import.upload`: the carrier import's report, plus
+ * the invite codes issued to the people this apply created (shown once, and as an .xlsx to hand out).
+ */
+export const adminStaffImportContract = defineContract({
+  name: 'admin.staff.import',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: adminCarrierImportContract.request,
+  response: v.object({
+    ...adminCarrierImportContract.response.entries,
+    /** Invited people without a valid code who get one on apply (a dry run counts them, issues nothing). */
+    invitesDue: v.number(),
+    invites: v.array(issuedInvite),
+    /** 姓名, 手机, 邀请码, 有效期至 as .xlsx (base64), when this apply issued codes. */
+    invitesFile: v.nullable(v.object({ fileName: v.string(), base64: v.string() })),
+  }),
+});
+
 export const ADMIN_CONTRACTS = [
   adminHomeContract,
   adminDistrictGetContract,
@@ -552,4 +584,6 @@ export const ADMIN_CONTRACTS = [
   adminCalendarGetContract,
   adminCalendarSaveContract,
   adminCalendarImportContract,
+  adminStaffImportTemplateContract,
+  adminStaffImportContract,
 ] as const;

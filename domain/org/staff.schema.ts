@@ -33,6 +33,8 @@ export const StaffSchema = v.strictObject({
   /** After this the code binds nothing (re-issue a new one). Missing: no expiry (seeded codes). */
   inviteExpiresAt: v.optional(v.nullable(isoTime())),
   revokedAt: v.optional(v.nullable(isoTime())),
+  /** 工号 from a staff import: the person's external key (else their phone). */
+  employeeNo: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/)))),
   createdAt: isoTime(),
 });
 export type Staff = v.InferOutput<typeof StaffSchema>;
