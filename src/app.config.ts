@@ -22,7 +22,7 @@ export default defineAppConfig({
     { root: 'inquiry', pages: ['lead-form/index', 'my-leads/index', 'directory/index'] },
     { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index', 'events/index', 'events/mode/index'] },
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
-    { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index', 'privacy/index', 'calendar/index'] },
+    { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index', 'privacy/index', 'calendar/index', 'staff-import/index'] },
     { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index', 'bulletins/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',

@@ -47,6 +47,7 @@ const ADMIN_ROUTES = {
   adminAudit: '/admin/audit/index',
   adminPrivacy: '/admin/privacy/index',
   adminCalendar: '/admin/calendar/index',
+  adminStaffImport: '/admin/staff-import/index',
 } as const;
 
 /** reports/ subpackage: 数据看板 and the leads behind its figures. */

@@ -27,6 +27,8 @@ export const AUDIT_LABELS: Record<string, string> = {
   'district.update': '修改区域介绍',
   'district.sla': '修改响应时限',
   'carrier.import': '导入载体',
+  'staff.import': '导入人员',
+  'staff.update': '修改人员信息',
   'handover.start': '开始人员交接',
   'handover.move': '交接一项工作',
   'unit.create': '新建单位',

@@ -13,6 +13,7 @@ export const ADMIN_ROUTES = {
   audit: ROUTES.adminAudit,
   privacy: ROUTES.adminPrivacy,
   calendar: ROUTES.adminCalendar,
+  staffImport: ROUTES.adminStaffImport,
 } as const;
 
 /** Opens an office page the one way pages open (see src/routes.ts). */

@@ -190,6 +190,9 @@ const MATRIX: Record<string, Row> = {
   // Every staff member reads their own district's weights; only a district admin sets them (for their own district).
   'report.weights':     { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
   'report.setWeights':  { cells: 'N N N  N N N N Y  Y', input: () => ({ weights: DEFAULT_ARENA_WEIGHTS }) },
+  // Staff import: district admins and unit leaders (the head, 陈启航) get a template; the upload is the admin's own.
+  'admin.staff.importTemplate': { cells: 'N N N  Y N N Y Y  Y', input: () => ({}) },
+  'admin.staff.import':  { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '人员.csv', mode: 'dry_run' }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };
@@ -606,6 +609,9 @@ const OFFICE_MATRIX: Record<string, string> = {
   'admin.carrier.photoChunk':    'N H N N H',
   'admin.carrier.photoAdd':      'N H N N H',
   'admin.carrier.photoDismiss':  'N H N N H',
+  // The city admin reads only; the other unit's leader and the other district's admin cannot read the admin's upload.
+  'admin.staff.importTemplate':  'N Y N N Y',
+  'admin.staff.import':          'N H N N H',
 };
 
 const addOfficeRoles = async (b: TestBackend): Promise<void> => {

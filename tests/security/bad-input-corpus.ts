@@ -238,6 +238,9 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat' } },
   'report.weights': { caller: 'tech', input: {} },
   'report.setWeights': { caller: 'admin', input: { weights: DEFAULT_ARENA_WEIGHTS } },
+  'admin.staff.importTemplate': { caller: 'admin', input: {} },
+  // The corpus upload (sent earlier in the control run) has the carrier columns: a dry run reports them, writes nothing.
+  'admin.staff.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '人员导入.csv', mode: 'dry_run' } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { ROLE_LABELS, STATUS_LABELS } from '../admin-labels';
+import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import { HandoverPanel, type HandoverPanelItem } from '../components/handover-panel';
 import { useOrg } from '../org/use-org';
 import { PAGE_HEADING } from '../../components/a11y';
@@ -38,6 +39,11 @@ export default function StaffPage() {
       <Text className="visually-hidden" {...PAGE_HEADING}>
         人员管理
       </Text>
+      {units.length ? (
+        <View className="admin-actions">
+          <ActionButton text="从表格导入人员" tone="secondary" size="sm" onClick={() => openAdminPage(ADMIN_ROUTES.staffImport)} testId="staff-import-entry" />
+        </View>
+      ) : null}
       {units.length ? (
         <View className="admin-card" data-testid="staff-create">
           <Text className="admin-title">添加人员</Text>
