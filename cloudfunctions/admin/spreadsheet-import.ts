@@ -155,3 +155,23 @@ export const rowsReport = (mode: ImportMode, totalRows: number, okRows: number, 
     annotatedFile,
   };
 };
+
+/**
+ * How long an apply keeps taking new rows: a cloud function lives 60 s (admin's config.json), so an apply stops
+ * well before and says so; applying the same file again carries on (rows already written are unchanged). Tests
+ * shorten it to see the continuation.
+ */
+export const APPLY_BUDGET = { ms: 40_000, concurrency: 8 };
+
+/**
+ * Runs `write` over the items, `concurrency` at a time (each row its own small transaction), until they are done
+ * or the budget is spent; at least one batch always runs, so every call makes progress.
+ */
+export const writeWithinBudget = async <T, R>(items: readonly T[], write: (item: T) => Promise<R>, elapsedMs: () => number): Promise<{ results: R[]; complete: boolean }> => {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += APPLY_BUDGET.concurrency) {
+    results.push(...(await Promise.all(items.slice(i, i + APPLY_BUDGET.concurrency).map(write))));
+    if (i + APPLY_BUDGET.concurrency < items.length && elapsedMs() >= APPLY_BUDGET.ms) return { results, complete: false };
+  }
+  return { results, complete: true };
+};

@@ -546,6 +546,11 @@ export const adminStaffImportContract = defineContract({
   request: adminCarrierImportContract.request,
   response: v.object({
     ...adminCarrierImportContract.response.entries,
+    /**
+     * False when an apply ran out of its time budget before every row was written: applying the same file again
+     * carries on (what was written is unchanged then, so nothing is done twice).
+     */
+    complete: v.boolean(),
     /** Invited people without a valid code who get one on apply (a dry run counts them, issues nothing). */
     invitesDue: v.number(),
     invites: v.array(issuedInvite),

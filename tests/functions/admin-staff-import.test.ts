@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Staff } from '../../domain/org/staff.schema';
 import { STAFF_IMPORT_COLUMNS } from '../../domain/org/staff-import.rules';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { APPLY_BUDGET } from '../../cloudfunctions/admin/spreadsheet-import';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
 type Report = {
@@ -183,6 +184,28 @@ describe('district office: staff import', () => {
     expect(later.invites.map((i) => i.staffId).sort()).toEqual([first.invites[1].staffId, first.invites[2].staffId].sort());
     expect(await b.ok('staff.bindInvite', { inviteCode: later.invites.find((i) => i.staffId === first.invites[2].staffId)!.inviteCode }, 'demo-openid-late')).toMatchObject({ staffId: first.invites[2].staffId });
     expect((await audits()).filter((a) => a.action === 'staff.invite_reissue')).toHaveLength(3);
+  });
+
+  it('an apply out of time stops after a batch and says so; applying the file again carries on, nothing twice', async () => {
+    const saved = { ...APPLY_BUDGET };
+    Object.assign(APPLY_BUDGET, { ms: 0, concurrency: 2 });
+    try {
+      const file = await xlsx(Array.from({ length: 5 }, (_, i) => person(i + 1)));
+      const before = await staffCount();
+      const first = await importFile(b, file, 'apply');
+      expect(first).toMatchObject({ complete: false, created: 5, invitesDue: 2 });
+      expect(await staffCount()).toBe(before + 2);
+      const second = await importFile(b, file, 'apply');
+      expect(second).toMatchObject({ complete: false, created: 3, unchanged: 2 });
+      const third = await importFile(b, file, 'apply');
+      expect(third).toMatchObject({ complete: true, created: 1, unchanged: 4 });
+      const codes = [...first.invites, ...second.invites, ...third.invites];
+      expect(new Set(codes.map((i) => i.staffId)).size).toBe(5);
+      expect(await staffCount()).toBe(before + 5);
+    } finally {
+      Object.assign(APPLY_BUDGET, saved);
+    }
+    expect(await importFile(b, await xlsx([person(9)]), 'apply')).toMatchObject({ complete: true, created: 1 });
   });
 
   it('reads CSV the same way, and refuses hostile files whole with a clear code, writing nothing', async () => {

@@ -13,6 +13,8 @@ export default function StaffImportPage() {
   const r = imp.report;
   const isWeb = process.env.TARO_ENV === 'h5';
   const applied = r?.mode === 'apply' && !r.fileError && r.errorCount === 0;
+  const unfinished = applied && !r.complete;
+  const { invites, files } = imp.issued;
   return (
     <View className="admin-page" data-testid="admin-staff-import" role="main">
       <Text className="admin-title" {...PAGE_HEADING}>导入人员</Text>
@@ -56,8 +58,8 @@ export default function StaffImportPage() {
           ) : (
             <>
               <Text data-testid="staff-import-summary">
-                {applied ? '已导入：' : '试导入：'}共 {r.totalRows} 行，{r.okRows} 行无误，{r.errorCount} 行有问题；新增 {r.created}，更新 {r.updated}，未变 {r.unchanged}
-                {applied ? `；发放邀请码 ${r.invites.length} 个` : r.invitesDue ? `；将发放邀请码 ${r.invitesDue} 个` : ''}
+                {unfinished ? '已导入一部分：' : applied ? '已导入：' : '试导入：'}共 {r.totalRows} 行，{r.okRows} 行无误，{r.errorCount} 行有问题；新增 {r.created}，更新 {r.updated}，未变 {r.unchanged}
+                {applied ? `；发放邀请码 ${invites.length} 个` : r.invitesDue ? `；将发放邀请码 ${r.invitesDue} 个` : ''}
               </Text>
               {r.errors.map((e) => (
                 <Text key={`${e.row}:${e.code}`} className="admin-note" data-testid="staff-import-row-error">
@@ -70,16 +72,18 @@ export default function StaffImportPage() {
                   <ActionButton text="下载带错误原因的文件" tone="secondary" size="sm" onClick={() => void saveAnnotatedFile(r.annotatedFile!.fileName, r.annotatedFile!.base64)} testId="staff-import-annotated" />
                 ) : null}
                 {r.mode === 'dry_run' && r.errorCount === 0 ? <ActionButton text="确认导入" loading={imp.pending} onClick={() => void imp.apply()} testId="staff-import-apply" /> : null}
+                {unfinished ? <ActionButton text="继续导入其余行" loading={imp.pending} onClick={() => void imp.apply()} testId="staff-import-continue" /> : null}
               </View>
+              {unfinished ? <Text className="admin-note" data-testid="staff-import-unfinished">文件较大，本次未能全部写入。请点「继续导入其余行」：已导入的人员不会重复，也不会重发邀请码。</Text> : null}
             </>
           )}
         </View>
       ) : null}
-      {applied && r.invites.length ? (
+      {applied && invites.length ? (
         <View className="admin-card" data-testid="staff-import-invites">
           <Text className="admin-subtitle">新发放的邀请码（只显示这一次）</Text>
           <Text className="admin-note">请下载保存并当面或电话告知本人，在「工作台 → 绑定」中输入；每个邀请码仅可使用一次。</Text>
-          {r.invites.map((i) => (
+          {invites.map((i) => (
             <View key={i.staffId} className="admin-row" data-testid="staff-import-invite">
               <View className="admin-row__main">
                 <Text>
@@ -90,9 +94,9 @@ export default function StaffImportPage() {
               <Text className="admin-badge" data-testid="staff-import-invite-code">{i.inviteCode}</Text>
             </View>
           ))}
-          {r.invitesFile ? (
-            <ActionButton text="下载邀请码表格" tone="secondary" size="sm" onClick={() => void saveAnnotatedFile(r.invitesFile!.fileName, r.invitesFile!.base64)} testId="staff-import-invites-file" />
-          ) : null}
+          {files.map((f, n) => (
+            <ActionButton key={n} text={files.length > 1 ? `下载邀请码表格（第 ${n + 1} 批）` : '下载邀请码表格'} tone="secondary" size="sm" onClick={() => void saveAnnotatedFile(f.fileName, f.base64)} testId="staff-import-invites-file" />
+          ))}
         </View>
       ) : null}
     </View>

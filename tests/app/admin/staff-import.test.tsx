@@ -19,7 +19,7 @@ afterEach(() => {
   process.env.TARO_ENV = 'weapp';
 });
 
-const base = { fileError: null, created: 0, updated: 0, unchanged: 0, annotatedFile: null, invitesDue: 0, invites: [], invitesFile: null };
+const base = { complete: true, fileError: null, created: 0, updated: 0, unchanged: 0, annotatedFile: null, invitesDue: 0, invites: [], invitesFile: null };
 const BAD = {
   ...base,
   mode: 'dry_run',
@@ -96,6 +96,23 @@ describe('staff import page', () => {
     expect(screen.queryByTestId('staff-import-apply')).toBeNull();
     await click('staff-import-invites-file');
     expect(downloads.map((d) => d.name)).toEqual(['邀请码-2026-11-30.xlsx']);
+  });
+
+  it('an apply that ran out of time offers to continue; the codes of both calls add up', async () => {
+    const api = (backend = fakeBackend({
+      'admin.import.upload': (i) => ({ received: 1, total: i.total }),
+      'admin.staff.import': (i, n) => (i.mode === 'dry_run' ? CLEAN : n === 1 ? { ...APPLIED, complete: false, invites: [INVITES[0]] } : { ...APPLIED, unchanged: 1, created: 1, invites: [INVITES[1]] }),
+    }));
+    render(<StaffImportPage />);
+    await choose('人员.xlsx', 'x');
+    await click((await screen.findByTestId('staff-import-apply')).dataset.testid!);
+    expect(screen.getByTestId('staff-import-summary').textContent).toContain('已导入一部分');
+    expect(screen.getByTestId('staff-import-unfinished')).toBeTruthy();
+    await click('staff-import-continue');
+    expect(api.inputs('admin.staff.import').map((i) => i.mode)).toEqual(['dry_run', 'apply', 'apply']);
+    expect(screen.queryByTestId('staff-import-continue')).toBeNull();
+    expect(screen.getAllByTestId('staff-import-invite-code').map((e) => e.textContent)).toEqual(['ABCD2345', 'EFGH6789']);
+    expect(screen.getAllByTestId('staff-import-invites-file')).toHaveLength(2);
   });
 
   it('refuses other file types on the device, and shows a whole-file refusal as it comes', async () => {
