@@ -25,8 +25,12 @@ import { onDutyStaffIdFor } from '../../domain/org/duty-rota.rules';
 import { chinaDay } from '../../domain/share/view-stats.rules';
 import { contactStopped, NEVER_DUE } from '../../domain/privacy/anonymisation.rules';
 import { anonymiseExpiredLeads } from './retention-purge';
+import { dropStaleChunks } from '../_lib/repositories/import-chunk.repository';
 import { runPoolIdleStep, type PoolIdleReport } from './pool-idle-step';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
+
+/** Stale upload chunks removed per tick at most (each a small delete); the next tick continues. */
+export const UPLOAD_CHUNKS_DROPPED_PER_TICK = 200;
 
 export interface SlaTickReport extends PoolIdleReport {
   /** Leads the ladder looked at (scheduled, due, or needing their schedule repaired). */
@@ -43,6 +47,8 @@ export interface SlaTickReport extends PoolIdleReport {
   viewMarksDropped: number;
   /** Closed leads past the district's retention period whose personal data was anonymised. */
   retentionAnonymised: number;
+  /** Chunks of uploads older than a day (abandoned photos, imports long read) removed. */
+  uploadChunksDropped: number;
   /** The tick reached its time budget and left the rest to the next tick. */
   outOfTime: boolean;
 }
@@ -100,6 +106,7 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     countersPurged: 0,
     viewMarksDropped: 0,
     retentionAnonymised: 0,
+    uploadChunksDropped: 0,
     poolChecked: 0,
     poolWarned: 0,
     poolReturned: 0,
@@ -236,6 +243,14 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
       report.retentionAnonymised = await anonymiseExpiredLeads(deps, now, outOfTime);
     } catch (error) {
       deps.log.error('privacy.retention_failed', { error: errorText(error) });
+    }
+  }
+  // 7. Upload chunks nobody finished with (bounded per tick, oldest first).
+  if (!outOfTime()) {
+    try {
+      report.uploadChunksDropped = await dropStaleChunks(deps.store, now, UPLOAD_CHUNKS_DROPPED_PER_TICK, outOfTime);
+    } catch (error) {
+      deps.log.error('sla.chunks_drop_failed', { error: errorText(error) });
     }
   }
   return report;

@@ -97,7 +97,8 @@ export const COLLECTIONS = {
   /** Carriers taken off the market: moved here whole, so no public query can ever list them. */
   carriersWithdrawn: { name: 'carriers_withdrawn', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
   /** Chunks of an uploaded import file, `_id` = `<uploadId>:<index>`, read by id. */
-  importChunks: { name: 'import_chunks', indexes: [] },
+  // The timer drops chunks of uploads nobody finished (abandoned photos, imports read long ago) by age.
+  importChunks: { name: 'import_chunks', indexes: [{ name: 'by_created', fields: ['createdAt', '_id'] }] },
   /** Carrier photos sent to the image check, `_id` = the check's trace id, read by id when its verdict arrives. */
   photoChecks: { name: 'photo_checks', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
