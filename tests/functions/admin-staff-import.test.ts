@@ -60,7 +60,7 @@ describe('district office: staff import', () => {
   afterEach(() => b.close());
   const staffCount = () => b.store.count(COLLECTIONS.staff.name);
   const staffDoc = (id: string) => b.store.get<Staff>(COLLECTIONS.staff.name, id);
-  const audits = () => b.store.find<{ action: string; after: unknown }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, limit: 500 });
+  const audits = () => b.store.find<{ _id: string; action: string; after: unknown }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, limit: 500 });
 
   it('a file with 3 bad rows: the dry run reports them, apply reaches the same verdicts and writes nothing; the file comes back with 错误原因', async () => {
     const rows = Array.from({ length: 10 }, (_, i) => person(i + 1));
