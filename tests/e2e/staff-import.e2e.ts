@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +30,17 @@ const downloaded = async (page: Page, testId: string): Promise<{ name: string; w
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(await file.path()) as unknown as ArrayBuffer);
   return { name: file.suggestedFilename(), workbook };
+};
+
+/** axe-core's serious and critical findings on the page as it stands (the full audit is tests/e2e/accessibility). */
+const seriousViolations = async (page: Page): Promise<string[]> => {
+  await page.addScriptTag({ path: createRequire(__filename).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    type AxeResult = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 };
 
 const bufferOf = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
@@ -67,6 +79,7 @@ describe('staff import in the browser', () => {
     await page.getByTestId('staff-import-summary').getByText(/共 5 行，3 行无误，2 行有问题/).waitFor({ timeout: 30_000 });
     assert.deepEqual(await page.getByTestId('staff-import-row-error').allInnerTexts(), ['第 4 行「单位」：单位名称与单位列表不符（ROW.UNKNOWN_UNIT）', '第 5 行「手机」：手机号码格式不正确（ROW.BAD_PHONE）']);
     assert.equal(await page.getByTestId('staff-import-apply').count(), 0, 'no apply while rows are bad');
+    assert.deepEqual(await seriousViolations(page), []);
     await screenshot(page, 'admin-staff-import-report');
 
     const annotated = await downloaded(page, 'staff-import-annotated');
@@ -87,6 +100,7 @@ describe('staff import in the browser', () => {
     await page.getByTestId('staff-import-summary').getByText(/已导入：.*新增 5.*发放邀请码 5 个/).waitFor({ timeout: 30_000 });
     const codes = await page.getByTestId('staff-import-invite-code').allInnerTexts();
     assert.equal(codes.length, 5);
+    assert.deepEqual(await seriousViolations(page), []);
     await screenshot(page, 'admin-staff-import-invites');
 
     const sheetOfCodes = await downloaded(page, 'staff-import-invites-file');

@@ -68,6 +68,7 @@ export const preparePages = async (baseUrl: string): Promise<AuditedPage[]> => {
     { name: 'admin-carriers', persona: 'admin', path: '/admin/carriers/index', ready: 'admin-carriers', investor: false, area: 'office' },
     { name: 'admin-carrier-edit', persona: 'admin', path: `/admin/carrier-edit/index?carrierId=${carrierId}`, ready: 'admin-carrier-edit', investor: false, area: 'office' },
     { name: 'admin-import', persona: 'admin', path: '/admin/carrier-import/index', ready: 'admin-import', investor: false, area: 'office' },
+    { name: 'admin-staff-import', persona: 'admin', path: '/admin/staff-import/index', ready: 'admin-staff-import', investor: false, area: 'office' },
     { name: 'admin-vacancy', persona: 'investor-b', path: `/admin/vacancy/index?t=${vacancyToken}`, ready: 'vacancy-page', investor: false, area: 'office' },
     { name: 'admin-audit', persona: 'admin', path: '/admin/audit/index', ready: 'admin-audit', investor: false, area: 'office' },
     { name: 'report-dashboard', persona: 'invest-leader', path: '/reports/dashboard/index', ready: 'dashboard', investor: false, area: 'reports' },
