@@ -5,6 +5,7 @@ import { inviteExpiry } from '../../domain/org/invite.rules';
 import type { Staff } from '../../domain/org/staff.schema';
 import {
   findImportMatch,
+  indexPeople,
   planStaffRow,
   STAFF_IMPORT_COLUMNS,
   STAFF_IMPORT_MAX_ROWS,
@@ -126,13 +127,14 @@ export const adminStaffImportAction = defineAction(adminStaffImportContract, asy
 
   const byKey = await getStaffByIds(deps.store, good.map((g) => importedStaffId(districtId, g.key)));
   const caller = { unitId: scope.kind === 'unit' ? scope.unitId : null, grantable: rolesGrantableBy(office.staff) };
+  const index = indexPeople(people);
   const activeAdmins = people.filter((p) => p.status === 'active' && p.roles.includes('admin')).length;
   const planned: Array<{ id: string; plan: StaffPlan }> = [];
   const rowProblems: Array<RowProblem<StaffRowReason>> = [...problems];
   const matched = new Set<string>();
   for (const g of good) {
     const id = importedStaffId(districtId, g.key);
-    const found = findImportMatch(g.value, byKey.get(id) ?? null, people);
+    const found = findImportMatch(g.value, byKey.get(id) ?? null, index);
     const verdict = found.ok ? planStaffRow(g.value, found.match, caller, activeAdmins, ctx.now) : found;
     if (!verdict.ok) {
       rowProblems.push({ row: g.row, ...verdict.problem });

@@ -109,6 +109,24 @@ export const validateStaffRow = (
   return { ok: true, key: staffImportKey(value), value };
 };
 
+export interface PeopleIndex {
+  byEmployeeNo: ReadonlyMap<string, Staff>;
+  /** Active and invited people by normalised phone (the first by id when two share one). */
+  byPhone: ReadonlyMap<string, Staff>;
+}
+
+/** The district's people indexed once per import (each phone normalised once, not once per row). */
+export const indexPeople = (people: readonly Staff[]): PeopleIndex => {
+  const byEmployeeNo = new Map<string, Staff>();
+  const byPhone = new Map<string, Staff>();
+  for (const p of people) {
+    if (p.employeeNo && !byEmployeeNo.has(p.employeeNo)) byEmployeeNo.set(p.employeeNo, p);
+    const phone = p.status === 'revoked' ? null : normalizePhone(p.phone);
+    if (phone && !byPhone.has(phone)) byPhone.set(phone, p);
+  }
+  return { byEmployeeNo, byPhone };
+};
+
 /**
  * Who an imported row is, among the district's people: the person the key made (their id derives from it), else
  * the one holding this 工号, else an active or invited one with this phone. A phone held by someone with another
@@ -117,14 +135,14 @@ export const validateStaffRow = (
 export const findImportMatch = (
   row: StaffImportRow,
   byKey: Staff | null,
-  people: readonly Staff[],
+  people: PeopleIndex,
 ): { ok: true; match: Staff | null } | { ok: false; problem: StaffRowProblem } => {
   if (byKey) return { ok: true, match: byKey };
   if (row.employeeNo) {
-    const same = people.find((p) => p.employeeNo === row.employeeNo);
+    const same = people.byEmployeeNo.get(row.employeeNo);
     if (same) return { ok: true, match: same };
   }
-  const samePhone = people.find((p) => p.status !== 'revoked' && normalizePhone(p.phone) === row.phone);
+  const samePhone = people.byPhone.get(row.phone);
   if (!samePhone) return { ok: true, match: null };
   if (row.employeeNo && samePhone.employeeNo && samePhone.employeeNo !== row.employeeNo) return problem('ROW.PHONE_TAKEN', '手机');
   return { ok: true, match: samePhone };

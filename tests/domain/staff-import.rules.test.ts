@@ -1,5 +1,5 @@
 import type { Staff } from '../../domain/org/staff.schema';
-import { findImportMatch, planStaffRow, rolesFromCell, STAFF_IMPORT_COLUMNS, validateStaffRow, type StaffImportRow } from '../../domain/org/staff-import.rules';
+import { findImportMatch, indexPeople, planStaffRow, rolesFromCell, STAFF_IMPORT_COLUMNS, validateStaffRow, type StaffImportRow } from '../../domain/org/staff-import.rules';
 import { mapColumns } from '../../domain/import/import-file.rules';
 
 const UNITS = [
@@ -47,13 +47,13 @@ describe('staff import rules', () => {
   it('finds the person by key, else 工号, else an unrevoked phone; a phone under another 工号 is someone else', () => {
     const r = valid(row({ no: 'E-7' }));
     const byKey = person({ _id: 'k' });
-    expect(findImportMatch(r, byKey, [])).toEqual({ ok: true, match: byKey });
+    expect(findImportMatch(r, byKey, indexPeople([]))).toEqual({ ok: true, match: byKey });
     const sameNo = person({ _id: 'n', employeeNo: 'E-7', phone: '13800000000' });
-    expect(findImportMatch(r, null, [sameNo])).toEqual({ ok: true, match: sameNo });
+    expect(findImportMatch(r, null, indexPeople([sameNo]))).toEqual({ ok: true, match: sameNo });
     const samePhone = person({ _id: 'p', phone: '139 0013 9000' });
-    expect(findImportMatch(r, null, [samePhone])).toEqual({ ok: true, match: samePhone });
-    expect(findImportMatch(r, null, [person({ status: 'revoked' })])).toEqual({ ok: true, match: null });
-    expect(findImportMatch(r, null, [person({ employeeNo: 'E-8' })])).toMatchObject({ ok: false, problem: { code: 'ROW.PHONE_TAKEN' } });
+    expect(findImportMatch(r, null, indexPeople([samePhone]))).toEqual({ ok: true, match: samePhone });
+    expect(findImportMatch(r, null, indexPeople([person({ status: 'revoked' })]))).toEqual({ ok: true, match: null });
+    expect(findImportMatch(r, null, indexPeople([person({ employeeNo: 'E-8' })]))).toMatchObject({ ok: false, problem: { code: 'ROW.PHONE_TAKEN' } });
   });
 
   it('plans create / update / unchanged within the caller’s reach', () => {

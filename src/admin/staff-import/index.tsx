@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
+import { chinaDay } from '../../../domain/common/time';
 import { STAFF_IMPORT_COLUMNS, STAFF_IMPORT_MAX_ROWS } from '../../../domain/org/staff-import.rules';
 import { ActionButton } from '../../components/action-button';
 import { PAGE_HEADING } from '../../components/a11y';
 import { pickFileInWeChat, readWebFile, saveAnnotatedFile } from '../carrier-import/import-file';
 import { useStaffImport } from './use-staff-import';
 import '../admin.css';
-
-const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 export default function StaffImportPage() {
   const imp = useStaffImport();
@@ -89,7 +88,7 @@ export default function StaffImportPage() {
                 <Text>
                   {i.name} · {i.phone}
                 </Text>
-                <Text className="admin-note">有效期至 {chinaDay(i.inviteExpiresAt)}</Text>
+                <Text className="admin-note">有效期至 {chinaDay(new Date(i.inviteExpiresAt))}</Text>
               </View>
               <Text className="admin-badge" data-testid="staff-import-invite-code">{i.inviteCode}</Text>
             </View>
