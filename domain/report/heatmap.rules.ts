@@ -99,7 +99,7 @@ export const spokenCell = (rowLabel: string, columnLabel: string, measure: Heatm
 
 /**
  * Keeps the `max` keys with the most of the measure (conversion: the most inquiries, so a 1-of-1 does not outrank
- * 10-of-40), ties by key; the rest go to «其他» only when there are at least two of them to gather.
+ * 10-of-40), ties by key with «not stated» last; the rest go to «其他» only when there are at least two of them to gather.
  */
 const topKeys = (totals: Map<string, { inquiries: number; signed: number; landed: number }>, measure: HeatmapMeasure, max: number): { named: string[]; other: boolean } => {
   const weight = (k: string) => {
@@ -108,7 +108,7 @@ const topKeys = (totals: Map<string, { inquiries: number; signed: number; landed
   };
   const keys = [...totals.keys()].sort((a, b) => {
     const [wa, wb] = [weight(a), weight(b)];
-    return wb[0] - wa[0] || wb[1] - wa[1] || (a < b ? -1 : a > b ? 1 : 0);
+    return wb[0] - wa[0] || wb[1] - wa[1] || Number(a === NONE) - Number(b === NONE) || (a < b ? -1 : a > b ? 1 : 0);
   });
   if (keys.length <= max) return { named: keys, other: false };
   return { named: keys.slice(0, max - 1), other: true };

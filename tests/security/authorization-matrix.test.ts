@@ -190,6 +190,8 @@ const MATRIX: Record<string, Row> = {
   // Every staff member reads their own district's weights; only a district admin sets them (for their own district).
   'report.weights':     { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
   'report.setWeights':  { cells: 'N N N  N N N N Y  Y', input: () => ({ weights: DEFAULT_ARENA_WEIGHTS }) },
+  // 招商热力图: authorized exactly as the dashboard (resolveScope) — 投资促进局's map for its people and the admin.
+  'report.heatmap':     { cells: 'N N N  Y N N Y Y  N', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, kind: 'origin_industry', measure: 'conversion' }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };
