@@ -44,4 +44,5 @@ export const pageVisits = (seeded: { leadId: string; vacancyToken: string }): Re
   'reports/leads/index': { openid: OPENIDS.investLeader, query: { scope: 'unit', kind: 'month', filter: 'all' }, expectText: ['云帆智能科技'] },
   'reports/arena/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['临江区投资促进局'] },
   'reports/bulletins/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['每月招商通报'] },
+  'reports/heatmap/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['招商热力图'] },
 });
