@@ -36,7 +36,7 @@ export const heatmapContract = defineContract({
     cells: v.array(v.array(CellSchema)),
     namedRowKeys: v.array(v.string()),
     namedColumnKeys: v.array(v.string()),
-    legend: v.array(v.object({ step: v.number(), upTo: v.number() })),
+    legend: v.array(v.object({ step: v.number(), from: v.number(), upTo: v.number() })),
     totals: v.object({ inquiries: v.number(), signed: v.number(), landed: v.number(), conversionPct: v.nullable(v.number()) }),
   }),
 });

@@ -63,8 +63,8 @@ export interface Heatmap {
   /** The keys shown by name: «其他» stands for every key not among these (report.leads' `except`). */
   namedRowKeys: string[];
   namedColumnKeys: string[];
-  /** Upper bound of each colour step 1–HEAT_STEPS, in the measure's unit: the legend. */
-  legend: Array<{ step: number; upTo: number }>;
+  /** What each colour step holds, in the measure's unit: the legend (steps no value can reach are left out). */
+  legend: HeatLegendStep[];
   totals: { inquiries: number; signed: number; landed: number; conversionPct: number | null };
 }
 
@@ -83,6 +83,31 @@ export const dimensionLabel = (dim: HeatmapDimension, key: string): string => {
 export const heatStep = (value: number | null, max: number): number => {
   if (value === null || value <= 0 || max <= 0) return 0;
   return Math.min(HEAT_STEPS, Math.max(1, Math.ceil((value / max) * HEAT_STEPS)));
+};
+
+export interface HeatLegendStep {
+  step: number;
+  /** Counts: the smallest and largest whole number of the step. Conversion: the step's (from, upTo] in %. */
+  from: number;
+  upTo: number;
+}
+
+/** The legend for a map whose largest value is `max`: counts in whole numbers, conversion in % with one decimal. */
+export const heatLegend = (measure: HeatmapMeasure, max: number): HeatLegendStep[] => {
+  if (max <= 0) return [];
+  const out: HeatLegendStep[] = [];
+  for (let step = 1; step <= HEAT_STEPS; step += 1) {
+    const low = ((step - 1) * max) / HEAT_STEPS;
+    const high = (step * max) / HEAT_STEPS;
+    if (measure === 'conversion') out.push({ step, from: Math.round(low * 10) / 10, upTo: Math.round(high * 10) / 10 });
+    else {
+      // Whole numbers n with heatStep(n, max) === step: low < n ≤ high.
+      const from = Math.floor(low) + 1;
+      const upTo = Math.floor(high + 1e-9);
+      if (from <= upTo) out.push({ step, from, upTo });
+    }
+  }
+  return out;
 };
 
 const valueOf = (measure: HeatmapMeasure, c: { inquiries: number; signed: number; landed: number }): number | null =>
@@ -169,7 +194,7 @@ export const buildHeatmap = (rows: readonly RollupRow[], kind: HeatmapKind, meas
     }),
   );
   const total = [...rowTotals.values()].reduce((a, t) => ({ inquiries: a.inquiries + t.inquiries, signed: a.signed + t.signed, landed: a.landed + t.landed }), zero());
-  const legend = Array.from({ length: HEAT_STEPS }, (_, i) => ({ step: i + 1, upTo: Math.round(((max * (i + 1)) / HEAT_STEPS) * 10) / 10 }));
+  const legend = heatLegend(measure, max);
   return {
     kind,
     measure,
@@ -180,7 +205,7 @@ export const buildHeatmap = (rows: readonly RollupRow[], kind: HeatmapKind, meas
     cells,
     namedRowKeys: rowPick.named,
     namedColumnKeys: colPick.named,
-    legend: max > 0 ? legend : [],
+    legend,
     totals: { ...total, conversionPct: conversionPct(total.signed, total.inquiries) },
   };
 };

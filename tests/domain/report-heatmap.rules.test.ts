@@ -1,4 +1,4 @@
-import { buildHeatmap, conversionPct, dimensionLabel, heatStep, OTHER_KEY } from '../../domain/report/heatmap.rules';
+import { buildHeatmap, conversionPct, dimensionLabel, heatLegend, heatStep, OTHER_KEY } from '../../domain/report/heatmap.rules';
 import type { RollupRow } from '../../domain/report/dashboard.rules';
 import { NONE } from '../../domain/report/lead-rollup.rules';
 
@@ -36,7 +36,7 @@ describe('heat-map rules', () => {
     expect(map.totals).toEqual({ inquiries: 7, signed: 3, landed: 1, conversionPct: 42.9 });
     // Colour: the largest value is the top step; a real 0% is step 0 but still shows its number.
     expect(map.cells.flat().map((c) => c.step)).toEqual([2, 5, 0, 0]);
-    expect(map.legend.map((l) => l.upTo)).toEqual([20, 40, 60, 80, 100]);
+    expect(map.legend.map((l) => [l.from, l.upTo])).toEqual([[0, 20], [20, 40], [40, 60], [60, 80], [80, 100]]);
     const counts = buildHeatmap(rows, 'origin_industry', 'inquiries');
     expect(counts.cells[0][0].spoken).toBe('浙江 × 新能源：4 条咨询');
     // Columns rank by the measure: the one landing puts 人工智能 first.
@@ -69,6 +69,10 @@ describe('heat-map rules', () => {
     expect([heatStep(0, 10), heatStep(null, 10), heatStep(1, 10), heatStep(2, 10), heatStep(2.1, 10), heatStep(10, 10)]).toEqual([0, 0, 1, 1, 2, 5]);
     expect(conversionPct(1, 3)).toBe(33.3);
     expect(conversionPct(0, 0)).toBeNull();
+    // Counts: whole numbers per step, steps no whole number reaches left out (max 2: only 1 and 2 exist).
+    expect(heatLegend('inquiries', 2).map((l) => [l.step, l.from, l.upTo])).toEqual([[3, 1, 1], [5, 2, 2]]);
+    expect(heatLegend('signed', 12).map((l) => [l.from, l.upTo])).toEqual([[1, 2], [3, 4], [5, 7], [8, 9], [10, 12]]);
+    for (let n = 1; n <= 12; n += 1) expect(heatLegend('signed', 12).find((l) => l.from <= n && n <= l.upTo)?.step).toBe(heatStep(n, 12));
     const empty = buildHeatmap([], 'origin_industry', 'inquiries');
     expect([empty.rows, empty.columns, empty.cells, empty.legend, empty.totals.inquiries]).toEqual([[], [], [], [], 0]);
   });

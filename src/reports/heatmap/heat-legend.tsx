@@ -4,7 +4,7 @@ import { legendText, STEP_NAMES } from './heatmap-view';
 
 export interface HeatLegendProps {
   measure: HeatmapMeasure;
-  legend: ReadonlyArray<{ step: number; upTo: number }>;
+  legend: ReadonlyArray<{ step: number; from: number; upTo: number }>;
 }
 
 /** What each colour step stands for, in the measure's unit; the swatches carry the same number as text. */
@@ -15,10 +15,10 @@ export function HeatLegend({ measure, legend }: HeatLegendProps) {
         <View className="heat-legend__swatch heat-grid__tap--none" aria-hidden="true" />
         <Text className="heat-legend__text">0 / 无</Text>
       </View>
-      {legend.map((l, i) => (
+      {legend.map((l) => (
         <View key={l.step} className="heat-legend__item" role="listitem">
           <View className={`heat-legend__swatch heat-grid__tap--${STEP_NAMES[l.step]}`} aria-hidden="true" />
-          <Text className="heat-legend__text">{legendText(measure, l.upTo, i === 0 ? 0 : legend[i - 1].upTo)}</Text>
+          <Text className="heat-legend__text">{legendText(measure, l)}</Text>
         </View>
       ))}
     </View>

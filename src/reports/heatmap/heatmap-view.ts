@@ -30,9 +30,10 @@ export const cellValueText = (measure: HeatmapMeasure, cell: HeatmapCellData): s
 export const cellDetailText = (measure: HeatmapMeasure, cell: HeatmapCellData): string | null =>
   measure === 'conversion' && cell.inquiries > 0 ? `${cell.signed}/${cell.inquiries}` : null;
 
-export const legendText = (measure: HeatmapMeasure, upTo: number, previous: number): string => {
-  const unit = measure === 'conversion' ? '%' : '';
-  return previous === 0 ? `≤ ${upTo}${unit}` : `${previous}–${upTo}${unit}`;
+/** One legend step in words: «3–4», «5» for counts; «≤ 20%», «20–40%» for conversion. */
+export const legendText = (measure: HeatmapMeasure, step: { step: number; from: number; upTo: number }): string => {
+  if (measure === 'conversion') return step.step === 1 ? `≤ ${step.upTo}%` : `${step.from}–${step.upTo}%`;
+  return step.from === step.upTo ? String(step.from) : `${step.from}–${step.upTo}`;
 };
 
 /** A condition for one axis item: its key, or for «其他» none of the named keys. */

@@ -43,7 +43,7 @@ describe('heat-map view model', () => {
     const map = answer({ measure: 'signed', period: {} }) as Parameters<typeof cellWhere>[0];
     expect(map.rows.map((r) => r.label)).toEqual(['浙江', '江苏', '其他']);
     expect(cellWhere(map, 2, 0)).toEqual([{ filter: 'origin', values: ['330000', '320000'], except: true }, { filter: 'industry', values: ['新能源'] }, { filter: 'confirmed', values: ['signed'] }]);
-    expect([legendText('conversion', 20, 0), legendText('inquiries', 4.8, 2.4)]).toEqual(['≤ 20%', '2.4–4.8']);
+    expect([legendText('conversion', { step: 1, from: 0, upTo: 20 }), legendText('conversion', { step: 2, from: 20, upTo: 40 }), legendText('inquiries', { step: 3, from: 3, upTo: 4 }), legendText('inquiries', { step: 5, from: 5, upTo: 5 })]).toEqual(['≤ 20%', '20–40%', '3–4', '5']);
     expect([stepPeriodKey('2026-12', 'next'), stepPeriodKey('2026-Q1', 'previous'), stepPeriodKey('x', 'next')]).toEqual(['2027-01', '2025-Q4', null]);
   });
 });
