@@ -1,6 +1,7 @@
 import type { Carrier } from '../../domain/carrier/carrier.schema';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { isRollupRecountEvent } from '../../cloudfunctions/reports/heatmap-rollup-recount';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 type Cell = { inquiries: number; signed: number; landed: number; conversionPct: number | null; value: number | null; step: number; spoken: string };
@@ -115,5 +116,13 @@ describe('report.heatmap', () => {
     expect(tech).toMatchObject({ items: [expect.objectContaining({ id: ids.js1 })], hidden: 0 });
     const r = await b.call('report.leads', { scope: 'district', period: DEC, filter: 'all', where: [{ filter: 'origin', values: [] }] }, OPENID.admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+  });
+
+  it('runs the roll-up recount only from the console’s timer-shaped event, never for a person', () => {
+    const event = { Type: 'Timer', TriggerName: 'rollup-recount' };
+    expect(isRollupRecountEvent(event, { openid: null, visitor: null })).toBe(true);
+    expect(isRollupRecountEvent(event, { openid: OPENID.admin, visitor: null })).toBe(false);
+    expect(isRollupRecountEvent(event, { openid: null, visitor: 'tcb_x' })).toBe(false);
+    expect(isRollupRecountEvent({ Type: 'Timer', TriggerName: 'monthly-bulletin' }, { openid: null, visitor: null })).toBe(false);
   });
 });
