@@ -23,7 +23,7 @@ export default defineAppConfig({
     { root: 'staff', pages: ['inbox/index', 'lead-detail/index', 'bind/index', 'events/index', 'events/mode/index'] },
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
     { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index', 'privacy/index', 'calendar/index', 'staff-import/index'] },
-    { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index', 'bulletins/index'] },
+    { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index', 'bulletins/index', 'heatmap/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',
   // Every privacy interface used (clipboard, contacts, album, location, chosen location, chosen images, chosen files) is declared in 用户隐私保护指引 (admin console).

@@ -56,6 +56,7 @@ const REPORTS_ROUTES = {
   reportLeads: '/reports/leads/index',
   reportArena: '/reports/arena/index',
   reportBulletins: '/reports/bulletins/index',
+  reportHeatmap: '/reports/heatmap/index',
 } as const;
 
 // A new subpackage adds its own block here and spreads it into ROUTES.

@@ -183,6 +183,7 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake
     need: input.need,
     message: input.message,
     source: input.source,
+    ...(c.carrier ? { place: { street: c.carrier.street, carrierType: c.carrier.type } } : {}),
     credit: { staffId: routing.credit.staffId, unitId: routing.credit.unitId, shareChain: credit.staffChain, hops: credit.hops },
     handling: routing.handling,
     submitter: { openid: who.openid, key: input.idempotencyKey, ...(who.visitor ? { visitor: who.visitor } : {}) },

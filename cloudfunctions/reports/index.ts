@@ -5,6 +5,7 @@ import { initCloud, readWxContext } from '../_lib/wx-edge';
 import { reportsActions } from './actions';
 import { isBulletinTimerEvent } from './bulletin-timer';
 import { runMonthlyBulletins } from './monthly-bulletins';
+import { isRollupRecountEvent, recountAllRollups } from './heatmap-rollup-recount';
 
 initCloud(cloud);
 const deps = createWxDeps(cloud);
@@ -16,5 +17,6 @@ const deps = createWxDeps(cloud);
 export const main = async (event: unknown) => {
   const ctx = readWxContext(cloud);
   if (isBulletinTimerEvent(event, ctx)) return runMonthlyBulletins(deps);
+  if (isRollupRecountEvent(event, ctx)) return recountAllRollups(deps);
   return runAction(reportsActions, deps, ctx, event);
 };

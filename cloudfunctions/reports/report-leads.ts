@@ -2,7 +2,7 @@ import { reportLeadsContract } from '../../domain/api/report.contracts';
 import { DomainError } from '../../domain/common/result';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { progressStage, LEAD_STATUSES, type LeadStatus } from '../../domain/lead/lead-status.rules';
-import { NONE, originOf } from '../../domain/report/lead-rollup.rules';
+import { NONE, originOf, placeOf } from '../../domain/report/lead-rollup.rules';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { leadViewLevel } from '../_lib/lead-access';
 import { findLeads } from '../_lib/repositories/lead.repository';
@@ -26,12 +26,23 @@ export const matches = (lead: Lead, filter: string, value: string | undefined): 
       return lead.need.industry === value;
     case 'origin':
       return originOf(lead) === value;
+    case 'street':
+      return placeOf(lead).street === value;
+    case 'carrierType':
+      return placeOf(lead).carrierType === value;
+    case 'confirmed':
+      // The heat map's signings / landings: the bureau's confirmation, as the roll-ups' cohort counters.
+      return (value === 'signed' || value === 'landed') && !!lead.confirmations?.[value];
     case 'stage':
       return LEAD_STATUSES.includes(value as LeadStatus) && lead.status !== 'invalid' && progressStage(lead.status) >= progressStage(value as LeadStatus);
     default:
       return true;
   }
 };
+
+/** A heat-map cell's conditions (report.leads' `where`): each met — one of its values, or with `except` none. */
+export const matchesAll = (lead: Lead, where: ReadonlyArray<{ filter: string; values: readonly string[]; except?: boolean }> | undefined): boolean =>
+  (where ?? []).every((w) => w.values.some((value) => matches(lead, w.filter, value)) !== (w.except === true));
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([A-Za-z0-9_-]{1,64})$/;
 
@@ -59,7 +70,7 @@ export const reportLeadsAction = defineAction(reportLeadsContract, async (deps, 
   for (const lead of page) {
     if (items.length >= PAGE_SHOW) break;
     last = lead;
-    if (!inScope(lead, scope) || !matches(lead, input.filter, input.value)) continue;
+    if (!inScope(lead, scope) || !matches(lead, input.filter, input.value) || !matchesAll(lead, input.where)) continue;
     const view = leadViewLevel(me, lead);
     if (view) items.push(await toStaffLeadSummary(lead, names, ctx.now, view));
     else hidden += 1;

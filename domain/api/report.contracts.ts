@@ -71,6 +71,15 @@ export const dashboardContract = defineContract({
 /** What a tapped bar stands for: inquiries of one unit, channel, industry or origin, or those that reached a stage. */
 export const REPORT_LEAD_FILTERS = ['unit', 'channel', 'industry', 'origin', 'stage', 'all'] as const;
 
+/** A heat-map cell's conditions: its row's and column's dimension, and for signings/landings the confirmed stage. */
+export const REPORT_CELL_FILTERS = ['origin', 'industry', 'street', 'carrierType', 'confirmed'] as const;
+/** One condition: the lead's value is one of `values` — or, with `except` («其他»), none of them. */
+export const ReportCellConditionSchema = v.strictObject({
+  filter: v.picklist(REPORT_CELL_FILTERS),
+  values: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(40))), v.minLength(1), v.maxLength(12)),
+  except: v.optional(v.boolean()),
+});
+
 /** 点开看线索: the leads behind a figure, as far as the caller may see them. */
 export const reportLeadsContract = defineContract({
   name: 'report.leads',
@@ -82,6 +91,8 @@ export const reportLeadsContract = defineContract({
     filter: v.picklist(REPORT_LEAD_FILTERS),
     value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(120))),
+    /** A heat-map cell: further conditions, all of which a lead must meet (see REPORT_CELL_FILTERS). */
+    where: v.optional(v.pipe(v.array(ReportCellConditionSchema), v.minLength(1), v.maxLength(3))),
   }),
   response: v.object({
     items: v.array(StaffLeadSummarySchema),

@@ -57,6 +57,8 @@ export const LeadSchema = v.strictObject({
   need: LeadNeedSchema,
   message: paragraph(0, 500),
   source: LeadSourceSchema,
+  /** Where the inquiry pointed: the asked-about carrier's street and type as they were at intake (the 招商热力图). */
+  place: v.optional(v.strictObject({ street: line(1, 20), carrierType: v.picklist(CARRIER_TYPES) })),
   /** Who brought the lead. Fixed at intake and never changed by routing or hand-offs. */
   credit: v.strictObject({
     staffId: v.nullable(id()),

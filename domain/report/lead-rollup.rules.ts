@@ -4,15 +4,16 @@ import { provinceOf } from '../lead/credit-code.rules';
 import { chinaDayOf } from '../lead/stage-confirmation.rules';
 
 /**
- * Roll-ups: what the dashboards and the 擂台赛 read instead of counting leads. Each lead contributes a few
- * counters to rows keyed by China day × unit × person × channel × industry × origin; a change to a lead moves
+ * Roll-ups: what the dashboards, the 擂台赛 and the 招商热力图 read instead of counting leads. Each lead contributes
+ * a few counters to rows keyed by China day × unit × person × channel × industry × origin × street × carrier
+ * type; a change to a lead moves
  * its contribution (old subtracted, new added) in the same transaction as the change, so the rows always equal
  * a recount: the sum of every lead's contribution (`leadContribution`).
  *
  * The inquiry row sits on the day the inquiry arrived (a cohort: how far this period's inquiries got now);
  * a bureau confirmation sits on the day the bureau names, because that is when a 签约 / 落地 scores.
  */
-export const ROLLUP_DIMENSIONS = ['unitId', 'staffId', 'channel', 'industry', 'origin'] as const;
+export const ROLLUP_DIMENSIONS = ['unitId', 'staffId', 'channel', 'industry', 'origin', 'street', 'carrierType'] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
 /** No unit / person / origin known: one value, so the rows still add up to the district. */
@@ -28,6 +29,10 @@ export interface RollupKey {
   industry: string;
   /** Province region code (330000) from the credit code, else the stated city, else NONE. */
   origin: string;
+  /** The asked-about carrier's street, else NONE (the inquiry form asks for no street). */
+  street: string;
+  /** The asked-about carrier's type, else the stated carrier-type need, else NONE. */
+  carrierType: string;
 }
 
 /** First-response time buckets in minutes (upper bounds); the last bucket is open. Medians read from these. */
@@ -49,6 +54,12 @@ export const originOf = (lead: Pick<Lead, 'facts'>): string => {
   return f?.originCity ?? NONE;
 };
 
+/** Street and carrier type of an inquiry: its carrier's (snapshotted at intake), else its stated type need. */
+export const placeOf = (lead: Pick<Lead, 'place' | 'need'>): { street: string; carrierType: string } => ({
+  street: lead.place?.street ?? NONE,
+  carrierType: lead.place?.carrierType ?? lead.need.carrierType ?? NONE,
+});
+
 export const bucketOf = (minutes: number): number => {
   const i = RESPONSE_BUCKETS_MIN.findIndex((b) => minutes <= b);
   return i < 0 ? RESPONSE_BUCKETS_MIN.length : i;
@@ -63,6 +74,7 @@ export const leadContribution = (lead: Lead): RollupContribution[] => {
     channel: lead.source.channel,
     industry: lead.need.industry,
     origin: originOf(lead),
+    ...placeOf(lead),
   };
   const inquiry: Counters = { inquiries: 1 };
   if (lead.sla.firstRespondedAt) {
@@ -74,6 +86,9 @@ export const leadContribution = (lead: Lead): RollupContribution[] => {
   if (lead.status === 'invalid') inquiry.invalid = 1;
   const progress = progressStage(lead.status);
   for (const stage of FUNNEL_STAGES) if (progress >= progressStage(stage)) inquiry[`reached_${stage}`] = 1;
+  // The bureau-confirmed outcome of this inquiry, on its own arrival day: the heat map's signings of a cohort.
+  if (lead.confirmations?.signed) inquiry.cohort_signed = 1;
+  if (lead.confirmations?.landed) inquiry.cohort_landed = 1;
   const rows: RollupContribution[] = [{ key: { ...base, day: chinaDayOf(new Date(lead.createdAt)) }, counters: inquiry }];
   // Counter names are store field names: tier ids' hyphens become underscores.
   const tier = (lead.facts?.investmentTier ?? 'unknown').replace(/-/g, '_');
@@ -84,7 +99,7 @@ export const leadContribution = (lead: Lead): RollupContribution[] => {
   return rows;
 };
 
-export const rollupKeyString = (k: RollupKey): string => [k.districtId, k.day, k.unitId, k.staffId, k.channel, k.industry, k.origin].join('\u0001');
+export const rollupKeyString = (k: RollupKey): string => [k.districtId, k.day, k.unitId, k.staffId, k.channel, k.industry, k.origin, k.street, k.carrierType].join('\u0001');
 
 /** The net change from one state of a lead to the next (null: absent), merged per row, zeros dropped. */
 export const contributionDelta = (before: Lead | null, after: Lead | null): RollupContribution[] => {

@@ -60,6 +60,18 @@ export const COLOR = {
   violet: '#6b42c8',
   violetSoft: '#f1ecfc',
   focus: '#165dff',
+  heatNone: '#f2f3f5',
+  heatLow: '#fde9e2',
+  heatMild: '#f9c4b0',
+  heatMid: '#f0977a',
+  heatHigh: '#c6452c',
+  heatTop: '#8e1a1f',
+  heatInkNone: '#4e5969',
+  heatInkLow: '#1d2129',
+  heatInkMild: '#1d2129',
+  heatInkMid: '#1d2129',
+  heatInkHigh: '#ffffff',
+  heatInkTop: '#ffffff',
 } as const;
 
 export type ColorToken = keyof typeof COLOR;

@@ -1,4 +1,4 @@
-import { bucketOf, contributionDelta, leadContribution, originOf } from '../../domain/report/lead-rollup.rules';
+import { bucketOf, contributionDelta, leadContribution, originOf, placeOf } from '../../domain/report/lead-rollup.rules';
 import { percentileBound } from '../../domain/report/dashboard.rules';
 import type { Lead } from '../../domain/lead/lead.schema';
 
@@ -26,7 +26,20 @@ const lead = (over: Partial<Lead> = {}): Lead =>
 
 describe('roll-up rules', () => {
   it('counts an inquiry on its China day, with the credit unit and person', () => {
-    expect(leadContribution(lead())).toEqual([{ key: { districtId: 'd', day: '2026-11-30', unitId: 'u1', staffId: 's1', channel: 'chat', industry: '人工智能', origin: '-' }, counters: { inquiries: 1 } }]);
+    expect(leadContribution(lead())).toEqual([{ key: { districtId: 'd', day: '2026-11-30', unitId: 'u1', staffId: 's1', channel: 'chat', industry: '人工智能', origin: '-', street: '-', carrierType: '-' }, counters: { inquiries: 1 } }]);
+  });
+
+  it('places an inquiry by its carrier’s street and type, else its stated type need', () => {
+    expect(placeOf(lead({ place: { street: '金湾街道', carrierType: 'factory' }, need: { industry: '新能源', scale: 'undecided', carrierType: 'building' } }))).toEqual({ street: '金湾街道', carrierType: 'factory' });
+    expect(placeOf(lead({ need: { industry: '新能源', scale: 'undecided', carrierType: 'building' } }))).toEqual({ street: '-', carrierType: 'building' });
+    expect(leadContribution(lead({ place: { street: '金湾街道', carrierType: 'factory' } }))[0].key).toMatchObject({ street: '金湾街道', carrierType: 'factory' });
+  });
+
+  it('counts the bureau-confirmed outcome on the inquiry’s own day as well as on the confirmation’s', () => {
+    const signed = lead({ status: 'signed', confirmations: { signed: { date: '2026-12-05', note: '已签', by: 's9', at: '2026-12-05T02:00:00.000Z' } } } as unknown as Partial<Lead>);
+    const rows = leadContribution(signed);
+    expect(rows.map((r) => [r.key.day, r.counters.cohort_signed ?? 0, r.counters.confirmed_signed ?? 0])).toEqual([['2026-11-30', 1, 0], ['2026-12-05', 0, 1]]);
+    expect(rows[0].counters.cohort_landed).toBeUndefined();
   });
 
   it('takes the origin from the code’s province, else the stated city', () => {

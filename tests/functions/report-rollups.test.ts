@@ -3,7 +3,9 @@ import { SHARE_CHANNELS } from '../../domain/lead/lead.schema';
 import { allowedNextStatuses } from '../../domain/lead/lead-status.rules';
 import { chinaDayOf } from '../../domain/lead/stage-confirmation.rules';
 import { leadContribution, sumContributions } from '../../domain/report/lead-rollup.rules';
-import { rollupId, type RollupDoc } from '../../cloudfunctions/_lib/repositories/rollup.repository';
+import { recountDistrictRollups, rollupId, type RollupDoc } from '../../cloudfunctions/_lib/repositories/rollup.repository';
+import { DEMO_DISTRICT_ID } from '../../tools/seed/demo-district';
+import { CARRIER_TYPES, type Carrier } from '../../domain/carrier/carrier.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
@@ -18,6 +20,8 @@ const prng = (seed: number) => () => {
 const CARDS = ['card-staff-head', 'card-staff-tech', 'card-staff-park', 'card-staff-street'];
 const INDUSTRIES = ['人工智能', '生物医药', '新能源'];
 const CODES = ['91330106MA2B3C4D5D', '91330106MA2B3C4D50', undefined];
+/** Inquiries about a carrier (street × type from it), with a stated type need only, or neither. */
+const CARRIERS = ['factory-001', 'building-002', 'incubator-003', undefined, undefined];
 
 /** Every row as stored, without zero counters, keyed by id: what the dashboards would read. */
 const storedRows = async (b: TestBackend): Promise<Record<string, Record<string, number>>> => {
@@ -77,10 +81,11 @@ describe('report roll-ups', () => {
       const roll = random();
       if (leadIds.length < 3 || (roll < 0.12 && leadIds.length < 12)) {
         const phone = `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+        const carrierId = pick(CARRIERS);
         const input = leadInput({
           contact: { name: '测试', company: `测试企业${step}有限公司`, phone },
-          need: { industry: pick(INDUSTRIES), scale: 'undecided' },
-          source: { channel: pick(SHARE_CHANNELS), cardId: pick(CARDS) },
+          need: { industry: pick(INDUSTRIES), scale: 'undecided', ...(random() < 0.5 ? { carrierType: pick(CARRIER_TYPES) } : {}) },
+          source: { channel: pick(SHARE_CHANNELS), cardId: pick(CARDS), ...(carrierId ? { carrierId } : {}) },
         });
         const { leadId } = await b.ok<{ leadId: string }>('lead.submit', input, pick([OPENID.investorA, OPENID.investorB]));
         leadIds.push(leadId);
@@ -115,5 +120,43 @@ describe('report roll-ups', () => {
     // The stream did reach the bureau's confirmations, not only intake and replies.
     expect(confirmed).toBeGreaterThan(0);
     expect(stored).toEqual(await recount(b));
+    // The heat map's dimensions were part of the stream: carriers' streets and types, and stated types alone.
+    const docs = await b.store.find<RollupDoc>(COLLECTIONS.rollups.name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 1000 });
+    expect(new Set(docs.map((d) => d.street)).size).toBeGreaterThan(1);
+    expect(docs.some((d) => d.street === '-' && d.carrierType !== '-')).toBe(true);
   }, 60_000);
+
+  it('take the inquiry’s street and type from its carrier as it was at intake', async () => {
+    const carrier = (await b.store.get<Carrier>(COLLECTIONS.carriers.name, 'factory-001'))!;
+    const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput({ source: { channel: 'chat', cardId: 'card-staff-head', carrierId: carrier._id } }), OPENID.investorA);
+    const lead = (await b.store.get<Lead>(COLLECTIONS.leads.name, leadId))!;
+    expect(lead.place).toEqual({ street: carrier.street, carrierType: 'factory' });
+    const docs = await b.store.find<RollupDoc>(COLLECTIONS.rollups.name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 10 });
+    expect(docs.map((d) => [d.street, d.carrierType, d.c.inquiries])).toEqual([[carrier.street, 'factory', 1]]);
+  });
+
+  it('migrate: a recount sets rows of an older key to the new key’s recount, and a second run changes nothing', async () => {
+    for (const [i, carrierId] of ['factory-001', 'building-002', undefined].entries()) {
+      const input = leadInput({ contact: { name: '测试', company: `迁移企业${i}`, phone: `1390013${String(i).padStart(4, '0')}` }, source: { channel: 'chat', cardId: 'card-staff-head', ...(carrierId ? { carrierId } : {}) } });
+      await b.ok('lead.submit', input, OPENID.investorA);
+    }
+    const expected = await recount(b);
+    // What a deployment before the street × type dimensions holds: rows under the old key, none under the new.
+    const docs = await b.store.find<RollupDoc>(COLLECTIONS.rollups.name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 100 });
+    for (const d of docs) {
+      await b.store.remove(COLLECTIONS.rollups.name, d._id);
+      const { street: _s, carrierType: _t, ...oldKey } = d;
+      await b.store.insert(COLLECTIONS.rollups.name, { ...oldKey, _id: `ru_old_${d._id}` });
+    }
+    expect(await storedRows(b)).not.toEqual(expected);
+    const first = await recountDistrictRollups(b.store, DEMO_DISTRICT_ID);
+    expect(first).toEqual({ leads: 3, rows: Object.keys(expected).length, zeroed: docs.length });
+    expect(await storedRows(b)).toEqual(expected);
+    expect(await recountDistrictRollups(b.store, DEMO_DISTRICT_ID)).toEqual({ leads: 3, rows: Object.keys(expected).length, zeroed: 0 });
+    expect(await storedRows(b)).toEqual(expected);
+    // After the migration, lead changes move the new rows and the sum still equals a recount.
+    const lead = (await b.store.find<Lead>(COLLECTIONS.leads.name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 1 }))[0];
+    await b.ok('lead.transition', { leadId: lead._id, to: 'contacted', rev: lead._rev }, OPENID.admin);
+    expect(await storedRows(b)).toEqual(await recount(b));
+  });
 });

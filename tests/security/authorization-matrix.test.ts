@@ -193,6 +193,8 @@ const MATRIX: Record<string, Row> = {
   // Staff import: district admins and unit leaders (the head, 陈启航) get a template; the upload is the admin's own.
   'admin.staff.importTemplate': { cells: 'N N N  Y N N Y Y  Y', input: () => ({}) },
   'admin.staff.import':  { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '人员.csv', mode: 'dry_run' }) },
+  // 招商热力图: authorized exactly as the dashboard (resolveScope) — 投资促进局's map for its people and the admin.
+  'report.heatmap':     { cells: 'N N N  Y N N Y Y  N', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, kind: 'origin_industry', measure: 'conversion' }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };

@@ -198,7 +198,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   },
   'lead.confirmStage': { caller: 'investLeader', input: { leadId: f.signedLeadId, stage: 'signed', note: '已核验投资协议原件', date: '2026-11-30', rev: f.signedRev } },
   'report.dashboard': { caller: 'admin', input: { scope: 'unit', unitId: 'unit-invest', period: { kind: 'month', key: '2026-11' } } },
-  'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat' } },
+  'report.leads': { caller: 'admin', input: { scope: 'district', period: { kind: 'range', from: '2026-11-01', to: '2026-11-30' }, filter: 'channel', value: 'chat', where: [{ filter: 'origin', values: ['330000', '-'], except: true }] } },
   'report.arena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q4' } },
   'privacy.request': { caller: 'investorA', input: { kind: 'erase', leadId: f.leadId } },
   'privacy.mine': { caller: 'investorA', input: {} },
@@ -241,6 +241,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'admin.staff.importTemplate': { caller: 'admin', input: {} },
   // The corpus upload (sent earlier in the control run) has the carrier columns: a dry run reports them, writes nothing.
   'admin.staff.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '人员导入.csv', mode: 'dry_run' } },
+  'report.heatmap': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, kind: 'street_carrier', measure: 'signed' } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

@@ -1,6 +1,6 @@
 import { fingerprint } from '../../../domain/common/fingerprint';
 import type { Lead } from '../../../domain/lead/lead.schema';
-import { applySet, contributionDelta, type Counters, type RollupContribution, type RollupKey } from '../../../domain/report/lead-rollup.rules';
+import { applySet, contributionDelta, leadContribution, sumContributions, type Counters, type RollupContribution, type RollupKey } from '../../../domain/report/lead-rollup.rules';
 import { COLLECTIONS } from '../store/collections';
 import { MAX_FIND_LIMIT, type DocumentStore, type TransactionStore } from '../store/store-port';
 
@@ -15,7 +15,7 @@ export type RollupDoc = RollupKey & {
 export const rollupId = (key: RollupKey): string => `ru_${fingerprint(key)}`;
 
 /** Lead fields a roll-up row depends on: a change touching none of them leaves every row as it is. */
-const ROLLUP_FIELDS = ['status', 'facts', 'confirmations', 'sla', 'credit', 'need', 'source', 'createdAt', 'districtId'];
+const ROLLUP_FIELDS = ['status', 'facts', 'confirmations', 'sla', 'credit', 'need', 'source', 'place', 'createdAt', 'districtId'];
 export const touchesRollups = (set: Record<string, unknown>): boolean =>
   Object.keys(set).some((path) => {
     const root = path.split('.')[0];
@@ -78,4 +78,43 @@ export const listRollups = async (
     const last = page[page.length - 1];
     after = { day: last.day, _id: last._id };
   }
+};
+
+const LEAD_PAGE = 500;
+const WRITE_BATCH = 8;
+
+/**
+ * Recount (the migration when the roll-up key gains a dimension, and a repair at any time): every row of the
+ * district is set to the sum of its leads' contributions, read fresh from the leads; a row no lead contributes to
+ * any more (an old key) is zeroed, never deleted. Idempotent. Run it while the district's leads are quiet (a lead
+ * change landing between the scan and the write is overwritten; running it again repairs that).
+ */
+export const recountDistrictRollups = async (store: DocumentStore, districtId: string): Promise<{ leads: number; rows: number; zeroed: number }> => {
+  const contributions: RollupContribution[] = [];
+  let leads = 0;
+  let after: Lead | null = null;
+  for (;;) {
+    const cursor: Lead | null = after;
+    const page: Lead[] = await store.find<Lead>(COLLECTIONS.leads.name, {
+      where: { districtId },
+      ...(cursor ? { anyOf: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { gt: cursor._id } }] } : {}),
+      orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+      limit: LEAD_PAGE,
+    });
+    for (const lead of page) contributions.push(...leadContribution(lead));
+    leads += page.length;
+    if (page.length < LEAD_PAGE) break;
+    after = page[page.length - 1];
+  }
+  const wanted = new Map([...sumContributions(contributions).values()].map((row) => [rollupId(row.key), row]));
+  const stored = await listRollups(store, districtId, '0000-01-01', '9999-12-31');
+  const storedIds = new Set(stored.map((d) => d._id));
+  const jobs: Array<() => Promise<unknown>> = [];
+  for (const [id, row] of wanted) {
+    jobs.push(() => (storedIds.has(id) ? store.update(ROLLUPS, id, { set: { c: { ...row.counters } } }) : store.insert<RollupDoc>(ROLLUPS, { _id: id, ...row.key, c: { ...row.counters } })));
+  }
+  const stale = stored.filter((d) => !wanted.has(d._id) && Object.values(d.c).some((n) => n !== 0));
+  for (const d of stale) jobs.push(() => store.update(ROLLUPS, d._id, { set: { c: {} } }));
+  for (let i = 0; i < jobs.length; i += WRITE_BATCH) await Promise.all(jobs.slice(i, i + WRITE_BATCH).map((job) => job()));
+  return { leads, rows: wanted.size, zeroed: stale.length };
 };

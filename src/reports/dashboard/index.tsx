@@ -56,6 +56,7 @@ export default function DashboardPage() {
         <View className="report-page__step" onClick={() => openPage(ROUTES.reportArena)} data-testid="open-arena" {...tappable({ role: 'link' })}>
           <Text>擂台赛排名 ›</Text>
         </View>
+        <View className="report-page__step" onClick={() => openPage(ROUTES.reportHeatmap, { scope: d.scope, kind: data?.period.kind, key: data?.period.key })} data-testid="open-heatmap" {...tappable({ role: 'link' })}><Text>招商热力图 ›</Text></View>
         <View className="report-page__step" onClick={() => openPage(ROUTES.reportBulletins)} data-testid="open-bulletins" {...tappable({ role: 'link' })}>
           <Text>每月通报 ›</Text>
         </View>

@@ -45,4 +45,5 @@ export const pageVisits = (seeded: { leadId: string; vacancyToken: string }): Re
   'reports/arena/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['临江区投资促进局'] },
   'reports/bulletins/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['每月招商通报'] },
   'admin/staff-import/index': { openid: OPENIDS.admin, query: {}, expectText: ['导入人员', '下载模板'] },
+  'reports/heatmap/index': { openid: OPENIDS.investLeader, query: {}, expectText: ['招商热力图'] },
 });

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '招商热力图',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+});

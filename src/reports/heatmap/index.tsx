@@ -1,0 +1,105 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { PAGE_HEADING, tappable } from '../../components/a11y';
+import { CardSkeleton } from '../../components/card-skeleton';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { Segmented } from '../../components/segmented';
+import { useSession } from '../../hooks/use-session';
+import { openPage, ROUTES } from '../../routes';
+import { PERIOD_TABS, type PeriodTab } from '../dashboard/dashboard-view';
+import type { DashboardScope } from '../dashboard/use-dashboard';
+import { encodeWhere } from './cell-link';
+import { HeatGrid } from './heat-grid';
+import { HeatLegend } from './heat-legend';
+import { cellWhere, KIND_TABS, MEASURE_TABS, stepPeriodKey } from './heatmap-view';
+import { useHeatmap } from './use-heatmap';
+import './index.css';
+
+const SCOPES: ReadonlyArray<{ key: DashboardScope; label: string }> = [
+  { key: 'person', label: '我的' },
+  { key: 'unit', label: '本单位' },
+  { key: 'district', label: '全区' },
+];
+
+const AXIS_TITLES = {
+  origin_industry: { rows: '来源地', columns: '产业' },
+  street_carrier: { rows: '街道', columns: '载体类型' },
+} as const;
+
+const PERIOD_KINDS: readonly string[] = PERIOD_TABS.map((t) => t.key);
+
+/** 招商热力图: where this period's inquiries come from and what they ask for, as a grid that opens its leads. */
+export default function HeatmapPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const admin = session.staff?.roles.includes('admin') ?? false;
+  // Opened from 数据看板 with its scope and period; a chosen range (not a tab here) falls back to this month.
+  const knownKind = PERIOD_KINDS.includes(params.kind ?? '');
+  const h = useHeatmap({
+    scope: params.scope === 'district' || params.scope === 'person' || params.scope === 'unit' ? params.scope : undefined,
+    kind: knownKind ? (params.kind as PeriodTab) : undefined,
+    key: knownKind && params.key ? params.key : undefined,
+  });
+
+  usePullDownRefresh(() => {
+    h.reload().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+
+  const data = h.data;
+  const travel = (direction: 'previous' | 'next') => {
+    const next = data ? stepPeriodKey(data.period.key, direction) : null;
+    if (next) h.setKey(next);
+  };
+  const open = (row: number, column: number) => {
+    if (!data) return;
+    openPage(ROUTES.reportLeads, { scope: h.scope, kind: data.period.kind, key: data.period.key, filter: 'all', where: encodeWhere(cellWhere(data, row, column)) });
+  };
+  const titles = AXIS_TITLES[h.kind];
+
+  return (
+    <View className="heatmap-page" data-testid="heatmap" role="main">
+      <Text className="heatmap-page__title" {...PAGE_HEADING}>
+        招商热力图
+      </Text>
+      <View className="heatmap-page__controls">
+        <Segmented options={SCOPES.filter((s) => s.key !== 'district' || admin)} active={h.scope} onChange={(k) => h.setScope(k as DashboardScope)} testId="heatmap-scope" />
+        <Segmented options={KIND_TABS} active={h.kind} onChange={(k) => h.setKind(k as typeof h.kind)} testId="heatmap-kind" />
+        <Segmented options={MEASURE_TABS} active={h.measure} onChange={(k) => h.setMeasure(k as typeof h.measure)} testId="heatmap-measure" />
+        <Segmented options={PERIOD_TABS} active={h.periodKind} onChange={(k) => h.setPeriodKind(k as PeriodTab)} testId="heatmap-period" />
+        <View className="heatmap-page__travel">
+          <View className="heatmap-page__step" onClick={() => travel('previous')} data-testid="heatmap-previous" {...tappable({ label: '上一期' })}>
+            <Text>‹ 上一期</Text>
+          </View>
+          <Text className="heatmap-page__period" data-testid="heatmap-period-label">
+            {data?.period.label ?? '…'}
+          </Text>
+          <View className="heatmap-page__step" onClick={() => travel('next')} data-testid="heatmap-next" {...tappable({ label: '下一期' })}>
+            <Text>下一期 ›</Text>
+          </View>
+        </View>
+      </View>
+
+      {h.status === 'loading' && !data ? (
+        <CardSkeleton />
+      ) : !data ? (
+        <ErrorState message={h.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void h.reload()} />
+      ) : data.rows.length === 0 ? (
+        <EmptyState title="本期还没有咨询" description={`${data.scopeLabel} · ${data.period.label}：没有可画的数据，换一个统计周期看看`} actionText="看上一期" onAction={() => travel('previous')} />
+      ) : (
+        <View>
+          <Text className="heatmap-page__summary" data-testid="heatmap-summary">
+            {data.scopeLabel} · 共 {data.totals.inquiries} 条咨询，确认签约 {data.totals.signed} 个、落地 {data.totals.landed} 个
+            {data.totals.conversionPct === null ? '' : `，转化率 ${data.totals.conversionPct}%`}
+          </Text>
+          <HeatGrid map={data} rowTitle={titles.rows} columnTitle={titles.columns} onOpen={open} />
+          <HeatLegend measure={data.measure} legend={data.legend} />
+          <Text className="heatmap-page__note">签约、落地为投资促进局确认的结果，计入咨询所在的统计周期；点格子查看对应线索。</Text>
+        </View>
+      )}
+    </View>
+  );
+}

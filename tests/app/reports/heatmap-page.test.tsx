@@ -1,0 +1,110 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import HeatmapPage from '../../../src/reports/heatmap/index';
+import ReportLeadsPage from '../../../src/reports/leads/index';
+import { decodeWhere, encodeWhere } from '../../../src/reports/heatmap/cell-link';
+import { cellWhere, legendText, stepPeriodKey } from '../../../src/reports/heatmap/heatmap-view';
+import { buildHeatmap } from '../../../domain/report/heatmap.rules';
+import type { RollupRow } from '../../../domain/report/dashboard.rules';
+import * as TaroMock from '../support/taro-mock';
+import { fakeBackend } from '../share/share-mothers';
+
+let restore: (() => void) | undefined;
+beforeEach(() => TaroMock.resetTaroMock());
+afterEach(() => restore?.());
+
+const row = (origin: string, industry: string, c: Record<string, number>): RollupRow => ({ districtId: 'd', day: '2026-12-01', unitId: 'u', staffId: 's', channel: 'chat', industry, origin, street: '-', carrierType: '-', c });
+const ROWS = [
+  row('330000', '新能源', { inquiries: 12, cohort_signed: 3 }),
+  row('330000', '人工智能', { inquiries: 2 }),
+  row('320000', '新能源', { inquiries: 1 }),
+  row('440000', '新能源', { inquiries: 1 }),
+  row('上海', '新能源', { inquiries: 1 }),
+];
+const period = (key: string, label: string) => ({ kind: 'month', key, label, start: '2026-11-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' });
+const answer = (input: { measure: 'inquiries' | 'signed' | 'landed' | 'conversion'; period: { key?: string } }, rows = ROWS) => ({
+  scope: 'district',
+  scopeLabel: '全区',
+  period: input.period.key === '2026-11' ? period('2026-11', '2026年11月') : period('2026-12', '2026年12月'),
+  // Three rows, so the two smallest origins gather into «其他».
+  ...buildHeatmap(input.period.key === '2026-11' ? [] : rows, 'origin_industry', input.measure, { rows: 3, columns: 8 }),
+});
+const ADMIN = { kind: 'staff', staff: { staffId: 'staff-admin', name: '许安然', districtId: 'demo-linjiang', unitId: 'unit-invest', roles: ['admin'], cardId: null } };
+
+describe('heat-map view model', () => {
+  it('carries a cell’s conditions through a page parameter, values with , ; : intact', () => {
+    const where = [{ filter: 'origin' as const, values: ['330000', 'a,b;c:d'], except: true }, { filter: 'industry' as const, values: ['新能源'] }];
+    expect(decodeWhere(encodeWhere(where))).toEqual(where);
+    // Still percent-encoded once more, as Taro's H5 router and WeChat's onLoad hand it over.
+    expect(decodeWhere(encodeURIComponent(encodeWhere(where)))).toEqual(where);
+    expect([decodeWhere(undefined), decodeWhere('nonsense:1'), decodeWhere('origin:')]).toEqual([undefined, undefined, undefined]);
+  });
+  it('asks for the confirmed stage on signings, «其他» as none of the named keys, and steps periods', () => {
+    const map = answer({ measure: 'signed', period: {} }) as Parameters<typeof cellWhere>[0];
+    expect(map.rows.map((r) => r.label)).toEqual(['浙江', '江苏', '其他']);
+    expect(cellWhere(map, 2, 0)).toEqual([{ filter: 'origin', values: ['330000', '320000'], except: true }, { filter: 'industry', values: ['新能源'] }, { filter: 'confirmed', values: ['signed'] }]);
+    expect([legendText('conversion', { step: 1, from: 0, upTo: 20 }), legendText('conversion', { step: 2, from: 20, upTo: 40 }), legendText('inquiries', { step: 3, from: 3, upTo: 4 }), legendText('inquiries', { step: 5, from: 5, upTo: 5 })]).toEqual(['≤ 20%', '20–40%', '3–4', '5']);
+    expect([stepPeriodKey('2026-12', 'next'), stepPeriodKey('2026-Q1', 'previous'), stepPeriodKey('x', 'next')]).toEqual(['2027-01', '2025-Q4', null]);
+  });
+});
+
+describe('heat-map page', () => {
+  it('draws the grid with numbers, headers and a legend; switches measure; a tapped cell opens its leads', async () => {
+    TaroMock.setRouterParams({ scope: 'district', kind: 'month', key: '2026-12' }, '/reports/heatmap/index');
+    const fake = fakeBackend({ 'session.whoami': () => ADMIN, 'report.heatmap': (input) => answer(input as Parameters<typeof answer>[0]) });
+    restore = fake.restore;
+    render(<HeatmapPage />);
+    const grid = await screen.findByTestId('heat-grid');
+    expect(fake.inputsOf('report.heatmap')).toEqual([{ scope: 'district', period: { kind: 'month', key: '2026-12' }, kind: 'origin_industry', measure: 'inquiries' }]);
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['招商热力图']);
+    expect(grid.getAttribute('role')).toBe('table');
+    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['来源地 \\ 产业', '新能源', '人工智能']);
+    expect(within(grid).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['浙江14 条咨询', '江苏1 条咨询', '其他2 条咨询']);
+    const top = screen.getByTestId('heat-cell-0-0');
+    // The number is text, the colour a second picture of it; the label says it in words.
+    expect(top.textContent).toBe('12');
+    expect(top.className).toContain('heat-grid__tap--top');
+    expect(top.getAttribute('aria-label')).toBe('浙江 × 新能源：12 条咨询，查看线索');
+    expect(screen.getByTestId('heat-cell-1-1').className).toContain('heat-grid__tap--none');
+    expect(within(screen.getByTestId('heat-legend')).getAllByRole('listitem')).toHaveLength(6);
+
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('heatmap-measure-conversion'));
+    });
+    await screen.findByText('3/12');
+    expect(screen.getByTestId('heat-cell-0-0').getAttribute('aria-label')).toBe('浙江 × 新能源：转化率 25%（3 / 12），查看线索');
+    expect(screen.getByTestId('heat-cell-0-0').textContent).toBe('25%3/12');
+
+    fireEvent.click(screen.getByTestId('heat-cell-2-0'));
+    const url = (Taro.navigateTo as jest.Mock).mock.calls.at(-1)[0].url as string;
+    expect(url.startsWith('/reports/leads/index?scope=district&kind=month&key=2026-12&filter=all&where=')).toBe(true);
+    const where = decodeURIComponent(new URLSearchParams(url.split('?')[1]).get('where') ?? '');
+    expect(decodeWhere(where)).toEqual([{ filter: 'origin', values: ['330000', '320000'], except: true }, { filter: 'industry', values: ['新能源'] }]);
+  });
+
+  it('says when the period has nothing and offers the previous one', async () => {
+    const fake = fakeBackend({ 'session.whoami': () => ADMIN, 'report.heatmap': (input) => answer({ ...(input as Parameters<typeof answer>[0]) }, []) });
+    restore = fake.restore;
+    render(<HeatmapPage />);
+    expect(await screen.findByText('本期还没有咨询')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('empty-action'));
+    });
+    expect(fake.inputsOf('report.heatmap').at(-1)).toMatchObject({ period: { kind: 'month', key: '2026-11' } });
+  });
+
+  it('the leads page sends a cell’s conditions and offers no export of a different set', async () => {
+    const where = encodeWhere([{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }]);
+    TaroMock.setRouterParams({ scope: 'district', kind: 'month', key: '2026-12', filter: 'all', where }, '/reports/leads/index');
+    const lead = {
+      id: 'ld_1', status: 'new', createdAt: '2026-12-02T02:00:00.000Z', contactName: '李先生', company: '云帆智能科技有限公司', phoneMasked: '139****9000', industry: '新能源', scale: '暂未确定',
+      carrierName: null, handlerUnitName: '临江区科学技术局', handlerName: '王书恒', creditName: '王书恒', firstResponseDueAt: '2026-12-02T06:00:00.000Z', firstRespondedAt: null, overdue: false,
+    };
+    const fake = fakeBackend({ 'report.leads': () => ({ items: [lead], nextCursor: null, hidden: 0 }) });
+    restore = fake.restore;
+    render(<ReportLeadsPage />);
+    await screen.findByTestId('report-leads-list');
+    expect(fake.inputsOf('report.leads')).toEqual([{ scope: 'district', period: { kind: 'month', key: '2026-12' }, filter: 'all', where: [{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }] }]);
+    expect(screen.queryByTestId('report-leads-export')).toBeNull();
+  });
+});
