@@ -126,6 +126,8 @@ export default function DashboardPage() {
             </View>
           </View>
 
+          {/* The city's table first: a city admin compares districts before reading the sums. */}
+          {data.byDistrict ? <DistrictTable rows={data.byDistrict} onOpen={(districtId) => openPage(ROUTES.reportDashboard, { scope: 'district', districtId, kind: data.period.kind })} /> : null}
           <SectionBlock title="转化漏斗" extra="本期咨询走到哪一步" testId="dashboard-funnel">
             <FigureBars
               rows={barRows(
@@ -148,7 +150,6 @@ export default function DashboardPage() {
           <SectionBlock title="按来源地" extra="信用代码所在省份，或填写的城市" testId="dashboard-by-origin">
             <FigureBars rows={barRows(data.figures.byOrigin, data.previousFigures.byOrigin)} emptyText="本期还没有咨询" onOpen={opener && ((k) => opener('origin', k))} />
           </SectionBlock>
-          {data.byDistrict ? <DistrictTable rows={data.byDistrict} onOpen={(districtId) => openPage(ROUTES.reportDashboard, { scope: 'district', districtId, kind: data.period.kind })} /> : null}
           <ExportBar title={`导出 ${data.scopeLabel} · ${data.period.label}`} choices={leadsOpen ? EXPORT_CHOICES.dashboard : EXPORT_CHOICES.figuresOnly} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="dashboard-export" />
         </View>
       )}
