@@ -156,7 +156,7 @@ describe('report.dashboard: team and city scopes', () => {
     expect(text).toContain('总量,咨询,9,1');
     expect(text).toContain('按区县,云川市临江区（演示）,7,1');
     expect(text).toContain('按区县,云川市望山区（演示）,2,0');
-    const audit = await b.store.find<{ action: string; staffId: string; after: Record<string, unknown> }>(COLLECTIONS.audit.name, { where: { districtId: SECOND_DISTRICT_ID }, limit: 50 });
+    const audit = await b.store.find<{ _id: string; action: string; staffId: string; after: Record<string, unknown> }>(COLLECTIONS.audit.name, { where: { districtId: SECOND_DISTRICT_ID }, limit: 50 });
     expect(audit.filter((a) => a.action === 'report.export').map((a) => [a.staffId, a.after.scope, a.after.table, a.after.contactLeadIds])).toEqual([['ws-staff-city', 'city', 'dashboard', []]]);
   });
 });
