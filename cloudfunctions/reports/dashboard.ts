@@ -1,38 +1,63 @@
 import { dashboardContract } from '../../domain/api/report.contracts';
-import { summariseRollups } from '../../domain/report/dashboard.rules';
+import { districtBreakdown, summariseRollups, teamRows } from '../../domain/report/dashboard.rules';
 import { previousPeriod, type Period } from '../../domain/report/period.rules';
+import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { countLeads } from '../_lib/repositories/lead.repository';
-import { listUnits } from '../_lib/repositories/org.repository';
-import { listRollups } from '../_lib/repositories/rollup.repository';
-import { periodDays, periodView, resolvePeriod, resolveScope, type ResolvedScope } from './report-scope';
+import type { Where } from '../_lib/store/store-port';
+import { periodView, readableTeams, resolvePeriod, resolveScope, scopeRollups, scopeUnitNames, type ResolvedScope } from './report-scope';
 
-const rowsOf = (deps: Deps, scope: ResolvedScope, p: Period) => {
-  const { fromDay, toDay } = periodDays(p);
-  const only = scope.scope === 'unit' ? { unitId: scope.unitId } : scope.scope === 'person' ? { staffId: scope.staffId } : null;
-  return listRollups(deps.store, scope.districtId, fromDay, toDay, only);
-};
-
-/** Unanswered past the promise now: a count on an index, among the leads the scope handles. */
-const overdueNow = (deps: Deps, scope: ResolvedScope, now: Date) => {
-  const open = { 'sla.firstRespondedAt': null, 'sla.firstResponseDueAt': { lt: now.toISOString() } };
-  if (scope.scope === 'unit') return countLeads(deps.store, { 'handling.unitId': scope.unitId, ...open });
-  if (scope.scope === 'person') return countLeads(deps.store, { 'handling.staffId': scope.staffId, ...open });
-  return countLeads(deps.store, { districtId: scope.districtId, ...open });
+/** A scope's rows; a team's are narrowed to its members once more (the query already is: the rule says why). */
+const rowsOf = async (deps: Deps, scope: ResolvedScope, p: Period) => {
+  const rows = await scopeRollups(deps, scope, p);
+  return scope.scope === 'team' ? teamRows(rows, scope.memberStaffIds) : rows;
 };
 
 /**
+ * Unanswered past the promise now, among the leads the scope handles: a count on an index whose fields are the
+ * equality fields, then the due time (`by_*_unanswered_due`), so it reads only the overdue leads' entries.
+ * A city: one count per district, all in one wave.
+ */
+export const overdueByDistrict = async (deps: Deps, scope: ResolvedScope, now: Date): Promise<Map<string, number>> => {
+  const open = { 'sla.firstRespondedAt': null, 'sla.firstResponseDueAt': { lt: now.toISOString() } };
+  const one = async (where: Where) => new Map([[scope.districtId, await countLeads(deps.store, { ...where, ...open })]]);
+  switch (scope.scope) {
+    case 'unit':
+      return one({ 'handling.unitId': scope.unitId });
+    case 'person':
+      return one({ 'handling.staffId': scope.staffId });
+    case 'team':
+      return scope.memberStaffIds.length === 0 ? new Map([[scope.districtId, 0]]) : one({ 'handling.staffId': { in: scope.memberStaffIds } });
+    case 'district':
+      return one({ districtId: scope.districtId });
+    case 'city': {
+      const counts = await Promise.all(scope.districts.map((d) => countLeads(deps.store, { districtId: d._id, ...open })));
+      return new Map(scope.districts.map((d, i) => [d._id, counts[i] ?? 0]));
+    }
+  }
+};
+
+const choicesOf = async (deps: Deps, me: Staff) => ({ teams: await readableTeams(deps, me), city: me.status === 'active' && me.roles.includes('city_admin') });
+
+/**
  * 数据看板: a scope's figures for a period and the one before it («以旬保月、以月保季、以季保年»), summed from the
- * roll-ups (a handful of rows per day), so a read never counts leads — except the one indexed count of overdue.
+ * roll-ups (a handful of rows per day), so a read never counts leads — except the indexed count of overdue.
+ * Every read after the scope is resolved goes out in one wave: the rows of both periods, the unit names, the
+ * overdue counts and the caller's choices.
  */
 export const dashboardAction = defineAction(dashboardContract, async (deps, ctx, input) => {
   const me = requireStaff(ctx);
   const period = resolvePeriod(input.period, ctx.now);
   const previous = previousPeriod(period);
   const scope = await resolveScope(deps, me, input);
-  const [rows, previousRows, units, overdue] = await Promise.all([rowsOf(deps, scope, period), rowsOf(deps, scope, previous), listUnits(deps.store, scope.districtId), overdueNow(deps, scope, ctx.now)]);
-  const unitNames = new Map(units.map((u) => [u._id, u.name]));
+  const [rows, previousRows, unitNames, overdue, choices] = await Promise.all([
+    rowsOf(deps, scope, period),
+    rowsOf(deps, scope, previous),
+    scopeUnitNames(deps, scope),
+    overdueByDistrict(deps, scope, ctx.now),
+    choicesOf(deps, me),
+  ]);
   return {
     scope: scope.scope,
     scopeLabel: scope.label,
@@ -40,6 +65,9 @@ export const dashboardAction = defineAction(dashboardContract, async (deps, ctx,
     previous: periodView(previous),
     figures: summariseRollups(rows, unitNames),
     previousFigures: summariseRollups(previousRows, unitNames),
-    overdueNow: overdue,
+    overdueNow: [...overdue.values()].reduce((a, n) => a + n, 0),
+    ...(scope.scope === 'city' ? { byDistrict: districtBreakdown(scope.districts, rows, previousRows, overdue) } : {}),
+    leadsOpen: scope.leadsOpen,
+    choices,
   };
 });

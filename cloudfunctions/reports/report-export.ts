@@ -1,7 +1,7 @@
 import { reportExportContract } from '../../domain/api/report.contracts';
 import { DomainError } from '../../domain/common/result';
 import type { Lead } from '../../domain/lead/lead.schema';
-import { summariseRollups } from '../../domain/report/dashboard.rules';
+import { districtBreakdown, summariseRollups, teamRows } from '../../domain/report/dashboard.rules';
 import { dashboardTable, LEAD_EXPORT_HEADER, leadExportRow, type ExportTable } from '../../domain/report/export-table.rules';
 import { previousPeriod, type Period } from '../../domain/report/period.rules';
 import type { Staff } from '../../domain/org/staff.schema';
@@ -11,11 +11,9 @@ import { newId } from '../_lib/ids';
 import { leadViewLevel } from '../_lib/lead-access';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { findLeads } from '../_lib/repositories/lead.repository';
-import { listUnits } from '../_lib/repositories/org.repository';
-import { listRollups } from '../_lib/repositories/rollup.repository';
 import { createNameCache } from '../workspace/lead-views';
 import { inScope, matches } from './report-leads';
-import { periodDays, resolvePeriod, resolveScope, type ResolvedScope } from './report-scope';
+import { resolvePeriod, resolveScope, scopeRollups, scopeUnitNames, type ResolvedScope } from './report-scope';
 import { tablesToXlsx, tableToCsvBytes } from './spreadsheet-writer';
 
 /** An export is one file in one call: a period's leads up to this many, else the caller narrows it. */
@@ -70,15 +68,16 @@ const leadsTable = async (deps: Deps, me: Staff, scope: ResolvedScope, period: P
   return { table: { title, header: LEAD_EXPORT_HEADER, rows }, contactLeadIds, hidden };
 };
 
+/** The dashboard's figures as a table; the city's also lists each district (本期 / 上期 inquiries), as on screen. */
 const dashboardExport = async (deps: Deps, scope: ResolvedScope, period: Period, title: string): Promise<ExportTable> => {
-  const only = scope.scope === 'unit' ? { unitId: scope.unitId } : scope.scope === 'person' ? { staffId: scope.staffId } : null;
-  const rowsOf = (p: Period) => {
-    const { fromDay, toDay } = periodDays(p);
-    return listRollups(deps.store, scope.districtId, fromDay, toDay, only);
-  };
-  const [rows, previousRows, units] = await Promise.all([rowsOf(period), rowsOf(previousPeriod(period)), listUnits(deps.store, scope.districtId)]);
-  const unitNames = new Map(units.map((u) => [u._id, u.name]));
-  return dashboardTable(title, summariseRollups(rows, unitNames), summariseRollups(previousRows, unitNames));
+  const previous = previousPeriod(period);
+  const [rows, previousRows, unitNames] = await Promise.all([scopeRollups(deps, scope, period), scopeRollups(deps, scope, previous), scopeUnitNames(deps, scope)]);
+  const [now, before] = scope.scope === 'team' ? [teamRows(rows, scope.memberStaffIds), teamRows(previousRows, scope.memberStaffIds)] : [rows, previousRows];
+  const table = dashboardTable(title, summariseRollups(now, unitNames), summariseRollups(before, unitNames));
+  if (scope.scope === 'city') {
+    for (const d of districtBreakdown(scope.districts, now, before, new Map())) table.rows.push(['按区县', d.name, d.inquiries, d.previousInquiries]);
+  }
+  return table;
 };
 
 /** File names people recognise in a chat: 招商数据_全区_2026年11月_线索.xlsx (no path characters). */
@@ -94,6 +93,8 @@ export const reportExportAction = defineAction(reportExportContract, async (deps
   const me = requireStaff(ctx);
   const period = resolvePeriod(input.period, ctx.now);
   const scope = await resolveScope(deps, me, input);
+  // A city admin exports figures only: the leads table is refused like the leads themselves.
+  if (input.table === 'leads' && !scope.leadsOpen) throw new DomainError('AUTH.FORBIDDEN');
   const filter = input.filter ?? 'all';
   if (input.table === 'dashboard' && (input.filter || input.value)) throw new DomainError('VALIDATION.INVALID_INPUT', ['filter']);
   if (filter !== 'all' && !input.value) throw new DomainError('VALIDATION.INVALID_INPUT', ['value']);
@@ -112,7 +113,7 @@ export const reportExportAction = defineAction(reportExportContract, async (deps
     actorName: me.name,
     at,
     before: null,
-    after: { table: input.table, format: input.format, scope: scope.scope, scopeLabel: scope.label, period: period.key, filter, value: input.value ?? null, rows: result.table.rows.length, contactLeadIds: result.contactLeadIds },
+    after: { table: input.table, format: input.format, scope: scope.scope, scopeLabel: scope.label, scopeDistrictId: scope.districtId, ...(scope.scope === 'team' ? { teamId: scope.teamId } : {}), period: period.key, filter, value: input.value ?? null, rows: result.table.rows.length, contactLeadIds: result.contactLeadIds },
   });
   const fileName = fileNameOf(scope.label, period.label, input.table, input.format);
   let url: string;

@@ -12,8 +12,13 @@ import { resolvePeriod, resolveScope, type ResolvedScope } from './report-scope'
 const PAGE_SCAN = 200;
 const PAGE_SHOW = 20;
 
-export const inScope = (lead: Lead, scope: ResolvedScope): boolean =>
-  scope.scope === 'unit' ? lead.credit.unitId === scope.unitId : scope.scope === 'person' ? lead.credit.staffId === scope.staffId : true;
+export const inScope = (lead: Lead, scope: ResolvedScope): boolean => {
+  if (scope.scope === 'unit') return lead.credit.unitId === scope.unitId;
+  if (scope.scope === 'person') return lead.credit.staffId === scope.staffId;
+  // A team's leads are its current members' credited ones, as its roll-up sum (teamRows).
+  if (scope.scope === 'team') return !!lead.credit.staffId && scope.memberStaffIds.includes(lead.credit.staffId);
+  return scope.scope === 'district' && lead.districtId === scope.districtId;
+};
 
 /** The same derivation as the roll-ups (leadContribution), so a bar's leads are exactly the ones it counted. */
 export const matches = (lead: Lead, filter: string, value: string | undefined): boolean => {
@@ -54,6 +59,8 @@ export const reportLeadsAction = defineAction(reportLeadsContract, async (deps, 
   const me = requireStaff(ctx);
   const period = resolvePeriod(input.period, ctx.now);
   const scope = await resolveScope(deps, me, input);
+  // A city admin reads figures, never leads (no contact data leaves a district for the city).
+  if (!scope.leadsOpen) throw new DomainError('AUTH.FORBIDDEN');
   if (input.filter !== 'all' && !input.value) throw new DomainError('VALIDATION.INVALID_INPUT', ['value']);
   const cursor = input.cursor ? CURSOR.exec(input.cursor) : null;
   if (input.cursor && !cursor) throw new DomainError('VALIDATION.INVALID_INPUT', ['cursor']);

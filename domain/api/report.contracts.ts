@@ -8,8 +8,11 @@ import { LEAD_STATUSES } from '../lead/lead-status.rules';
 import { defineContract } from './contract';
 import { StaffLeadSummarySchema } from './workspace.contracts';
 
-/** Whose numbers: a person's (the leads they brought), a unit's, the district's. */
-export const REPORT_SCOPES = ['person', 'unit', 'district'] as const;
+/**
+ * Whose numbers: a person's (the leads they brought), a unit's, a team's (its current members' leads), the
+ * district's, the city's (every district of the city summed, for a city admin).
+ */
+export const REPORT_SCOPES = ['person', 'unit', 'district', 'team', 'city'] as const;
 export const PERIOD_KINDS = ['xun', 'month', 'quarter', 'half', 'year', 'range'] as const;
 
 /** A period: its kind and key (2026-12-X1, 2026-12, 2026-Q4, 2026-H2, 2026; default: the one containing today), or a range of days. */
@@ -26,6 +29,10 @@ export const ReportScopeRequestSchema = {
   unitId: v.optional(id()),
   /** For `person`: default the caller. */
   staffId: v.optional(id()),
+  /** For `team`: which team (required). */
+  teamId: v.optional(id()),
+  /** For `district`: default the caller's own; a city admin names any district of the city. */
+  districtId: v.optional(id()),
   period: PeriodRequestSchema,
 };
 
@@ -49,6 +56,20 @@ export const DashboardFiguresSchema = v.object({
   confirmedLanded: v.number(),
 });
 
+/** One district of the city's dashboard: the figures a city admin compares, this period against the last. */
+export const DistrictRowSchema = v.object({
+  districtId: v.string(),
+  name: v.string(),
+  inquiries: v.number(),
+  previousInquiries: v.number(),
+  funnel: v.array(v.object({ stage: v.picklist(LEAD_STATUSES), label: v.string(), count: v.number() })),
+  responseMedianMinutes: v.nullable(v.number()),
+  responded: v.number(),
+  promisesKeptPct: v.nullable(v.number()),
+  confirmedSigned: v.number(),
+  overdueNow: v.number(),
+});
+
 /** 数据看板: one scope, one period, against the period before it; read from roll-ups, never by counting leads. */
 export const dashboardContract = defineContract({
   name: 'report.dashboard',
@@ -65,6 +86,12 @@ export const dashboardContract = defineContract({
     previousFigures: DashboardFiguresSchema,
     /** Unanswered past the promise right now, among the leads this scope handles. */
     overdueNow: v.number(),
+    /** `city` only: each district of the city, in id order. */
+    byDistrict: v.optional(v.array(DistrictRowSchema)),
+    /** Whether the figures open their leads for this caller (a city admin reads figures only, never leads). */
+    leadsOpen: v.boolean(),
+    /** The wider scopes this caller may pick: the teams they may read, and whether the city. */
+    choices: v.object({ teams: v.array(v.object({ teamId: v.string(), name: v.string() })), city: v.boolean() }),
   }),
 });
 

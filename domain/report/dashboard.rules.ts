@@ -75,3 +75,54 @@ export const summariseRollups = (rows: readonly RollupRow[], unitNames: Readonly
     confirmedLanded: sum('confirmed_landed'),
   };
 };
+
+/**
+ * A team's figures: the person rows of its current members. One lead is credited to one person, so a team's
+ * sum never counts a lead twice, and a member who leaves takes their leads with them.
+ */
+export const teamRows = <R extends Pick<RollupRow, 'staffId'>>(rows: readonly R[], memberStaffIds: readonly string[]): R[] => {
+  const members = new Set(memberStaffIds);
+  return rows.filter((r) => members.has(r.staffId));
+};
+
+export interface DistrictRow {
+  districtId: string;
+  name: string;
+  inquiries: number;
+  previousInquiries: number;
+  funnel: DashboardFigures['funnel'];
+  responseMedianMinutes: number | null;
+  responded: number;
+  promisesKeptPct: number | null;
+  confirmedSigned: number;
+  overdueNow: number;
+}
+
+/** The city's table: each district's own figures from the same rows the city's sum is made of. */
+export const districtBreakdown = (
+  districts: ReadonlyArray<{ _id: string; name: string }>,
+  rows: readonly RollupRow[],
+  previousRows: readonly RollupRow[],
+  overdue: ReadonlyMap<string, number>,
+): DistrictRow[] => {
+  const none = new Map<string, string>();
+  return districts.map((d) => {
+    const now = summariseRollups(
+      rows.filter((r) => r.districtId === d._id),
+      none,
+    );
+    const before = previousRows.reduce((a, r) => a + (r.districtId === d._id ? (r.c.inquiries ?? 0) : 0), 0);
+    return {
+      districtId: d._id,
+      name: d.name,
+      inquiries: now.inquiries,
+      previousInquiries: before,
+      funnel: now.funnel,
+      responseMedianMinutes: now.responseMedianMinutes,
+      responded: now.responded,
+      promisesKeptPct: now.promisesKeptPct,
+      confirmedSigned: now.confirmedSigned,
+      overdueNow: overdue.get(d._id) ?? 0,
+    };
+  });
+};

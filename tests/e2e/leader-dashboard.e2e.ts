@@ -67,4 +67,41 @@ describe('leader dashboard in the browser', () => {
     await settle(page);
     await screenshot(page, 'report-arena');
   });
+
+  it('shows the leader his team (招商小组: its members\' leads only) and taps a team bar through to them', async () => {
+    const page = await openPhonePage(browser, 'invest-leader');
+    await page.goto(`${cloud.url}#/reports/dashboard/index`);
+    await page.getByTestId('dashboard-scope-team').click({ timeout: 30_000 });
+    await page.getByText('招商小组 · 对比 上期').waitFor({ timeout: 30_000 });
+    // 林致远's two inquiries count for the team; 王书恒's (科技局, 产业招商组) does not.
+    await page.getByTestId('tile-inquiries').getByText('2', { exact: true }).waitFor();
+    assert.equal(await page.getByTestId('dashboard-scope-city').count(), 0);
+    const moments = page.getByTestId('bars-channel').locator('[data-key="moments"]');
+    assert.equal(await moments.getAttribute('aria-label'), '朋友圈：1 条，上期 0 条，查看线索');
+    await moments.click();
+    await page.getByTestId('report-leads-list').waitFor({ timeout: 30_000 });
+    await page.getByText('禾源生物医药有限公司').waitFor();
+    assert.equal(await page.getByText('云帆智能科技有限公司').count(), 0);
+  });
+
+  it('shows the city admin the city, each district beside it, and a district read-only', async () => {
+    const page = await openPhonePage(browser, 'city-admin');
+    await page.goto(`${cloud.url}#/reports/dashboard/index`);
+    await page.getByTestId('dashboard-scope-city').click({ timeout: 30_000 });
+    const table = page.getByTestId('dashboard-by-district');
+    await table.waitFor({ timeout: 30_000 });
+    const linjiang = table.locator('[data-key="demo-linjiang"]');
+    await linjiang.getByText(/^咨询 3 · /).waitFor();
+    await table.locator('[data-key="demo-wangshan"]').waitFor();
+    // Figures only: no bar opens leads, and only the table is exported.
+    assert.equal(await page.getByTestId('bars-channel').locator('[role="link"]').count(), 0);
+    assert.equal(await page.getByTestId('export-leads.xlsx').count(), 0);
+    await settle(page);
+    await screenshot(page, 'report-dashboard-city');
+    await linjiang.click();
+    await page.getByText('云川市临江区（演示） · 对比 上期').waitFor({ timeout: 30_000 });
+    // The city's page stays beneath in the H5 page stack: the district's is the last one.
+    await page.getByTestId('tile-inquiries').last().getByText('3', { exact: true }).waitFor();
+    assert.equal(await page.getByTestId('bars-channel').last().locator('[role="link"]').count(), 0);
+  });
 });

@@ -670,3 +670,38 @@ describe('authorization matrix: exports of one unit', () => {
     }
   }, 30_000);
 });
+
+describe('authorization matrix: team and city scopes of the reports', () => {
+  // 林致远 (head) is in 招商小组; 王书恒 (tech) leads 产业招商组; the 科技局 leader has a member in 产业招商组 but is not
+  // in it (strict: a team's sum holds other units' people); 陆明远 reads the city's figures, never its leads.
+  const SCOPE_ROLES = { teamMember: OPENID.head, otherTeam: OPENID.tech, memberUnitLeader: OFFICE_ROLES.otherUnitLeader, admin: OPENID.admin, cityAdmin: OPENID.cityAdmin, cityOtherDistrictAdmin: OPENID.wangshanAdmin, otherDistrictAdmin: OTHER_ADMIN_OPENID } as const;
+  const SCOPE_ROLE_ORDER = Object.keys(SCOPE_ROLES) as Array<keyof typeof SCOPE_ROLES>;
+  const month = { kind: 'month' };
+  // Cells: teamMember otherTeam memberUnitLeader admin cityAdmin cityOtherDistrictAdmin otherDistrictAdmin
+  const SCOPE_MATRIX: Array<[string, string, Record<string, unknown>, string]> = [
+    ['report.dashboard', 'team 招商小组', { scope: 'team', teamId: 'team-invest-squad', period: month }, 'Y N N Y N N N'],
+    ['report.dashboard', 'team 产业招商组', { scope: 'team', teamId: 'team-industry', period: month }, 'N Y N Y N N N'],
+    ['report.dashboard', 'city', { scope: 'city', period: month }, 'N N N N Y N N'],
+    ['report.dashboard', 'district 临江区 by id', { scope: 'district', districtId: 'demo-linjiang', period: month }, 'N N N Y Y N N'],
+    ['report.leads', 'team 招商小组', { scope: 'team', teamId: 'team-invest-squad', period: month, filter: 'all' }, 'Y N N Y N N N'],
+    ['report.leads', 'city', { scope: 'city', period: month, filter: 'all' }, 'N N N N N N N'],
+    ['report.leads', 'district 临江区 by id', { scope: 'district', districtId: 'demo-linjiang', period: month, filter: 'all' }, 'N N N Y N N N'],
+    ['report.export', 'team 产业招商组 leads', { scope: 'team', teamId: 'team-industry', period: month, table: 'leads', format: 'csv' }, 'N Y N Y N N N'],
+    ['report.export', 'city table', { scope: 'city', period: month, table: 'dashboard', format: 'csv' }, 'N N N N Y N N'],
+    ['report.export', 'city leads', { scope: 'city', period: month, table: 'leads', format: 'xlsx' }, 'N N N N N N N'],
+    ['report.export', 'district 临江区 table by id', { scope: 'district', districtId: 'demo-linjiang', period: month, table: 'dashboard', format: 'xlsx' }, 'N N N Y Y N N'],
+  ];
+
+  it.each(SCOPE_MATRIX)('%s %s answers every role as the table says', async (action, _name, input, expected) => {
+    const world = await createWorld();
+    try {
+      await addOfficeRoles(world.b);
+      const cells: string[] = [];
+      for (const role of SCOPE_ROLE_ORDER) cells.push(letterOf(await world.b.call(action, input, SCOPE_ROLES[role])));
+      const label = (letters: string[]) => SCOPE_ROLE_ORDER.map((role, i) => `${role}=${letters[i]}`).join(' ');
+      expect(label(cells)).toBe(label(parseCells(expected)));
+    } finally {
+      await world.b.close();
+    }
+  }, 30_000);
+});

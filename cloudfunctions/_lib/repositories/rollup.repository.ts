@@ -2,7 +2,7 @@ import { fingerprint } from '../../../domain/common/fingerprint';
 import type { Lead } from '../../../domain/lead/lead.schema';
 import { applySet, contributionDelta, leadContribution, sumContributions, type Counters, type RollupContribution, type RollupKey } from '../../../domain/report/lead-rollup.rules';
 import { COLLECTIONS } from '../store/collections';
-import { MAX_FIND_LIMIT, type DocumentStore, type TransactionStore } from '../store/store-port';
+import { MAX_FIND_LIMIT, type DocumentStore, type TransactionStore, type Where } from '../store/store-port';
 
 const ROLLUPS = COLLECTIONS.rollups.name;
 
@@ -62,13 +62,30 @@ export const listRollups = async (
   fromDay: string,
   toDay: string,
   only: { unitId: string } | { staffId: string } | null = null,
+): Promise<RollupDoc[]> => pageRollups(store, { districtId, ...(only ?? {}) }, fromDay, toDay);
+
+/**
+ * Rows of several people of one district (a team's members), or of several districts (a city), in one query
+ * paged by key: the number of requests follows the rows, never the number of members or districts.
+ */
+export const listRollupsOfMany = (
+  store: DocumentStore,
+  of: { districtId: string; staffIds: readonly string[] } | { districtIds: readonly string[] },
+  fromDay: string,
+  toDay: string,
 ): Promise<RollupDoc[]> => {
+  const where: Where = 'districtIds' in of ? { districtId: { in: [...of.districtIds] } } : { districtId: of.districtId, staffId: { in: [...of.staffIds] } };
+  const ids = 'districtIds' in of ? of.districtIds : of.staffIds;
+  return ids.length === 0 ? Promise.resolve([]) : pageRollups(store, where, fromDay, toDay);
+};
+
+const pageRollups = async (store: DocumentStore, where: Where, fromDay: string, toDay: string): Promise<RollupDoc[]> => {
   const out: RollupDoc[] = [];
   let after: { day: string; _id: string } | null = null;
   for (;;) {
     const cursor: { day: string; _id: string } | null = after;
     const page: RollupDoc[] = await store.find<RollupDoc>(ROLLUPS, {
-      where: { districtId, ...(only ?? {}), day: { gte: cursor ? cursor.day : fromDay, lte: toDay } },
+      where: { ...where, day: { gte: cursor ? cursor.day : fromDay, lte: toDay } },
       ...(cursor ? { anyOf: [{ day: { gt: cursor.day } }, { day: cursor.day, _id: { gt: cursor._id } }] } : {}),
       orderBy: [{ field: 'day', direction: 'asc' }, { field: '_id', direction: 'asc' }],
       limit: MAX_FIND_LIMIT,

@@ -10,7 +10,8 @@ export interface CollectionSpec {
 
 export const COLLECTIONS = {
   // A bare link opens the first district (firstDistrict: sorted by creation).
-  districts: { name: 'districts', indexes: [{ name: 'by_created', fields: ['createdAt'] }] },
+  // A city admin's districts (listCityDistricts: by city, in id order).
+  districts: { name: 'districts', indexes: [{ name: 'by_created', fields: ['createdAt'] }, { name: 'by_city', fields: ['cityId', '_id'] }] },
   units: { name: 'units', indexes: [{ name: 'by_district', fields: ['districtId', '_id'] }] },
   staff: {
     name: 'staff',

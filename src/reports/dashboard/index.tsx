@@ -10,6 +10,7 @@ import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { ExportBar } from '../components/export-bar';
 import { FigureBars } from '../components/figure-bars';
+import { DistrictTable } from './district-table';
 import { barRows, compareText, neighbourKey, PERIOD_TABS, responseText, type PeriodTab } from './dashboard-view';
 import { useDashboard, type DashboardScope } from './use-dashboard';
 import { EXPORT_CHOICES, useReportExport } from './use-report-export';
@@ -18,14 +19,30 @@ import './index.css';
 const SCOPES: ReadonlyArray<{ key: DashboardScope; label: string }> = [
   { key: 'person', label: '我的' },
   { key: 'unit', label: '本单位' },
+  { key: 'team', label: '团队' },
   { key: 'district', label: '全区' },
+  { key: 'city', label: '全市' },
 ];
+const PARAM_SCOPES: readonly string[] = ['person', 'district', 'team', 'city'];
 
 export default function DashboardPage() {
   const { params } = useRouter();
   const session = useSession();
   const admin = session.staff?.roles.includes('admin') ?? false;
-  const d = useDashboard({ scope: params.scope === 'district' || params.scope === 'person' ? params.scope : undefined });
+  const d = useDashboard({
+    scope: PARAM_SCOPES.includes(params.scope ?? '') ? (params.scope as DashboardScope) : undefined,
+    teamId: params.teamId || undefined,
+    districtId: params.districtId || undefined,
+    kind: PERIOD_TABS.some((t) => t.key === params.kind) ? (params.kind as PeriodTab) : undefined,
+  });
+  // Only what the backend would answer is offered (it refuses the rest anyway): 团队 to a team's members, leader
+  // and the admin; 全区 to the admin; 全市 to a city admin. A district opened from the city stays on its scope.
+  const offered = SCOPES.filter((s) => {
+    if (s.key === 'team') return d.choices.teams.length > 0;
+    if (s.key === 'district') return admin || (d.scope === 'district' && !!d.districtId);
+    if (s.key === 'city') return d.choices.city || (session.staff?.roles.includes('city_admin') ?? false);
+    return true;
+  });
 
   usePullDownRefresh(() => {
     d.reload().finally(() => {
@@ -34,11 +51,14 @@ export default function DashboardPage() {
   });
 
   const data = d.data;
-  const exporter = useReportExport(() => (data ? { scope: d.scope, period: { kind: data.period.kind as PeriodTab, key: data.period.key } } : null));
+  const exporter = useReportExport(() => (data ? { scope: d.scope, ...d.target, period: { kind: data.period.kind as PeriodTab, key: data.period.key } } : null));
+  // A city admin's figures open no leads: the bars are plain, and only the table is exported.
+  const leadsOpen = data?.leadsOpen ?? false;
   const open = (filter: string, value?: string) => {
-    if (!data) return;
-    openPage(ROUTES.reportLeads, { scope: d.scope, kind: data.period.kind, key: data.period.key, filter, value });
+    if (!data || !leadsOpen) return;
+    openPage(ROUTES.reportLeads, { scope: d.scope, ...(d.scope === 'team' ? { teamId: d.teamId } : {}), kind: data.period.kind, key: data.period.key, filter, value });
   };
+  const opener = leadsOpen ? open : undefined;
   const travel = (direction: 'previous' | 'next') => {
     if (!data) return;
     const next = neighbourKey(data.period.key, direction, data.previous.key);
@@ -51,7 +71,10 @@ export default function DashboardPage() {
         数据看板
       </Text>
       <View className="report-page__controls">
-        <Segmented options={SCOPES.filter((s) => s.key !== 'district' || admin)} active={d.scope} onChange={(k) => d.setScope(k as DashboardScope)} testId="dashboard-scope" />
+        <Segmented options={offered} active={d.scope} onChange={(k) => d.setScope(k as DashboardScope)} testId="dashboard-scope" />
+        {d.scope === 'team' && d.choices.teams.length > 1 ? (
+          <Segmented options={d.choices.teams.map((t) => ({ key: t.teamId, label: t.name }))} active={d.teamId ?? ''} onChange={(k) => d.setScope('team', k)} testId="dashboard-team" />
+        ) : null}
         <Segmented options={PERIOD_TABS} active={d.kind} onChange={(k) => d.setKind(k as PeriodTab)} testId="dashboard-period" />
         <View className="report-page__step" onClick={() => openPage(ROUTES.reportArena)} data-testid="open-arena" {...tappable({ role: 'link' })}>
           <Text>擂台赛排名 ›</Text>
@@ -81,7 +104,7 @@ export default function DashboardPage() {
         <View>
           <Text className="report-page__scope">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
           <View className="report-page__tiles">
-            <View className="report-page__tile" data-testid="tile-inquiries" onClick={() => open('all')} {...tappable({ role: 'link' })}>
+            <View className="report-page__tile" data-testid="tile-inquiries" onClick={leadsOpen ? () => open('all') : undefined} {...(leadsOpen ? tappable({ role: 'link' }) : {})}>
               <Text className="report-page__tile-value">{data.figures.inquiries}</Text>
               <Text className="report-page__tile-label">咨询</Text>
               <Text className="report-page__tile-compare">{compareText(data.figures.inquiries, data.previousFigures.inquiries)}</Text>
@@ -104,6 +127,8 @@ export default function DashboardPage() {
             </View>
           </View>
 
+          {/* The city's table first: a city admin compares districts before reading the sums. */}
+          {data.byDistrict ? <DistrictTable rows={data.byDistrict} onOpen={(districtId) => openPage(ROUTES.reportDashboard, { scope: 'district', districtId, kind: data.period.kind })} /> : null}
           <SectionBlock title="转化漏斗" extra="本期咨询走到哪一步" testId="dashboard-funnel">
             <FigureBars
               rows={barRows(
@@ -111,22 +136,22 @@ export default function DashboardPage() {
                 data.previousFigures.funnel.map((f) => ({ key: f.stage, count: f.count })),
               )}
               emptyText="本期还没有咨询"
-              onOpen={(stage) => open('stage', stage)}
+              onOpen={opener && ((stage) => opener('stage', stage))}
             />
           </SectionBlock>
           <SectionBlock title="按单位" testId="dashboard-by-unit">
-            <FigureBars rows={barRows(data.figures.byUnit, data.previousFigures.byUnit)} emptyText="本期还没有咨询" onOpen={(k) => open('unit', k)} testId="bars-unit" />
+            <FigureBars rows={barRows(data.figures.byUnit, data.previousFigures.byUnit)} emptyText="本期还没有咨询" onOpen={opener && ((k) => opener('unit', k))} testId="bars-unit" />
           </SectionBlock>
           <SectionBlock title="按渠道" testId="dashboard-by-channel">
-            <FigureBars rows={barRows(data.figures.byChannel, data.previousFigures.byChannel)} emptyText="本期还没有咨询" onOpen={(k) => open('channel', k)} testId="bars-channel" />
+            <FigureBars rows={barRows(data.figures.byChannel, data.previousFigures.byChannel)} emptyText="本期还没有咨询" onOpen={opener && ((k) => opener('channel', k))} testId="bars-channel" />
           </SectionBlock>
           <SectionBlock title="按产业" testId="dashboard-by-industry">
-            <FigureBars rows={barRows(data.figures.byIndustry, data.previousFigures.byIndustry)} emptyText="本期还没有咨询" onOpen={(k) => open('industry', k)} />
+            <FigureBars rows={barRows(data.figures.byIndustry, data.previousFigures.byIndustry)} emptyText="本期还没有咨询" onOpen={opener && ((k) => opener('industry', k))} />
           </SectionBlock>
           <SectionBlock title="按来源地" extra="信用代码所在省份，或填写的城市" testId="dashboard-by-origin">
-            <FigureBars rows={barRows(data.figures.byOrigin, data.previousFigures.byOrigin)} emptyText="本期还没有咨询" onOpen={(k) => open('origin', k)} />
+            <FigureBars rows={barRows(data.figures.byOrigin, data.previousFigures.byOrigin)} emptyText="本期还没有咨询" onOpen={opener && ((k) => opener('origin', k))} />
           </SectionBlock>
-          <ExportBar title={`导出 ${data.scopeLabel} · ${data.period.label}`} choices={EXPORT_CHOICES.dashboard} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="dashboard-export" />
+          <ExportBar title={`导出 ${data.scopeLabel} · ${data.period.label}`} choices={leadsOpen ? EXPORT_CHOICES.dashboard : EXPORT_CHOICES.figuresOnly} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="dashboard-export" />
         </View>
       )}
     </View>

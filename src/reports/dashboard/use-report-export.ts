@@ -15,13 +15,15 @@ export const EXPORT_CHOICES = {
     { key: 'leads.xlsx', text: '线索 Excel' },
     { key: 'leads.csv', text: '线索 CSV' },
   ],
+  /** A city admin's figures: the table only, no leads. */
+  figuresOnly: [{ key: 'dashboard.xlsx', text: '看板 Excel' }],
   leads: [
     { key: 'leads.xlsx', text: '导出 Excel' },
     { key: 'leads.csv', text: '导出 CSV' },
   ],
 } as const;
 
-const EXPORT_MESSAGES = { 'AUTH.FORBIDDEN': '你只能导出本人和本单位的数据；全区数据请联系管理员' } as const;
+const EXPORT_MESSAGES = { 'AUTH.FORBIDDEN': '你只能导出本人、本单位和所在团队的数据；全区数据请联系管理员，全市只导出看板' } as const;
 
 /** What the file held, said before anyone opens it: contact data is in it only where the viewer may reveal it. */
 export const exportSummary = (a: { rows: number; contactRows: number; hidden: number }): string =>

@@ -9,6 +9,8 @@ const PERIOD_KINDS: readonly string[] = ['xun', 'month', 'quarter', 'half', 'yea
 
 export interface ReportLeadsParams {
   scope?: string;
+  /** For a team's figure: which team. */
+  teamId?: string;
   kind?: string;
   key?: string;
   filter?: string;
@@ -19,11 +21,11 @@ export interface ReportLeadsParams {
 
 /** The leads behind a tapped figure (report.leads), from the page's parameters; unknown values fall back safely. */
 export const useReportLeads = (params: ReportLeadsParams) => {
-  const scope = params.scope === 'person' || params.scope === 'district' ? params.scope : 'unit';
+  const scope = params.scope === 'person' || params.scope === 'district' ? params.scope : params.scope === 'team' && params.teamId ? 'team' : 'unit';
   const kind = (PERIOD_KINDS.includes(params.kind ?? '') ? params.kind : 'month') as PeriodTab;
   const filter = (REPORT_LEAD_FILTERS as readonly string[]).includes(params.filter ?? '') ? (params.filter as Filter) : 'all';
   const where = decodeWhere(params.where);
-  const input = { scope, period: { kind, ...(params.key ? { key: params.key } : {}) }, filter, ...(filter !== 'all' && params.value ? { value: params.value } : {}), ...(where ? { where } : {}) } as const;
+  const input = { scope, ...(scope === 'team' ? { teamId: params.teamId } : {}), period: { kind, ...(params.key ? { key: params.key } : {}) }, filter, ...(filter !== 'all' && params.value ? { value: params.value } : {}), ...(where ? { where } : {}) } as const;
   const resource = useResource({ key: `report.leads:${JSON.stringify(input)}`, fetch: () => call(reportLeadsContract, input), cacheSchema: reportLeadsContract.response });
   return { ...resource, input };
 };

@@ -36,6 +36,8 @@ const dashboard = (key = '2026-12', label = '2026年12月') => ({
   figures: figures(),
   previousFigures: figures({ inquiries: 4, byUnit: [{ key: 'unit-invest', label: '临江区投资促进局', count: 4 }], confirmedSigned: 0 }),
   overdueNow: 2,
+  leadsOpen: true,
+  choices: { teams: [], city: false },
 });
 const WHO = { kind: 'staff', staff: { staffId: 'staff-invest-leader', name: '陈启航', districtId: 'demo-linjiang', unitId: 'unit-invest', roles: ['unit_leader'], cardId: null } };
 
@@ -88,7 +90,7 @@ describe('dashboard page', () => {
   it('says why when the backend refuses, with a way to retry', async () => {
     restore = fakeBackend({ 'session.whoami': () => WHO, 'report.dashboard': () => ({ ok: false, error: { code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' } }) }).restore;
     render(<DashboardPage />);
-    expect(await screen.findByText('你只能查看本人和本单位的数据；全区数据请联系管理员')).toBeTruthy();
+    expect(await screen.findByText('你只能查看本人、本单位和所在团队的数据；全区、全市数据请联系管理员')).toBeTruthy();
   });
 });
 

@@ -20,7 +20,7 @@ afterEach(() => {
 
 const figures = { inquiries: 2, byUnit: [], byChannel: [], byIndustry: [], byOrigin: [], funnel: [], invalid: 0, responded: 0, respondedInTime: 0, promisesKeptPct: null, responseMedianMinutes: null, responseP90Minutes: null, confirmedSigned: 0, confirmedLanded: 0 };
 const period = (key: string, label: string) => ({ kind: 'month', key, label, start: '2026-11-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' });
-const DASHBOARD = { scope: 'unit', scopeLabel: '临江区投资促进局', period: period('2026-12', '2026年12月'), previous: period('2026-11', '2026年11月'), figures, previousFigures: figures, overdueNow: 0 };
+const DASHBOARD = { scope: 'unit', scopeLabel: '临江区投资促进局', period: period('2026-12', '2026年12月'), previous: period('2026-11', '2026年11月'), figures, previousFigures: figures, overdueNow: 0, leadsOpen: true, choices: { teams: [], city: false } };
 const WHO = { kind: 'staff', staff: { staffId: 'staff-invest-leader', name: '陈启航', districtId: 'demo-linjiang', unitId: 'unit-invest', roles: ['unit_leader'], cardId: null } };
 const EXPORTED = { fileName: '招商数据_临江区投资促进局_2026年12月_线索.xlsx', url: 'https://tcb.example/exports/x.xlsx?sign=1', rows: 12, contactRows: 3, hidden: 2 };
 
