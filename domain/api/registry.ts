@@ -12,6 +12,7 @@ import { poolClaimContract } from './workspace.contracts';
 import { bulletinFileContract, bulletinsContract, reportExportContract } from './report.contracts';
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 import { listEventsContract, saveEventContract, submitEventInquiryContract } from './event.contracts';
+import { LEAD_PARTICIPANT_CONTRACTS } from './lead-participant.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
 export const CONTRACTS = [
@@ -62,6 +63,7 @@ export const CONTRACTS = [
   bulletinFileContract,
   weightsContract,
   setWeightsContract,
+  ...LEAD_PARTICIPANT_CONTRACTS,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];
