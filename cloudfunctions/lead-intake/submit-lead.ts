@@ -34,6 +34,9 @@ import { WEB_CHALLENGE_BITS } from '../../domain/lead/web-challenge.rules';
 import { callerKey } from './issue-challenge';
 import { readRollupRows, rollupDeltaOf, writeRollupDelta } from '../_lib/repositories/rollup.repository';
 import { countCardLead, readCardLeadRows } from '../_lib/repositories/view-count.repository';
+import { addParticipant } from '../../domain/lead/lead-participant.rules';
+import { canActOnLead } from '../_lib/lead-access';
+import { participantAddedEvent } from '../_lib/lead-participant-events';
 
 const RATE_RULES = (limits: IntakeLimits, openid: string, districtId: string) => [
   { key: `lead:u:${openid}:10m`, limit: limits.perInvestorPer10Min, windowMs: 10 * 60_000 },
@@ -194,6 +197,13 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake
     createdAt: nowIso,
     updatedAt: nowIso,
   };
+  // An inquiry about a carrier brings its manager in, when they are a working staff member of the district who
+  // does not handle the lead anyway (an external manager has no account: the handler calls them).
+  const manager = await staffIn(tx, c, c.carrier?.managerStaffId);
+  if (c.carrier && manager && manager.districtId === lead.districtId && manager.status === 'active' && !canActOnLead(manager, lead)) {
+    const added = addParticipant(lead, { staffId: manager._id, carrierId: c.carrier._id, addedAt: nowIso, addedBy: null, contactSharedAt: null });
+    if (added.kind === 'added') Object.assign(lead, added.fields);
+  }
   // The schema is the last gate before storage: a lead that does not satisfy it is never written.
   const checked = v.safeParse(LeadSchema, lead);
   if (!checked.success) throw new DomainError('VALIDATION.INVALID_INPUT', checked.issues.map((i) => i.path?.map((p) => String(p.key)).join('.') ?? ''));
@@ -349,6 +359,13 @@ export const recordInquiry = async (deps: Deps, ctx: ActionContext, input: Intak
           at: lead.createdAt,
         }),
         ...outbox.map((entry) => tx.insert(OUTBOX_COLLECTION, entry)),
+        // The carrier's manager brought in at intake: their entry on the timeline (already told by the new-lead message).
+        ...(lead.participants?.length && c.carrier
+          ? lead.participants.map((p) => {
+              const manager = c.staff.get(p.staffId);
+              return manager && c.carrier ? insertLeadEvent(tx, participantAddedEvent(deps, ctx.now, lead, manager, c.carrier, null)) : Promise.resolve();
+            })
+          : []),
         ...(challenge ? [recordUsedChallenge(tx, challenge.id, challenge.expiresAt, lead._id)] : []),
         ...(visitor ? [insertLeadClaim(tx, claimDocumentId(deps.analyticsSecret, claimCodeForLead(deps.analyticsSecret, lead._id)), lead._id, lead.createdAt)] : []),
         // The report roll-ups count the inquiry with the lead, or not at all.

@@ -63,7 +63,8 @@ const leadsTable = async (deps: Deps, me: Staff, scope: ResolvedScope, period: P
       names.staffName(lead.handling.staffId),
       names.staffName(lead.credit.staffId),
     ]);
-    rows.push(leadExportRow({ lead, view, carrierName, handlerUnitName, handlerName, creditName }));
+    // A carrier manager brought into the lead exports what a referrer does: no contact data.
+    rows.push(leadExportRow({ lead, view: view === 'participant' ? 'referrer' : view, carrierName, handlerUnitName, handlerName, creditName }));
   }
   return { table: { title, header: LEAD_EXPORT_HEADER, rows }, contactLeadIds, hidden };
 };

@@ -15,6 +15,9 @@ import { listEventsAction } from './list-events';
 import { saveEventAction } from './save-event';
 import { firstReportAction } from './first-report';
 import { raiseDisputeAction } from './raise-dispute';
+import { addParticipantAction } from './add-participant';
+import { shareParticipantContactAction } from './share-participant-contact';
+import { removeParticipantAction } from './remove-participant';
 
 /** Staff workspace: every action re-checks district and unit scope on the lead it touches. */
-export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, poolClaimAction, listEventsAction, saveEventAction, firstReportAction, raiseDisputeAction];
+export const workspaceActions: ActionTable = [inboxAction, leadDetailAction, revealContactAction, transitionLeadAction, addNoteAction, replyLeadAction, assignLeadAction, bindInviteAction, leadMatchesAction, setLeadFactsAction, confirmStageAction, poolClaimAction, listEventsAction, saveEventAction, firstReportAction, raiseDisputeAction, addParticipantAction, shareParticipantContactAction, removeParticipantAction];

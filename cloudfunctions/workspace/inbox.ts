@@ -38,7 +38,7 @@ const decode = (raw: string): [number, string, string] | null => {
   return null;
 };
 
-/** 线索收件箱: mine / my unit / unassigned pool / referred by me, escalated (overdue) first, newest next, paged by key. */
+/** 线索收件箱: mine / my unit / unassigned pool / referred by me / brought into (carrier managers), escalated (overdue) first, newest next, paged by key. */
 export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) => {
   const staff = requireStaff(ctx);
   const tabs: Record<(typeof input)['tab'], Where> = {
@@ -46,6 +46,7 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
     unit: { 'handling.unitId': staff.unitId, districtId: staff.districtId },
     pool: { 'handling.unitId': staff.unitId, 'handling.staffId': null, districtId: staff.districtId },
     referred: { 'credit.staffId': staff._id, districtId: staff.districtId },
+    participating: { participantStaffIds: { has: staff._id }, districtId: staff.districtId },
   };
   let anyOf: Where[] | undefined;
   if (input.cursor) {
@@ -60,8 +61,8 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
   }
   // The tab counts come with the first page only: paging on costs one read and the page's names, no counts.
   const countTabs = async () => {
-    const [mine, unit, pool, referred] = await Promise.all((['mine', 'unit', 'pool', 'referred'] as const).map((t) => countLeads(deps.store, tabs[t])));
-    return { mine, unit, pool, referred };
+    const [mine, unit, pool, referred, participating] = await Promise.all((['mine', 'unit', 'pool', 'referred', 'participating'] as const).map((t) => countLeads(deps.store, tabs[t])));
+    return { mine, unit, pool, referred, participating };
   };
   const [rows, counts] = await Promise.all([
     findLeads(deps.store, {
@@ -80,6 +81,6 @@ export const inboxAction = defineAction(inboxContract, async (deps, ctx, input) 
   const page = rows.slice(0, input.limit);
   const names = await pageNames(deps, page);
   // Each row as this person may see it: under 我推荐的 a lead someone else handles shows no contact data.
-  const items = await Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now, leadViewLevel(staff, l) ?? 'referrer')));
+  const items = await Promise.all(page.map((l) => toStaffLeadSummary(l, names, ctx.now, leadViewLevel(staff, l) ?? 'referrer', staff)));
   return { items, nextCursor: rows.length > input.limit && page.length ? encode(page[page.length - 1]) : null, counts };
 });

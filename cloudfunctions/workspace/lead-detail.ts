@@ -1,6 +1,7 @@
 import { leadDetailContract } from '../../domain/api/workspace.contracts';
 import { allowedNextStatuses } from '../../domain/lead/lead-status.rules';
-import { leadViewLevel } from '../_lib/lead-access';
+import { canRevealContact, leadViewLevel } from '../_lib/lead-access';
+import { toParticipantViews } from './lead-participants';
 import { defineAction } from '../_lib/define-action';
 import { listLeadEvents } from '../_lib/repositories/lead.repository';
 import { createNameCache, toLeadEventViews, toStaffLeadSummary } from './lead-views';
@@ -11,7 +12,8 @@ import { getDistrict } from '../_lib/repositories/org.repository';
 /**
  * 线索详情, shaped by who asks (`leadViewLevel`): the handler sees everything and may act; a colleague of the
  * handling unit sees the case read-only; a referrer sees the company, the need and the outcome, without the
- * investor's name, phone, message or the working notes.
+ * investor's name, phone, message or the working notes; a participant (carrier manager) the need, the message,
+ * the stage and the replies, the contact only once the handler shared it.
  */
 export const leadDetailAction = defineAction(leadDetailContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'view');
@@ -19,11 +21,14 @@ export const leadDetailAction = defineAction(leadDetailContract, async (deps, ct
   const view = leadViewLevel(staff, lead) ?? 'referrer';
   const canAct = view === 'handler';
   const names = createNameCache(deps);
-  const [summary, events, chain, district] = await Promise.all([
-    toStaffLeadSummary(lead, names, ctx.now, view),
+  const participant = view === 'participant';
+  const [summary, events, chain, district, participants] = await Promise.all([
+    toStaffLeadSummary(lead, names, ctx.now, view, staff),
     listLeadEvents(deps.store, lead._id),
     Promise.all(lead.credit.shareChain.map(async (id) => (await names.staffName(id)) ?? '（已离任）')),
     getDistrict(deps.store, lead.districtId),
+    // The handling side sees every participant; a participant only their own entry; a referrer none.
+    view === 'referrer' ? [] : toParticipantViews(lead, names, participant ? staff._id : undefined),
   ]);
   return {
     lead: summary,
@@ -38,8 +43,12 @@ export const leadDetailAction = defineAction(leadDetailContract, async (deps, ct
     allowedNext: canAct ? [...allowedNextStatuses(lead.status)] : [],
     canAct,
     view,
-    facts: lead.facts ?? null,
+    // A participant is there for the need, not the company's registration facts.
+    facts: participant ? null : (lead.facts ?? null),
     confirmations: lead.confirmations ?? {},
-    canConfirm: canConfirmAny(staff, district, lead, events),
+    canConfirm: !participant && canConfirmAny(staff, district, lead, events),
+    participants,
+    canReveal: canRevealContact(staff, lead),
+    canNote: canAct || participant,
   };
 });

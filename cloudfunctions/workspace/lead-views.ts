@@ -10,6 +10,7 @@ import type { Deps } from '../_lib/deps';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getUnit } from '../_lib/repositories/org.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
+import { seesContact } from '../_lib/lead-access';
 
 /** Names looked up once per request, however many leads mention them. */
 export const createNameCache = (deps: Deps) => {
@@ -30,17 +31,25 @@ export type NameCache = ReturnType<typeof createNameCache>;
 
 export const isOverdue = (lead: Lead, now: Date): boolean => lead.sla.firstRespondedAt === null && lead.sla.firstResponseDueAt < now.toISOString();
 
-/** A lead as a list row or detail header; a referrer gets the company but not the person (name, phone). */
-export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date, view: LeadViewLevel): Promise<StaffLeadSummary> => {
+/** A participant without the shared contact reads the investor's surname only: «王**». */
+const maskedName = (name: string): string => `${Array.from(name)[0] ?? ''}**`;
+
+/**
+ * A lead as a list row or detail header; a referrer gets the company but not the person (name, phone); a
+ * participant (`viewer`) the masked name and no contact until the handler shares it.
+ */
+export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date, view: LeadViewLevel, viewer?: Staff): Promise<StaffLeadSummary> => {
   const masked = maskContact(lead.contact, maskPhone);
+  // Without a viewer a participant is shown as one without the shared contact: never more than that.
+  const contact = view === 'participant' ? viewer !== undefined && seesContact(viewer, lead, view) : view !== 'referrer';
   return {
     id: lead._id,
     status: lead.status,
     createdAt: lead.createdAt,
-    contactName: view === 'referrer' ? null : lead.contact.name,
+    contactName: view === 'referrer' ? null : contact ? lead.contact.name : maskedName(lead.contact.name),
     company: lead.contact.company,
-    phoneMasked: view === 'referrer' || isAnonymised(lead) ? null : masked.masked,
-    ...(view !== 'referrer' && !isAnonymised(lead) && masked.way !== 'phone' ? { maskedWay: masked.way } : {}),
+    phoneMasked: !contact || isAnonymised(lead) ? null : masked.masked,
+    ...(contact && !isAnonymised(lead) && masked.way !== 'phone' ? { maskedWay: masked.way } : {}),
     industry: lead.need.industry,
     scale: INVESTMENT_SCALE_LABELS[lead.need.scale],
     carrierName: await names.carrierName(lead.source.carrierId),
@@ -89,9 +98,26 @@ const forReferrer = async (event: LeadEvent, me: Staff, names: NameCache): Promi
   }
 };
 
-/** The lead's timeline as this person may see it: handlers and colleagues all of it, referrers the outcome. */
+/**
+ * A participant's view of one event: what the investor was told (replies), the stage, who was brought in or out,
+ * and the participants' own notes; never the handlers' working notes, calls, reveals or hand-off notes.
+ */
+const PARTICIPANT_SEES: ReadonlySet<LeadEvent['type']> = new Set(['reply', 'participant_added', 'participant_removed', 'participant_note']);
+const forParticipant = async (event: LeadEvent, me: Staff, names: NameCache): Promise<LeadEventView | null> => {
+  const base = { id: event._id, type: event.type, actorName: event.actor.name, at: event.at };
+  if (PARTICIPANT_SEES.has(event.type)) return { ...base, text: event.text ?? null };
+  // Sharing concerns them only when it is theirs.
+  if ((event.type === 'participant_contact_shared' || event.type === 'participant_contact_unshared') && event.data?.staffId === me._id) return { ...base, text: event.text ?? null };
+  if (event.type === 'created' || event.type === 'status_changed') return forReferrer(event, me, names);
+  return null;
+};
+
+/**
+ * The lead's timeline as this person may see it: handlers and colleagues all of it, referrers the outcome,
+ * participants the replies, the stage and the participants' notes.
+ */
 export const toLeadEventViews = async (events: readonly LeadEvent[], view: LeadViewLevel, me: Staff, names: NameCache): Promise<LeadEventView[]> => {
-  if (view !== 'referrer') return events.map((e) => ({ id: e._id, type: e.type, actorName: e.actor.name, text: e.text ?? null, at: e.at }));
-  const shown = await Promise.all(events.map((e) => forReferrer(e, me, names)));
+  if (view === 'handler' || view === 'colleague') return events.map((e) => ({ id: e._id, type: e.type, actorName: e.actor.name, text: e.text ?? null, at: e.at }));
+  const shown = await Promise.all(events.map((e) => (view === 'participant' ? forParticipant(e, me, names) : forReferrer(e, me, names))));
   return shown.filter((e): e is LeadEventView => e !== null);
 };

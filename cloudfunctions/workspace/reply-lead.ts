@@ -5,6 +5,7 @@ import { newId } from '../_lib/ids';
 import { notifyInvestor } from '../_lib/notifications';
 import { recordLeadChange } from '../_lib/repositories/lead.repository';
 import { loadLeadFor, requireContactAllowed, responseFields } from './load-lead';
+import { bringManagersIn } from './lead-participants';
 
 /** A reply the investor reads in 我的咨询 (and is told about by subscription message where they subscribed). */
 export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx, input) => {
@@ -22,11 +23,13 @@ export const replyLeadAction = defineAction(replyLeadContract, async (deps, ctx,
     [{ _id: eventId, leadId: lead._id, districtId: lead.districtId, type: 'reply', actor: { kind: 'staff', staffId: staff._id, name: staff.name }, text: input.text, at }],
     null,
   );
+  // A recommendation brings the managers of the carriers it names into the lead (those with an account).
+  const managers = input.carrierIds?.length ? await bringManagersIn(deps, ctx, lead, staff, input.carrierIds) : undefined;
   await notifyInvestor(
     deps,
     lead.submitter.openid,
     { kind: 'lead_reply', page: 'inquiry/my-leads/index', fields: { thing1: `${staff.name}回复了您的咨询`.slice(0, 20), thing2: input.text.slice(0, 20), time3: at } },
     lead._id,
   );
-  return { eventId };
+  return { eventId, ...(managers ? { managers } : {}) };
 });

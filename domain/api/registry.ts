@@ -13,6 +13,7 @@ import { bulletinFileContract, bulletinsContract, reportExportContract } from '.
 import { getCardContract, getCarrierContract, listDirectoryContract, searchCarriersContract, whoAmIContract } from './public-read.contracts';
 import { listEventsContract, saveEventContract, submitEventInquiryContract } from './event.contracts';
 import { heatmapContract } from './heatmap.contracts';
+import { LEAD_PARTICIPANT_CONTRACTS } from './lead-participant.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
 export const CONTRACTS = [
@@ -64,6 +65,7 @@ export const CONTRACTS = [
   weightsContract,
   setWeightsContract,
   heatmapContract,
+  ...LEAD_PARTICIPANT_CONTRACTS,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

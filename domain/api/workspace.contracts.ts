@@ -5,15 +5,20 @@ import { LEAD_EVENT_TYPES } from '../lead/lead-event.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
 import { LeadFactsSchema, StageConfirmationsSchema } from '../lead/lead-facts.schema';
 import { defineContract } from './contract';
+import { BRING_OUTCOMES, LeadParticipantViewSchema } from './lead-participant.contracts';
 
-/** 我的 / 本单位 / 待认领 / 我推荐的 (leads this person brought, handled by others: credit keeps them in view). */
-export const INBOX_TABS = ['mine', 'unit', 'pool', 'referred'] as const;
+/**
+ * 我的 / 本单位 / 待认领 / 我推荐的 (leads this person brought, handled by others: credit keeps them in view) /
+ * 我参与的 (leads a carrier manager was brought into).
+ */
+export const INBOX_TABS = ['mine', 'unit', 'pool', 'referred', 'participating'] as const;
 
 /**
  * How much of a lead the caller sees: `handler` (may act), `colleague` (the handling unit, read-only),
- * `referrer` (brought it: company, need and outcome, no contact data or working notes).
+ * `referrer` (brought it: company, need and outcome, no contact data or working notes), `participant` (a carrier
+ * manager brought in: the need, the stage and the replies; the contact only once the handler shared it).
  */
-export const LEAD_VIEW_LEVELS = ['handler', 'colleague', 'referrer'] as const;
+export const LEAD_VIEW_LEVELS = ['handler', 'colleague', 'referrer', 'participant'] as const;
 export type LeadViewLevel = (typeof LEAD_VIEW_LEVELS)[number];
 
 export const StaffLeadSummarySchema = v.object({
@@ -55,7 +60,7 @@ export const inboxContract = defineContract({
     items: v.array(StaffLeadSummarySchema),
     nextCursor: v.nullable(v.string()),
     /** With the first page only (no cursor); later pages answer null, so paging costs no counts. */
-    counts: v.nullable(v.object({ mine: v.number(), unit: v.number(), pool: v.number(), referred: v.number() })),
+    counts: v.nullable(v.object({ mine: v.number(), unit: v.number(), pool: v.number(), referred: v.number(), participating: v.number() })),
   }),
 });
 
@@ -94,6 +99,12 @@ export const leadDetailContract = defineContract({
     confirmations: StageConfirmationsSchema,
     /** Whether this caller may confirm 签约 / 落地 (investment bureau or admin, not the one who recorded it). */
     canConfirm: v.boolean(),
+    /** The carrier managers on the lead: all of them for the handling side, a participant their own entry only. */
+    participants: v.optional(v.array(LeadParticipantViewSchema)),
+    /** Whether this caller may reveal the contact (the handler; a participant the handler shared it with). */
+    canReveal: v.optional(v.boolean()),
+    /** Whether this caller may add a note (the handler; a participant, whose notes the handler reads). */
+    canNote: v.optional(v.boolean()),
   }),
 });
 
@@ -135,8 +146,17 @@ export const replyLeadContract = defineContract({
   fn: 'workspace',
   access: 'staff',
   writes: true,
-  request: v.strictObject({ leadId: id(), text: paragraph(1, 500) }),
-  response: v.object({ eventId: v.string() }),
+  request: v.strictObject({
+    leadId: id(),
+    text: paragraph(1, 500),
+    /** A recommendation names the carriers it recommends: their managers (staff) are brought into the lead. */
+    carrierIds: v.optional(v.pipe(v.array(id()), v.maxLength(3))),
+  }),
+  response: v.object({
+    eventId: v.string(),
+    /** Per recommended carrier: its manager brought in (`added`), already in, or not possible (external manager). */
+    managers: v.optional(v.array(v.object({ carrierId: v.string(), outcome: v.picklist(BRING_OUTCOMES) }))),
+  }),
 });
 
 export const assignLeadContract = defineContract({

@@ -20,6 +20,11 @@ export const LEAD_EVENT_TYPES = [
   'pool_returned',
   'first_report_disputed',
   'first_report_decided',
+  'participant_added',
+  'participant_removed',
+  'participant_contact_shared',
+  'participant_contact_unshared',
+  'participant_note',
 ] as const;
 export type LeadEventType = (typeof LEAD_EVENT_TYPES)[number];
 

@@ -4,6 +4,7 @@ import { id, isoTime, line, paragraph } from '../common/text';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
 import { LEAD_STATUSES } from './lead-status.rules';
 import { LeadFactsSchema, StageConfirmationsSchema } from './lead-facts.schema';
+import { LeadParticipantsSchema } from './lead-participant.schema';
 
 export const SHARE_CHANNELS = ['chat', 'moments', 'poster', 'qr', 'web_link', 'direct'] as const;
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
@@ -104,6 +105,10 @@ export const LeadSchema = v.strictObject({
   ),
   /** A 首报 dispute raised on this lead (another unit's lead held the company's first report), and its decision. */
   firstReportDispute: v.optional(FirstReportDisputeSchema),
+  /** Carrier managers brought into the lead (see lead-participant.schema.ts); absent until the first one. */
+  participants: v.optional(LeadParticipantsSchema),
+  /** The participants' staff ids, kept beside the list for the «我参与的» inbox query (arrays of objects are not indexable). */
+  participantStaffIds: v.optional(v.array(id())),
   _rev: v.number(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

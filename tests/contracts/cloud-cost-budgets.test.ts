@@ -131,8 +131,9 @@ describe('listings do not grow with what they list', () => {
     expect(next.data.items).toHaveLength(20);
     expect(next.data.counts).toBeNull();
     expect(next.cost.counts).toBe(0);
-    expect(small.counts).toBe(4);
-    expect(next.cost.requests).toBe(small.requests - 4);
+    // One count per tab (我的 / 本单位 / 待认领 / 我推荐的 / 我参与的), all in one wave.
+    expect(small.counts).toBe(5);
+    expect(next.cost.requests).toBe(small.requests - 5);
   });
 });
 

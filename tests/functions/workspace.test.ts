@@ -18,7 +18,7 @@ describe('staff workspace', () => {
     expect(inbox.items.map((i) => i.id)).toEqual([leadId]);
     expect(inbox.items[0].phoneMasked).toBe('139****9000');
     expect(JSON.stringify(inbox)).not.toContain('13900139000');
-    expect(inbox.counts).toEqual({ mine: 1, unit: 1, pool: 0, referred: 1 });
+    expect(inbox.counts).toEqual({ mine: 1, unit: 1, pool: 0, referred: 1, participating: 0 });
   });
 
   it('revealing the contact is audited', async () => {
@@ -168,7 +168,7 @@ describe('staff workspace', () => {
     expect(await b.call('lead.detail', { leadId }, OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(await b.call('lead.inbox', { tab: 'mine' }, null)).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
     const inbox = await b.ok<{ counts: Record<string, number> }>('lead.inbox', { tab: 'unit' }, OPENID.commerce);
-    expect(inbox.counts).toEqual({ mine: 0, unit: 0, pool: 0, referred: 0 });
+    expect(inbox.counts).toEqual({ mine: 0, unit: 0, pool: 0, referred: 0, participating: 0 });
   });
 
   it('a revoked staff member loses access at once', async () => {

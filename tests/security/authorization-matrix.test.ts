@@ -101,6 +101,10 @@ const MATRIX: Record<string, Row> = {
   'carrier.match':      { cells: 'Y Y Y  Y Y Y Y Y  Y', input: () => ({ districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000 } }) },
   // A lead's matches reveal its need: whoever may see the lead.
   'lead.matches':       { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId }) },
+  // Carrier managers on a lead: whoever may act on it brings them in, shares the contact with them, removes them.
+  'lead.addParticipant':          { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, carrierId: 'factory-002' }) },
+  'lead.shareParticipantContact': { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, staffId: 'staff-carrier-manager', shared: true }) },
+  'lead.removeParticipant':       { cells: 'N N N  Y H H Y Y  H', input: (f) => ({ leadId: f.leadId, staffId: 'staff-carrier-manager' }) },
   // District office. The head and 陈启航 lead unit-invest (a unit scope); writes act on the caller's own district,
   // so another district's admin meets this district's ids as missing (H).
   'admin.home':                  { cells: 'N N N  Y N N Y Y  Y', input: () => ({}) },
@@ -318,6 +322,8 @@ const createWorld = async (): Promise<World> => {
   b.deps.qr = instantQr;
   await addOtherDistrict(b);
   const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
+  // 南岭工业坊's manager (沈观澜, a staff member) is brought into the lead: the participant rows below.
+  await b.ok('lead.addParticipant', { leadId, carrierId: 'factory-002' }, OPENID.head);
   const { code } = await b.ok<{ code: string }>('share.create', { cardId: 'card-staff-head', channel: 'chat' }, OPENID.investorB);
   const { page } = await b.ok<{ page: string }>('admin.carrier.remindVacancy', { carrierId: 'building-001' }, OPENID.admin);
   await b.ok('admin.handover.start', { staffId: 'staff-invited', successorStaffId: 'staff-tech' }, OPENID.admin);
@@ -478,6 +484,8 @@ describe('authorization matrix', () => {
  *   colleague      周若岚, same unit as the handler, not the handler nor the leader
  *   poolColleague  周若岚 again, after the leader put the lead back in the unit's pool (nobody has it)
  *   referrer       the head after handing the lead on to 科技局 · 王书恒: credit stays, handling is gone
+ *   participant    沈观澜, manager of 南岭工业坊, brought into the lead by the head (the world's fixture)
+ *   participantShared  沈观澜 again, after the head shared the investor's contact with him
  * `view` is what lead.detail reports when it answers.
  */
 interface LeadRole {
@@ -492,6 +500,13 @@ const LEAD_ROLES: Record<string, LeadRole> = {
   colleague: { openid: OPENID.commissioner, prepare: async () => undefined },
   poolColleague: { openid: OPENID.commissioner, prepare: handOn('unit-invest') },
   referrer: { openid: OPENID.head, prepare: handOn('unit-tech', 'staff-tech') },
+  participant: { openid: OPENID.carrierManager, prepare: async () => undefined },
+  participantShared: {
+    openid: OPENID.carrierManager,
+    prepare: async (b, leadId) => {
+      await b.ok('lead.shareParticipantContact', { leadId, staffId: 'staff-carrier-manager', shared: true }, OPENID.head);
+    },
+  },
 };
 const LEAD_ROLE_ORDER = Object.keys(LEAD_ROLES);
 const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<string, unknown>> = {
@@ -508,28 +523,37 @@ const LEAD_ACTION_INPUT: Record<string, (leadId: string, rev: number) => Record<
   'lead.firstReport': (leadId) => ({ leadId }),
   'lead.raiseDispute': (leadId, rev) => ({ leadId, reason: '我方先对接', rev }),
   'report.decideDispute': (leadId, rev) => ({ leadId, decision: 'upheld', reason: '证据充分', rev }),
+  'lead.addParticipant': (leadId) => ({ leadId, carrierId: 'factory-002' }),
+  'lead.shareParticipantContact': (leadId) => ({ leadId, staffId: 'staff-carrier-manager', shared: true }),
+  'lead.removeParticipant': (leadId) => ({ leadId, staffId: 'staff-carrier-manager' }),
 };
-// Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer
+// Cells in LEAD_ROLE_ORDER: colleague poolColleague referrer participant participantShared
 const LEAD_ROLE_MATRIX: Record<string, string> = {
-  'lead.detail':        'Y Y Y',
-  'lead.revealContact': 'N Y N',
-  'lead.transition':    'N Y N',
-  'lead.note':          'N Y N',
-  'lead.reply':         'N Y N',
-  'lead.assign':        'N Y N',
+  'lead.detail':        'Y Y Y  Y Y',
+  // A participant reveals the contact only while the handler shares it with them.
+  'lead.revealContact': 'N Y N  N Y',
+  'lead.transition':    'N Y N  N N',
+  // A participant's note is for the handler (their own event type, no SLA effect).
+  'lead.note':          'N Y N  Y Y',
+  'lead.reply':         'N Y N  N N',
+  'lead.assign':        'N Y N  N N',
   // Matches come from the need, not the contact: whoever may see the lead may see what fits it.
-  'lead.matches':       'Y Y Y',
-  'lead.setFacts':      'N Y N',
+  'lead.matches':       'Y Y Y  Y Y',
+  'lead.setFacts':      'N Y N  N N',
   // Both are members of the investment bureau: past authorization, the new lead stops at the stage (S).
-  'lead.confirmStage':  'S S S',
+  'lead.confirmStage':  'S S S  N N',
   // Only the pool lead can be claimed; the others are held (P), and the referrer still sees theirs.
-  'lead.poolClaim':     'P Y P',
-  'lead.firstReport':   'Y Y Y',
+  'lead.poolClaim':     'P Y P  P P',
+  'lead.firstReport':   'Y Y Y  Y Y',
   // The colleague neither reported nor handles it; the pool may act, the referrer reported it (S: no facts yet).
-  'lead.raiseDispute':  'N S S',
-  'report.decideDispute': 'N N N',
+  'lead.raiseDispute':  'N S S  N N',
+  'report.decideDispute': 'N N N  N N',
+  // Only whoever may act brings managers in, shares the contact, removes them: never a participant themselves.
+  'lead.addParticipant':          'N Y N  N N',
+  'lead.shareParticipantContact': 'N Y N  N N',
+  'lead.removeParticipant':       'N Y N  N N',
 };
-const LEAD_ROLE_VIEW = 'colleague handler referrer';
+const LEAD_ROLE_VIEW = 'colleague handler referrer  participant participant';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {

@@ -91,7 +91,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'lead.revealContact': { caller: 'admin', input: { leadId: f.leadId } },
   'lead.transition': { caller: 'admin', input: { leadId: f.leadId, to: 'contacted', reason: '已电话联系', rev: f.rev } },
   'lead.note': { caller: 'admin', input: { leadId: f.leadId, text: '电话沟通，客户下周来访。', kind: 'call_logged' } },
-  'lead.reply': { caller: 'admin', input: { leadId: f.leadId, text: '您好，已收到您的咨询。' } },
+  // A recommendation names its carriers: 南岭工业坊's manager is brought in (the array of ids is probed too).
+  'lead.reply': { caller: 'admin', input: { leadId: f.leadId, text: '您好，已收到您的咨询。', carrierIds: ['factory-002'] } },
   'lead.assign': { caller: 'admin', input: { leadId: f.leadId, toUnitId: 'unit-tech', toStaffId: 'staff-tech', note: '人工智能方向', rev: f.rev } },
   // Staff may not bind a second account, so only a not-yet-staff caller makes this succeed.
   'staff.bindInvite': { caller: 'investorB', input: { inviteCode: 'DEMO2026' } },
@@ -242,6 +243,11 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   // The corpus upload (sent earlier in the control run) has the carrier columns: a dry run reports them, writes nothing.
   'admin.staff.import': { caller: 'admin', input: { uploadId: 'up_corpusupload0001', fileName: '人员导入.csv', mode: 'dry_run' } },
   'report.heatmap': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, kind: 'street_carrier', measure: 'signed' } },
+  // Carrier managers on the signed lead (the first one is erased by then in the control run), in CONTRACTS order:
+  // brought in, the contact shared with him, then removed.
+  'lead.addParticipant': { caller: 'admin', input: { leadId: f.signedLeadId, carrierId: 'factory-002' } },
+  'lead.shareParticipantContact': { caller: 'admin', input: { leadId: f.signedLeadId, staffId: 'staff-carrier-manager', shared: true } },
+  'lead.removeParticipant': { caller: 'admin', input: { leadId: f.signedLeadId, staffId: 'staff-carrier-manager' } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

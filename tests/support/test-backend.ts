@@ -25,6 +25,7 @@ export const OPENID = {
   admin: 'demo-openid-admin',
   wangshanAdmin: 'demo-openid-wangshan-admin',
   cityAdmin: 'demo-openid-city-admin',
+  carrierManager: 'demo-openid-carrier-manager',
 } as const;
 
 export interface TestBackend {

@@ -22,6 +22,7 @@ export const PERSONAS: readonly Persona[] = [
   { id: 'admin', label: '许安然 · 管理员', kind: 'staff', openid: 'demo-openid-admin' },
   { id: 'wangshan-admin', label: '叶清岚 · 望山区管理员（第二个区）', kind: 'staff', openid: 'demo-openid-wangshan-admin' },
   { id: 'city-admin', label: '陆明远 · 市级管理员（只读各区）', kind: 'staff', openid: 'demo-openid-city-admin' },
+  { id: 'carrier-manager', label: '沈观澜 · 载体管理员（南岭工业坊）', kind: 'staff', openid: 'demo-openid-carrier-manager' },
 ];
 
 export const DEFAULT_PERSONA_ID = 'visitor';

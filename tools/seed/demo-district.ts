@@ -58,7 +58,12 @@ export const STAFF: StaffSeed[] = [
   { id: 'staff-park', unitId: 'unit-park', name: '郑嘉木', title: '产业园管委会 招商部长', roles: ['commissioner', 'staff'], phone: '13800138008', wechatId: 'linjiang-demo-zheng', industryFocus: ['先进制造', '新能源'], openid: 'demo-openid-park' },
   { id: 'staff-admin', unitId: 'unit-invest', name: '许安然', title: '投资促进局 信息管理员', roles: ['admin', 'staff'], phone: '13800138009', industryFocus: [], openid: 'demo-openid-admin' },
   { id: 'staff-invited', unitId: 'unit-tech', name: '何以宁', title: '科技局 科员', roles: ['staff'], phone: '13800138010', industryFocus: ['人工智能'], openid: null },
+  // A building/park manager on the staff: manages 南岭工业坊 (factory-002) and is brought into its leads.
+  { id: 'staff-carrier-manager', unitId: 'unit-park', name: '沈观澜', title: '产业园管委会 载体管理员', roles: ['carrier_manager'], phone: '13800138011', industryFocus: [], openid: 'demo-openid-carrier-manager' },
 ];
+
+/** The seeded carrier whose manager is a staff member (the others have external managers). */
+export const STAFF_MANAGED_CARRIER_ID = 'factory-002';
 
 const STREETS = ['金湾街道', '滨江街道', '青石街道', '南岭街道', '高新片区'];
 const INDUSTRIES = ['数字经济', '先进制造', '生物医药', '人工智能', '集成电路', '新能源', '现代商贸', '文化旅游', '总部经济', '教育培训'];
@@ -154,6 +159,8 @@ export const buildDemoDistrict = (now: Date): SeedCollections => {
   for (const type of CARRIER_TYPES) {
     for (let i = 0; i < 8; i += 1) carriers.push(makeCarrier(type, i, now, rand));
   }
+  const managed = carriers.find((c) => c._id === STAFF_MANAGED_CARRIER_ID);
+  if (managed) Object.assign(managed, { managerStaffId: 'staff-carrier-manager', managerName: '沈观澜', managerPhone: '13800138011' });
 
   const district: District = {
     _id: DEMO_DISTRICT_ID,

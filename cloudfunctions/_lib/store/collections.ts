@@ -82,6 +82,8 @@ export const COLLECTIONS = {
       { name: 'by_district_dispute', fields: ['districtId', 'firstReportDispute.status', 'firstReportDispute.raisedAt', '_id'] },
       // 擂台赛 penalty: a district's leads closed as invalid, by when they were last touched.
       { name: 'by_district_status_updated', fields: ['districtId', 'status', 'updatedAt', '_id'] },
+      // 我参与的: the leads a carrier manager was brought into, overdue first, newest next (an array field: `has`).
+      { name: 'by_participant', fields: ['participantStaffIds', 'sla.escalation', 'createdAt', '_id'] },
     ],
   },
   leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },

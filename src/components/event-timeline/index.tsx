@@ -22,6 +22,11 @@ export const LEAD_EVENT_LABELS: Record<LeadEventType, string> = {
   pool_returned: '退回待认领',
   first_report_disputed: '首报申诉',
   first_report_decided: '首报裁定',
+  participant_added: '载体管理员参与',
+  participant_removed: '移出载体管理员',
+  participant_contact_shared: '共享联系方式',
+  participant_contact_unshared: '取消共享联系方式',
+  participant_note: '载体管理员备注',
 };
 
 export interface TimelineEvent {

@@ -15,12 +15,13 @@ import { usePoolClaim } from './use-pool-claim';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
-const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领', referred: '我推荐的' };
+const TAB_LABELS: Record<InboxTab, string> = { mine: '我的', unit: '本单位', pool: '待认领', referred: '我推荐的', participating: '我参与的' };
 const EMPTY_TEXT: Record<InboxTab, { title: string; description: string }> = {
   mine: { title: '暂无由您承办的线索', description: '新线索分配给您时会出现在这里，并通过微信提醒您。' },
   unit: { title: '本单位暂无线索', description: '转交到本单位或本单位人员承办的线索会显示在这里。' },
   pool: { title: '暂无待认领线索', description: '转交到本单位但未指定承办人的线索会显示在这里，点「认领」即由您承办。' },
   referred: { title: '暂无您推荐的线索', description: '通过您的名片或转发带来、由其他同事承办的线索会显示在这里，您可以随时查看进展。' },
+  participating: { title: '暂无您参与的线索', description: '咨询您管理的载体、或经办人请您参与的线索会显示在这里：可查看需求并留言，联系方式由经办人共享后才可查看。' },
 };
 
 export default function InboxPage() {
@@ -66,7 +67,9 @@ export default function InboxPage() {
     );
   }
 
-  const tabs = (['mine', 'unit', 'pool', 'referred'] as const).map((key) => ({ key, label: TAB_LABELS[key], count: inbox.counts ? inbox.counts[key] : null }));
+  // 我参与的 only for whom it concerns: a carrier manager, or anyone brought into a lead (a count above zero).
+  const participates = session.staff?.roles.includes('carrier_manager') === true || (inbox.counts?.participating ?? 0) > 0 || inbox.tab === 'participating';
+  const tabs = (['mine', 'unit', 'pool', 'referred', ...(participates ? (['participating'] as const) : [])] as const).map((key) => ({ key, label: TAB_LABELS[key], count: inbox.counts ? inbox.counts[key] : null }));
   const overdue = inbox.items.filter((l) => l.overdue).length;
 
   return (

@@ -39,18 +39,18 @@ const emptyList = (): TabList => ({ status: 'loading', items: [], nextCursor: nu
 export const landingTab = (counts: InboxCounts): InboxTab => (counts.mine > 0 ? 'mine' : (INBOX_TABS.find((t) => counts[t] > 0) ?? 'mine'));
 
 /**
- * 线索收件箱: four tabs (mine / unit / pool / referred) with counts, overdue first (the backend's order), paged by
+ * 线索收件箱: five tabs (mine / unit / pool / referred / participating) with counts, overdue first (the backend's order), paged by
  * cursor. Without an explicit tab it opens on 我的 and, on the first answer, moves to `landingTab` unless the
  * user has already picked a tab.
  */
 export const useInbox = (initialTab?: InboxTab): InboxState => {
   const [tab, setTabState] = useState<InboxTab>(initialTab ?? 'mine');
   const mayLand = useRef(initialTab === undefined);
-  const [lists, setLists] = useState<Record<InboxTab, TabList>>({ mine: emptyList(), unit: emptyList(), pool: emptyList(), referred: emptyList() });
+  const [lists, setLists] = useState<Record<InboxTab, TabList>>({ mine: emptyList(), unit: emptyList(), pool: emptyList(), referred: emptyList(), participating: emptyList() });
   const [counts, setCounts] = useState<InboxCounts | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   // Answers for a tab are applied only if no newer first-page request for that tab was made meanwhile.
-  const tickets = useRef<Record<InboxTab, number>>({ mine: 0, unit: 0, pool: 0, referred: 0 });
+  const tickets = useRef<Record<InboxTab, number>>({ mine: 0, unit: 0, pool: 0, referred: 0, participating: 0 });
   const moreInFlight = useRef(false);
 
   const loadFirst = useCallback(async (which: InboxTab): Promise<void> => {

@@ -9,7 +9,7 @@ import type { ThreadMessage } from '../../components/message-thread';
 import { StatusPipeline } from '../../components/status-pipeline';
 import { addPhoneContact, copyText } from '../../platform/privacy';
 import { openPage, ROUTES } from '../../routes';
-import { recommendationText } from './recommendation';
+import { RECOMMENDED, recommendationText } from './recommendation';
 import { ConfirmSection } from './sections/confirm-section';
 import { ContactSection } from './sections/contact-section';
 import { FactsSection } from './sections/facts-section';
@@ -20,6 +20,8 @@ import { LeadHeader } from './sections/lead-header';
 import { MatchesSection } from './sections/matches-section';
 import { NeedSection } from './sections/need-section';
 import { NotesSection } from './sections/notes-section';
+import { ParticipantsSection } from './sections/participants-section';
+import { useLeadParticipants } from './use-lead-participants';
 import { ReplySection } from './sections/reply-section';
 import { Section } from './sections/section';
 import { useLeadDetail } from './use-lead-detail';
@@ -56,6 +58,7 @@ export default function LeadDetailPage() {
   const detail = useLeadDetail(leadId);
   const matches = useLeadMatches(leadId);
   const pool = usePoolClaim(detail.reload);
+  const participants = useLeadParticipants(leadId, detail.reload);
   const { status, data, error } = detail;
   const factsEditor = useLeadFacts(leadId, data ? { id: data.lead.id, rev: data.rev, facts: data.facts, statedCompany: data.lead.company } : null, detail.reload);
   const stageConfirm = useStageConfirm(leadId, data ? { id: data.lead.id, status: data.lead.status, rev: data.rev, canConfirm: data.canConfirm, confirmations: data.confirmations } : null, detail.reload);
@@ -100,6 +103,9 @@ export default function LeadDetailPage() {
     ...data.events.filter((e) => e.type === 'reply').map((e) => ({ id: e.id, author: e.actorName, text: e.text ?? '', at: e.at, fromInvestor: false })),
   ];
   const revealed = detail.revealed;
+  const asParticipant = data.view === 'participant';
+  const holderName = lead.handlerName ?? lead.handlerUnitName;
+  const participantList = data.participants ?? [];
   const waitingStages = stagesToConfirm(lead.status, data.confirmations);
   const showConfirmations = waitingStages.length > 0 || Boolean(data.confirmations.signed ?? data.confirmations.landed);
 
@@ -110,7 +116,8 @@ export default function LeadDetailPage() {
       <ContactSection
         lead={lead}
         revealed={revealed}
-        canReveal={canAct}
+        canReveal={data.canReveal ?? canAct}
+        holderName={asParticipant ? holderName : undefined}
         revealing={detail.revealing}
         onReveal={() => void detail.reveal()}
         onCall={callPhone}
@@ -132,6 +139,17 @@ export default function LeadDetailPage() {
       />
 
       <NeedSection lead={lead} need={data.need} />
+
+      <ParticipantsSection
+        participants={participantList}
+        canManage={canAct}
+        asParticipant={asParticipant}
+        holderName={holderName}
+        busy={participants.busy}
+        error={participants.errorFrom === 'manage' ? participants.error : null}
+        onShare={(staffId, shared) => void participants.share(staffId, shared)}
+        onRemove={(staffId) => void participants.remove(staffId)}
+      />
 
       <FactsSection
         facts={data.facts}
@@ -186,6 +204,7 @@ export default function LeadDetailPage() {
       <NotesSection
         events={data.events}
         canAct={canAct}
+        participantNote={data.canNote ?? false}
         hideTextarea={hideInputs}
         note={detail.note}
         onKind={detail.note.setKind}
@@ -205,8 +224,14 @@ export default function LeadDetailPage() {
       <MatchesSection
         matches={matches}
         canAct={canAct}
+        onInvite={(carrierId) => void participants.invite(carrierId)}
+        inviting={participants.busy}
+        inviteError={participants.errorFrom === 'invite' ? participants.error : null}
+        invitedCarrierIds={participantList.map((p) => p.carrierId)}
         onRecommend={() => {
-          detail.reply.setText(recommendationText(matches.data?.matches ?? []));
+          const top = (matches.data?.matches ?? []).slice(0, RECOMMENDED);
+          // The recommendation names its carriers: sending it brings their managers (staff) into the lead.
+          detail.reply.recommend(recommendationText(top), top.map((m) => m.carrier.id));
           // The reply box is further up: bring it into view with the recommendation in it.
           Taro.pageScrollTo({ selector: '.lead-detail__composer', offsetTop: -80, duration: 200 }).catch(() => undefined);
         }}

@@ -7,7 +7,7 @@ jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
 jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
 
 const who = (roles: string[]) => ({ kind: 'staff', staff: { staffId: 's', name: '许安然', districtId: 'd', unitId: 'u', roles, cardId: null } });
-const EMPTY = { items: [], nextCursor: null, counts: { mine: 0, unit: 0, pool: 0, referred: 0 } };
+const EMPTY = { items: [], nextCursor: null, counts: { mine: 0, unit: 0, pool: 0, referred: 0, participating: 0 } };
 
 let backend: FakeBackend | undefined;
 beforeEach(() => {

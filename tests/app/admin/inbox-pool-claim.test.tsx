@@ -30,7 +30,7 @@ const poolInbox = () => {
     inbox: (input: Record<string, unknown>) => ({
       items: input.tab === 'pool' && !claimed ? [aStaffLead({ id: 'ld_pool1', contactName: '吴先生', handlerName: null })] : input.tab === 'mine' && claimed ? [aStaffLead({ id: 'ld_pool1', contactName: '吴先生' })] : [],
       nextCursor: null,
-      counts: { mine: claimed ? 1 : 0, unit: 0, pool: claimed ? 0 : 1, referred: 0 },
+      counts: { mine: claimed ? 1 : 0, unit: 0, pool: claimed ? 0 : 1, referred: 0, participating: 0 },
     }),
   };
 };
@@ -91,7 +91,7 @@ describe('认领 in the inbox', () => {
   });
 
   it('other tabs have no 认领 button', async () => {
-    useBackend({ 'lead.inbox': () => ({ items: [aStaffLead({ id: 'ld_mine' })], nextCursor: null, counts: { mine: 1, unit: 1, pool: 0, referred: 0 } }) });
+    useBackend({ 'lead.inbox': () => ({ items: [aStaffLead({ id: 'ld_mine' })], nextCursor: null, counts: { mine: 1, unit: 1, pool: 0, referred: 0, participating: 0 } }) });
     render(<InboxPage />);
     await screen.findByTestId('inbox-list', {}, SLOW);
     expect(screen.queryByTestId('claim-ld_mine')).toBeNull();

@@ -17,7 +17,7 @@ beforeEach(() => {
   process.env.TARO_APP_TEMPLATE_LEAD_NEW = TEMPLATE;
   backend = fakeBackend({
     'session.whoami': () => WHO,
-    'lead.inbox': () => ({ items: [aStaffLead({ id: 'l1', contactName: '沈嘉禾' })], nextCursor: null, counts: { mine: 1, unit: 1, pool: 0, referred: 0 } }),
+    'lead.inbox': () => ({ items: [aStaffLead({ id: 'l1', contactName: '沈嘉禾' })], nextCursor: null, counts: { mine: 1, unit: 1, pool: 0, referred: 0, participating: 0 } }),
   });
 });
 afterEach(() => {

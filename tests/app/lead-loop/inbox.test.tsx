@@ -7,7 +7,7 @@ jest.mock('@tarojs/taro', () => require('../support/lead-loop-taro'));
 jest.mock('@tarojs/components', () => require('../support/lead-loop-components'));
 
 const WHO = { kind: 'staff', staff: { staffId: 'staff_li', name: '李晓雯', districtId: 'district_linjiang', unitId: 'unit_invest', roles: ['commissioner'], cardId: 'card_li' } };
-const COUNTS = { mine: 3, unit: 7, pool: 2, referred: 4 };
+const COUNTS = { mine: 3, unit: 7, pool: 2, referred: 4, participating: 0 };
 
 let backend: FakeBackend | undefined;
 const useBackend = (inbox: Handler): FakeBackend => {
@@ -71,7 +71,7 @@ describe('staff inbox', () => {
   });
 
   it('lands on 我推荐的 when the only leads are ones this person brought, showing the company, not the person', async () => {
-    const counts = { mine: 0, unit: 0, pool: 0, referred: 1 };
+    const counts = { mine: 0, unit: 0, pool: 0, referred: 1, participating: 0 };
     const api = useBackend((input) => ({
       items: input.tab === 'referred' ? [aStaffLead({ id: 'brought', contactName: null, phoneMasked: null, company: '云帆智能科技有限公司', handlerName: '王书恒' })] : [],
       nextCursor: null,
@@ -89,7 +89,7 @@ describe('staff inbox', () => {
   });
 
   it('stays on an empty 我的 when there are no leads anywhere', async () => {
-    const api = useBackend(() => ({ items: [], nextCursor: null, counts: { mine: 0, unit: 0, pool: 0, referred: 0 } }));
+    const api = useBackend(() => ({ items: [], nextCursor: null, counts: { mine: 0, unit: 0, pool: 0, referred: 0, participating: 0 } }));
     render(<InboxPage />);
     expect(await screen.findByTestId('empty-state')).toBeTruthy();
     expect(screen.getByTestId('tab-mine').getAttribute('aria-selected')).toBe('true');

@@ -365,7 +365,8 @@ describe('reply box draft', () => {
       await act(async () => {
         fireEvent.click(screen.getByTestId('send-reply'));
       });
-      expect(api.inputs('lead.reply')).toEqual([{ leadId: 'lead_1', text }]);
+      // The recommendation names its carriers: their managers are brought into the lead with it.
+      expect(api.inputs('lead.reply')).toEqual([{ leadId: 'lead_1', text, carrierIds: ['park-1', 'park-2', 'park-3'] }]);
     });
 
     it('lets someone who only follows the lead see the matches but not recommend', async () => {

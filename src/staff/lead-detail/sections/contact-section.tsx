@@ -15,10 +15,12 @@ export interface ContactSectionProps {
   onCopy: (value: string) => void;
   /** Saves the revealed contact to the phone's address book (WeChat only). */
   onAddContact?: () => void;
+  /** For a participant without the shared contact: who holds it («联系方式由经办人 X 掌握»). */
+  holderName?: string;
 }
 
 /** 联系方式: masked until an audited reveal; hidden from those who may not see it; stopped once the investor withdrew consent or was erased. */
-export function ContactSection({ lead, revealed, canReveal, revealing, phoneHref, onReveal, onCall, onCopy, onAddContact }: ContactSectionProps) {
+export function ContactSection({ lead, revealed, canReveal, revealing, phoneHref, onReveal, onCall, onCopy, onAddContact, holderName }: ContactSectionProps) {
   return (
     <Section title="联系方式" testId="contact-section">
       {lead.privacyState ? (
@@ -27,7 +29,7 @@ export function ContactSection({ lead, revealed, canReveal, revealing, phoneHref
         </Text>
       ) : lead.phoneMasked === null ? (
         <Text className="lead-detail__meta" data-testid="contact-hidden">
-          联系方式仅承办人可见
+          {holderName ? `联系方式由经办人 ${holderName} 掌握` : '联系方式仅承办人可见'}
         </Text>
       ) : (
         <ContactReveal

@@ -20,7 +20,9 @@ export function LeadHeader({ lead, view, canAct, channelLabel }: LeadHeaderProps
           <Text>
             {view === 'referrer'
               ? '您是这条线索的推荐人：可查看企业、需求和办理进展；投资者的姓名、联系方式、留言和跟进记录仅承办人可见。'
-              : '这条线索由同事承办：您可查看，处理由承办人或单位负责人进行。'}
+              : view === 'participant'
+                ? '您作为载体管理员参与这条线索：可查看需求、进度和回复，并给经办人留言；办理由经办人进行。'
+                : '这条线索由同事承办：您可查看，处理由承办人或单位负责人进行。'}
           </Text>
         </View>
       ) : null}

@@ -11,10 +11,18 @@ export interface MatchesSectionProps {
   onRecommend: () => void;
   onRetry: () => void;
   onOpen: (carrierId: string) => void;
+  /** «请载体管理员参与»: bring the manager of a matched carrier into the lead (handler only). */
+  onInvite?: (carrierId: string) => void;
+  /** The carrier whose invitation is running. */
+  inviting?: string | null;
+  /** Carriers whose manager is already on the lead. */
+  invitedCarrierIds?: readonly string[];
+  /** Why the last invitation could not be made (e.g. an external manager has no account). */
+  inviteError?: string | null;
 }
 
 /** 匹配载体: carriers that fit the need; the handler may put the top few into the reply box. */
-export function MatchesSection({ matches, canAct, onRecommend, onRetry, onOpen }: MatchesSectionProps) {
+export function MatchesSection({ matches, canAct, onRecommend, onRetry, onOpen, onInvite, inviting = null, invitedCarrierIds = [], inviteError = null }: MatchesSectionProps) {
   const data = matches.data;
   return (
     <Section
@@ -38,6 +46,26 @@ export function MatchesSection({ matches, canAct, onRecommend, onRetry, onOpen }
         <>
           {canAct && data.matches.length ? <Text className="lead-detail__meta">点「推荐」把前几个连同理由填入上方回复框，确认后发送给投资者。</Text> : null}
           <CarrierMatchList matches={data.matches} nearMisses={data.nearMisses} onOpen={onOpen} />
+          {canAct && onInvite && data.matches.length ? (
+            <View className="lead-detail__invites" data-testid="match-invites">
+              <Text className="lead-detail__meta">请载体管理员参与：对方可看到需求并留言，联系方式需您另行共享。外部管理员没有账号，无法加入。</Text>
+              {data.matches.slice(0, RECOMMENDED).map((m) => (
+                <View key={m.carrier.id} className="lead-detail__invite">
+                  {/* The carrier's name is in the button's own text: each reads distinctly to a screen reader. */}
+                  {invitedCarrierIds.includes(m.carrier.id) ? (
+                    <Text className="lead-detail__meta">{`「${m.carrier.name}」的管理员已参与`}</Text>
+                  ) : (
+                    <ActionButton text={`请「${m.carrier.name}」的管理员参与`} size="sm" tone="secondary" loading={inviting === m.carrier.id} onClick={() => onInvite(m.carrier.id)} testId={`invite-${m.carrier.id}`} />
+                  )}
+                </View>
+              ))}
+              {inviteError ? (
+                <Text className="lead-detail__error" data-testid="invite-error">
+                  {inviteError}
+                </Text>
+              ) : null}
+            </View>
+          ) : null}
         </>
       ) : null}
     </Section>

@@ -9,6 +9,8 @@ import { Section } from './section';
 export interface NotesSectionProps {
   events: LeadDetail['events'];
   canAct: boolean;
+  /** A participant (carrier manager) may leave a plain note for the handler, nothing else. */
+  participantNote?: boolean;
   hideTextarea: boolean;
   note: Pick<LeadNote, 'text' | 'kind' | 'error' | 'sending'>;
   onKind: (kind: NoteKind) => void;
@@ -17,11 +19,13 @@ export interface NotesSectionProps {
 }
 
 /** 跟进记录: internal notes and logged calls, above the lead's whole timeline. */
-export function NotesSection({ events, canAct, hideTextarea, note, onKind, onText, onSave }: NotesSectionProps) {
+export function NotesSection({ events, canAct, participantNote = false, hideTextarea, note, onKind, onText, onSave }: NotesSectionProps) {
+  const asParticipant = !canAct && participantNote;
   return (
     <Section title="跟进记录" testId="notes-section">
-      {canAct ? (
+      {canAct || asParticipant ? (
         <View className="lead-detail__composer lead-detail__composer--notes">
+          {asParticipant ? null : (
           <View className="lead-detail__kinds" role="radiogroup">
             {(['note', 'call_logged'] as const).map((kind) => (
               <View
@@ -36,6 +40,7 @@ export function NotesSection({ events, canAct, hideTextarea, note, onKind, onTex
               </View>
             ))}
           </View>
+          )}
           {hideTextarea ? (
             <View className="lead-detail__textarea lead-detail__textarea--short" />
           ) : (
@@ -43,16 +48,16 @@ export function NotesSection({ events, canAct, hideTextarea, note, onKind, onTex
               className="lead-detail__textarea lead-detail__textarea--short"
               value={note.text}
               maxlength={500}
-              placeholder={note.kind === 'call_logged' ? '通话要点，如：已电话联系，约下周实地考察' : '内部跟进备注，投资者看不到'}
+              placeholder={asParticipant ? '给经办人的留言，如：可提供 3 200 ㎡，三楼' : note.kind === 'call_logged' ? '通话要点，如：已电话联系，约下周实地考察' : '内部跟进备注，投资者看不到'}
               data-testid="note-input"
-              {...controlLabel(note.kind === 'call_logged' ? '通话要点' : '跟进备注')}
+              {...controlLabel(asParticipant ? '给经办人的留言' : note.kind === 'call_logged' ? '通话要点' : '跟进备注')}
               onInput={(e) => onText(e.detail.value)}
             />
           )}
           {note.error ? <Text className="lead-detail__error">{note.error}</Text> : null}
           <View className="lead-detail__composer-actions">
             <ActionButton
-              text={note.kind === 'call_logged' ? '保存通话记录' : '保存备注'}
+              text={asParticipant ? '留言给经办人' : note.kind === 'call_logged' ? '保存通话记录' : '保存备注'}
               size="md"
               tone="secondary"
               loading={note.sending}
