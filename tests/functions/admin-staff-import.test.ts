@@ -121,6 +121,17 @@ describe('district office: staff import', () => {
     expect(await b.ok('staff.bindInvite', { inviteCode: first.invites[1].inviteCode }, 'demo-openid-imported')).toEqual({ staffId: first.invites[1].staffId, name: '导入人员2' });
   });
 
+  it('two applies of one file at once add each person once, with one code each', async () => {
+    const file = await xlsx(Array.from({ length: 6 }, (_, i) => person(i + 1)));
+    const before = await staffCount();
+    const [a, c] = await Promise.all([importFile(b, file, 'apply'), importFile(b, file, 'apply')]);
+    expect(await staffCount()).toBe(before + 6);
+    const issued = [...a.invites, ...c.invites];
+    expect(issued.map((i) => i.staffId).sort()).toEqual([...new Set(issued.map((i) => i.staffId))].sort());
+    expect(issued).toHaveLength(6);
+    for (const i of issued) expect((await staffDoc(i.staffId))?.inviteCode).toBe(i.inviteCode);
+  });
+
   it('a key that exists updates that person: by 工号 (title, roles, unit, phone), and by phone for people added by hand', async () => {
     const first = await importFile(b, await xlsx([person(1)]), 'apply');
     const id = first.invites[0].staffId;

@@ -10,6 +10,7 @@ import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
 import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchImport, printImport } from './import-bench';
+import { benchStaffImport, printStaffImport } from './staff-import-bench';
 import { benchMatching, benchWebSubmit, printReach } from './reach-bench';
 import { benchLcp, printLcp } from './lcp-bench';
 import { benchLeadPipeline } from './lead-pipeline-bench';
@@ -137,6 +138,12 @@ const main = async () => {
     const f = await benchImport(5000);
     printImport(f);
     results.import = f;
+  }
+  if (want('staff-import')) {
+    console.log('\n11b. district office staff import (2 000 rows): dry run, apply with invite codes, apply again, rows/s and peak memory');
+    const f = await benchStaffImport(2000);
+    printStaffImport(f);
+    results.staffImport = f;
   }
   if (want('reach')) {
     console.log('\n12. reach: carrier matching over 10 000 carriers; the web path\'s inquiry submit on loopback');
