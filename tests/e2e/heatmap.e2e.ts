@@ -44,7 +44,7 @@ describe('heat map in the browser', () => {
 
   const open = async (page: Page) => {
     await page.goto(`${cloud.url}#/reports/heatmap/index?scope=district`);
-    await page.getByTestId('heat-grid').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="heat-grid"]:visible').first().waitFor({ timeout: 30_000 });
     await settle(page);
   };
 
@@ -70,12 +70,13 @@ describe('heat map in the browser', () => {
     await page.getByText('金陵智造有限公司').waitFor();
     await page.goto(`${cloud.url}#/reports/dashboard/index?scope=district`);
     await page.getByTestId('open-heatmap').click();
-    await page.getByTestId('heat-grid').waitFor({ timeout: 30_000 });
+    // Taro keeps the pages below in the DOM, hidden: the heat map just opened is the visible one.
+    await page.locator('[data-testid="heat-grid"]:visible').first().waitFor({ timeout: 30_000 });
 
     // Street × carrier type: the factory's street, the cell of 厂房.
     await open(page);
-    await page.getByTestId('heatmap-kind-street_carrier').click();
-    await page.getByRole('columnheader', { name: '厂房' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="heatmap-kind-street_carrier"]:visible').first().click();
+    await page.locator('[role="columnheader"]:visible', { hasText: '厂房' }).first().waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 
