@@ -44,7 +44,7 @@ describe('heat map in the browser', () => {
 
   const open = async (page: Page) => {
     await page.goto(`${cloud.url}#/reports/heatmap/index?scope=district`);
-    await page.getByTestId('heat-grid').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="heat-grid"]:visible').first().waitFor({ timeout: 30_000 });
     await settle(page);
   };
 
@@ -62,10 +62,21 @@ describe('heat map in the browser', () => {
     assert.equal(await page.getByText('金陵智造有限公司').count(), 0);
     assert.equal(await page.getByText('西湖智能有限公司').count(), 0);
 
+    // From 数据看板: its 招商热力图 entry, and its industry bar (a Chinese value) opens the same leads.
+    await page.goto(`${cloud.url}#/reports/dashboard/index?scope=district`);
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: '新能源：3 条，上期 0 条，查看线索' }).click();
+    await page.getByTestId('report-leads-list').waitFor({ timeout: 30_000 });
+    await page.getByText('金陵智造有限公司').waitFor();
+    await page.goto(`${cloud.url}#/reports/dashboard/index?scope=district`);
+    await page.getByTestId('open-heatmap').click();
+    // Taro keeps the pages below in the DOM, hidden: the heat map just opened is the visible one.
+    await page.locator('[data-testid="heat-grid"]:visible').first().waitFor({ timeout: 30_000 });
+
     // Street × carrier type: the factory's street, the cell of 厂房.
     await open(page);
-    await page.getByTestId('heatmap-kind-street_carrier').click();
-    await page.getByRole('columnheader', { name: '厂房' }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="heatmap-kind-street_carrier"]:visible').first().click();
+    await page.locator('[role="columnheader"]:visible', { hasText: '厂房' }).first().waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import type { CSSProperties } from 'react';
 import { tappable } from '../../components/a11y';
 import { cellDetailText, cellValueText, STEP_NAMES, type HeatmapData } from './heatmap-view';
 
@@ -16,9 +15,8 @@ export interface HeatGridProps {
  * second picture of it) and a spoken label; the row header stays put while the grid scrolls sideways on a phone.
  */
 export function HeatGrid({ map, rowTitle, columnTitle, onOpen }: HeatGridProps) {
-  const columns = { '--heat-columns': map.columns.length } as CSSProperties;
   return (
-    <View className="heat-grid" role="table" aria-label={`${rowTitle} × ${columnTitle}`} data-testid="heat-grid" style={columns}>
+    <View className="heat-grid" role="table" aria-label={`${rowTitle} × ${columnTitle}`} data-testid="heat-grid">
       <View className="heat-grid__row" role="row">
         <View className="heat-grid__corner" role="columnheader">
           <Text>

@@ -107,4 +107,13 @@ describe('heat-map page', () => {
     expect(fake.inputsOf('report.leads')).toEqual([{ scope: 'district', period: { kind: 'month', key: '2026-12' }, filter: 'all', where: [{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }] }]);
     expect(screen.queryByTestId('report-leads-export')).toBeNull();
   });
+
+  it('the leads page reads a bar’s value that arrives still percent-encoded (H5 router, WeChat onLoad)', async () => {
+    TaroMock.setRouterParams({ scope: 'district', kind: 'month', key: '2026-12', filter: 'industry', value: encodeURIComponent('新能源') }, '/reports/leads/index');
+    const fake = fakeBackend({ 'report.leads': () => ({ items: [], nextCursor: null, hidden: 0 }) });
+    restore = fake.restore;
+    render(<ReportLeadsPage />);
+    await screen.findByText('没有可查看的线索');
+    expect(fake.inputsOf('report.leads')).toEqual([{ scope: 'district', period: { kind: 'month', key: '2026-12' }, filter: 'industry', value: '新能源' }]);
+  });
 });
