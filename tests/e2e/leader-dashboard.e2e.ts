@@ -93,6 +93,10 @@ describe('leader dashboard in the browser', () => {
     const linjiang = table.locator('[data-key="demo-linjiang"]');
     await linjiang.getByText(/^咨询 3 · /).waitFor();
     await table.locator('[data-key="demo-wangshan"]').waitFor();
+    // Each district row is one tap target of at least 44 × 44 px, named for a screen reader.
+    const box = await linjiang.boundingBox();
+    assert.ok(box && box.height >= 44 && box.width >= 44, `district row ${JSON.stringify(box)}`);
+    assert.match((await linjiang.getAttribute('aria-label')) ?? '', /^云川市临江区（演示）：咨询 3 条，当前超时 \d+ 条，查看该区县看板$/);
     // Figures only: no bar opens leads, and only the table is exported.
     assert.equal(await page.getByTestId('bars-channel').locator('[role="link"]').count(), 0);
     assert.equal(await page.getByTestId('export-leads.xlsx').count(), 0);

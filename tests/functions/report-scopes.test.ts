@@ -143,6 +143,11 @@ describe('report.dashboard: team and city scopes', () => {
     expect(await code('report.leads', OPENID.cityAdmin, { scope: 'city', filter: 'all' })).toBe('AUTH.FORBIDDEN');
     expect(await code('report.export', OPENID.cityAdmin, { scope: 'city', table: 'leads', format: 'xlsx' })).toBe('AUTH.FORBIDDEN');
     expect(await code('report.export', OPENID.cityAdmin, { scope: 'district', districtId: SECOND_DISTRICT_ID, table: 'leads', format: 'csv' })).toBe('AUTH.FORBIDDEN');
+    expect(await code('report.export', OPENID.head, { scope: 'team', table: 'dashboard', format: 'csv' })).toBe('VALIDATION.INVALID_INPUT');
+    // Nothing refused left a file's audit entry behind.
+    const audit = await b.store.find<{ _id: string; action: string }>(COLLECTIONS.audit.name, { where: { districtId: SECOND_DISTRICT_ID }, limit: 50 });
+    const ours = await b.store.find<{ _id: string; action: string }>(COLLECTIONS.audit.name, { where: { districtId: DEMO_DISTRICT_ID }, limit: 50 });
+    expect([...audit, ...ours].filter((a) => a.action === 'report.export')).toEqual([]);
     // Another district's admin sees none of ours.
     expect((await dash(OPENID.wangshanAdmin, { scope: 'district' })).figures.byUnit.map((u) => u.key)).toEqual(['ws-unit-invest']);
   });
