@@ -1,5 +1,6 @@
 import type { ActionTable } from '../_lib/define-action';
 import { arenaAction } from './arena';
+import { adjustArenaAction } from './arena-adjust';
 import { dashboardAction } from './dashboard';
 import { reportLeadsAction } from './report-leads';
 import { disputesAction } from './disputes';
@@ -9,4 +10,4 @@ import { bulletinFileAction, bulletinsAction } from './bulletins';
 import { setWeightsAction, weightsAction } from './weights';
 
 /** Reports: read-only, from roll-ups; every action resolves whose numbers the caller may read first. */
-export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction, reportExportAction, bulletinsAction, bulletinFileAction, weightsAction, setWeightsAction];
+export const reportsActions: ActionTable = [dashboardAction, reportLeadsAction, arenaAction, disputesAction, decideDisputeAction, reportExportAction, bulletinsAction, bulletinFileAction, weightsAction, setWeightsAction, adjustArenaAction];

@@ -82,6 +82,9 @@ export const ERROR_MESSAGES = {
   'REPORT.FILE_FAILED': '文件没有生成成功，请稍后重试',
   'REPORT.BULLETIN_NOT_FOUND': '未找到这期通报',
   'REPORT.WEIGHTS_INVALID': '计分权重设置不合理：签约、落地等阶段分值或档位系数不能全为 0',
+  'REPORT.PERIOD_NOT_LOCKED': '这一期擂台赛还没有锁定：锁定前请直接更正线索，锁定后才能调整得分',
+  'REPORT.NOT_ON_BOARD': '该单位或小组不在这一期的擂台赛榜单上',
+  'REPORT.TOO_MANY_ADJUSTMENTS': '这一期的调整已达 200 条上限，请联系管理员核对',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

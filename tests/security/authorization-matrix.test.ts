@@ -190,6 +190,8 @@ const MATRIX: Record<string, Row> = {
   // Every staff member reads their own district's weights; only a district admin sets them (for their own district).
   'report.weights':     { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
   'report.setWeights':  { cells: 'N N N  N N N N Y  Y', input: () => ({ weights: DEFAULT_ARENA_WEIGHTS }) },
+  // 擂台赛调整 of a locked quarter (2026-Q3): the district admin only; 投资促进局 is not another district's admin's to adjust.
+  'report.adjustArena': { cells: 'N N N  N N N N Y  N', input: () => ({ kind: 'quarter', key: '2026-Q3', contestantKind: 'unit', contestantId: 'unit-invest', points: 5, reason: '矩阵测试：补记' }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };

@@ -238,6 +238,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat' } },
   'report.weights': { caller: 'tech', input: {} },
   'report.setWeights': { caller: 'admin', input: { weights: DEFAULT_ARENA_WEIGHTS } },
+  'report.adjustArena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q3', contestantKind: 'team', contestantId: 'team-industry', points: -2.5, reason: '响应记录有误', leadId: f.leadId } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');
