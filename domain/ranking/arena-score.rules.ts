@@ -1,5 +1,5 @@
 import type { InvestmentTierId } from '../lead/investment-tier.rules';
-import type { ArenaWeights } from './arena-weights.schema';
+import { EFFICACY_FLOOR, EFFICACY_SPAN, type ArenaWeights } from './arena-weights.schema';
 
 /**
  * The 擂台赛 score: a sum anyone can check. Every point comes from one line item that names its lead (or the
@@ -65,8 +65,9 @@ export const scoreItems = (facts: ContestantFacts, w: ArenaWeights): ScoreItem[]
   return items;
 };
 
-/** 功效系数法 on a 0–100 scale: 60 + 40 × (x − min) / (max − min); everyone gets 100 when all are equal. */
-export const efficacyCoefficient = (x: number, min: number, max: number): number => (max === min ? 100 : round2(60 + (40 * (x - min)) / (max - min)));
+/** 功效系数法: floor + span × (x − min) / (max − min), by default 60 + 40 (0–100); all equal: everyone the top. */
+export const efficacyCoefficient = (x: number, min: number, max: number, floor = EFFICACY_FLOOR, span = EFFICACY_SPAN): number =>
+  max === min ? round2(floor + span) : round2(floor + (span * (x - min)) / (max - min));
 
 /** A contestant's items, however they were made: scored now from facts, or read from a locked snapshot. */
 export interface ScoredContestant {
@@ -81,7 +82,7 @@ export const rankScored = (scored: readonly ScoredContestant[], w: ArenaWeights)
   const raws = withRaw.map((s) => s.raw);
   const min = Math.min(...raws);
   const max = Math.max(...raws);
-  const withScore = withRaw.map((s) => ({ ...s, score: w.efficacyCoefficient ? efficacyCoefficient(s.raw, min, max) : s.raw }));
+  const withScore = withRaw.map((s) => ({ ...s, score: w.efficacyCoefficient ? efficacyCoefficient(s.raw, min, max, w.efficacyFloor, w.efficacySpan) : s.raw }));
   withScore.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN') || a.contestantId.localeCompare(b.contestantId));
   let rank = 0;
   return withScore.map((s, i) => {
