@@ -69,14 +69,31 @@ const liveContestants = async (deps: Deps, district: District, period: Period, c
   const duplicatesRemoved = inPeriod.length + keptInPeriod.length - kept.length;
   const stagesOf = (lead: Lead): ConfirmedStage[] =>
     (['signed', 'landed'] as const).filter((stage) => confirmedInTime(lead, stage)).map((stage) => ({ leadId: lead._id, company: companyOf(lead), stage, tier: lead.facts?.investmentTier ?? null }));
-  const factsOf = (contestantId: string, name: string, credited: (who: { unitId: string | null; staffId: string | null }) => boolean): ContestantFacts => {
-    const promises = rows.filter((r) => credited({ unitId: r.unitId, staffId: r.staffId }));
+  // Promises per unit and per person, summed once: a team adds up its members' person rows.
+  const promisesBy = (dimension: 'unitId' | 'staffId') => {
+    const sums = new Map<string, { due: number; kept: number }>();
+    for (const r of rows) {
+      const p = sums.get(r[dimension]) ?? { due: 0, kept: 0 };
+      p.due += r.c.inquiries ?? 0;
+      p.kept += r.c.respondedInTime ?? 0;
+      sums.set(r[dimension], p);
+    }
+    return sums;
+  };
+  const byUnit = promisesBy('unitId');
+  const byPerson = promisesBy('staffId');
+  const factsOf = (
+    contestantId: string,
+    name: string,
+    promises: { due: number; kept: number },
+    credited: (who: { unitId?: string | null; staffId?: string | null }) => boolean,
+  ): ContestantFacts => {
     return {
       contestantId,
       name,
       confirmedStages: kept.filter((l) => credited(l.credit)).flatMap(stagesOf),
-      promisesDue: promises.reduce((n, r) => n + (r.c.inquiries ?? 0), 0),
-      promisesKept: promises.reduce((n, r) => n + (r.c.respondedInTime ?? 0), 0),
+      promisesDue: promises.due,
+      promisesKept: promises.kept,
       invalidAfterReport: penalised.filter((l) => credited(l.credit)).map((l) => ({ leadId: l._id, company: companyOf(l) })),
       adjustments: [],
     };
@@ -89,10 +106,15 @@ const liveContestants = async (deps: Deps, district: District, period: Period, c
     items: scoreItems(facts, weights).map((i) => ({ kind: i.kind as LockedContestant['items'][number]['kind'], label: i.label, points: i.points, ...('leadId' in i ? { leadId: i.leadId } : {}) })),
   });
   const contestants = [
-    ...units.map((u) => locked('unit', factsOf(u._id, u.name, (c) => c.unitId === u._id))),
+    ...units.map((u) => locked('unit', factsOf(u._id, u.name, byUnit.get(u._id) ?? { due: 0, kept: 0 }, (c) => c.unitId === u._id))),
     ...teams.map((t: Team) => {
       const members = new Set(t.memberStaffIds);
-      return locked('team', factsOf(t._id, t.name, (c) => c.staffId !== null && members.has(c.staffId)));
+      const promises = { due: 0, kept: 0 };
+      for (const m of members) {
+        promises.due += byPerson.get(m)?.due ?? 0;
+        promises.kept += byPerson.get(m)?.kept ?? 0;
+      }
+      return locked('team', factsOf(t._id, t.name, promises, (c) => typeof c.staffId === 'string' && members.has(c.staffId)));
     }),
   ];
   return { contestants, duplicatesRemoved, teams };
