@@ -16,6 +16,7 @@ import { listRollups } from '../_lib/repositories/rollup.repository';
 import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { arenaRanking, lockedSnapshot } from './arena-ranking';
 import { bulletinFontPath } from './bulletin-font';
+import { runCityBulletins } from './city-bulletins';
 import { renderBulletinPdf } from './bulletin-pdf';
 import { periodDays } from './report-scope';
 import { tablesToXlsx } from './spreadsheet-writer';
@@ -106,7 +107,8 @@ export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[];
   const now = deps.clock();
   const made: string[] = [];
   const locked: string[] = [];
-  for (const district of await listDistricts(deps.store, MAX_DISTRICTS)) {
+  const districts = await listDistricts(deps.store, MAX_DISTRICTS);
+  for (const district of districts) {
     try {
       locked.push(...(await lockDuePeriods(deps, district, now)));
     } catch (error) {
@@ -126,5 +128,6 @@ export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[];
       deps.log.error('bulletin.failed', { district: district._id, month: month.key, error: error instanceof Error ? error.message : 'unknown' });
     }
   }
+  made.push(...(await runCityBulletins(deps, districts, now, (d, month) => bulletinContentFor(deps, d, month))));
   return { made, locked };
 };
