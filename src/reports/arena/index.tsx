@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { nextPeriod, periodContaining, periodFromKey, previousPeriod } from '../../../domain/report/period.rules';
 import { PAGE_HEADING } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
@@ -10,6 +11,7 @@ import { AdjustmentForm } from './adjustment-form';
 import { BoardLines } from './board-lines';
 import { chinaTime } from './china-time';
 import { DisputeList } from './dispute-list';
+import { PeriodStepper } from './period-stepper';
 import { ScoreBreakdown } from './score-breakdown';
 import { useAdjustment } from './use-adjustment';
 import { useArena } from './use-arena';
@@ -38,12 +40,17 @@ export default function ArenaPage() {
   const data = arena.data;
   // A locked board changes only by an adjustment, and only the district admin makes one.
   const canAdjust = admin && (data?.lock.locked ?? false);
+  const step = (key: string, direction: -1 | 1) => {
+    const shown = periodFromKey(key);
+    if (shown) arena.setKey((direction < 0 ? previousPeriod(shown) : nextPeriod(shown)).key);
+  };
   return (
     <View className="arena" data-testid="arena" role="main">
       <Text className="arena__title" {...PAGE_HEADING}>
         擂台赛{data ? ` · ${data.period.label}` : ''}
       </Text>
       <Segmented options={KINDS} active={arena.kind} onChange={(k) => arena.setKind(k as 'quarter' | 'month')} testId="arena-kind" />
+      {data ? <PeriodStepper current={data.period.key === periodContaining(arena.kind, new Date()).key} onPrevious={() => step(data.period.key, -1)} onNext={() => step(data.period.key, 1)} /> : null}
       {arena.status === 'loading' && !data ? (
         <CardSkeleton />
       ) : !data ? (

@@ -184,6 +184,15 @@ describe('arena page: the lock, teams and adjustments', () => {
     expect(within(screen.getByTestId('arena-teams')).getByText('产业招商组')).toBeTruthy();
     expect(within(screen.getByTestId('arena-own-team')).getByText('按时响应 3/4（75%）')).toBeTruthy();
     expect(screen.queryByTestId('unit-adjust-unit-invest')).toBeNull();
+    // Past boards stay reachable: a step back asks for the quarter before the one shown.
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('arena-previous'));
+    });
+    expect(fake.inputsOf('report.arena')).toContainEqual({ kind: 'quarter', key: '2026-Q2' });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('arena-next'));
+    });
+    expect(fake.inputsOf('report.arena')).toContainEqual({ kind: 'quarter', key: '2026-Q4' });
   });
 
   it('the admin adjusts a locked board: a reason is required, the request is the contract’s, the board reloads with the marker', async () => {
