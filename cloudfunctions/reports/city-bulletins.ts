@@ -6,9 +6,12 @@ import type { Bulletin } from '../../domain/report/bulletin.schema';
 import { cityBulletinId, cityBulletinKey, cityBulletinTables, cityBulletinTotals, cityDistrictLine, type CityBulletinContent } from '../../domain/report/city-bulletin.rules';
 import { previousPeriod, type Period } from '../../domain/report/period.rules';
 import type { Deps } from '../_lib/deps';
+import { notifyStaff } from '../_lib/notifications';
 import { getBulletin, recordBulletin } from '../_lib/repositories/bulletin.repository';
+import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { bulletinFontPath } from './bulletin-font';
 import { renderCityBulletinPdf } from './bulletin-pdf';
+import { bulletinReadyMessage } from './bulletin-timer';
 import { tablesToXlsx } from './spreadsheet-writer';
 
 /** What a district bulletin's content is read by: the districts' own bulletin figures, never a second formula. */
@@ -43,6 +46,13 @@ export const makeCityBulletin = async (deps: Deps, cityId: string, districts: re
   return (await recordBulletin(deps.store, bulletin)) ? bulletin : null;
 };
 
+/** The city's admins hear of it (they sit in one of its districts). */
+const announceToCity = async (deps: Deps, districts: readonly District[], bulletin: Bulletin) => {
+  const staff = (await Promise.all(districts.map((d) => listAllDistrictStaff(deps.store, d._id)))).flat();
+  const admins = staff.filter((s) => s.status === 'active' && s.roles.includes('city_admin'));
+  await notifyStaff(deps, admins, () => bulletinReadyMessage(bulletin), null);
+};
+
 /**
  * The timer's city step, after the districts': every city with districts gets last month's bulletin from the
  * first working day on (the calendar of its first district: cities share the national calendar). Idempotent.
@@ -56,7 +66,9 @@ export const runCityBulletins = async (deps: Deps, districts: readonly District[
     if (!month) continue;
     try {
       const bulletin = await makeCityBulletin(deps, cityId, members, month, contentOf);
-      if (bulletin) made.push(bulletin._id);
+      if (!bulletin) continue;
+      made.push(bulletin._id);
+      await announceToCity(deps, members, bulletin);
     } catch (error) {
       deps.log.error('bulletin.city_failed', { city: cityId, month: month.key, error: error instanceof Error ? error.message : 'unknown' });
     }

@@ -16,12 +16,12 @@ import { listRollups } from '../_lib/repositories/rollup.repository';
 import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { arenaRanking, lockedSnapshot } from './arena-ranking';
 import { bulletinFontPath } from './bulletin-font';
+import { bulletinReadyMessage } from './bulletin-timer';
 import { runCityBulletins } from './city-bulletins';
 import { renderBulletinPdf } from './bulletin-pdf';
 import { periodDays } from './report-scope';
 import { tablesToXlsx } from './spreadsheet-writer';
 
-export const BULLETINS_PAGE = 'reports/bulletins/index';
 const MAX_DISTRICTS = 50;
 const companyOf = (lead: Lead) => lead.facts?.companyName ?? lead.contact.company;
 
@@ -85,7 +85,7 @@ export const makeBulletin = async (deps: Deps, district: District, month: Period
 const announce = async (deps: Deps, bulletin: Bulletin) => {
   const staff = await listAllDistrictStaff(deps.store, bulletin.districtId);
   const leaders = staff.filter((s) => s.status === 'active' && (s.roles.includes('admin') || s.roles.includes('unit_leader')));
-  await notifyStaff(deps, leaders, () => ({ kind: 'bulletin_ready', page: BULLETINS_PAGE, fields: { thing1: `${bulletin.label}招商通报`.slice(0, 20), thing2: `咨询${bulletin.inquiries}条 签约${bulletin.confirmedSigned}个`.slice(0, 20) } }), null);
+  await notifyStaff(deps, leaders, () => bulletinReadyMessage(bulletin), null);
 };
 
 /**

@@ -71,6 +71,11 @@ describe('city bulletin', () => {
     expect(wangshan?.slice(2)).toEqual([1, 0, '0%', 0, 0, '—']);
   }, 30_000);
 
+  it('tells the city admin once', async () => {
+    const outbox = await b.store.find<{ _id: string; message: { kind: string; toOpenid: string; fields: Record<string, string> } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'bulletin_ready' }, limit: 100 });
+    expect(outbox.filter((e) => e.message.toOpenid === OPENID.cityAdmin).map((e) => e.message.fields)).toEqual([{ thing1: '2026年11月 · 全市招商通报', thing2: '咨询3条 签约1个' }]);
+  });
+
   it('is nobody else’s: district admins and staff neither list nor open it', async () => {
     for (const openid of [OPENID.admin, OPENID.wangshanAdmin, OPENID.tech]) {
       const { items } = await b.ok<{ items: Item[] }>('report.bulletins', {}, openid);
