@@ -130,7 +130,7 @@ const rankKind = (contestants: readonly LockedContestant[], adjustments: readonl
       name: c.name,
       items: [
         ...c.items.map((i) => i as ScoreItem),
-        ...adjustmentsOf(c.contestantId).map((a): ScoreItem => ({ kind: 'adjustment', adjustmentId: a.id, label: `调整：${a.reason}`, points: a.points })),
+        ...adjustmentsOf(c.contestantId).map((a): ScoreItem => ({ kind: 'adjustment', adjustmentId: a.id, label: `调整：${a.reason}`, points: a.points, ...(a.leadId ? { leadId: a.leadId } : {}) })),
       ],
     })),
     weights,

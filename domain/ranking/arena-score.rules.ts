@@ -30,7 +30,7 @@ export type ScoreItem =
   | { kind: 'stage'; leadId: string; label: string; points: number }
   | { kind: 'response'; label: string; points: number }
   | { kind: 'penalty'; leadId: string; label: string; points: number }
-  | { kind: 'adjustment'; adjustmentId: string; label: string; points: number };
+  | { kind: 'adjustment'; adjustmentId: string; label: string; points: number; leadId?: string };
 
 export interface ContestantScore {
   contestantId: string;

@@ -206,6 +206,8 @@ describe('擂台赛 golden month: lines, order, 功效系数, the lock and an ad
       ['response', '按时响应 1/2（50%）', 5],
       ['adjustment', '调整：首报裁定改判，补记云帆智能签约', 40],
     ]);
+    // The adjustment names the lead it is about, like every other item.
+    expect(tech.own?.items[1].leadId).toBe(lead.L2);
     const snapshot = await b.store.get<ArenaSnapshot>(COLLECTIONS.arenaSnapshots.name, arenaSnapshotId(DEMO_DISTRICT_ID, '2026-11'));
     expect(snapshot?.adjustments.map((a) => [a.contestantId, a.points, a.staffId, a.leadId])).toEqual([
       ['unit-tech', 40, 'staff-admin', lead.L2],
