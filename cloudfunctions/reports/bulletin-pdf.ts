@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { bulletinSummary, bulletinTables, type BulletinContent } from '../../domain/report/bulletin-content.rules';
+import { cityBulletinSummary, cityBulletinTables, type CityBulletinContent } from '../../domain/report/city-bulletin.rules';
 import type { ExportTable } from '../../domain/report/export-table.rules';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 48 };
@@ -96,5 +97,23 @@ export const renderBulletinPdf = (content: BulletinContent, fontPath: string, cr
     table(doc, channels);
     table(doc, funnel);
     doc.moveDown(1.2).fontSize(8.5).fillColor(MUTED).text('数据来源：招商名片（按日汇总，与逐条线索重算一致）；签约、落地以投资促进局确认为准；同一企业按首报单位计。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+    doc.end();
+  });
+
+/** 全市通报 as a PDF: the city's month in words and its districts side by side, in the same CJK subset font. */
+export const renderCityBulletinPdf = (content: CityBulletinContent, fontPath: string, createdAt: Date): Promise<Uint8Array> =>
+  new Promise((resolvePdf, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, font: fontPath, info: { Title: content.title, CreationDate: createdAt } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolvePdf(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.fontSize(20).fillColor(INK).text(content.title, { align: 'center' });
+    doc.moveDown(0.3).fontSize(10).fillColor(MUTED).text(`统计周期 ${content.monthLabel} · 对比 ${content.previousLabel}`, { align: 'center' });
+    doc.moveDown(1);
+    for (const line of cityBulletinSummary(content)) doc.fontSize(11.5).fillColor(INK).text(line, PAGE.margin, doc.y, { width: CONTENT_WIDTH }).moveDown(0.3);
+    bars(doc, '各区县咨询（条）', content.districts.map((d) => ({ label: d.districtName, now: d.inquiries, before: d.previousInquiries })));
+    for (const t of cityBulletinTables(content)) table(doc, t);
+    doc.moveDown(1.2).fontSize(8.5).fillColor(MUTED).text('数据来源：各区县的每月通报（同一时间生成）；签约、落地以各区投资促进局确认为准。', PAGE.margin, doc.y, { width: CONTENT_WIDTH });
     doc.end();
   });

@@ -1,22 +1,41 @@
 import { bulletinFileContract, bulletinsContract } from '../../domain/api/report.contracts';
 import { DomainError } from '../../domain/common/result';
+import type { Staff } from '../../domain/org/staff.schema';
+import type { Bulletin } from '../../domain/report/bulletin.schema';
+import { cityBulletinKey } from '../../domain/report/city-bulletin.rules';
+import type { Deps } from '../_lib/deps';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { getBulletin, listBulletins } from '../_lib/repositories/bulletin.repository';
+import { getDistrict } from '../_lib/repositories/org.repository';
 
 const SHOWN = 36;
 
-/** 每月一通报: every staff member of the district reads its bulletins (three years of them at most here). */
+/** The city whose bulletins (全市通报) the caller reads: a city admin's home district's city; nobody else's. */
+const cityOf = async (deps: Deps, me: Staff): Promise<string | null> => {
+  if (!me.roles.includes('city_admin')) return null;
+  return (await getDistrict(deps.store, me.districtId))?.cityId ?? null;
+};
+
+const itemOf = (b: Bulletin) => ({ id: b._id, month: b.month, label: b.label, title: b.title, createdAt: b.createdAt, pdfBytes: b.pdfBytes, inquiries: b.inquiries, confirmedSigned: b.confirmedSigned });
+
+/**
+ * 每月一通报: every staff member of the district reads its bulletins (three years of them at most here); a city
+ * admin also the city's, newest month first with the city's before the district's.
+ */
 export const bulletinsAction = defineAction(bulletinsContract, async (deps, ctx) => {
   const me = requireStaff(ctx);
-  const items = await listBulletins(deps.store, me.districtId, SHOWN);
-  return { items: items.map((b) => ({ id: b._id, month: b.month, label: b.label, title: b.title, createdAt: b.createdAt, pdfBytes: b.pdfBytes, inquiries: b.inquiries, confirmedSigned: b.confirmedSigned })) };
+  const cityId = await cityOf(deps, me);
+  const [own, city] = await Promise.all([listBulletins(deps.store, me.districtId, SHOWN), cityId ? listBulletins(deps.store, cityBulletinKey(cityId), SHOWN) : Promise.resolve([])]);
+  const items = [...city, ...own].sort((a, b) => b.month.localeCompare(a.month) || Number(Boolean(b.cityId)) - Number(Boolean(a.cityId))).slice(0, SHOWN);
+  return { items: items.map(itemOf) };
 });
 
-/** A fresh short-lived link to one bulletin's PDF or workbook; another district's bulletin looks missing. */
+/** A fresh short-lived link to one bulletin's PDF or workbook; another district's (or city's) bulletin looks missing. */
 export const bulletinFileAction = defineAction(bulletinFileContract, async (deps, ctx, input) => {
   const me = requireStaff(ctx);
   const bulletin = await getBulletin(deps.store, input.bulletinId);
-  if (!bulletin || bulletin.districtId !== me.districtId) throw new DomainError('REPORT.BULLETIN_NOT_FOUND');
+  const mine = bulletin && (bulletin.cityId ? bulletin.cityId === (await cityOf(deps, me)) : bulletin.districtId === me.districtId);
+  if (!bulletin || !mine) throw new DomainError('REPORT.BULLETIN_NOT_FOUND');
   const fileName = `${bulletin.title}.${input.format}`.replace(/[\\/:*?"<>|\s]+/g, '');
   try {
     return { fileName, url: await deps.files.linkFor(input.format === 'pdf' ? bulletin.pdfFileId : bulletin.xlsxFileId, fileName) };

@@ -1,14 +1,12 @@
 import type { District } from '../../domain/org/district.schema';
 import { WEEKENDS_ONLY } from '../../domain/calendar/working-calendar.schema';
 import type { Lead } from '../../domain/lead/lead.schema';
-import { boardFor, rankContestants, type ConfirmedStage } from '../../domain/ranking/arena-score.rules';
-import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
 import { firstReports } from '../../domain/ranking/first-report.rules';
 import { bulletinId, bulletinMonthDue } from '../../domain/report/bulletin.rules';
 import { bulletinTables, type BulletinContent } from '../../domain/report/bulletin-content.rules';
 import type { Bulletin } from '../../domain/report/bulletin.schema';
 import { summariseRollups } from '../../domain/report/dashboard.rules';
-import { previousPeriod, type Period } from '../../domain/report/period.rules';
+import { periodContaining, previousPeriod, type Period } from '../../domain/report/period.rules';
 import type { Deps } from '../_lib/deps';
 import { notifyStaff } from '../_lib/notifications';
 import { getBulletin, recordBulletin } from '../_lib/repositories/bulletin.repository';
@@ -16,12 +14,14 @@ import { listConfirmedLeads } from '../_lib/repositories/lead.repository';
 import { listDistricts, listUnits } from '../_lib/repositories/org.repository';
 import { listRollups } from '../_lib/repositories/rollup.repository';
 import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
+import { arenaRanking, lockedSnapshot } from './arena-ranking';
 import { bulletinFontPath } from './bulletin-font';
+import { bulletinReadyMessage } from './bulletin-timer';
+import { runCityBulletins } from './city-bulletins';
 import { renderBulletinPdf } from './bulletin-pdf';
 import { periodDays } from './report-scope';
 import { tablesToXlsx } from './spreadsheet-writer';
 
-export const BULLETINS_PAGE = 'reports/bulletins/index';
 const MAX_DISTRICTS = 50;
 const companyOf = (lead: Lead) => lead.facts?.companyName ?? lead.contact.company;
 
@@ -30,7 +30,9 @@ export const bulletinContentFor = async (deps: Deps, district: District, month: 
   const { fromDay, toDay } = periodDays(month);
   const previous = previousPeriod(month);
   const prev = periodDays(previous);
-  const [units, rows, previousRows, signed, landed] = await Promise.all([
+  // The month's 擂台赛 board exactly as report.arena shows it: the district's weights, the snapshot once locked.
+  const [arena, units, rows, previousRows, signed, landed] = await Promise.all([
+    arenaRanking(deps, district, month, deps.clock()),
     listUnits(deps.store, district._id),
     listRollups(deps.store, district._id, fromDay, toDay),
     listRollups(deps.store, district._id, prev.fromDay, prev.toDay),
@@ -38,30 +40,7 @@ export const bulletinContentFor = async (deps: Deps, district: District, month: 
     listConfirmedLeads(deps.store, district._id, 'landed', fromDay, toDay),
   ]);
   const unitNames = new Map(units.map((u) => [u._id, u.name]));
-  // The month's 擂台赛 board, by the same rules as report.arena (首报 first, default weights).
   const { kept } = firstReports([...new Map([...signed, ...landed].map((l) => [l._id, l])).values()]);
-  const stages = new Map<string, ConfirmedStage[]>();
-  for (const lead of kept) {
-    if (!lead.credit.unitId) continue;
-    const list = stages.get(lead.credit.unitId) ?? [];
-    for (const stage of ['signed', 'landed'] as const) {
-      const date = lead.confirmations?.[stage]?.date;
-      if (date && date >= fromDay && date <= toDay) list.push({ leadId: lead._id, company: companyOf(lead), stage, tier: lead.facts?.investmentTier ?? null });
-    }
-    stages.set(lead.credit.unitId, list);
-  }
-  const promises = new Map<string, { due: number; kept: number }>();
-  for (const r of rows) {
-    const p = promises.get(r.unitId) ?? { due: 0, kept: 0 };
-    p.due += r.c.inquiries ?? 0;
-    p.kept += r.c.respondedInTime ?? 0;
-    promises.set(r.unitId, p);
-  }
-  const ranking = rankContestants(
-    units.map((u) => ({ contestantId: u._id, name: u.name, confirmedStages: stages.get(u._id) ?? [], promisesDue: promises.get(u._id)?.due ?? 0, promisesKept: promises.get(u._id)?.kept ?? 0, invalidAfterReport: [], adjustments: [] })),
-    DEFAULT_ARENA_WEIGHTS,
-  );
-  const board = boardFor(ranking, null, units.length);
   const signedKept = kept.filter((l) => (l.confirmations?.signed?.date ?? '') >= fromDay && (l.confirmations?.signed?.date ?? '') <= toDay);
   return {
     title: `${district.name} ${month.label}招商工作通报`,
@@ -70,7 +49,7 @@ export const bulletinContentFor = async (deps: Deps, district: District, month: 
     previousLabel: previous.label,
     figures: summariseRollups(rows, unitNames),
     previousFigures: summariseRollups(previousRows, unitNames),
-    ranking: board.top.map((l) => ({ rank: l.rank, name: l.name, score: l.score })),
+    ranking: arena.units.map((l) => ({ rank: l.rank, name: l.name, score: l.score })),
     signedProjects: signedKept.map((l) => ({ company: companyOf(l), unitName: unitNames.get(l.credit.unitId ?? '') ?? '—', investmentWan: l.facts?.investmentWan ?? null, date: l.confirmations?.signed?.date ?? '' })),
   };
 };
@@ -106,17 +85,36 @@ export const makeBulletin = async (deps: Deps, district: District, month: Period
 const announce = async (deps: Deps, bulletin: Bulletin) => {
   const staff = await listAllDistrictStaff(deps.store, bulletin.districtId);
   const leaders = staff.filter((s) => s.status === 'active' && (s.roles.includes('admin') || s.roles.includes('unit_leader')));
-  await notifyStaff(deps, leaders, () => ({ kind: 'bulletin_ready', page: BULLETINS_PAGE, fields: { thing1: `${bulletin.label}招商通报`.slice(0, 20), thing2: `咨询${bulletin.inquiries}条 签约${bulletin.confirmedSigned}个`.slice(0, 20) } }), null);
+  await notifyStaff(deps, leaders, () => bulletinReadyMessage(bulletin), null);
+};
+
+/**
+ * The timer's daily lock step: the boards of the last two months and the last quarter whose lock moment has passed
+ * get their snapshot now, if no read stored it first (at most 30 working days: never more than two months back).
+ */
+export const lockDuePeriods = async (deps: Deps, district: District, now: Date): Promise<string[]> => {
+  const lastMonth = previousPeriod(periodContaining('month', now));
+  const candidates = [lastMonth, previousPeriod(lastMonth), previousPeriod(periodContaining('quarter', now))];
+  const snapshots = await Promise.all(candidates.map((p) => lockedSnapshot(deps, district, p, now)));
+  return snapshots.flatMap((s) => (s ? [s._id] : []));
 };
 
 /**
  * The timer's monthly step: for every district, last month's bulletin from the first working day of the month on
  * (its own calendar). Idempotent per district × month: a second run, or a run racing this one, makes no second.
  */
-export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[] }> => {
+export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[]; locked: string[] }> => {
   const now = deps.clock();
   const made: string[] = [];
-  for (const district of await listDistricts(deps.store, MAX_DISTRICTS)) {
+  const locked: string[] = [];
+  const districts = await listDistricts(deps.store, MAX_DISTRICTS);
+  for (const district of districts) {
+    try {
+      locked.push(...(await lockDuePeriods(deps, district, now)));
+    } catch (error) {
+      // A board that failed to lock locks at its next read or the next run.
+      deps.log.error('arena.lock_failed', { district: district._id, error: error instanceof Error ? error.message : 'unknown' });
+    }
     const month = bulletinMonthDue(now, district.workingCalendar ?? WEEKENDS_ONLY);
     if (!month) continue;
     try {
@@ -130,5 +128,6 @@ export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[] 
       deps.log.error('bulletin.failed', { district: district._id, month: month.key, error: error instanceof Error ? error.message : 'unknown' });
     }
   }
-  return { made };
+  made.push(...(await runCityBulletins(deps, districts, now, (d, month) => bulletinContentFor(deps, d, month))));
+  return { made, locked };
 };

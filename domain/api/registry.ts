@@ -6,7 +6,7 @@ import { leadMatchesContract, matchCarriersContract } from './matching.contracts
 import { ADMIN_CONTRACTS } from './admin.contracts';
 import { CARRIER_PHOTO_CONTRACTS } from './carrier-photo.contracts';
 import { confirmStageContract, firstReportContract, raiseDisputeContract, setLeadFactsContract } from './lead-facts.contracts';
-import { arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract, setWeightsContract, weightsContract } from './report.contracts';
+import { adjustArenaContract, arenaContract, dashboardContract, decideDisputeContract, disputesContract, reportLeadsContract, setWeightsContract, weightsContract } from './report.contracts';
 import { PRIVACY_CONTRACTS } from './privacy.contracts';
 import { poolClaimContract } from './workspace.contracts';
 import { bulletinFileContract, bulletinsContract, reportExportContract } from './report.contracts';
@@ -66,6 +66,7 @@ export const CONTRACTS = [
   setWeightsContract,
   heatmapContract,
   ...LEAD_PARTICIPANT_CONTRACTS,
+  adjustArenaContract,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

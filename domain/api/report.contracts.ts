@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { id, line } from '../common/text';
 import { ArenaWeightsSchema } from '../ranking/arena-weights.schema';
+import { AdjustmentPointsSchema, CONTESTANT_KINDS } from '../ranking/arena-snapshot.schema';
 import { DISPUTE_DECISIONS, DISPUTE_STATUSES } from '../ranking/first-report-dispute.schema';
 import { DisputeViewSchema } from './lead-facts.contracts';
 import { chinaDay } from '../lead/lead-facts.schema';
@@ -129,7 +130,15 @@ export const reportLeadsContract = defineContract({
   }),
 });
 
-const ScoreLineSchema = v.object({ contestantId: v.string(), name: v.string(), raw: v.number(), score: v.number(), rank: v.number() });
+const ScoreLineSchema = v.object({
+  contestantId: v.string(),
+  name: v.string(),
+  raw: v.number(),
+  score: v.number(),
+  rank: v.number(),
+  /** «含调整 +5，原因…» when the total includes audited adjustments made after the lock. */
+  adjustmentNote: v.nullable(v.string()),
+});
 export const ScoreItemSchema = v.object({ kind: v.picklist(['stage', 'response', 'penalty', 'adjustment']), label: v.string(), points: v.number(), leadId: v.optional(v.string()) });
 
 /** 擂台赛: the units of the caller's district ranked for a quarter or a month; top N, and the caller's unit item by item. */
@@ -150,7 +159,36 @@ export const arenaContract = defineContract({
     own: v.nullable(v.object({ ...ScoreLineSchema.entries, items: v.array(ScoreItemSchema) })),
     /** Confirmed projects left out because another unit holds the company's first report (首报). */
     duplicatesRemoved: v.number(),
+    /** When the period locks (N working days after it ends), and whether it has: then the board is its snapshot. */
+    lock: v.object({ at: v.string(), locked: v.boolean() }),
+    /** The same board for the district's teams (a team: its current members' credited leads and roll-up rows). */
+    teams: v.object({
+      contestants: v.number(),
+      top: v.array(ScoreLineSchema),
+      own: v.nullable(v.object({ ...ScoreLineSchema.entries, items: v.array(ScoreItemSchema) })),
+    }),
   }),
+});
+
+/**
+ * 擂台赛调整: after a period locks, the district admin's only way to change it — points (±, bounded) for one unit
+ * or team, with a reason (and optionally the lead it is about); audited, and shown on the board as its own item.
+ */
+export const adjustArenaContract = defineContract({
+  name: 'report.adjustArena',
+  fn: 'reports',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({
+    kind: v.picklist(['quarter', 'month']),
+    key: v.pipe(v.string(), v.regex(/^\d{4}-(\d{2}|Q[1-4])$/, '统计周期格式不正确')),
+    contestantKind: v.picklist(CONTESTANT_KINDS),
+    contestantId: id(),
+    points: AdjustmentPointsSchema,
+    reason: line(1, 200),
+    leadId: v.optional(id()),
+  }),
+  response: v.object({ adjustmentId: v.string(), before: v.number(), after: v.number() }),
 });
 
 /** One 首报 dispute as the district admin reviews it. */

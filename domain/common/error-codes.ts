@@ -85,6 +85,9 @@ export const ERROR_MESSAGES = {
   'PARTICIPANT.NO_ACCOUNT': '该载体的管理员是外部联系人，没有工作账号，无法加入线索；请按载体资料中的电话直接联系',
   'PARTICIPANT.LIMIT_REACHED': '这条线索的载体管理员已达上限，请先移出不再需要的人',
   'PARTICIPANT.NOT_FOUND': '该人员不是这条线索的载体管理员',
+  'REPORT.PERIOD_NOT_LOCKED': '这一期擂台赛还没有锁定：锁定前请直接更正线索，锁定后才能调整得分',
+  'REPORT.NOT_ON_BOARD': '该单位或小组不在这一期的擂台赛榜单上',
+  'REPORT.TOO_MANY_ADJUSTMENTS': '这一期的调整已达 200 条上限，请联系管理员核对',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,5 +1,5 @@
 import type { InvestmentTierId } from '../lead/investment-tier.rules';
-import type { ArenaWeights } from './arena-weights.schema';
+import { EFFICACY_FLOOR, EFFICACY_SPAN, type ArenaWeights } from './arena-weights.schema';
 
 /**
  * The 擂台赛 score: a sum anyone can check. Every point comes from one line item that names its lead (or the
@@ -30,7 +30,7 @@ export type ScoreItem =
   | { kind: 'stage'; leadId: string; label: string; points: number }
   | { kind: 'response'; label: string; points: number }
   | { kind: 'penalty'; leadId: string; label: string; points: number }
-  | { kind: 'adjustment'; adjustmentId: string; label: string; points: number };
+  | { kind: 'adjustment'; adjustmentId: string; label: string; points: number; leadId?: string };
 
 export interface ContestantScore {
   contestantId: string;
@@ -65,20 +65,24 @@ export const scoreItems = (facts: ContestantFacts, w: ArenaWeights): ScoreItem[]
   return items;
 };
 
-/** 功效系数法 on a 0–100 scale: 60 + 40 × (x − min) / (max − min); everyone gets 100 when all are equal. */
-export const efficacyCoefficient = (x: number, min: number, max: number): number => (max === min ? 100 : round2(60 + (40 * (x - min)) / (max - min)));
+/** 功效系数法: floor + span × (x − min) / (max − min), by default 60 + 40 (0–100); all equal: everyone the top. */
+export const efficacyCoefficient = (x: number, min: number, max: number, floor = EFFICACY_FLOOR, span = EFFICACY_SPAN): number =>
+  max === min ? round2(floor + span) : round2(floor + (span * (x - min)) / (max - min));
 
-/** Scores and ranks every contestant. Equal scores share a rank (1, 2, 2, 4); the order among them is by name. */
-export const rankContestants = (all: readonly ContestantFacts[], w: ArenaWeights): ContestantScore[] => {
-  const scored = all.map((facts) => {
-    const items = scoreItems(facts, w);
-    const raw = round2(items.reduce((sum, item) => sum + item.points, 0));
-    return { contestantId: facts.contestantId, name: facts.name, raw, items };
-  });
-  const raws = scored.map((s) => s.raw);
+/** A contestant's items, however they were made: scored now from facts, or read from a locked snapshot. */
+export interface ScoredContestant {
+  contestantId: string;
+  name: string;
+  items: ScoreItem[];
+}
+
+/** Ranks scored contestants. Equal scores share a rank (1, 2, 2, 4); the order among them is by name. */
+export const rankScored = (scored: readonly ScoredContestant[], w: ArenaWeights): ContestantScore[] => {
+  const withRaw = scored.map((s) => ({ contestantId: s.contestantId, name: s.name, items: s.items, raw: round2(s.items.reduce((sum, item) => sum + item.points, 0)) }));
+  const raws = withRaw.map((s) => s.raw);
   const min = Math.min(...raws);
   const max = Math.max(...raws);
-  const withScore = scored.map((s) => ({ ...s, score: w.efficacyCoefficient ? efficacyCoefficient(s.raw, min, max) : s.raw }));
+  const withScore = withRaw.map((s) => ({ ...s, score: w.efficacyCoefficient ? efficacyCoefficient(s.raw, min, max, w.efficacyFloor, w.efficacySpan) : s.raw }));
   withScore.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN') || a.contestantId.localeCompare(b.contestantId));
   let rank = 0;
   return withScore.map((s, i) => {
@@ -86,6 +90,10 @@ export const rankContestants = (all: readonly ContestantFacts[], w: ArenaWeights
     return { ...s, rank };
   });
 };
+
+/** Scores and ranks every contestant from its facts. */
+export const rankContestants = (all: readonly ContestantFacts[], w: ArenaWeights): ContestantScore[] =>
+  rankScored(all.map((facts) => ({ contestantId: facts.contestantId, name: facts.name, items: scoreItems(facts, w) })), w);
 
 /** What one unit sees: the top N, and its own line with its breakdown wherever it stands. */
 export const boardFor = (ranking: readonly ContestantScore[], viewerId: string | null, topN: number) => ({

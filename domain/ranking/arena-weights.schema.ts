@@ -30,6 +30,9 @@ export const ArenaWeightsSchema = v.strictObject({
   invalidAfterReportPenalty: points(1000),
   /** 功效系数法: 60 + 40 × (x − min) / (max − min), so small units are not crushed by large ones. */
   efficacyCoefficient: v.boolean(),
+  /** 功效系数法's parameters: the lowest unit gets `efficacyFloor`, the highest floor + span (default 60 and 40). */
+  efficacyFloor: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0, '功效系数基础分不能为负数'), v.maxValue(100, '功效系数基础分不能超过 100'))),
+  efficacySpan: v.optional(v.pipe(v.number(), v.finite(), v.minValue(1, '功效系数分差至少为 1'), v.maxValue(100, '功效系数分差不能超过 100'))),
   /** How many places every unit sees on the board besides its own. */
   topN: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
   /** The period's board locks this many working days after the period ends. */
@@ -46,6 +49,9 @@ export const DEFAULT_ARENA_WEIGHTS: ArenaWeights = {
   topN: 5,
   lockAfterWorkingDays: 5,
 };
+
+export const EFFICACY_FLOOR = 60;
+export const EFFICACY_SPAN = 40;
 
 /** The weights a district scores by: its own setting, else the published defaults. */
 export const weightsOf = (district: { arenaWeights?: ArenaWeights } | null): ArenaWeights => district?.arenaWeights ?? DEFAULT_ARENA_WEIGHTS;

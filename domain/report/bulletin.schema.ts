@@ -16,5 +16,7 @@ export const BulletinSchema = v.object({
   /** The month's headline figures, for the list. */
   inquiries: v.number(),
   confirmedSigned: v.number(),
+  /** A city's bulletin (全市通报): `districtId` is then cityBulletinKey(cityId), no district's id. */
+  cityId: v.optional(id()),
 });
 export type Bulletin = v.InferOutput<typeof BulletinSchema>;

@@ -72,6 +72,19 @@ describe('擂台赛 score', () => {
     expect(efficacyCoefficient(5, 5, 5)).toBe(100);
   });
 
+  it('takes the district’s 功效系数 parameters: floor and span', () => {
+    const ranking = rankContestants(QUARTER, { ...DEFAULT_ARENA_WEIGHTS, efficacyCoefficient: true, efficacyFloor: 50, efficacySpan: 50 });
+    expect(ranking.map((r) => [r.name, r.score])).toEqual([
+      ['商务局', 100],
+      ['科技局', 67.86],
+      ['教育局', 51.19],
+      ['经发局', 50],
+    ]);
+    expect(efficacyCoefficient(5, 5, 5, 50, 50)).toBe(100);
+    expect(v.safeParse(ArenaWeightsSchema, { ...DEFAULT_ARENA_WEIGHTS, efficacyFloor: -1 }).success).toBe(false);
+    expect(v.safeParse(ArenaWeightsSchema, { ...DEFAULT_ARENA_WEIGHTS, efficacySpan: 0 }).success).toBe(false);
+  });
+
   it('gives equal scores one rank and orders them by name', () => {
     const tie = (id: string, name: string): ContestantFacts => ({
       contestantId: id, name, promisesDue: 1, promisesKept: 1, confirmedStages: [], invalidAfterReport: [], adjustments: [],

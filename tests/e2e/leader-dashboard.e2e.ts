@@ -64,6 +64,9 @@ describe('leader dashboard in the browser', () => {
     await own.waitFor({ timeout: 30_000 });
     await own.getByText('云帆智能科技有限公司 签约（10 分 × 2）').waitFor();
     await own.getByText('本单位：第 1 名').waitFor();
+    // The live quarter says when it locks; 陈启航's team (招商小组: the head is a member) scores the same signing.
+    assert.match((await page.getByTestId('arena-lock').textContent()) ?? '', /^将于 \d{4}年\d{1,2}月\d{1,2}日 00:00 锁定/);
+    await page.getByTestId('arena-own-team').getByText('云帆智能科技有限公司 签约（10 分 × 2）').waitFor();
     await settle(page);
     await screenshot(page, 'report-arena');
   });
@@ -107,5 +110,25 @@ describe('leader dashboard in the browser', () => {
     // The city's page stays beneath in the H5 page stack: the district's is the last one.
     await page.getByTestId('tile-inquiries').last().getByText('3', { exact: true }).waitFor();
     assert.equal(await page.getByTestId('bars-channel').last().locator('[role="link"]').count(), 0);
+  });
+
+  it('the district admin steps back to a locked quarter and adjusts a unit, shown on its row', async () => {
+    const page = await openPhonePage(browser, 'admin');
+    await page.goto(`${cloud.url}#/reports/arena/index`);
+    await page.getByTestId('arena-lock').waitFor({ timeout: 30_000 });
+    // Two quarters back has always locked (at most 30 working days after its end).
+    for (let i = 0; i < 2; i += 1) {
+      const label = await page.getByTestId('arena-lock').textContent();
+      await page.getByTestId('arena-previous').click();
+      await page.waitForFunction((before) => document.querySelector('[data-testid="arena-lock"]')?.textContent !== before, label, { timeout: 30_000 });
+    }
+    assert.match((await page.getByTestId('arena-lock').textContent()) ?? '', /^已于 .* 锁定/);
+    await page.getByTestId('unit-adjust-unit-tech').click();
+    await page.getByTestId('adjustment-points').locator('input').fill('5');
+    await page.getByTestId('adjustment-reason').locator('textarea').fill('首报裁定改判，补记签约');
+    await page.getByTestId('save-adjustment').click();
+    await page.getByTestId('unit-adjusted-unit-tech').getByText('含调整 +5，原因：首报裁定改判，补记签约').waitFor({ timeout: 30_000 });
+    await settle(page);
+    await screenshot(page, 'report-arena-adjusted');
   });
 });

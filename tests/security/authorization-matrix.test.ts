@@ -199,6 +199,8 @@ const MATRIX: Record<string, Row> = {
   'admin.staff.import':  { cells: 'N N N  H N N H Y  H', input: () => ({ uploadId: 'up_matrixfixture001', fileName: '人员.csv', mode: 'dry_run' }) },
   // 招商热力图: authorized exactly as the dashboard (resolveScope) — 投资促进局's map for its people and the admin.
   'report.heatmap':     { cells: 'N N N  Y N N Y Y  N', input: () => ({ scope: 'unit', unitId: 'unit-invest', period: { kind: 'month' }, kind: 'origin_industry', measure: 'conversion' }) },
+  // 擂台赛调整 of a locked quarter (2026-Q3): the district admin only; 投资促进局 is not another district's admin's to adjust.
+  'report.adjustArena': { cells: 'N N N  N N N N Y  N', input: () => ({ kind: 'quarter', key: '2026-Q3', contestantKind: 'unit', contestantId: 'unit-invest', points: 5, reason: '矩阵测试：补记' }) },
 };
 
 const EVENT_FIELDS = { name: '矩阵测试推介会', date: '2026-12-05', place: '云川国际会展中心' };

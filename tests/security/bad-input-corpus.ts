@@ -248,6 +248,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'lead.addParticipant': { caller: 'admin', input: { leadId: f.signedLeadId, carrierId: 'factory-002' } },
   'lead.shareParticipantContact': { caller: 'admin', input: { leadId: f.signedLeadId, staffId: 'staff-carrier-manager', shared: true } },
   'lead.removeParticipant': { caller: 'admin', input: { leadId: f.signedLeadId, staffId: 'staff-carrier-manager' } },
+  'report.adjustArena': { caller: 'admin', input: { kind: 'quarter', key: '2026-Q3', contestantKind: 'team', contestantId: 'team-industry', points: -2.5, reason: '响应记录有误', leadId: f.leadId } },
 });
 
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');

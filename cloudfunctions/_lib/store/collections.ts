@@ -133,6 +133,8 @@ export const COLLECTIONS = {
   events: { name: 'events', indexes: [{ name: 'by_district_date', fields: ['districtId', 'date', '_id'] }] },
   /** 每月一通报: one per district and month, `_id` = bulletinId(district, month); listed newest first. */
   bulletins: { name: 'bulletins', indexes: [{ name: 'by_district_month', fields: ['districtId', 'month', '_id'] }] },
+  /** 擂台赛 locked boards: one per district and period, `_id` = arenaSnapshotId(district, period), read by id. */
+  arenaSnapshots: { name: 'arena_snapshots', indexes: [] },
 } as const satisfies Record<string, CollectionSpec>;
 
 export const ALL_COLLECTIONS: CollectionSpec[] = Object.values(COLLECTIONS);

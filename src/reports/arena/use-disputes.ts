@@ -27,7 +27,7 @@ const decisionDraft = {
 /** 首报争议 for the district admin: the open disputes, and a decision with a reason; the board reloads after it. */
 export const useDisputes = (enabled: boolean, reloadBoard: () => Promise<unknown>) => {
   const list = useResource({ key: `report.disputes:${enabled ? 'open' : 'off'}`, fetch: () => (enabled ? call(disputesContract, { status: 'open' }) : Promise.resolve({ items: [] })) });
-  const [draft, setDraft, kept] = useDraft<DecisionDraft | null>(enabled ? 'arena-dispute-decision' : null, () => null, decisionDraft);
+  const [draft, setDraft, kept] = useDraft<DecisionDraft | null>('arena-dispute-decision', () => null, decisionDraft);
   const deciding = useAction(
     async (item: DisputeItem, decision: Decision, reason: string) => {
       await call(decideDisputeContract, { leadId: item.leadId, decision, reason, rev: item.rev });
