@@ -30,6 +30,7 @@ export const toCarrierSummary = (c: Carrier, lang?: ContentLanguage): CarrierSum
       photo: c.photos[0] ?? null,
       suitedIndustries: pick.list('suitedIndustries', c.suitedIndustries, c.suitedIndustriesEn),
       lastVerifiedAt: c.lastVerifiedAt,
+      ...(lang === 'en' ? { streetZh: c.street } : {}),
     },
     pick.fallbackZh(),
   );
@@ -106,6 +107,7 @@ export const toDistrictView = (d: District, lang?: ContentLanguage): DistrictVie
       coverImage: d.coverImage ?? null,
       isDemo: d.isDemo,
       firstResponseHours: d.sla.firstResponseHours,
+      ...(lang === 'en' ? { keyIndustriesZh: d.keyIndustries } : {}),
     },
     pick.fallbackZh(),
   );

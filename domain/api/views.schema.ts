@@ -20,6 +20,8 @@ export const CarrierSummarySchema = v.object({
   lastVerifiedAt: v.string(),
   /** On an English read: the fields shown in Chinese for want of English (domain/common/content-language.ts). */
   fallbackZh: FallbackZhSchema,
+  /** On an English read: the Chinese street, the value the street filter takes. */
+  streetZh: v.optional(v.string()),
 });
 export type CarrierSummary = v.InferOutput<typeof CarrierSummarySchema>;
 
@@ -69,6 +71,8 @@ export const DistrictViewSchema = v.object({
   isDemo: v.boolean(),
   firstResponseHours: v.number(),
   fallbackZh: FallbackZhSchema,
+  /** On an English read: the Chinese industry names, the values the industry filters take. */
+  keyIndustriesZh: v.optional(v.array(v.string())),
 });
 export type DistrictView = v.InferOutput<typeof DistrictViewSchema>;
 
