@@ -63,13 +63,13 @@ export interface ValidRequest {
 
 /** One valid input per action of CONTRACTS. Lead-scoped ones act on a real lead of the demo district. */
 export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> => ({
-  'card.get': { caller: 'anonymous', input: { cardId: 'card-staff-head' } },
+  'card.get': { caller: 'anonymous', input: { cardId: 'card-staff-head', lang: 'en' } },
   'carrier.search': {
     caller: 'anonymous',
-    input: { districtId: 'demo-linjiang', type: 'building', industry: '人工智能', street: '金湾街道', keyword: '大厦', hasVacancy: true, minVacantArea: 0, maxVacantArea: 100_000, maxPrice: 10, priceUnit: 'yuan_per_sqm_day', sort: 'price', limit: 5 },
+    input: { districtId: 'demo-linjiang', type: 'building', industry: '人工智能', street: '金湾街道', keyword: '大厦', hasVacancy: true, minVacantArea: 0, maxVacantArea: 100_000, maxPrice: 10, priceUnit: 'yuan_per_sqm_day', sort: 'price', limit: 5, lang: 'en' },
   },
-  'carrier.get': { caller: 'anonymous', input: { carrierId: 'building-001' } },
-  'directory.list': { caller: 'anonymous', input: { districtId: 'demo-linjiang', unitId: 'unit-invest', industry: '数字经济' } },
+  'carrier.get': { caller: 'anonymous', input: { carrierId: 'building-001', lang: 'en' } },
+  'directory.list': { caller: 'anonymous', input: { districtId: 'demo-linjiang', unitId: 'unit-invest', industry: '数字经济', lang: 'en' } },
   'session.whoami': { caller: 'admin', input: {} },
   'lead.submit': {
     caller: 'investorA',
