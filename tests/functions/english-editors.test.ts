@@ -59,7 +59,7 @@ describe('the office edits English content, on a real SQLite file', () => {
   it('a carrier: English saved and searchable, an edit without English fields keeps them, more English items than Chinese refused', async () => {
     const got = await b.ok<{ edit: CarrierEditView }>('admin.carrier.get', { carrierId: 'factory-002' }, OPENID.admin);
     expect(got.edit.nameEn).toBe('');
-    const english = { ...got.edit, nameEn: 'Nanling Workshop', streetEn: 'Nanling', facilitiesEn: got.edit.facilities.map(() => 'Loading dock') };
+    const english: CarrierEditView = { ...got.edit, nameEn: 'Nanling Workshop', streetEn: 'Nanling', facilitiesEn: got.edit.facilities.map(() => 'Loading dock') };
     await b.ok('admin.carrier.save', { carrierId: 'factory-002', carrier: english }, OPENID.admin);
     const detail = await b.ok<CarrierDetail>('carrier.get', { carrierId: 'factory-002', lang: 'en' }, null);
     expect(detail).toMatchObject({ name: 'Nanling Workshop', street: 'Nanling' });
@@ -71,7 +71,7 @@ describe('the office edits English content, on a real SQLite file', () => {
     await b.ok('admin.carrier.save', { carrierId: 'factory-002', carrier: { ...chineseOnly, priceMax: 40 } }, OPENID.admin);
     expect((await b.store.get<Carrier>(COLLECTIONS.carriers.name, 'factory-002'))?.nameEn).toBe('Nanling Workshop');
 
-    const tooMany = { ...english, facilitiesEn: [...english.facilitiesEn, 'Extra'] };
+    const tooMany = { ...english, facilitiesEn: [...(english.facilitiesEn as string[]), 'Extra'] };
     expect(await b.call('admin.carrier.save', { carrierId: 'factory-002', carrier: tooMany }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'ADMIN.INVALID_VALUE', fields: ['facilitiesEn'] } });
     expect(await b.call('admin.carrier.save', { carrierId: 'factory-002', carrier: { ...english, nameEn: 'x'.repeat(81) } }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
   });
