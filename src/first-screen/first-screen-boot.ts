@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { httpPathFor } from '../../domain/api/contract';
 import { CardViewSchema, type CardView } from '../../domain/api/views.schema';
-import { cardCacheKey, inLanguage, type CardRequest } from '../card-model/card-request';
+import { cardCacheKey, type CardRequest } from '../card-model/card-request';
 import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
 import { renderCardFirstScreen } from './card-first-screen';
 import { coreDictionaryFor } from '../i18n/core-dictionaries';
 import { cardLocation, movedHashRoute } from './first-screen-route';
-import { firstScreenLanguage } from './first-screen-language';
+import { firstScreenCardRequest, firstScreenLanguage } from './first-screen-language';
 import {
   FIRST_SCREEN_ELEMENT_ID,
   FIRST_SCREEN_MARKS,
@@ -188,7 +188,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
     }
     const { hashRoute } = located;
     // An English visitor's card is asked for in English (the app asks the same, so the answer is handed over).
-    const request = inLanguage(located.request, lang);
+    const request = firstScreenCardRequest(located.request, lang);
     // The app routes by hash: a query-string card address becomes the same card's hash route before it starts.
     if (hashRoute) win.history.replaceState(win.history.state, '', `${win.location.pathname}${hashRoute}`);
     // The address leaving the card (a link, the back button) ends the first screen.

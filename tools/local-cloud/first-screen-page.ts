@@ -3,8 +3,7 @@ import type { CardView } from '../../domain/api/views.schema';
 import type { ActionResult } from '../../domain/common/result';
 import type { CardLocation } from '../../src/first-screen/first-screen-route';
 import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen';
-import { linkLanguage } from '../../src/first-screen/first-screen-language';
-import { inLanguage } from '../../src/card-model/card-request';
+import { firstScreenCardRequest, linkLanguage } from '../../src/first-screen/first-screen-language';
 import { cardLocation } from '../../src/first-screen/first-screen-route';
 import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
 
@@ -50,7 +49,7 @@ export const createFirstScreenPage = ({ indexFile, answerCard }: FirstScreenPage
     if (!located) return html;
     // A link's `lang=en` asks for the English content, as the boot script and the app will.
     const lang = linkLanguage(url.search) ?? 'zh';
-    const request = inLanguage(located.request, lang);
+    const request = firstScreenCardRequest(located.request, lang);
     const answer = await answerCard(request);
     // Not found or refused: the page as built; the app fetches again and explains.
     if (!answer.ok) return html;
