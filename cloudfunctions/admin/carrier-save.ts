@@ -13,6 +13,25 @@ import { getStaff } from '../_lib/repositories/staff.repository';
 import { actorOf, auditEntry, openOfficeForWrite, snapshot, type Office } from './office-context';
 import { loadManageableCarrier } from './carrier-access';
 
+const ENGLISH_LISTS = [
+  ['facilitiesEn', 'facilities'],
+  ['suitedIndustriesEn', 'suitedIndustries'],
+  ['policiesEn', 'policies'],
+] as const;
+
+const ENGLISH_FIELDS = ['nameEn', 'streetEn', 'addressEn', 'facilitiesEn', 'suitedIndustriesEn', 'policiesEn', 'managerNameEn'] as const;
+type EnglishOfCarrier = Partial<Pick<Carrier, (typeof ENGLISH_FIELDS)[number]>>;
+
+/** The English an edit carries; a field the edit leaves out (an import row) keeps the stored one. */
+const englishOf = (e: CarrierEdit, base: EnglishOfCarrier): EnglishOfCarrier => {
+  const out: Record<string, unknown> = {};
+  for (const field of ENGLISH_FIELDS) {
+    const value = e[field] ?? base[field];
+    if (value !== undefined) out[field] = value;
+  }
+  return out as EnglishOfCarrier;
+};
+
 const checkEdit = async (deps: Deps, office: Office, e: CarrierEdit): Promise<void> => {
   const bad: string[] = [];
   if (e.vacantArea > e.totalArea) bad.push('vacantArea');
@@ -28,41 +47,54 @@ const checkEdit = async (deps: Deps, office: Office, e: CarrierEdit): Promise<vo
     const u = await getUnit(deps.store, e.unitId);
     if (!u || u.districtId !== districtId) throw new DomainError('UNIT.NOT_FOUND', ['unitId']);
   }
-  const text = [e.name, e.address, e.street, ...e.facilities, ...e.policies, ...e.suitedIndustries].join('\n');
+  // English lists translate the Chinese ones item by item: never more of them.
+  const longer = ENGLISH_LISTS.filter(([en, zh]) => (e[en]?.length ?? 0) > e[zh].length).map(([en]) => en);
+  if (longer.length) throw new DomainError('ADMIN.INVALID_VALUE', longer);
+  const english = [e.nameEn, e.addressEn, e.streetEn, e.managerNameEn, ...(e.facilitiesEn ?? []), ...(e.policiesEn ?? []), ...(e.suitedIndustriesEn ?? [])].filter((s): s is string => Boolean(s));
+  const text = [e.name, e.address, e.street, ...e.facilities, ...e.policies, ...e.suitedIndustries, ...english].join('\n');
   if ((await deps.contentCheck.check(text, null)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['name']);
 };
 
-export const fromEdit = (e: CarrierEdit, base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt' | 'photoReviews'>, now: string, vacancyChanged: boolean): Carrier => ({
-  _id: base._id,
-  districtId: base.districtId,
-  type: e.type,
-  name: e.name,
-  street: e.street,
-  address: e.address,
-  totalArea: e.totalArea,
-  vacantArea: e.vacantArea,
-  hasVacancy: e.vacantArea > 0,
-  floors: e.floors,
-  priceMin: e.priceMin,
-  priceMax: e.priceMax,
-  priceUnit: e.priceUnit,
-  facilities: e.facilities,
-  suitedIndustries: e.suitedIndustries,
-  policies: e.policies,
-  managerName: e.managerName,
-  managerPhone: e.managerPhone,
-  managerStaffId: e.managerStaffId,
-  unitId: e.unitId,
-  location: e.location,
-  photos: e.photos,
-  photoReviews: base.photoReviews ?? [],
-  searchText: carrierSearchText({ ...e, typeLabel: CARRIER_TYPE_LABELS[e.type] }),
-  // Entering a vacancy figure is a verification of it; other edits leave the freshness as it was.
-  lastVerifiedAt: vacancyChanged ? now : base.lastVerifiedAt,
-  vacancyRemindedAt: vacancyChanged ? null : (base.vacancyRemindedAt ?? null),
-  createdAt: base.createdAt,
-  updatedAt: now,
-});
+export const fromEdit = (
+  e: CarrierEdit,
+  base: Pick<Carrier, '_id' | 'districtId' | 'createdAt' | 'lastVerifiedAt' | 'vacancyRemindedAt' | 'photoReviews'> & EnglishOfCarrier,
+  now: string,
+  vacancyChanged: boolean,
+): Carrier => {
+  const english = englishOf(e, base);
+  return {
+    _id: base._id,
+    districtId: base.districtId,
+    type: e.type,
+    name: e.name,
+    street: e.street,
+    address: e.address,
+    totalArea: e.totalArea,
+    vacantArea: e.vacantArea,
+    hasVacancy: e.vacantArea > 0,
+    floors: e.floors,
+    priceMin: e.priceMin,
+    priceMax: e.priceMax,
+    priceUnit: e.priceUnit,
+    facilities: e.facilities,
+    suitedIndustries: e.suitedIndustries,
+    policies: e.policies,
+    managerName: e.managerName,
+    managerPhone: e.managerPhone,
+    managerStaffId: e.managerStaffId,
+    unitId: e.unitId,
+    location: e.location,
+    photos: e.photos,
+    photoReviews: base.photoReviews ?? [],
+    ...english,
+    searchText: carrierSearchText({ ...e, ...english, typeLabel: CARRIER_TYPE_LABELS[e.type] }),
+    // Entering a vacancy figure is a verification of it; other edits leave the freshness as it was.
+    lastVerifiedAt: vacancyChanged ? now : base.lastVerifiedAt,
+    vacancyRemindedAt: vacancyChanged ? null : (base.vacancyRemindedAt ?? null),
+    createdAt: base.createdAt,
+    updatedAt: now,
+  };
+};
 
 /**
  * Creates (district admins and unit leaders, for their unit) or edits a carrier (also its staff manager). The

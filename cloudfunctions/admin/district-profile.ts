@@ -23,6 +23,10 @@ const profileOf = (d: District) => ({
   coverImage: d.coverImage ?? null,
   defaultCardId: d.defaultCardId ?? null,
   vacancyConfirmDays: confirmCycleDays(d),
+  nameEn: d.nameEn ?? '',
+  sloganEn: d.sloganEn ?? '',
+  introEn: d.introEn ?? '',
+  keyIndustriesEn: d.keyIndustriesEn ?? [],
 });
 
 export const adminDistrictGetAction = defineAction(adminDistrictGetContract, async (deps, ctx, input) => {
@@ -58,7 +62,13 @@ export const adminDistrictUpdateAction = defineAction(adminDistrictUpdateContrac
     if (!card || card.districtId !== districtId) throw new DomainError('CARD.NOT_FOUND', ['defaultCardId']);
   }
   if (new Set(input.keyIndustries).size !== input.keyIndustries.length) throw new DomainError('ADMIN.INVALID_VALUE', ['keyIndustries']);
-  const checked = await deps.contentCheck.check([input.name, input.slogan, input.intro, ...input.policies.map((p) => `${p.title} ${p.summary}`)].join('\n'), ctx.openid);
+  // English industries translate the Chinese ones item by item: never more of them.
+  if ((input.keyIndustriesEn?.length ?? 0) > input.keyIndustries.length) throw new DomainError('ADMIN.INVALID_VALUE', ['keyIndustriesEn']);
+  const english = [input.nameEn, input.sloganEn, input.introEn, ...(input.keyIndustriesEn ?? []), ...input.headlineFigures.flatMap((f) => [f.labelEn, f.valueEn]), ...input.policies.flatMap((p) => [p.titleEn, p.summaryEn])];
+  const checked = await deps.contentCheck.check(
+    [input.name, input.slogan, input.intro, ...input.policies.map((p) => `${p.title} ${p.summary}`), ...english.filter((s): s is string => Boolean(s))].join('\n'),
+    ctx.openid,
+  );
   if (checked === 'risky') throw new DomainError('CONTENT.REJECTED', ['intro']);
 
   const updatedAt = ctx.now.toISOString();
@@ -68,9 +78,14 @@ export const adminDistrictUpdateAction = defineAction(adminDistrictUpdateContrac
     intro: input.intro,
     keyIndustries: input.keyIndustries,
     headlineFigures: input.headlineFigures,
-    policies: input.policies.map((p) => ({ title: p.title, summary: p.summary, fileId: p.fileId ?? null })),
+    policies: input.policies.map((p) => ({ title: p.title, summary: p.summary, fileId: p.fileId ?? null, titleEn: p.titleEn ?? '', summaryEn: p.summaryEn ?? '' })),
     // The card shows titles; the detailed list lives beside them.
     policyHighlights: input.policies.map((p) => p.title),
+    policyHighlightsEn: input.policies.map((p) => p.titleEn ?? ''),
+    nameEn: input.nameEn ?? '',
+    sloganEn: input.sloganEn ?? '',
+    introEn: input.introEn ?? '',
+    keyIndustriesEn: input.keyIndustriesEn ?? [],
     coverImage: input.coverImage,
     defaultCardId: input.defaultCardId,
     vacancyConfirmDays: input.vacancyConfirmDays,

@@ -32,7 +32,7 @@ export const adminOrgGetAction = defineAction(adminOrgGetContract, async (deps, 
     canEditDistrict: canWriteDistrict(me, district._id),
     manageableUnitIds: ownDistrict ? units.filter((u) => canManageUnitStaff(me, { districtId: district._id, unitId: u._id })).map((u) => u._id) : [],
     grantableRoles: ownDistrict ? [...rolesGrantableBy(me)] : [],
-    units: units.map((u) => ({ id: u._id, name: u.name, kind: u.kind, isEconomic: u.isEconomic, leaderStaffId: u.leaderStaffId ?? null, parentUnitId: u.parentUnitId ?? null })),
+    units: units.map((u) => ({ id: u._id, name: u.name, nameEn: u.nameEn ?? '', kind: u.kind, isEconomic: u.isEconomic, leaderStaffId: u.leaderStaffId ?? null, parentUnitId: u.parentUnitId ?? null })),
     teams: teams.map((t) => ({ id: t._id, name: t.name, leaderStaffId: t.leaderStaffId ?? null, memberStaffIds: t.memberStaffIds })),
     staff: staff.map((s) => {
       const pending = s.status === 'invited' && !s.openid && !!s.inviteCode;

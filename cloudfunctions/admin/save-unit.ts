@@ -31,7 +31,14 @@ export const adminUnitSaveAction = defineAction(adminUnitSaveContract, async (de
     }
   }
   const now = ctx.now.toISOString();
-  const fields = { name: input.name, kind: input.kind, isEconomic: input.isEconomic, leaderStaffId: input.leaderStaffId, parentUnitId: input.parentUnitId };
+  const fields = {
+    name: input.name,
+    kind: input.kind,
+    isEconomic: input.isEconomic,
+    leaderStaffId: input.leaderStaffId,
+    parentUnitId: input.parentUnitId,
+    ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
+  };
   const unitId = input.unitId ?? newId('unit', ctx.now, deps.randomBytes);
   await deps.store.transaction(async (tx) => {
     if (input.unitId) {

@@ -1,5 +1,6 @@
 import { getCardContract } from '../../domain/api/public-read.contracts';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
+import { contentPicker, englishOf } from '../../domain/common/content-language';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { toCarrierSummary, toDistrictView, toPerson } from '../_lib/read-models';
@@ -51,16 +52,22 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
           limit: HIGHLIGHTS,
         });
   const unitName = (unitId: string) => units.find((u) => u._id === unitId)?.name ?? '';
+  const { lang } = input;
+  const personContext = (unitId: string) => ({ lang, unitNameEn: units.find((u) => u._id === unitId)?.nameEn, district });
+  // The card's own texts: the greeting, and its featured industries in the district's English names.
+  const pick = contentPicker(lang);
+  const industries = card.featuredIndustries.length ? card.featuredIndustries : district.keyIndustries.slice(0, 4);
 
   return {
     cardId: card._id,
-    greeting: card.greeting,
-    district: toDistrictView(district),
-    owner: toPerson(owner, unitName(owner.unitId), departed ? null : card),
+    greeting: pick.text('greeting', card.greeting, card.greetingEn),
+    district: toDistrictView(district, lang),
+    owner: toPerson(owner, unitName(owner.unitId), departed ? null : card, personContext(owner.unitId)),
     ...(departed ? { ownerDeparted: true as const } : {}),
-    contact: onDuty && onDuty.status === 'active' ? toPerson(onDuty, unitName(onDuty.unitId), onDuty._id === owner._id ? card : onDutyCard) : null,
-    featuredIndustries: card.featuredIndustries.length ? card.featuredIndustries : district.keyIndustries.slice(0, 4),
-    highlightedCarriers: carriers.map(toCarrierSummary),
+    contact: onDuty && onDuty.status === 'active' ? toPerson(onDuty, unitName(onDuty.unitId), onDuty._id === owner._id ? card : onDutyCard, personContext(onDuty.unitId)) : null,
+    featuredIndustries: industries.map((industry, i) => pick.text(`featuredIndustries.${i}`, industry, englishOf(industry, district.keyIndustries, district.keyIndustriesEn))),
+    highlightedCarriers: carriers.map((c) => toCarrierSummary(c, lang)),
     shareCode: share && share.cardId === card._id ? share._id : null,
+    ...(lang === 'en' ? { fallbackZh: pick.fallbackZh() } : {}),
   };
 });

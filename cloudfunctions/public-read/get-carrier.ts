@@ -10,5 +10,5 @@ export const getCarrierAction = defineAction(getCarrierContract, async (deps, _c
   if (!carrier) throw new DomainError('CARRIER.NOT_FOUND');
   const district = await getDistrict(deps.store, carrier.districtId);
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
-  return toCarrierDetail(carrier, district);
+  return toCarrierDetail(carrier, district, input.lang);
 });

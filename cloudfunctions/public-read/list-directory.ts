@@ -1,4 +1,5 @@
 import { listDirectoryContract } from '../../domain/api/public-read.contracts';
+import { contentPicker } from '../../domain/common/content-language';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { toPerson } from '../_lib/read-models';
@@ -16,10 +17,20 @@ export const listDirectoryAction = defineAction(listDirectoryContract, async (de
     listDistrictCards(deps.store, district._id),
   ]);
   const unitName = new Map(units.map((u) => [u._id, u.name]));
+  const unitNameEn = new Map(units.map((u) => [u._id, u.nameEn]));
+  const { lang } = input;
   const cardOf = new Map(cards.map((c) => [c.staffId, c]));
   const people = staff
     .filter((s) => cardOf.has(s._id))
     .filter((s) => !input.industry || s.industryFocus.includes(input.industry))
-    .map((s) => toPerson(s, unitName.get(s.unitId) ?? '', cardOf.get(s._id) ?? null));
-  return { units: units.map((u) => ({ id: u._id, name: u.name })), people };
+    .map((s) => toPerson(s, unitName.get(s.unitId) ?? '', cardOf.get(s._id) ?? null, { lang, unitNameEn: unitNameEn.get(s.unitId), district }));
+  return {
+    units: units.map((u) => {
+      const pick = contentPicker(lang);
+      const name = pick.text('name', u.name, u.nameEn);
+      const fallbackZh = pick.fallbackZh();
+      return fallbackZh ? { id: u._id, name, fallbackZh } : { id: u._id, name };
+    }),
+    people,
+  };
 });

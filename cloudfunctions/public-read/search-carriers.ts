@@ -56,7 +56,7 @@ export const searchCarriersAction = defineAction(searchCarriersContract, async (
   const page = rows.slice(0, input.limit);
   const hasMore = rows.length > input.limit;
   return {
-    items: page.map(toCarrierSummary),
+    items: page.map((c) => toCarrierSummary(c, input.lang)),
     nextCursor: hasMore && page.length ? encodeCursor(input.sort, page[page.length - 1]) : null,
     total,
     keywordType,

@@ -41,6 +41,9 @@ export const getMyCardAction = defineAction(getMyCardContract, async (deps, ctx)
       featuredIndustries: c.featuredIndustries,
       onDutyStaffId: c.onDutyStaffId ?? null,
       title: staff.title,
+      greetingEn: c.greetingEn ?? '',
+      nameEn: c.nameEn ?? '',
+      titleEn: c.titleEn ?? '',
       wechatId: staff.wechatId ?? null,
       wechatQr: staff.wechatQr ?? null,
       photo: staff.photo ?? null,
@@ -64,7 +67,8 @@ export const updateMyCardAction = defineAction(updateMyCardContract, async (deps
   if (new Set(input.featuredCarrierIds).size !== input.featuredCarrierIds.length) bad.push('featuredCarrierIds');
   if (bad.length) throw new DomainError('VALIDATION.INVALID_INPUT', [...new Set(bad)]);
   // Cards are public: what a person writes on theirs passes the same content check as an inquiry.
-  if ((await deps.contentCheck.check([input.greeting, input.title].join('\n'), ctx.openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['greeting']);
+  const english = [input.greetingEn, input.nameEn, input.titleEn].filter((s): s is string => Boolean(s));
+  if ((await deps.contentCheck.check([input.greeting, input.title, ...english].join('\n'), ctx.openid)) === 'risky') throw new DomainError('CONTENT.REJECTED', ['greeting']);
 
   const existing = await findCardByStaff(deps.store, staff._id);
   if (input.onDutyStaffId !== (existing?.onDutyStaffId ?? null)) {
@@ -84,6 +88,10 @@ export const updateMyCardAction = defineAction(updateMyCardContract, async (deps
     visibility: input.visibility,
     featuredCarrierIds: input.featuredCarrierIds,
     featuredIndustries: input.featuredIndustries,
+    // Absent (an older app) keeps what is stored; empty clears it.
+    ...(input.greetingEn !== undefined ? { greetingEn: input.greetingEn } : {}),
+    ...(input.nameEn !== undefined ? { nameEn: input.nameEn } : {}),
+    ...(input.titleEn !== undefined ? { titleEn: input.titleEn } : {}),
     updatedAt: now,
   };
   if (input.onDutyStaffId) card.onDutyStaffId = input.onDutyStaffId;

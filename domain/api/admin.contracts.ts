@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES, PHOTO_REVIEW_STATUSES, photoRef, PRICE_UNITS } from '../carrier/carrier.schema';
+import { englishLine, englishList, englishParagraph } from '../common/content-language';
 import { id, imageRef, line, nonNegative, paragraph } from '../common/text';
 import { HeadlineFigureSchema, PolicyDocSchema, SlaSettingsSchema } from '../org/district.schema';
 import { dayKey } from '../org/duty-rota.schema';
@@ -51,6 +52,11 @@ export const DistrictProfileSchema = v.strictObject({
   coverImage: v.nullable(imageRef()),
   defaultCardId: v.nullable(id()),
   vacancyConfirmDays: v.pipe(v.number(), v.integer(), v.minValue(7, '至少 7 天'), v.maxValue(365, '最多 365 天')),
+  /** English for investors reading English (optional; figures and policies carry theirs item by item). */
+  nameEn: englishLine(60),
+  sloganEn: englishLine(80),
+  introEn: englishParagraph(2000),
+  keyIndustriesEn: englishList(12, 40),
 });
 export type DistrictProfile = v.InferOutput<typeof DistrictProfileSchema>;
 
@@ -59,11 +65,15 @@ const profileView = v.object({
   slogan: v.string(),
   intro: v.string(),
   keyIndustries: v.array(v.string()),
-  headlineFigures: v.array(v.object({ label: v.string(), value: v.string() })),
-  policies: v.array(v.object({ title: v.string(), summary: v.string(), fileId: v.optional(v.nullable(v.string())) })),
+  headlineFigures: v.array(v.object({ label: v.string(), value: v.string(), labelEn: v.optional(v.string()), valueEn: v.optional(v.string()) })),
+  policies: v.array(v.object({ title: v.string(), summary: v.string(), fileId: v.optional(v.nullable(v.string())), titleEn: v.optional(v.string()), summaryEn: v.optional(v.string()) })),
   coverImage: v.nullable(v.string()),
   defaultCardId: v.nullable(v.string()),
   vacancyConfirmDays: v.number(),
+  nameEn: v.optional(v.string()),
+  sloganEn: v.optional(v.string()),
+  introEn: v.optional(v.string()),
+  keyIndustriesEn: v.optional(v.array(v.string())),
 });
 
 export const adminDistrictGetContract = defineContract({
@@ -98,6 +108,7 @@ export const adminDistrictUpdateContract = defineContract({
 const unitView = v.object({
   id: v.string(),
   name: v.string(),
+  nameEn: v.optional(v.string()),
   kind: v.picklist(UNIT_KINDS),
   isEconomic: v.boolean(),
   leaderStaffId: v.nullable(v.string()),
@@ -151,6 +162,8 @@ export const adminUnitSaveContract = defineContract({
     leaderStaffId: v.nullable(id()),
     /** The tree: a department or street under a bureau; null for a top-level unit of the district. */
     parentUnitId: v.nullable(id()),
+    /** The name investors reading English see (optional; absent keeps the stored one, empty clears it). */
+    nameEn: englishLine(60),
   }),
   response: v.object({ unitId: v.string() }),
 });
@@ -243,6 +256,14 @@ export const CarrierEditSchema = v.strictObject({
   location: v.strictObject({ lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)), lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)) }),
   /** Only photos already on the carrier (to drop or reorder them): new ones come through `admin.carrier.photoAdd`. */
   photos: v.pipe(v.array(photoRef()), v.maxLength(9, '最多 9 张照片')),
+  /** English for investors reading English (optional; lists item by item). Absent keeps what is stored (imports). */
+  nameEn: englishLine(80),
+  streetEn: englishLine(40),
+  addressEn: englishLine(160),
+  facilitiesEn: englishList(20, 40),
+  suitedIndustriesEn: englishList(10, 40),
+  policiesEn: englishList(10, 160),
+  managerNameEn: englishLine(40),
 });
 export type CarrierEdit = v.InferOutput<typeof CarrierEditSchema>;
 

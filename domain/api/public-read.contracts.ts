@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
+import { contentLanguage, FallbackZhSchema } from '../common/content-language';
 import { id, line } from '../common/text';
 import { SHARE_CODE_PATTERN } from '../share/share-code.rules';
 import { defineContract } from './contract';
@@ -16,6 +17,8 @@ export const getCardContract = defineContract({
   request: v.strictObject({
     cardId: v.optional(id()),
     shareCode: v.optional(shareCode()),
+    /** The page's language: English variants where they exist, the rest named in each view's `fallbackZh`. */
+    lang: contentLanguage(),
   }),
   response: CardViewSchema,
 });
@@ -46,6 +49,7 @@ export const searchCarriersContract = defineContract({
     /** Opaque keyset cursor returned by the previous page. */
     cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20),
+    lang: contentLanguage(),
   }),
   response: v.object({
     items: v.array(CarrierSummarySchema),
@@ -62,7 +66,7 @@ export const getCarrierContract = defineContract({
   fn: 'public-read',
   access: 'public',
   writes: false,
-  request: v.strictObject({ carrierId: id() }),
+  request: v.strictObject({ carrierId: id(), lang: contentLanguage() }),
   response: CarrierDetailSchema,
 });
 
@@ -75,9 +79,10 @@ export const listDirectoryContract = defineContract({
     districtId: id(),
     unitId: v.optional(id()),
     industry: v.optional(line(1, 20)),
+    lang: contentLanguage(),
   }),
   response: v.object({
-    units: v.array(v.object({ id: v.string(), name: v.string() })),
+    units: v.array(v.object({ id: v.string(), name: v.string(), fallbackZh: FallbackZhSchema })),
     people: v.array(PersonSchema),
   }),
 });

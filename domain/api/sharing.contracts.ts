@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { id, imageRef, line } from '../common/text';
 import { SHARE_CHANNELS } from '../lead/lead.schema';
 import { SHARE_CODE_PATTERN } from '../share/share-code.rules';
+import { englishLine } from '../common/content-language';
 import { defineContract } from './contract';
 
 const shareCode = () => v.pipe(v.string(), v.regex(SHARE_CODE_PATTERN, '分享码格式不正确'));
@@ -60,6 +61,10 @@ export const CardEditSchema = v.strictObject({
   /** Leaders may hand their card's inquiries to an on-duty commissioner; null clears it. */
   onDutyStaffId: v.nullable(id()),
   title: line(1, 30),
+  /** English for investors reading English (optional): the greeting, the name in Latin letters, the title. */
+  greetingEn: englishLine(120),
+  nameEn: englishLine(40),
+  titleEn: englishLine(60),
   wechatId: v.nullable(v.pipe(line(1, 40), v.regex(/^[A-Za-z][A-Za-z0-9_-]{5,19}$/, '微信号格式不正确'))),
   wechatQr: v.nullable(imageRef()),
   photo: v.nullable(imageRef()),
@@ -81,6 +86,9 @@ export const getMyCardContract = defineContract({
       featuredIndustries: v.array(v.string()),
       onDutyStaffId: v.nullable(v.string()),
       title: v.string(),
+      greetingEn: v.optional(v.string()),
+      nameEn: v.optional(v.string()),
+      titleEn: v.optional(v.string()),
       wechatId: v.nullable(v.string()),
       wechatQr: v.nullable(v.string()),
       photo: v.nullable(v.string()),

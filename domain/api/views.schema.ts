@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
+import { FallbackZhSchema } from '../common/content-language';
 
 /** Read models returned to the app: only what pages show, nothing private. */
 
@@ -17,6 +18,10 @@ export const CarrierSummarySchema = v.object({
   photo: v.nullable(v.string()),
   suitedIndustries: v.array(v.string()),
   lastVerifiedAt: v.string(),
+  /** On an English read: the fields shown in Chinese for want of English (domain/common/content-language.ts). */
+  fallbackZh: FallbackZhSchema,
+  /** On an English read: the Chinese street, the value the street filter takes. */
+  streetZh: v.optional(v.string()),
 });
 export type CarrierSummary = v.InferOutput<typeof CarrierSummarySchema>;
 
@@ -50,6 +55,7 @@ export const PersonSchema = v.object({
   wechatId: v.nullable(v.string()),
   wechatQr: v.nullable(v.string()),
   industryFocus: v.array(v.string()),
+  fallbackZh: FallbackZhSchema,
 });
 export type Person = v.InferOutput<typeof PersonSchema>;
 
@@ -64,6 +70,9 @@ export const DistrictViewSchema = v.object({
   coverImage: v.nullable(v.string()),
   isDemo: v.boolean(),
   firstResponseHours: v.number(),
+  fallbackZh: FallbackZhSchema,
+  /** On an English read: the Chinese industry names, the values the industry filters take. */
+  keyIndustriesZh: v.optional(v.array(v.string())),
 });
 export type DistrictView = v.InferOutput<typeof DistrictViewSchema>;
 
@@ -80,5 +89,7 @@ export const CardViewSchema = v.object({
   highlightedCarriers: v.array(CarrierSummarySchema),
   /** The share this visit came through, if any; the app passes it on to the lead form. */
   shareCode: v.nullable(v.string()),
+  /** `greeting`, `featuredIndustries.i`: the card's own fields shown in Chinese on an English read. */
+  fallbackZh: FallbackZhSchema,
 });
 export type CardView = v.InferOutput<typeof CardViewSchema>;

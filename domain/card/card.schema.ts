@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { englishLine } from '../common/content-language';
 import { id, isoTime, line } from '../common/text';
 
 export const CardVisibilitySchema = v.strictObject({
@@ -13,6 +14,10 @@ export const CardSchema = v.strictObject({
   districtId: id(),
   staffId: id(),
   greeting: line(0, 60),
+  /** English for investors reading English: the greeting, and the owner's name and title as the card shows them. */
+  greetingEn: englishLine(120),
+  nameEn: englishLine(40),
+  titleEn: englishLine(60),
   visibility: CardVisibilitySchema,
   featuredCarrierIds: v.pipe(v.array(id()), v.maxLength(6)),
   featuredIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(6)),

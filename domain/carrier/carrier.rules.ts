@@ -7,7 +7,10 @@ export const freshness = (lastVerifiedAt: string, now: Date): { days: number; st
   return { days, stale: days > STALE_AFTER_DAYS, label };
 };
 
-/** Lower-cased haystack for keyword search; LIKE on it finds 2-character Chinese terms that FTS misses. */
+/**
+ * Lower-cased haystack for keyword search; LIKE on it finds 2-character Chinese terms that FTS misses. The
+ * English variants follow the Chinese texts, so a search in English finds carriers by their English names too.
+ */
 export const carrierSearchText = (c: {
   name: string;
   street: string;
@@ -15,5 +18,16 @@ export const carrierSearchText = (c: {
   suitedIndustries: readonly string[];
   facilities: readonly string[];
   typeLabel: string;
+  nameEn?: string | undefined;
+  streetEn?: string | undefined;
+  addressEn?: string | undefined;
+  suitedIndustriesEn?: readonly string[] | undefined;
 }): string =>
-  [c.name, c.typeLabel, c.street, c.address, ...c.suitedIndustries, ...c.facilities].join(' ').toLowerCase().slice(0, 600);
+  [c.name, c.typeLabel, c.street, c.address, ...c.suitedIndustries, ...c.facilities, c.nameEn, c.streetEn, ...(c.suitedIndustriesEn ?? []), c.addressEn]
+    .filter((part) => part)
+    .join(' ')
+    .toLowerCase()
+    .slice(0, SEARCH_TEXT_MAX);
+
+/** Room for the Chinese texts and their English variants. */
+export const SEARCH_TEXT_MAX = 1200;

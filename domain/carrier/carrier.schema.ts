@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { englishLine, englishList } from '../common/content-language';
 import { id, imageRef, isoTime, line, nonNegative } from '../common/text';
 
 export const CARRIER_TYPES = ['building', 'industrial_park', 'factory', 'industrial_land', 'heritage', 'incubator'] as const;
@@ -62,6 +63,14 @@ export const CarrierSchema = v.strictObject({
   policies: v.pipe(v.array(line(1, 80)), v.maxLength(10)),
   managerName: line(1, 20),
   managerPhone: line(5, 20),
+  /** English variants for investors reading English (domain/common/content-language.ts); lists item by item. */
+  nameEn: englishLine(80),
+  streetEn: englishLine(40),
+  addressEn: englishLine(160),
+  facilitiesEn: englishList(20, 40),
+  suitedIndustriesEn: englishList(10, 40),
+  policiesEn: englishList(10, 160),
+  managerNameEn: englishLine(40),
   /** When the building manager is also a staff member, carrier leads notify them too. */
   managerStaffId: v.optional(v.nullable(id())),
   /** The unit that owns the listing; its leader may edit it in the district office. */
@@ -72,8 +81,8 @@ export const CarrierSchema = v.strictObject({
   photos: v.pipe(v.array(photoRef()), v.maxLength(9)),
   /** Uploaded photos still in review, or rejected (see PhotoReviewSchema). */
   photoReviews: v.optional(v.pipe(v.array(PhotoReviewSchema), v.maxLength(18))),
-  /** Lower-cased name, street, address, industries: LIKE search also finds 2-character terms (厂房). */
-  searchText: v.pipe(v.string(), v.maxLength(600)),
+  /** Lower-cased name, street, address, industries and their English: LIKE search also finds 2-character terms (厂房). */
+  searchText: v.pipe(v.string(), v.maxLength(1200)),
   lastVerifiedAt: isoTime(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

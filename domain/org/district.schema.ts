@@ -1,6 +1,7 @@
 import { WorkingCalendarSchema } from '../calendar/working-calendar.schema';
 import * as v from 'valibot';
 import { ArenaWeightsSchema } from '../ranking/arena-weights.schema';
+import { englishLine, englishList, englishParagraph } from '../common/content-language';
 import { id, imageRef, isoTime, line, paragraph } from '../common/text';
 import { PrivacySettingsSchema } from '../privacy/privacy-settings';
 import { PoolRulesSchema } from './pool-rules.schema';
@@ -25,12 +26,14 @@ export const DEFAULT_SLA: SlaSettings = {
   reassignAt: 3,
 };
 
-export const HeadlineFigureSchema = v.strictObject({ label: line(1, 12), value: line(1, 16) });
+export const HeadlineFigureSchema = v.strictObject({ label: line(1, 12), value: line(1, 16), labelEn: englishLine(24), valueEn: englishLine(24) });
 
 /** A policy highlight with an optional PDF in cloud storage (opened with openDocument in WeChat). */
 export const PolicyDocSchema = v.strictObject({
   title: line(1, 60),
   summary: line(0, 200),
+  titleEn: englishLine(120),
+  summaryEn: englishLine(400),
   fileId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(512), v.regex(/^cloud:\/\/[\w./-]+\.pdf$/, 'PDF 文件地址不正确')))),
 });
 export type PolicyDoc = v.InferOutput<typeof PolicyDocSchema>;
@@ -44,9 +47,16 @@ export const DistrictSchema = v.strictObject({
   slogan: line(1, 40),
   intro: paragraph(1, 1000),
   keyIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(12)),
+  /** English variants for investors reading English (see domain/common/content-language.ts); each optional. */
+  nameEn: englishLine(60),
+  sloganEn: englishLine(80),
+  introEn: englishParagraph(2000),
+  /** `keyIndustriesEn[i]` translates `keyIndustries[i]`; cards' and people's industries read it too. */
+  keyIndustriesEn: englishList(12, 40),
   headlineFigures: v.pipe(v.array(HeadlineFigureSchema), v.maxLength(6)),
   /** Titles shown on the card; `policies` carries the same list with summaries and attachments. */
   policyHighlights: v.pipe(v.array(line(1, 60)), v.maxLength(8)),
+  policyHighlightsEn: englishList(8, 120),
   policies: v.optional(v.pipe(v.array(PolicyDocSchema), v.maxLength(8))),
   /** Districts of one city deployment share it; a city admin reads them all. */
   cityId: v.optional(id()),

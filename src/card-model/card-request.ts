@@ -42,5 +42,11 @@ export const cardRequestFromEntry = (entry: CardEntry): CardRequest => {
   return request;
 };
 
-/** The device-cache key of a card request. */
-export const cardCacheKey = (request: CardRequest): string => `card:${request.cardId ?? '-'}:${request.shareCode ?? '-'}`;
+/**
+ * The request in a page language: English asks for the English content (`lang: 'en'`); Chinese is the request
+ * as it always was, so Chinese visits share their answer with the first screen and the web host as before.
+ */
+export const inLanguage = (request: CardRequest, lang: 'zh' | 'en'): CardRequest => (lang === 'en' ? { ...request, lang } : request);
+
+/** The device-cache key of a card request: one copy per language, a Chinese card never shown on an English page. */
+export const cardCacheKey = (request: CardRequest): string => `card:${request.cardId ?? '-'}:${request.shareCode ?? '-'}${request.lang === 'en' ? ':en' : ''}`;

@@ -16,6 +16,13 @@ import { coreDictionaryFor } from '../i18n/core-dictionaries';
  * card with a working `tel:` link. Everything else arrives with the app a moment later.
  */
 
+/**
+ * Chinese shown for want of English (the view's `fallbackZh`): marked for screen readers as the app marks it; the
+ * visible «中文» tag comes with the app a moment later.
+ */
+const ZH_ATTRIBUTES = ' lang="zh" data-content-lang="zh"';
+const zh = (view: { fallbackZh?: readonly string[] }, field: string): string => (view.fallbackZh?.includes(field) ? ZH_ATTRIBUTES : '');
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
@@ -47,7 +54,7 @@ const pendingLanguageSwitch = (lang: Language): string =>
     .map((key) => `<div class="${key === lang ? 'segmented__option segmented__option--active' : 'segmented__option'}"><span>${key === 'zh' ? '中文' : 'English'}</span></div>`)
     .join('')}</div></div>`;
 
-const contactCard = (t: CoreDictionary, person: Person, role: string, note: string | null, greeting: string | null, privateText: string = t.cardPrivate): string => {
+const contactCard = (t: CoreDictionary, person: Person, role: string, note: string | null, greeting: string | null, privateText: string = t.cardPrivate, greetingZh = false): string => {
   const { phone, wechatId } = person;
   const lines =
     phone || wechatId
@@ -58,9 +65,9 @@ const contactCard = (t: CoreDictionary, person: Person, role: string, note: stri
     : '';
   return (
     `<div class="contact-card"><div class="contact-card__head">${avatar(person)}<div class="contact-card__who">` +
-    `<div class="contact-card__name-row"><span class="contact-card__name">${escapeHtml(person.name)}</span><span class="contact-card__role">${role}</span></div>` +
-    `<span class="contact-card__title">${escapeHtml(person.title)}</span><span class="contact-card__unit">${escapeHtml(person.unitName)}</span></div></div>` +
-    `${greeting ? `<span class="contact-card__greeting">${escapeHtml(greeting)}</span>` : ''}${lines}${call}` +
+    `<div class="contact-card__name-row"><span class="contact-card__name"${zh(person, 'name')}>${escapeHtml(person.name)}</span><span class="contact-card__role">${role}</span></div>` +
+    `<span class="contact-card__title"${zh(person, 'title')}>${escapeHtml(person.title)}</span><span class="contact-card__unit"${zh(person, 'unitName')}>${escapeHtml(person.unitName)}</span></div></div>` +
+    `${greeting ? `<span class="contact-card__greeting"${greetingZh ? ZH_ATTRIBUTES : ''}>${escapeHtml(greeting)}</span>` : ''}${lines}${call}` +
     `${note ? `<span class="contact-card__note">${escapeHtml(note)}</span>` : ''}</div>`
   );
 };
@@ -74,7 +81,7 @@ export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): st
   const responseNote = formatResponsePromise(district.firstResponseHours, lang);
   const introClamped = district.intro.length > INTRO_COLLAPSE_OVER;
   const tags = district.keyIndustries
-    .map((tag) => `<span class="${card.featuredIndustries.includes(tag) ? 'tag-list__tag tag-list__tag--accent' : 'tag-list__tag'}">${escapeHtml(tag)}</span>`)
+    .map((tag, i) => `<span class="${card.featuredIndustries.includes(tag) ? 'tag-list__tag tag-list__tag--accent' : 'tag-list__tag'}"${zh(district, `keyIndustries.${i}`)}>${escapeHtml(tag)}</span>`)
     .join('');
 
   return (
@@ -84,13 +91,13 @@ export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): st
     // The largest thing on the first screen: asked for before anything else on the page.
     (cover ? `<img class="district-hero__cover first-screen__image" src="${escapeHtml(cover)}" alt="" fetchpriority="high">` : '') +
     `<div class="district-hero__shade"></div><div class="district-hero__body"><span class="district-hero__eyebrow">${escapeHtml(t.appName)}</span>` +
-    `<span class="district-hero__name">${escapeHtml(district.name)}</span><div class="district-hero__rule"></div>` +
-    `<span class="district-hero__slogan">${escapeHtml(district.slogan)}</span></div></div>` +
+    `<span class="district-hero__name"${zh(district, 'name')}>${escapeHtml(district.name)}</span><div class="district-hero__rule"></div>` +
+    `<span class="district-hero__slogan"${zh(district, 'slogan')}>${escapeHtml(district.slogan)}</span></div></div>` +
     `<div class="card-page__body">${pendingActionGrid(card, t)}${pendingLanguageSwitch(lang)}` +
     (district.intro
       ? section(
           t.cardIntroTitle,
-          `<div class="expandable-text"><span class="${introClamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}">${escapeHtml(district.intro)}</span>` +
+          `<div class="expandable-text"><span class="${introClamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}"${zh(district, 'intro')}>${escapeHtml(district.intro)}</span>` +
             // Same height as the app's toggle; it works once the app is there.
             `${introClamped ? `<div class="expandable-text__toggle"><span>${escapeHtml(t.expand)}</span></div>` : ''}</div>`,
         )
@@ -98,7 +105,7 @@ export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): st
     (tags ? section(t.cardIndustriesTitle, `<div class="tag-list">${tags}</div>`) : '') +
     section(
       t.cardContactTitle,
-      contactCard(t, owner, t.cardOwnerRole, contact ? null : responseNote, card.greeting || null, departed ? t.cardOwnerDeparted(owner.name) : undefined) +
+      contactCard(t, owner, t.cardOwnerRole, contact ? null : responseNote, card.greeting || null, departed ? t.cardOwnerDeparted(owner.name) : undefined, card.fallbackZh?.includes('greeting') ?? false) +
         (contact ? `<div class="card-page__duty"><span class="card-page__duty-title">${escapeHtml(departed ? t.cardSuccessorTitle : t.cardDutyTitle)}</span>${contactCard(t, contact, t.cardDutyRole, responseNote, null)}</div>` : ''),
     ) +
     `</div><div class="first-screen__loading" role="status">${escapeHtml(t.firstScreenLoading)}</div></div>`

@@ -6,7 +6,7 @@ import { CACHE_PREFIX, isCacheEntry } from '../services/cache-entry';
 import { renderCardFirstScreen } from './card-first-screen';
 import { coreDictionaryFor } from '../i18n/core-dictionaries';
 import { cardLocation, movedHashRoute } from './first-screen-route';
-import { firstScreenLanguage } from './first-screen-language';
+import { firstScreenCardRequest, firstScreenLanguage } from './first-screen-language';
 import {
   FIRST_SCREEN_ELEMENT_ID,
   FIRST_SCREEN_MARKS,
@@ -186,7 +186,9 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
       startApp();
       return;
     }
-    const { request, hashRoute } = located;
+    const { hashRoute } = located;
+    // An English visitor's card is asked for in English (the app asks the same, so the answer is handed over).
+    const request = firstScreenCardRequest(located.request, lang);
     // The app routes by hash: a query-string card address becomes the same card's hash route before it starts.
     if (hashRoute) win.history.replaceState(win.history.state, '', `${win.location.pathname}${hashRoute}`);
     // The address leaving the card (a link, the back button) ends the first screen.

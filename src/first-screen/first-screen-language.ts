@@ -1,3 +1,4 @@
+import { inLanguage, type CardRequest } from '../card-model/card-request';
 import { isLanguage, type Language } from '../i18n/dictionary';
 import { LANGUAGE_STORAGE_KEY, languageOfTag } from '../i18n/language-tag';
 
@@ -26,3 +27,9 @@ export const firstScreenLanguage = (win: Pick<Window, 'location' | 'localStorage
   }
   return languageOfTag(win.navigator?.language);
 };
+
+/**
+ * The card request the first screen makes in its language — the very request the app's card page makes, so the
+ * web host's answer and the boot script's are handed over to the app (English content for an English page).
+ */
+export const firstScreenCardRequest = (request: CardRequest, lang: Language): CardRequest => inLanguage(request, lang);

@@ -83,6 +83,32 @@ describe('the investor path in English', () => {
     await screenshot(page, 'carrier-detail-english');
   });
 
+  it('content in English from the data: the card’s English slogan, and a carrier without English marked «中文»', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(`${cloud.url}#/pages/card/index?cardId=card-staff-head&lang=en`);
+    await page.getByTestId('card-page').waitFor({ timeout: 30_000 });
+    await page.getByTestId('district-slogan').getByText('Invest by the river, invest now').waitFor({ timeout: 30_000 });
+    const card = await page.getByTestId('card-page').innerText();
+    assert.match(card, /Lin Zhiyuan/);
+    assert.match(card, /Linjiang Financial Centre/);
+    assert.doesNotMatch(card, /临江而立|林致远/);
+    assert.equal(await page.getByTestId('card-page').getByTestId('chinese-mark').count(), 0);
+    await screenshot(page, 'card-english-content');
+
+    // factory-002 has no English in the demo seed: its Chinese texts stay, marked, and read as Chinese.
+    await page.goto(`${cloud.url}#/pages/carrier-detail/index?carrierId=factory-002&lang=en`);
+    await page.getByTestId('carrier-detail').waitFor({ timeout: 30_000 });
+    await page.getByText('Site manager').first().waitFor({ timeout: 30_000 });
+    const marks = page.getByTestId('carrier-detail').getByTestId('chinese-mark');
+    assert.ok((await marks.count()) >= 2, 'the Chinese-only texts are marked');
+    assert.equal((await marks.first().innerText()).trim(), '中文');
+    assert.equal(await marks.first().getAttribute('aria-label'), 'Available in Chinese only');
+    const heading = page.locator('.carrier-detail__name');
+    assert.equal(await heading.getAttribute('lang'), 'zh');
+    assert.equal(await heading.getAttribute('data-content-lang'), 'zh');
+    await screenshot(page, 'carrier-detail-chinese-only-marked');
+  });
+
   it('the form in English submits with an email as the only contact', async () => {
     const page = await openPhonePage(browser);
     await page.goto(`${cloud.url}#/pages/lead-form/index?cardId=card-staff-head&lang=en`);

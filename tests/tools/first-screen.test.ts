@@ -89,6 +89,15 @@ describe('web host: the card rendered into index.html (tools/local-cloud/first-s
       expect(answerCard.mock.calls.map(([r]) => r)).toEqual([{ cardId: 'card_li', shareCode: 'Ab3dEf9hJk' }, {}]);
     });
 
+    it('asks for the English content when the link says lang=en, and hands that very request to the app', async () => {
+      const answerCard = jest.fn((request: object) => Promise.resolve(okResult(aCardView({ cardId: 'card_li', greeting: JSON.stringify(request) }))));
+      const page = createFirstScreenPage({ indexFile, answerCard });
+      const html = await page(new URL('http://h/?cardId=card_li&lang=en'));
+      expect(answerCard.mock.calls.map(([r]) => r)).toEqual([{ cardId: 'card_li', lang: 'en' }]);
+      expect(html).toContain('"input":{"cardId":"card_li","lang":"en"}');
+      expect(html).toContain('data-lang="en"');
+    });
+
     it('serves the page as built when the card cannot be answered', async () => {
       const page = createFirstScreenPage({ indexFile, answerCard: () => Promise.resolve(fail('CARD.NOT_FOUND')) });
       expect(await page(new URL('http://h/?cardId=card_gone'))).toBe(INDEX_HTML);

@@ -3,7 +3,7 @@ import type { CardView } from '../../domain/api/views.schema';
 import type { ActionResult } from '../../domain/common/result';
 import type { CardLocation } from '../../src/first-screen/first-screen-route';
 import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen';
-import { linkLanguage } from '../../src/first-screen/first-screen-language';
+import { firstScreenCardRequest, linkLanguage } from '../../src/first-screen/first-screen-language';
 import { cardLocation } from '../../src/first-screen/first-screen-route';
 import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
 
@@ -47,9 +47,12 @@ export const createFirstScreenPage = ({ indexFile, answerCard }: FirstScreenPage
     const html = await readTemplate();
     const located = cardLocation('', url.search);
     if (!located) return html;
-    const answer = await answerCard(located.request);
+    // A link's `lang=en` asks for the English content, as the boot script and the app will.
+    const lang = linkLanguage(url.search) ?? 'zh';
+    const request = firstScreenCardRequest(located.request, lang);
+    const answer = await answerCard(request);
     // Not found or refused: the page as built; the app fetches again and explains.
     if (!answer.ok) return html;
-    return injectFirstScreen(html, { input: located.request, answer }, renderCardFirstScreen(answer.data as CardView, linkLanguage(url.search) ?? 'zh'));
+    return injectFirstScreen(html, { input: request, answer }, renderCardFirstScreen(answer.data as CardView, lang));
   };
 };

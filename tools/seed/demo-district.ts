@@ -8,6 +8,7 @@ import type { Team } from '../../domain/org/team.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { nationalCalendar } from './working-calendar-seed';
 import { buildSecondDistrict } from './second-district';
+import { withEnglishCard, withEnglishCarrier, withEnglishDistrict, withEnglishUnit } from './demo-english';
 
 /**
  * The fictional demo district (演示数据). Every name, number and place here is invented; phone numbers use
@@ -235,11 +236,11 @@ export const buildDemoDistrict = (now: Date): SeedCollections => {
   const second = buildSecondDistrict(now, makeCarrier);
   const withSecond = (name: string, docs: SeedCollections[string]) => [...docs, ...(second[name] ?? [])];
   return {
-    [COLLECTIONS.districts.name]: withSecond(COLLECTIONS.districts.name, [district]),
-    [COLLECTIONS.units.name]: withSecond(COLLECTIONS.units.name, units),
+    [COLLECTIONS.districts.name]: withSecond(COLLECTIONS.districts.name, [withEnglishDistrict(district)]),
+    [COLLECTIONS.units.name]: withSecond(COLLECTIONS.units.name, units.map(withEnglishUnit)),
     [COLLECTIONS.staff.name]: withSecond(COLLECTIONS.staff.name, staff),
-    [COLLECTIONS.cards.name]: withSecond(COLLECTIONS.cards.name, cards),
-    [COLLECTIONS.carriers.name]: withSecond(COLLECTIONS.carriers.name, carriers),
+    [COLLECTIONS.cards.name]: withSecond(COLLECTIONS.cards.name, cards.map(withEnglishCard)),
+    [COLLECTIONS.carriers.name]: withSecond(COLLECTIONS.carriers.name, carriers.map(withEnglishCarrier)),
     [COLLECTIONS.teams.name]: teams,
   };
 };

@@ -55,6 +55,9 @@ export const saveCardWithProfile = (store: DocumentStore, card: Card, exists: bo
           featuredCarrierIds: card.featuredCarrierIds,
           featuredIndustries: card.featuredIndustries,
           onDutyStaffId: card.onDutyStaffId ?? null,
+          ...(card.greetingEn !== undefined ? { greetingEn: card.greetingEn } : {}),
+          ...(card.nameEn !== undefined ? { nameEn: card.nameEn } : {}),
+          ...(card.titleEn !== undefined ? { titleEn: card.titleEn } : {}),
           updatedAt: card.updatedAt,
         },
       });

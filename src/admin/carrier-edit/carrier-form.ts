@@ -22,6 +22,14 @@ export interface CarrierForm {
   lat: string;
   lng: string;
   photos: string[];
+  /** English variants (optional); lists one per line in the order of the Chinese items. */
+  nameEn: string;
+  streetEn: string;
+  addressEn: string;
+  facilitiesEn: string;
+  suitedIndustriesEn: string;
+  policiesEn: string;
+  managerNameEn: string;
 }
 
 export const EMPTY_CARRIER: CarrierForm = {
@@ -45,6 +53,13 @@ export const EMPTY_CARRIER: CarrierForm = {
   lat: '',
   lng: '',
   photos: [],
+  nameEn: '',
+  streetEn: '',
+  addressEn: '',
+  facilitiesEn: '',
+  suitedIndustriesEn: '',
+  policiesEn: '',
+  managerNameEn: '',
 };
 
 const list = (s: string) =>
@@ -57,6 +72,12 @@ const lines = (s: string) =>
     .split('\n')
     .map((x) => x.trim())
     .filter(Boolean);
+/** English lines stay aligned with the Chinese items: a blank line is an item without English. */
+const alignedLines = (s: string): string[] => {
+  const all = s.split('\n').map((x) => x.trim());
+  while (all.length && !all[all.length - 1]) all.pop();
+  return all;
+};
 /** An empty box is not 0: NaN makes the contract say the field is missing. */
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
@@ -81,6 +102,13 @@ export const carrierToForm = (e: CarrierEdit): CarrierForm => ({
   lat: String(e.location.lat),
   lng: String(e.location.lng),
   photos: e.photos,
+  nameEn: e.nameEn ?? '',
+  streetEn: e.streetEn ?? '',
+  addressEn: e.addressEn ?? '',
+  facilitiesEn: (e.facilitiesEn ?? []).join('\n'),
+  suitedIndustriesEn: (e.suitedIndustriesEn ?? []).join('\n'),
+  policiesEn: (e.policiesEn ?? []).join('\n'),
+  managerNameEn: e.managerNameEn ?? '',
 });
 
 export const formToCarrier = (f: CarrierForm): CarrierEdit => ({
@@ -103,7 +131,24 @@ export const formToCarrier = (f: CarrierForm): CarrierEdit => ({
   unitId: f.unitId,
   location: { lat: num(f.lat), lng: num(f.lng) },
   photos: f.photos,
+  nameEn: f.nameEn.trim(),
+  streetEn: f.streetEn.trim(),
+  addressEn: f.addressEn.trim(),
+  facilitiesEn: alignedLines(f.facilitiesEn),
+  suitedIndustriesEn: alignedLines(f.suitedIndustriesEn),
+  policiesEn: alignedLines(f.policiesEn),
+  managerNameEn: f.managerNameEn.trim(),
 });
+
+/** More English lines than Chinese items is a slip the form points at before saving (the backend refuses it). */
+export const carrierEnglishErrors = (f: CarrierForm): Partial<Record<keyof CarrierForm, string>> => {
+  const e = formToCarrier(f);
+  const out: Partial<Record<keyof CarrierForm, string>> = {};
+  if ((e.facilitiesEn?.length ?? 0) > e.facilities.length) out.facilitiesEn = '英文行数多于配套设施，请逐行对应';
+  if ((e.suitedIndustriesEn?.length ?? 0) > e.suitedIndustries.length) out.suitedIndustriesEn = '英文行数多于适合产业，请逐行对应';
+  if ((e.policiesEn?.length ?? 0) > e.policies.length) out.policiesEn = '英文行数多于载体政策，请逐行对应';
+  return out;
+};
 
 /** The form field a contract path (`carrier.location.lat`) belongs to. */
 export const carrierFieldOf = (path: string): keyof CarrierForm | null => {

@@ -4,6 +4,7 @@ import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, PRICE_UNITS } fr
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
 import { ErrorState } from '../../components/error-state';
+import { EnglishFieldsGroup } from '../../components/english-fields-group';
 import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { PhotoPicker } from './photo-picker';
@@ -61,6 +62,15 @@ export default function CarrierEditPage() {
         {input('policies', '载体政策', { multiline: true, hint: '每行一条' })}
         {input('managerName', '管理人', { required: true })}
         {input('managerPhone', '管理人电话', { required: true })}
+        <EnglishFieldsGroup testId="carrier-english" defaultOpen={Boolean(f.nameEn || f.streetEn || f.addressEn || f.facilitiesEn || f.suitedIndustriesEn || f.policiesEn || f.managerNameEn)}>
+          {input('nameEn', '名称（英文）')}
+          {input('streetEn', '所在街道（英文）')}
+          {input('addressEn', '地址（英文）')}
+          {input('facilitiesEn', '配套设施（英文）', { multiline: true, hint: '与上面的配套设施逐行对应；某行留空则显示中文' })}
+          {input('suitedIndustriesEn', '适合产业（英文）', { multiline: true, hint: '每行一项，按上面适合产业的顺序' })}
+          {input('policiesEn', '载体政策（英文）', { multiline: true, hint: '与上面的载体政策逐行对应' })}
+          {input('managerNameEn', '管理人（英文）', { hint: '如 Ms Liu' })}
+        </EnglishFieldsGroup>
         {input('lat', '纬度', { required: true, digit: true })}
         {input('lng', '经度', { required: true, digit: true })}
         {process.env.TARO_ENV === 'weapp' ? <ActionButton text="在地图上选择位置" tone="secondary" size="sm" onClick={() => void pickLocation()} /> : null}

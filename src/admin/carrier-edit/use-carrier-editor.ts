@@ -10,7 +10,7 @@ import { formDraftOf, readDraft, useEditDraft } from '../../hooks/use-draft';
 import { adminCarrierPhotoDismissContract, type CarrierPhotos } from '../../../domain/api/carrier-photo.contracts';
 import { pickAndSendPhotoInWeChat, pickedPhotoMessage, readFileBase64, sendPhotoBase64 } from '../../services/carrier-photo-upload';
 import { ImageUploadError } from '../../services/image-upload';
-import { carrierFieldOf, carrierToForm, EMPTY_CARRIER, formToCarrier, type CarrierForm } from './carrier-form';
+import { carrierEnglishErrors, carrierFieldOf, carrierToForm, EMPTY_CARRIER, formToCarrier, type CarrierForm } from './carrier-form';
 
 /** Loads (or starts) a carrier, keeps the edit and its device draft, validates with the contract, saves. */
 export const useCarrierEditor = () => {
@@ -50,8 +50,8 @@ export const useCarrierEditor = () => {
   }, [carrierId, draftKey]);
 
   const fieldErrors = useMemo(() => {
-    const out: Partial<Record<keyof CarrierForm, string>> = {};
-    if (!form) return out;
+    if (!form) return {};
+    const out: Partial<Record<keyof CarrierForm, string>> = carrierEnglishErrors(form);
     const r = v.safeParse(CarrierEditSchema, formToCarrier(form));
     if (!r.success)
       for (const issue of r.issues) {

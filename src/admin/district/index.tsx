@@ -12,6 +12,7 @@ import { CalendarWarning } from '../components/calendar-warning';
 import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import { DEFAULT_POOL_RULES } from '../../../domain/org/pool-rules.schema';
 import { toRequest } from './profile-form';
+import { EnglishFieldsGroup } from '../../components/english-fields-group';
 import { useDistrictProfile } from './use-district-profile';
 import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
@@ -25,12 +26,12 @@ export default function DistrictProfilePage() {
   if (!resource.data || !form) return <View className="admin-page"><ListSkeleton rows={5} /></View>;
   const canEdit = resource.data.canEdit;
   const req = toRequest(form);
-  const text = (key: 'name' | 'slogan' | 'vacancyConfirmDays', label: string, testId: string, hint?: string) => (
-    <FormField label={label} required error={p.fieldErrors[key]} hint={hint} testId={`field-${testId}`}>
+  const text = (key: 'name' | 'slogan' | 'vacancyConfirmDays' | 'nameEn' | 'sloganEn', label: string, testId: string, hint?: string) => (
+    <FormField label={label} required={!key.endsWith('En')} error={p.fieldErrors[key]} hint={hint} testId={`field-${testId}`}>
       <Input className="admin-input" value={form[key]} disabled={!canEdit} data-testid={`${testId}-input`} onInput={(e: InputEvent) => p.change({ [key]: e.detail.value })} />
     </FormField>
   );
-  const area = (key: 'intro' | 'industries' | 'figures' | 'policies', label: string, testId: string, hint: string) => (
+  const area = (key: 'intro' | 'industries' | 'figures' | 'policies' | 'introEn' | 'industriesEn' | 'figuresEn' | 'policiesEn', label: string, testId: string, hint: string) => (
     <FormField label={label} required={key === 'intro'} error={p.fieldErrors[key]} hint={hint} testId={`field-${testId}`}>
       <Textarea className="admin-input admin-textarea" value={form[key]} maxlength={-1} disabled={!canEdit} data-testid={`${testId}-input`} onInput={(e: InputEvent) => p.change({ [key]: e.detail.value })} />
     </FormField>
@@ -53,6 +54,14 @@ export default function DistrictProfilePage() {
           {area('industries', '重点产业', 'industries', '每行一个，最多 12 个')}
           {area('figures', '核心数据', 'figures', '每行一项，如「可招商面积：112 万㎡」，最多 6 项')}
           {area('policies', '政策亮点', 'policies', '每行一条，「标题｜简介」，最多 8 条')}
+          <EnglishFieldsGroup defaultOpen={Boolean(form.nameEn || form.sloganEn || form.introEn || form.industriesEn || form.figuresEn || form.policiesEn)}>
+            {text('nameEn', '区域名称（英文）', 'name-en')}
+            {text('sloganEn', '口号（英文）', 'slogan-en')}
+            {area('introEn', '区域介绍（英文）', 'intro-en', '最多 2000 个字符')}
+            {area('industriesEn', '重点产业（英文）', 'industries-en', '与上面的重点产业逐行对应；某行留空则显示中文')}
+            {area('figuresEn', '核心数据（英文）', 'figures-en', '逐行对应，「名称: 数值」，如「Space available: 1.12 million m²」')}
+            {area('policiesEn', '政策亮点（英文）', 'policies-en', '逐行对应，「标题 | 简介」')}
+          </EnglishFieldsGroup>
           {text('vacancyConfirmDays', '空置面积核实周期（天）', 'cycle', '到期后提醒载体管理人确认空置面积')}
           <FormField label="默认名片" hint="扫码或打开链接未指定名片时展示" testId="field-default-card">
             <ChoiceChips

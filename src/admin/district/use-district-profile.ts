@@ -7,7 +7,7 @@ import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
 import { formDraftOf, readDraft, useEditDraft } from '../../hooks/use-draft';
-import { formFieldOf, toForm, toRequest, type ProfileForm } from './profile-form';
+import { englishLineErrors, formFieldOf, toForm, toRequest, type ProfileForm } from './profile-form';
 
 const DRAFT_KEY = 'admin:district-profile';
 
@@ -38,7 +38,7 @@ export const useDistrictProfile = () => {
   const fieldErrors = useMemo(() => {
     if (!form) return {} as Partial<Record<keyof ProfileForm, string>>;
     const r = v.safeParse(DistrictProfileSchema, toRequest(form));
-    const out: Partial<Record<keyof ProfileForm, string>> = {};
+    const out: Partial<Record<keyof ProfileForm, string>> = englishLineErrors(form);
     if (!r.success) for (const issue of r.issues) {
       const f = formFieldOf(v.getDotPath(issue) ?? '');
       if (f && !out[f]) out[f] = issue.message;

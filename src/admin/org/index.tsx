@@ -8,6 +8,8 @@ import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { UNIT_KIND_LABELS } from '../admin-labels';
 import { useOrg } from './use-org';
+import { UnitEnglishName } from './unit-english-name';
+import { EnglishFieldsGroup } from '../../components/english-fields-group';
 import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
@@ -16,6 +18,7 @@ type InputEvent = { detail: { value: string } };
 export default function OrgPage() {
   const o = useOrg();
   const [unitName, setUnitName] = useState('');
+  const [unitNameEn, setUnitNameEn] = useState('');
   const [kind, setKind] = useState<(typeof UNIT_KINDS)[number]>('economic_department');
   const [parent, setParent] = useState<string | null>(null);
   const [rotaDay, setRotaDay] = useState<string | null>(null);
@@ -40,6 +43,18 @@ export default function OrgPage() {
                 {u.leaderStaffId ? ` · 负责人 ${names.get(u.leaderStaffId) ?? ''}` : ''}
               </Text>
             </View>
+            {d.canEditDistrict ? (
+              <UnitEnglishName
+                unitId={u.id}
+                nameEn={u.nameEn ?? ''}
+                pending={o.pending}
+                onSave={async (nameEn) =>
+                  Boolean(await o.saveUnit({ unitId: u.id, name: u.name, kind: u.kind, isEconomic: u.isEconomic, leaderStaffId: u.leaderStaffId, parentUnitId: u.parentUnitId, nameEn }))
+                }
+              />
+            ) : u.nameEn ? (
+              <Text className="admin-note">{u.nameEn}</Text>
+            ) : null}
           </View>
         ))}
       </View>
@@ -48,6 +63,11 @@ export default function OrgPage() {
           <FormField label="新单位名称" required>
             <Input className="admin-input" value={unitName} data-testid="unit-name-input" onInput={(e: InputEvent) => setUnitName(e.detail.value)} />
           </FormField>
+          <EnglishFieldsGroup testId="unit-create-english">
+            <FormField label="单位名称（英文）">
+              <Input className="admin-input" value={unitNameEn} data-testid="unit-name-en-input" onInput={(e: InputEvent) => setUnitNameEn(e.detail.value)} />
+            </FormField>
+          </EnglishFieldsGroup>
           <FormField label="类型">
             <ChoiceChips options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))} selected={[kind]} onToggle={(k) => setKind(k as typeof kind)} testId="unit-kind" />
           </FormField>
@@ -60,8 +80,11 @@ export default function OrgPage() {
             testId="unit-create-submit"
             loading={o.pending}
             onClick={() =>
-              void o.saveUnit({ name: unitName, kind, isEconomic: kind !== 'non_economic_department', leaderStaffId: null, parentUnitId: parent }).then((r) => {
-                if (r) setUnitName('');
+              void o.saveUnit({ name: unitName, kind, isEconomic: kind !== 'non_economic_department', leaderStaffId: null, parentUnitId: parent, nameEn: unitNameEn.trim() }).then((r) => {
+                if (r) {
+                  setUnitName('');
+                  setUnitNameEn('');
+                }
               })
             }
           />

@@ -1,7 +1,9 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useLanguage, useText } from '../../i18n/text-context';
 import type { CarrierSummary } from '../../../domain/api/views.schema';
+import { isFallbackZh } from '../../../domain/common/content-language';
 import { carrierTypeText } from '../../i18n/carrier-text';
+import { ChineseMark, chineseContent, ContentText } from '../chinese-mark';
 import { formatArea, formatPrice } from '../../format/format';
 import './index.css';
 import { imageAlt, pressable } from '../a11y';
@@ -33,9 +35,9 @@ export function CarrierSummaryCard({ carrier, photoUrl, verified, onOpen }: Carr
       <View className="carrier-summary-card__main">
         <View className="carrier-summary-card__title-row">
           <Text className="carrier-summary-card__type">{carrierTypeText(t, carrier.type)}</Text>
-          <Text className="carrier-summary-card__name">{carrier.name}</Text>
+          <ContentText className="carrier-summary-card__name" text={carrier.name} zh={isFallbackZh(carrier, 'name')} />
         </View>
-        <Text className="carrier-summary-card__street">{carrier.street}</Text>
+        <ContentText className="carrier-summary-card__street" text={carrier.street} zh={isFallbackZh(carrier, 'street')} />
         <View className="carrier-summary-card__facts">
           <View className="carrier-summary-card__fact">
             <Text className="carrier-summary-card__fact-label">{t.carrierAvailable}</Text>
@@ -60,9 +62,10 @@ export function CarrierSummaryCard({ carrier, photoUrl, verified, onOpen }: Carr
         ) : null}
         {industries.length ? (
           <View className="carrier-summary-card__industries">
-            {industries.map((industry) => (
-              <Text key={industry} className="carrier-summary-card__industry">
+            {industries.map((industry, i) => (
+              <Text key={industry} className="carrier-summary-card__industry" {...chineseContent(isFallbackZh(carrier, `suitedIndustries.${i}`))}>
                 {industry}
+                <ChineseMark show={isFallbackZh(carrier, `suitedIndustries.${i}`)} />
               </Text>
             ))}
           </View>

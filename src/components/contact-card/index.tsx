@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useText } from '../../i18n/text-context';
 import type { Person } from '../../../domain/api/views.schema';
+import { isFallbackZh } from '../../../domain/common/content-language';
 import { Avatar } from '../avatar';
+import { ContentText } from '../chinese-mark';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -11,6 +13,8 @@ export interface ContactCardProps {
   /** What this person is to the visitor, e.g. 名片主人 / 咨询对接人. */
   role: string;
   greeting?: string;
+  /** The greeting is Chinese for want of English on an English page: marked «中文». */
+  greetingZh?: boolean;
   /** e.g. 工作日 8 小时内首次响应. */
   responseNote?: string;
   /** On the web a phone call is a plain `tel:` link; in the mini-program it is an API call (`onCall`). */
@@ -27,6 +31,7 @@ export function ContactCard({
   photoUrl,
   role,
   greeting,
+  greetingZh = false,
   responseNote,
   phoneHref,
   privateNote,
@@ -39,18 +44,18 @@ export function ContactCard({
   return (
     <View className="contact-card" data-testid={testId ?? 'contact-card'}>
       <View className="contact-card__head">
-        <Avatar name={person.name} src={photoUrl} />
+        <Avatar name={person.name} src={photoUrl} nameZh={isFallbackZh(person, 'name')} />
         <View className="contact-card__who">
           <View className="contact-card__name-row">
-            <Text className="contact-card__name">{person.name}</Text>
+            <ContentText className="contact-card__name" text={person.name} zh={isFallbackZh(person, 'name')} />
             <Text className="contact-card__role">{role}</Text>
           </View>
-          <Text className="contact-card__title">{person.title}</Text>
-          <Text className="contact-card__unit">{person.unitName}</Text>
+          <ContentText className="contact-card__title" text={person.title} zh={isFallbackZh(person, 'title')} />
+          <ContentText className="contact-card__unit" text={person.unitName} zh={isFallbackZh(person, 'unitName')} />
         </View>
       </View>
 
-      {greeting ? <Text className="contact-card__greeting">{greeting}</Text> : null}
+      {greeting ? <ContentText className="contact-card__greeting" testId="card-greeting" text={greeting} zh={greetingZh} /> : null}
 
       {phone || wechatId ? (
         <View className="contact-card__lines">

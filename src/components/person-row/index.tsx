@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useText } from '../../i18n/text-context';
 import type { Person } from '../../../domain/api/views.schema';
+import { isFallbackZh } from '../../../domain/common/content-language';
 import { Avatar } from '../avatar';
+import { ChineseMark, chineseContent, ContentText } from '../chinese-mark';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -24,18 +26,23 @@ export function PersonRow({ person, photoUrl, highlight, onOpen }: PersonRowProp
       onClick={() => onOpen?.(person)}
       {...pressable(onOpen, { role: 'link' })}
     >
-      <Avatar name={person.name} src={photoUrl} size="md" />
+      <Avatar name={person.name} src={photoUrl} size="md" nameZh={isFallbackZh(person, 'name')} />
       <View className="person-row__main">
         <View className="person-row__name-row">
-          <Text className="person-row__name">{person.name}</Text>
-          <Text className="person-row__title">{person.title}</Text>
+          <ContentText className="person-row__name" text={person.name} zh={isFallbackZh(person, 'name')} />
+          <ContentText className="person-row__title" text={person.title} zh={isFallbackZh(person, 'title')} />
         </View>
-        <Text className="person-row__unit">{person.unitName}</Text>
+        <ContentText className="person-row__unit" text={person.unitName} zh={isFallbackZh(person, 'unitName')} />
         {person.industryFocus.length ? (
           <View className="person-row__tags">
-            {person.industryFocus.map((industry) => (
-              <Text key={industry} className={industry === highlight ? 'person-row__tag person-row__tag--on' : 'person-row__tag'}>
+            {person.industryFocus.map((industry, i) => (
+              <Text
+                key={industry}
+                className={industry === highlight ? 'person-row__tag person-row__tag--on' : 'person-row__tag'}
+                {...chineseContent(isFallbackZh(person, `industryFocus.${i}`))}
+              >
                 {industry}
+                <ChineseMark show={isFallbackZh(person, `industryFocus.${i}`)} />
               </Text>
             ))}
           </View>

@@ -21,7 +21,9 @@ import { imageUrl } from '../../platform/image-url';
 import { idParam, journeyFromParams } from '../../card-model/journey';
 import { openPage, pageUrl, ROUTES } from '../../routes';
 import { useCard } from '../../pages/card/use-card';
-import { groupByIndustry, groupByUnit, industriesOf, useDirectory } from './use-directory';
+import { groupByIndustry, groupByUnit, industriesOf, industryIsChinese, useDirectory } from './use-directory';
+import { ChineseMark, chineseContent } from '../../components/chinese-mark';
+import { isFallbackZh } from '../../../domain/common/content-language';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -37,9 +39,9 @@ export default function DirectoryPage() {
   const language = usePageLanguage(params.lang);
   const { t } = language;
   usePageTitle(language.lang, t.directoryTitle);
-  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined });
+  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, language.lang);
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
-  const { status, data, error, offline, savedAt, reload } = useDirectory(districtId);
+  const { status, data, error, offline, savedAt, reload } = useDirectory(districtId, language.lang);
   const [mode, setMode] = useState<Mode>('unit');
   const [focus, setFocus] = useState<string | null>(null);
   // Moments single-page mode: WeChat allows no navigation, so a person's card opens only in the full app.
@@ -68,7 +70,8 @@ export default function DirectoryPage() {
 
   const chips = useMemo(() => {
     if (!data) return [];
-    return mode === 'unit' ? groupByUnit(data, t.directoryOtherUnits).map((g) => ({ key: g.key, label: g.title })) : industriesOf(data.people).map((i) => ({ key: i, label: i }));
+    return mode === 'unit' ? groupByUnit(data, t.directoryOtherUnits).map((g) => ({ key: g.key, label: g.title, zh: g.titleZh === true }))
+      : industriesOf(data.people).map((i) => ({ key: i, label: i, zh: industryIsChinese(data.people, i) }));
   }, [data, mode, t]);
 
   let body;
@@ -80,7 +83,7 @@ export default function DirectoryPage() {
     body = <EmptyState title={t.directoryEmpty} description={t.directoryEmptyText} />;
   } else {
     body = groups.map((group) => (
-      <SectionBlock key={group.key} title={group.title} extra={t.directoryPeople(group.people.length)} testId="directory-group">
+      <SectionBlock key={group.key} title={group.title} titleZh={group.titleZh} extra={t.directoryPeople(group.people.length)} testId="directory-group">
         {group.people.map((person) => (
           <PersonRow
             key={`${group.key}:${person.staffId}`}
@@ -100,7 +103,9 @@ export default function DirectoryPage() {
       {readOnly ? <MomentsBanner text={t.directoryMoments} /> : null}
       <View className="directory-page__header">
         <View className="directory-page__intro">
-          <Text {...PAGE_HEADING} className="directory-page__title">{card.data?.district.name ?? t.directoryHeadingFallback}</Text>
+          <Text {...PAGE_HEADING} className="directory-page__title" {...chineseContent(card.data ? isFallbackZh(card.data.district, 'name') : false)}>
+            {card.data?.district.name ?? t.directoryHeadingFallback}
+          </Text>
           <Text className="directory-page__subtitle">{readOnly ? t.directorySubtitle : t.directorySubtitleTap}</Text>
         </View>
         <View className="directory-page__modes">
@@ -132,8 +137,10 @@ export default function DirectoryPage() {
                   onClick={() => setFocus(focus === chip.key ? null : chip.key)}
                   aria-checked={focus === chip.key ? 'true' : 'false'}
                   {...tappable({ role: 'radio' })}
+                  {...chineseContent(chip.zh)}
                 >
                   {chip.label}
+                  <ChineseMark show={chip.zh} />
                 </Text>
               ))}
             </View>

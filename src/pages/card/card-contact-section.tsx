@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CardView } from '../../../domain/api/views.schema';
+import { isFallbackZh } from '../../../domain/common/content-language';
 import { ContactCard } from '../../components/contact-card';
 import { QrTile } from '../../components/qr-tile';
 import { SectionBlock } from '../../components/section-block';
@@ -36,6 +37,7 @@ export function CardContactSection({ card, responseNote, qrSrc, web, canSaveQr, 
         photoUrl={imageUrl(owner.photo)}
         role={t.cardOwnerRole}
         greeting={card.greeting || undefined}
+        greetingZh={isFallbackZh(card, 'greeting')}
         responseNote={contact ? undefined : responseNote}
         phoneHref={web && owner.phone ? telHref(owner.phone) : undefined}
         privateNote={departed ? t.cardOwnerDeparted(owner.name) : contact ? t.cardPrivateToDuty : t.cardPrivate}

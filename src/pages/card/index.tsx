@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CardView, Person } from '../../../domain/api/views.schema';
+import { isFallbackZh } from '../../../domain/common/content-language';
 // The contact section (ContactCard with Avatar) comes first: every page imports shared component styles in one
 // relative order, so the mini-program's common stylesheet is built without order conflicts.
 import { CardContactSection } from './card-contact-section';
 import { AccountLinks } from '../../components/account-links';
 import { ActionBar, type ActionBarAction } from '../../components/action-bar';
 import { ActionGrid, type ActionGridItem } from '../../components/action-grid';
+import { chineseContent } from '../../components/chinese-mark';
 import { DemoBanner } from '../../components/demo-banner';
 import { DistrictHero } from '../../components/district-hero';
 import type { DeadEndWay } from '../../components/dead-end-state';
@@ -70,7 +72,7 @@ export default function CardPage() {
   const entry = useMemo(() => pickEntry(params), [params]);
   const language = usePageLanguage(params.lang);
   const { t, lang } = language;
-  const { status, data, error, offline, savedAt, reload } = useCard(entry);
+  const { status, data, error, offline, savedAt, reload } = useCard(entry, lang);
   const { readOnly, hint, guard } = useFullMode(t.fullModeHint);
   // Who is looking decides the account links and the owner's shortcuts. Asked once the card is there (one warm
   // call instead of two racing a cold start; nothing asked for a missing card); never in Moments, where nobody
@@ -204,7 +206,13 @@ export default function CardPage() {
       <View className={readOnly ? 'card-page card-page--read-only' : 'card-page'} data-testid="card-page" role="main">
         {district.isDemo ? <DemoBanner /> : null}
         {readOnly ? <MomentsBanner /> : null}
-        <DistrictHero name={district.name} slogan={district.slogan} coverImage={imageUrl(district.coverImage)} />
+        <DistrictHero
+          name={district.name}
+          slogan={district.slogan}
+          coverImage={imageUrl(district.coverImage)}
+          nameZh={isFallbackZh(district, 'name')}
+          sloganZh={isFallbackZh(district, 'slogan')}
+        />
 
         <View className="card-page__body">
           <ActionGrid items={gridItems} onTap={onGrid} />
@@ -246,7 +254,9 @@ export default function CardPage() {
             onOpenWorkspace={session.openWorkspace}
             onBindStaff={bindStaff}
           />
-          <Text className="card-page__footer">{t.cardFooter(district.name)}</Text>
+          <Text className="card-page__footer" {...chineseContent(isFallbackZh(district, 'name'))}>
+            {t.cardFooter(district.name)}
+          </Text>
         </View>
 
         {readOnly ? null : <ActionBar actions={barActions} onTap={onBar} />}

@@ -30,7 +30,9 @@ import { idParam, journeyFromParams, journeyParams } from '../../card-model/jour
 import { webMapUrl, webPageUrl } from '../../platform/web-links';
 import { openPage, pageUrl, ROUTES } from '../../routes';
 import { copyText, openLocation } from '../../platform/privacy';
-import { cardCacheKey } from '../../card-model/card-request';
+import { cardCacheKey, inLanguage } from '../../card-model/card-request';
+import { isFallbackZh } from '../../../domain/common/content-language';
+import { ChineseMark, chineseContent, ContentText } from '../../components/chinese-mark';
 import { useCarrierDetail } from './use-carrier-detail';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
@@ -56,15 +58,15 @@ export default function CarrierDetailPage() {
   const carrierId = idParam(params.carrierId);
   const language = usePageLanguage(params.lang);
   const { t, lang } = language;
-  const { status, data, error, offline, savedAt, reload } = useCarrierDetail(carrierId);
+  const { status, data, error, offline, savedAt, reload } = useCarrierDetail(carrierId, lang);
   const { readOnly, hint, guard } = useFullMode(t.fullModeHint);
 
   // The card this visit came from, if the device has it: marks demo data and names the district.
   const district = useMemo(() => {
     if (!journey.cardId) return null;
     const request = { cardId: journey.cardId, ...(journey.shareCode ? { shareCode: journey.shareCode } : {}) };
-    return readCache(cardCacheKey(request), CardViewSchema)?.data.district ?? null;
-  }, [journey.cardId, journey.shareCode]);
+    return readCache(cardCacheKey(inLanguage(request, lang)), CardViewSchema)?.data.district ?? null;
+  }, [journey.cardId, journey.shareCode, lang]);
 
   useLoad(() => {
     if (process.env.TARO_ENV === 'weapp' && !readOnly) {
@@ -130,6 +132,9 @@ export default function CarrierDetailPage() {
   const photos = (data.photos.length ? data.photos : data.photo ? [data.photo] : []).map(imageUrl).filter((u): u is string => Boolean(u));
   const price = formatPrice(data.priceMin, data.priceMax, data.priceUnit, lang);
   const typeText = carrierTypeText(t, data.type);
+  const zh = (field: string): boolean => isFallbackZh(data, field);
+  // A manager's name shown in Chinese stays out of English labels: the number says who is called.
+  const managerLabel = zh('managerName') ? data.managerPhone : data.managerName;
 
   const callManager = () =>
     guard(t.actionCall, () => {
@@ -173,9 +178,12 @@ export default function CarrierDetailPage() {
         <View className="carrier-detail__head">
           <View className="carrier-detail__title-row">
             <Text className="carrier-detail__type">{typeText}</Text>
-            <Text className="carrier-detail__street">{data.street}</Text>
+            <ContentText className="carrier-detail__street" text={data.street} zh={zh('street')} />
           </View>
-          <Text {...PAGE_HEADING} className="carrier-detail__name">{data.name}</Text>
+          <Text {...PAGE_HEADING} className="carrier-detail__name" {...chineseContent(zh('name'))}>
+            {data.name}
+          </Text>
+          <ChineseMark show={zh('name')} />
           <View className="carrier-detail__freshness">
             <FreshnessBadge subject={t.vacancySubject} label={verifiedText(t, fresh.days)} stale={fresh.stale} />
           </View>
@@ -193,27 +201,28 @@ export default function CarrierDetailPage() {
 
         {data.suitedIndustries.length ? (
           <SectionBlock title={t.suitedIndustries} testId="suited-industries">
-            <TagList tags={data.suitedIndustries} highlighted={data.suitedIndustries.slice(0, 1)} />
+            <TagList tags={data.suitedIndustries} highlighted={data.suitedIndustries.slice(0, 1)} isChinese={(i) => zh(`suitedIndustries.${i}`)} />
           </SectionBlock>
         ) : null}
 
         {data.facilities.length ? (
           <SectionBlock title={t.facilities} testId="facilities">
-            <TagList tags={data.facilities} />
+            <TagList tags={data.facilities} isChinese={(i) => zh(`facilities.${i}`)} />
           </SectionBlock>
         ) : null}
 
         {data.policies.length ? (
           <SectionBlock title={t.carrierPolicies} testId="carrier-policies">
-            <PolicyList items={data.policies} />
+            <PolicyList items={data.policies} isChinese={(i) => zh(`policies.${i}`)} />
           </SectionBlock>
         ) : null}
 
         <SectionBlock title={t.location} testId="carrier-location">
           <View className="carrier-detail__place">
-            <Text className="carrier-detail__address" userSelect>
+            <Text className="carrier-detail__address" userSelect {...chineseContent(zh('address'))}>
               {data.address}
             </Text>
+            <ChineseMark show={zh('address')} />
             {isH5() ? (
               <a className="carrier-detail__map" href={webMapUrl({ ...data.location, name: data.name })} target="_blank" rel="noopener noreferrer" data-testid="map-link">
                 {t.viewMap}
@@ -229,28 +238,28 @@ export default function CarrierDetailPage() {
         <SectionBlock title={t.manager} testId="carrier-manager">
           <View className="carrier-detail__manager">
             <View className="carrier-detail__manager-who">
-              <Text className="carrier-detail__manager-name">{data.managerName}</Text>
+              <ContentText className="carrier-detail__manager-name" text={data.managerName} zh={zh('managerName')} />
               <Text className="carrier-detail__manager-phone" userSelect>
                 {data.managerPhone}
               </Text>
             </View>
             {isH5() ? (
-              <a className="carrier-detail__manager-action carrier-detail__manager-action--primary" href={`tel:${data.managerPhone.replace(/[^\d+]/g, '')}`} data-testid="manager-call" aria-label={t.callPerson(data.managerName, data.managerPhone)}>
+              <a className="carrier-detail__manager-action carrier-detail__manager-action--primary" href={`tel:${data.managerPhone.replace(/[^\d+]/g, '')}`} data-testid="manager-call" aria-label={zh('managerName') ? t.callWithNumber(data.managerPhone) : t.callPerson(data.managerName, data.managerPhone)}>
                 {t.call}
               </a>
             ) : (
-              <View className="carrier-detail__manager-action carrier-detail__manager-action--primary" data-testid="manager-call" onClick={callManager} {...tappable({ label: t.callPerson(data.managerName, data.managerPhone) })}>
+              <View className="carrier-detail__manager-action carrier-detail__manager-action--primary" data-testid="manager-call" onClick={callManager} {...tappable({ label: zh('managerName') ? t.callWithNumber(data.managerPhone) : t.callPerson(data.managerName, data.managerPhone) })}>
                 <Text>{t.call}</Text>
               </View>
             )}
-            <View className="carrier-detail__manager-action" data-testid="manager-copy" onClick={copyPhone} {...tappable({ label: t.copyPersonPhone(data.managerName) })}>
+            <View className="carrier-detail__manager-action" data-testid="manager-copy" onClick={copyPhone} {...tappable({ label: t.copyPersonPhone(managerLabel) })}>
               <Text>{t.copy}</Text>
             </View>
           </View>
           <Text className="carrier-detail__note">{t.carrierNote}</Text>
         </SectionBlock>
 
-        {district ? <Text className="carrier-detail__footer">{t.cardFooter(district.name)}</Text> : <View className="carrier-detail__spacer" />}
+        {district ? <Text className="carrier-detail__footer" {...chineseContent(isFallbackZh(district, 'name'))}>{t.cardFooter(district.name)}</Text> : <View className="carrier-detail__spacer" />}
       </View>
 
       <ActionBar actions={actions} onTap={onAction} floating={!readOnly} />

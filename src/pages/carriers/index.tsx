@@ -25,7 +25,8 @@ import { TextProvider } from '../../i18n/text-context';
 import { usePageLanguage } from '../../i18n/use-page-language';
 import { usePageTitle } from '../../i18n/use-page-title';
 import { useCard } from '../card/use-card';
-import { activeFilterCount, priceUnitFor, useCarriers, type CarrierQuery } from './use-carriers';
+import { activeFilterCount, DEFAULT_QUERY, priceUnitFor, useCarriers, type CarrierQuery } from './use-carriers';
+import { filterLabels, type FilterLabels } from './filter-labels';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -42,7 +43,7 @@ const priceSortNote = (t: Dictionary, lang: Language): string => t.priceSortNote
 const isCarrierType = (key: string): key is CarrierType => (CARRIER_TYPES as readonly string[]).includes(key);
 
 /** Short labels of the filters in effect, shown as removable chips under the toolbar. */
-const filterChips = (query: CarrierQuery, priceUnit: string | null, t: Dictionary, lang: Language): Array<{ key: keyof FilterValues | 'area'; label: string }> => {
+const filterChips = (query: CarrierQuery, priceUnit: string | null, t: Dictionary, lang: Language, names: FilterLabels): Array<{ key: keyof FilterValues | 'area'; label: string }> => {
   const chips: Array<{ key: keyof FilterValues | 'area'; label: string }> = [];
   if (query.hasVacancy) chips.push({ key: 'hasVacancy', label: t.chipVacancy });
   if (query.minVacantArea !== null || query.maxVacantArea !== null) {
@@ -50,8 +51,8 @@ const filterChips = (query: CarrierQuery, priceUnit: string | null, t: Dictionar
     const max = query.maxVacantArea !== null ? formatArea(query.maxVacantArea, lang) : '';
     chips.push({ key: 'area', label: min && max ? t.chipAreaRange(min, max) : min ? t.chipAreaFrom(min) : t.chipAreaUpTo(max) });
   }
-  if (query.industry) chips.push({ key: 'industry', label: query.industry });
-  if (query.street) chips.push({ key: 'street', label: query.street });
+  if (query.industry) chips.push({ key: 'industry', label: names.label(query.industry) });
+  if (query.street) chips.push({ key: 'street', label: names.label(query.street) });
   if (query.maxPrice !== null) chips.push({ key: 'maxPrice', label: `≤${query.maxPrice}${priceUnit ? ` ${priceUnit}` : ''}` });
   return chips;
 };
@@ -63,9 +64,9 @@ export default function CarriersPage() {
   const { t, lang } = language;
   usePageTitle(lang, t.carriersTitle);
   // The card gives the district (when the link lacks it) and its key industries for the industry filter.
-  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined });
+  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, lang);
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
-  const list = useCarriers(districtId);
+  const list = useCarriers(districtId, DEFAULT_QUERY, lang);
   const { query } = list;
 
   const [keywordText, setKeywordText] = useState(query.keyword);
@@ -102,7 +103,8 @@ export default function CarriersPage() {
   const priceUnitKey = priceUnitFor(query.type, list.items);
   const priceUnit = priceUnitKey ? priceInputUnitLabel(priceUnitKey, lang) : null;
   const filterCount = activeFilterCount(query);
-  const chips = filterChips(query, priceUnit, t, lang);
+  const names = filterLabels(card.data?.district, list.items);
+  const chips = filterChips(query, priceUnit, t, lang, names);
   const now = new Date();
 
   const search = (value: string) => {
@@ -225,14 +227,19 @@ export default function CarriersPage() {
 
       <FilterSheet
         open={sheetOpen}
-        values={query}
+        values={{ ...query, industry: query.industry && names.label(query.industry), street: query.street && names.label(query.street) }}
         industries={industries}
         streets={list.streets}
         priceUnitLabel={priceUnit}
         onClose={() => setSheetOpen(false)}
         onApply={(values) => {
           setSheetOpen(false);
-          setQuery({ ...values, priceUnit: values.maxPrice !== null ? priceUnitKey : null });
+          setQuery({
+            ...values,
+            industry: values.industry && names.value(values.industry),
+            street: values.street && names.value(values.street),
+            priceUnit: values.maxPrice !== null ? priceUnitKey : null,
+          });
         }}
       />
     </View>

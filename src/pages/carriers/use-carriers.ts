@@ -5,6 +5,7 @@ import type { CarrierSummary } from '../../../domain/api/views.schema';
 import { PRICE_UNIT_LABELS, type CarrierType, type PriceUnit } from '../../../domain/carrier/carrier.schema';
 import type { CarrierSort } from '../../../domain/carrier/carrier-search.rules';
 import { EMPTY_FILTERS, type FilterValues } from '../../components/filter-sheet';
+import type { Language } from '../../i18n/dictionary';
 import { isTransient } from '../../hooks/use-resource';
 import { call, toApiError, type ApiError } from '../../services/api-client';
 import { dropCache, readCache, writeCache } from '../../services/cache';
@@ -25,8 +26,9 @@ export const DEFAULT_QUERY: CarrierQuery = { ...EMPTY_FILTERS, type: null, keywo
 export type SearchRequest = RequestOf<typeof searchCarriersContract>;
 
 /** The `carrier.search` input for a query (and the cursor of the page to fetch). Empty filters are left out. */
-export const searchRequest = (districtId: string, query: CarrierQuery, cursor: string | null = null): SearchRequest => {
+export const searchRequest = (districtId: string, query: CarrierQuery, cursor: string | null = null, lang: Language = 'zh'): SearchRequest => {
   const request: SearchRequest = { districtId, sort: query.sort, limit: PAGE_SIZE };
+  if (lang === 'en') request.lang = lang;
   if (query.type) request.type = query.type;
   const keyword = query.keyword.trim();
   if (keyword) request.keyword = keyword.slice(0, 30);
@@ -69,8 +71,8 @@ export const activeFilterCount = (query: CarrierQuery): number =>
  * Only the plain views (a type tab and a sort, no keyword, no filter) are kept on the device: they are what a
  * returning visitor opens first, and a handful of keys covers them all.
  */
-export const listCacheKey = (districtId: string, query: CarrierQuery): string | null =>
-  query.keyword.trim() || activeFilterCount(query) > 0 ? null : `carriers:${districtId}:${query.type ?? 'all'}:${query.sort}`;
+export const listCacheKey = (districtId: string, query: CarrierQuery, lang: Language = 'zh'): string | null =>
+  query.keyword.trim() || activeFilterCount(query) > 0 ? null : `carriers:${districtId}:${query.type ?? 'all'}:${query.sort}${lang === 'en' ? ':en' : ''}`;
 
 /** The price unit the carriers of the chosen type use, once seen; null if none or mixed. */
 export const priceUnitFor = (type: CarrierType | null, items: readonly CarrierSummary[]): PriceUnit | null => {
@@ -116,8 +118,8 @@ export interface CarrierList extends CarrierListState {
 
 const ResponseSchema = searchCarriersContract.response;
 
-const initialState = (districtId: string | null, query: CarrierQuery): CarrierListState => {
-  const key = districtId ? listCacheKey(districtId, query) : null;
+const initialState = (districtId: string | null, query: CarrierQuery, lang: Language): CarrierListState => {
+  const key = districtId ? listCacheKey(districtId, query, lang) : null;
   const cached = key ? readCache(key, ResponseSchema) : null;
   return cached
     ? { query, items: cached.data.items, nextCursor: cached.data.nextCursor, total: cached.data.total ?? null, keywordType: cached.data.keywordType ?? null, status: 'ready', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: cached.savedAt }
@@ -128,8 +130,8 @@ const initialState = (districtId: string | null, query: CarrierQuery): CarrierLi
  * The carrier list: query state, first page (device copy first when there is one), keyset pages appended on
  * scroll without duplicates, pull-to-refresh. Answers for a query the list has left are dropped.
  */
-export const useCarriers = (districtId: string | null, initialQuery: CarrierQuery = DEFAULT_QUERY): CarrierList => {
-  const [state, setState] = useState<CarrierListState>(() => initialState(districtId, initialQuery));
+export const useCarriers = (districtId: string | null, initialQuery: CarrierQuery = DEFAULT_QUERY, lang: Language = 'zh'): CarrierList => {
+  const [state, setState] = useState<CarrierListState>(() => initialState(districtId, initialQuery, lang));
   const [streets, setStreets] = useState<string[]>([]);
   const ticket = useRef(0);
   // Set synchronously: two scroll events in one frame must not fetch the same page twice.
@@ -152,14 +154,14 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
       if (!districtId) return null;
       const mine = ++ticket.current;
       fetchingMore.current = false;
-      const key = listCacheKey(districtId, query);
+      const key = listCacheKey(districtId, query, lang);
       if (fromCache) {
-        setState(initialState(districtId, query));
+        setState(initialState(districtId, query, lang));
       } else {
         setState((s) => ({ ...s, query, error: null, loadMoreError: null, loadingMore: false }));
       }
       try {
-        const page = await call(searchCarriersContract, searchRequest(districtId, query));
+        const page = await call(searchCarriersContract, searchRequest(districtId, query, null, lang));
         if (mine !== ticket.current) return null;
         setState({ query, items: page.items, nextCursor: page.nextCursor, total: page.total ?? null, keywordType: page.keywordType ?? null, status: 'ready', error: null, loadingMore: false, loadMoreError: null, offline: false, savedAt: null });
         if (key) writeCache(key, page);
@@ -176,10 +178,10 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
         return error;
       }
     },
-    [districtId],
+    [districtId, lang],
   );
 
-  // A new district (or the first render) loads from scratch.
+  // A new district or language (or the first render) loads from scratch.
   useEffect(() => {
     void loadFirst(stateRef.current.query, true);
     return () => {
@@ -217,7 +219,7 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
     fetchingMore.current = true;
     setState((prev) => ({ ...prev, loadingMore: true, loadMoreError: null }));
     try {
-      const page = await call(searchCarriersContract, searchRequest(districtId, s.query, s.nextCursor));
+      const page = await call(searchCarriersContract, searchRequest(districtId, s.query, s.nextCursor, lang));
       if (mine !== ticket.current) return;
       setState((prev) => ({ ...prev, items: mergePage(prev.items, page.items), nextCursor: page.nextCursor, loadingMore: false }));
     } catch (e) {
@@ -226,7 +228,7 @@ export const useCarriers = (districtId: string | null, initialQuery: CarrierQuer
     } finally {
       if (mine === ticket.current) fetchingMore.current = false;
     }
-  }, [districtId]);
+  }, [districtId, lang]);
 
   return { ...state, streets, setQuery, resetFilters, loadMore, refresh };
 };

@@ -15,6 +15,10 @@ export interface CardForm {
   featuredIndustries: string[];
   featuredCarrierIds: string[];
   onDutyStaffId: string | null;
+  /** English for investors reading English (optional): greeting, name in Latin letters, title. */
+  greetingEn: string;
+  nameEn: string;
+  titleEn: string;
 }
 
 export type CardField = keyof CardForm;
@@ -26,8 +30,11 @@ export const MAX_FEATURED_INDUSTRIES = 6;
 export const MAX_FEATURED_CARRIERS = 6;
 export const GREETING_MAX = 60;
 export const TITLE_MAX = 30;
+export const GREETING_EN_MAX = 120;
+export const NAME_EN_MAX = 40;
+export const TITLE_EN_MAX = 60;
 
-const FIELDS: readonly CardField[] = ['title', 'greeting', 'visibility', 'wechatId', 'wechatQr', 'photo', 'featuredIndustries', 'featuredCarrierIds', 'onDutyStaffId'];
+const FIELDS: readonly CardField[] = ['title', 'greeting', 'visibility', 'wechatId', 'wechatQr', 'photo', 'featuredIndustries', 'featuredCarrierIds', 'onDutyStaffId', 'greetingEn', 'nameEn', 'titleEn'];
 const isField = (key: unknown): key is CardField => typeof key === 'string' && (FIELDS as readonly string[]).includes(key);
 
 export const formFromMyCard = (edit: MyCard['edit']): CardForm => ({
@@ -40,6 +47,9 @@ export const formFromMyCard = (edit: MyCard['edit']): CardForm => ({
   featuredIndustries: [...edit.featuredIndustries],
   featuredCarrierIds: [...edit.featuredCarrierIds],
   onDutyStaffId: edit.onDutyStaffId,
+  greetingEn: edit.greetingEn ?? '',
+  nameEn: edit.nameEn ?? '',
+  titleEn: edit.titleEn ?? '',
 });
 
 /** The card.update payload for a form: an empty WeChat ID is cleared (null). */
@@ -53,6 +63,9 @@ export const toCardEdit = (form: CardForm): CardEditInput => ({
   wechatId: form.wechatId.trim() ? form.wechatId.trim() : null,
   wechatQr: form.wechatQr,
   photo: form.photo,
+  greetingEn: form.greetingEn.trim(),
+  nameEn: form.nameEn.trim(),
+  titleEn: form.titleEn.trim(),
 });
 
 export type Validation = { ok: true; edit: CardEditInput; errors: FieldErrors } | { ok: false; errors: FieldErrors };

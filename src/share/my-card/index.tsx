@@ -16,6 +16,7 @@ import type { ImageUploads } from './sections/image-control';
 import { IndustriesSection } from './sections/industries-section';
 import { OnDutySection } from './sections/on-duty-section';
 import { PersonSection } from './sections/person-section';
+import { EnglishSection } from './sections/english-section';
 import { PreviewSection } from './sections/preview-section';
 import { SaveBar } from './sections/save-bar';
 import { useMyCard } from './use-my-card';
@@ -70,6 +71,7 @@ export default function MyCardPage() {
       <Heading />
       <PreviewSection preview={preview} onPoster={() => openPage(ROUTES.poster, { cardId: mine.cardId })} onStats={() => openPage(ROUTES.cardStats)} />
       <PersonSection form={form} errors={errors} personName={preview.person.name} uploads={uploads} onTitle={(v) => setText('title', v)} onGreeting={(v) => setText('greeting', v)} />
+      <EnglishSection form={form} errors={errors} onChange={(field, value) => card.update({ [field]: value } as Partial<CardForm>)} />
       <ContactsSection form={form} errors={errors} personName={preview.person.name} uploads={uploads} onToggle={card.toggleVisibility} onWechatId={(v) => setText('wechatId', v)} />
       <IndustriesSection districtIndustries={mine.districtIndustries} selected={form.featuredIndustries} errors={errors} onToggle={card.toggleIndustry} />
       <CarriersSection carriers={mine.carriers} selected={form.featuredCarrierIds} errors={errors} onToggle={card.toggleCarrier} />

@@ -89,9 +89,14 @@ export const parseCardDraft = (raw: unknown): CardForm | null => {
   if (!isTextOrNull(d.wechatQr) || !isTextOrNull(d.photo) || !isTextOrNull(d.onDutyStaffId)) return null;
   if (!isTextList(d.featuredIndustries) || !isTextList(d.featuredCarrierIds)) return null;
   if (typeof vis !== 'object' || vis === null || typeof vis.phone !== 'boolean' || typeof vis.wechatId !== 'boolean' || typeof vis.wechatQr !== 'boolean') return null;
+  // Drafts kept before the English fields existed have none: they start empty.
+  const english = (x: unknown): string => (isText(x) ? x : '');
   return {
     title: d.title,
     greeting: d.greeting,
+    greetingEn: english(d.greetingEn),
+    nameEn: english(d.nameEn),
+    titleEn: english(d.titleEn),
     visibility: { phone: vis.phone, wechatId: vis.wechatId, wechatQr: vis.wechatQr },
     wechatId: d.wechatId,
     wechatQr: d.wechatQr,

@@ -74,7 +74,20 @@ describe('district profile editor', () => {
       fireEvent.click(screen.getByTestId('save-district'));
     });
     expect(api.inputs('admin.district.update')).toEqual([
-      { ...PROFILE, intro: '全新介绍', headlineFigures: [{ label: '可招商面积', value: '120 万㎡' }, { label: '高新技术企业', value: '900 家' }] },
+      {
+        ...PROFILE,
+        intro: '全新介绍',
+        headlineFigures: [
+          { label: '可招商面积', value: '120 万㎡', labelEn: '', valueEn: '' },
+          { label: '高新技术企业', value: '900 家', labelEn: '', valueEn: '' },
+        ],
+        policies: PROFILE.policies.map((p) => ({ ...p, titleEn: '', summaryEn: '' })),
+        // No English typed: saved empty, item by item.
+        nameEn: '',
+        sloganEn: '',
+        introEn: '',
+        keyIndustriesEn: [],
+      },
     ]);
     expect(await screen.findByTestId('saved')).toBeTruthy();
     // Saved: the device draft is gone.

@@ -24,6 +24,23 @@ describe('the card first screen (plain HTML before the app loads)', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe('完整名片加载中…');
   });
 
+  it('on an English page, marks the Chinese shown for want of English as Chinese (lang="zh"), and nothing else', () => {
+    const view = aCardView({
+      contact: null,
+      greeting: 'Welcome',
+      fallbackZh: [],
+      district: { ...aCardView().district, slogan: 'Where industry and city grow together', fallbackZh: ['name', 'keyIndustries.1'] },
+      owner: aPerson({ name: 'Wang Jianguo', fallbackZh: ['unitName'] }),
+    });
+    const root = render(renderCardFirstScreen(view, 'en'));
+    const zh = [...root.querySelectorAll('[lang="zh"]')].map((el) => [el.className, el.getAttribute('data-content-lang')]);
+    expect(zh).toEqual([
+      ['district-hero__name', 'zh'],
+      ['tag-list__tag', 'zh'],
+      ['contact-card__unit', 'zh'],
+    ]);
+  });
+
   it('shows who answers inquiries when the owner hands them to an on-duty commissioner', () => {
     const root = render(renderCardFirstScreen(aCardView()));
     const cards = root.querySelectorAll('.contact-card');

@@ -200,3 +200,107 @@ describe('English investor pages', () => {
     act(() => undefined);
   });
 });
+
+/**
+ * The demo seed's content through the backend's own read models, as `card.get`, `carrier.search`, `carrier.get`
+ * and `directory.list` answer an English page: English where the seed has it, Chinese flagged where it has not.
+ */
+describe('English pages with the demo seed’s content', () => {
+  const { buildDemoDistrict } = require('../../../tools/seed/demo-district') as typeof import('../../../tools/seed/demo-district');
+  const models = require('../../../cloudfunctions/_lib/read-models') as typeof import('../../../cloudfunctions/_lib/read-models');
+  type Doc = Record<string, unknown> & { _id: string };
+  const seed = buildDemoDistrict(new Date());
+  const one = <T,>(collection: string, id: string): T => seed[collection].find((d: Doc) => d._id === id) as unknown as T;
+  type Seeded = Parameters<typeof models.toCarrierSummary>[0];
+  type SeededDistrict = Parameters<typeof models.toDistrictView>[0];
+  type SeededStaff = Parameters<typeof models.toPerson>[0];
+  type SeededCard = NonNullable<Parameters<typeof models.toPerson>[2]>;
+  const district = one<SeededDistrict>('districts', 'demo-linjiang');
+  const carriers = seed.carriers.filter((c: Doc) => c.districtId === 'demo-linjiang') as unknown as Seeded[];
+  const units = seed.units.filter((u: Doc) => u.districtId === 'demo-linjiang') as unknown as Array<{ _id: string; name: string; nameEn?: string }>;
+  const person = (staffId: string, lang: 'zh' | 'en') => {
+    const staff = one<SeededStaff>('staff', staffId);
+    const unit = units.find((u) => u._id === staff.unitId);
+    return models.toPerson(staff, unit?.name ?? '', one<SeededCard>('cards', `card-${staffId}`), { lang, unitNameEn: unit?.nameEn, district });
+  };
+  const seededCard = (lang: 'zh' | 'en') => {
+    const card = one<SeededCard>('cards', 'card-staff-head');
+    return aCardView({
+      cardId: card._id,
+      greeting: lang === 'en' ? (card.greetingEn ?? card.greeting) : card.greeting,
+      district: models.toDistrictView(district, lang),
+      owner: person('staff-head', lang),
+      contact: null,
+      featuredIndustries: district.keyIndustries.slice(0, 2).map((zh, i) => (lang === 'en' ? (district.keyIndustriesEn?.[i] ?? zh) : zh)),
+      highlightedCarriers: card.featuredCarrierIds.map((id) => models.toCarrierSummary(carriers.find((c) => c._id === id) as Seeded, lang)),
+    });
+  };
+  const withoutEnglish = carriers.find((c) => !c.nameEn) as Seeded;
+
+  it('the card: the seeded English slogan, intro, figures and people, nothing Chinese left', async () => {
+    Taro.resetJourneyMock({ cardId: 'card-staff-head', lang: 'en' });
+    backend = installBackend({ 'card.get': (input: { lang?: string }) => seededCard(input.lang === 'en' ? 'en' : 'zh'), 'share.visit': () => ({ counted: true }) });
+    const { container } = render(<CardPage />);
+    await screen.findByText('Invest by the river, invest now');
+    expect(backend.inputsOf('card.get')[0]).toMatchObject({ cardId: 'card-staff-head', lang: 'en' });
+    expect(screen.getByText('Lin Zhiyuan')).toBeTruthy();
+    expect(screen.getByTestId('headline-figures').textContent).toContain('CNY 128.6 bn');
+    expect(screen.queryAllByTestId('chinese-mark')).toHaveLength(0);
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('the card in Chinese and in English are cached apart: switching asks again, in the new language', async () => {
+    Taro.resetJourneyMock({ cardId: 'card-staff-head' });
+    backend = installBackend({ 'card.get': (input: { lang?: string }) => seededCard(input.lang === 'en' ? 'en' : 'zh'), 'share.visit': () => ({ counted: true }) });
+    render(<CardPage />);
+    await screen.findByText('临江而立，投资正当时');
+    fireEvent.click(screen.getByTestId('language-switch-en'));
+    await screen.findByText('Invest by the river, invest now');
+    expect(backend.inputsOf('card.get').map((i: { lang?: string }) => i.lang ?? 'zh')).toEqual(['zh', 'en']);
+    const cached = [...Taro.deviceStorage.keys()].filter((k) => k.includes('card:card-staff-head'));
+    expect(cached.sort()).toEqual([expect.stringMatching(/card:card-staff-head:-$/), expect.stringMatching(/card:card-staff-head:-:en$/)].sort());
+    expect(screen.queryByText('临江而立，投资正当时')).toBeNull();
+  });
+
+  it('the carriers: English names where the seed has them, the others marked «中文» and pronounced as Chinese', async () => {
+    Taro.resetJourneyMock({ districtId: 'demo-linjiang', lang: 'en' }, '/pages/carriers/index');
+    const items = carriers.slice(0, 12).map((c) => models.toCarrierSummary(c, 'en'));
+    backend = installBackend({ 'card.get': () => seededCard('en'), 'carrier.search': () => ({ items, nextCursor: null, total: items.length }) });
+    const { container } = render(<CarriersPage />);
+    await screen.findByText('Linjiang Financial Centre');
+    expect(backend.inputsOf('carrier.search')[0]).toMatchObject({ lang: 'en' });
+    const cards = screen.getAllByTestId('carrier-summary-card');
+    const marked = cards.filter((card) => card.querySelector('[data-testid="chinese-mark"]'));
+    const english = items.filter((c) => c.fallbackZh?.length === 0).length;
+    expect(english).toBeGreaterThanOrEqual(2);
+    expect(marked).toHaveLength(items.length - english);
+    expect(container.querySelectorAll('[lang="zh"]').length).toBeGreaterThan(0);
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('a carrier with no English: its Chinese texts marked «中文», lang="zh", and nothing else Chinese', async () => {
+    Taro.resetJourneyMock({ carrierId: withoutEnglish._id, lang: 'en' }, '/pages/carrier-detail/index');
+    backend = installBackend({ 'carrier.get': () => models.toCarrierDetail(withoutEnglish, district, 'en') });
+    const { container } = render(<CarrierDetailPage />);
+    await screen.findByText(withoutEnglish.name);
+    const heading = screen.getByText(withoutEnglish.name);
+    expect(heading.getAttribute('data-content-lang')).toBe('zh');
+    expect(heading.getAttribute('lang')).toBe('zh');
+    expect(screen.getAllByTestId('chinese-mark').length).toBeGreaterThanOrEqual(3);
+    expect(screen.getByTestId('fact-vacant').textContent).toMatch(/m²|None/);
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('the directory: units and people of the seed in English', async () => {
+    const DirectoryPage = (require('../../../src/inquiry/directory/index') as typeof import('../../../src/inquiry/directory/index')).default;
+    Taro.resetJourneyMock({ districtId: 'demo-linjiang', cardId: 'card-staff-head', lang: 'en' }, '/inquiry/directory/index');
+    const people = ['staff-head', 'staff-commissioner', 'staff-tech', 'staff-park'].map((id) => person(id, 'en'));
+    const pick = (u: { _id: string; name: string; nameEn?: string }) => ({ id: u._id, name: u.nameEn ?? u.name, fallbackZh: u.nameEn ? [] : ['name'] });
+    backend = installBackend({ 'card.get': () => seededCard('en'), 'directory.list': () => ({ units: units.map(pick), people }) });
+    const { container } = render(<DirectoryPage />);
+    await screen.findByText('Zhou Ruolan');
+    expect(backend.inputsOf('directory.list')[0]).toMatchObject({ districtId: 'demo-linjiang', lang: 'en' });
+    expect(screen.getAllByText('Investment Promotion Bureau').length).toBeGreaterThan(0);
+    expect(chineseLeftOn(container)).toEqual([]);
+  });
+});

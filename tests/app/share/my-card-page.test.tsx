@@ -105,6 +105,10 @@ describe('card editor', () => {
         wechatId: null,
         wechatQr: '/assets/people/wechat-qr.svg',
         photo: null,
+        // No English typed: saved empty (the card shows the Chinese, marked «中文»).
+        greetingEn: '',
+        nameEn: '',
+        titleEn: '',
       },
     ]);
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' });
@@ -310,6 +314,27 @@ describe('card editor draft', () => {
     });
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('已保存，访客打开即可看到'));
     expect([...stored.keys()].filter((k) => k.includes('draft'))).toEqual([]);
+  });
+
+  it('the English fields: shown from the card, kept in the draft across a reload, saved with the rest, too long refused', async () => {
+    const { inputsOf } = backend(aMyCard({}, { greetingEn: 'Welcome to Linjiang', nameEn: 'Wang Jianguo', titleEn: '' }));
+    await openEditor();
+    expect(screen.getByTestId('card-english-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect((screen.getByTestId('nameEn-input') as HTMLInputElement).value).toBe('Wang Jianguo');
+    typeInto('titleEn-input', 'Director, Investment Promotion Bureau');
+    await reopen();
+    expect((screen.getByTestId('titleEn-input') as HTMLInputElement).value).toBe('Director, Investment Promotion Bureau');
+    typeInto('greetingEn-input', 'x'.repeat(121));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-card'));
+    });
+    expect(inputsOf('card.update')).toEqual([]);
+    expect(screen.getByText('不能超过 120 个字')).toBeTruthy();
+    typeInto('greetingEn-input', 'Welcome to Linjiang');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-card'));
+    });
+    expect(inputsOf('card.update')).toEqual([expect.objectContaining({ greetingEn: 'Welcome to Linjiang', nameEn: 'Wang Jianguo', titleEn: 'Director, Investment Promotion Bureau' })]);
   });
 
   it('ignores a stored draft that is not a card form', async () => {

@@ -25,6 +25,8 @@ const domProps = (props: StandInProps): Record<string, unknown> => {
   if (typeof props.role === 'string') out.role = props.role;
   if (typeof props.tabIndex === 'number') out.tabIndex = props.tabIndex;
   if (typeof props.onKeyDown === 'function') out.onKeyDown = props.onKeyDown;
+  // The content's language (Chinese content on an English page): Taro's H5 Text passes it to the span too.
+  if (typeof props.lang === 'string') out.lang = props.lang;
   for (const [key, value] of Object.entries(props)) {
     if (key.startsWith('data-') || key.startsWith('aria-')) out[key] = value;
   }
