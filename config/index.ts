@@ -90,7 +90,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     // project.config.json re-based onto dist/, sitemap.json copied (Taro does neither).
     // config/weapp-a11y-plugin.ts: roles and labels reach WeChat's screen reader, pages follow WeChat's font size.
-    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs'), path.resolve(__dirname, 'weapp-a11y-plugin.ts')],
+    // config/weapp-chunk-loading-plugin.ts: lazy chunks (the English dictionary) load through require.async.
+    plugins: [
+      path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs'),
+      path.resolve(__dirname, 'weapp-a11y-plugin.ts'),
+      path.resolve(__dirname, 'weapp-chunk-loading-plugin.ts'),
+    ],
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
@@ -104,6 +109,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile,
       optimizeMainPackage: { enable: true },
       ...miniTerser,
+      // INVESTCARD_WEAPP_SOURCEMAP=1 writes .map files, to see what the main package is made of (#12).
+      enableSourceMap: process.env.INVESTCARD_WEAPP_SOURCEMAP === '1',
+      sourceMapType: 'source-map',
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
