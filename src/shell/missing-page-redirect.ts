@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { MOVED_PAGES } from '../first-screen/first-screen-route';
+import { MOVED_PAGES } from '../first-screen/moved-pages';
 import { ROUTES } from '../routes';
 
 /** What WeChat says about a page path the mini-program does not have (wx.onPageNotFound). */
