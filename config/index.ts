@@ -53,6 +53,14 @@ const miniTerser = {
   terser: { enable: true, config: { compress: { reduce_vars: true, collapse_vars: true, inline: true, passes: 2 }, output: { ascii_only: false } } },
 };
 
+/**
+ * WeChat's templates cannot recurse, so Taro writes base.wxml's templates once per tree level up to baseLevel
+ * (default 16) and renders deeper nodes through its `comp` component. The investor pages are about 10 levels
+ * deep: 8 keeps their top levels plain and takes ~28 KB off the main package (#12); the few deeper nodes go
+ * through `comp`, as any tree deeper than 16 always did. `mini`'s type does not list baseLevel, hence the spread.
+ */
+const miniTemplateLevels = { baseLevel: 8 };
+
 /** What index.html inlines for the H5 first screen (see src/index.html). */
 const firstScreenHtmlOptions = () => {
   const root = path.resolve(__dirname, '..');
@@ -90,7 +98,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     // project.config.json re-based onto dist/, sitemap.json copied (Taro does neither).
     // config/weapp-a11y-plugin.ts: roles and labels reach WeChat's screen reader, pages follow WeChat's font size.
-    plugins: [path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs'), path.resolve(__dirname, 'weapp-a11y-plugin.ts')],
+    // config/weapp-chunk-loading-plugin.ts: lazy chunks (the English dictionary) load through require.async.
+    plugins: [
+      path.resolve(__dirname, '..', 'tools', 'wechat', 'taro-wechat-project-files.cjs'),
+      path.resolve(__dirname, 'weapp-a11y-plugin.ts'),
+      path.resolve(__dirname, 'weapp-chunk-loading-plugin.ts'),
+    ],
     env: appEnv,
     defineConstants: {},
     // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
@@ -103,7 +116,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile,
       optimizeMainPackage: { enable: true },
+      ...miniTemplateLevels,
       ...miniTerser,
+      // INVESTCARD_WEAPP_SOURCEMAP=1 writes .map files, to see what the main package is made of (#12).
+      enableSourceMap: process.env.INVESTCARD_WEAPP_SOURCEMAP === '1',
+      sourceMapType: 'source-map',
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -24,6 +24,9 @@ export default defineAppConfig({
     { root: 'share', pages: ['my-card/index', 'poster/index', 'stats/index'] },
     { root: 'admin', pages: ['home/index', 'district/index', 'org/index', 'staff/index', 'carriers/index', 'carrier-edit/index', 'carrier-import/index', 'vacancy/index', 'audit/index', 'privacy/index', 'calendar/index', 'staff-import/index'] },
     { root: 'reports', pages: ['dashboard/index', 'leads/index', 'arena/index', 'bulletins/index', 'heatmap/index'] },
+    // No pages: the English dictionary's chunk (src/i18n/english-dictionary.ts), fetched with require.async when a
+    // page speaks English, never preloaded, so Chinese visitors never download it.
+    { root: 'english', pages: [] },
   ],
   lazyCodeLoading: 'requiredComponents',
   // Every privacy interface used (clipboard, contacts, album, location, chosen location, chosen images, chosen files) is declared in 用户隐私保护指引 (admin console).

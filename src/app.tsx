@@ -1,8 +1,16 @@
 import type { PropsWithChildren } from 'react';
+import { loadEnglishDictionary } from './i18n/english-dictionary';
+import { currentLanguage } from './i18n/language';
 import { DemoPersonaHost } from './shell/demo-persona-host';
+import { installMissingPageRedirect } from './shell/missing-page-redirect';
 import { PageLoadFailureHost } from './shell/page-load-failure-host';
 import './shell/text-scale-host';
 import './app.css';
+
+// An English visitor's dictionary (a lazy chunk in the mini-program) starts loading with the app, not with the first page.
+if (currentLanguage() === 'en') loadEnglishDictionary().catch(() => undefined);
+// Old share paths (pages/lead-form/index …) and unknown ones: the web rewrites them in its first screen.
+if (process.env.TARO_ENV === 'weapp') installMissingPageRedirect();
 
 function App({ children }: PropsWithChildren) {
   if (process.env.TARO_ENV === 'h5') {

@@ -1,16 +1,9 @@
 import { cardRequestFromEntry, type CardEntry, type CardRequest } from '../card-model/card-request';
+import { MOVED_PAGES } from './moved-pages';
 
 /** The card page's route; with an empty hash the H5 router opens it too (it is the first page). */
 export const CARD_ROUTE = '/pages/card/index';
-/**
- * Pages that left the main package for the inquiry/ subpackage (#12), by their old path: web links, bookmarks
- * and QR codes made before the move keep opening them.
- */
-export const MOVED_PAGES: Readonly<Record<string, string>> = {
-  '/pages/lead-form/index': '/inquiry/lead-form/index',
-  '/pages/my-leads/index': '/inquiry/my-leads/index',
-  '/pages/directory/index': '/inquiry/directory/index',
-};
+export { MOVED_PAGES } from './moved-pages';
 
 /** The hash route an old address of a moved page has now (its query kept as it is), or null when it did not move. */
 export const movedHashRoute = (hash: string): string | null => {

@@ -41,6 +41,8 @@ export interface FakeWx {
   storage: Map<string, unknown>;
   clipboard: { data: string | null };
   canvases: CanvasRecording[];
+  /** Listeners the app gave `wx.onPageNotFound`, called when it is opened on a page it does not have. */
+  pageNotFoundListeners: Array<(res: unknown) => void>;
 }
 
 type Options = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
@@ -85,6 +87,7 @@ export const createFakeWx = (host: WxHost, declared: readonly PrivacyInformation
   const storage = new Map<string, unknown>();
   const clipboard = { data: null as string | null };
   const canvases: CanvasRecording[] = [];
+  const pageNotFoundListeners: Array<(res: unknown) => void> = [];
   const singlePage = host.scene === SCENES.moments;
 
   const reply = (options: unknown, ok: boolean, result: Record<string, unknown>): void => {
@@ -269,6 +272,11 @@ export const createFakeWx = (host: WxHost, declared: readonly PrivacyInformation
     getUpdateManager: () => ({ onCheckForUpdate: () => undefined, onUpdateReady: () => undefined, onUpdateFailed: () => undefined, applyUpdate: () => undefined }),
     createCanvasContext: () => recordingCanvas(375, 600).context,
     createOffscreenCanvas: () => newCanvas(),
+    onPageNotFound: (listener: (res: unknown) => void) => void pageNotFoundListeners.push(listener),
+    offPageNotFound: (listener?: (res: unknown) => void) => {
+      const at = listener ? pageNotFoundListeners.indexOf(listener) : 0;
+      if (at >= 0) pageNotFoundListeners.splice(at, listener ? 1 : pageNotFoundListeners.length);
+    },
   };
 
   const { methods, properties } = wxApiNames();
@@ -301,5 +309,5 @@ export const createFakeWx = (host: WxHost, declared: readonly PrivacyInformation
     else if (property === 'env') wx.env = { USER_DATA_PATH: 'wxfile://usr' };
     else wx[property] = {};
   }
-  return { wx, calls, violations, storage, clipboard, canvases };
+  return { wx, calls, violations, storage, clipboard, canvases, pageNotFoundListeners };
 };

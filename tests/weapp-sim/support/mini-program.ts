@@ -184,6 +184,10 @@ export class MiniProgram {
   readonly opened: SimulatedPage[] = [];
   readonly scene: number;
   readonly openid: string | null;
+  /** Every file of the build the app has run, in order (package-relative, e.g. `english/dictionary.js`). */
+  readonly loadedFiles: string[] = [];
+  /** Files fetched with `require.async` (分包异步化), in order. */
+  readonly asyncLoads: string[] = [];
 
   private readonly context: vm.Context;
   private readonly modules = new Map<string, { exports: unknown }>();
@@ -335,9 +339,32 @@ export class MiniProgram {
     if (!existsSync(full)) throw new Error(`module ${path} is not in the build`);
     const module = { exports: {} as unknown };
     this.modules.set(path, module);
+    this.loadedFiles.push(path);
     const wrapped = vm.runInContext(`(function (module, exports, require) {${readFileSync(full, 'utf8')}\n})`, this.context, { filename: full }) as (m: unknown, e: unknown, r: unknown) => void;
-    wrapped(module, module.exports, (request: string) => this.require(request.startsWith('.') ? join(dirname(path), request) : request));
+    const resolve = (request: string) => (request.startsWith('.') ? join(dirname(path), request) : request);
+    const fileRequire = Object.assign((request: string) => this.require(resolve(request)), {
+      // 分包异步化: a file of another package, after its package has been downloaded (a turn of the event loop here).
+      async: (request: string) => this.requireAsync(resolve(request)),
+    });
+    wrapped(module, module.exports, fileRequire);
     return module.exports;
+  }
+
+  /** `require.async`: resolves with the module's exports, or rejects as WeChat does (`{mod, errMsg}`). */
+  private requireAsync(file: string): Promise<unknown> {
+    const path = normalize(file.endsWith('.js') ? file : `${file}.js`);
+    this.asyncLoads.push(path);
+    return this.track(
+      new Promise<unknown>((resolve, reject) => {
+        setTimeout(() => {
+          try {
+            resolve(this.require(path));
+          } catch (e) {
+            reject(this.adopt({ mod: path, errMsg: describe(e) }));
+          }
+        }, 5);
+      }),
+    );
   }
 
   /** Runs app.js and App.onLaunch/onShow for an entry on `path`, without opening the page yet. */
@@ -352,12 +379,32 @@ export class MiniProgram {
     this.guard('App.onShow', () => (this.app?.onShow as ((o: unknown) => void) | undefined)?.call(this.app, launchOptions));
   }
 
-  /** Cold start on `path`: app.js, App.onLaunch/onShow, then the page. */
+  /**
+   * Cold start on `path`: app.js, App.onLaunch/onShow, then the page. A path the build has no page for (an old
+   * share or QR code) goes to `App.onPageNotFound` and every `wx.onPageNotFound` listener first, as WeChat does;
+   * the page they redirect to is the one returned. Without a redirect WeChat shows its own «页面不存在».
+   */
   async start(path: string, query: Record<string, string> = {}): Promise<SimulatedPage> {
     this.boot(path, query);
+    const route = path.replace(/^\//, '');
+    if (!this.declaredPages().includes(route)) {
+      const res = this.adopt({ path: route, query, isEntryPage: true });
+      this.guard('App.onPageNotFound', () => (this.app?.onPageNotFound as ((r: unknown) => void) | undefined)?.call(this.app, res));
+      for (const listener of this.fake.pageNotFoundListeners) this.guard('wx.onPageNotFound listener', () => listener(res));
+      await this.settle();
+      const landed = this.top();
+      if (!landed) throw new Error(`page "${route}" is not found and nothing redirected it; console errors:\n${this.consoleErrors.join('\n')}`);
+      return landed;
+    }
     const page = await this.openPage(path, query);
     await this.settle();
     return page;
+  }
+
+  /** Every page app.json declares, main package and subpackages. */
+  declaredPages(): string[] {
+    const appJson = JSON.parse(readFileSync(join(this.options.dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> };
+    return [...appJson.pages, ...(appJson.subPackages ?? []).flatMap((sub) => sub.pages.map((p) => `${sub.root.replace(/\/$/, '')}/${p}`))];
   }
 
   /**
