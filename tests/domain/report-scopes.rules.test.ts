@@ -1,6 +1,6 @@
 import { districtBreakdown, summariseRollups, teamRows, type RollupRow } from '../../domain/report/dashboard.rules';
 
-const row = (districtId: string, staffId: string, day: string, c: Record<string, number>): RollupRow => ({ districtId, day, unitId: 'u', staffId, channel: 'chat', industry: '人工智能', origin: '-', c });
+const row = (districtId: string, staffId: string, day: string, c: Record<string, number>): RollupRow => ({ districtId, day, unitId: 'u', staffId, channel: 'chat', industry: '人工智能', origin: '-', street: '-', carrierType: '-', c });
 
 describe('team and city roll-up rules', () => {
   const rows = [
