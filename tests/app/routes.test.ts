@@ -67,7 +67,8 @@ describe('ROUTES and app.config', () => {
         if (statSync(path).isDirectory()) walk(path);
         else if (/\.tsx?$/.test(name) && !/\.config\.ts$/.test(name)) {
           const rel = relative(ROOT, path);
-          if (rel === 'src/routes.ts' || rel === 'src/first-screen/first-screen-route.ts') continue;
+          // The moved-pages table names old paths, which are no routes any more (that is its point).
+          if (rel === 'src/routes.ts' || rel === 'src/first-screen/first-screen-route.ts' || rel === 'src/first-screen/moved-pages.ts') continue;
           if (/['"`]\/(pages|inquiry|staff|share|admin|reports)\/[a-z-]+\/index/.test(readFileSync(path, 'utf8'))) offenders.push(rel);
         }
       }
