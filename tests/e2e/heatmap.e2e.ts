@@ -24,7 +24,7 @@ describe('heat map in the browser', () => {
     const inquiries = [
       { who: 'heat-a', company: '浙里新能源有限公司', industry: '新能源', code: '91330106MA2B3C4D5D', carrierId: 'factory-001' },
       { who: 'heat-b', company: '钱塘储能科技有限公司', industry: '新能源', code: '91330106MA2B3C4D50' },
-      { who: 'heat-c', company: '金陵智造有限公司', industry: '新能源', code: '91320100MA1MXXXX0X' },
+      { who: 'heat-c', company: '金陵智造有限公司', industry: '新能源', code: '91320100MA1M7K2H5G' },
       { who: 'heat-d', company: '西湖智能有限公司', industry: '人工智能', code: '91330106MA2B3C4D5D' },
     ];
     for (const [i, o] of inquiries.entries()) {

@@ -17,9 +17,9 @@ type Heatmap = {
 type LeadsPage = { items: Array<{ id: string }>; hidden: number };
 
 const DEC = { kind: 'month', key: '2026-12' };
-/** 浙江 (33…) and 江苏 (32…) credit codes; the checksum may fail — it only warns. */
+/** 浙江 (33…) and 江苏 (32…) credit codes, checksums valid: the origin comes from their region digits. */
 const ZHEJIANG = '91330106MA2B3C4D5D';
-const JIANGSU = '91320100MA1MXXXX0X';
+const JIANGSU = '91320100MA1M7K2H5G';
 
 describe('report.heatmap', () => {
   let b: TestBackend;
