@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/common/result';
 import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { findCardByStaff, saveCardWithProfile } from '../_lib/repositories/card.repository';
-import { findCarriers, getCarrier } from '../_lib/repositories/carrier.repository';
+import { findCarriers, getCarrier, getCarriersByIds } from '../_lib/repositories/carrier.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
 import { getStaff, listDistrictStaff } from '../_lib/repositories/staff.repository';
 
@@ -32,13 +32,16 @@ export const getMyCardAction = defineAction(getMyCardContract, async (deps, ctx)
   ]);
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
   const c = card ?? defaultCard(staff, ctx.now);
+  // The form carries only what a save accepts: an industry the district no longer lists, or a carrier taken off the
+  // market, would otherwise make the person's own unchanged card impossible to save.
+  const featured = await getCarriersByIds(deps.store, c.featuredCarrierIds);
   return {
     cardId: c._id,
     edit: {
       greeting: c.greeting,
       visibility: c.visibility,
-      featuredCarrierIds: c.featuredCarrierIds,
-      featuredIndustries: c.featuredIndustries,
+      featuredCarrierIds: c.featuredCarrierIds.filter((id) => featured.get(id)?.districtId === staff.districtId),
+      featuredIndustries: c.featuredIndustries.filter((industry) => district.keyIndustries.includes(industry)),
       onDutyStaffId: c.onDutyStaffId ?? null,
       title: staff.title,
       greetingEn: c.greetingEn ?? '',

@@ -266,6 +266,25 @@ describe('sharing, attribution and card analytics', () => {
       expect(lead.credit.staffId).toBe('staff-invest-leader');
     });
 
+    it('every seeded person can save their own card exactly as the editor loads it', async () => {
+      // The seed once featured an industry the district does not list: the owner's untouched form was refused.
+      const staffOpenids = [OPENID.head, OPENID.commissioner, OPENID.investLeader, OPENID.tech, OPENID.commerce, OPENID.edu, OPENID.street, OPENID.park, OPENID.admin];
+      for (const openid of staffOpenids) {
+        const mine = await b.ok<{ edit: Record<string, unknown>; districtIndustries: string[] }>('card.mine', {}, openid);
+        expect((mine.edit.featuredIndustries as string[]).every((x) => mine.districtIndustries.includes(x))).toBe(true);
+        expect(await b.call('card.update', mine.edit, openid)).toMatchObject({ ok: true });
+      }
+    });
+
+    it('an industry the district has dropped leaves the loaded form instead of blocking its save', async () => {
+      await b.ok('card.update', edit({ featuredIndustries: ['人工智能', '数字经济'] }), OPENID.tech);
+      const district = await b.store.get<{ _id: string; keyIndustries: string[] }>(COLLECTIONS.districts.name, 'demo-linjiang');
+      await b.store.update(COLLECTIONS.districts.name, 'demo-linjiang', { set: { keyIndustries: district!.keyIndustries.filter((x) => x !== '人工智能') } });
+      const mine = await b.ok<{ edit: Record<string, unknown> }>('card.mine', {}, OPENID.tech);
+      expect(mine.edit.featuredIndustries).toEqual(['数字经济']);
+      expect(await b.call('card.update', mine.edit, OPENID.tech)).toMatchObject({ ok: true });
+    });
+
     it('a staff member without a card gets one on first save', async () => {
       const mine = await b.ok<{ cardId: string }>('card.mine', {}, OPENID.admin);
       expect(mine.cardId).toBe('card-staff-admin');
