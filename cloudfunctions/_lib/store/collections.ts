@@ -80,13 +80,18 @@ export const COLLECTIONS = {
       { name: 'by_district_company_phone', fields: ['districtId', 'facts.companyKey', 'contact.phone', 'createdAt', '_id'] },
       // The district admin's 首报 disputes, by status, oldest first.
       { name: 'by_district_dispute', fields: ['districtId', 'firstReportDispute.status', 'firstReportDispute.raisedAt', '_id'] },
-      // 擂台赛 penalty: a district's leads closed as invalid, by when they were last touched.
-      { name: 'by_district_status_updated', fields: ['districtId', 'status', 'updatedAt', '_id'] },
       // 我参与的: the leads a carrier manager was brought into, overdue first, newest next (an array field: `has`).
       { name: 'by_participant', fields: ['participantStaffIds', 'sla.escalation', 'createdAt', '_id'] },
     ],
   },
-  leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
+  leadEvents: {
+    name: 'lead_events',
+    indexes: [
+      { name: 'by_lead', fields: ['leadId', 'at', '_id'] },
+      // 擂台赛 penalty: a district's closings as invalid in a period, by when (a lead reopened since keeps its event).
+      { name: 'by_district_closing', fields: ['districtId', 'type', 'data.to', 'at', '_id'] },
+    ],
+  },
   shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },
   // Views are counters (per card and day, plus an all-time row per card); the dedupe marks live one day.
   viewCounts: { name: 'view_counts', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }] },
