@@ -61,15 +61,16 @@ export const COLLECTIONS = {
       // Card stats: a card's leads (by week, by channel), and a person's answered leads, newest first.
       { name: 'by_card_created', fields: ['source.cardId', 'createdAt'] },
       { name: 'by_handler_created', fields: ['handling.staffId', 'createdAt'] },
-      // Dashboards: unanswered past the promise right now, for a district, a handling unit, a handler.
       // Tap-through from a dashboard figure: a district's inquiries of a period, in arrival order.
       { name: 'by_district_created_id', fields: ['districtId', 'createdAt', '_id'] },
       // 擂台赛: a district's bureau-confirmed 签约 / 落地 by the day the bureau named.
       { name: 'by_district_signed_confirmed', fields: ['districtId', 'confirmations.signed.date', '_id'] },
       { name: 'by_district_landed_confirmed', fields: ['districtId', 'confirmations.landed.date', '_id'] },
-      { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
-      { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
-      { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      // Dashboards: owed an answer (unanswered, new, reachable) past the promise right now, for a district, a
+      // handling unit, a handler (countOverdueLeads).
+      { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'status', 'privacy.consentWithdrawnAt', 'privacy.anonymisedAt', 'sla.firstResponseDueAt'] },
+      { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'status', 'privacy.consentWithdrawnAt', 'privacy.anonymisedAt', 'sla.firstResponseDueAt'] },
+      { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'status', 'privacy.consentWithdrawnAt', 'privacy.anonymisedAt', 'sla.firstResponseDueAt'] },
       // The retention timer: a district's closed leads not yet anonymised, oldest last change first.
       { name: 'by_district_retention', fields: ['districtId', 'privacy.anonymisedAt', 'status', 'updatedAt', '_id'] },
       // 认领: a person's claimed, still-open pool leads (the district's limit); claimed leads due an idle check.
