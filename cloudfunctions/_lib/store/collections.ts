@@ -110,6 +110,8 @@ export const COLLECTIONS = {
   importChunks: { name: 'import_chunks', indexes: [{ name: 'by_created', fields: ['createdAt', '_id'] }] },
   /** Carrier photos sent to the image check, `_id` = the check's trace id, read by id when its verdict arrives. */
   photoChecks: { name: 'photo_checks', indexes: [] },
+  /** Data migrations' progress, read by id (`rollups`: the roll-up schema version and the districts done). */
+  migrations: { name: 'migrations', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
   handovers: { name: 'handovers', indexes: [] },
   /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */
