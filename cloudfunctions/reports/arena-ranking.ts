@@ -47,7 +47,7 @@ export interface ArenaRanking {
  * its credited leads; a team the leads credited to its current members (each lead once: it has one credited
  * person), and the members' person roll-up rows, read in the same batch as the units'.
  */
-const liveContestants = async (deps: Deps, district: District, period: Period, asOf: Date) => {
+const liveContestants = async (deps: Deps, district: District, period: Period, asOf: Date, live: boolean) => {
   const { fromDay, toDay } = periodDays(period);
   const asOfIso = asOf.toISOString();
   const startIso = period.start.toISOString();
@@ -59,7 +59,8 @@ const liveContestants = async (deps: Deps, district: District, period: Period, a
     listConfirmedLeads(deps.store, district._id, 'signed', fromDay, toDay),
     listConfirmedLeads(deps.store, district._id, 'landed', fromDay, toDay),
     listRollups(deps.store, district._id, fromDay, toDay),
-    listAnsweredAfter(deps.store, district._id, startIso, period.end.toISOString(), asOfIso),
+    // Live: nobody answered after now. A snapshot: the answers given between the lock moment and this run.
+    live ? Promise.resolve([]) : listAnsweredAfter(deps.store, district._id, startIso, period.end.toISOString(), asOfIso),
   ]);
   const confirmedInTime = (lead: Lead, stage: 'signed' | 'landed') => {
     const c = lead.confirmations?.[stage];
@@ -180,7 +181,7 @@ export const lockedSnapshot = async (deps: Deps, district: District, period: Per
   const weights = weightsOf(district);
   const lockAt = arenaLockAt(period, weights.lockAfterWorkingDays, district.workingCalendar ?? WEEKENDS_ONLY);
   if (now < lockAt || (period.kind !== 'quarter' && period.kind !== 'month')) return null;
-  const live = await liveContestants(deps, district, period, lockAt);
+  const live = await liveContestants(deps, district, period, lockAt, false);
   return recordArenaSnapshot(deps.store, {
     _id: id,
     districtId: district._id,
@@ -204,7 +205,7 @@ export const arenaRanking = async (deps: Deps, district: District, period: Perio
   if (snapshot) return rankingFromSnapshot(snapshot, period, teamsOfFrom(await listTeams(deps.store, district._id)));
   const weights = weightsOf(district);
   const lockAt = arenaLockAt(period, weights.lockAfterWorkingDays, district.workingCalendar ?? WEEKENDS_ONLY);
-  const live = await liveContestants(deps, district, period, now);
+  const live = await liveContestants(deps, district, period, now, true);
   return {
     period,
     weights,
