@@ -18,7 +18,7 @@ describe('backfilledPlace', () => {
     expect(backfilledPlace(lead, { street: '南岭街道', type: 'factory' }, { kind: 'street', name: '金湾街道' })).toEqual({ street: '南岭街道', carrierType: 'factory', from: 'carrier' });
     expect(backfilledPlace(lead, null, { kind: 'street', name: '金湾街道' })).toEqual({ street: '金湾街道', from: 'unit' });
     expect(backfilledPlace(lead, null, { kind: 'investment_bureau', name: '临江区投资促进局' })).toBeNull();
-    expect(backfilledPlace({ place: { street: '已有', carrierType: 'office' } }, { street: '南岭街道', type: 'factory' }, null)).toBeNull();
+    expect(backfilledPlace({ place: { street: '已有', carrierType: 'building' } }, { street: '南岭街道', type: 'factory' }, null)).toBeNull();
     // The lead field holds 20 characters: a longer name is cut, not refused.
     expect(backfilledPlace(lead, null, { kind: 'street', name: '街'.repeat(25) })?.street).toBe('街'.repeat(20));
   });
