@@ -9,8 +9,10 @@ import { weightsOf, type ArenaWeights } from '../../domain/ranking/arena-weights
 import { firstReports } from '../../domain/ranking/first-report.rules';
 import { invalidatedAfterReport } from '../../domain/ranking/invalid-penalty.rules';
 import type { Period } from '../../domain/report/period.rules';
+import { NONE } from '../../domain/report/lead-rollup.rules';
 import type { Deps } from '../_lib/deps';
-import { listInvalidTouchedSince } from '../_lib/repositories/arena.repository';
+import { listAnsweredAfter, listInvalidClosingsBetween } from '../_lib/repositories/arena.repository';
+import { getLeadsByIds } from '../_lib/repositories/privacy.repository';
 import { getArenaSnapshot, recordArenaSnapshot } from '../_lib/repositories/arena-snapshot.repository';
 import { listConfirmedLeads, listEventsOfLeads } from '../_lib/repositories/lead.repository';
 import { listUnits } from '../_lib/repositories/org.repository';
@@ -38,46 +40,63 @@ export interface ArenaRanking {
 }
 
 /**
- * The period's board as it stands now, from the bureau's confirmations dated in it (首报: one project, one credit),
- * the promises kept on its inquiries (roll-ups) and the invalid-after-report penalties. A unit scores its credited
- * leads; a team the leads credited to its current members (each lead once: it has one credited person), and the
- * members' person roll-up rows, read in the same batch as the units'. `confirmedBy`: leave out confirmations
- * recorded after that moment (a period locked before this run stored it).
+ * The period's board as of `asOf` (now for a live board, the lock moment for a snapshot, however late the run
+ * that stores it): the bureau's confirmations recorded by then and dated in the period (首报: one project, one
+ * credit, by the awards decided by then), the promises kept on its inquiries (roll-ups, less the answers given
+ * after `asOf`) and the invalid-after-report penalties as the status events up to `asOf` tell them. A unit scores
+ * its credited leads; a team the leads credited to its current members (each lead once: it has one credited
+ * person), and the members' person roll-up rows, read in the same batch as the units'.
  */
-const liveContestants = async (deps: Deps, district: District, period: Period, confirmedBy: Date | null) => {
+const liveContestants = async (deps: Deps, district: District, period: Period, asOf: Date, live: boolean) => {
   const { fromDay, toDay } = periodDays(period);
-  const [invalidated, units, teams, signed, landed, rows] = await Promise.all([
-    listInvalidTouchedSince(deps.store, district._id, period.start.toISOString()),
+  const asOfIso = asOf.toISOString();
+  const startIso = period.start.toISOString();
+  const closedBy = asOf < period.end ? asOfIso : new Date(period.end.getTime() - 1).toISOString();
+  const [closings, units, teams, signed, landed, rows, lateAnswers] = await Promise.all([
+    listInvalidClosingsBetween(deps.store, district._id, startIso, closedBy),
     listUnits(deps.store, district._id),
     listTeams(deps.store, district._id),
     listConfirmedLeads(deps.store, district._id, 'signed', fromDay, toDay),
     listConfirmedLeads(deps.store, district._id, 'landed', fromDay, toDay),
     listRollups(deps.store, district._id, fromDay, toDay),
+    // Live: nobody answered after now. A snapshot: the answers given between the lock moment and this run.
+    live ? Promise.resolve([]) : listAnsweredAfter(deps.store, district._id, startIso, period.end.toISOString(), asOfIso),
   ]);
   const confirmedInTime = (lead: Lead, stage: 'signed' | 'landed') => {
     const c = lead.confirmations?.[stage];
-    return c && c.date >= fromDay && c.date <= toDay && (!confirmedBy || c.at <= confirmedBy.toISOString()) ? c : null;
+    return c && c.date >= fromDay && c.date <= toDay && c.at <= asOfIso ? c : null;
   };
   const confirmed = [...new Map([...signed, ...landed].map((l) => [l._id, l])).values()].filter((l) => confirmedInTime(l, 'signed') || confirmedInTime(l, 'landed'));
-  const invalidEvents = await listEventsOfLeads(deps.store, invalidated.map((l) => l._id));
-  const penalised = invalidated.filter((lead) => invalidatedAfterReport(invalidEvents.get(lead._id) ?? [], period.start.toISOString(), period.end.toISOString()));
-  const { kept: keptInPeriod, duplicates: inPeriod } = firstReports(confirmed);
+  const closedIds = [...new Set(closings.map((e) => e.leadId))];
+  const [closedLeads, closedEvents] = await Promise.all([getLeadsByIds(deps.store, closedIds), listEventsOfLeads(deps.store, closedIds, { at: { lte: asOfIso } })]);
+  const penalised = closedIds
+    .filter((id) => invalidatedAfterReport(closedEvents.get(id) ?? [], startIso, period.end.toISOString()))
+    .map((id) => closedLeads.get(id))
+    .filter((l): l is Lead => l !== undefined);
+  const { kept: keptInPeriod, duplicates: inPeriod } = firstReports(confirmed, asOfIso);
   // 首报 across the whole district, not only this period's confirmations: a project first reported (or awarded by
   // a decided dispute) elsewhere is a duplicate here too.
-  const standings = await Promise.all(keptInPeriod.map((lead) => firstReportStanding(deps, lead)));
+  const standings = await Promise.all(keptInPeriod.map((lead) => firstReportStanding(deps, lead, asOfIso)));
   const kept = keptInPeriod.filter((lead, i) => !standings[i].known || standings[i].holder?._id === lead._id);
   const duplicatesRemoved = inPeriod.length + keptInPeriod.length - kept.length;
   const stagesOf = (lead: Lead): ConfirmedStage[] =>
     (['signed', 'landed'] as const).filter((stage) => confirmedInTime(lead, stage)).map((stage) => ({ leadId: lead._id, company: companyOf(lead), stage, tier: lead.facts?.investmentTier ?? null }));
   // Promises per unit and per person, summed once: a team adds up its members' person rows.
+  // An answer given after `asOf` was not there at that moment: its «in time» comes back out.
+  const answeredLate = lateAnswers.filter((l) => l.sla.firstRespondedAt !== null && l.sla.firstRespondedAt <= l.sla.firstResponseDueAt);
   const promisesBy = (dimension: 'unitId' | 'staffId') => {
     const sums = new Map<string, { due: number; kept: number }>();
+    const at = (key: string) => {
+      const p = sums.get(key) ?? { due: 0, kept: 0 };
+      sums.set(key, p);
+      return p;
+    };
     for (const r of rows) {
-      const p = sums.get(r[dimension]) ?? { due: 0, kept: 0 };
+      const p = at(r[dimension]);
       p.due += r.c.inquiries ?? 0;
       p.kept += r.c.respondedInTime ?? 0;
-      sums.set(r[dimension], p);
     }
+    for (const l of answeredLate) at(l.credit[dimension] ?? NONE).kept -= 1;
     return sums;
   };
   const byUnit = promisesBy('unitId');
@@ -162,7 +181,7 @@ export const lockedSnapshot = async (deps: Deps, district: District, period: Per
   const weights = weightsOf(district);
   const lockAt = arenaLockAt(period, weights.lockAfterWorkingDays, district.workingCalendar ?? WEEKENDS_ONLY);
   if (now < lockAt || (period.kind !== 'quarter' && period.kind !== 'month')) return null;
-  const live = await liveContestants(deps, district, period, lockAt);
+  const live = await liveContestants(deps, district, period, lockAt, false);
   return recordArenaSnapshot(deps.store, {
     _id: id,
     districtId: district._id,
@@ -186,7 +205,7 @@ export const arenaRanking = async (deps: Deps, district: District, period: Perio
   if (snapshot) return rankingFromSnapshot(snapshot, period, teamsOfFrom(await listTeams(deps.store, district._id)));
   const weights = weightsOf(district);
   const lockAt = arenaLockAt(period, weights.lockAfterWorkingDays, district.workingCalendar ?? WEEKENDS_ONLY);
-  const live = await liveContestants(deps, district, period, null);
+  const live = await liveContestants(deps, district, period, now, true);
   return {
     period,
     weights,

@@ -47,6 +47,10 @@ const table = (doc: Doc, t: ExportTable) => {
   doc.y += 3;
   if (!t.rows.length) row(['（本月无）'], 10, MUTED);
   for (const r of t.rows) row(r, 10, INK);
+  if (t.note) {
+    ensureRoom(doc, 30);
+    doc.moveDown(0.2).fontSize(9.5).fillColor(MUTED).text(t.note, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
+  }
 };
 
 /** Horizontal bars, this month beside last month, drawn with pdfkit's own rectangles (no chart library). */

@@ -16,7 +16,20 @@ const cityOf = async (deps: Deps, me: Staff): Promise<string | null> => {
   return (await getDistrict(deps.store, me.districtId))?.cityId ?? null;
 };
 
-const itemOf = (b: Bulletin) => ({ id: b._id, month: b.month, label: b.label, title: b.title, createdAt: b.createdAt, pdfBytes: b.pdfBytes, inquiries: b.inquiries, confirmedSigned: b.confirmedSigned });
+const itemOf = (b: Bulletin) => ({
+  id: b._id,
+  month: b.month,
+  /** 市级 (the city's 全市通报) or 区级 (the district's): a city admin sees both for one month. */
+  level: b.cityId ? ('city' as const) : ('district' as const),
+  label: b.label,
+  title: b.title,
+  createdAt: b.createdAt,
+  pdfBytes: b.pdfBytes,
+  inquiries: b.inquiries,
+  confirmedSigned: b.confirmedSigned,
+  ranking: b.ranking ?? null,
+  edition: b.edition ?? 1,
+});
 
 /**
  * 每月一通报: every staff member of the district reads its bulletins (three years of them at most here); a city

@@ -4,7 +4,7 @@ import { previousPeriod, type Period } from '../../domain/report/period.rules';
 import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
-import { countLeads } from '../_lib/repositories/lead.repository';
+import { countOverdueLeads } from '../_lib/repositories/lead.repository';
 import type { Where } from '../_lib/store/store-port';
 import { periodView, readableTeams, resolvePeriod, resolveScope, scopeRollups, scopeUnitNames, type ResolvedScope } from './report-scope';
 
@@ -15,13 +15,13 @@ const rowsOf = async (deps: Deps, scope: ResolvedScope, p: Period) => {
 };
 
 /**
- * Unanswered past the promise now, among the leads the scope handles: a count on an index whose fields are the
- * equality fields, then the due time (`by_*_unanswered_due`), so it reads only the overdue leads' entries.
+ * Owed an answer and past the promise now (`isOverdueNow`: closed, consent-withdrawn and erased leads are not),
+ * among the leads the scope handles: a count on an index whose fields are the equality fields, then the due time
+ * (`by_*_unanswered_due`), so it reads only the overdue leads' entries.
  * A city: one count per district, all in one wave.
  */
 export const overdueByDistrict = async (deps: Deps, scope: ResolvedScope, now: Date): Promise<Map<string, number>> => {
-  const open = { 'sla.firstRespondedAt': null, 'sla.firstResponseDueAt': { lt: now.toISOString() } };
-  const one = async (where: Where) => new Map([[scope.districtId, await countLeads(deps.store, { ...where, ...open })]]);
+  const one = async (where: Where) => new Map([[scope.districtId, await countOverdueLeads(deps.store, where, now)]]);
   switch (scope.scope) {
     case 'unit':
       return one({ 'handling.unitId': scope.unitId });
@@ -32,7 +32,7 @@ export const overdueByDistrict = async (deps: Deps, scope: ResolvedScope, now: D
     case 'district':
       return one({ districtId: scope.districtId });
     case 'city': {
-      const counts = await Promise.all(scope.districts.map((d) => countLeads(deps.store, { districtId: d._id, ...open })));
+      const counts = await Promise.all(scope.districts.map((d) => countOverdueLeads(deps.store, { districtId: d._id }, now)));
       return new Map(scope.districts.map((d, i) => [d._id, counts[i] ?? 0]));
     }
   }

@@ -9,7 +9,7 @@ import { summariseRollups } from '../../domain/report/dashboard.rules';
 import { periodContaining, previousPeriod, type Period } from '../../domain/report/period.rules';
 import type { Deps } from '../_lib/deps';
 import { notifyStaff } from '../_lib/notifications';
-import { getBulletin, recordBulletin } from '../_lib/repositories/bulletin.repository';
+import { getBulletin, recordBulletin, recordBulletinEdition } from '../_lib/repositories/bulletin.repository';
 import { listConfirmedLeads } from '../_lib/repositories/lead.repository';
 import { listDistricts, listUnits } from '../_lib/repositories/org.repository';
 import { listRollups } from '../_lib/repositories/rollup.repository';
@@ -50,7 +50,32 @@ export const bulletinContentFor = async (deps: Deps, district: District, month: 
     figures: summariseRollups(rows, unitNames),
     previousFigures: summariseRollups(previousRows, unitNames),
     ranking: arena.units.map((l) => ({ rank: l.rank, name: l.name, score: l.score })),
+    rankingStatus: { locked: arena.lock.locked, asOf: deps.clock().toISOString(), lockAt: arena.lock.at },
     signedProjects: signedKept.map((l) => ({ company: companyOf(l), unitName: unitNames.get(l.credit.unitId ?? '') ?? '—', investmentWan: l.facts?.investmentWan ?? null, date: l.confirmations?.signed?.date ?? '' })),
+  };
+};
+
+/** The PDF and workbook of one edition of a district's month, stored (edition 1 at the old fixed paths). */
+const renderEdition = async (deps: Deps, district: District, month: Period, edition: number, now: Date) => {
+  const content = await bulletinContentFor(deps, district, month);
+  const pdf = await renderBulletinPdf(content, await bulletinFontPath(deps.files), now);
+  const xlsx = await tablesToXlsx(bulletinTables(content));
+  // Fixed paths per edition: a second run that races this one overwrites the same files with the same content.
+  const base = `bulletins/${district._id}/${month.key}${edition > 1 ? `-${edition}` : ''}`;
+  const pdfFileId = await deps.files.put(`${base}.pdf`, pdf);
+  const xlsxFileId = await deps.files.put(`${base}.xlsx`, xlsx);
+  return {
+    content,
+    files: {
+      pdfFileId,
+      pdfBytes: pdf.byteLength,
+      xlsxFileId,
+      inquiries: content.figures.inquiries,
+      confirmedSigned: content.figures.confirmedSigned,
+      ranking: { locked: content.rankingStatus.locked, lockAt: content.rankingStatus.lockAt },
+      edition,
+      editionAt: now.toISOString(),
+    },
   };
 };
 
@@ -59,26 +84,25 @@ export const makeBulletin = async (deps: Deps, district: District, month: Period
   const id = bulletinId(district._id, month.key);
   if (await getBulletin(deps.store, id)) return null;
   const now = deps.clock();
-  const content = await bulletinContentFor(deps, district, month);
-  const pdf = await renderBulletinPdf(content, await bulletinFontPath(deps.files), now);
-  const xlsx = await tablesToXlsx(bulletinTables(content));
-  // Fixed paths: a second run that races this one overwrites the same files with the same month.
-  const pdfFileId = await deps.files.put(`bulletins/${district._id}/${month.key}.pdf`, pdf);
-  const xlsxFileId = await deps.files.put(`bulletins/${district._id}/${month.key}.xlsx`, xlsx);
-  const bulletin: Bulletin = {
-    _id: id,
-    districtId: district._id,
-    month: month.key,
-    label: month.label,
-    title: content.title,
-    createdAt: now.toISOString(),
-    pdfFileId,
-    pdfBytes: pdf.byteLength,
-    xlsxFileId,
-    inquiries: content.figures.inquiries,
-    confirmedSigned: content.figures.confirmedSigned,
-  };
+  const { content, files } = await renderEdition(deps, district, month, 1, now);
+  const bulletin: Bulletin = { _id: id, districtId: district._id, month: month.key, label: month.label, title: content.title, createdAt: now.toISOString(), ...files };
   return (await recordBulletin(deps.store, bulletin)) ? bulletin : null;
+};
+
+/**
+ * Decision: a bulletin made while its month's board was live is remade, as edition 2, once the board has
+ * locked (the same record and list row, new files: the old links stop being handed out), so the bulletin
+ * people open shows the ranking nobody can dispute. Null when there is nothing to remake (no bulletin, a city
+ * one, already locked, the board not locked yet) or another run did it first.
+ */
+export const remakeWithLockedRanking = async (deps: Deps, district: District, month: Period): Promise<Bulletin | null> => {
+  const current = await getBulletin(deps.store, bulletinId(district._id, month.key));
+  if (!current || current.cityId || !current.ranking || current.ranking.locked) return null;
+  const now = deps.clock();
+  if (now < new Date(current.ranking.lockAt) || !(await lockedSnapshot(deps, district, month, now))) return null;
+  const edition = (current.edition ?? 1) + 1;
+  const { files } = await renderEdition(deps, district, month, edition, now);
+  return recordBulletinEdition(deps.store, current._id, current.edition ?? 1, files);
 };
 
 /** Leaders hear of it: the district's admins and unit leaders. */
@@ -102,10 +126,12 @@ export const lockDuePeriods = async (deps: Deps, district: District, now: Date):
 /**
  * The timer's monthly step: for every district, last month's bulletin from the first working day of the month on
  * (its own calendar). Idempotent per district × month: a second run, or a run racing this one, makes no second.
+ * Daily, it also locks the boards that are due and remakes (edition 2) the bulletins made before theirs locked.
  */
-export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[]; locked: string[] }> => {
+export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[]; remade: string[]; locked: string[] }> => {
   const now = deps.clock();
   const made: string[] = [];
+  const remade: string[] = [];
   const locked: string[] = [];
   const districts = await listDistricts(deps.store, MAX_DISTRICTS);
   for (const district of districts) {
@@ -114,6 +140,19 @@ export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[];
     } catch (error) {
       // A board that failed to lock locks at its next read or the next run.
       deps.log.error('arena.lock_failed', { district: district._id, error: error instanceof Error ? error.message : 'unknown' });
+    }
+    // The bulletins of the last two months made while their boards were live: remade once the board locked.
+    const lastMonth = previousPeriod(periodContaining('month', now));
+    for (const m of [lastMonth, previousPeriod(lastMonth)]) {
+      try {
+        const edition = await remakeWithLockedRanking(deps, district, m);
+        if (edition) {
+          remade.push(edition._id);
+          deps.log.info('bulletin.remade', { district: district._id, month: m.key, edition: edition.edition ?? 1 });
+        }
+      } catch (error) {
+        deps.log.error('bulletin.remake_failed', { district: district._id, month: m.key, error: error instanceof Error ? error.message : 'unknown' });
+      }
     }
     const month = bulletinMonthDue(now, district.workingCalendar ?? WEEKENDS_ONLY);
     if (!month) continue;
@@ -129,5 +168,5 @@ export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[];
     }
   }
   made.push(...(await runCityBulletins(deps, districts, now, (d, month) => bulletinContentFor(deps, d, month))));
-  return { made, locked };
+  return { made, remade, locked };
 };

@@ -22,6 +22,11 @@ export const tablesToXlsx = async (tables: readonly ExportTable[]): Promise<Uint
     const sheet = workbook.addWorksheet(sheetName(table.title, taken));
     sheet.addRow(table.header).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row.map(escapeFormulaCell));
+    // The note under the rows, after a blank one, so the table itself stays a plain header + rows.
+    if (table.note) {
+      sheet.addRow([]);
+      sheet.addRow([escapeFormulaCell(table.note)]).font = { italic: true };
+    }
     sheet.columns.forEach((column, i) => {
       const widest = Math.max(...[table.header, ...table.rows].map((r) => String(r[i] ?? '').length));
       column.width = Math.min(40, Math.max(8, widest * 2));

@@ -30,13 +30,13 @@ export type FirstReportStanding =
   | { known: false; reports: 0; holder: null; lead: Lead }
   | { known: true; reports: number; holder: Lead; lead: Lead };
 
-/** Where a lead stands among the district's reports of its company. */
-export const firstReportStanding = async (deps: Deps, lead: Lead): Promise<FirstReportStanding> => {
+/** Where a lead stands among the district's reports of its company (`asOf`: ignoring awards decided later). */
+export const firstReportStanding = async (deps: Deps, lead: Lead, asOf?: string): Promise<FirstReportStanding> => {
   if (!isProjectKnown(lead)) return { known: false, reports: 0, holder: null, lead };
   const same = await listProjectLeads(deps.store, lead);
   // The read may be capped: the lead itself always takes part.
   const all = same.some((l) => l._id === lead._id) ? same : [...same, lead];
-  return { known: true, reports: all.length, holder: holderOf(all) as Lead, lead };
+  return { known: true, reports: all.length, holder: holderOf(all, asOf) as Lead, lead };
 };
 
 /** Why this caller may not dispute this lead's standing now, or null when they may. */

@@ -1,3 +1,4 @@
+import { isOverdueNow } from '../../domain/lead/awaiting-response.rules';
 import type { LeadViewLevel, StaffLeadSummary } from '../../domain/api/workspace.contracts';
 import type { LeadEvent } from '../../domain/lead/lead-event.schema';
 import { INVESTMENT_SCALE_LABELS, type Lead } from '../../domain/lead/lead.schema';
@@ -29,8 +30,6 @@ export const createNameCache = (deps: Deps) => {
 };
 export type NameCache = ReturnType<typeof createNameCache>;
 
-export const isOverdue = (lead: Lead, now: Date): boolean => lead.sla.firstRespondedAt === null && lead.sla.firstResponseDueAt < now.toISOString();
-
 /** A participant without the shared contact reads the investor's surname only: «王**». */
 const maskedName = (name: string): string => `${Array.from(name)[0] ?? ''}**`;
 
@@ -58,7 +57,7 @@ export const toStaffLeadSummary = async (lead: Lead, names: NameCache, now: Date
     creditName: await names.staffName(lead.credit.staffId),
     firstResponseDueAt: lead.sla.firstResponseDueAt,
     firstRespondedAt: lead.sla.firstRespondedAt,
-    overdue: isOverdue(lead, now),
+    overdue: isOverdueNow(lead, now),
     ...(isAnonymised(lead) ? { privacyState: 'anonymised' as const } : hasWithdrawnConsent(lead) ? { privacyState: 'consent_withdrawn' as const } : {}),
   };
 };

@@ -257,7 +257,21 @@ export const reportExportContract = defineContract({
   }),
 });
 
-const BulletinItemSchema = v.object({ id: v.string(), month: v.string(), label: v.string(), title: v.string(), createdAt: v.string(), pdfBytes: v.number(), inquiries: v.number(), confirmedSigned: v.number() });
+const BulletinItemSchema = v.object({
+  id: v.string(),
+  month: v.string(),
+  /** 市级: the city's 全市通报; 区级: a district's. */
+  level: v.picklist(['city', 'district']),
+  label: v.string(),
+  title: v.string(),
+  createdAt: v.string(),
+  pdfBytes: v.number(),
+  inquiries: v.number(),
+  confirmedSigned: v.number(),
+  /** A district bulletin's ranking: live when made (locks at `lockAt`, then edition 2) or locked; null for a city one. */
+  ranking: v.nullable(v.object({ locked: v.boolean(), lockAt: v.string() })),
+  edition: v.number(),
+});
 
 /** 每月一通报: the district's bulletins, newest first (the timer makes one per month; past ones stay). */
 export const bulletinsContract = defineContract({

@@ -58,8 +58,14 @@ export const LeadSchema = v.strictObject({
   need: LeadNeedSchema,
   message: paragraph(0, 500),
   source: LeadSourceSchema,
-  /** Where the inquiry pointed: the asked-about carrier's street and type as they were at intake (the 招商热力图). */
-  place: v.optional(v.strictObject({ street: line(1, 20), carrierType: v.picklist(CARRIER_TYPES) })),
+  /**
+   * Where the inquiry pointed: the asked-about carrier's street and type as they were at intake (the 招商热力图).
+   * Leads from before intake recorded it were backfilled by the roll-up migration (`from`): from their carrier,
+   * else from the receiving unit when it is a street (no carrier type then).
+   */
+  place: v.optional(
+    v.strictObject({ street: line(1, 20), carrierType: v.optional(v.picklist(CARRIER_TYPES)), from: v.optional(v.picklist(['carrier', 'unit'])) }),
+  ),
   /** Who brought the lead. Fixed at intake and never changed by routing or hand-offs. */
   credit: v.strictObject({
     staffId: v.nullable(id()),

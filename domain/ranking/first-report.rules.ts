@@ -17,28 +17,33 @@ export const isProjectKnown = (lead: Pick<Lead, 'facts'>): boolean => Boolean(le
 type Report = Pick<Lead, '_id' | 'createdAt' | 'facts' | 'contact' | 'status' | 'firstReportDispute'>;
 
 const byArrival = (a: Report, b: Report): number => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-const awardedAt = (l: Report): string | null => (l.firstReportDispute?.status === 'upheld' ? (l.firstReportDispute.decision?.at ?? l.firstReportDispute.raisedAt) : null);
+/** When an upheld dispute awarded this report the credit; an award made after `asOf` (a locked board's moment) does not count. */
+const awardedAt = (l: Report, asOf?: string): string | null => {
+  const at = l.firstReportDispute?.status === 'upheld' ? (l.firstReportDispute.decision?.at ?? l.firstReportDispute.raisedAt) : null;
+  return at !== null && (asOf === undefined || at <= asOf) ? at : null;
+};
 
 /**
  * Which of the reports of one project holds its credit: the one most recently awarded it by an upheld dispute,
- * else the earliest that is not invalid, else (all invalid) the earliest. Null for no reports.
+ * else the earliest that is not invalid, else (all invalid) the earliest. Null for no reports. `asOf`: the
+ * standing at that moment as far as awards go (a board locked then ignores disputes decided later).
  */
-export const holderOf = <L extends Report>(sameProject: readonly L[]): L | null => {
+export const holderOf = <L extends Report>(sameProject: readonly L[], asOf?: string): L | null => {
   if (sameProject.length === 0) return null;
-  const awarded = sameProject.filter((l) => awardedAt(l) !== null).sort((a, b) => ((awardedAt(b) as string) < (awardedAt(a) as string) ? -1 : 1));
+  const awarded = sameProject.filter((l) => awardedAt(l, asOf) !== null).sort((a, b) => ((awardedAt(b, asOf) as string) < (awardedAt(a, asOf) as string) ? -1 : 1));
   if (awarded.length) return awarded[0];
   const sorted = [...sameProject].sort(byArrival);
   return sorted.find((l) => l.status !== 'invalid') ?? sorted[0];
 };
 
 /** Splits leads into the report holding each project's credit and the duplicates it removes. */
-export const firstReports = <L extends Report>(leads: readonly L[]): { kept: L[]; duplicates: L[] } => {
+export const firstReports = <L extends Report>(leads: readonly L[], asOf?: string): { kept: L[]; duplicates: L[] } => {
   const groups = new Map<string, L[]>();
   for (const lead of leads) {
     const key = projectKeyOf(lead);
     groups.set(key, [...(groups.get(key) ?? []), lead]);
   }
-  const kept = [...groups.values()].map((g) => holderOf(g) as L).sort(byArrival);
+  const kept = [...groups.values()].map((g) => holderOf(g, asOf) as L).sort(byArrival);
   const keptIds = new Set(kept.map((l) => l._id));
   return { kept, duplicates: leads.filter((l) => !keptIds.has(l._id)) };
 };

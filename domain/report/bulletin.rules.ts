@@ -31,3 +31,10 @@ export const bulletinMonthDue = (now: Date, calendar: WorkingCalendar): Period |
 
 /** One bulletin per district and month: the id says which, so a second run finds the first. */
 export const bulletinId = (districtId: string, monthKey: string): string => `bl_${districtId}_${monthKey}`;
+
+/** The bulletins list's line about a district bulletin's ranking (null: a city bulletin, or one from before). */
+export const bulletinRankingLine = (ranking: { locked: boolean; lockAt: string } | null, edition: number): string | null => {
+  if (!ranking) return null;
+  const day = new Date(Date.parse(ranking.lockAt) + 8 * 3600_000 - 1).toISOString().slice(0, 10);
+  return ranking.locked ? `${edition > 1 ? `第 ${edition} 版 · ` : ''}擂台赛排名已锁定（${day}）` : `擂台赛为实时排名，${day} 锁定后更新为第二版`;
+};

@@ -18,5 +18,15 @@ export const BulletinSchema = v.object({
   confirmedSigned: v.number(),
   /** A city's bulletin (全市通报): `districtId` is then cityBulletinKey(cityId), no district's id. */
   cityId: v.optional(id()),
+  /**
+   * A district bulletin's 擂台赛 ranking: live when it was made (the first working day, usually before the month's
+   * board locks) or locked; when the board locks later, the timer makes edition 2 from the locked snapshot.
+   * Absent on city bulletins (no ranking of their own) and on bulletins made before this was recorded.
+   */
+  ranking: v.optional(v.strictObject({ locked: v.boolean(), lockAt: isoTime() })),
+  /** 1 when first made; 2 once remade with the locked ranking. Absent: 1. */
+  edition: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** When the current edition was made (the first edition: createdAt). */
+  editionAt: v.optional(isoTime()),
 });
 export type Bulletin = v.InferOutput<typeof BulletinSchema>;

@@ -12,6 +12,8 @@ export interface ExportTable {
   title: string;
   header: string[];
   rows: Array<Array<string | number>>;
+  /** A sentence the table must not be read without (a bulletin's «实时排名，将于…锁定»): under it, in every format. */
+  note?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export const csvField = (value: string | number): string => {
 
 /** The whole table as CSV text with a BOM (Excel then reads it as UTF-8) and CRLF line ends. */
 export const tableToCsv = (table: ExportTable): string =>
-  `\uFEFF${[table.header, ...table.rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  `\uFEFF${[table.header, ...table.rows, ...(table.note ? [[], [table.note]] : [])].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 const minutes = (n: number | null) => (n === null ? '—' : n);

@@ -13,6 +13,14 @@ import { chinaDayOf } from '../lead/stage-confirmation.rules';
  * The inquiry row sits on the day the inquiry arrived (a cohort: how far this period's inquiries got now);
  * a bureau confirmation sits on the day the bureau names, because that is when a 签约 / 落地 scores.
  */
+/**
+ * The roll-ups' shape: bump it whenever what a lead contributes changes (a new dimension, a backfilled field),
+ * and the `rollup-recount` timer migrates every district by itself, a district per tick. 1: day × unit × person
+ * × channel × industry × origin. 2: + street × carrier type. 3: leads from before intake recorded a street get
+ * one from their carrier or their street unit (no more «未指定街道» for them).
+ */
+export const ROLLUP_SCHEMA_VERSION = 3;
+
 export const ROLLUP_DIMENSIONS = ['unitId', 'staffId', 'channel', 'industry', 'origin', 'street', 'carrierType'] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 

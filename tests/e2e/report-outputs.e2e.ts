@@ -77,7 +77,7 @@ describe('report outputs in the browser', () => {
     const month = await item.getAttribute('data-bulletin');
     assert.match(month ?? '', /^bl_demo-linjiang_\d{4}-\d{2}$/);
     await settle(page);
-    const pdf = await download(page, page.getByTestId('bulletins').getByTestId(`bulletin-pdf-${(month as string).slice(-7)}`));
+    const pdf = await download(page, page.getByTestId('bulletins').getByTestId(`bulletin-pdf-district-${(month as string).slice(-7)}`));
     assert.match(pdf.name, /招商工作通报\.pdf$/);
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
     const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.bytes, encoding: 'utf8' });

@@ -11,7 +11,7 @@ import { DEMO_DISTRICT_ID } from '../../tools/seed/demo-district';
 import { DEMO_CITY_ID } from '../../tools/seed/second-district';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
-type Item = { id: string; month: string; label: string; title: string; inquiries: number; confirmedSigned: number };
+type Item = { id: string; month: string; level: string; label: string; title: string; inquiries: number; confirmedSigned: number; ranking: unknown };
 
 const pdfText = (bytes: Uint8Array): string => {
   const dir = mkdtempSync(join(tmpdir(), 'investcard-pdf-'));
@@ -54,6 +54,11 @@ describe('city bulletin', () => {
     const { items } = await b.ok<{ items: Item[] }>('report.bulletins', {}, OPENID.cityAdmin);
     expect(items.map((i) => i.id)).toEqual([CITY, 'bl_demo-wangshan_2026-11']);
     expect(items[0]).toMatchObject({ label: '2026年11月 · 全市', title: '2026年11月全市招商工作通报', inquiries: 3, confirmedSigned: 1 });
+    // One month, two rows: each says which it is (市级 / 区级); only the district's has a ranking of its own.
+    expect(items.map((i) => [i.month, i.level, i.ranking === null])).toEqual([
+      ['2026-11', 'city', true],
+      ['2026-11', 'district', false],
+    ]);
     const pdf = await b.ok<{ url: string }>('report.bulletinFile', { bulletinId: CITY, format: 'pdf' }, OPENID.cityAdmin);
     const text = pdfText((await fileOf(b, pdf.url)) as Uint8Array);
     expect(text).toContain('2026年11月全市招商工作通报');

@@ -79,6 +79,25 @@ describe('report.dashboard and report.leads', () => {
     expect([unit.scopeLabel, unit.figures.inquiries, unit.overdueNow]).toEqual(['临江区投资促进局', 1, 1]);
   });
 
+  it('«overdue now» leaves out leads whose answer is moot: withdrawn consent, closed as invalid, erased', async () => {
+    b.clock.set('2026-12-20T02:00:00.000Z');
+    const overdue = async () => (await dash(OPENID.admin, { scope: 'district', period: period('month', '2026-12') })).overdueNow;
+    const parkOverdue = async () => (await dash(OPENID.admin, { scope: 'unit', unitId: 'unit-park', period: period('month', '2026-12') })).overdueNow;
+    // Unanswered past the promise: q3, q4 (产业园), nov (林致远), x1 (林致远), x2 (王书恒).
+    expect([await overdue(), await parkOverdue()]).toEqual([5, 2]);
+    // The investor withdraws consent on q4: nobody may contact them, so no answer is owed.
+    await b.ok('privacy.request', { kind: 'withdraw_consent', leadId: ids.q4 }, OPENID.investorA);
+    expect([await overdue(), await parkOverdue()]).toEqual([4, 1]);
+    // An unanswered lead closed as invalid (a record from before closing counted as an answer) and an erased one.
+    await b.store.update(COLLECTIONS.leads.name, ids.q3, { set: { status: 'invalid', invalidReason: '重复咨询' } });
+    await b.store.update(COLLECTIONS.leads.name, ids.nov, { set: { 'privacy.anonymisedAt': '2026-12-19T02:00:00.000Z', 'privacy.anonymisedFor': 'request' } });
+    expect([await overdue(), await parkOverdue()]).toEqual([2, 0]);
+    // The staff's own inbox marks them the same way.
+    const mine = await b.ok<{ items: Array<{ id: string; overdue: boolean }> }>('lead.inbox', { tab: 'unit' }, OPENID.park);
+    expect(mine.items.map((i) => i.id)).toEqual(expect.arrayContaining([ids.q3, ids.q4]));
+    expect(mine.items.filter((i) => i.overdue)).toEqual([]);
+  });
+
   it('each role reads only its own numbers', async () => {
     const p = period('month', '2026-12');
     const refused = async (openid: string, input: Record<string, unknown>) => {

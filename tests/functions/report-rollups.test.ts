@@ -150,9 +150,9 @@ describe('report roll-ups', () => {
     }
     expect(await storedRows(b)).not.toEqual(expected);
     const first = await recountDistrictRollups(b.store, DEMO_DISTRICT_ID);
-    expect(first).toEqual({ leads: 3, rows: Object.keys(expected).length, zeroed: docs.length });
+    expect(first).toEqual({ leads: 3, rows: Object.keys(expected).length, zeroed: docs.length, backfilled: 0 });
     expect(await storedRows(b)).toEqual(expected);
-    expect(await recountDistrictRollups(b.store, DEMO_DISTRICT_ID)).toEqual({ leads: 3, rows: Object.keys(expected).length, zeroed: 0 });
+    expect(await recountDistrictRollups(b.store, DEMO_DISTRICT_ID)).toEqual({ leads: 3, rows: Object.keys(expected).length, zeroed: 0, backfilled: 0 });
     expect(await storedRows(b)).toEqual(expected);
     // After the migration, lead changes move the new rows and the sum still equals a recount.
     const lead = (await b.store.find<Lead>(COLLECTIONS.leads.name, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 1 }))[0];

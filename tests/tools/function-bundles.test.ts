@@ -61,6 +61,12 @@ describe('deployable cloud function bundles', () => {
     const timer = JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'sla-timer', 'config.json'), 'utf8'));
     expect(timer.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
     expect(timer.timeout).toBe(SLA_TIMER_TIMEOUT_SECONDS);
+    // reports: the daily bulletin step, and the roll-up migration that runs by itself after a schema change.
+    const reports = JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'reports', 'config.json'), 'utf8'));
+    expect(reports.triggers.map((t: { name: string; type: string }) => [t.name, t.type])).toEqual([
+      ['monthly-bulletin', 'timer'],
+      ['rollup-recount', 'timer'],
+    ]);
     // A spreadsheet import is validated and applied within one call: the office gets WeChat's longest timeout.
     expect(JSON.parse(readFileSync(join(OUT, 'cloudfunctions', 'admin', 'config.json'), 'utf8')).timeout).toBe(60);
   });

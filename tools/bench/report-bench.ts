@@ -1,12 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isOverdueNow } from '../../domain/lead/awaiting-response.rules';
 import type { Lead } from '../../domain/lead/lead.schema';
+import type { LeadStatus } from '../../domain/lead/lead-status.rules';
+import { chinaDayOf } from '../../domain/lead/stage-confirmation.rules';
 import { summariseRollups, type RollupRow } from '../../domain/report/dashboard.rules';
 import { leadContribution, sumContributions } from '../../domain/report/lead-rollup.rules';
 import { periodFromKey } from '../../domain/report/period.rules';
 import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import { silentLogger } from '../../cloudfunctions/_lib/deps';
+import { AWAITING_RESPONSE_WHERE } from '../../cloudfunctions/_lib/repositories/lead.repository';
 import { rollupId } from '../../cloudfunctions/_lib/repositories/rollup.repository';
 import { getDistrict } from '../../cloudfunctions/_lib/repositories/org.repository';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
@@ -33,7 +37,24 @@ export interface ReportBenchFigures {
 const UNITS = ['unit-invest', 'unit-tech', 'unit-commerce', 'unit-park', 'unit-street-jinwan', 'unit-edu'];
 const CHANNELS = ['chat', 'moments', 'poster', 'qr', 'web_link', 'direct'] as const;
 const INDUSTRIES = ['人工智能', '生物医药', '新能源', '先进制造', '数字经济', '现代商贸'];
-const STATUSES = ['new', 'contacted', 'visiting', 'negotiating', 'signed', 'landed', 'invalid'] as const;
+/**
+ * How far the generated leads get: a funnel out of every 20 (6 new, 5 contacted, 3 site visits, 2 negotiating,
+ * 1 signed, 1 landed, 2 invalid).
+ */
+const FUNNEL_OF_20: readonly LeadStatus[] = [
+  ...Array<LeadStatus>(6).fill('new'),
+  ...Array<LeadStatus>(5).fill('contacted'),
+  ...Array<LeadStatus>(3).fill('site_visit'),
+  ...Array<LeadStatus>(2).fill('negotiating'),
+  'signed',
+  'landed',
+  ...Array<LeadStatus>(2).fill('invalid'),
+];
+/**
+ * The generated lead `i`'s status. Leads come in rounds of one per unit (and channel, industry); each round takes
+ * the next stage 7 steps on (7 and 20 coprime: every stage), so every unit meets the whole funnel, in proportion.
+ */
+export const benchStatusOf = (i: number): LeadStatus => FUNNEL_OF_20[(Math.floor(i / UNITS.length) * 7) % FUNNEL_OF_20.length] as LeadStatus;
 /** Who is credited with (and handles) each unit's generated leads, so team reads have members' rows to sum. */
 const CREDITED: Record<string, string | null> = { 'unit-invest': 'staff-head', 'unit-tech': 'staff-tech', 'unit-commerce': 'staff-commerce', 'unit-park': 'staff-park' };
 /** 招商小组's members in the demo seed (team-invest-squad). */
@@ -71,14 +92,21 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
     for (let i = 0; i < n; i += 1) {
       const createdAt = new Date(start + Math.floor((i / n) * span)).toISOString();
       const unitId = UNITS[i % UNITS.length] as string;
-      const status = STATUSES[(i * 7) % STATUSES.length] as Lead['status'];
-      const answered = i % 3 !== 0;
+      const status = benchStatusOf(i);
+      // Every status change counts as an answer, so only 新线索 can still be unanswered (a third of them).
+      const answered = status !== 'new' || i % 3 !== 0;
+      const respondedAt = answered ? new Date(Date.parse(createdAt) + ((i % 50) + 1) * 600_000).toISOString() : null;
+      // 签约 / 落地 confirmed by the bureau a month after the inquiry (not after the run's day): the ranking scores them.
+      const confirmedAt = new Date(Math.min(Date.parse(createdAt) + 30 * 24 * 3600_000, now.getTime() - 3600_000));
+      const confirmation = { staffId: 'staff-invest-leader', staffName: '陈启航', note: '已核验', date: chinaDayOf(confirmedAt), at: confirmedAt.toISOString() };
+      const confirmations = status === 'signed' ? { signed: confirmation } : status === 'landed' ? { signed: confirmation, landed: confirmation } : undefined;
       leads.push({
         _id: `ld_bench_${String(i).padStart(7, '0')}`, districtId: DEMO_DISTRICT_ID, status, contact: { name: '测试', company: `企业${i}`, phone: '13800000000' },
         need: { industry: INDUSTRIES[i % INDUSTRIES.length] as string, scale: 'undecided' }, message: '', source: { channel: CHANNELS[i % CHANNELS.length] as Lead['source']['channel'] },
         credit: { staffId: CREDITED[unitId] ?? null, unitId, shareChain: [], hops: 0 }, handling: { unitId, staffId: CREDITED[unitId] ?? null }, submitter: { openid: null, key: `k${i}` },
         consent: { noticeVersion: '2026-11', agreedAt: createdAt },
-        sla: { firstResponseDueAt: new Date(Date.parse(createdAt) + 8 * 3600_000).toISOString(), firstRespondedAt: answered ? new Date(Date.parse(createdAt) + ((i % 50) + 1) * 600_000).toISOString() : null, escalation: 0 },
+        sla: { firstResponseDueAt: new Date(Date.parse(createdAt) + 8 * 3600_000).toISOString(), firstRespondedAt: respondedAt, escalation: 0 },
+        ...(confirmations ? { confirmations } : {}),
         fingerprint: `f${i}`, createdAt, updatedAt: createdAt, _rev: 0,
       } as unknown as Lead);
     }
@@ -141,7 +169,7 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
       reads.push({ name: c.name, p50: percentile(times, 50), p99: percentile(times, 99), requests, recountMs, recountRequests: counter.n, equal: figures ? figures.inquiries === recount.inquiries : true });
     }
     // «当前超时未回复»: the indexed count (its plan printed: the due time is searched in the index), checked against the leads.
-    const overdueWhere = { districtId: DEMO_DISTRICT_ID, 'sla.firstRespondedAt': null, 'sla.firstResponseDueAt': { lt: now.toISOString() } };
+    const overdueWhere = { districtId: DEMO_DISTRICT_ID, ...AWAITING_RESPONSE_WHERE, 'sla.firstResponseDueAt': { lt: now.toISOString() } };
     const overdueTimes: number[] = [];
     let overdueCount = 0;
     for (let s = 0; s < samples; s += 1) {
@@ -149,7 +177,7 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
       overdueCount = n;
       overdueTimes.push(ms);
     }
-    const scanCount = leads.filter((l) => l.sla.firstRespondedAt === null && l.sla.firstResponseDueAt < now.toISOString()).length;
+    const scanCount = leads.filter((l) => isOverdueNow(l, now)).length;
     const plan = raw.explainFind(COLLECTIONS.leads.name, { where: overdueWhere, limit: 1 }).join('; ');
     const overdue = { p50: percentile(overdueTimes, 50), p99: percentile(overdueTimes, 99), count: overdueCount, scanCount, plan };
     const district = await getDistrict(raw, DEMO_DISTRICT_ID);
@@ -168,7 +196,7 @@ export const printReports = (f: ReportBenchFigures): void => {
   for (const r of f.reads) console.log(`  ${r.name.padEnd(16)} p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  ${r.requests} db requests | full recount ${fmt(r.recountMs)} ms, ${r.recountRequests} requests${r.equal ? '' : '  (MISMATCH)'}`);
   console.log(`  bulletin (PDF + xlsx, one district-month): ${fmt(f.bulletinMs)} ms, PDF ${(f.bulletinPdfBytes / 1024).toFixed(1)} KiB`);
   const o = f.overdue;
-  // The generator leaves every third lead unanswered for ever (a worst case: real overdue leads are the recent few);
+  // The generator leaves every third 新线索 unanswered for ever (a worst case: real overdue leads are the recent few);
   // the count reads only the overdue entries of the index, so its time follows that number, not the leads'.
   console.log(`  overdue now (count)  p50 ${fmt(o.p50)} ms  p99 ${fmt(o.p99)} ms  ${o.count} leads | check: ${o.scanCount} in the generated leads${o.count === o.scanCount ? '' : '  (MISMATCH)'} | ${o.plan}`);
 };

@@ -9,6 +9,7 @@ import { buildH5, isH5BuildStale } from './h5-build';
 import { loadOrCreateAnalyticsSecret } from './analytics-secret-file';
 import { createLocalDeps } from './local-deps';
 import { runMonthlyBulletins } from '../../cloudfunctions/reports/monthly-bulletins';
+import { runRollupMigration } from '../../cloudfunctions/reports/heatmap-rollup-recount';
 import { startLocalCloud } from './server';
 import { openSqliteStore } from './sqlite-store';
 
@@ -54,6 +55,8 @@ const main = async () => {
       .then(() => sendDueVacancyReminders(deps))
       // 每月一通报: the cloud runs it from the reports function's daily trigger; idempotent per district × month.
       .then(() => runMonthlyBulletins(deps))
+      // The roll-up migration: the cloud's `rollup-recount` trigger; one read once the roll-ups are current.
+      .then(() => runRollupMigration(deps))
       .catch((error: unknown) => console.error('[investcard] SLA tick failed:', error instanceof Error ? error.message : error))
       .finally(() => {
         ticking = false;

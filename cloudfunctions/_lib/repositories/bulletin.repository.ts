@@ -17,6 +17,18 @@ export const recordBulletin = async (store: DocumentStore, bulletin: Bulletin): 
   }
 };
 
+/**
+ * Replaces a bulletin's files with its next edition's, if it is still at `fromEdition` (a run racing this one
+ * made it first: null, nothing written). Returns the bulletin as stored.
+ */
+export const recordBulletinEdition = (store: DocumentStore, id: string, fromEdition: number, set: Partial<Bulletin>): Promise<Bulletin | null> =>
+  store.transaction(async (tx) => {
+    const current = await tx.get<Bulletin>(C, id);
+    if (!current || (current.edition ?? 1) !== fromEdition) return null;
+    await tx.update(C, id, { set: { ...set } });
+    return { ...current, ...set };
+  });
+
 /** A district's bulletins, newest month first; past ones stay. */
 export const listBulletins = (store: DocumentStore, districtId: string, limit: number) =>
   store.find<Bulletin>(C, { where: { districtId }, orderBy: [{ field: 'month', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit });

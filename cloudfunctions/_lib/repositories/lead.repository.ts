@@ -17,6 +17,16 @@ export const findLeads = (store: DocumentStore, query: FindQuery) => store.find<
 
 export const countLeads = (store: DocumentStore, where: FindQuery['where']) => store.count(LEADS, where);
 
+/**
+ * The store's side of `awaitsFirstResponse` (domain/lead/awaiting-response.rules.ts): unanswered, still new, the
+ * investor still reachable (null matches a missing field). Every `by_*_unanswered_due` index has these fields.
+ */
+export const AWAITING_RESPONSE_WHERE = { 'sla.firstRespondedAt': null, status: 'new', 'privacy.consentWithdrawnAt': null, 'privacy.anonymisedAt': null } as const;
+
+/** «当前超时未回复» among the leads `where` picks (a district, a handling unit, handlers): counted on the index. */
+export const countOverdueLeads = (store: DocumentStore, where: FindQuery['where'], now: Date) =>
+  store.count(LEADS, { ...where, ...AWAITING_RESPONSE_WHERE, 'sla.firstResponseDueAt': { lt: now.toISOString() } });
+
 /** The newest leads a person handled that have had their first response (for their usual response time). */
 export const findAnsweredLeadsOf = (store: DocumentStore, staffId: string, limit: number) =>
   store.find<Lead>(LEADS, {

@@ -1,7 +1,12 @@
 import { fingerprint } from '../../../domain/common/fingerprint';
 import type { Lead } from '../../../domain/lead/lead.schema';
 import { applySet, contributionDelta, leadContribution, sumContributions, type Counters, type RollupContribution, type RollupKey } from '../../../domain/report/lead-rollup.rules';
+import type { Carrier } from '../../../domain/carrier/carrier.schema';
+import { backfilledPlace, receivingUnitIdOf, type LeadPlace } from '../../../domain/report/lead-place.rules';
 import { COLLECTIONS } from '../store/collections';
+import { getCarriersByIds } from './carrier.repository';
+import { getManyById } from './get-many';
+import { getUnitsByIds } from './org.repository';
 import { MAX_FIND_LIMIT, type DocumentStore, type TransactionStore, type Where } from '../store/store-port';
 
 const ROLLUPS = COLLECTIONS.rollups.name;
@@ -101,14 +106,40 @@ const LEAD_PAGE = 500;
 const WRITE_BATCH = 8;
 
 /**
+ * The page's leads with a street backfilled where intake recorded none (lead-place.rules.ts), the backfilled
+ * ones stored (only `place`: nothing else of the lead changes, so no `_rev` moves); the rows are recounted next.
+ */
+const withBackfilledPlaces = async (store: DocumentStore, page: readonly Lead[]): Promise<{ leads: Lead[]; backfilled: number }> => {
+  const missing = page.filter((l) => !l.place);
+  if (missing.length === 0) return { leads: [...page], backfilled: 0 };
+  const carrierIds = missing.map((l) => l.source.carrierId);
+  const [listed, withdrawn, units] = await Promise.all([
+    getCarriersByIds(store, carrierIds),
+    getManyById<Carrier>(store, COLLECTIONS.carriersWithdrawn.name, carrierIds),
+    getUnitsByIds(store, missing.map(receivingUnitIdOf)),
+  ]);
+  const places = new Map<string, LeadPlace>();
+  for (const lead of missing) {
+    const id = lead.source.carrierId;
+    const place = backfilledPlace(lead, (id && (listed.get(id) ?? withdrawn.get(id))) || null, units.get(receivingUnitIdOf(lead)) ?? null);
+    if (place) places.set(lead._id, place);
+  }
+  const ids = [...places.keys()];
+  for (let i = 0; i < ids.length; i += WRITE_BATCH) await Promise.all(ids.slice(i, i + WRITE_BATCH).map((id) => store.update(COLLECTIONS.leads.name, id, { set: { place: places.get(id) } })));
+  return { leads: page.map((l) => (places.has(l._id) ? { ...l, place: places.get(l._id) } : l)), backfilled: places.size };
+};
+
+/**
  * Recount (the migration when the roll-up key gains a dimension, and a repair at any time): every row of the
  * district is set to the sum of its leads' contributions, read fresh from the leads; a row no lead contributes to
- * any more (an old key) is zeroed, never deleted. Idempotent. Run it while the district's leads are quiet (a lead
- * change landing between the scan and the write is overwritten; running it again repairs that).
+ * any more (an old key) is zeroed, never deleted. Leads without a street get one where it can be derived
+ * (`backfilled`). Idempotent. Run it while the district's leads are quiet (a lead change landing between the scan
+ * and the write is overwritten; running it again repairs that).
  */
-export const recountDistrictRollups = async (store: DocumentStore, districtId: string): Promise<{ leads: number; rows: number; zeroed: number }> => {
+export const recountDistrictRollups = async (store: DocumentStore, districtId: string): Promise<{ leads: number; rows: number; zeroed: number; backfilled: number }> => {
   const contributions: RollupContribution[] = [];
   let leads = 0;
+  let backfilled = 0;
   let after: Lead | null = null;
   for (;;) {
     const cursor: Lead | null = after;
@@ -118,7 +149,9 @@ export const recountDistrictRollups = async (store: DocumentStore, districtId: s
       orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
       limit: LEAD_PAGE,
     });
-    for (const lead of page) contributions.push(...leadContribution(lead));
+    const placed = await withBackfilledPlaces(store, page);
+    for (const lead of placed.leads) contributions.push(...leadContribution(lead));
+    backfilled += placed.backfilled;
     leads += page.length;
     if (page.length < LEAD_PAGE) break;
     after = page[page.length - 1];
@@ -133,5 +166,5 @@ export const recountDistrictRollups = async (store: DocumentStore, districtId: s
   const stale = stored.filter((d) => !wanted.has(d._id) && Object.values(d.c).some((n) => n !== 0));
   for (const d of stale) jobs.push(() => store.update(ROLLUPS, d._id, { set: { c: {} } }));
   for (let i = 0; i < jobs.length; i += WRITE_BATCH) await Promise.all(jobs.slice(i, i + WRITE_BATCH).map((job) => job()));
-  return { leads, rows: wanted.size, zeroed: stale.length };
+  return { leads, rows: wanted.size, zeroed: stale.length, backfilled };
 };

@@ -61,15 +61,16 @@ export const COLLECTIONS = {
       // Card stats: a card's leads (by week, by channel), and a person's answered leads, newest first.
       { name: 'by_card_created', fields: ['source.cardId', 'createdAt'] },
       { name: 'by_handler_created', fields: ['handling.staffId', 'createdAt'] },
-      // Dashboards: unanswered past the promise right now, for a district, a handling unit, a handler.
       // Tap-through from a dashboard figure: a district's inquiries of a period, in arrival order.
       { name: 'by_district_created_id', fields: ['districtId', 'createdAt', '_id'] },
       // 擂台赛: a district's bureau-confirmed 签约 / 落地 by the day the bureau named.
       { name: 'by_district_signed_confirmed', fields: ['districtId', 'confirmations.signed.date', '_id'] },
       { name: 'by_district_landed_confirmed', fields: ['districtId', 'confirmations.landed.date', '_id'] },
-      { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
-      { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
-      { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'sla.firstResponseDueAt'] },
+      // Dashboards: owed an answer (unanswered, new, reachable) past the promise right now, for a district, a
+      // handling unit, a handler (countOverdueLeads).
+      { name: 'by_district_unanswered_due', fields: ['districtId', 'sla.firstRespondedAt', 'status', 'privacy.consentWithdrawnAt', 'privacy.anonymisedAt', 'sla.firstResponseDueAt'] },
+      { name: 'by_unit_unanswered_due', fields: ['handling.unitId', 'sla.firstRespondedAt', 'status', 'privacy.consentWithdrawnAt', 'privacy.anonymisedAt', 'sla.firstResponseDueAt'] },
+      { name: 'by_handler_unanswered_due', fields: ['handling.staffId', 'sla.firstRespondedAt', 'status', 'privacy.consentWithdrawnAt', 'privacy.anonymisedAt', 'sla.firstResponseDueAt'] },
       // The retention timer: a district's closed leads not yet anonymised, oldest last change first.
       { name: 'by_district_retention', fields: ['districtId', 'privacy.anonymisedAt', 'status', 'updatedAt', '_id'] },
       // 认领: a person's claimed, still-open pool leads (the district's limit); claimed leads due an idle check.
@@ -80,13 +81,18 @@ export const COLLECTIONS = {
       { name: 'by_district_company_phone', fields: ['districtId', 'facts.companyKey', 'contact.phone', 'createdAt', '_id'] },
       // The district admin's 首报 disputes, by status, oldest first.
       { name: 'by_district_dispute', fields: ['districtId', 'firstReportDispute.status', 'firstReportDispute.raisedAt', '_id'] },
-      // 擂台赛 penalty: a district's leads closed as invalid, by when they were last touched.
-      { name: 'by_district_status_updated', fields: ['districtId', 'status', 'updatedAt', '_id'] },
       // 我参与的: the leads a carrier manager was brought into, overdue first, newest next (an array field: `has`).
       { name: 'by_participant', fields: ['participantStaffIds', 'sla.escalation', 'createdAt', '_id'] },
     ],
   },
-  leadEvents: { name: 'lead_events', indexes: [{ name: 'by_lead', fields: ['leadId', 'at', '_id'] }] },
+  leadEvents: {
+    name: 'lead_events',
+    indexes: [
+      { name: 'by_lead', fields: ['leadId', 'at', '_id'] },
+      // 擂台赛 penalty: a district's closings as invalid in a period, by when (a lead reopened since keeps its event).
+      { name: 'by_district_closing', fields: ['districtId', 'type', 'data.to', 'at', '_id'] },
+    ],
+  },
   shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },
   // Views are counters (per card and day, plus an all-time row per card); the dedupe marks live one day.
   viewCounts: { name: 'view_counts', indexes: [{ name: 'by_card_day', fields: ['cardId', 'day'] }] },
@@ -104,6 +110,8 @@ export const COLLECTIONS = {
   importChunks: { name: 'import_chunks', indexes: [{ name: 'by_created', fields: ['createdAt', '_id'] }] },
   /** Carrier photos sent to the image check, `_id` = the check's trace id, read by id when its verdict arrives. */
   photoChecks: { name: 'photo_checks', indexes: [] },
+  /** Data migrations' progress, read by id (`rollups`: the roll-up schema version and the districts done). */
+  migrations: { name: 'migrations', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
   handovers: { name: 'handovers', indexes: [] },
   /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { bulletinRankingLine } from '../../../domain/report/bulletin.rules';
 import { PAGE_HEADING } from '../../components/a11y';
 import { ActionButton } from '../../components/action-button';
 import { EmptyState } from '../../components/empty-state';
@@ -9,9 +10,12 @@ import { openPage, ROUTES } from '../../routes';
 import { useBulletins } from './use-bulletins';
 import './index.css';
 
+/** A city admin sees the city's bulletin and the home district's for one month: each row says which. */
+const LEVEL_LABELS = { city: '市级', district: '区级' } as const;
+
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-/** 每月通报: one line per month, newest first; each opens as a PDF (to read or forward) or as Excel (the tables). */
+/** 每月通报: one line per bulletin (市级 / 区级), newest month first; each opens as a PDF (to read or forward) or as Excel (the tables). */
 export default function BulletinsPage() {
   const b = useBulletins();
   const data = b.data;
@@ -35,14 +39,29 @@ export default function BulletinsPage() {
             </View>
           ) : null}
           {data.items.map((item) => (
-            <View key={item.id} className="bulletins__item" data-testid="bulletin-item" data-bulletin={item.id}>
-              <Text className="bulletins__label">{item.label}</Text>
+            <View key={item.id} className="bulletins__item" data-testid="bulletin-item" data-bulletin={item.id} data-level={item.level}>
+              <View className="bulletins__head">
+                <Text className={`bulletins__level bulletins__level--${item.level}`}>{LEVEL_LABELS[item.level]}</Text>
+                <Text className="bulletins__label">{item.title}</Text>
+              </View>
               <Text className="bulletins__figures">
                 咨询 {item.inquiries} 条 · 确认签约 {item.confirmedSigned} 个 · PDF {size(item.pdfBytes)}
               </Text>
+              {bulletinRankingLine(item.ranking, item.edition) ? (
+                <Text className="bulletins__ranking" data-testid={`bulletin-ranking-${item.level}-${item.month}`}>
+                  {bulletinRankingLine(item.ranking, item.edition)}
+                </Text>
+              ) : null}
               <View className="bulletins__actions">
-                <ActionButton text="打开 PDF" size="md" loading={b.opening === `${item.id}.pdf`} onClick={() => b.open(item.id, 'pdf')} testId={`bulletin-pdf-${item.month}`} />
-                <ActionButton text="Excel 表格" tone="secondary" size="md" loading={b.opening === `${item.id}.xlsx`} onClick={() => b.open(item.id, 'xlsx')} testId={`bulletin-xlsx-${item.month}`} />
+                <ActionButton text="打开 PDF" size="md" loading={b.opening === `${item.id}.pdf`} onClick={() => b.open(item.id, 'pdf')} testId={`bulletin-pdf-${item.level}-${item.month}`} />
+                <ActionButton
+                  text="Excel 表格"
+                  tone="secondary"
+                  size="md"
+                  loading={b.opening === `${item.id}.xlsx`}
+                  onClick={() => b.open(item.id, 'xlsx')}
+                  testId={`bulletin-xlsx-${item.level}-${item.month}`}
+                />
               </View>
             </View>
           ))}

@@ -13,7 +13,20 @@ beforeEach(() => {
 });
 afterEach(() => restore?.());
 
-const item = (month: string, label: string) => ({ id: `bl_demo-linjiang_${month}`, month, label, title: `临江区 ${label}招商工作通报`, createdAt: '2026-12-01T00:00:00.000Z', pdfBytes: 71_000, inquiries: 12, confirmedSigned: 2 });
+const item = (month: string, label: string) => ({
+  id: `bl_demo-linjiang_${month}`,
+  month,
+  level: 'district' as const,
+  label,
+  title: `临江区 ${label}招商工作通报`,
+  createdAt: '2026-12-01T00:00:00.000Z',
+  pdfBytes: 71_000,
+  inquiries: 12,
+  confirmedSigned: 2,
+  ranking: { locked: true, lockAt: '2026-12-07T16:00:00.000Z' },
+  edition: 1,
+});
+const cityItem = (month: string, label: string) => ({ ...item(month, label), id: `bl_city-yunchuan_${month}`, level: 'city' as const, label: `${label} · 全市`, title: `${label}全市招商工作通报`, ranking: null });
 
 describe('bulletins page', () => {
   it('lists past bulletins newest first and opens a PDF with openDocument (menu on) in WeChat', async () => {
@@ -27,7 +40,7 @@ describe('bulletins page', () => {
     expect(screen.getAllByTestId('bulletin-item').map((e) => e.getAttribute('data-bulletin'))).toEqual(['bl_demo-linjiang_2026-11', 'bl_demo-linjiang_2026-10']);
     expect(screen.getAllByText('咨询 12 条 · 确认签约 2 个 · PDF 69 KB')).toHaveLength(2);
     await act(async () => {
-      fireEvent.click(screen.getByTestId('bulletin-pdf-2026-11'));
+      fireEvent.click(screen.getByTestId('bulletin-pdf-district-2026-11'));
     });
     expect(fake.inputsOf('report.bulletinFile')).toEqual([{ bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' }]);
     expect(device.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/bulletin.pdf', fileType: 'pdf', showMenu: true });
@@ -48,8 +61,38 @@ describe('bulletins page', () => {
     render(<BulletinsPage />);
     await screen.findByTestId('bulletins-list');
     await act(async () => {
-      fireEvent.click(screen.getByTestId('bulletin-xlsx-2026-11'));
+      fireEvent.click(screen.getByTestId('bulletin-xlsx-district-2026-11'));
     });
     expect(screen.getByRole('alert').textContent).toContain('文件没有生成成功');
+  });
+
+  it('a city admin’s month has two rows, 市级 and 区级, each its own title, buttons and ranking line', async () => {
+    const live = { ...item('2026-11', '2026年11月'), ranking: { locked: false, lockAt: '2026-12-07T16:00:00.000Z' } };
+    const fake = fakeBackend({
+      'report.bulletins': () => ({ items: [cityItem('2026-11', '2026年11月'), live, { ...item('2026-10', '2026年10月'), edition: 2 }] }),
+      'report.bulletinFile': () => ({ fileName: '2026年11月全市招商工作通报.pdf', url: 'https://tcb.example/bulletins/c.pdf?sign=1' }),
+    });
+    restore = fake.restore;
+    render(<BulletinsPage />);
+    await screen.findByTestId('bulletins-list');
+    const rows = screen.getAllByTestId('bulletin-item');
+    expect(rows.map((r) => [r.getAttribute('data-level'), r.textContent?.slice(0, 2)])).toEqual([
+      ['city', '市级'],
+      ['district', '区级'],
+      ['district', '区级'],
+    ]);
+    expect(screen.getByText('2026年11月全市招商工作通报')).toBeTruthy();
+    expect(screen.getByText('临江区 2026年11月招商工作通报')).toBeTruthy();
+    // Every row's own test ids are distinct (the rows share `bulletin-item`, as list items do).
+    const ids = [...document.querySelectorAll('[data-testid^="bulletin-"]')].map((e) => e.getAttribute('data-testid')).filter((id) => id !== 'bulletin-item');
+    expect(ids).toHaveLength(3 * 2 + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(screen.getByTestId('bulletin-ranking-district-2026-11').textContent).toBe('擂台赛为实时排名，2026-12-07 锁定后更新为第二版');
+    expect(screen.getByTestId('bulletin-ranking-district-2026-10').textContent).toBe('第 2 版 · 擂台赛排名已锁定（2026-12-07）');
+    expect(screen.queryByTestId('bulletin-ranking-city-2026-11')).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('bulletin-pdf-city-2026-11'));
+    });
+    expect(fake.inputsOf('report.bulletinFile')).toEqual([{ bulletinId: 'bl_city-yunchuan_2026-11', format: 'pdf' }]);
   });
 });
