@@ -107,6 +107,8 @@ export const ReportCellConditionSchema = v.strictObject({
   values: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(40))), v.minLength(1), v.maxLength(12)),
   except: v.optional(v.boolean()),
 });
+/** A heat-map cell: further conditions, all of which a lead must meet — one schema for listing and exporting them. */
+export const ReportCellWhereSchema = v.optional(v.pipe(v.array(ReportCellConditionSchema), v.minLength(1), v.maxLength(3)));
 
 /** 点开看线索: the leads behind a figure, as far as the caller may see them. */
 export const reportLeadsContract = defineContract({
@@ -120,7 +122,7 @@ export const reportLeadsContract = defineContract({
     value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(120))),
     /** A heat-map cell: further conditions, all of which a lead must meet (see REPORT_CELL_FILTERS). */
-    where: v.optional(v.pipe(v.array(ReportCellConditionSchema), v.minLength(1), v.maxLength(3))),
+    where: ReportCellWhereSchema,
   }),
   response: v.object({
     items: v.array(StaffLeadSummarySchema),
@@ -245,6 +247,8 @@ export const reportExportContract = defineContract({
     /** For `leads`: the figure's filter, as report.leads; default all. */
     filter: v.optional(v.picklist(REPORT_LEAD_FILTERS)),
     value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+    /** For `leads`: a heat-map cell's conditions, as report.leads — the file holds exactly the listed leads. */
+    where: ReportCellWhereSchema,
   }),
   response: v.object({
     fileName: v.string(),
