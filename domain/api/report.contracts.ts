@@ -37,6 +37,9 @@ export const ReportScopeRequestSchema = {
   period: PeriodRequestSchema,
 };
 
+/** The wider scopes a caller may pick on 数据看板 and 招商热力图: the teams they may read, and whether the city. */
+export const ScopeChoicesSchema = v.object({ teams: v.array(v.object({ teamId: v.string(), name: v.string() })), city: v.boolean() });
+
 const PeriodViewSchema = v.object({ kind: v.picklist(PERIOD_KINDS), key: v.string(), label: v.string(), start: v.string(), end: v.string() });
 const BreakdownSchema = v.array(v.object({ key: v.string(), label: v.string(), count: v.number() }));
 
@@ -92,7 +95,7 @@ export const dashboardContract = defineContract({
     /** Whether the figures open their leads for this caller (a city admin reads figures only, never leads). */
     leadsOpen: v.boolean(),
     /** The wider scopes this caller may pick: the teams they may read, and whether the city. */
-    choices: v.object({ teams: v.array(v.object({ teamId: v.string(), name: v.string() })), city: v.boolean() }),
+    choices: ScopeChoicesSchema,
   }),
 });
 

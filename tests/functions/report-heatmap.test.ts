@@ -103,6 +103,15 @@ describe('report.heatmap', () => {
     expect(await code(OPENID.admin, { measure: 'views' })).toBe('VALIDATION.INVALID_INPUT');
   });
 
+  it('offers the dashboard’s picker: a team to its members, the city to a city admin, whose cells open no leads', async () => {
+    const squad = await b.ok<Heatmap & { leadsOpen: boolean; choices: { teams: Array<{ teamId: string }>; city: boolean } }>('report.heatmap', { scope: 'team', teamId: 'team-invest-squad', period: DEC, kind: 'origin_industry', measure: 'inquiries' }, OPENID.head);
+    expect([squad.scopeLabel, squad.totals.inquiries, squad.leadsOpen]).toEqual(['招商小组', 3, true]);
+    expect(squad.choices).toEqual({ teams: [{ teamId: 'team-invest-squad', name: '招商小组' }], city: false });
+    const city = await b.ok<Heatmap & { leadsOpen: boolean; choices: { city: boolean } }>('report.heatmap', { scope: 'city', period: DEC, kind: 'origin_industry', measure: 'inquiries' }, OPENID.cityAdmin);
+    expect([city.scopeLabel, city.totals.inquiries, city.leadsOpen, city.choices.city]).toEqual(['全市', 5, false, true]);
+    expect(await b.call('report.heatmap', { scope: 'team', teamId: 'team-industry', period: DEC, kind: 'origin_industry', measure: 'inquiries' }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+  });
+
   it('a tapped cell opens exactly the leads it counted, «其他» included, as far as the viewer may see them', async () => {
     const leads = (input: Record<string, unknown>, openid: string = OPENID.admin) => b.ok<LeadsPage>('report.leads', { scope: 'district', period: DEC, filter: 'all', ...input }, openid);
     const cell = [{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }];
