@@ -8,20 +8,16 @@ import { ErrorState } from '../../components/error-state';
 import { Segmented } from '../../components/segmented';
 import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
+import { ScopePicker } from '../components/scope-picker';
 import { PERIOD_TABS, type PeriodTab } from '../dashboard/dashboard-view';
-import type { DashboardScope } from '../dashboard/use-dashboard';
+import { offeredScopes } from '../scope/scope-options';
+import { scopeParam, type ReportScope } from '../scope/use-report-scope';
 import { encodeWhere } from './cell-link';
 import { HeatGrid } from './heat-grid';
 import { HeatLegend } from './heat-legend';
 import { cellWhere, KIND_TABS, MEASURE_TABS, stepPeriodKey } from './heatmap-view';
 import { useHeatmap } from './use-heatmap';
 import './index.css';
-
-const SCOPES: ReadonlyArray<{ key: DashboardScope; label: string }> = [
-  { key: 'person', label: '我的' },
-  { key: 'unit', label: '本单位' },
-  { key: 'district', label: '全区' },
-];
 
 const AXIS_TITLES = {
   origin_industry: { rows: '来源地', columns: '产业' },
@@ -34,11 +30,12 @@ const PERIOD_KINDS: readonly string[] = PERIOD_TABS.map((t) => t.key);
 export default function HeatmapPage() {
   const { params } = useRouter();
   const session = useSession();
-  const admin = session.staff?.roles.includes('admin') ?? false;
-  // Opened from 数据看板 with its scope and period; a chosen range (not a tab here) falls back to this month.
+  // Opened from 数据看板 with its scope (a team, a district by id) and period; a chosen range (not a tab here) falls back to this month.
   const knownKind = PERIOD_KINDS.includes(params.kind ?? '');
   const h = useHeatmap({
-    scope: params.scope === 'district' || params.scope === 'person' || params.scope === 'unit' ? params.scope : undefined,
+    scope: scopeParam(params.scope),
+    teamId: params.teamId || undefined,
+    districtId: params.districtId || undefined,
     kind: knownKind ? (params.kind as PeriodTab) : undefined,
     key: knownKind && params.key ? params.key : undefined,
   });
@@ -50,13 +47,15 @@ export default function HeatmapPage() {
   });
 
   const data = h.data;
+  const offered = offeredScopes({ roles: session.staff?.roles ?? [], scope: h.scope, districtId: h.districtId, choices: h.choices });
   const travel = (direction: 'previous' | 'next') => {
     const next = data ? stepPeriodKey(data.period.key, direction) : null;
     if (next) h.setKey(next);
   };
+  // A city admin's cells open no leads (as 数据看板's bars): the grid is plain then.
   const open = (row: number, column: number) => {
-    if (!data) return;
-    openPage(ROUTES.reportLeads, { scope: h.scope, kind: data.period.kind, key: data.period.key, filter: 'all', where: encodeWhere(cellWhere(data, row, column)) });
+    if (!data?.leadsOpen) return;
+    openPage(ROUTES.reportLeads, { scope: h.scope, ...(h.scope === 'team' ? { teamId: h.teamId } : {}), kind: data.period.kind, key: data.period.key, filter: 'all', where: encodeWhere(cellWhere(data, row, column)) });
   };
   const titles = AXIS_TITLES[h.kind];
 
@@ -66,7 +65,7 @@ export default function HeatmapPage() {
         招商热力图
       </Text>
       <View className="heatmap-page__controls">
-        <Segmented options={SCOPES.filter((s) => s.key !== 'district' || admin)} active={h.scope} onChange={(k) => h.setScope(k as DashboardScope)} testId="heatmap-scope" />
+        <ScopePicker options={offered} active={h.scope} teams={h.choices.teams} teamId={h.teamId} onChange={(k, teamId) => h.setScope(k as ReportScope, teamId)} testIdPrefix="heatmap" />
         <Segmented options={KIND_TABS} active={h.kind} onChange={(k) => h.setKind(k as typeof h.kind)} testId="heatmap-kind" />
         <Segmented options={MEASURE_TABS} active={h.measure} onChange={(k) => h.setMeasure(k as typeof h.measure)} testId="heatmap-measure" />
         <Segmented options={PERIOD_TABS} active={h.periodKind} onChange={(k) => h.setPeriodKind(k as PeriodTab)} testId="heatmap-period" />
@@ -95,9 +94,9 @@ export default function HeatmapPage() {
             {data.scopeLabel} · 共 {data.totals.inquiries} 条咨询，确认签约 {data.totals.signed} 个、落地 {data.totals.landed} 个
             {data.totals.conversionPct === null ? '' : `，转化率 ${data.totals.conversionPct}%`}
           </Text>
-          <HeatGrid map={data} rowTitle={titles.rows} columnTitle={titles.columns} onOpen={open} />
+          <HeatGrid map={data} rowTitle={titles.rows} columnTitle={titles.columns} onOpen={data.leadsOpen ? open : undefined} />
           <HeatLegend measure={data.measure} legend={data.legend} />
-          <Text className="heatmap-page__note">签约、落地为投资促进局确认的结果，计入咨询所在的统计周期；点格子查看对应线索。</Text>
+          <Text className="heatmap-page__note">签约、落地为投资促进局确认的结果，计入咨询所在的统计周期；{data.leadsOpen ? '点格子查看对应线索。' : '这里只看数字，线索由各区查看。'}</Text>
         </View>
       )}
     </View>

@@ -35,8 +35,8 @@ export default function ReportLeadsPage() {
           ))}
           {data.hidden ? <Text className="report-leads__note">另有 {data.hidden} 条属于其他单位，无权查看</Text> : null}
           {data.nextCursor ? <Text className="report-leads__note">仅显示前 {data.items.length} 条</Text> : null}
-          {/* report.export takes no heat-map cell yet: rather no button than a file of other leads. */}
-          {input.where ? null : <ExportBar title="导出这些线索" choices={EXPORT_CHOICES.leads} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="report-leads-export" />}
+          {/* The same selection as this list (a bar's filter or a heat-map cell's where), unpaged: exactly these leads. */}
+          <ExportBar title="导出这些线索" choices={EXPORT_CHOICES.leads} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="report-leads-export" />
         </View>
       )}
     </View>
