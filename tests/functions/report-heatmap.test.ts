@@ -153,7 +153,7 @@ describe('report.heatmap', () => {
     const cell = cases[0][1];
     const admin = await exportedIds(cell, OPENID.admin);
     expect(admin.answer).toMatchObject({ rows: 2, contactRows: 2, hidden: 0 });
-    const audit = await b.store.find<{ action: string; after: Record<string, unknown> }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 1 });
+    const audit = await b.store.find<{ _id: string; action: string; after: Record<string, unknown> }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'report.export', after: { where: cell.where, rows: 2 } });
     expect([...(audit[0]?.after.contactLeadIds as string[])].sort()).toEqual([ids.zj1, ids.zj2].sort());
     // A colleague in the handler's team sees the cell's leads with the phone masked, and reveals nothing.

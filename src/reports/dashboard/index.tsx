@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { ExportBar } from '../components/export-bar';
@@ -20,7 +21,7 @@ import { EXPORT_CHOICES, useReportExport } from './use-report-export';
 import './index.css';
 
 export default function DashboardPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const session = useSession();
   const d = useDashboard({
     scope: scopeParam(params.scope),

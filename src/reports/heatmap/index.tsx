@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { Segmented } from '../../components/segmented';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { ScopePicker } from '../components/scope-picker';
@@ -28,7 +29,7 @@ const PERIOD_KINDS: readonly string[] = PERIOD_TABS.map((t) => t.key);
 
 /** 招商热力图: where this period's inquiries come from and what they ask for, as a grid that opens its leads. */
 export default function HeatmapPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const session = useSession();
   // Opened from 数据看板 with its scope (a team, a district by id) and period; a chosen range (not a tab here) falls back to this month.
   const knownKind = PERIOD_KINDS.includes(params.kind ?? '');

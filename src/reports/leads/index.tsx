@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PAGE_HEADING } from '../../components/a11y';
 import { EmptyState } from '../../components/empty-state';
@@ -10,11 +9,12 @@ import { openPage, ROUTES } from '../../routes';
 import { ExportBar } from '../components/export-bar';
 import { EXPORT_CHOICES, useReportExport } from '../dashboard/use-report-export';
 import { useReportLeads } from './use-report-leads';
+import { usePageParams } from '../../hooks/use-page-params';
 import './index.css';
 
 /** 看板明细: the leads a tapped bar counted, as far as this person may open them. */
 export default function ReportLeadsPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const { status, data, error, reload, input } = useReportLeads(params);
   const exporter = useReportExport(() => input);
   return (
