@@ -18,6 +18,7 @@ import { DistrictTable } from './district-table';
 import { barRows, compareText, neighbourKey, PERIOD_TABS, responseText, type PeriodTab } from './dashboard-view';
 import { useDashboard } from './use-dashboard';
 import { EXPORT_CHOICES, useReportExport } from './use-report-export';
+import '../report-page.css';
 import './index.css';
 
 export default function DashboardPage() {
@@ -86,7 +87,7 @@ export default function DashboardPage() {
         <ErrorState message={d.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void d.reload()} />
       ) : (
         <View>
-          <Text className="report-page__scope">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
+          <Text className="report-page__note">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
           <View className="report-page__tiles">
             <View className="report-page__tile" data-testid="tile-inquiries" onClick={leadsOpen ? () => open('all') : undefined} {...(leadsOpen ? tappable({ role: 'link' }) : {})}>
               <Text className="report-page__tile-value">{data.figures.inquiries}</Text>

@@ -18,6 +18,7 @@ import { HeatGrid } from './heat-grid';
 import { HeatLegend } from './heat-legend';
 import { cellWhere, KIND_TABS, MEASURE_TABS, stepPeriodKey } from './heatmap-view';
 import { useHeatmap } from './use-heatmap';
+import '../report-page.css';
 import './index.css';
 
 const AXIS_TITLES = {
@@ -61,23 +62,23 @@ export default function HeatmapPage() {
   const titles = AXIS_TITLES[h.kind];
 
   return (
-    <View className="heatmap-page" data-testid="heatmap" role="main">
-      <Text className="heatmap-page__title" {...PAGE_HEADING}>
+    <View className="report-page" data-testid="heatmap" role="main">
+      <Text className="report-page__title" {...PAGE_HEADING}>
         招商热力图
       </Text>
-      <View className="heatmap-page__controls">
+      <View className="report-page__controls">
         <ScopePicker options={offered} active={h.scope} teams={h.choices.teams} teamId={h.teamId} onChange={(k, teamId) => h.setScope(k as ReportScope, teamId)} testIdPrefix="heatmap" />
         <Segmented options={KIND_TABS} active={h.kind} onChange={(k) => h.setKind(k as typeof h.kind)} testId="heatmap-kind" />
         <Segmented options={MEASURE_TABS} active={h.measure} onChange={(k) => h.setMeasure(k as typeof h.measure)} testId="heatmap-measure" />
         <Segmented options={PERIOD_TABS} active={h.periodKind} onChange={(k) => h.setPeriodKind(k as PeriodTab)} testId="heatmap-period" />
-        <View className="heatmap-page__travel">
-          <View className="heatmap-page__step" onClick={() => travel('previous')} data-testid="heatmap-previous" {...tappable({ label: '上一期' })}>
+        <View className="report-page__travel">
+          <View className="report-page__step" onClick={() => travel('previous')} data-testid="heatmap-previous" {...tappable({ label: '上一期' })}>
             <Text>‹ 上一期</Text>
           </View>
-          <Text className="heatmap-page__period" data-testid="heatmap-period-label">
+          <Text className="report-page__period" data-testid="heatmap-period-label">
             {data?.period.label ?? '…'}
           </Text>
-          <View className="heatmap-page__step" onClick={() => travel('next')} data-testid="heatmap-next" {...tappable({ label: '下一期' })}>
+          <View className="report-page__step" onClick={() => travel('next')} data-testid="heatmap-next" {...tappable({ label: '下一期' })}>
             <Text>下一期 ›</Text>
           </View>
         </View>
@@ -91,13 +92,13 @@ export default function HeatmapPage() {
         <EmptyState title="本期还没有咨询" description={`${data.scopeLabel} · ${data.period.label}：没有可画的数据，换一个统计周期看看`} actionText="看上一期" onAction={() => travel('previous')} />
       ) : (
         <View>
-          <Text className="heatmap-page__summary" data-testid="heatmap-summary">
+          <Text className="report-page__note" data-testid="heatmap-summary">
             {data.scopeLabel} · 共 {data.totals.inquiries} 条咨询，确认签约 {data.totals.signed} 个、落地 {data.totals.landed} 个
             {data.totals.conversionPct === null ? '' : `，转化率 ${data.totals.conversionPct}%`}
           </Text>
           <HeatGrid map={data} rowTitle={titles.rows} columnTitle={titles.columns} onOpen={data.leadsOpen ? open : undefined} />
           <HeatLegend measure={data.measure} legend={data.legend} />
-          <Text className="heatmap-page__note">签约、落地为投资促进局确认的结果，计入咨询所在的统计周期；{data.leadsOpen ? '点格子查看对应线索。' : '这里只看数字，线索由各区查看。'}</Text>
+          <Text className="report-page__note report-page__note--after">签约、落地为投资促进局确认的结果，计入咨询所在的统计周期；{data.leadsOpen ? '点格子查看对应线索。' : '这里只看数字，线索由各区查看。'}</Text>
         </View>
       )}
     </View>
