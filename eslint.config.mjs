@@ -62,6 +62,19 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Pages read their parameters only through usePageParams, which decodes what the routers hand over encoded.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/hooks/use-page-params.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@tarojs/taro', importNames: ['useRouter', 'getCurrentInstance'], message: 'Read page parameters with usePageParams (src/hooks/use-page-params.ts): decoded once, for every page.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Taro', property: 'useRouter', message: 'Read page parameters with usePageParams (src/hooks/use-page-params.ts).' },
+        { object: 'Taro', property: 'getCurrentInstance', message: 'Read page parameters with usePageParams (src/hooks/use-page-params.ts).' },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/**/use-*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

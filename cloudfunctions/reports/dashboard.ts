@@ -1,12 +1,11 @@
 import { dashboardContract } from '../../domain/api/report.contracts';
 import { districtBreakdown, summariseRollups, teamRows } from '../../domain/report/dashboard.rules';
 import { previousPeriod, type Period } from '../../domain/report/period.rules';
-import type { Staff } from '../../domain/org/staff.schema';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { countOverdueLeads } from '../_lib/repositories/lead.repository';
 import type { Where } from '../_lib/store/store-port';
-import { periodView, readableTeams, resolvePeriod, resolveScope, scopeRollups, scopeUnitNames, type ResolvedScope } from './report-scope';
+import { periodView, resolvePeriod, resolveScope, scopeChoices, scopeRollups, scopeUnitNames, type ResolvedScope } from './report-scope';
 
 /** A scope's rows; a team's are narrowed to its members once more (the query already is: the rule says why). */
 const rowsOf = async (deps: Deps, scope: ResolvedScope, p: Period) => {
@@ -38,8 +37,6 @@ export const overdueByDistrict = async (deps: Deps, scope: ResolvedScope, now: D
   }
 };
 
-const choicesOf = async (deps: Deps, me: Staff) => ({ teams: await readableTeams(deps, me), city: me.status === 'active' && me.roles.includes('city_admin') });
-
 /**
  * 数据看板: a scope's figures for a period and the one before it («以旬保月、以月保季、以季保年»), summed from the
  * roll-ups (a handful of rows per day), so a read never counts leads — except the indexed count of overdue.
@@ -56,7 +53,7 @@ export const dashboardAction = defineAction(dashboardContract, async (deps, ctx,
     rowsOf(deps, scope, previous),
     scopeUnitNames(deps, scope),
     overdueByDistrict(deps, scope, ctx.now),
-    choicesOf(deps, me),
+    scopeChoices(deps, me),
   ]);
   return {
     scope: scope.scope,

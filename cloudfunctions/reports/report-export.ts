@@ -12,7 +12,7 @@ import { leadViewLevel } from '../_lib/lead-access';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { findLeads } from '../_lib/repositories/lead.repository';
 import { createNameCache } from '../workspace/lead-views';
-import { inScope, matches } from './report-leads';
+import { inScope, matches, matchesAll, type CellConditions } from './report-leads';
 import { resolvePeriod, resolveScope, scopeRollups, scopeUnitNames, type ResolvedScope } from './report-scope';
 import { tablesToXlsx, tableToCsvBytes } from './spreadsheet-writer';
 
@@ -43,8 +43,16 @@ interface LeadsExport {
   hidden: number;
 }
 
-const leadsTable = async (deps: Deps, me: Staff, scope: ResolvedScope, period: Period, filter: string, value: string | undefined, title: string): Promise<LeadsExport> => {
-  const leads = (await periodLeads(deps, scope.districtId, period)).filter((lead) => inScope(lead, scope) && matches(lead, filter, value));
+/** What the leads table holds: report.leads' selection (scope, the tapped figure, a heat-map cell), unpaged. */
+interface LeadSelection {
+  filter: string;
+  value: string | undefined;
+  where: CellConditions | undefined;
+}
+
+const leadsTable = async (deps: Deps, me: Staff, scope: ResolvedScope, period: Period, selection: LeadSelection, title: string): Promise<LeadsExport> => {
+  const { filter, value, where } = selection;
+  const leads = (await periodLeads(deps, scope.districtId, period)).filter((lead) => inScope(lead, scope) && matches(lead, filter, value) && matchesAll(lead, where));
   const names = createNameCache(deps);
   const rows: string[][] = [];
   const contactLeadIds: string[] = [];
@@ -97,11 +105,11 @@ export const reportExportAction = defineAction(reportExportContract, async (deps
   // A city admin exports figures only: the leads table is refused like the leads themselves.
   if (input.table === 'leads' && !scope.leadsOpen) throw new DomainError('AUTH.FORBIDDEN');
   const filter = input.filter ?? 'all';
-  if (input.table === 'dashboard' && (input.filter || input.value)) throw new DomainError('VALIDATION.INVALID_INPUT', ['filter']);
+  if (input.table === 'dashboard' && (input.filter || input.value || input.where)) throw new DomainError('VALIDATION.INVALID_INPUT', [input.where ? 'where' : 'filter']);
   if (filter !== 'all' && !input.value) throw new DomainError('VALIDATION.INVALID_INPUT', ['value']);
   if (filter === 'all' && input.value) throw new DomainError('VALIDATION.INVALID_INPUT', ['value']);
   const title = `${scope.label} ${period.label}`;
-  const result = input.table === 'leads' ? await leadsTable(deps, me, scope, period, filter, input.value, title) : { table: await dashboardExport(deps, scope, period, title), contactLeadIds: [], hidden: 0 };
+  const result = input.table === 'leads' ? await leadsTable(deps, me, scope, period, { filter, value: input.value, where: input.where }, title) : { table: await dashboardExport(deps, scope, period, title), contactLeadIds: [], hidden: 0 };
   const bytes = input.format === 'xlsx' ? await tablesToXlsx([result.table]) : tableToCsvBytes(result.table);
   const at = ctx.now.toISOString();
   const auditId = newId('aud', ctx.now, deps.randomBytes);
@@ -114,7 +122,7 @@ export const reportExportAction = defineAction(reportExportContract, async (deps
     actorName: me.name,
     at,
     before: null,
-    after: { table: input.table, format: input.format, scope: scope.scope, scopeLabel: scope.label, scopeDistrictId: scope.districtId, ...(scope.scope === 'team' ? { teamId: scope.teamId } : {}), period: period.key, filter, value: input.value ?? null, rows: result.table.rows.length, contactLeadIds: result.contactLeadIds },
+    after: { table: input.table, format: input.format, scope: scope.scope, scopeLabel: scope.label, scopeDistrictId: scope.districtId, ...(scope.scope === 'team' ? { teamId: scope.teamId } : {}), period: period.key, filter, value: input.value ?? null, where: input.where ?? null, rows: result.table.rows.length, contactLeadIds: result.contactLeadIds },
   });
   const fileName = fileNameOf(scope.label, period.label, input.table, input.format);
   let url: string;

@@ -45,8 +45,10 @@ export const matches = (lead: Lead, filter: string, value: string | undefined): 
   }
 };
 
-/** A heat-map cell's conditions (report.leads' `where`): each met — one of its values, or with `except` none. */
-export const matchesAll = (lead: Lead, where: ReadonlyArray<{ filter: string; values: readonly string[]; except?: boolean }> | undefined): boolean =>
+export type CellConditions = ReadonlyArray<{ filter: string; values: readonly string[]; except?: boolean }>;
+
+/** A heat-map cell's conditions (report.leads' and report.export's `where`): each met — one of its values, or with `except` none. */
+export const matchesAll = (lead: Lead, where: CellConditions | undefined): boolean =>
   (where ?? []).every((w) => w.values.some((value) => matches(lead, w.filter, value)) !== (w.except === true));
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([A-Za-z0-9_-]{1,64})$/;

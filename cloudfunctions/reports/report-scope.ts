@@ -113,7 +113,10 @@ export const canReadTeam = (me: Staff, team: Pick<Team, 'leaderStaffId' | 'membe
   me.roles.includes('admin') || team.leaderStaffId === me._id || team.memberStaffIds.includes(me._id);
 
 /** The teams a caller may pick on the dashboard (an admin: all of the district's). */
-export const readableTeams = async (deps: Deps, me: Staff) => (await listTeams(deps.store, me.districtId)).filter((t) => canReadTeam(me, t)).map((t) => ({ teamId: t._id, name: t.name }));
+const readableTeams = async (deps: Deps, me: Staff) => (await listTeams(deps.store, me.districtId)).filter((t) => canReadTeam(me, t)).map((t) => ({ teamId: t._id, name: t.name }));
+
+/** The wider scopes a caller may pick on 数据看板 and 招商热力图: the teams they may read, and whether the city. */
+export const scopeChoices = async (deps: Deps, me: Staff) => ({ teams: await readableTeams(deps, me), city: isCityAdmin(me) });
 
 /** A scope's roll-up rows for one period: one paged query whatever the team's or the city's size. */
 export const scopeRollups = (deps: Deps, scope: ResolvedScope, p: Period): Promise<RollupDoc[]> => {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { HEATMAP_KINDS, HEATMAP_MEASURES } from '../report/heatmap.rules';
 import { defineContract } from './contract';
-import { ReportScopeRequestSchema, REPORT_SCOPES } from './report.contracts';
+import { ReportScopeRequestSchema, REPORT_SCOPES, ScopeChoicesSchema } from './report.contracts';
 
 const PeriodViewSchema = v.object({ kind: v.string(), key: v.string(), label: v.string(), start: v.string(), end: v.string() });
 const AxisSchema = v.array(v.object({ key: v.string(), label: v.string(), inquiries: v.number() }));
@@ -38,5 +38,9 @@ export const heatmapContract = defineContract({
     namedColumnKeys: v.array(v.string()),
     legend: v.array(v.object({ step: v.number(), from: v.number(), upTo: v.number() })),
     totals: v.object({ inquiries: v.number(), signed: v.number(), landed: v.number(), conversionPct: v.nullable(v.number()) }),
+    /** Whether a cell opens its leads for this caller (a city admin reads figures only, as on 数据看板). */
+    leadsOpen: v.boolean(),
+    /** The wider scopes this caller may pick, as 数据看板's. */
+    choices: ScopeChoicesSchema,
   }),
 });

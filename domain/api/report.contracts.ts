@@ -37,6 +37,9 @@ export const ReportScopeRequestSchema = {
   period: PeriodRequestSchema,
 };
 
+/** The wider scopes a caller may pick on 数据看板 and 招商热力图: the teams they may read, and whether the city. */
+export const ScopeChoicesSchema = v.object({ teams: v.array(v.object({ teamId: v.string(), name: v.string() })), city: v.boolean() });
+
 const PeriodViewSchema = v.object({ kind: v.picklist(PERIOD_KINDS), key: v.string(), label: v.string(), start: v.string(), end: v.string() });
 const BreakdownSchema = v.array(v.object({ key: v.string(), label: v.string(), count: v.number() }));
 
@@ -92,7 +95,7 @@ export const dashboardContract = defineContract({
     /** Whether the figures open their leads for this caller (a city admin reads figures only, never leads). */
     leadsOpen: v.boolean(),
     /** The wider scopes this caller may pick: the teams they may read, and whether the city. */
-    choices: v.object({ teams: v.array(v.object({ teamId: v.string(), name: v.string() })), city: v.boolean() }),
+    choices: ScopeChoicesSchema,
   }),
 });
 
@@ -107,6 +110,8 @@ export const ReportCellConditionSchema = v.strictObject({
   values: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(40))), v.minLength(1), v.maxLength(12)),
   except: v.optional(v.boolean()),
 });
+/** A heat-map cell: further conditions, all of which a lead must meet — one schema for listing and exporting them. */
+export const ReportCellWhereSchema = v.optional(v.pipe(v.array(ReportCellConditionSchema), v.minLength(1), v.maxLength(3)));
 
 /** 点开看线索: the leads behind a figure, as far as the caller may see them. */
 export const reportLeadsContract = defineContract({
@@ -120,7 +125,7 @@ export const reportLeadsContract = defineContract({
     value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(120))),
     /** A heat-map cell: further conditions, all of which a lead must meet (see REPORT_CELL_FILTERS). */
-    where: v.optional(v.pipe(v.array(ReportCellConditionSchema), v.minLength(1), v.maxLength(3))),
+    where: ReportCellWhereSchema,
   }),
   response: v.object({
     items: v.array(StaffLeadSummarySchema),
@@ -245,6 +250,8 @@ export const reportExportContract = defineContract({
     /** For `leads`: the figure's filter, as report.leads; default all. */
     filter: v.optional(v.picklist(REPORT_LEAD_FILTERS)),
     value: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(40))),
+    /** For `leads`: a heat-map cell's conditions, as report.leads — the file holds exactly the listed leads. */
+    where: ReportCellWhereSchema,
   }),
   response: v.object({
     fileName: v.string(),

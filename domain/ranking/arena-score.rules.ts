@@ -94,10 +94,3 @@ export const rankScored = (scored: readonly ScoredContestant[], w: ArenaWeights)
 /** Scores and ranks every contestant from its facts. */
 export const rankContestants = (all: readonly ContestantFacts[], w: ArenaWeights): ContestantScore[] =>
   rankScored(all.map((facts) => ({ contestantId: facts.contestantId, name: facts.name, items: scoreItems(facts, w) })), w);
-
-/** What one unit sees: the top N, and its own line with its breakdown wherever it stands. */
-export const boardFor = (ranking: readonly ContestantScore[], viewerId: string | null, topN: number) => ({
-  top: ranking.filter((s) => s.rank <= topN).map(({ items: _items, ...line }) => line),
-  own: ranking.find((s) => s.contestantId === viewerId) ?? null,
-  contestants: ranking.length,
-});

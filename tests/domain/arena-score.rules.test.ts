@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { boardFor, efficacyCoefficient, rankContestants, type ContestantFacts } from '../../domain/ranking/arena-score.rules';
+import { efficacyCoefficient, rankContestants, type ContestantFacts } from '../../domain/ranking/arena-score.rules';
 import { ArenaWeightsSchema, DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
 
 /**
@@ -91,16 +91,6 @@ describe('擂台赛 score', () => {
     });
     const ranking = rankContestants([tie('b', '乙'), tie('a', '甲'), QUARTER[0]], DEFAULT_ARENA_WEIGHTS);
     expect(ranking.map((r) => r.rank)).toEqual([1, 2, 2]);
-  });
-
-  it('shows every unit the top N and its own line with the breakdown', () => {
-    const ranking = rankContestants(QUARTER, DEFAULT_ARENA_WEIGHTS);
-    const board = boardFor(ranking, 'unit-econ', 2);
-    expect(board.top.map((t) => t.name)).toEqual(['商务局', '科技局']);
-    expect(board.top[0]).not.toHaveProperty('items');
-    expect(board.own).toMatchObject({ name: '经发局', rank: 4, raw: 0 });
-    expect(board.contestants).toBe(4);
-    expect(boardFor(ranking, null, 2).own).toBeNull();
   });
 
   it('refuses weights that make no sense', () => {

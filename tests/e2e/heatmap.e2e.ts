@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -11,7 +12,8 @@ const AXE_PATH = createRequire(__filename).resolve('axe-core/axe.min.js');
 /**
  * 招商热力图 in the browser: the district admin (许安然) opens the heat map over real inquiries — two from 浙江
  * (credit codes), one from 江苏, one about a factory — taps a cell and sees exactly its leads; the grid scrolls
- * sideways on a phone with its row headers in place, fits a desktop, and at 200 % text nothing is cut.
+ * sideways on a phone with its row headers in place, fits a desktop, and at 200 % text nothing is cut. The cell's
+ * leads download as exactly the listed ones; a team member reads the team's map, a city admin the city's, figures only.
  */
 describe('heat map in the browser', () => {
   let cloud: LocalCloudProcess;
@@ -61,6 +63,19 @@ describe('heat map in the browser', () => {
     await page.getByText('钱塘储能科技有限公司').waitFor();
     assert.equal(await page.getByText('金陵智造有限公司').count(), 0);
     assert.equal(await page.getByText('西湖智能有限公司').count(), 0);
+    await settle(page);
+
+    // «导出这些线索»: the file holds exactly the leads listed, nothing of the other cells.
+    const listed = await page.getByTestId('report-leads-list').locator('[data-testid="lead-item"]').count();
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('report-leads-export').getByTestId('export-leads.csv').click()]);
+    const path = await file.path();
+    assert.ok(path, 'the download was saved');
+    assert.match(file.suggestedFilename(), /^招商数据_全区_\d{4}年\d{1,2}月_线索\.csv$/);
+    const lines = readFileSync(path).toString('utf8').split('\r\n').slice(1).filter(Boolean);
+    const companies = lines.map((l) => l.split(',')[3]).sort();
+    assert.deepEqual(companies, ['浙里新能源有限公司', '钱塘储能科技有限公司'].sort());
+    assert.equal(lines.length, listed);
+    await page.getByText(/^已导出 2 行/).waitFor();
 
     // From 数据看板: its 招商热力图 entry, and its industry bar (a Chinese value) opens the same leads.
     await page.goto(`${cloud.url}#/reports/dashboard/index?scope=district`);
@@ -78,6 +93,33 @@ describe('heat map in the browser', () => {
     await page.locator('[data-testid="heatmap-kind-street_carrier"]:visible').first().click();
     await page.locator('[role="columnheader"]:visible', { hasText: '厂房' }).first().waitFor({ timeout: 30_000 });
     await page.context().close();
+  });
+
+  it('offers a team member the team’s map with tap-through, and a city admin the city’s figures without', async () => {
+    // 林致远 brought every inquiry above and is in 招商小组: the team's map holds them.
+    const member = await openPhonePage(browser, 'head');
+    await member.goto(`${cloud.url}#/reports/heatmap/index`);
+    await member.locator('[data-testid="heat-grid"]:visible').first().waitFor({ timeout: 30_000 });
+    await member.locator('[data-testid="heatmap-scope-team"]:visible').first().click();
+    await member.locator('[data-testid="heatmap-summary"]:visible', { hasText: '招商小组' }).first().waitFor({ timeout: 30_000 });
+    await member.getByRole('link', { name: '浙江 × 新能源：2 条咨询，查看线索' }).click();
+    await member.getByTestId('report-leads-list').waitFor({ timeout: 30_000 });
+    await member.getByText('浙里新能源有限公司').waitFor();
+    await member.context().close();
+
+    // 陆明远 reads the city: the same grid, every cell a figure and none a link.
+    const city = await openPhonePage(browser, 'city-admin');
+    await city.goto(`${cloud.url}#/reports/heatmap/index?scope=city`);
+    const grid = city.locator('[data-testid="heat-grid"]:visible').first();
+    await grid.waitFor({ timeout: 30_000 });
+    await city.locator('[data-testid="heatmap-summary"]:visible', { hasText: '全市' }).first().waitFor();
+    assert.equal(await city.locator('[data-testid="heatmap-scope-city"]:visible').first().getAttribute('aria-checked'), 'true');
+    assert.equal(await grid.getByRole('link').count(), 0);
+    const cell = grid.getByRole('cell', { name: /^浙江 × 新能源：/ });
+    await cell.click();
+    await settle(city);
+    assert.equal(await city.getByTestId('report-leads-list').count(), 0);
+    await city.context().close();
   });
 
   it('scrolls sideways on a phone with the row headers in place, fits a desktop, and cuts nothing at 200 % text', async () => {

@@ -81,4 +81,15 @@ describe('report.arena (擂台赛) on SQLite', () => {
     expect(await b.call('report.arena', { kind: 'month', key: '2026-Q4' }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'REPORT.PERIOD_INVALID' } });
     expect(await b.call('report.arena', { kind: 'quarter' }, OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
   });
+
+  it('shows a unit the top N without their items, and its own line wherever it stands; the admin every line', async () => {
+    const { weights } = await b.ok<{ weights: Record<string, unknown> }>('report.weights', {}, OPENID.admin);
+    await b.ok('report.setWeights', { weights: { ...weights, topN: 2 } }, OPENID.admin);
+    const tech = await b.ok<Board>('report.arena', { kind: 'quarter', key: '2026-Q4' }, OPENID.tech);
+    expect(tech.top.map((l) => [l.contestantId, l.rank])).toEqual([['unit-park', 1], ['unit-invest', 2]]);
+    expect(tech.top.every((l) => !('items' in l))).toBe(true);
+    expect(tech.own).toMatchObject({ contestantId: 'unit-tech', raw: 10, rank: 3 });
+    const admin = await b.ok<Board>('report.arena', { kind: 'quarter', key: '2026-Q4' }, OPENID.admin);
+    expect(admin.top).toHaveLength(admin.contestants);
+  });
 });

@@ -103,6 +103,15 @@ describe('report.heatmap', () => {
     expect(await code(OPENID.admin, { measure: 'views' })).toBe('VALIDATION.INVALID_INPUT');
   });
 
+  it('offers the dashboard’s picker: a team to its members, the city to a city admin, whose cells open no leads', async () => {
+    const squad = await b.ok<Heatmap & { leadsOpen: boolean; choices: { teams: Array<{ teamId: string }>; city: boolean } }>('report.heatmap', { scope: 'team', teamId: 'team-invest-squad', period: DEC, kind: 'origin_industry', measure: 'inquiries' }, OPENID.head);
+    expect([squad.scopeLabel, squad.totals.inquiries, squad.leadsOpen]).toEqual(['招商小组', 3, true]);
+    expect(squad.choices).toEqual({ teams: [{ teamId: 'team-invest-squad', name: '招商小组' }], city: false });
+    const city = await b.ok<Heatmap & { leadsOpen: boolean; choices: { city: boolean } }>('report.heatmap', { scope: 'city', period: DEC, kind: 'origin_industry', measure: 'inquiries' }, OPENID.cityAdmin);
+    expect([city.scopeLabel, city.totals.inquiries, city.leadsOpen, city.choices.city]).toEqual(['全市', 5, false, true]);
+    expect(await b.call('report.heatmap', { scope: 'team', teamId: 'team-industry', period: DEC, kind: 'origin_industry', measure: 'inquiries' }, OPENID.head)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+  });
+
   it('a tapped cell opens exactly the leads it counted, «其他» included, as far as the viewer may see them', async () => {
     const leads = (input: Record<string, unknown>, openid: string = OPENID.admin) => b.ok<LeadsPage>('report.leads', { scope: 'district', period: DEC, filter: 'all', ...input }, openid);
     const cell = [{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }];
@@ -116,6 +125,51 @@ describe('report.heatmap', () => {
     expect(tech).toMatchObject({ items: [expect.objectContaining({ id: ids.js1 })], hidden: 0 });
     const r = await b.call('report.leads', { scope: 'district', period: DEC, filter: 'all', where: [{ filter: 'origin', values: [] }] }, OPENID.admin);
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+  });
+
+  it('exports a cell: exactly the leads its page lists, masked per role, audited with the cell', async () => {
+    const leads = (input: Record<string, unknown>, openid: string) => b.ok<LeadsPage>('report.leads', { period: DEC, filter: 'all', ...input }, openid);
+    const exportedIds = async (input: Record<string, unknown>, openid: string) => {
+      const answer = await b.ok<{ url: string; rows: number; contactRows: number; hidden: number }>('report.export', { period: DEC, table: 'leads', format: 'csv', ...input }, openid);
+      const bytes = await b.deps.files.get(`local:${new URL(answer.url, 'http://local').pathname.replace('/api/_local/files/', '')}`);
+      const lines = Buffer.from(bytes as Uint8Array).toString('utf8').split('\r\n').slice(1).filter(Boolean);
+      return { answer, lines, ids: lines.map((l) => l.split(',')[0]).sort() };
+    };
+    const listedIds = async (input: Record<string, unknown>, openid: string) => (await leads(input, openid)).items.map((i) => i.id).sort();
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [OPENID.admin, { scope: 'district', where: [{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }] }],
+      [OPENID.admin, { scope: 'district', where: [{ filter: 'origin', values: ['330000', '320000'], except: true }] }],
+      [OPENID.admin, { scope: 'district', where: [{ filter: 'origin', values: ['330000'] }, { filter: 'industry', values: ['新能源'] }, { filter: 'confirmed', values: ['signed'] }] }],
+      [OPENID.tech, { scope: 'unit', where: [{ filter: 'industry', values: ['新能源'] }] }],
+      [OPENID.tech, { scope: 'team', teamId: 'team-industry', where: [{ filter: 'origin', values: ['330000'] }] }],
+      [OPENID.commissioner, { scope: 'team', teamId: 'team-invest-squad', where: [{ filter: 'origin', values: ['330000'] }] }],
+    ];
+    for (const [openid, input] of cases) {
+      const file = await exportedIds(input, openid);
+      expect([JSON.stringify(input), file.ids]).toEqual([JSON.stringify(input), await listedIds(input, openid)]);
+      expect(file.ids.length).toBeGreaterThan(0);
+    }
+    // The admin may reveal: contact data in the file, each such lead named in the export's audit with the cell.
+    const cell = cases[0][1];
+    const admin = await exportedIds(cell, OPENID.admin);
+    expect(admin.answer).toMatchObject({ rows: 2, contactRows: 2, hidden: 0 });
+    const audit = await b.store.find<{ _id: string; action: string; after: Record<string, unknown> }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 1 });
+    expect(audit[0]).toMatchObject({ action: 'report.export', after: { where: cell.where, rows: 2 } });
+    expect([...(audit[0]?.after.contactLeadIds as string[])].sort()).toEqual([ids.zj1, ids.zj2].sort());
+    // A colleague in the handler's team sees the cell's leads with the phone masked, and reveals nothing.
+    const team = await exportedIds(cases[5][1], OPENID.commissioner);
+    expect(team.answer).toMatchObject({ rows: 2, contactRows: 0 });
+    expect(team.lines.join('\n')).toMatch(/139\*{4}\d{4}/);
+    expect(team.lines.join('\n')).not.toMatch(/1390013\d{4}/);
+    // A cell with the dashboard table, or a malformed one, is refused, nothing written.
+    const before = (await b.store.find(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 200 })).length;
+    for (const bad of [{ table: 'dashboard', where: cell.where }, { where: [{ filter: 'origin', values: [] }] }, { where: [{ filter: 'phone', values: ['1'] }] }]) {
+      const r = await b.call('report.export', { scope: 'district', period: DEC, table: 'leads', format: 'csv', ...bad }, OPENID.admin);
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+    }
+    // A city admin's cell opens no leads, so it exports none.
+    expect(await b.call('report.export', { scope: 'city', period: DEC, table: 'leads', format: 'csv', where: cell.where }, OPENID.cityAdmin)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect((await b.store.find(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'desc' }, { field: '_id', direction: 'desc' }], limit: 200 })).length).toBe(before);
   });
 
   it('runs the roll-up recount only from the console’s timer-shaped event, never for a person', () => {

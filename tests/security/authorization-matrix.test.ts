@@ -715,6 +715,8 @@ describe('authorization matrix: team and city scopes of the reports', () => {
     ['report.export', 'team 产业招商组 leads', { scope: 'team', teamId: 'team-industry', period: month, table: 'leads', format: 'csv' }, 'N Y N Y N N N'],
     ['report.export', 'city table', { scope: 'city', period: month, table: 'dashboard', format: 'csv' }, 'N N N N Y N N'],
     ['report.export', 'city leads', { scope: 'city', period: month, table: 'leads', format: 'xlsx' }, 'N N N N N N N'],
+    ['report.export', 'team 招商小组 heat-map cell', { scope: 'team', teamId: 'team-invest-squad', period: month, table: 'leads', format: 'csv', where: [{ filter: 'industry', values: ['新能源'] }] }, 'Y N N Y N N N'],
+    ['report.export', 'city heat-map cell', { scope: 'city', period: month, table: 'leads', format: 'xlsx', where: [{ filter: 'origin', values: ['330000'] }] }, 'N N N N N N N'],
     ['report.export', 'district 临江区 table by id', { scope: 'district', districtId: 'demo-linjiang', period: month, table: 'dashboard', format: 'xlsx' }, 'N N N Y Y N N'],
   ];
 

@@ -250,7 +250,7 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'report.decideDispute': { caller: 'admin', input: { leadId: f.disputeLeadId, decision: 'rejected', reason: '首报登记在先，证据不足', rev: f.disputeRev } },
   'report.bulletins': { caller: 'admin', input: {} },
   'report.bulletinFile': { caller: 'admin', input: { bulletinId: 'bl_demo-linjiang_2026-11', format: 'pdf' } },
-  'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat' } },
+  'report.export': { caller: 'admin', input: { scope: 'district', period: { kind: 'month', key: '2026-11' }, table: 'leads', format: 'csv', filter: 'channel', value: 'chat', where: [{ filter: 'origin', values: ['330000', '-'], except: true }] } },
   'report.weights': { caller: 'tech', input: {} },
   'report.setWeights': { caller: 'admin', input: { weights: DEFAULT_ARENA_WEIGHTS } },
   'admin.staff.importTemplate': { caller: 'admin', input: {} },

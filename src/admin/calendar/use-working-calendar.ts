@@ -1,8 +1,8 @@
-import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { adminCalendarGetContract, adminCalendarImportContract, adminCalendarSaveContract } from '../../../domain/api/admin.contracts';
 import { calendarYearProblems } from '../../../domain/calendar/working-calendar.rules';
 import { clearDraft, readDraft, writeDraft } from '../../hooks/use-draft';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
@@ -27,7 +27,7 @@ const chinaYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
  * checks it with the domain's rule, saves it or imports the national one.
  */
 export const useWorkingCalendar = () => {
-  const params = useRouter().params;
+  const params = usePageParams();
   const districtId = params.districtId || undefined;
   const [year, setYear] = useState(() => (/^\d{4}$/.test(params.year ?? '') ? Number(params.year) : chinaYear()));
   const resource = useResource<typeof adminCalendarGetContract.response>({

@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import * as v from 'valibot';
 import { adminCarrierGetContract, adminCarrierSaveContract, CarrierEditSchema } from '../../../domain/api/admin.contracts';
@@ -7,6 +6,7 @@ import { toApiError } from '../../services/api-client';
 import type { ApiError } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
 import { formDraftOf, readDraft, useEditDraft } from '../../hooks/use-draft';
+import { usePageParams } from '../../hooks/use-page-params';
 import { adminCarrierPhotoDismissContract, type CarrierPhotos } from '../../../domain/api/carrier-photo.contracts';
 import { pickAndSendPhotoInWeChat, pickedPhotoMessage, readFileBase64, sendPhotoBase64 } from '../../services/carrier-photo-upload';
 import { ImageUploadError } from '../../services/image-upload';
@@ -14,7 +14,7 @@ import { carrierEnglishErrors, carrierFieldOf, carrierToForm, EMPTY_CARRIER, for
 
 /** Loads (or starts) a carrier, keeps the edit and its device draft, validates with the contract, saves. */
 export const useCarrierEditor = () => {
-  const carrierId = useRouter().params.carrierId || undefined;
+  const carrierId = usePageParams().carrierId || undefined;
   const draftKey = `admin:carrier:${carrierId ?? 'new'}`;
   const [form, setForm] = useState<CarrierForm | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);

@@ -1,6 +1,6 @@
-import { useRouter } from '@tarojs/taro';
 import { adminCarrierListContract, adminCarrierRemindContract, adminCarrierSetListedContract } from '../../../domain/api/admin.contracts';
 import type { ResponseOf } from '../../../domain/api/contract';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
@@ -9,7 +9,7 @@ export type AdminCarrierRow = ResponseOf<typeof adminCarrierListContract>['items
 
 /** The district's carriers (stalest first), each manager's due count, and the list's actions. */
 export const useAdminCarriers = () => {
-  const districtId = useRouter().params.districtId || undefined;
+  const districtId = usePageParams().districtId || undefined;
   const list = useResource<typeof adminCarrierListContract.response>({ key: `admin.carriers:${districtId ?? ''}`, fetch: () => call(adminCarrierListContract, { ...(districtId ? { districtId } : {}), limit: 100 }) });
   const write = useAdminCall();
   return {

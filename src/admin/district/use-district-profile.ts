@@ -1,8 +1,8 @@
-import { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import * as v from 'valibot';
 import { adminDistrictGetContract, adminDistrictUpdateContract, adminPoolUpdateContract, adminSlaUpdateContract, DistrictProfileSchema } from '../../../domain/api/admin.contracts';
 import type { PoolRules } from '../../../domain/org/pool-rules.schema';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
@@ -13,7 +13,7 @@ const DRAFT_KEY = 'admin:district-profile';
 
 /** Loads the profile, keeps the edit (and its draft on the device), validates with the contract, saves. */
 export const useDistrictProfile = () => {
-  const districtId = useRouter().params.districtId || undefined;
+  const districtId = usePageParams().districtId || undefined;
   const resource = useResource<typeof adminDistrictGetContract.response>({ key: `admin.district:${districtId ?? ''}`, fetch: () => call(adminDistrictGetContract, districtId ? { districtId } : {}) });
   const [form, setForm] = useState<ProfileForm | null>(null);
   const [dirty, setDirty] = useState(false);

@@ -1,13 +1,13 @@
-import { useRouter } from '@tarojs/taro';
 import { adminHandoverPreviewContract, adminHandoverResumeContract, adminHandoverStartContract, adminOrgGetContract, adminRotaSetContract, adminStaffCreateContract, adminStaffInviteContract, adminStaffRevokeContract, adminStaffSetRolesContract, adminTeamSaveContract, adminUnitSaveContract } from '../../../domain/api/admin.contracts';
 import type { RequestOf } from '../../../domain/api/contract';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useResource } from '../../hooks/use-resource';
 import { call } from '../../services/api-client';
 import { useAdminCall } from '../use-admin-call';
 
 /** Units, teams, people, invites and the rota of one district, with the writes the org and staff pages make. */
 export const useOrg = () => {
-  const districtId = useRouter().params.districtId || undefined;
+  const districtId = usePageParams().districtId || undefined;
   const org = useResource<typeof adminOrgGetContract.response>({ key: `admin.org:${districtId ?? ''}`, fetch: () => call(adminOrgGetContract, districtId ? { districtId } : {}) });
   const write = useAdminCall();
   const after = async <T>(work: () => Promise<T>): Promise<T | null> => {

@@ -3,7 +3,7 @@ import type { Dictionary } from '../../i18n/dictionary';
 import { TextProvider } from '../../i18n/text-context';
 import { usePageLanguage } from '../../i18n/use-page-language';
 import { usePageTitle } from '../../i18n/use-page-title';
-import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 // PersonRow (with Avatar) first: shared component styles keep one relative order across pages (see the card page).
@@ -17,6 +17,7 @@ import { OfflineNote } from '../../components/offline-note';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
 import { useFullMode } from '../../hooks/use-full-mode';
+import { usePageParams } from '../../hooks/use-page-params';
 import { imageUrl } from '../../platform/image-url';
 import { idParam, journeyFromParams } from '../../card-model/journey';
 import { openPage, pageUrl, ROUTES } from '../../routes';
@@ -34,7 +35,7 @@ const modesFor = (t: Dictionary) => [
 ];
 
 export default function DirectoryPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const journey = useMemo(() => journeyFromParams(params), [params]);
   const language = usePageLanguage(params.lang);
   const { t } = language;

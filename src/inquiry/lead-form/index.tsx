@@ -1,5 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { BottomSheet } from '../../components/bottom-sheet';
@@ -11,6 +11,7 @@ import { PickerField } from '../../components/picker-field';
 import { PrivacyNoticeSheet } from '../../components/privacy-notice-sheet';
 import { formatClaimCode } from '../../../domain/lead/web-challenge.rules';
 import { formatDateTime } from '../../format/date-time';
+import { usePageParams } from '../../hooks/use-page-params';
 import { backToCard } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { carrierTypeOptions, MESSAGE_MAX, scaleOptions, timingOptions, type LeadFormEntry } from './lead-form-fields';
@@ -126,7 +127,7 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
 }
 
 export default function LeadFormPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const entry = pickEntry(params);
   const language = usePageLanguage(params.lang);
   const { t } = language;

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
 import { MyLeadCard } from '../../components/my-lead-card';
+import { usePageParams } from '../../hooks/use-page-params';
 import { backToCard } from '../../hooks/use-session';
 import { LeadPrivacyActions } from '../../components/lead-privacy-actions';
 import { PrivacyRights } from '../../components/privacy-rights';
@@ -18,7 +19,7 @@ import { usePageTitle } from '../../i18n/use-page-title';
 import './index.css';
 
 export default function MyLeadsPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const cardId = params.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(params.cardId) ? params.cardId : undefined;
   const language = usePageLanguage(params.lang);
   const { t } = language;

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useDidShow, useLoad, usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CardView, Person } from '../../../domain/api/views.schema';
 import { isFallbackZh } from '../../../domain/common/content-language';
@@ -20,6 +20,7 @@ import { OfflineNote } from '../../components/offline-note';
 import { ShareEntry } from '../../components/share-entry';
 import { dismissFirstScreen } from '../../first-screen/first-screen-handoff';
 import { useFullMode } from '../../hooks/use-full-mode';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useSession } from '../../hooks/use-session';
 import { chooseLanguage } from '../../i18n/language';
 import { TextProvider } from '../../i18n/text-context';
@@ -68,7 +69,7 @@ const leaveDeadEnd = (way: DeadEndWay): void => {
 };
 
 export default function CardPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const entry = useMemo(() => pickEntry(params), [params]);
   const language = usePageLanguage(params.lang);
   const { t, lang } = language;

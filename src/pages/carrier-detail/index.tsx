@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useLoad, usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useLoad, usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useMemo } from 'react';
 import { CardViewSchema, type CarrierDetail } from '../../../domain/api/views.schema';
 import { freshness } from '../../../domain/carrier/carrier.rules';
@@ -19,6 +19,7 @@ import { PolicyList } from '../../components/policy-list';
 import { SectionBlock } from '../../components/section-block';
 import { TagList } from '../../components/tag-list';
 import { useFullMode } from '../../hooks/use-full-mode';
+import { usePageParams } from '../../hooks/use-page-params';
 import { readCache } from '../../services/cache';
 import { formatArea, formatPrice } from '../../format/format';
 import type { Dictionary } from '../../i18n/dictionary';
@@ -53,7 +54,7 @@ const leaveDeadEnd = (way: DeadEndWay): void => {
 };
 
 export default function CarrierDetailPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const journey = useMemo(() => journeyFromParams(params), [params]);
   const carrierId = idParam(params.carrierId);
   const language = usePageLanguage(params.lang);

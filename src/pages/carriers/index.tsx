@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CARRIER_SORTS } from '../../../domain/api/public-read.contracts';
 import { CARRIER_TYPES, type CarrierType } from '../../../domain/carrier/carrier.schema';
@@ -28,6 +28,7 @@ import { useCard } from '../card/use-card';
 import { activeFilterCount, DEFAULT_QUERY, priceUnitFor, useCarriers, type CarrierQuery } from './use-carriers';
 import { filterLabels, type FilterLabels } from './filter-labels';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
+import { usePageParams } from '../../hooks/use-page-params';
 import './index.css';
 
 const ALL = 'all';
@@ -58,7 +59,7 @@ const filterChips = (query: CarrierQuery, priceUnit: string | null, t: Dictionar
 };
 
 export default function CarriersPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const journey = useMemo(() => journeyFromParams(params), [params]);
   const language = usePageLanguage(params.lang);
   const { t, lang } = language;

@@ -1,48 +1,36 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
 import { SectionBlock } from '../../components/section-block';
 import { Segmented } from '../../components/segmented';
+import { usePageParams } from '../../hooks/use-page-params';
 import { useSession } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { ExportBar } from '../components/export-bar';
 import { FigureBars } from '../components/figure-bars';
+import { ScopePicker } from '../components/scope-picker';
+import { offeredScopes } from '../scope/scope-options';
+import { scopeParam, type ReportScope } from '../scope/use-report-scope';
 import { DistrictTable } from './district-table';
 import { barRows, compareText, neighbourKey, PERIOD_TABS, responseText, type PeriodTab } from './dashboard-view';
-import { useDashboard, type DashboardScope } from './use-dashboard';
+import { useDashboard } from './use-dashboard';
 import { EXPORT_CHOICES, useReportExport } from './use-report-export';
+import '../report-page.css';
 import './index.css';
 
-const SCOPES: ReadonlyArray<{ key: DashboardScope; label: string }> = [
-  { key: 'person', label: '我的' },
-  { key: 'unit', label: '本单位' },
-  { key: 'team', label: '团队' },
-  { key: 'district', label: '全区' },
-  { key: 'city', label: '全市' },
-];
-const PARAM_SCOPES: readonly string[] = ['person', 'district', 'team', 'city'];
-
 export default function DashboardPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const session = useSession();
-  const admin = session.staff?.roles.includes('admin') ?? false;
   const d = useDashboard({
-    scope: PARAM_SCOPES.includes(params.scope ?? '') ? (params.scope as DashboardScope) : undefined,
+    scope: scopeParam(params.scope),
     teamId: params.teamId || undefined,
     districtId: params.districtId || undefined,
     kind: PERIOD_TABS.some((t) => t.key === params.kind) ? (params.kind as PeriodTab) : undefined,
   });
-  // Only what the backend would answer is offered (it refuses the rest anyway): 团队 to a team's members, leader
-  // and the admin; 全区 to the admin; 全市 to a city admin. A district opened from the city stays on its scope.
-  const offered = SCOPES.filter((s) => {
-    if (s.key === 'team') return d.choices.teams.length > 0;
-    if (s.key === 'district') return admin || (d.scope === 'district' && !!d.districtId);
-    if (s.key === 'city') return d.choices.city || (session.staff?.roles.includes('city_admin') ?? false);
-    return true;
-  });
+  const offered = offeredScopes({ roles: session.staff?.roles ?? [], scope: d.scope, districtId: d.districtId, choices: d.choices });
 
   usePullDownRefresh(() => {
     d.reload().finally(() => {
@@ -71,15 +59,12 @@ export default function DashboardPage() {
         数据看板
       </Text>
       <View className="report-page__controls">
-        <Segmented options={offered} active={d.scope} onChange={(k) => d.setScope(k as DashboardScope)} testId="dashboard-scope" />
-        {d.scope === 'team' && d.choices.teams.length > 1 ? (
-          <Segmented options={d.choices.teams.map((t) => ({ key: t.teamId, label: t.name }))} active={d.teamId ?? ''} onChange={(k) => d.setScope('team', k)} testId="dashboard-team" />
-        ) : null}
+        <ScopePicker options={offered} active={d.scope} teams={d.choices.teams} teamId={d.teamId} onChange={(k, teamId) => d.setScope(k as ReportScope, teamId)} testIdPrefix="dashboard" />
         <Segmented options={PERIOD_TABS} active={d.kind} onChange={(k) => d.setKind(k as PeriodTab)} testId="dashboard-period" />
         <View className="report-page__step" onClick={() => openPage(ROUTES.reportArena)} data-testid="open-arena" {...tappable({ role: 'link' })}>
           <Text>擂台赛排名 ›</Text>
         </View>
-        <View className="report-page__step" onClick={() => openPage(ROUTES.reportHeatmap, { scope: d.scope, kind: data?.period.kind, key: data?.period.key })} data-testid="open-heatmap" {...tappable({ role: 'link' })}><Text>招商热力图 ›</Text></View>
+        <View className="report-page__step" onClick={() => openPage(ROUTES.reportHeatmap, { scope: d.scope, ...d.target, kind: data?.period.kind, key: data?.period.key })} data-testid="open-heatmap" {...tappable({ role: 'link' })}><Text>招商热力图 ›</Text></View>
         <View className="report-page__step" onClick={() => openPage(ROUTES.reportBulletins)} data-testid="open-bulletins" {...tappable({ role: 'link' })}>
           <Text>每月通报 ›</Text>
         </View>
@@ -102,7 +87,7 @@ export default function DashboardPage() {
         <ErrorState message={d.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void d.reload()} />
       ) : (
         <View>
-          <Text className="report-page__scope">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
+          <Text className="report-page__note">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>
           <View className="report-page__tiles">
             <View className="report-page__tile" data-testid="tile-inquiries" onClick={leadsOpen ? () => open('all') : undefined} {...(leadsOpen ? tappable({ role: 'link' }) : {})}>
               <Text className="report-page__tile-value">{data.figures.inquiries}</Text>

@@ -41,7 +41,7 @@ export const useReportExport = (base: () => ExportBase | null) => {
       setPending(choice);
       setDone(null);
       try {
-        const answer = await call(reportExportContract, { ...(table === 'dashboard' ? { ...request, filter: undefined, value: undefined } : request), table, format });
+        const answer = await call(reportExportContract, { ...(table === 'dashboard' ? { ...request, filter: undefined, value: undefined, where: undefined } : request), table, format });
         setDone(exportSummary(answer));
         await openStoredFile(answer.url, answer.fileName);
       } finally {

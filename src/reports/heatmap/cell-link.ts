@@ -10,14 +10,12 @@ export type CellCondition = v.InferOutput<typeof ReportCellConditionSchema>;
 export const encodeWhere = (where: readonly CellCondition[]): string =>
   where.map((w) => `${w.except ? '!' : ''}${w.filter}:${w.values.map((x) => encodeURIComponent(x)).join(',')}`).join(';');
 
-/** The page parameter back into conditions; anything malformed reads as no conditions (the server checks again). */
+/** The (once decoded) page parameter back into conditions; anything malformed reads as no conditions (the server checks again). */
 export const decodeWhere = (param: string | undefined): CellCondition[] | undefined => {
   if (!param) return undefined;
   try {
-    // Routers differ: Taro's H5 router and WeChat's onLoad hand the parameter over still percent-encoded, others
-    // decoded. A decoded one always has a `:`, an encoded one never (encodeURIComponent escapes it).
-    const text = param.includes(':') ? param : decodeURIComponent(param);
-    const out = text.split(';').map((part): CellCondition => {
+    // The page parameter arrives decoded once (usePageParams): each value is still encoded on its own.
+    const out = param.split(';').map((part): CellCondition => {
       const except = part.startsWith('!');
       const [filter, values = ''] = (except ? part.slice(1) : part).split(':');
       if (!(REPORT_CELL_FILTERS as readonly string[]).includes(filter) || !values) throw new Error('bad condition');

@@ -7,12 +7,14 @@ export interface HeatGridProps {
   /** What the two axes are called («来源地», «产业»). */
   rowTitle: string;
   columnTitle: string;
-  onOpen: (row: number, column: number) => void;
+  /** Opens a cell's leads; none where the viewer reads figures only (a city admin): the cells are plain then. */
+  onOpen?: (row: number, column: number) => void;
 }
 
 /**
  * The heat map as plain views in table roles: row and column headers, and per cell its number (colour is only a
- * second picture of it) and a spoken label; the row header stays put while the grid scrolls sideways on a phone.
+ * second picture of it) and a spoken label (saying it opens the leads, where it does); the row header stays put
+ * while the grid scrolls sideways on a phone.
  */
 export function HeatGrid({ map, rowTitle, columnTitle, onOpen }: HeatGridProps) {
   return (
@@ -38,12 +40,12 @@ export function HeatGrid({ map, rowTitle, columnTitle, onOpen }: HeatGridProps) 
           {map.cells[i].map((cell, j) => {
             const detail = cellDetailText(map.measure, cell);
             return (
-              <View key={map.columns[j].key} className="heat-grid__cell" role="cell">
+              <View key={map.columns[j].key} className="heat-grid__cell" role="cell" {...(onOpen ? {} : { 'aria-label': cell.spoken })}>
                 <View
                   className={`heat-grid__tap heat-grid__tap--${STEP_NAMES[cell.step] ?? 'none'}`}
                   data-testid={`heat-cell-${i}-${j}`}
-                  onClick={() => onOpen(i, j)}
-                  {...tappable({ role: 'link', label: `${cell.spoken}，查看线索` })}
+                  onClick={onOpen ? () => onOpen(i, j) : undefined}
+                  {...(onOpen ? tappable({ role: 'link', label: `${cell.spoken}，查看线索` }) : {})}
                 >
                   <Text className="heat-grid__value">{cellValueText(map.measure, cell)}</Text>
                   {detail ? <Text className="heat-grid__detail">{detail}</Text> : null}

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { PAGE_HEADING } from '../../components/a11y';
 import { EmptyState } from '../../components/empty-state';
@@ -10,16 +9,18 @@ import { openPage, ROUTES } from '../../routes';
 import { ExportBar } from '../components/export-bar';
 import { EXPORT_CHOICES, useReportExport } from '../dashboard/use-report-export';
 import { useReportLeads } from './use-report-leads';
+import { usePageParams } from '../../hooks/use-page-params';
+import '../report-page.css';
 import './index.css';
 
 /** 看板明细: the leads a tapped bar counted, as far as this person may open them. */
 export default function ReportLeadsPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const { status, data, error, reload, input } = useReportLeads(params);
   const exporter = useReportExport(() => input);
   return (
-    <View className="report-leads" data-testid="report-leads" role="main">
-      <Text className="report-leads__title" {...PAGE_HEADING}>
+    <View className="report-page" data-testid="report-leads" role="main">
+      <Text className="report-page__title" {...PAGE_HEADING}>
         线索明细
       </Text>
       {status === 'loading' && !data ? (
@@ -33,10 +34,10 @@ export default function ReportLeadsPage() {
           {data.items.map((lead) => (
             <LeadListItem key={lead.id} lead={lead} onOpen={(id) => openPage(ROUTES.staffLeadDetail, { id })} />
           ))}
-          {data.hidden ? <Text className="report-leads__note">另有 {data.hidden} 条属于其他单位，无权查看</Text> : null}
-          {data.nextCursor ? <Text className="report-leads__note">仅显示前 {data.items.length} 条</Text> : null}
-          {/* report.export takes no heat-map cell yet: rather no button than a file of other leads. */}
-          {input.where ? null : <ExportBar title="导出这些线索" choices={EXPORT_CHOICES.leads} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="report-leads-export" />}
+          {data.hidden ? <Text className="report-page__note">另有 {data.hidden} 条属于其他单位，无权查看</Text> : null}
+          {data.nextCursor ? <Text className="report-page__note">仅显示前 {data.items.length} 条</Text> : null}
+          {/* The same selection as this list (a bar's filter or a heat-map cell's where), unpaged: exactly these leads. */}
+          <ExportBar title="导出这些线索" choices={EXPORT_CHOICES.leads} pending={exporter.pending} error={exporter.error} done={exporter.done} onExport={exporter.run} testId="report-leads-export" />
         </View>
       )}
     </View>

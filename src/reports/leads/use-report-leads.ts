@@ -19,27 +19,13 @@ export interface ReportLeadsParams {
   where?: string;
 }
 
-/**
- * Taro's H5 router (and WeChat's onLoad) hand a parameter over still percent-encoded: «新能源» arrives as
- * %E6%96%B0…, which matches no lead. Decoded once here; a value that is no valid encoding stays as it is.
- */
-const decodedParam = (value: string | undefined): string | undefined => {
-  if (!value || !value.includes('%')) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-};
-
-/** The leads behind a tapped figure (report.leads), from the page's parameters; unknown values fall back safely. */
+/** The leads behind a tapped figure (report.leads), from the page's (decoded) parameters; unknown values fall back safely. */
 export const useReportLeads = (params: ReportLeadsParams) => {
   const scope = params.scope === 'person' || params.scope === 'district' ? params.scope : params.scope === 'team' && params.teamId ? 'team' : 'unit';
   const kind = (PERIOD_KINDS.includes(params.kind ?? '') ? params.kind : 'month') as PeriodTab;
   const filter = (REPORT_LEAD_FILTERS as readonly string[]).includes(params.filter ?? '') ? (params.filter as Filter) : 'all';
   const where = decodeWhere(params.where);
-  const value = decodedParam(params.value);
-  const input = { scope, ...(scope === 'team' ? { teamId: params.teamId } : {}), period: { kind, ...(params.key ? { key: params.key } : {}) }, filter, ...(filter !== 'all' && value ? { value } : {}), ...(where ? { where } : {}) } as const;
+  const input = { scope, ...(scope === 'team' ? { teamId: params.teamId } : {}), period: { kind, ...(params.key ? { key: params.key } : {}) }, filter, ...(filter !== 'all' && params.value ? { value: params.value } : {}), ...(where ? { where } : {}) } as const;
   const resource = useResource({ key: `report.leads:${JSON.stringify(input)}`, fetch: () => call(reportLeadsContract, input), cacheSchema: reportLeadsContract.response });
   return { ...resource, input };
 };

@@ -1,5 +1,5 @@
 import { Canvas, Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { ErrorState } from '../../components/error-state';
@@ -8,6 +8,7 @@ import { POSTER_HEIGHT, POSTER_WIDTH } from './poster-layout';
 import { canShareImage, downloadDataUrl, openAlbumSettings, saveToAlbum, shareImage, type SaveOutcome } from './poster-save';
 import { POSTER_CANVAS_ID, usePoster } from './use-poster';
 import { PAGE_HEADING, imageAlt, tappable } from '../../components/a11y';
+import { usePageParams } from '../../hooks/use-page-params';
 import './index.css';
 
 type Notice = 'denied' | 'privacy' | null;
@@ -17,7 +18,7 @@ const toast = (title: string): void => {
 };
 
 export default function PosterPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const { status, result, error, retry } = usePoster({ cardId: params.cardId, s: params.s });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);

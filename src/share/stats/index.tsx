@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
@@ -10,10 +10,11 @@ import { openPage, ROUTES } from '../../routes';
 import { channelRows, conversionRate, depthText, weekBars } from './stats-view';
 import { useCardStats } from './use-card-stats';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
+import { usePageParams } from '../../hooks/use-page-params';
 import './index.css';
 
 export default function CardStatsPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const { status, stats, error, reload } = useCardStats(params.cardId);
 
   usePullDownRefresh(() => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { isId } from '../../../domain/common/text';
 import type { ShareChannel } from '../../../domain/lead/lead.schema';
 import { AssignSheet } from '../../components/assign-sheet';
@@ -30,6 +30,7 @@ import { useLeadFacts } from './use-lead-facts';
 import { useLeadMatches } from './use-lead-matches';
 import { stagesToConfirm, useStageConfirm } from './use-stage-confirm';
 import { PAGE_HEADING } from '../../components/a11y';
+import { usePageParams } from '../../hooks/use-page-params';
 import './index.css';
 
 const CHANNEL_LABELS: Record<ShareChannel, string> = {
@@ -51,7 +52,7 @@ const callPhone = (phone: string): void => {
 };
 
 export default function LeadDetailPage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   // Notifications open `staff/lead-detail/index?id=<leadId>`.
   const rawId = params.id ?? params.leadId ?? '';
   const leadId = isId(rawId) ? rawId : null;

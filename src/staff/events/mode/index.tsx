@@ -1,5 +1,4 @@
 import { Input, ScrollView, Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { ActionButton } from '../../../components/action-button';
 import { ConsentCheck } from '../../../components/consent-check';
 import { EmptyState } from '../../../components/empty-state';
@@ -9,6 +8,7 @@ import { ListSkeleton } from '../../../components/list-skeleton';
 import { controlLabel, PAGE_HEADING } from '../../../components/a11y';
 import { openPage, ROUTES } from '../../../routes';
 import { useEventMode } from './use-event-mode';
+import { usePageParams } from '../../../hooks/use-page-params';
 import './index.css';
 
 /**
@@ -16,7 +16,7 @@ import './index.css';
  * on this screen and ticks consent; the inquiry is queued on the device and sent when there is a network.
  */
 export default function EventModePage() {
-  const { params } = useRouter();
+  const params = usePageParams();
   const mode = useEventMode(typeof params.id === 'string' ? params.id : '');
   const { queue } = mode;
 
