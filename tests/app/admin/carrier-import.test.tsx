@@ -13,7 +13,7 @@ afterEach(() => {
   process.env.TARO_ENV = 'weapp';
 });
 
-const REPORT = { mode: 'dry_run', fileError: null, totalRows: 3, okRows: 2, errorCount: 1, errors: [{ row: 3, column: '类型', code: 'ROW.BAD_TYPE', message: '类型不在可选范围内' }], created: 2, updated: 0, unchanged: 0, annotatedFile: { fileName: 'a-错误原因.csv', base64: 'QQ==' } };
+const REPORT = { mode: 'dry_run', fileError: null, totalRows: 3, okRows: 2, errorCount: 1, errors: [{ row: 3, column: '类型', code: 'ROW.BAD_TYPE', message: '类型不在可选范围内' }], created: 2, updated: 0, unchanged: 0, annotatedFile: { fileName: 'a-错误原因.csv', base64: 'QQ==' }, complete: true, resumeFromRow: null };
 
 const choose = async (name: string, content: string) => {
   const file = new File([content], name);
