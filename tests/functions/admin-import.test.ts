@@ -150,6 +150,33 @@ describe('district office: carrier import', () => {
     expect(await b.store.get<Carrier>(COLLECTIONS.carriers.name, one._id)).toMatchObject({ managerName: '孙经理', managerStaffId: null, photos: [photo] });
   });
 
+  it('optional English columns are read on import: stored for the carrier, shown on an English read; an empty cell keeps what is stored', async () => {
+    const withEnglish = [...HEADER, '名称（英文）', '街道（英文）', '地址（英文）', '配套设施（英文）', '适合产业（英文）', '管理人（英文）'];
+    const english = ['Imported Factory No. 1', 'Jinwan Subdistrict', '1 Jinwan Road, Linjiang District', 'Overhead crane, 10 t; Freight lift', 'Advanced manufacturing', 'Mr Qian'];
+    const dry = await importFile(b, await xlsx([[...row(1), ...english], row(2)], withEnglish), '载体.xlsx', 'dry_run');
+    expect(dry).toMatchObject({ errorCount: 0, created: 2 });
+    await importFile(b, await xlsx([[...row(1), ...english], row(2)], withEnglish), '载体.xlsx', 'apply');
+    const [one] = (await imported()).filter((c) => c.name === '导入厂房 1 号');
+    expect(one).toMatchObject({ nameEn: english[0], streetEn: english[1], addressEn: english[2], facilitiesEn: ['Overhead crane, 10 t', 'Freight lift'], suitedIndustriesEn: ['Advanced manufacturing'], managerNameEn: 'Mr Qian' });
+    const en = await b.ok<{ name: string; facilities: string[]; fallbackZh: string[] }>('carrier.get', { carrierId: one._id, lang: 'en' }, null);
+    expect(en).toMatchObject({ name: 'Imported Factory No. 1', facilities: ['Overhead crane, 10 t', 'Freight lift'] });
+    expect(en.fallbackZh).not.toContain('name');
+    // The Chinese-only file again (or English cells left empty): the English stays, nothing changes.
+    expect(await importFile(b, await xlsx([row(1), row(2)]), '载体.xlsx', 'apply')).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importFile(b, await xlsx([[...row(1), '', '', '', '', '', ''], row(2)], withEnglish), '载体.xlsx', 'apply')).toMatchObject({ unchanged: 2 });
+    // A changed English name updates it; more English items than Chinese ones is a row problem.
+    const renamed = [...english];
+    renamed[0] = 'Imported Factory One';
+    expect(await importFile(b, await xlsx([[...row(1), ...renamed]], withEnglish), '载体.xlsx', 'apply')).toMatchObject({ updated: 1 });
+    const longer = [...english];
+    longer[4] = 'Advanced manufacturing; Logistics';
+    const bad = await importFile(b, await xlsx([[...row(1), ...longer]], withEnglish), '载体.xlsx', 'dry_run');
+    expect(bad.errors.map((e) => [e.row, e.code, e.column])).toEqual([[2, 'ROW.ENGLISH_LIST_LONGER', '适合产业（英文）']]);
+    const tooLong = [...english];
+    tooLong[0] = 'x'.repeat(81);
+    expect((await importFile(b, await xlsx([[...row(1), ...tooLong]], withEnglish), '载体.xlsx', 'dry_run')).errors.map((e) => [e.code, e.column])).toEqual([['ROW.INVALID', '名称（英文）']]);
+  });
+
   it('reads CSV the same way, duplicates of a key included', async () => {
     const csv = [HEADER, row(1), row(2), row(1)].map((r) => r.map((c) => `"${String(c)}"`).join(',')).join('\r\n');
     const r = await importFile(b, Buffer.from(`\uFEFF${csv}`), 'carriers.csv', 'dry_run');

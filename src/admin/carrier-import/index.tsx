@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from '../../../domain/carrier/carrier-import.rules';
+import { IMPORT_MAX_ROWS, importTemplateCsv } from '../../../domain/carrier/carrier-import.rules';
 import { ActionButton } from '../../components/action-button';
 import { pickFileInWeChat, readWebFile, saveAnnotatedFile } from './import-file';
 import { useCarrierImport } from './use-carrier-import';
@@ -7,7 +7,6 @@ import { utf8ToBase64 } from '../../format/base64';
 import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
-const TEMPLATE_CSV = `${IMPORT_COLUMNS.map((c) => c.header).join(',')}\r\nEXT-001,厂房,示例标准厂房,金湾街道,云川市临江区金湾路 1 号,10000,2000,20,30,元/㎡·月,钱经理,13800138030,31.2,120.5,行车 10 吨、货梯,先进制造\r\n`;
 // With a BOM, so Excel opens the CSV as UTF-8. No btoa: WeChat's runtime has none.
 const toBase64 = (s: string) => utf8ToBase64(`\uFEFF${s}`);
 
@@ -22,7 +21,7 @@ export default function CarrierImportPage() {
         先「试导入」检查每一行，全部无误后再确认导入；同一「外部编号」再次导入会更新而不会重复。最多 {IMPORT_MAX_ROWS} 行、2 MB。公式按文字读取，不会计算。
       </Text>
       <View className="admin-actions">
-        <ActionButton text="下载模板" tone="secondary" size="sm" onClick={() => void saveAnnotatedFile('载体导入模板.csv', toBase64(TEMPLATE_CSV))} testId="import-template" />
+        <ActionButton text="下载模板" tone="secondary" size="sm" onClick={() => void saveAnnotatedFile('载体导入模板.csv', toBase64(importTemplateCsv()))} testId="import-template" />
         {isWeb ? (
           // A real file input inside a label that looks like the app's buttons: keyboard and screen readers keep working.
           <label className="admin-file">
