@@ -86,9 +86,9 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
       unitId: unitId ?? was?.unitId ?? null,
       photos: was?.photos ?? value.photos,
       policies: was?.policies ?? value.policies,
-      floors: was ? was.floors : value.floors,
+      floors: was ? (was.floors ?? null) : value.floors,
       // The staff manager set in the editor stays while the file names the same manager; another one replaces them.
-      managerStaffId: was && was.managerName === value.managerName && was.managerPhone === value.managerPhone ? was.managerStaffId : value.managerStaffId,
+      managerStaffId: was && was.managerName === value.managerName && was.managerPhone === value.managerPhone ? (was.managerStaffId ?? null) : value.managerStaffId,
     };
     const base = was ?? { _id: id, districtId, createdAt: now, lastVerifiedAt: now, vacancyRemindedAt: null };
     const next = fromEdit(edit, base, now, !was || was.vacantArea !== edit.vacantArea || was.totalArea !== edit.totalArea);

@@ -107,7 +107,7 @@ describe('district office: carrier import', () => {
     expect(new Set((await imported()).map((c) => c.name)).size).toBe(60);
     // Nothing half-written: the stored carriers are what the file says, field for field (a dry run finds no difference).
     expect(await importFile(b, file, '载体.xlsx', 'dry_run')).toMatchObject({ created: 0, updated: 0, unchanged: 60 });
-    const log = await b.store.find<{ action: string; after: { complete: boolean; written: number } }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang', action: 'carrier.import' }, limit: 100 });
+    const log = await b.store.find<{ _id: string; action: string; after: { complete: boolean; written: number } }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang', action: 'carrier.import' }, limit: 100 });
     expect(log.map((a) => a.after.written).reduce((x, y) => x + y, 0)).toBe(60);
     expect(log.filter((a) => a.after.complete)).toHaveLength(1);
   });

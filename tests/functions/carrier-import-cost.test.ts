@@ -15,7 +15,7 @@ jest.setTimeout(120_000);
 const ADMIN = 'demo-openid-admin';
 const HEADER = IMPORT_COLUMNS.filter((c) => !c.header.includes('英文')).map((c) => c.header);
 const row = (i: number) => [`COST-${String(i).padStart(4, '0')}`, '厂房', `计费厂房 ${i} 号`, '金湾街道', `云川市临江区金湾路 ${i} 号`, 10000, 2000, 20, 30, '元/㎡·月', '钱经理', '13800138030', 31.2, 120.5, '行车 10 吨、货梯', '先进制造'];
-const CARRIER_COLLECTIONS = new Set([COLLECTIONS.carriers.name, COLLECTIONS.carriersWithdrawn.name]);
+const CARRIER_COLLECTIONS = new Set<string>([COLLECTIONS.carriers.name, COLLECTIONS.carriersWithdrawn.name]);
 
 let h: CostHarness;
 beforeAll(async () => {
