@@ -135,6 +135,29 @@ describe('district office: carrier import', () => {
     expect(await importFile(b, file, '载体.xlsx', 'dry_run')).toMatchObject({ created: 0, updated: 0, unchanged: 30 });
   });
 
+  it('two applies of one file at once add each carrier once, and both finish', async () => {
+    const file = await xlsx(Array.from({ length: 24 }, (_, i) => row(i + 1)));
+    const before = await carriers();
+    const ids = [await upload(b, file), await upload(b, file)];
+    // Both read what exists before either writes: the race the second one's inserts must survive.
+    const store = b.store as unknown as { find: (collection: string, query: unknown) => Promise<unknown> };
+    const find = store.find.bind(b.store);
+    const waiting: Array<() => void> = [];
+    store.find = async (collection: string, query: unknown) => {
+      if (collection === COLLECTIONS.carriers.name && waiting.length < 2) {
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          if (waiting.length === 2) for (const go of waiting) go();
+        });
+      }
+      return find(collection, query);
+    };
+    const [a, c] = await withApplyBudget({ concurrency: 3 }, () => Promise.all(ids.map((uploadId) => b.ok<Report>('admin.carrier.import', { uploadId, fileName: '载体.xlsx', mode: 'apply' }, OPENID.admin))));
+    expect([a.complete, c.complete]).toEqual([true, true]);
+    expect(await carriers()).toBe(before + 24);
+    expect(await importFile(b, file, '载体.xlsx', 'dry_run')).toMatchObject({ created: 0, updated: 0, unchanged: 24 });
+  });
+
   it('what the file has no column for stays as the office set it: photos, policies, floors, the staff manager', async () => {
     const file = await xlsx([row(1), row(2)]);
     await importFile(b, file, '载体.xlsx', 'apply');
