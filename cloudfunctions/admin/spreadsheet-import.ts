@@ -134,6 +134,8 @@ export const fileErrorReport = (mode: ImportMode, error: FileError) => ({
   updated: 0,
   unchanged: 0,
   annotatedFile: null as { fileName: string; base64: string } | null,
+  complete: true,
+  resumeFromRow: null as number | null,
 });
 
 /**
@@ -153,6 +155,9 @@ export const rowsReport = (mode: ImportMode, totalRows: number, okRows: number, 
     updated: shown ? counts.updated : 0,
     unchanged: shown ? counts.unchanged : 0,
     annotatedFile,
+    // A dry run, or an apply that wrote nothing because of bad rows, is finished as it stands.
+    complete: true,
+    resumeFromRow: null as number | null,
   };
 };
 
@@ -164,8 +169,9 @@ export const rowsReport = (mode: ImportMode, totalRows: number, okRows: number, 
 export const APPLY_BUDGET = { ms: 40_000, concurrency: 8 };
 
 /**
- * Runs `write` over the items, `concurrency` at a time (each row its own small transaction), until they are done
- * or the budget is spent; at least one batch always runs, so every call makes progress.
+ * Runs `write` over the items, `concurrency` at a time (each row its own small write), until they are done
+ * or the budget is spent; at least one batch always runs, so every call makes progress. `results[i]` is the
+ * outcome of `items[i]`: the items past `results.length` were not started.
  */
 export const writeWithinBudget = async <T, R>(items: readonly T[], write: (item: T) => Promise<R>, elapsedMs: () => number): Promise<{ results: R[]; complete: boolean }> => {
   const results: R[] = [];
@@ -174,4 +180,16 @@ export const writeWithinBudget = async <T, R>(items: readonly T[], write: (item:
     if (i + APPLY_BUDGET.concurrency < items.length && elapsedMs() >= APPLY_BUDGET.ms) return { results, complete: false };
   }
   return { results, complete: true };
+};
+
+/** Time spent on this request so far, by the deps' clock (a test's clock is the test's to move). */
+export const elapsedSince = (deps: Deps, startedAt: Date) => (): number => deps.clock().getTime() - startedAt.getTime();
+
+/**
+ * Where the next apply starts writing: the first row this one did not write (not started, or `written` said
+ * it did not land), or null when every row did.
+ */
+export const resumeRow = <T extends { row: number }>(pending: readonly T[], results: readonly boolean[]): number | null => {
+  const missed = pending.find((_, i) => i >= results.length || !results[i]);
+  return missed ? missed.row : null;
 };

@@ -25,7 +25,7 @@ import { getStaffByIds } from '../_lib/repositories/staff.repository';
 import { listEveryDistrictStaff } from '../_lib/repositories/staff-import.repository';
 import { hashedId } from '../_lib/visitor-hash';
 import { actorOf, auditEntry, openOfficeForWrite, snapshot, type Office } from './office-context';
-import { annotate, checkRows, fileErrorReport, importerScope, openImport, readUploadedFile, rowsReport, writeWithinBudget } from './spreadsheet-import';
+import { annotate, checkRows, elapsedSince, fileErrorReport, importerScope, openImport, readUploadedFile, resumeRow, rowsReport, writeWithinBudget } from './spreadsheet-import';
 import { invitesFile, staffTemplateFile } from './staff-import-files';
 import { freshInviteCode } from './staff-access';
 
@@ -103,10 +103,11 @@ const applyPlan = async (deps: Deps, ctx: ActionContext, office: Office, plan: S
  * only a file without bad rows. Each new person gets a one-time invite code, returned once with an .xlsx of them.
  */
 export const adminStaffImportAction = defineAction(adminStaffImportContract, async (deps, ctx, input) => {
+  const elapsedMs = elapsedSince(deps, ctx.now);
   const office = await openOfficeForWrite(deps, ctx);
   const scope = importerScope(office);
   const opened = await openImport(input.fileName, await readUploadedFile(deps, office.staff._id, input.uploadId), STAFF_IMPORT_COLUMNS, STAFF_IMPORT_MAX_ROWS);
-  const noInvites = { complete: true, invitesDue: 0, invites: [], invitesFile: null };
+  const noInvites = { invitesDue: 0, invites: [], invitesFile: null };
   if (!opened.ok) return { ...fileErrorReport(input.mode, opened.fileError), ...noInvites };
 
   const districtId = office.home._id;
@@ -129,7 +130,7 @@ export const adminStaffImportAction = defineAction(adminStaffImportContract, asy
   const caller = { unitId: scope.kind === 'unit' ? scope.unitId : null, grantable: rolesGrantableBy(office.staff) };
   const index = indexPeople(people);
   const activeAdmins = people.filter((p) => p.status === 'active' && p.roles.includes('admin')).length;
-  const planned: Array<{ id: string; plan: StaffPlan }> = [];
+  const planned: Array<{ row: number; id: string; plan: StaffPlan }> = [];
   const rowProblems: Array<RowProblem<StaffRowReason>> = [...problems];
   const matched = new Set<string>();
   for (const g of good) {
@@ -146,7 +147,7 @@ export const adminStaffImportAction = defineAction(adminStaffImportContract, asy
       continue;
     }
     matched.add(personId);
-    planned.push({ id: personId, plan: verdict.plan });
+    planned.push({ row: g.row, id: personId, plan: verdict.plan });
   }
   rowProblems.sort((a, b) => a.row - b.row);
   const annotatedFile = await annotate(opened.sheet, input.fileName, rowProblems);
@@ -158,12 +159,13 @@ export const adminStaffImportAction = defineAction(adminStaffImportContract, asy
   const invitesDue = planned.filter((p) => p.plan.kind === 'create' || (p.plan.kind === 'update' && p.plan.reissueInvite)).length;
   const report = rowsReport(input.mode, opened.rows.length, planned.length, rowProblems, counts, annotatedFile);
   // A dry run stops here: same reading, same verdicts, nothing written. Apply writes only a clean file.
-  if (input.mode === 'dry_run' || rowProblems.length > 0) return { ...report, complete: true, invitesDue: input.mode === 'dry_run' ? invitesDue : 0, invites: [], invitesFile: null };
+  if (input.mode === 'dry_run' || rowProblems.length > 0) return { ...report, invitesDue: input.mode === 'dry_run' ? invitesDue : 0, invites: [], invitesFile: null };
 
-  const startedAt = Date.now();
   // Rows already as the file says need no write; the rest are written a few at a time within the budget.
   const pending = planned.filter((p) => p.plan.kind !== 'unchanged');
-  const { results, complete } = await writeWithinBudget(pending, ({ id, plan }) => applyPlan(deps, ctx, office, plan, id), () => Date.now() - startedAt);
+  const { results, complete } = await writeWithinBudget(pending, ({ id, plan }) => applyPlan(deps, ctx, office, plan, id), elapsedMs);
+  // Every row started was written (a failed one fails the call), so the next apply starts at the first not started.
+  const resumeFromRow = complete ? null : resumeRow(pending, results.map(() => true));
   const invites = results.filter((r): r is Issued => r !== null);
   if (counts.created + counts.updated + invites.length > 0) {
     await deps.store.transaction((tx) =>
@@ -171,5 +173,5 @@ export const adminStaffImportAction = defineAction(adminStaffImportContract, asy
     );
   }
   // Out of time: the counts say what the file needs; what was written shows on the next apply as unchanged.
-  return { ...report, complete, invitesDue: invites.length, invites, invitesFile: invites.length ? await invitesFile(invites, ctx.now) : null };
+  return { ...report, complete, resumeFromRow, invitesDue: invites.length, invites, invitesFile: invites.length ? await invitesFile(invites, ctx.now) : null };
 });

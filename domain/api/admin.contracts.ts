@@ -470,6 +470,13 @@ export const adminCarrierImportContract = defineContract({
     unchanged: v.number(),
     /** The user's own file with an added 错误原因 column (base64), when there are bad rows and it fits in the answer. */
     annotatedFile: v.nullable(v.object({ fileName: v.string(), base64: v.string() })),
+    /**
+     * False when an apply ran out of its time budget (a cloud function lives 60 s) before every row was written:
+     * applying the same file again carries on (what was written is unchanged then, so nothing is done twice).
+     */
+    complete: v.boolean(),
+    /** Where the next apply of an unfinished file starts writing (the spreadsheet's row number), else null. */
+    resumeFromRow: v.nullable(v.number()),
   }),
 });
 
@@ -567,11 +574,6 @@ export const adminStaffImportContract = defineContract({
   request: adminCarrierImportContract.request,
   response: v.object({
     ...adminCarrierImportContract.response.entries,
-    /**
-     * False when an apply ran out of its time budget before every row was written: applying the same file again
-     * carries on (what was written is unchanged then, so nothing is done twice).
-     */
-    complete: v.boolean(),
     /** Invited people without a valid code who get one on apply (a dry run counts them, issues nothing). */
     invitesDue: v.number(),
     invites: v.array(issuedInvite),

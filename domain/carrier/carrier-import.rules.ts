@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CarrierEditSchema, type CarrierEdit } from '../api/admin.contracts';
-import { cellOf, listCell, mapColumns, type RowProblem as GenericRowProblem } from '../import/import-file.rules';
+import { cellOf, csvCell, listCell, mapColumns, parallelListCell, type RowProblem as GenericRowProblem } from '../import/import-file.rules';
 import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, PRICE_UNITS } from './carrier.schema';
 
 /**
@@ -24,6 +24,13 @@ export const IMPORT_COLUMNS = [
   { key: 'lng', header: '经度', required: true },
   { key: 'facilities', header: '配套设施', required: false },
   { key: 'suitedIndustries', header: '适合产业', required: false },
+  // English for investors reading English (optional, as in the editor): an empty cell keeps what is stored.
+  { key: 'nameEn', header: '名称（英文）', required: false },
+  { key: 'streetEn', header: '街道（英文）', required: false },
+  { key: 'addressEn', header: '地址（英文）', required: false },
+  { key: 'facilitiesEn', header: '配套设施（英文）', required: false },
+  { key: 'suitedIndustriesEn', header: '适合产业（英文）', required: false },
+  { key: 'managerNameEn', header: '管理人（英文）', required: false },
 ] as const;
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
@@ -39,6 +46,7 @@ export const ROW_REASONS = {
   'ROW.PRICE_RANGE': '价格下限高于上限',
   'ROW.DUPLICATE_KEY': '外部编号在文件中重复',
   'ROW.BAD_KEY': '外部编号只能包含字母、数字、- 和 _（1–40 位）',
+  'ROW.ENGLISH_LIST_LONGER': '英文项数多于对应的中文项数（英文按中文的顺序逐项填写）',
   'ROW.INVALID': '内容不符合要求',
 } as const;
 export type RowReason = keyof typeof ROW_REASONS;
@@ -52,6 +60,13 @@ const byLabel = <K extends string>(labels: Record<K, string>, keys: readonly K[]
 const typeOf = byLabel(CARRIER_TYPE_LABELS, CARRIER_TYPES);
 const unitOf = byLabel(PRICE_UNIT_LABELS, PRICE_UNITS);
 const list = listCell;
+/** An empty English cell is no English: the stored one (if any) stays, the page falls back to Chinese. */
+const englishText = (s: string): string | undefined => s || undefined;
+/** English list items are separated by ; or a new line (commas belong to English phrases); empty keeps the stored list. */
+const englishList = (s: string): string[] | undefined => (s ? parallelListCell(s) : undefined);
+/** Only the English the row carries: an absent field keeps what is stored. */
+const englishFields = <T extends Record<string, unknown>>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 /** Which column index holds each key, from the header row; `missing` lists the missing required headers. */
 export const mapHeader = (header: readonly string[]) => mapColumns(IMPORT_COLUMNS, header);
@@ -80,6 +95,13 @@ export const validateImportRow = (cells: readonly string[], index: Partial<Recor
   }
   if ((numbers.vacantArea ?? 0) > (numbers.totalArea ?? 0)) return fail('ROW.VACANCY_EXCEEDS_TOTAL', '空置面积');
   if ((numbers.priceMin ?? 0) > (numbers.priceMax ?? 0)) return fail('ROW.PRICE_RANGE', '价格下限');
+  const facilities = list(get('facilities'));
+  const suitedIndustries = list(get('suitedIndustries'));
+  // English lists translate the Chinese ones item by item: never more of them.
+  const facilitiesEn = englishList(get('facilitiesEn'));
+  if ((facilitiesEn?.length ?? 0) > facilities.length) return fail('ROW.ENGLISH_LIST_LONGER', '配套设施（英文）');
+  const suitedIndustriesEn = englishList(get('suitedIndustriesEn'));
+  if ((suitedIndustriesEn?.length ?? 0) > suitedIndustries.length) return fail('ROW.ENGLISH_LIST_LONGER', '适合产业（英文）');
   const candidate = {
     type,
     name: get('name'),
@@ -91,8 +113,8 @@ export const validateImportRow = (cells: readonly string[], index: Partial<Recor
     priceMin: numbers.priceMin,
     priceMax: numbers.priceMax,
     priceUnit,
-    facilities: list(get('facilities')),
-    suitedIndustries: list(get('suitedIndustries')),
+    facilities,
+    suitedIndustries,
     policies: [],
     managerName: get('managerName'),
     managerPhone: get('managerPhone'),
@@ -100,6 +122,14 @@ export const validateImportRow = (cells: readonly string[], index: Partial<Recor
     unitId: null,
     location: { lat: numbers.lat, lng: numbers.lng },
     photos: [],
+    ...englishFields({
+      nameEn: englishText(get('nameEn')),
+      streetEn: englishText(get('streetEn')),
+      addressEn: englishText(get('addressEn')),
+      facilitiesEn,
+      suitedIndustriesEn,
+      managerNameEn: englishText(get('managerNameEn')),
+    }),
   };
   const parsed = v.safeParse(CarrierEditSchema, candidate);
   if (!parsed.success) {
@@ -111,3 +141,33 @@ export const validateImportRow = (cells: readonly string[], index: Partial<Recor
 };
 
 export { csvCell, parseCsv } from '../import/import-file.rules';
+
+/** The template's example row, column by column (English ones included, to show how they are filled). */
+const TEMPLATE_EXAMPLE: Record<ImportColumnKey, string> = {
+  externalKey: 'EXT-001',
+  type: '厂房',
+  name: '示例标准厂房',
+  street: '金湾街道',
+  address: '云川市临江区金湾路 1 号',
+  totalArea: '10000',
+  vacantArea: '2000',
+  priceMin: '20',
+  priceMax: '30',
+  priceUnit: '元/㎡·月',
+  managerName: '钱经理',
+  managerPhone: '13800138030',
+  lat: '31.2',
+  lng: '120.5',
+  facilities: '行车 10 吨、货梯',
+  suitedIndustries: '先进制造',
+  nameEn: 'Sample Standard Factory',
+  streetEn: 'Jinwan Subdistrict',
+  addressEn: '1 Jinwan Road, Linjiang District, Yunchuan',
+  facilitiesEn: 'Overhead crane, 10 t; Freight lift',
+  suitedIndustriesEn: 'Advanced manufacturing',
+  managerNameEn: 'Mr Qian',
+};
+
+/** The template as CSV: the header and one example row (Excel opens it; the page adds a BOM so it reads UTF-8). */
+export const importTemplateCsv = (): string =>
+  [IMPORT_COLUMNS.map((c) => c.header), IMPORT_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c.key])].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

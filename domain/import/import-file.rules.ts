@@ -57,6 +57,17 @@ export const listCell = (s: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/**
+ * Splits a list cell that translates another list item by item (English beside Chinese): items are separated by
+ * ; ； or new lines, so commas stay inside a phrase; an empty item keeps its place (that one is shown in the
+ * other language), trailing empty items are dropped.
+ */
+export const parallelListCell = (s: string): string[] => {
+  const items = s.split(/[;；\n]/).map((x) => x.trim());
+  while (items.length && items[items.length - 1] === '') items.pop();
+  return items;
+};
+
 /** How a problem reads in the 错误原因 column: code, message and the column it is about. */
 export const annotationOf = (p: Pick<RowProblem, 'code' | 'message' | 'column'>): string => `${p.code} ${p.message}${p.column ? `（${p.column}）` : ''}`;
 

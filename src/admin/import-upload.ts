@@ -1,7 +1,7 @@
 import { adminImportUploadContract } from '../../domain/api/admin.contracts';
 import { IMPORT_MAX_BYTES } from '../../domain/import/import-file.rules';
 import { call } from '../services/api-client';
-import type { PickedFile } from './carrier-import/import-file';
+import type { PickedFile } from './import-file';
 
 /** What every import page checks on the device before sending a byte, and how it sends the file (in chunks). */
 const CHUNK = 48_000;

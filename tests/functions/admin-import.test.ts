@@ -1,34 +1,19 @@
 import ExcelJS from 'exceljs';
+import type { Carrier } from '../../domain/carrier/carrier.schema';
 import { IMPORT_COLUMNS } from '../../domain/carrier/carrier-import.rules';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { StoreError } from '../../cloudfunctions/_lib/store/store-port';
+import { importOnce, uploadFile, withApplyBudget, xlsxOf, type ImportReport } from '../support/import-files';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
-type Report = {
-  fileError: { code: string } | null; totalRows: number; okRows: number; errorCount: number; errors: Array<{ row: number; code: string; column: string | null }>;
-  created: number; updated: number; unchanged: number; annotatedFile: { fileName: string; base64: string } | null;
-};
+type Report = ImportReport;
 
-const HEADER = IMPORT_COLUMNS.map((c) => c.header);
+const HEADER = IMPORT_COLUMNS.filter((c) => c.required || !c.header.includes('英文')).map((c) => c.header);
 const row = (i: number): Array<string | number> => [`EXT-${String(i).padStart(3, '0')}`, '厂房', `导入厂房 ${i} 号`, '金湾街道', `云川市临江区金湾路 ${i} 号`, 10000, 2000, 20, 30, '元/㎡·月', '钱经理', '13800138030', 31.2, 120.5, '行车 10 吨、货梯', '先进制造'];
 
-const xlsx = async (rows: Array<Array<string | number | ExcelJS.CellValue>>): Promise<Buffer> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('载体');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-};
-
-let uploads = 0;
-const upload = async (b: TestBackend, file: Buffer, openid: string = OPENID.admin): Promise<string> => {
-  const uploadId = `up_${String((uploads += 1)).padStart(16, '0')}`;
-  const base64 = file.toString('base64');
-  const chunks = base64.match(/.{1,48000}/g) ?? [];
-  for (const [index, chunk] of chunks.entries()) await b.ok('admin.import.upload', { uploadId, index, total: chunks.length, chunk }, openid);
-  return uploadId;
-};
-const importFile = async (b: TestBackend, file: Buffer, fileName: string, mode: 'dry_run' | 'apply') =>
-  b.ok<Report>('admin.carrier.import', { uploadId: await upload(b, file), fileName, mode }, OPENID.admin);
+const xlsx = (rows: Array<Array<string | number | ExcelJS.CellValue>>, header: readonly string[] = HEADER) => xlsxOf('载体', header, rows);
+const upload = (b: TestBackend, file: Buffer, openid: string = OPENID.admin) => uploadFile(b.ok, file, openid);
+const importFile = (b: TestBackend, file: Buffer, fileName: string, mode: 'dry_run' | 'apply') => importOnce<Report>(b.ok, 'admin.carrier.import', file, fileName, mode, OPENID.admin);
 
 describe('district office: carrier import', () => {
   let b: TestBackend;
@@ -79,6 +64,140 @@ describe('district office: carrier import', () => {
     expect(await carriers()).toBe(before + 50);
     const found = await b.ok<{ items: Array<{ vacantArea: number }> }>('carrier.search', { districtId: 'demo-linjiang', keyword: '导入厂房 1 号' }, null);
     expect(found.items.map((c) => c.vacantArea)).toContain(1500);
+  });
+
+  const imported = () => b.store.find<Carrier>(COLLECTIONS.carriers.name, { where: { districtId: 'demo-linjiang', name: { contains: '导入厂房' } }, limit: 1000 });
+
+  /** Every store request moves the test's clock on by `ms`: a modelled WeChat Cloud round trip. */
+  const modelRoundTrips = (ms: number) => {
+    const store = b.store as unknown as Record<'get' | 'find' | 'count' | 'insert' | 'update' | 'remove' | 'transaction', (...args: unknown[]) => Promise<unknown>>;
+    for (const name of ['get', 'find', 'count', 'insert', 'update', 'remove', 'transaction'] as const) {
+      const real = store[name].bind(b.store);
+      store[name] = (...args: unknown[]) => {
+        b.clock.now = new Date(b.clock.now.getTime() + ms);
+        return real(...args);
+      };
+    }
+  };
+
+  it('an apply whose time runs out mid-file says where to go on; applying again resumes, every carrier exactly once, each whole', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => row(i + 1));
+    const file = await xlsx(rows);
+    const before = await carriers();
+    modelRoundTrips(30);
+    const calls: Report[] = [];
+    await withApplyBudget({ ms: 600, concurrency: 4 }, async () => {
+      for (let n = 0; n < 20; n += 1) {
+        const r = await importFile(b, file, '载体.xlsx', 'apply');
+        calls.push(r);
+        if (r.complete) break;
+        // What is stored is exactly the file's rows before the one the next apply starts at, in file order.
+        const written = (await imported()).map((c) => c.name).sort();
+        expect(written).toEqual(rows.slice(0, r.resumeFromRow! - 2).map((x) => String(x[2])).sort());
+      }
+    });
+    expect(calls.length).toBeGreaterThan(2);
+    expect(calls[0]).toMatchObject({ complete: false, created: 60, updated: 0, unchanged: 0 });
+    // Each call took rows on where the last one stopped, and the last one finished.
+    const resumes = calls.map((c) => c.resumeFromRow);
+    expect(resumes.at(-1)).toBeNull();
+    for (let i = 1; i < resumes.length - 1; i += 1) expect(resumes[i]!).toBeGreaterThan(resumes[i - 1]!);
+    for (const [i, c] of calls.entries()) if (i > 0) expect(c.unchanged).toBe(calls[i - 1].resumeFromRow! - 2);
+    expect(await carriers()).toBe(before + 60);
+    expect(new Set((await imported()).map((c) => c.name)).size).toBe(60);
+    // Nothing half-written: the stored carriers are what the file says, field for field (a dry run finds no difference).
+    expect(await importFile(b, file, '载体.xlsx', 'dry_run')).toMatchObject({ created: 0, updated: 0, unchanged: 60 });
+    const log = await b.store.find<{ _id: string; action: string; after: { complete: boolean; written: number } }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang', action: 'carrier.import' }, limit: 100 });
+    expect(log.map((a) => a.after.written).reduce((x, y) => x + y, 0)).toBe(60);
+    expect(log.filter((a) => a.after.complete)).toHaveLength(1);
+  });
+
+  it('an apply cut off by a failing write (a function killed mid-batch) leaves whole carriers; applying again completes it', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => row(i + 1));
+    const file = await xlsx(rows);
+    const before = await carriers();
+    const store = b.store as unknown as { insert: (...args: unknown[]) => Promise<void> };
+    const insert = store.insert.bind(b.store);
+    let inserts = 0;
+    store.insert = async (...args: unknown[]) => {
+      inserts += 1;
+      if (inserts === 11) throw new StoreError('STORE.UNAVAILABLE', 'the function was stopped');
+      return insert(...args);
+    };
+    const cut = await b.call('admin.carrier.import', { uploadId: await upload(b, file), fileName: '载体.xlsx', mode: 'apply' }, OPENID.admin);
+    expect(cut.ok).toBe(false);
+    const partial = await carriers();
+    expect(partial - before).toBeGreaterThanOrEqual(8);
+    expect(partial - before).toBeLessThan(30);
+    const again = await importFile(b, file, '载体.xlsx', 'apply');
+    expect(again).toMatchObject({ complete: true, resumeFromRow: null, created: 30 - (partial - before), unchanged: partial - before });
+    expect(await carriers()).toBe(before + 30);
+    expect(await importFile(b, file, '载体.xlsx', 'dry_run')).toMatchObject({ created: 0, updated: 0, unchanged: 30 });
+  });
+
+  it('two applies of one file at once add each carrier once, and both finish', async () => {
+    const file = await xlsx(Array.from({ length: 24 }, (_, i) => row(i + 1)));
+    const before = await carriers();
+    const ids = [await upload(b, file), await upload(b, file)];
+    // Both read what exists before either writes: the race the second one's inserts must survive.
+    const store = b.store as unknown as { find: (collection: string, query: unknown) => Promise<unknown> };
+    const find = store.find.bind(b.store);
+    const waiting: Array<() => void> = [];
+    store.find = async (collection: string, query: unknown) => {
+      if (collection === COLLECTIONS.carriers.name && waiting.length < 2) {
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          if (waiting.length === 2) for (const go of waiting) go();
+        });
+      }
+      return find(collection, query);
+    };
+    const [a, c] = await withApplyBudget({ concurrency: 3 }, () => Promise.all(ids.map((uploadId) => b.ok<Report>('admin.carrier.import', { uploadId, fileName: '载体.xlsx', mode: 'apply' }, OPENID.admin))));
+    expect([a.complete, c.complete]).toEqual([true, true]);
+    expect(await carriers()).toBe(before + 24);
+    expect(await importFile(b, file, '载体.xlsx', 'dry_run')).toMatchObject({ created: 0, updated: 0, unchanged: 24 });
+  });
+
+  it('what the file has no column for stays as the office set it: photos, policies, floors, the staff manager', async () => {
+    const file = await xlsx([row(1), row(2)]);
+    await importFile(b, file, '载体.xlsx', 'apply');
+    const [one] = (await imported()).filter((c) => c.name === '导入厂房 1 号');
+    const photo = 'cloud://env-demo.656e-env-demo-1300000000/carriers/p1.jpg';
+    await b.store.update(COLLECTIONS.carriers.name, one._id, { set: { photos: [photo], policies: ['首年免租'], floors: 3, managerStaffId: 'staff-tech' } });
+    expect(await importFile(b, file, '载体.xlsx', 'apply')).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await b.store.get<Carrier>(COLLECTIONS.carriers.name, one._id)).toMatchObject({ photos: [photo], policies: ['首年免租'], floors: 3, managerStaffId: 'staff-tech' });
+    // Another manager in the file: the staff member set in the editor no longer manages it.
+    const moved = [row(1), row(2)];
+    moved[0][10] = '孙经理';
+    expect(await importFile(b, await xlsx(moved), '载体.xlsx', 'apply')).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await b.store.get<Carrier>(COLLECTIONS.carriers.name, one._id)).toMatchObject({ managerName: '孙经理', managerStaffId: null, photos: [photo] });
+  });
+
+  it('optional English columns are read on import: stored for the carrier, shown on an English read; an empty cell keeps what is stored', async () => {
+    const withEnglish = [...HEADER, '名称（英文）', '街道（英文）', '地址（英文）', '配套设施（英文）', '适合产业（英文）', '管理人（英文）'];
+    const english = ['Imported Factory No. 1', 'Jinwan Subdistrict', '1 Jinwan Road, Linjiang District', 'Overhead crane, 10 t; Freight lift', 'Advanced manufacturing', 'Mr Qian'];
+    const dry = await importFile(b, await xlsx([[...row(1), ...english], row(2)], withEnglish), '载体.xlsx', 'dry_run');
+    expect(dry).toMatchObject({ errorCount: 0, created: 2 });
+    await importFile(b, await xlsx([[...row(1), ...english], row(2)], withEnglish), '载体.xlsx', 'apply');
+    const [one] = (await imported()).filter((c) => c.name === '导入厂房 1 号');
+    expect(one).toMatchObject({ nameEn: english[0], streetEn: english[1], addressEn: english[2], facilitiesEn: ['Overhead crane, 10 t', 'Freight lift'], suitedIndustriesEn: ['Advanced manufacturing'], managerNameEn: 'Mr Qian' });
+    const en = await b.ok<{ name: string; facilities: string[]; fallbackZh: string[] }>('carrier.get', { carrierId: one._id, lang: 'en' }, null);
+    expect(en).toMatchObject({ name: 'Imported Factory No. 1', facilities: ['Overhead crane, 10 t', 'Freight lift'] });
+    expect(en.fallbackZh).not.toContain('name');
+    // The Chinese-only file again (or English cells left empty): the English stays, nothing changes.
+    expect(await importFile(b, await xlsx([row(1), row(2)]), '载体.xlsx', 'apply')).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importFile(b, await xlsx([[...row(1), '', '', '', '', '', ''], row(2)], withEnglish), '载体.xlsx', 'apply')).toMatchObject({ unchanged: 2 });
+    // A changed English name updates it; more English items than Chinese ones is a row problem.
+    const renamed = [...english];
+    renamed[0] = 'Imported Factory One';
+    expect(await importFile(b, await xlsx([[...row(1), ...renamed]], withEnglish), '载体.xlsx', 'apply')).toMatchObject({ updated: 1 });
+    const longer = [...english];
+    longer[4] = 'Advanced manufacturing; Logistics';
+    const bad = await importFile(b, await xlsx([[...row(1), ...longer]], withEnglish), '载体.xlsx', 'dry_run');
+    expect(bad.errors.map((e) => [e.row, e.code, e.column])).toEqual([[2, 'ROW.ENGLISH_LIST_LONGER', '适合产业（英文）']]);
+    const tooLong = [...english];
+    tooLong[0] = 'x'.repeat(81);
+    expect((await importFile(b, await xlsx([[...row(1), ...tooLong]], withEnglish), '载体.xlsx', 'dry_run')).errors.map((e) => [e.code, e.column])).toEqual([['ROW.INVALID', '名称（英文）']]);
   });
 
   it('reads CSV the same way, duplicates of a key included', async () => {

@@ -2,25 +2,14 @@ import ExcelJS from 'exceljs';
 import type { Staff } from '../../domain/org/staff.schema';
 import { STAFF_IMPORT_COLUMNS } from '../../domain/org/staff-import.rules';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
-import { APPLY_BUDGET } from '../../cloudfunctions/admin/spreadsheet-import';
+import { importOnce, withApplyBudget, xlsxOf, type Cell, type ImportReport } from '../support/import-files';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
-type Report = {
-  mode: string;
-  fileError: { code: string; message: string } | null;
-  totalRows: number;
-  okRows: number;
-  errorCount: number;
-  errors: Array<{ row: number; code: string; column: string | null }>;
-  created: number;
-  updated: number;
-  unchanged: number;
-  annotatedFile: { fileName: string; base64: string } | null;
+type Report = ImportReport & {
   invitesDue: number;
   invites: Array<{ staffId: string; name: string; phone: string; inviteCode: string; inviteExpiresAt: string }>;
   invitesFile: { fileName: string; base64: string } | null;
 };
-type Cell = string | number | ExcelJS.CellValue;
 
 const HEADER = STAFF_IMPORT_COLUMNS.map((c) => c.header);
 /** 姓名 职务 单位 角色 手机 工号 */
@@ -33,24 +22,9 @@ const person = (i: number, overrides: Partial<Record<'name' | 'title' | 'unit' |
   overrides.no ?? `E${1000 + i}`,
 ];
 
-const xlsx = async (rows: Cell[][], configure?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('人员');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  configure?.(ws);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-};
-
-let uploads = 0;
-const upload = async (b: TestBackend, file: Buffer, openid: string): Promise<string> => {
-  const uploadId = `up_${String((uploads += 1)).padStart(16, '0')}`;
-  const chunks = file.toString('base64').match(/.{1,48000}/g) ?? [];
-  for (const [index, chunk] of chunks.entries()) await b.ok('admin.import.upload', { uploadId, index, total: chunks.length, chunk }, openid);
-  return uploadId;
-};
-const importFile = async (b: TestBackend, file: Buffer, mode: 'dry_run' | 'apply', openid: string = OPENID.admin, fileName = '人员.xlsx') =>
-  b.ok<Report>('admin.staff.import', { uploadId: await upload(b, file, openid), fileName, mode }, openid);
+const xlsx = (rows: Cell[][], configure?: (ws: ExcelJS.Worksheet) => void) => xlsxOf('人员', HEADER, rows, configure);
+const importFile = (b: TestBackend, file: Buffer, mode: 'dry_run' | 'apply', openid: string = OPENID.admin, fileName = '人员.xlsx') =>
+  importOnce<Report>(b.ok, 'admin.staff.import', file, fileName, mode, openid);
 
 describe('district office: staff import', () => {
   let b: TestBackend;
@@ -198,24 +172,21 @@ describe('district office: staff import', () => {
   });
 
   it('an apply out of time stops after a batch and says so; applying the file again carries on, nothing twice', async () => {
-    const saved = { ...APPLY_BUDGET };
-    Object.assign(APPLY_BUDGET, { ms: 0, concurrency: 2 });
-    try {
+    await withApplyBudget({ ms: 0, concurrency: 2 }, async () => {
       const file = await xlsx(Array.from({ length: 5 }, (_, i) => person(i + 1)));
       const before = await staffCount();
       const first = await importFile(b, file, 'apply');
-      expect(first).toMatchObject({ complete: false, created: 5, invitesDue: 2 });
+      // Rows 2 and 3 written: the next apply starts at row 4.
+      expect(first).toMatchObject({ complete: false, resumeFromRow: 4, created: 5, invitesDue: 2 });
       expect(await staffCount()).toBe(before + 2);
       const second = await importFile(b, file, 'apply');
-      expect(second).toMatchObject({ complete: false, created: 3, unchanged: 2 });
+      expect(second).toMatchObject({ complete: false, resumeFromRow: 6, created: 3, unchanged: 2 });
       const third = await importFile(b, file, 'apply');
-      expect(third).toMatchObject({ complete: true, created: 1, unchanged: 4 });
+      expect(third).toMatchObject({ complete: true, resumeFromRow: null, created: 1, unchanged: 4 });
       const codes = [...first.invites, ...second.invites, ...third.invites];
       expect(new Set(codes.map((i) => i.staffId)).size).toBe(5);
       expect(await staffCount()).toBe(before + 5);
-    } finally {
-      Object.assign(APPLY_BUDGET, saved);
-    }
+    });
     expect(await importFile(b, await xlsx([person(9)]), 'apply')).toMatchObject({ complete: true, created: 1 });
   });
 

@@ -10,6 +10,7 @@ import { benchCarrierSearch, printCarrierSearch } from './carrier-search-bench';
 import { benchCloudCost, printCloudCost } from './cloud-cost-bench';
 import { benchHttp, printHttp } from './http-bench';
 import { benchImport, printImport } from './import-bench';
+import { benchImportOnCloud, printImportOnCloud } from './import-cloud-bench';
 import { benchStaffImport, printStaffImport } from './staff-import-bench';
 import { benchMatching, benchWebSubmit, printReach } from './reach-bench';
 import { benchLcp, printLcp } from './lcp-bench';
@@ -134,10 +135,12 @@ const main = async () => {
   }
 
   if (want('import')) {
-    console.log('\n11. district office carrier import (5 000 rows): dry run, apply, apply again, rows/s and peak memory');
+    console.log('\n11. district office carrier import (5 000 rows): dry run, apply, apply again, rows/s and peak memory; DB waves and calls on WeChat Cloud');
     const f = await benchImport(5000);
     printImport(f);
-    results.import = f;
+    const cloud = await benchImportOnCloud(5000);
+    printImportOnCloud(cloud);
+    results.import = { ...f, cloud };
   }
   if (want('staff-import')) {
     console.log('\n11b. district office staff import (2 000 rows): dry run, apply with invite codes, apply again, rows/s and peak memory');

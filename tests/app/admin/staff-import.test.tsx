@@ -19,7 +19,7 @@ afterEach(() => {
   process.env.TARO_ENV = 'weapp';
 });
 
-const base = { complete: true, fileError: null, created: 0, updated: 0, unchanged: 0, annotatedFile: null, invitesDue: 0, invites: [], invitesFile: null };
+const base = { complete: true, resumeFromRow: null, fileError: null, created: 0, updated: 0, unchanged: 0, annotatedFile: null, invitesDue: 0, invites: [], invitesFile: null };
 const BAD = {
   ...base,
   mode: 'dry_run',
@@ -101,7 +101,7 @@ describe('staff import page', () => {
   it('an apply that ran out of time offers to continue; the codes of both calls add up', async () => {
     const api = (backend = fakeBackend({
       'admin.import.upload': (i) => ({ received: 1, total: i.total }),
-      'admin.staff.import': (i, n) => (i.mode === 'dry_run' ? CLEAN : n === 1 ? { ...APPLIED, complete: false, invites: [INVITES[0]] } : { ...APPLIED, unchanged: 1, created: 1, invites: [INVITES[1]] }),
+      'admin.staff.import': (i, n) => (i.mode === 'dry_run' ? CLEAN : n === 1 ? { ...APPLIED, complete: false, resumeFromRow: 3, invites: [INVITES[0]] } : { ...APPLIED, unchanged: 1, created: 1, invites: [INVITES[1]] }),
     }));
     render(<StaffImportPage />);
     await choose('人员.xlsx', 'x');

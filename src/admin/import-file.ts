@@ -40,7 +40,7 @@ export const readWebFile = (file: File): Promise<PickedFile> =>
 export const saveAnnotatedFile = async (fileName: string, base64: string): Promise<void> => {
   const ext = /\.(xlsx|csv)$/i.exec(fileName)?.[1]?.toLowerCase() ?? 'xlsx';
   if (process.env.TARO_ENV === 'h5') {
-    const { clickDownload } = await import('../../platform/web-download');
+    const { clickDownload } = await import('../platform/web-download');
     clickDownload(`data:${MIME[ext]};base64,${base64}`, fileName);
     return;
   }
