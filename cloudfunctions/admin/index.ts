@@ -3,6 +3,7 @@ import { runAction } from '../_lib/action-runner';
 import { createWxDeps } from '../_lib/wx-deps';
 import { initCloud, readWxContext } from '../_lib/wx-edge';
 import { adminActions } from './actions';
+import { isInviteHashMigrationEvent, runInviteHashMigration } from './invite-hash-migration';
 import { handleMediaCheckPush } from './media-check-push';
 
 initCloud(cloud);
@@ -11,6 +12,13 @@ const deps = createWxDeps(cloud);
 /**
  * Deployed as `admin`: the district office, and the vacancy link managers open (invoke rule `auth != null`).
  * Also receives WeChat's `wxa_media_check` pushes (message push → this function, JSON): the verdict on a carrier
- * photo, validated and applied by trace id (see media-check-push.ts).
+ * photo, validated and applied by trace id (see media-check-push.ts); and, from the console, the one-off
+ * migration of plain-text invite codes to their hash (invite-hash-migration.ts).
  */
-export const main = async (event: unknown) => (await handleMediaCheckPush(deps, event)) ?? runAction(adminActions, deps, readWxContext(cloud), event);
+export const main = async (event: unknown) => {
+  const pushed = await handleMediaCheckPush(deps, event);
+  if (pushed) return pushed;
+  const ctx = readWxContext(cloud);
+  if (isInviteHashMigrationEvent(event, ctx)) return runInviteHashMigration(deps);
+  return runAction(adminActions, deps, ctx, event);
+};
