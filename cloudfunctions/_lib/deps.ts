@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/common/time';
 import type { RandomBytes } from '../../domain/share/share-code.rules';
 import type { DocumentStore } from './store/store-port';
+import type { PhotoType } from '../../domain/carrier/carrier-photo.rules';
 
 /** Structured, PII-free log lines: never pass names, phones or message text. */
 export interface Logger {
@@ -57,6 +58,8 @@ export interface FileStore {
  * a `wxa_media_check` event; locally the checker decides at once.
  */
 export interface MediaCheck {
+  /** The photo types the check can read; absent: all. WeChat's reads JPEG and PNG (and BMP, GIF's first frame), not WebP. */
+  reads?: readonly PhotoType[];
   submit(fileId: string, url: string, openid: string | null): Promise<{ kind: 'pending'; traceId: string } | { kind: 'decided'; pass: boolean; reason: string | null }>;
 }
 

@@ -87,6 +87,8 @@ export const wxQr = (cloud: Cloud, page: string): QrPort => ({
  * later as a `wxa_media_check` event (message push to the `admin` function, see README «Deploy»).
  */
 export const wxMediaCheck = (cloud: Cloud): MediaCheck => ({
+  // mediaCheckAsync reads jpg, png, bmp and a GIF's first frame only: a WebP could not be checked, a GIF only in part.
+  reads: ['jpg', 'png'],
   async submit(_fileId, url, openid) {
     // Staff always have an openid in the cloud; without one WeChat has nobody to check for.
     if (!openid) throw new Error('mediaCheckAsync needs an openid');
@@ -96,11 +98,3 @@ export const wxMediaCheck = (cloud: Cloud): MediaCheck => ({
     return { kind: 'pending', traceId };
   },
 });
-
-/** The verdict of a `wxa_media_check` event, or null when the event is not one. */
-export const mediaCheckVerdictOf = (event: unknown): { traceId: string; pass: boolean; label: number | null } | null => {
-  const e = event as { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown; label?: unknown } } | null;
-  if (!e || e.Event !== 'wxa_media_check' || typeof e.trace_id !== 'string') return null;
-  const suggest = e.result?.suggest;
-  return { traceId: e.trace_id, pass: suggest === 'pass', label: typeof e.result?.label === 'number' ? e.result.label : null };
-};

@@ -2,6 +2,7 @@ import { adminCarrierPhotoAddContract, adminCarrierPhotoChunkContract, adminCarr
 import type { Carrier, PhotoReview } from '../../domain/carrier/carrier.schema';
 import { MAX_CARRIER_PHOTOS, MAX_PHOTO_BYTES, photoProblem, sniffPhotoType } from '../../domain/carrier/carrier-photo.rules';
 import type { ParsedRequestOf } from '../../domain/api/contract';
+import type { MediaCheckOutcome } from '../../domain/carrier/media-check-event.schema';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
@@ -60,7 +61,9 @@ export const adminCarrierPhotoAddAction = defineAction(adminCarrierPhotoAddContr
   const found = await loadManageableCarrier(deps, office, input.carrierId);
   if (found.carrier.photos.length + inReview(found.carrier) >= MAX_CARRIER_PHOTOS) throw new DomainError('PHOTO.LIMIT', ['source']);
   const bytes = await bytesOf(deps, office.staff._id, input.source);
-  const problem = photoProblem(bytes);
+  const type = sniffPhotoType(bytes);
+  // What the content check cannot read is never stored: it could not be shown honestly checked.
+  const problem = photoProblem(bytes) ?? (type && deps.mediaCheck.reads && !deps.mediaCheck.reads.includes(type) ? ('PHOTO.TYPE_UNCHECKABLE' as const) : null);
   if (problem) {
     // What was uploaded for a refused file goes: its chunks, or the cloud upload.
     const source = input.source;
@@ -68,7 +71,7 @@ export const adminCarrierPhotoAddAction = defineAction(adminCarrierPhotoAddContr
     else await deps.store.transaction((tx) => dropPhotoChunks(tx, source.uploadId, source.total));
     throw new DomainError(problem, ['source']);
   }
-  const ext = sniffPhotoType(bytes) as string;
+  const ext = type as string;
   const fileId = input.source.kind === 'cloud' ? input.source.fileId : await deps.files.put(`carrier-photos/${found.carrier._id}/${newId('pho', ctx.now, deps.randomBytes)}.${ext}`, bytes);
   const ref = deps.files.publicRef(fileId);
   const verdict = await deps.mediaCheck.submit(fileId, await deps.files.linkFor(fileId, `photo.${ext}`), ctx.openid);
@@ -103,14 +106,24 @@ export const adminCarrierPhotoDismissAction = defineAction(adminCarrierPhotoDism
   return photosView({ photos: found.carrier.photos, photoReviews: next });
 });
 
+/** Why a photo the check did not pass is not shown, per outcome, as the editor says it. */
+export const VERDICT_REASONS: Record<Exclude<MediaCheckOutcome, 'pass'>, string> = {
+  risky: REJECTED_REASON,
+  review: '内容安全审核提示需人工复核，未公开，已删除，请换一张',
+  failed: '内容安全审核未能完成，照片未公开，请重新上传',
+};
+
 /**
- * The image check's verdict (a `wxa_media_check` event): a pass shows the photo to investors; a refusal deletes
- * the file and leaves a note for the editor. An unknown trace id (not ours, or already applied) changes nothing.
+ * The image check's verdict (a `wxa_media_check` push for a trace id we recorded): a pass shows the photo to
+ * investors; anything else (risky, review, a check that did not run) keeps it hidden, deletes the file and leaves
+ * a note for the editor. Each verdict is audited in the same transaction, so the district's admins read it in the
+ * audit log. An unknown trace id (not ours, or already applied) changes nothing.
  */
-export const applyMediaCheckVerdict = async (deps: Deps, verdict: { traceId: string; pass: boolean }): Promise<'applied' | 'unknown'> => {
+export const applyMediaCheckVerdict = async (deps: Deps, verdict: { traceId: string; outcome: MediaCheckOutcome }): Promise<'applied' | 'unknown'> => {
   const check = await getPhotoCheck(deps.store, verdict.traceId);
   if (!check) return 'unknown';
-  const now = deps.clock().toISOString();
+  const at = deps.clock();
+  const now = at.toISOString();
   const outcome = await deps.store.transaction(async (tx) => {
     const found = await getAnyCarrier(tx, check.carrierId);
     await dropPhotoCheck(tx, check._id);
@@ -119,11 +132,23 @@ export const applyMediaCheckVerdict = async (deps: Deps, verdict: { traceId: str
     const row = reviews.find((r) => r.traceId === check._id && r.status === 'reviewing');
     if (!row) return 'gone' as const;
     const others = reviews.filter((r) => r !== row);
-    if (verdict.pass) await setCarrierPhotos(tx, found.carrier, found.listed, [...found.carrier.photos, row.ref].slice(0, MAX_CARRIER_PHOTOS), others, now);
-    else await setCarrierPhotos(tx, found.carrier, found.listed, found.carrier.photos, [...others, { ...row, status: 'rejected', traceId: null, reason: REJECTED_REASON }], now);
-    return verdict.pass ? ('shown' as const) : ('refused' as const);
+    const shown = verdict.outcome === 'pass';
+    if (shown) await setCarrierPhotos(tx, found.carrier, found.listed, [...found.carrier.photos, row.ref].slice(0, MAX_CARRIER_PHOTOS), others, now);
+    else await setCarrierPhotos(tx, found.carrier, found.listed, found.carrier.photos, [...others, { ...row, status: 'rejected', traceId: null, reason: VERDICT_REASONS[verdict.outcome as Exclude<MediaCheckOutcome, 'pass'>] }], now);
+    await recordAudit(tx, {
+      _id: newId('adm', at, deps.randomBytes),
+      districtId: found.carrier.districtId,
+      action: shown ? 'carrier.photo_passed' : 'carrier.photo_refused',
+      target: { kind: 'carrier', id: found.carrier._id },
+      staffId: null,
+      actorName: '内容安全审核',
+      at: now,
+      before: { reviewing: row.ref },
+      after: shown ? { photo: row.ref } : { refused: row.ref, outcome: verdict.outcome },
+    });
+    return shown ? ('shown' as const) : ('refused' as const);
   });
   if (outcome === 'refused' || outcome === 'gone') await deps.files.remove(check.fileId).catch(() => undefined);
-  deps.log.info('photo.check', { traceId: verdict.traceId, outcome });
+  deps.log.info('photo.check', { traceId: verdict.traceId, outcome, verdict: verdict.outcome });
   return 'applied';
 };

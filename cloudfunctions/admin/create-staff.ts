@@ -18,7 +18,7 @@ export const adminStaffCreateAction = defineAction(adminStaffCreateContract, asy
   if (!unit || !canManageUnitStaff(office.staff, { districtId: unit.districtId, unitId: unit._id })) throw new DomainError('UNIT.NOT_FOUND', ['unitId']);
   const roles = [...new Set(input.roles)];
   assertRolesGrantable(office, roles);
-  const inviteCode = await freshInviteCode(deps);
+  const { code: inviteCode, hash: inviteCodeHash } = await freshInviteCode(deps);
   const inviteExpiresAt = inviteExpiry(ctx.now);
   const staff: Staff = {
     _id: newId('staff', ctx.now, deps.randomBytes),
@@ -31,14 +31,15 @@ export const adminStaffCreateAction = defineAction(adminStaffCreateContract, asy
     phone: input.phone,
     industryFocus: [],
     openid: null,
-    inviteCode,
+    inviteCode: null,
+    inviteCodeHash,
     inviteExpiresAt,
     createdAt: ctx.now.toISOString(),
   };
   await deps.store.transaction(async (tx) => {
     await insertStaff(tx, staff);
     // The code is a secret: the audit says one was issued, not what it is.
-    await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), 'staff.create', { kind: 'staff', id: staff._id }, null, snapshot({ ...staff, inviteCode: '********' })));
+    await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), 'staff.create', { kind: 'staff', id: staff._id }, null, snapshot({ ...staff, inviteCodeHash: '********' })));
   });
   return { staffId: staff._id, inviteCode, inviteExpiresAt };
 });

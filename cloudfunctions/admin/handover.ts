@@ -1,9 +1,12 @@
 import { adminHandoverPreviewContract, adminHandoverResumeContract, adminHandoverStartContract } from '../../domain/api/admin.contracts';
 import { DomainError } from '../../domain/common/result';
 import { isOpen } from '../../domain/lead/lead-status.rules';
+import { handParticipationOver } from '../../domain/lead/lead-participant.rules';
+import type { TransactionStore } from '../_lib/store/store-port';
 import { canManageUnitStaff } from '../../domain/org/admin-access.rules';
 import { handoverItemKey, pendingItems, type Handover, type HandoverItem, type HandoverItemKind } from '../../domain/org/handover.schema';
 import type { Staff } from '../../domain/org/staff.schema';
+import type { LeadEvent } from '../../domain/lead/lead-event.schema';
 import { defineAction, type ActionContext } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
@@ -11,7 +14,7 @@ import { notifyStaff } from '../_lib/notifications';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { delegateCard, findCardByStaff, getCard } from '../_lib/repositories/card.repository';
 import { getAnyCarrier, setCarrierFields } from '../_lib/repositories/carrier-admin.repository';
-import { getHandover, handoverIdFor, insertHandover, listCarriersManagedBy, listLeadsHandledBy, removeHandover, setHandoverItem, setHandoverStatus } from '../_lib/repositories/handover.repository';
+import { getHandover, handoverIdFor, insertHandover, listCarriersManagedBy, listLeadsHandledBy, listLeadsWithParticipant, removeHandover, setHandoverItem, setHandoverStatus } from '../_lib/repositories/handover.repository';
 import { getLead, recordLeadChangeIn } from '../_lib/repositories/lead.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { actorOf, auditEntry, openOffice, openOfficeForWrite, type Office } from './office-context';
@@ -19,6 +22,13 @@ import { loadManageableStaff } from './staff-access';
 
 /** Items moved per call: each is its own transaction; the rest waits for the next call (resume). */
 export const HANDOVER_ITEMS_PER_CALL = 40;
+
+/**
+ * A carrier's lead participations move in its transaction, at most this many leads in one; a carrier on more open
+ * leads moves the earlier ones first, each batch in its own transaction (a moved one is no longer found, so a
+ * resumed run neither repeats nor loses one), and the last batch together with the carrier.
+ */
+export const PARTICIPATIONS_PER_TRANSACTION = 20;
 
 interface Held {
   kind: HandoverItemKind;
@@ -49,9 +59,56 @@ const report = (h: Handover) => {
   return { handoverId: h._id, status: h.status, items, pending: items.filter((i) => i.status === 'pending').length };
 };
 
+/**
+ * Hands the leaving person's participation for this carrier on each of `leadIds` to the successor, with the lead's
+ * event, through the lead's change method (no rev bump: the handler's open page stays current). A lead where
+ * they no longer take part for this carrier (already moved, removed meanwhile) is left alone.
+ */
+const moveParticipations = async (tx: TransactionStore, deps: Deps, ctx: ActionContext, office: Office, h: Handover, carrier: { id: string; name: string }, leadIds: readonly string[], to: Staff): Promise<void> => {
+  const at = ctx.now.toISOString();
+  for (const leadId of leadIds) {
+    const lead = await getLead(tx, leadId);
+    if (!lead || !isOpen(lead.status)) continue;
+    const change = handParticipationOver(lead, h.fromStaffId, carrier.id, to._id);
+    if (!change) continue;
+    const event: LeadEvent = {
+      _id: newId('ev', ctx.now, deps.randomBytes),
+      leadId: lead._id,
+      districtId: lead.districtId,
+      type: change.kind === 'replaced' ? 'participant_added' : 'participant_removed',
+      actor: { kind: 'staff', staffId: office.staff._id, name: office.staff.name },
+      text: change.kind === 'replaced' ? `人员交接：${to.name}（${carrier.name} 载体管理员）接替参与本线索` : `人员交接：${carrier.name} 的载体管理员改由已参与的 ${to.name} 担任`,
+      data: { staffId: to._id, fromStaffId: h.fromStaffId, carrierId: carrier.id, handoverId: h._id },
+      at,
+    };
+    await recordLeadChangeIn(tx, lead, { participants: change.fields.participants, participantStaffIds: change.fields.participantStaffIds }, [event], null);
+  }
+};
+
+/** Open leads the leaving person takes part in for this carrier (read before the item's transactions: a query cannot run in one). */
+const participationsOf = async (deps: Deps, fromStaffId: string, carrierId: string): Promise<string[]> =>
+  (await listLeadsWithParticipant(deps.store, fromStaffId))
+    .filter((l) => isOpen(l.status) && (l.participants ?? []).some((p) => p.staffId === fromStaffId && p.carrierId === carrierId))
+    .map((l) => l._id);
+
 /** Moves one item and records it, atomically; an item no longer held by the leaving person is skipped. */
 const moveItem = async (deps: Deps, ctx: ActionContext, office: Office, h: Handover, key: string, item: HandoverItem, to: Staff): Promise<void> => {
   const at = ctx.now.toISOString();
+  let lastBatch: string[] = [];
+  if (item.kind === 'carrier') {
+    const leadIds = await participationsOf(deps, h.fromStaffId, item.id);
+    const split = Math.max(0, leadIds.length - PARTICIPATIONS_PER_TRANSACTION);
+    lastBatch = leadIds.slice(split);
+    for (let i = 0; i < split; i += PARTICIPATIONS_PER_TRANSACTION) {
+      const batch = leadIds.slice(i, Math.min(i + PARTICIPATIONS_PER_TRANSACTION, split));
+      await deps.store.transaction(async (tx) => {
+        const fresh = await getHandover(tx, h._id);
+        const found = await getAnyCarrier(tx, item.id);
+        if (fresh?.items[key]?.status !== 'pending' || !found || found.carrier.managerStaffId !== h.fromStaffId) return;
+        await moveParticipations(tx, deps, ctx, office, h, { id: item.id, name: found.carrier.name }, batch, to);
+      });
+    }
+  }
   await deps.store.transaction(async (tx) => {
     const fresh = await getHandover(tx, h._id);
     if (!fresh || fresh.items[key]?.status !== 'pending') return;
@@ -86,6 +143,7 @@ const moveItem = async (deps: Deps, ctx: ActionContext, office: Office, h: Hando
       const found = await getAnyCarrier(tx, item.id);
       if (found && found.carrier.managerStaffId === h.fromStaffId) {
         await setCarrierFields(tx, item.id, found.listed, { managerStaffId: to._id, managerName: to.name, managerPhone: to.phone, updatedAt: at });
+        await moveParticipations(tx, deps, ctx, office, h, { id: item.id, name: found.carrier.name }, lastBatch, to);
         moved = true;
       }
     } else {

@@ -1,7 +1,7 @@
 import { adminOrgGetContract } from '../../domain/api/admin.contracts';
 import { canManageUnitStaff, canWriteDistrict, rolesGrantableBy } from '../../domain/org/admin-access.rules';
 import { chinaDay } from '../../domain/org/duty-rota.rules';
-import { inviteUsable } from '../../domain/org/invite.rules';
+import { hasInvite, inviteUsable } from '../../domain/org/invite.rules';
 import { defineAction } from '../_lib/define-action';
 import { getDutyDays } from '../_lib/repositories/duty-rota.repository';
 import { listAllDistrictStaff } from '../_lib/repositories/org-admin.repository';
@@ -35,7 +35,7 @@ export const adminOrgGetAction = defineAction(adminOrgGetContract, async (deps, 
     units: units.map((u) => ({ id: u._id, name: u.name, nameEn: u.nameEn ?? '', kind: u.kind, isEconomic: u.isEconomic, leaderStaffId: u.leaderStaffId ?? null, parentUnitId: u.parentUnitId ?? null })),
     teams: teams.map((t) => ({ id: t._id, name: t.name, leaderStaffId: t.leaderStaffId ?? null, memberStaffIds: t.memberStaffIds })),
     staff: staff.map((s) => {
-      const pending = s.status === 'invited' && !s.openid && !!s.inviteCode;
+      const pending = s.status === 'invited' && !s.openid && hasInvite(s);
       return {
         id: s._id,
         name: s.name,
@@ -44,7 +44,8 @@ export const adminOrgGetAction = defineAction(adminOrgGetContract, async (deps, 
         roles: s.roles,
         status: s.status,
         phone: s.phone,
-        inviteCode: pending ? (s.inviteCode ?? null) : null,
+        // Whether an unused code exists, never the code: it is shown once, when it is issued.
+        invitePending: pending,
         inviteExpiresAt: pending ? (s.inviteExpiresAt ?? null) : null,
         inviteExpired: pending && !inviteUsable(s, ctx.now),
       };

@@ -1,9 +1,10 @@
 import { DomainError } from '../../domain/common/result';
 import { canManageUnitStaff, rolesGrantableBy } from '../../domain/org/admin-access.rules';
 import { inviteCodeFrom } from '../../domain/org/invite.rules';
+import { inviteCodeHash } from '../_lib/invite-code-hash';
 import type { Staff, StaffRole } from '../../domain/org/staff.schema';
 import type { Deps } from '../_lib/deps';
-import { findStaffByInviteCode, listAllDistrictStaff } from '../_lib/repositories/org-admin.repository';
+import { findStaffByInviteHash, listAllDistrictStaff } from '../_lib/repositories/org-admin.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import type { Office } from './office-context';
 
@@ -27,11 +28,12 @@ export const assertNotLastAdmin = async (deps: Deps, target: Staff): Promise<voi
   if (admins.length <= 1) throw new DomainError('ADMIN.LAST_ADMIN', ['staffId']);
 };
 
-/** A fresh invite code no other account holds. */
-export const freshInviteCode = async (deps: Deps): Promise<string> => {
+/** A fresh invite code no other account holds: the code (shown once) and the hash that is stored. */
+export const freshInviteCode = async (deps: Deps): Promise<{ code: string; hash: string }> => {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const code = inviteCodeFrom(deps.randomBytes(8));
-    if (!(await findStaffByInviteCode(deps.store, code))) return code;
+    const hash = inviteCodeHash(deps.analyticsSecret, code);
+    if (!(await findStaffByInviteHash(deps.store, hash))) return { code, hash };
   }
   throw new DomainError('STORE.BUSY');
 };

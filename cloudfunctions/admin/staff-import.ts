@@ -1,7 +1,7 @@
 import { adminStaffImportContract, adminStaffImportTemplateContract } from '../../domain/api/admin.contracts';
 import { DomainError } from '../../domain/common/result';
 import { rolesGrantableBy } from '../../domain/org/admin-access.rules';
-import { inviteExpiry } from '../../domain/org/invite.rules';
+import { hasInvite, inviteExpiry } from '../../domain/org/invite.rules';
 import type { Staff } from '../../domain/org/staff.schema';
 import {
   findImportMatch,
@@ -48,7 +48,7 @@ const applyPlan = async (deps: Deps, ctx: ActionContext, office: Office, plan: S
   const at = ctx.now.toISOString();
   if (plan.kind === 'unchanged') return null;
   if (plan.kind === 'create') {
-    const inviteCode = await freshInviteCode(deps);
+    const { code: inviteCode, hash: inviteCodeHash } = await freshInviteCode(deps);
     const inviteExpiresAt = inviteExpiry(ctx.now);
     const row: StaffImportRow = plan.row;
     const staff: Staff = {
@@ -63,7 +63,9 @@ const applyPlan = async (deps: Deps, ctx: ActionContext, office: Office, plan: S
       employeeNo: row.employeeNo,
       industryFocus: [],
       openid: null,
-      inviteCode,
+      // Only the hash is stored; the code goes out in this answer and its invite sheet, once.
+      inviteCode: null,
+      inviteCodeHash,
       inviteExpiresAt,
       createdAt: at,
     };
@@ -72,14 +74,15 @@ const applyPlan = async (deps: Deps, ctx: ActionContext, office: Office, plan: S
       if (await getStaffTx(tx, id)) return false;
       await insertStaff(tx, staff);
       // Issued like admin.staff.create: the audit says a code was issued, never what it is.
-      await recordAudit(tx, auditEntry(deps, ctx, actor, 'staff.create', { kind: 'staff', id }, null, snapshot({ ...staff, inviteCode: '********', via: 'import' })));
+      await recordAudit(tx, auditEntry(deps, ctx, actor, 'staff.create', { kind: 'staff', id }, null, snapshot({ ...staff, inviteCodeHash: '********', via: 'import' })));
       return true;
     });
     return inserted ? { staffId: id, name: staff.name, phone: staff.phone, inviteCode, inviteExpiresAt } : null;
   }
-  const inviteCode = plan.reissueInvite ? await freshInviteCode(deps) : null;
+  const issued = plan.reissueInvite ? await freshInviteCode(deps) : null;
+  const inviteCode = issued?.code ?? null;
   const inviteExpiresAt = inviteCode ? inviteExpiry(ctx.now) : null;
-  const set: Partial<Staff> = { ...plan.set, ...(inviteCode ? { inviteCode, inviteExpiresAt } : {}) };
+  const set: Partial<Staff> = { ...plan.set, ...(issued ? { inviteCode: null, inviteCodeHash: issued.hash, inviteExpiresAt } : {}) };
   return deps.store.transaction(async (tx) => {
     const before = await getStaffTx(tx, plan.staff._id);
     if (!before) throw new DomainError('STAFF.NOT_FOUND', ['staffId']);
@@ -91,7 +94,7 @@ const applyPlan = async (deps: Deps, ctx: ActionContext, office: Office, plan: S
       await recordAudit(tx, auditEntry(deps, ctx, actor, 'staff.update', { kind: 'staff', id: before._id }, snapshot(Object.fromEntries(fields.map((f) => [f, before[f] ?? null]))), snapshot({ ...plan.set, via: 'import' })));
     }
     if (inviteCode) {
-      await recordAudit(tx, auditEntry(deps, ctx, actor, 'staff.invite_reissue', { kind: 'staff', id: before._id }, { invite: before.inviteCode ? 'issued' : 'none', expiresAt: before.inviteExpiresAt ?? null }, { invite: 'issued', expiresAt: inviteExpiresAt, via: 'import' }));
+      await recordAudit(tx, auditEntry(deps, ctx, actor, 'staff.invite_reissue', { kind: 'staff', id: before._id }, { invite: hasInvite(before) ? 'issued' : 'none', expiresAt: before.inviteExpiresAt ?? null }, { invite: 'issued', expiresAt: inviteExpiresAt, via: 'import' }));
     }
     return inviteCode && inviteExpiresAt ? { staffId: before._id, name: set.name ?? before.name, phone: set.phone ?? before.phone, inviteCode, inviteExpiresAt } : null;
   });

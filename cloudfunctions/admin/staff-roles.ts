@@ -88,7 +88,7 @@ export const adminStaffRevokeAction = defineAction(adminStaffRevokeContract, asy
         cardIds.push(card._id);
       }
     }
-    await updateStaffFields(tx, target._id, { status: 'revoked', revokedAt: at, inviteCode: null, inviteExpiresAt: null });
+    await updateStaffFields(tx, target._id, { status: 'revoked', revokedAt: at, inviteCode: null, inviteCodeHash: null, inviteExpiresAt: null });
     await recordAudit(
       tx,
       auditEntry(

@@ -122,8 +122,8 @@ const staffView = v.object({
   roles: v.array(v.string()),
   status: v.string(),
   phone: v.string(),
-  /** Only while an unused code exists; bound accounts never show one. */
-  inviteCode: v.nullable(v.string()),
+  /** An unused code exists (the code itself is shown once, at issue or re-issue, and never stored in plain text). */
+  invitePending: v.boolean(),
   inviteExpiresAt: v.nullable(v.string()),
   inviteExpired: v.boolean(),
 });

@@ -55,6 +55,8 @@ export const ERROR_MESSAGES = {
   'PHOTO.NOT_UPLOADED': '照片需通过「添加照片」上传审核后才能使用',
   'PHOTO.REJECTED': '图片未通过内容安全审核，请换一张',
   'PHOTO.REVIEW_NOT_FOUND': '未找到这张待审核的照片',
+  'PHOTO.TYPE_UNCHECKABLE': '这种格式的图片无法做内容安全审核，请选择 JPG 或 PNG 格式的照片',
+  'PHOTO.CHECK_EVENT_INVALID': '内容安全审核结果的格式不正确',
   'VACANCY.LINK_INVALID': '核实链接无效或已过期，请联系管理员重新发送',
   'LEAD.CREDIT_CODE_MALFORMED': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
   'LEAD.STAGE_NOT_REACHED': '该咨询尚未进入这一阶段，不能确认',

@@ -43,3 +43,21 @@ export const removeParticipant = (lead: WithParticipants, staffId: string): Part
   if (!list.some((p) => p.staffId === staffId)) return null;
   return fieldsOf(list.filter((p) => p.staffId !== staffId));
 };
+
+/**
+ * A carrier handed to a successor manager takes its place on the lead with it: the leaving person's entry for that
+ * carrier names the successor (added when and by whom stays; the investor's contact, shared with a person, is not
+ * passed on: the handler shares it again if needed), or, when the successor is already on the lead, the entry goes.
+ * null when the leaving person is not on the lead for that carrier.
+ */
+export const handParticipationOver = (
+  lead: WithParticipants,
+  fromStaffId: string,
+  carrierId: string,
+  toStaffId: string,
+): { kind: 'replaced' | 'merged'; fields: ParticipantFields } | null => {
+  const list = participantsOf(lead);
+  if (!list.some((p) => p.staffId === fromStaffId && p.carrierId === carrierId)) return null;
+  if (list.some((p) => p.staffId === toStaffId)) return { kind: 'merged', fields: fieldsOf(list.filter((p) => p.staffId !== fromStaffId)) };
+  return { kind: 'replaced', fields: fieldsOf(list.map((p) => (p.staffId === fromStaffId ? { ...p, staffId: toStaffId, contactSharedAt: null } : p))) };
+};

@@ -15,6 +15,9 @@ export const inviteCodeFrom = (bytes: Uint8Array): string => {
 
 export const inviteExpiry = (now: Date): string => new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000).toISOString();
 
+/** Whether the account holds an unused code (hashed, or a plain one from before codes were hashed). */
+export const hasInvite = (staff: Pick<Staff, 'inviteCode' | 'inviteCodeHash'>): boolean => !!staff.inviteCodeHash || !!staff.inviteCode;
+
 /** A code binds only an invited (never bound) account, before its expiry. */
-export const inviteUsable = (staff: Pick<Staff, 'status' | 'openid' | 'inviteCode' | 'inviteExpiresAt'>, now: Date): boolean =>
-  staff.status === 'invited' && !staff.openid && !!staff.inviteCode && (!staff.inviteExpiresAt || Date.parse(staff.inviteExpiresAt) > now.getTime());
+export const inviteUsable = (staff: Pick<Staff, 'status' | 'openid' | 'inviteCode' | 'inviteCodeHash' | 'inviteExpiresAt'>, now: Date): boolean =>
+  staff.status === 'invited' && !staff.openid && hasInvite(staff) && (!staff.inviteExpiresAt || Date.parse(staff.inviteExpiresAt) > now.getTime());

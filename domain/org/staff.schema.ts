@@ -28,8 +28,13 @@ export const StaffSchema = v.strictObject({
   industryFocus: v.pipe(v.array(line(1, 20)), v.maxLength(8)),
   /** Bound on first sign-in through a one-time invite code; null until then. */
   openid: v.nullable(v.pipe(v.string(), v.maxLength(128))),
-  /** One-time; null once revoked. Bound accounts keep no code. */
+  /**
+   * A code in plain text, as accounts stored before codes were hashed (and the demo seed) hold it: it still binds,
+   * and the `admin` function's invite-hash migration turns it into `inviteCodeHash`. New codes are never stored so.
+   */
   inviteCode: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Z0-9]{8}$/)))),
+  /** The one-time code's keyed hash (cloudfunctions/_lib/invite-code-hash.ts); null once used or revoked. */
+  inviteCodeHash: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)))),
   /** After this the code binds nothing (re-issue a new one). Missing: no expiry (seeded codes). */
   inviteExpiresAt: v.optional(v.nullable(isoTime())),
   revokedAt: v.optional(v.nullable(isoTime())),

@@ -1,8 +1,11 @@
+import { cloudFileLink } from './cloud-file-links';
+
 /**
  * Turns an image reference from the backend (see domain/common/text.ts imageRef) into something an <Image>
  * can load on this platform, or null when it cannot (the component then shows its fallback).
  * - `https://…` loads everywhere.
- * - `cloud://…` is a WeChat cloud file id: the mini-program loads it, a browser cannot.
+ * - `cloud://…` is a WeChat cloud file id: the mini-program loads it, a browser cannot — the web shows the temp
+ *   URL the CloudBase transport noted for it (src/platform/cloud-file-links.ts), or nothing.
  * - `/assets/…` is an image bundled with the app (src/assets, copied into both builds by config/index.ts):
  *   a package path in the mini-program, a path under the site root (publicPath '/') on the web.
  * - `/api/_local/photos/…` is an uploaded carrier photo in the local cloud: the web loads it from the host.
@@ -10,7 +13,7 @@
 export const imageUrlOn = (platform: 'web' | 'mini-program', ref: string | null | undefined): string | null => {
   if (!ref) return null;
   if (ref.startsWith('https://')) return ref;
-  if (ref.startsWith('cloud://')) return platform === 'web' ? null : ref;
+  if (ref.startsWith('cloud://')) return platform === 'web' ? cloudFileLink(ref) : ref;
   if (ref.startsWith('/assets/')) return ref;
   // A carrier photo the local cloud stores (the web demo): served by the same origin as the API.
   if (ref.startsWith('/api/_local/photos/')) return platform === 'web' ? ref : null;

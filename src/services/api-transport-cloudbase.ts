@@ -1,6 +1,7 @@
 import type { ActionEnvelope, FunctionName } from '../../domain/api/contract';
 import { ApiError } from './api-error';
 import type { ApiTransport } from './api-transport';
+import { linkCloudFiles, type GetTempFileUrl } from './cloud-file-linker';
 
 /**
  * The part of the CloudBase web SDK (`@cloudbase/js-sdk` 3) the web build uses in production: anonymous sign-in
@@ -12,6 +13,8 @@ export interface CloudbaseSdk {
 export interface CloudbaseApp {
   auth(options: { persistence: 'local' }): CloudbaseAuth;
   callFunction(options: { name: string; data: unknown }): Promise<{ result?: unknown }>;
+  /** Temp https links for cloud file ids (storage rules must let the anonymous visitor read them). */
+  getTempFileURL: GetTempFileUrl;
 }
 export interface CloudbaseAuth {
   getLoginState(): Promise<unknown>;
@@ -27,7 +30,9 @@ export interface CloudbaseTransportConfig {
  * Production web transport: the visitor signs in anonymously to CloudBase once (kept in the browser, so the
  * same visitor comes back with the same uid, which the functions read as TCB_UUID — the web-visitor identity),
  * then each action is a `callFunction` to its grouped function with the same envelope the mini-program sends.
- * The SDK is loaded on the first call, so it is its own chunk and never part of the entry.
+ * The SDK is loaded on the first call, so it is its own chunk and never part of the entry. A browser cannot load
+ * `cloud://` photos: before an answer is handed on, the cloud file ids in it get temp links (in a batch, kept
+ * until shortly before they expire) that the pages' image URLs use; the mini-program loads the ids itself.
  */
 export const createCloudbaseTransport = (loadSdk: () => Promise<CloudbaseSdk>, config: CloudbaseTransportConfig): ApiTransport => {
   let ready: Promise<CloudbaseApp> | null = null;
@@ -55,6 +60,7 @@ export const createCloudbaseTransport = (loadSdk: () => Promise<CloudbaseSdk>, c
       }
       const app = await ready;
       const response = await app.callFunction({ name: fn, data: envelope });
+      await linkCloudFiles((params) => app.getTempFileURL(params), response?.result);
       return response?.result;
     },
   };

@@ -27,9 +27,21 @@ export const imageTypeOf = (path: string, declared?: string): ImageType | null =
   return null;
 };
 
+/**
+ * Why a picked file of another type cannot go up. What `chooseMedia` (compressed) hands over: on iOS a JPG, PNG or
+ * GIF stays as it is and anything else (HEIC, WebP…) arrives converted to JPG or PNG; on Android the compressed
+ * copy is a JPG. So a GIF is the one real case: WeChat's content check reads only its first frame.
+ */
+const typeRefusal = (path: string, declared?: string): string => {
+  const hint = (declared || /\.([A-Za-z0-9]+)(?:\?.*)?$/.exec(path)?.[1] || '').toLowerCase().replace(/^image\//, '');
+  if (hint === 'gif') return 'GIF 动图无法完整做内容审核，请选择 JPG 或 PNG 照片';
+  if (hint === 'heic' || hint === 'heif') return '这张照片是 HEIC 格式，请截图或在相册中导出为 JPG 后再上传';
+  return '只支持 JPG 或 PNG 格式的图片';
+};
+
 /** Null when the file may be uploaded, else the reason in Chinese. */
 export const checkChosenImage = (file: { path: string; size: number; type?: string }, maxBytes = MAX_IMAGE_BYTES): string | null => {
-  if (!imageTypeOf(file.path, file.type)) return '只支持 JPG 或 PNG 格式的图片';
+  if (!imageTypeOf(file.path, file.type)) return typeRefusal(file.path, file.type);
   if (!(file.size > 0)) return '无法读取这张图片，请换一张试试';
   if (file.size > maxBytes) return `图片不能超过 ${maxBytes / 1024 / 1024} MB（当前 ${(Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1)} MB），请裁剪或压缩后再上传`;
   return null;

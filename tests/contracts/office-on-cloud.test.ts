@@ -24,4 +24,9 @@ describe('the district office on WeChat Cloud (strict fake)', () => {
     const { result } = await h.measure(action, input, ADMIN);
     expect({ action, result: result.ok ? 'ok' : result.error.code, unindexed: h.backend.unindexedQueries }).toEqual({ action, result: 'ok', unindexed: [] });
   });
+
+  it('a carrier manager’s handover (the carrier and its lead participations) is served by declared indexes', async () => {
+    const { result } = await h.measure('admin.handover.start', { staffId: 'staff-carrier-manager', successorStaffId: 'staff-park' }, ADMIN);
+    expect({ result: result.ok ? (result.data as { status: string }).status : result.error.code, unindexed: h.backend.unindexedQueries }).toEqual({ result: 'done', unindexed: [] });
+  });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { addParticipant, hasSharedContact, participantOf, removeParticipant, setContactShared } from '../../domain/lead/lead-participant.rules';
+import { addParticipant, handParticipationOver, hasSharedContact, participantOf, removeParticipant, setContactShared } from '../../domain/lead/lead-participant.rules';
 import { LeadParticipantsSchema, MAX_LEAD_PARTICIPANTS, type LeadParticipant } from '../../domain/lead/lead-participant.schema';
 
 const AT = '2026-11-30T02:00:00.000Z';
@@ -42,5 +42,19 @@ describe('lead participants (rules)', () => {
     expect(removeParticipant(added.fields, 'staff-1')).toEqual({ participants: [], participantStaffIds: [] });
     expect(removeParticipant(added.fields, 'staff-2')).toBeNull();
     expect(participantOf(added.fields, 'staff-1')?.carrierId).toBe('factory-001');
+  });
+
+  it('hands a carrier’s place over to its successor manager: the entry for that carrier only, contact not passed on', () => {
+    const shared = { ...person(1), contactSharedAt: AT };
+    const lead = { participants: [shared, person(2)] };
+    expect(handParticipationOver(lead, 'staff-1', 'factory-001', 'staff-9')).toEqual({
+      kind: 'replaced',
+      fields: { participants: [{ ...shared, staffId: 'staff-9', contactSharedAt: null }, person(2)], participantStaffIds: ['staff-9', 'staff-2'] },
+    });
+    // The successor is already on the lead (for another carrier): the leaving person's entry goes.
+    expect(handParticipationOver(lead, 'staff-1', 'factory-001', 'staff-2')).toEqual({ kind: 'merged', fields: { participants: [person(2)], participantStaffIds: ['staff-2'] } });
+    // Not on the lead for that carrier: nothing to do.
+    expect(handParticipationOver(lead, 'staff-1', 'factory-009', 'staff-9')).toBeNull();
+    expect(handParticipationOver({}, 'staff-1', 'factory-001', 'staff-9')).toBeNull();
   });
 });

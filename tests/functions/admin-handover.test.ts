@@ -6,6 +6,7 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import type { LeadEvent } from '../../domain/lead/lead-event.schema';
 import type { OutboxEntry } from '../../cloudfunctions/_lib/notifications';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
+import { PARTICIPATIONS_PER_TRANSACTION } from '../../cloudfunctions/admin/handover';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 type Report = { handoverId: string; status: 'running' | 'done'; pending: number; items: Array<{ kind: string; id: string; status: string }> };
@@ -81,6 +82,117 @@ describe('district office: offboarding handover', () => {
     expect(await b.call('admin.handover.start', { staffId: 'staff-tech', successorStaffId: 'staff-commissioner' }, OPENID.investLeader)).toMatchObject({ ok: false, error: { code: 'STAFF.NOT_FOUND' } });
     expect(await b.call('admin.handover.start', { staffId: 'staff-tech', successorStaffId: 'ws-staff-head' }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'STAFF.NOT_FOUND' } });
     expect(await b.call('admin.handover.preview', { staffId: 'staff-tech' }, OPENID.wangshanAdmin)).toMatchObject({ ok: false, error: { code: 'STAFF.NOT_FOUND' } });
+  });
+});
+
+/** s18 put carrier managers on leads; a carrier handed to a successor manager takes those places with it. */
+describe('handover of a carrier manager: lead participations move with the carrier', () => {
+  const MANAGED = 'factory-002';
+  const MANAGER = 'staff-carrier-manager';
+  const SUCCESSOR = 'staff-park';
+  let b: TestBackend;
+  beforeEach(async () => {
+    b = await createTestBackend();
+  });
+  afterEach(() => b.close());
+
+  const lead = async (id: string) => (await b.store.get<Lead>(COLLECTIONS.leads.name, id)) as Lead;
+  const events = (id: string) => b.store.find<LeadEvent>(COLLECTIONS.leadEvents.name, { where: { leadId: id }, limit: 100 });
+  const handoverEvents = async (id: string) => (await events(id)).filter((e) => e.data?.handoverId !== undefined && e.type.startsWith('participant_'));
+  /** A lead from 林致远's card with 沈观澜 brought in for 南岭工业坊. */
+  const leadWithManager = async (investor: string = OPENID.investorA) => {
+    const leadId = (await b.ok<{ leadId: string }>('lead.submit', leadInput({ source: { channel: 'chat', cardId: 'card-staff-head' } }), investor)).leadId;
+    await b.ok('lead.addParticipant', { leadId, carrierId: MANAGED }, OPENID.head);
+    return leadId;
+  };
+  /** Makes the transaction number `n` (counted from now) fail as if the function died there. */
+  const failTransaction = (n: number) => {
+    const real = b.store.transaction.bind(b.store);
+    let calls = 0;
+    b.deps.store.transaction = (async (work: Parameters<typeof real>[0]) => {
+      calls += 1;
+      if (calls === n) throw new Error('container killed');
+      return real(work);
+    }) as typeof b.store.transaction;
+    return () => {
+      b.deps.store.transaction = real;
+    };
+  };
+
+  it('an interrupted handover resumes: each open lead names the successor once, with its event; closed leads keep their history', async () => {
+    const open = [await leadWithManager(), await leadWithManager(), await leadWithManager(OPENID.investorB)];
+    await b.ok('lead.shareParticipantContact', { leadId: open[0], staffId: MANAGER, shared: true }, OPENID.head);
+    const closed = await leadWithManager(OPENID.investorB);
+    await b.ok('lead.transition', { leadId: closed, to: 'invalid', reason: '重复咨询', rev: 0 }, OPENID.head);
+
+    // Transaction 1 starts the handover; 2, the carrier item's, dies: neither the carrier nor any participation has moved.
+    const restore = failTransaction(2);
+    const first = await b.ok<Report>('admin.handover.start', { staffId: MANAGER, successorStaffId: SUCCESSOR }, OPENID.admin);
+    restore();
+    expect(first.items.find((i) => i.id === MANAGED)?.status).toBe('pending');
+    expect((await b.store.get<Carrier>(COLLECTIONS.carriers.name, MANAGED))?.managerStaffId).toBe(MANAGER);
+    for (const id of open) expect((await lead(id)).participantStaffIds).toEqual([MANAGER]);
+
+    const done = await b.ok<Report>('admin.handover.resume', { handoverId: first.handoverId }, OPENID.admin);
+    expect(done).toMatchObject({ status: 'done', pending: 0 });
+    expect((await b.store.get<Carrier>(COLLECTIONS.carriers.name, MANAGED))).toMatchObject({ managerStaffId: SUCCESSOR, managerName: '郑嘉木' });
+    for (const id of open) {
+      const l = await lead(id);
+      // Added when and by whom stays; the investor's contact was shared with a person and is not passed on.
+      expect(l.participants).toEqual([expect.objectContaining({ staffId: SUCCESSOR, carrierId: MANAGED, addedBy: 'staff-head', contactSharedAt: null })]);
+      expect(l.participantStaffIds).toEqual([SUCCESSOR]);
+      expect(l.handling.staffId).toBe('staff-head');
+      const moved = await handoverEvents(id);
+      expect(moved.map((e) => [e.type, e.data?.staffId, e.data?.fromStaffId])).toEqual([['participant_added', SUCCESSOR, MANAGER]]);
+      expect(moved[0].text).toBe('人员交接：郑嘉木（南岭工业坊 载体管理员）接替参与本线索');
+    }
+    expect((await lead(closed)).participantStaffIds).toEqual([MANAGER]);
+    expect(await handoverEvents(closed)).toEqual([]);
+
+    // «我参与的»: the successor sees the open leads, the leaving manager none of them.
+    const theirs = await b.ok<{ items: Array<{ id: string }> }>('lead.inbox', { tab: 'participating' }, OPENID.park);
+    expect(theirs.items.map((i) => i.id).sort()).toEqual([...open].sort());
+    const left = await b.ok<{ items: Array<{ id: string }> }>('lead.inbox', { tab: 'participating' }, OPENID.carrierManager);
+    expect(left.items.map((i) => i.id).filter((id) => open.includes(id))).toEqual([]);
+    // The successor reads the lead as a participant.
+    expect((await b.ok<{ view: string }>('lead.detail', { leadId: open[0] }, OPENID.park)).view).toBe('participant');
+  });
+
+  it('a successor already on the lead keeps their own place; the leaving manager’s goes', async () => {
+    const building = await b.ok<{ edit: Record<string, unknown> }>('admin.carrier.get', { carrierId: 'building-001' }, OPENID.admin);
+    await b.ok('admin.carrier.save', { carrierId: 'building-001', carrier: { ...building.edit, managerStaffId: SUCCESSOR } }, OPENID.admin);
+    const leadId = await leadWithManager();
+    await b.ok('lead.addParticipant', { leadId, carrierId: 'building-001' }, OPENID.head);
+    await b.ok<Report>('admin.handover.start', { staffId: MANAGER, successorStaffId: SUCCESSOR }, OPENID.admin);
+    const l = await lead(leadId);
+    expect(l.participants).toEqual([expect.objectContaining({ staffId: SUCCESSOR, carrierId: 'building-001' })]);
+    expect(l.participantStaffIds).toEqual([SUCCESSOR]);
+    expect((await handoverEvents(leadId)).map((e) => e.type)).toEqual(['participant_removed']);
+  });
+
+  it('a carrier on more open leads than one transaction holds moves in batches; dying between them loses and repeats nothing', async () => {
+    const model = await lead(await leadWithManager());
+    // More leads with the same participation, stored as intake would have stored them.
+    const ids = [model._id];
+    for (let i = 0; i < PARTICIPATIONS_PER_TRANSACTION + 4; i += 1) {
+      const copy = { ...model, _id: `${model._id}-c${String(i).padStart(2, '0')}` };
+      await b.store.transaction((tx) => tx.insert(COLLECTIONS.leads.name, copy));
+      ids.push(copy._id);
+    }
+    // Transaction 1 starts the handover, 2 moves the first batch, 3 (the last batch with the carrier) dies.
+    const restore = failTransaction(3);
+    const first = await b.ok<Report>('admin.handover.start', { staffId: MANAGER, successorStaffId: SUCCESSOR }, OPENID.admin);
+    restore();
+    const movedBefore = (await Promise.all(ids.map(lead))).filter((l) => l.participantStaffIds?.includes(SUCCESSOR)).length;
+    expect(movedBefore).toBe(ids.length - PARTICIPATIONS_PER_TRANSACTION);
+    expect((await b.store.get<Carrier>(COLLECTIONS.carriers.name, MANAGED))?.managerStaffId).toBe(MANAGER);
+
+    expect(await b.ok<Report>('admin.handover.resume', { handoverId: first.handoverId }, OPENID.admin)).toMatchObject({ status: 'done', pending: 0 });
+    for (const id of ids) {
+      expect((await lead(id)).participantStaffIds).toEqual([SUCCESSOR]);
+      expect((await handoverEvents(id)).map((e) => e.type)).toEqual(['participant_added']);
+    }
+    expect((await b.store.get<Carrier>(COLLECTIONS.carriers.name, MANAGED))?.managerStaffId).toBe(SUCCESSOR);
   });
 });
 

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Staff } from '../../domain/org/staff.schema';
+import { inviteCodeHash } from '../../cloudfunctions/_lib/invite-code-hash';
+import { isInviteHashMigrationEvent, runInviteHashMigration } from '../../cloudfunctions/admin/invite-hash-migration';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
@@ -19,10 +22,17 @@ describe('district office: staff from invite to revocation', () => {
     const created = await b.ok<Created>('admin.staff.create', NEW_PERSON, OPENID.admin);
     expect(created.inviteCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(created.inviteExpiresAt).toBe('2026-12-07T02:00:00.000Z');
-    const org = await b.ok<{ staff: Array<{ id: string; status: string; inviteCode: string | null }> }>('admin.org.get', {}, OPENID.admin);
-    expect(org.staff.find((s) => s.id === created.staffId)).toMatchObject({ status: 'invited', inviteCode: created.inviteCode });
+    // The office sees that a code is out, never the code; the store holds only its keyed hash.
+    const org = await b.call('admin.org.get', {}, OPENID.admin);
+    expect(JSON.stringify(org)).not.toContain(created.inviteCode);
+    expect((org as { data: { staff: Array<{ id: string }> } }).data.staff.find((s) => s.id === created.staffId)).toMatchObject({ status: 'invited', invitePending: true, inviteExpired: false });
+    const stored = await staffDoc(created.staffId);
+    expect(JSON.stringify(stored)).not.toContain(created.inviteCode);
+    expect(stored).toMatchObject({ inviteCode: null, inviteCodeHash: inviteCodeHash(b.deps.analyticsSecret, created.inviteCode) });
+    // Keyed: the plain SHA-256 of a 40-bit code (searchable in minutes) is not what is stored.
+    expect(stored?.inviteCodeHash).not.toBe(createHash('sha256').update(created.inviteCode).digest('hex'));
     expect(await b.ok('staff.bindInvite', { inviteCode: created.inviteCode }, NEWCOMER)).toEqual({ staffId: created.staffId, name: '许知行' });
-    expect(await staffDoc(created.staffId)).toMatchObject({ status: 'active', openid: NEWCOMER, inviteCode: null });
+    expect(await staffDoc(created.staffId)).toMatchObject({ status: 'active', openid: NEWCOMER, inviteCode: null, inviteCodeHash: null });
     expect(await b.call('staff.bindInvite', { inviteCode: created.inviteCode }, 'demo-openid-someone-else')).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
     // The audit records that a code was issued, never the code.
     const [audit] = await b.store.find<{ _id: string; after: unknown }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, limit: 5 });
@@ -37,10 +47,48 @@ describe('district office: staff from invite to revocation', () => {
     expect(org.staff.find((s) => s.id === created.staffId)?.inviteExpired).toBe(true);
     const again = await b.ok<{ inviteCode: string }>('admin.staff.invite', { staffId: created.staffId, op: 'reissue' }, OPENID.admin);
     expect(again.inviteCode).not.toBe(created.inviteCode);
+    expect(await staffDoc(created.staffId)).toMatchObject({ inviteCode: null, inviteCodeHash: inviteCodeHash(b.deps.analyticsSecret, again.inviteCode) });
     expect(await b.call('staff.bindInvite', { inviteCode: created.inviteCode }, NEWCOMER)).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
     await b.ok('admin.staff.invite', { staffId: created.staffId, op: 'revoke' }, OPENID.admin);
     expect(await b.call('staff.bindInvite', { inviteCode: again.inviteCode }, NEWCOMER)).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
+    expect(await staffDoc(created.staffId)).toMatchObject({ inviteCode: null, inviteCodeHash: null });
+    expect((await b.ok<{ staff: Array<{ id: string; invitePending: boolean }> }>('admin.org.get', {}, OPENID.admin)).staff.find((s) => s.id === created.staffId)?.invitePending).toBe(false);
     expect(await b.call('admin.staff.invite', { staffId: 'staff-tech', op: 'reissue' }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'ADMIN.INVITE_NOT_PENDING' } });
+  });
+
+  it('plain-text codes stored before hashing (the demo seed’s DEMO2026) still bind, and the migration hashes them so they bind the same', async () => {
+    const seeded = 'staff-invited';
+    expect(await staffDoc(seeded)).toMatchObject({ status: 'invited', inviteCode: 'DEMO2026' });
+    // Not migrated yet: the legacy code binds (and a wrong one does not).
+    const legacy = await createTestBackend();
+    try {
+      expect(await legacy.call('staff.bindInvite', { inviteCode: 'DEMO2027' }, NEWCOMER)).toMatchObject({ ok: false, error: { code: 'AUTH.INVITE_INVALID' } });
+      expect(await legacy.ok('staff.bindInvite', { inviteCode: 'DEMO2026' }, NEWCOMER)).toEqual({ staffId: seeded, name: '何以宁' });
+      expect(await legacy.store.get<Staff>(COLLECTIONS.staff.name, seeded)).toMatchObject({ status: 'active', inviteCode: null, inviteCodeHash: null });
+    } finally {
+      await legacy.close();
+    }
+    // A bound account that still carries a plain code only loses it.
+    await b.store.update(COLLECTIONS.staff.name, 'staff-tech', { set: { inviteCode: 'OLDCODE2' } });
+    expect(await runInviteHashMigration(b.deps)).toEqual({ ok: true, data: { hashed: 1, dropped: 1, left: 0 } });
+    expect(await staffDoc(seeded)).toMatchObject({ inviteCode: null, inviteCodeHash: inviteCodeHash(b.deps.analyticsSecret, 'DEMO2026') });
+    expect(await staffDoc('staff-tech')).toMatchObject({ inviteCode: null, inviteCodeHash: null });
+    expect(await runInviteHashMigration(b.deps)).toEqual({ ok: true, data: { hashed: 0, dropped: 0, left: 0 } });
+    expect(await runInviteHashMigration({ ...b.deps, analyticsSecret: null })).toEqual({ ok: true, data: { hashed: 0, dropped: 0, left: 0 } });
+    expect(await b.ok('staff.bindInvite', { inviteCode: 'DEMO2026' }, NEWCOMER)).toEqual({ staffId: seeded, name: '何以宁' });
+    // Only the console (no caller identity) starts it: a client's call with the same body is an unknown action.
+    const event = { Type: 'Timer', TriggerName: 'invite-hash-migration' };
+    expect(isInviteHashMigrationEvent(event, { openid: null, visitor: null })).toBe(true);
+    expect(isInviteHashMigrationEvent(event, { openid: OPENID.admin, visitor: null })).toBe(false);
+    expect(isInviteHashMigrationEvent(event, { openid: null, visitor: 'tcb_abcdef' })).toBe(false);
+  });
+
+  it('without the deployment secret no code is issued or bound: a typed error, nothing written', async () => {
+    const before = (await b.store.find<Staff>(COLLECTIONS.staff.name, { where: { districtId: 'demo-linjiang' }, limit: 500 })).length;
+    b.deps.analyticsSecret = null;
+    expect(await b.call('admin.staff.create', NEW_PERSON, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'CONFIG.ANALYTICS_SECRET_MISSING' } });
+    expect(await b.call('staff.bindInvite', { inviteCode: 'DEMO2026' }, NEWCOMER)).toMatchObject({ ok: false, error: { code: 'CONFIG.ANALYTICS_SECRET_MISSING' } });
+    expect((await b.store.find<Staff>(COLLECTIONS.staff.name, { where: { districtId: 'demo-linjiang' }, limit: 500 })).length).toBe(before);
   });
 
   it('a role change and a revocation take effect on the person’s very next request', async () => {

@@ -1,5 +1,5 @@
 import type { MediaCheck } from '../../cloudfunctions/_lib/deps';
-import { applyMediaCheckVerdict } from '../../cloudfunctions/admin/carrier-photo';
+import { handleMediaCheckPush } from '../../cloudfunctions/admin/media-check-push';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
@@ -20,6 +20,25 @@ const sendPhoto = async (b: TestBackend, bytes: Buffer, openid: string = OPENID.
   const chunks = base64.match(/.{1,48000}/g) ?? [];
   for (const [index, chunk] of chunks.entries()) await b.ok('admin.carrier.photoChunk', { carrierId, uploadId: id, index, total: chunks.length, chunk }, openid);
   return b.call<Photos>('admin.carrier.photoAdd', { carrierId, source: { kind: 'chunks', uploadId: id, total: chunks.length } }, openid);
+};
+
+/** A `wxa_media_check` push as WeChat sends it to the `admin` function (message push, JSON). */
+const push = (traceId: string, suggest: 'pass' | 'review' | 'risky' | null, extra: Record<string, unknown> = {}) => ({
+  ToUserName: 'gh_0123456789ab',
+  FromUserName: 'oStaffOpenid',
+  CreateTime: 1764662400,
+  MsgType: 'event',
+  Event: 'wxa_media_check',
+  appid: 'wx0123456789abcdef',
+  trace_id: traceId,
+  version: 2,
+  ...(suggest ? { errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20002 }, detail: [{ strategy: 'content_model', errcode: 0, suggest, label: 100, prob: 90 }] } : {}),
+  ...extra,
+});
+const verdict = async (b: TestBackend, event: unknown) => {
+  const r = await handleMediaCheckPush(b.deps, event);
+  if (!r) throw new Error('not taken as a media-check push');
+  return r.ok ? r.data.result : r.error.code;
 };
 
 const publicPhotos = async (b: TestBackend) => (await b.ok<{ photos: string[] }>('carrier.get', { carrierId: CARRIER }, null)).photos;
@@ -92,17 +111,25 @@ describe('carrier photos: upload, checks, review', () => {
     expect(editor.photoReviews.map((r) => r.status)).toEqual(['reviewing', 'reviewing']);
     const [okRef, badRef] = ((await stored(b))?.photoReviews ?? []).map((r) => r.ref);
 
-    expect(await applyMediaCheckVerdict(b.deps, { traceId: 'trace-1', pass: true })).toBe('applied');
+    expect(await verdict(b, push('trace-1', 'pass'))).toBe('applied');
     expect(await publicPhotos(b)).toEqual([...before, okRef]);
-    expect(await applyMediaCheckVerdict(b.deps, { traceId: 'trace-2', pass: false })).toBe('applied');
+    expect(await verdict(b, push('trace-2', 'risky'))).toBe('applied');
     expect(await publicPhotos(b)).toEqual([...before, okRef]);
     expect(await b.deps.files.get(b.deps.files.fileIdOf(badRef) as string)).toBeNull();
     const after = await b.ok<{ photoReviews: Array<{ ref: string; status: string; reason: string | null }> }>('admin.carrier.get', { carrierId: CARRIER }, OPENID.admin);
     expect(after.photoReviews).toEqual([expect.objectContaining({ ref: badRef, status: 'rejected', reason: '未通过内容安全审核，已删除' })]);
     // A replayed or forged verdict changes nothing.
-    expect(await applyMediaCheckVerdict(b.deps, { traceId: 'trace-1', pass: true })).toBe('unknown');
-    expect(await applyMediaCheckVerdict(b.deps, { traceId: 'trace-x', pass: true })).toBe('unknown');
+    expect(await verdict(b, push('trace-1', 'pass'))).toBe('unknown');
+    expect(await verdict(b, push('trace-x', 'pass'))).toBe('unknown');
     expect(await publicPhotos(b)).toEqual([...before, okRef]);
+    // The admins read both verdicts in the audit log, by 内容安全审核.
+    const audit = await b.store.find<{ _id: string; action: string; actorName: string; after: unknown }>(COLLECTIONS.audit.name, { where: { districtId: (await stored(b))?.districtId as string }, orderBy: [{ field: 'at', direction: 'desc' }], limit: 200 });
+    expect(audit.filter((a) => a.action.startsWith('carrier.photo_')).map((a) => [a.action, a.actorName, a.after])).toEqual(
+      expect.arrayContaining([
+        ['carrier.photo_passed', '内容安全审核', { photo: okRef }],
+        ['carrier.photo_refused', '内容安全审核', { refused: badRef, outcome: 'risky' }],
+      ]),
+    );
     // The editor clears the note.
     const dismissed = await b.ok<Photos>('admin.carrier.photoDismiss', { carrierId: CARRIER, ref: badRef }, OPENID.admin);
     expect(dismissed.reviews).toEqual([]);
@@ -144,7 +171,58 @@ describe('carrier photos: upload, checks, review', () => {
     expect(await publicPhotos(b)).not.toContain(PHOTO_ID);
     expect(await b.call('admin.carrier.photoAdd', { carrierId: CARRIER, source: { kind: 'cloud', fileId: FAKE_ID } }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'PHOTO.TYPE_UNSUPPORTED' } });
     expect(removed).toEqual([FAKE_ID]);
-    expect(await applyMediaCheckVerdict(b.deps, { traceId: 'trace-cloud', pass: true })).toBe('applied');
+    expect(await verdict(b, push('trace-cloud', 'pass'))).toBe('applied');
     expect(await publicPhotos(b)).toContain(PHOTO_ID);
+  });
+
+  it('review and a check that did not run keep the photo from investors too, each with its reason; malformed pushes are typed errors and change nothing', async () => {
+    let traces = 0;
+    b.deps.mediaCheck = { submit: async () => ({ kind: 'pending', traceId: `trace-${(traces += 1)}` }) };
+    const before = await publicPhotos(b);
+    for (let i = 0; i < 3; i += 1) expect((await sendPhoto(b, png(70 + i))).ok).toBe(true);
+    const refs = ((await stored(b))?.photoReviews ?? []).map((r) => r.ref);
+
+    // Malformed: a verdict WeChat does not send, a trace id of the wrong type, an operator object — nothing moves.
+    for (const bad of [push('trace-1', null, { errcode: 0, result: { suggest: 'maybe' } }), push('trace-1', 'pass', { trace_id: 5 }), push('trace-1', 'pass', { trace_id: { $ne: null } }), push('trace-1', 'pass', { version: 3 })]) {
+      expect(await verdict(b, bad)).toBe('PHOTO.CHECK_EVENT_INVALID');
+    }
+    expect(((await stored(b))?.photoReviews ?? []).map((r) => r.status)).toEqual(['reviewing', 'reviewing', 'reviewing']);
+    // An ordinary action call is no push.
+    expect(await handleMediaCheckPush(b.deps, { action: 'admin.home', input: {} })).toBeNull();
+
+    expect(await verdict(b, push('trace-1', 'review'))).toBe('applied');
+    // WeChat could not run the check (seen in the wild: errcode 43104, empty detail, no result).
+    expect(await verdict(b, push('trace-2', null, { errcode: 43104, errmsg: 'this appid does not have permission', detail: [] }))).toBe('applied');
+    expect(await verdict(b, push('trace-3', 'pass', { version: '2' }))).toBe('applied');
+    expect(await publicPhotos(b)).toEqual([...before, refs[2]]);
+    const editor = await b.ok<{ photoReviews: Array<{ ref: string; status: string; reason: string | null }> }>('admin.carrier.get', { carrierId: CARRIER }, OPENID.admin);
+    expect(editor.photoReviews).toEqual([
+      expect.objectContaining({ ref: refs[0], status: 'rejected', reason: '内容安全审核提示需人工复核，未公开，已删除，请换一张' }),
+      expect.objectContaining({ ref: refs[1], status: 'rejected', reason: '内容安全审核未能完成，照片未公开，请重新上传' }),
+    ]);
+  });
+
+  it('a store that fails while a verdict is applied answers a typed error, never a crash, and the verdict can come again', async () => {
+    b.deps.mediaCheck = { submit: async () => ({ kind: 'pending', traceId: 'trace-busy' }) };
+    expect((await sendPhoto(b, png())).ok).toBe(true);
+    const store = b.deps.store;
+    b.deps.store = Object.assign(Object.create(Object.getPrototypeOf(store) as object), store, {
+      transaction: async () => {
+        throw new Error('socket hang up');
+      },
+    }) as typeof store;
+    expect(await verdict(b, push('trace-busy', 'pass'))).toBe('INTERNAL.UNEXPECTED');
+    b.deps.store = store;
+    expect(await verdict(b, push('trace-busy', 'pass'))).toBe('applied');
+  });
+
+  it('a type WeChat’s check cannot read (WebP) is refused before anything is stored, with a typed error', async () => {
+    const submitted: unknown[] = [];
+    b.deps.mediaCheck = { reads: ['jpg', 'png'], submit: async (...args) => (submitted.push(args), { kind: 'pending', traceId: 'trace-webp' }) };
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(40, 1)]);
+    expect(await sendPhoto(b, webp)).toMatchObject({ ok: false, error: { code: 'PHOTO.TYPE_UNCHECKABLE', message: '这种格式的图片无法做内容安全审核，请选择 JPG 或 PNG 格式的照片' } });
+    expect(submitted).toEqual([]);
+    expect((await stored(b))?.photoReviews ?? []).toEqual([]);
+    expect((await sendPhoto(b, png())).ok).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
 import { sendDueVacancyReminders } from '../../cloudfunctions/admin/vacancy-reminders';
 import { DEFAULT_INTAKE_LIMITS } from '../../cloudfunctions/_lib/deps';
 import { seedIfEmpty } from '../seed/seed-store';
+import { hashPlainInviteCodes } from '../../cloudfunctions/admin/invite-hash-migration';
 import { ALL_ACTIONS } from './all-actions';
 import { buildH5, isH5BuildStale } from './h5-build';
 import { loadOrCreateAnalyticsSecret } from './analytics-secret-file';
@@ -40,6 +41,8 @@ const main = async () => {
     intakeLimits: { ...DEFAULT_INTAKE_LIMITS, perDistrictPerMinute: Number.isFinite(burst) && burst > 0 ? burst : DEFAULT_INTAKE_LIMITS.perDistrictPerMinute },
   });
   const seeded = await seedIfEmpty(store, deps.clock());
+  // The seed's invite code (DEMO2026) is plain text, as the cloud's imported seed is: hash it as the console step does there.
+  await hashPlainInviteCodes(deps);
   const cloud = await startLocalCloud({ deps, actions: ALL_ACTIONS, port, staticDir: h5Dir });
   // Share links and plain QR codes point at this server unless a public address is given (e.g. a LAN IP for a phone).
   deps.webBaseUrl = (process.env.INVESTCARD_WEB_BASE_URL ?? cloud.url).replace(/\/+$/, '');

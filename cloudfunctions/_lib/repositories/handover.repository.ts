@@ -17,6 +17,9 @@ export const setHandoverStatus = (tx: TransactionStore, id: string, status: Hand
 /** Leads a person handles (open or not: the caller keeps the open ones). */
 export const listLeadsHandledBy = (store: DocumentStore, staffId: string) => store.find<Lead>(COLLECTIONS.leads.name, { where: { 'handling.staffId': staffId }, limit: 1000 });
 
+/** Leads a person takes part in as a carrier manager (open or not: the caller keeps the open ones). */
+export const listLeadsWithParticipant = (store: DocumentStore, staffId: string) => store.find<Lead>(COLLECTIONS.leads.name, { where: { participantStaffIds: { has: staffId } }, limit: 1000 });
+
 export const listCarriersManagedBy = (store: DocumentStore, staffId: string) => store.find<Carrier>(COLLECTIONS.carriers.name, { where: { managerStaffId: staffId }, limit: 1000 });
 
 /** A finished handover of the same person is replaced when they leave again. */

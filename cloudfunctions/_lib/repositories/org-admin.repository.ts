@@ -13,8 +13,13 @@ export const listCityDistricts = (store: DocumentStore, cityId: string) =>
 export const listAllDistrictStaff = (store: DocumentStore, districtId: string) =>
   store.find<Staff>(COLLECTIONS.staff.name, { where: { districtId }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 1000 });
 
-export const findStaffByInviteCode = async (store: DocumentStore, inviteCode: string): Promise<Staff | null> => {
-  const [s] = await store.find<Staff>(COLLECTIONS.staff.name, { where: { inviteCode }, limit: 1 });
+/** Accounts still holding an invite code in plain text (stored before codes were hashed), at most `limit`. */
+export const listStaffWithPlainInviteCode = (store: DocumentStore, limit: number) =>
+  store.find<Staff>(COLLECTIONS.staff.name, { where: { inviteCode: { gt: '' } }, limit });
+
+/** The account holding a code with this hash (a fresh code must not collide with one in use). */
+export const findStaffByInviteHash = async (store: DocumentStore, inviteCodeHash: string): Promise<Staff | null> => {
+  const [s] = await store.find<Staff>(COLLECTIONS.staff.name, { where: { inviteCodeHash }, limit: 1 });
   return s ?? null;
 };
 

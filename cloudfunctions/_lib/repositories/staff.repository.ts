@@ -23,20 +23,31 @@ export const findStaffByOpenid = async (store: DocumentStore, openid: string): P
 export const listDistrictStaff = (store: DocumentStore, districtId: string, unitId?: string) =>
   store.find<Staff>(C, { where: { districtId, status: 'active', ...(unitId ? { unitId } : {}) }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 500 });
 
-/** The account an unused invite code belongs to (codes are single-use: a bound account is no longer `invited`). */
-export const findInvitedStaff = async (store: DocumentStore, inviteCode: string): Promise<Staff | null> => {
-  const [invited] = await store.find<Staff>(C, { where: { inviteCode, status: 'invited' }, limit: 1 });
-  return invited ?? null;
+/**
+ * The account an unused invite code belongs to (codes are single-use: a bound account is no longer `invited`):
+ * by the code's hash, or by the code itself for an account stored before codes were hashed — both asked at once,
+ * so the legacy lookup costs no extra wave.
+ */
+export const findInvitedStaff = async (store: DocumentStore, inviteCode: string, inviteCodeHash: string): Promise<Staff | null> => {
+  const [[hashed], [plain]] = await Promise.all([
+    store.find<Staff>(C, { where: { inviteCodeHash, status: 'invited' }, limit: 1 }),
+    store.find<Staff>(C, { where: { inviteCode, status: 'invited' }, limit: 1 }),
+  ]);
+  return hashed ?? plain ?? null;
 };
+
+/** Whether `code` (with its hash) is the account's current code. */
+const holdsCode = (staff: Staff, inviteCode: string, inviteCodeHash: string): boolean =>
+  staff.inviteCodeHash ? staff.inviteCodeHash === inviteCodeHash : staff.inviteCode === inviteCode;
 
 /**
  * Binds a WeChat identity to an invited account, once: re-read inside the transaction, so of two people racing
  * with one code exactly one wins. False when the account was bound (or revoked), the code re-issued or revoked,
  * or the code expired meanwhile. The code is spent with the binding.
  */
-export const bindStaffIdentity = (store: DocumentStore, staffId: string, openid: string, inviteCode: string, now: Date): Promise<boolean> =>
+export const bindStaffIdentity = (store: DocumentStore, staffId: string, openid: string, inviteCode: string, inviteCodeHash: string, now: Date): Promise<boolean> =>
   store.transaction(async (tx) => {
     const fresh = await tx.get<Staff>(C, staffId);
-    if (!fresh || fresh.status !== 'invited' || fresh.openid || fresh.inviteCode !== inviteCode || !inviteUsable(fresh, now)) return false;
-    return tx.update(C, staffId, { set: { openid, status: 'active', inviteCode: null, inviteExpiresAt: null } });
+    if (!fresh || fresh.status !== 'invited' || fresh.openid || !holdsCode(fresh, inviteCode, inviteCodeHash) || !inviteUsable(fresh, now)) return false;
+    return tx.update(C, staffId, { set: { openid, status: 'active', inviteCode: null, inviteCodeHash: null, inviteExpiresAt: null } });
   });

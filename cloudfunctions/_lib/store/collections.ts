@@ -19,6 +19,7 @@ export const COLLECTIONS = {
       { name: 'by_openid', fields: ['openid'] },
       { name: 'by_district_unit', fields: ['districtId', 'unitId'] },
       { name: 'by_invite', fields: ['inviteCode'] },
+      { name: 'by_invite_hash', fields: ['inviteCodeHash'] },
       // The directory and the card editor list a district's active people by id.
       { name: 'by_district_status', fields: ['districtId', 'status', '_id'] },
       // Everyone of a district, any status (the office's lists, the intake's routing context).

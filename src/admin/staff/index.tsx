@@ -1,5 +1,4 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { StaffRole } from '../../../domain/org/staff.schema';
 import { ActionButton } from '../../components/action-button';
@@ -12,6 +11,7 @@ import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import { HandoverPanel, type HandoverPanelItem } from '../components/handover-panel';
 import { useOrg } from '../org/use-org';
 import { PAGE_HEADING } from '../../components/a11y';
+import { InviteIssued, type IssuedInvite } from './invite-issued';
 import { RevokePanel } from './revoke-panel';
 import '../admin.css';
 
@@ -22,7 +22,7 @@ const formatDay = (iso: string) => iso.slice(0, 10);
 export default function StaffPage() {
   const o = useOrg();
   const [form, setForm] = useState({ name: '', title: '', phone: '', unitId: '', roles: ['staff', 'commissioner'] as StaffRole[] });
-  const [issued, setIssued] = useState<{ name: string; code: string; expiresAt: string } | null>(null);
+  const [issued, setIssued] = useState<IssuedInvite | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [handover, setHandover] = useState<{ staffId: string; handoverId: string | null; running: boolean; items: HandoverPanelItem[] } | null>(null);
   const { org } = o;
@@ -76,15 +76,7 @@ export default function StaffPage() {
             }
             block
           />
-          {issued ? (
-            <View className="admin-card" data-testid="invite-issued">
-              <Text>
-                {issued.name} 的邀请码：<Text data-testid="invite-code">{issued.code}</Text>
-              </Text>
-              <Text className="admin-note">有效期至 {formatDay(issued.expiresAt)}，仅可使用一次。请当面或电话告知本人，在「工作台 → 绑定」中输入。</Text>
-              <ActionButton text="复制邀请码" tone="secondary" size="sm" onClick={() => void Taro.setClipboardData({ data: issued.code }).catch(() => undefined)} />
-            </View>
-          ) : null}
+          {issued && !issued.staffId ? <InviteIssued invite={issued} /> : null}
         </View>
       ) : null}
 
@@ -101,19 +93,41 @@ export default function StaffPage() {
                 <Text className="admin-note">
                   {unitName(s.unitId)} · {s.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}
                 </Text>
-                {s.inviteCode ? (
-                  <Text className={s.inviteExpired ? 'admin-badge admin-badge--warn' : 'admin-badge'}>
-                    邀请码 {s.inviteCode} · {s.inviteExpired ? '已过期' : `有效至 ${formatDay(s.inviteExpiresAt ?? '')}`}
+                {s.invitePending ? (
+                  <Text className={s.inviteExpired ? 'admin-badge admin-badge--warn' : 'admin-badge'} data-testid={`invite-state-${s.id}`}>
+                    邀请码已发出 · {s.inviteExpired ? '已过期' : `有效至 ${formatDay(s.inviteExpiresAt ?? '')}`}
                   </Text>
                 ) : null}
               </View>
               <Text className={s.status === 'active' ? 'admin-badge' : 'admin-badge admin-badge--warn'}>{STATUS_LABELS[s.status] ?? s.status}</Text>
               {mine && s.status === 'invited' ? (
                 <View className="admin-actions">
-                  <ActionButton text="重发邀请码" tone="secondary" size="sm" onClick={() => void o.invite(s.id, 'reissue')} testId={`reissue-${s.id}`} />
-                  {s.inviteCode ? <ActionButton text="作废邀请码" tone="plain" size="sm" onClick={() => void o.invite(s.id, 'revoke')} /> : null}
+                  <ActionButton
+                    text="重发邀请码"
+                    tone="secondary"
+                    size="sm"
+                    onClick={() =>
+                      void o.invite(s.id, 'reissue').then((r) => {
+                        if (r?.inviteCode && r.inviteExpiresAt) setIssued({ name: s.name, code: r.inviteCode, expiresAt: r.inviteExpiresAt, staffId: s.id });
+                      })
+                    }
+                    testId={`reissue-${s.id}`}
+                  />
+                  {s.invitePending ? (
+                    <ActionButton
+                      text="作废邀请码"
+                      tone="plain"
+                      size="sm"
+                      onClick={() =>
+                        void o.invite(s.id, 'revoke').then((r) => {
+                          if (r && issued?.staffId === s.id) setIssued(null);
+                        })
+                      }
+                    />
+                  ) : null}
                 </View>
               ) : null}
+              {issued?.staffId === s.id ? <InviteIssued invite={issued} /> : null}
               {mine && s.status === 'active' ? (
                 <ActionButton
                   text="交接工作"

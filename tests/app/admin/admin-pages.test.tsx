@@ -216,14 +216,34 @@ describe('carriers and staff', () => {
     expect(screen.getByTestId('invite-issued').textContent).toContain('有效期至 2026-12-07');
   });
 
+  it('lists an unused invite as issued without its code; a re-issue shows the new code once, on that person’s row', async () => {
+    const ORG = {
+      districtId: 'd', canEditDistrict: true, manageableUnitIds: ['unit-tech'], grantableRoles: ['commissioner', 'staff'],
+      units: [{ id: 'unit-tech', name: '科技局', kind: 'economic_department', isEconomic: true, leaderStaffId: null, parentUnitId: null }],
+      teams: [], rota: [],
+      staff: [{ id: 'staff-new', name: '许知行', title: '科员', unitId: 'unit-tech', roles: ['staff'], status: 'invited', phone: '1', invitePending: true, inviteExpiresAt: '2026-12-07T02:00:00.000Z', inviteExpired: false }],
+    };
+    const api = use({ 'admin.org.get': () => ORG, 'admin.staff.invite': () => ({ inviteCode: 'Q3W4E5R6', inviteExpiresAt: '2026-12-09T02:00:00.000Z' }) });
+    render(<StaffPage />);
+    const state = await screen.findByTestId('invite-state-staff-new');
+    expect(state.textContent).toBe('邀请码已发出 · 有效至 2026-12-07');
+    expect(screen.queryByTestId('invite-code')).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reissue-staff-new'));
+    });
+    expect(api.inputs('admin.staff.invite')).toEqual([{ staffId: 'staff-new', op: 'reissue' }]);
+    await waitFor(() => expect(screen.getByTestId('invite-code').textContent).toBe('Q3W4E5R6'));
+    expect(within(screen.getByTestId('staff-staff-new')).getByTestId('invite-issued').textContent).toContain('有效期至 2026-12-09');
+  });
+
   it('hands a leaving person’s work to a successor and reports item by item', async () => {
     const ORG = {
       districtId: 'd', canEditDistrict: true, manageableUnitIds: ['unit-invest'], grantableRoles: ['staff'],
       units: [{ id: 'unit-invest', name: '投资促进局', kind: 'investment_bureau', isEconomic: true, leaderStaffId: null, parentUnitId: null }],
       teams: [], rota: [],
       staff: [
-        { id: 'staff-head', name: '林致远', title: '区长', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '1', inviteCode: null, inviteExpiresAt: null, inviteExpired: false },
-        { id: 'staff-zhou', name: '周若岚', title: '专员', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '2', inviteCode: null, inviteExpiresAt: null, inviteExpired: false },
+        { id: 'staff-head', name: '林致远', title: '区长', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '1', invitePending: false, inviteExpiresAt: null, inviteExpired: false },
+        { id: 'staff-zhou', name: '周若岚', title: '专员', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '2', invitePending: false, inviteExpiresAt: null, inviteExpired: false },
       ],
     };
     const api = use({

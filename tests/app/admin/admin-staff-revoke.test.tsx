@@ -21,7 +21,7 @@ afterEach(() => {
   backend = undefined;
 });
 
-const person = (id: string, name: string, status = 'active') => ({ id, name, title: '专员', unitId: 'unit-invest', roles: ['commissioner'], status, phone: '1', inviteCode: null, inviteExpiresAt: null, inviteExpired: false });
+const person = (id: string, name: string, status = 'active') => ({ id, name, title: '专员', unitId: 'unit-invest', roles: ['commissioner'], status, phone: '1', invitePending: false, inviteExpiresAt: null, inviteExpired: false });
 const ORG = {
   districtId: 'd', canEditDistrict: true, manageableUnitIds: ['unit-invest'], grantableRoles: ['staff'],
   units: [{ id: 'unit-invest', name: '投资促进局', kind: 'investment_bureau', isEconomic: true, leaderStaffId: null, parentUnitId: null }],

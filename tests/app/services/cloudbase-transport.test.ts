@@ -1,13 +1,17 @@
 import { webChallengeContract } from '../../../domain/api/lead.contracts';
 import { createApiClient } from '../../../src/services/api-client';
 import { createCloudbaseTransport, type CloudbaseSdk } from '../../../src/services/api-transport-cloudbase';
+import { cloudFileLink, forgetCloudFileLinks } from '../../../src/platform/cloud-file-links';
+import { imageUrlOn } from '../../../src/platform/image-url';
+import { LINK_MARGIN_MS, LINK_SECONDS, linkCloudFiles, type GetTempFileUrl } from '../../../src/services/cloud-file-linker';
 
 /**
  * A fake CloudBase web SDK: remembers the browser's anonymous sign-in (as `persistence: 'local'` does) and hands
  * each callFunction to `answer`, recording who called which function with what.
  */
-const fakeSdk = (options: { signInError?: string; failSignInTimes?: number; answer?: (name: string, data: unknown) => unknown } = {}) => {
-  const state = { signedIn: false, signIns: 0, loads: 0, inits: [] as unknown[], calls: [] as Array<{ name: string; data: unknown; signedIn: boolean }> };
+type TempUrlAnswer = Awaited<ReturnType<GetTempFileUrl>>;
+const fakeSdk = (options: { signInError?: string; failSignInTimes?: number; answer?: (name: string, data: unknown) => unknown; tempUrls?: (fileList: Array<{ fileID: string; maxAge: number }>) => Promise<TempUrlAnswer> } = {}) => {
+  const state = { signedIn: false, signIns: 0, loads: 0, inits: [] as unknown[], calls: [] as Array<{ name: string; data: unknown; signedIn: boolean }>, linkRequests: [] as Array<Array<{ fileID: string; maxAge: number }>> };
   let failures = options.failSignInTimes ?? 0;
   const sdk: CloudbaseSdk = {
     init: (config) => {
@@ -29,6 +33,11 @@ const fakeSdk = (options: { signInError?: string; failSignInTimes?: number; answ
         callFunction: async ({ name, data }) => {
           state.calls.push({ name, data, signedIn: state.signedIn });
           return { result: options.answer ? options.answer(name, data) : { ok: true, data: { echo: name } } };
+        },
+        getTempFileURL: async ({ fileList }) => {
+          state.linkRequests.push(fileList);
+          if (options.tempUrls) return options.tempUrls(fileList);
+          return { fileList: fileList.map(({ fileID }) => ({ code: 'SUCCESS', fileID, tempFileURL: `https://env-1.tcb.qcloud.la/${fileID.slice('cloud://env-1.abc/'.length)}?sign=s1&t=1` })) };
         },
       };
     },
@@ -87,6 +96,71 @@ describe('CloudBase web transport (production web path)', () => {
     const { load } = fakeSdk({ answer: () => ({ ok: false, error: { code: 'LEAD.CHALLENGE_USED', message: '该安全验证已使用过，请重新提交' } }) });
     const client = createApiClient(createCloudbaseTransport(load, { env: 'e' }));
     await expect(client.call(webChallengeContract, {})).rejects.toMatchObject({ code: 'LEAD.CHALLENGE_USED' });
+  });
+});
+
+describe('cloud:// photos on the web build with CloudBase', () => {
+  beforeEach(() => forgetCloudFileLinks());
+  const photoA = 'cloud://env-1.abc/carrier-photos/car_1/pho_a.jpg';
+  const photoB = 'cloud://env-1.abc/carrier-photos/car_1/pho_b.png';
+  const person = 'cloud://env-1.abc/card-images/stf_1/head.jpg';
+  const carrierAnswer = { ok: true, data: { id: 'car_1', photo: photoA, photos: [photoA, photoB], owner: { photo: person }, note: 'cloud:// is not a file id when it has spaces' } };
+
+  it('an answer’s file ids get https links in one batch before the page sees it; the answer keeps the ids', async () => {
+    const { state, load } = fakeSdk({ answer: () => carrierAnswer });
+    const answer = await createCloudbaseTransport(load, { env: 'env-1' }).send('public-read', { action: 'carrier.get', input: { carrierId: 'car_1' } });
+    expect(answer).toEqual(carrierAnswer);
+    expect(state.linkRequests).toEqual([[photoA, photoB, person].map((fileID) => ({ fileID, maxAge: LINK_SECONDS }))]);
+    expect(imageUrlOn('web', photoA)).toBe('https://env-1.tcb.qcloud.la/carrier-photos/car_1/pho_a.jpg?sign=s1&t=1');
+    expect(imageUrlOn('web', person)).toBe('https://env-1.tcb.qcloud.la/card-images/stf_1/head.jpg?sign=s1&t=1');
+    // The mini-program's <Image> loads the id itself, whatever the web noted.
+    expect(imageUrlOn('mini-program', photoA)).toBe(photoA);
+  });
+
+  it('links are reused until shortly before they expire, then asked for again', async () => {
+    let now = Date.parse('2026-12-02T08:00:00Z');
+    const { state, load } = fakeSdk();
+    const app = (await load()).init({ env: 'env-1' });
+    const ask: GetTempFileUrl = (p) => app.getTempFileURL(p);
+    await linkCloudFiles(ask, { photos: [photoA] }, () => now);
+    await linkCloudFiles(ask, { photos: [photoA, photoB] }, () => now);
+    expect(state.linkRequests.map((r) => r.map((x) => x.fileID))).toEqual([[photoA], [photoB]]);
+    now += LINK_SECONDS * 1000 - LINK_MARGIN_MS - 1;
+    await linkCloudFiles(ask, { photos: [photoA] }, () => now);
+    expect(state.linkRequests).toHaveLength(2);
+    expect(cloudFileLink(photoA, now)).toMatch(/^https:\/\//);
+    now += 1;
+    expect(cloudFileLink(photoA, now)).toBeNull();
+    await linkCloudFiles(ask, { photos: [photoA] }, () => now);
+    expect(state.linkRequests.map((r) => r.map((x) => x.fileID))).toEqual([[photoA], [photoB], [photoA]]);
+  });
+
+  it('more than 50 ids go in batches of 50 (the API’s limit)', async () => {
+    const { state, load } = fakeSdk();
+    const app = (await load()).init({ env: 'env-1' });
+    const ids = Array.from({ length: 120 }, (_, i) => `cloud://env-1.abc/carrier-photos/car_${i}/p.jpg`);
+    await linkCloudFiles((p) => app.getTempFileURL(p), { items: ids.map((photo) => ({ photo })) });
+    expect(state.linkRequests.map((r) => r.length)).toEqual([50, 50, 20]);
+    expect(ids.every((id) => imageUrlOn('web', id)?.startsWith('https://'))).toBe(true);
+  });
+
+  it('a link that fails (missing file, storage rules, no network) leaves the answer as it is and the image to its fallback', async () => {
+    const refusing = fakeSdk({
+      answer: () => carrierAnswer,
+      tempUrls: async (fileList) => ({ fileList: fileList.map(({ fileID }) => (fileID === photoA ? { code: 'STORAGE_FILE_NONEXIST', fileID, tempFileURL: '' } : { code: 'SUCCESS', fileID, tempFileURL: 'javascript:alert(1)' })) }),
+    });
+    await expect(createCloudbaseTransport(refusing.load, { env: 'env-1' }).send('public-read', { action: 'carrier.get', input: {} })).resolves.toEqual(carrierAnswer);
+    expect(imageUrlOn('web', photoA)).toBeNull();
+    expect(imageUrlOn('web', photoB)).toBeNull();
+    const offline = fakeSdk({ answer: () => carrierAnswer, tempUrls: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    await expect(createCloudbaseTransport(offline.load, { env: 'env-1' }).send('public-read', { action: 'carrier.get', input: {} })).resolves.toEqual(carrierAnswer);
+    expect(imageUrlOn('web', photoA)).toBeNull();
+  });
+
+  it('an answer without file ids asks for no links', async () => {
+    const { state, load } = fakeSdk({ answer: () => ({ ok: true, data: { photos: ['/assets/carriers/a.svg', 'https://cdn.example.com/b.jpg'] } }) });
+    await createCloudbaseTransport(load, { env: 'env-1' }).send('public-read', { action: 'carrier.get', input: {} });
+    expect(state.linkRequests).toEqual([]);
   });
 });
 
