@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import type { ThreadMessage } from '../../components/message-thread';
 import { StatusPipeline } from '../../components/status-pipeline';
 import { addPhoneContact, copyText } from '../../platform/privacy';
+import { zh } from '../../i18n/zh';
 import { openPage, ROUTES } from '../../routes';
 import { RECOMMENDED, recommendationText } from './recommendation';
 import { ConfirmSection } from './sections/confirm-section';
@@ -231,7 +232,7 @@ export default function LeadDetailPage() {
         onRecommend={() => {
           const top = (matches.data?.matches ?? []).slice(0, RECOMMENDED);
           // The recommendation names its carriers: sending it brings their managers (staff) into the lead.
-          detail.reply.recommend(recommendationText(top), top.map((m) => m.carrier.id));
+          detail.reply.recommend(recommendationText(zh, 'zh', top), top.map((m) => m.carrier.id));
           // The reply box is further up: bring it into view with the recommendation in it.
           Taro.pageScrollTo({ selector: '.lead-detail__composer', offsetTop: -80, duration: 200 }).catch(() => undefined);
         }}
