@@ -19,7 +19,7 @@ describe('matching needs to carriers, on a real SQLite file with the demo distri
     for (const m of r.matches) {
       expect(m.carrier.type).toBe('factory');
       expect(m.carrier.vacantArea).toBeGreaterThanOrEqual(3_000);
-      expect(m.reasons[0]).toMatch(/^空置 [\d ]+ ㎡ 符合$/);
+      expect(m.reasons[0]).toEqual({ code: 'area_fits', vacantArea: m.carrier.vacantArea });
     }
     const scores = r.matches.map((m) => m.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
@@ -32,7 +32,21 @@ describe('matching needs to carriers, on a real SQLite file with the demo distri
     const r = await b.ok<CarrierMatches>('carrier.match', { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: asked } }, null);
     expect(r.matches).toEqual([]);
     expect(r.nearMisses[0].carrier.id).toBe(largest._id);
-    expect(r.nearMisses[0].failed).toContain('面积差');
+    expect(r.nearMisses[0].failed).toEqual({ code: 'area_short', short: asked - largest.vacantArea, vacantArea: largest.vacantArea });
+  });
+
+  it('answers an English page with the carriers’ English names, Chinese-only ones named in fallbackZh', async () => {
+    const need = { carrierType: 'factory' as const, areaMin: 500 };
+    const zh = await b.ok<CarrierMatches>('carrier.match', { districtId: 'demo-linjiang', need, limit: 10 }, null);
+    const en = await b.ok<CarrierMatches>('carrier.match', { districtId: 'demo-linjiang', need, limit: 10, lang: 'en' }, null);
+    expect(en.matches.map((m) => m.carrier.id)).toEqual(zh.matches.map((m) => m.carrier.id));
+    expect(zh.matches.every((m) => m.carrier.fallbackZh === undefined)).toBe(true);
+    for (const m of en.matches) {
+      const seeded = factories.find((c) => c._id === m.carrier.id) as Carrier;
+      expect(m.carrier.name).toBe(seeded.nameEn || seeded.name);
+      expect(m.carrier.fallbackZh?.includes('name')).toBe(!seeded.nameEn);
+    }
+    expect(en.matches.some((m) => !m.carrier.fallbackZh?.includes('name'))).toBe(true);
   });
 
   it('gives the handling staff the matches of a lead, and hides the lead from others', async () => {

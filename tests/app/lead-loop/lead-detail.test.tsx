@@ -327,12 +327,12 @@ describe('reply box draft', () => {
     });
     const MATCHES = {
       matches: [
-        { carrier: summary('park-1', '滨江生命科学园'), score: 100, reasons: ['空置 3 200 ㎡ 符合', '适合生物医药'] },
-        { carrier: summary('park-2', '临江智造产业园'), score: 90, reasons: ['空置 3 200 ㎡ 符合'] },
-        { carrier: summary('park-3', '高新数字产业园'), score: 85, reasons: ['空置 3 200 ㎡ 符合'] },
-        { carrier: summary('park-4', '江湾软件园'), score: 80, reasons: ['空置 3 200 ㎡ 符合'] },
+        { carrier: summary('park-1', '滨江生命科学园'), score: 100, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }, { code: 'industry_fits' as const, index: 0 }] },
+        { carrier: summary('park-2', '临江智造产业园'), score: 90, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
+        { carrier: summary('park-3', '高新数字产业园'), score: 85, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
+        { carrier: summary('park-4', '江湾软件园'), score: 80, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
       ],
-      nearMisses: [{ carrier: summary('park-5', '南岭新材料产业园'), failed: '面积差 300 ㎡（空置 1 700 ㎡）', reasons: [] }],
+      nearMisses: [{ carrier: summary('park-5', '南岭新材料产业园'), failed: { code: 'area_short' as const, short: 300, vacantArea: 1_700 }, reasons: [] }],
     };
 
     it('shows what fits the need with why, and the near miss with what it lacks', async () => {

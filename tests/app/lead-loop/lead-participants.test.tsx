@@ -44,8 +44,8 @@ const summary = (id: string, name: string) => ({
 });
 const MATCHES = {
   matches: [
-    { carrier: summary('factory-2', '南岭工业坊'), score: 100, reasons: ['空置 3 200 ㎡ 符合'] },
-    { carrier: summary('building-1', '临江金融中心'), score: 90, reasons: ['空置 3 200 ㎡ 符合'] },
+    { carrier: summary('factory-2', '南岭工业坊'), score: 100, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
+    { carrier: summary('building-1', '临江金融中心'), score: 90, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
   ],
   nearMisses: [],
 };
