@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
+import { contentLanguage } from '../common/content-language';
 import { id, line, paragraph } from '../common/text';
 import { INVESTMENT_SCALES, SHARE_CHANNELS } from '../lead/lead.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
@@ -43,6 +44,8 @@ export const LeadSubmissionSchema = v.strictObject({
     carrierId: v.optional(id()),
   }),
   consent: v.strictObject({ agreed: v.literal(true, '请先阅读并同意《个人信息保护说明》'), noticeVersion: line(1, 20) }),
+  /** The language of the page it was sent from: staff write a recommendation back in it (absent: Chinese). */
+  lang: contentLanguage(),
   /** Honeypot: hidden from people; bots fill it in. */
   website: v.optional(v.pipe(v.string(), v.maxLength(200))),
   /** A web visitor's solved `lead.challenge` (WeChat users need none): the token and the nonce found. */

@@ -62,6 +62,18 @@ describe('matching needs to carriers, on a real SQLite file with the demo distri
     expect(await b.call('lead.matches', { leadId: lead.leadId }, OPENID.tech)).toMatchObject({ ok: false, error: { code: 'LEAD.NOT_FOUND' } });
   });
 
+  it('keeps the language an investor asked in, so the recommendation can be written in it, and reads matches in English for it', async () => {
+    const asked = async (lang?: 'zh' | 'en') =>
+      (await b.ok<{ leadId: string }>('lead.submit', leadInput({ need: { industry: '新能源', scale: '10m_50m', carrierType: 'factory', areaMin: 1_000 }, ...(lang ? { lang } : {}) }), OPENID.investorB)).leadId;
+    const english = await asked('en');
+    const chinese = await asked();
+    expect(await b.ok('lead.detail', { leadId: english }, OPENID.head)).toMatchObject({ investorLang: 'en' });
+    expect(await b.ok('lead.detail', { leadId: chinese }, OPENID.head)).toMatchObject({ investorLang: 'zh' });
+    const inEnglish = await b.ok<CarrierMatches>('lead.matches', { leadId: english, lang: 'en' }, OPENID.head);
+    expect(inEnglish.matches.some((m) => m.carrier.fallbackZh !== undefined)).toBe(true);
+    expect(await b.call('lead.submit', leadInput({ lang: 'fr' }), OPENID.investorB)).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
+  });
+
   it('refuses a need it cannot read', async () => {
     for (const need of [{}, [], { areaMin: -1 }, { carrierType: 'castle' }, { budgetMax: 10, budgetUnit: 'per_year' }, { budgetMax: 10 }, { areaMin: { $gt: 0 } }, { extra: 1 }]) {
       expect(await b.call('carrier.match', { districtId: 'demo-linjiang', need }, null)).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });

@@ -188,7 +188,7 @@ export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh, lang: Lang
       void notice.reload();
       return Promise.resolve();
     }
-    const input = toSubmission(values, source, fill.key, notice.data.version);
+    const input = toSubmission(values, source, fill.key, notice.data.version, lang);
     const run = async (): Promise<void> => {
       setSubmitting(true);
       setFormError(null);

@@ -15,6 +15,7 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   message: '想找 3 000 ㎡ 厂房，新能源。',
   need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, timing: '6 个月内' },
   sourceChannel: 'chat',
+  investorLang: 'zh',
   districtId: 'district_linjiang',
   shareChain: [],
   shareHops: 0,
