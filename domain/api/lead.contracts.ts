@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
-import { contentLanguage } from '../common/content-language';
+import { contentLanguage, FallbackZhSchema } from '../common/content-language';
 import { id, line, paragraph } from '../common/text';
 import { INVESTMENT_SCALES, SHARE_CHANNELS } from '../lead/lead.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
@@ -104,6 +104,7 @@ export const InvestorLeadSchema = v.object({
   status: v.picklist(LEAD_STATUSES),
   createdAt: v.string(),
   industry: v.string(),
+  /** In the page's language: the English name where there is one (else the Chinese, named in `fallbackZh`). */
   carrierName: v.nullable(v.string()),
   message: v.string(),
   promiseHours: v.number(),
@@ -115,6 +116,8 @@ export const InvestorLeadSchema = v.object({
   replies: v.array(ReplySchema),
   /** The investor withdrew consent for this inquiry: staff no longer contact them. */
   consentWithdrawn: v.optional(v.boolean()),
+  /** On an English read: `carrierName` when it is shown in Chinese for want of English. */
+  fallbackZh: FallbackZhSchema,
 });
 export type InvestorLead = v.InferOutput<typeof InvestorLeadSchema>;
 
@@ -124,7 +127,7 @@ export const listMyLeadsContract = defineContract({
   // A web visitor sees the inquiries of this browser; a WeChat user those submitted or claimed.
   access: 'visitor',
   writes: false,
-  request: v.strictObject({}),
+  request: v.strictObject({ lang: contentLanguage() }),
   response: v.object({ items: v.array(InvestorLeadSchema) }),
 });
 

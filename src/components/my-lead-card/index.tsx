@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useLanguage, useText } from '../../i18n/text-context';
 import type { InvestorLead } from '../../../domain/api/lead.contracts';
+import { isFallbackZh } from '../../../domain/common/content-language';
+import { ContentText } from '../chinese-mark';
 import { MessageThread, type ThreadMessage } from '../message-thread';
 import { PromiseNote } from '../promise-note';
 import { StatusBadge } from '../status-badge';
@@ -24,7 +26,13 @@ export function MyLeadCard({ lead }: MyLeadCardProps) {
     <View className="my-lead-card" data-testid="my-lead" data-lead-id={lead.id}>
       <View className="my-lead-card__head">
         <View className="my-lead-card__title-col">
-          <Text className="my-lead-card__title">{lead.carrierName ?? t.leadTitleFallback(lead.industry)}</Text>
+          {lead.carrierName ? (
+            <View className="my-lead-card__title">
+              <ContentText text={lead.carrierName} zh={isFallbackZh(lead, 'carrierName')} />
+            </View>
+          ) : (
+            <Text className="my-lead-card__title">{t.leadTitleFallback(lead.industry)}</Text>
+          )}
           <Text className="my-lead-card__sub">
             {lead.carrierName ? `${lead.industry} · ` : ''}
             {t.submittedAt(formatDateTime(lead.createdAt, new Date(), lang))}
