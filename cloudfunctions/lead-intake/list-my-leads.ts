@@ -39,6 +39,14 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
     const carrier = lead.source.carrierId ? carriers.get(lead.source.carrierId) : undefined;
     const pick = contentPicker(input.lang);
     const carrierName = carrier ? pick.text('carrierName', carrier.name, carrier.nameEn) : null;
+    // Staff names and their replies have no English variant: on an English read, Chinese ones are named as such.
+    const handler = lead.handling.staffId ? handlers.get(lead.handling.staffId)?.name : undefined;
+    const handlerName = handler ? pick.text('handlerName', handler, undefined) : null;
+    const leadReplies = (replies.get(lead._id) ?? []).map((e, i) => ({
+      at: e.at,
+      staffName: pick.text(`replies.${i}.staffName`, e.actor.name, undefined),
+      text: pick.text(`replies.${i}.text`, e.text ?? '', undefined),
+    }));
     const fallbackZh = pick.fallbackZh();
     return {
       id: lead._id,
@@ -51,8 +59,8 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
       firstResponseDueAt: due,
       firstRespondedAt: responded,
       promiseKept,
-      handlerName: (lead.handling.staffId ? handlers.get(lead.handling.staffId)?.name : undefined) ?? null,
-      replies: (replies.get(lead._id) ?? []).map((e) => ({ at: e.at, staffName: e.actor.name, text: e.text ?? '' })),
+      handlerName,
+      replies: leadReplies,
       consentWithdrawn: !!lead.privacy?.consentWithdrawnAt,
       ...(fallbackZh ? { fallbackZh } : {}),
     };

@@ -116,7 +116,7 @@ export const InvestorLeadSchema = v.object({
   replies: v.array(ReplySchema),
   /** The investor withdrew consent for this inquiry: staff no longer contact them. */
   consentWithdrawn: v.optional(v.boolean()),
-  /** On an English read: `carrierName` when it is shown in Chinese for want of English. */
+  /** On an English read: what is shown in Chinese (`carrierName`, `handlerName`, `replies.N.staffName`, `replies.N.text`). */
   fallbackZh: FallbackZhSchema,
 });
 export type InvestorLead = v.InferOutput<typeof InvestorLeadSchema>;

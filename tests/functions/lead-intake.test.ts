@@ -141,9 +141,10 @@ describe('lead.submit', () => {
     const en = await b.ok<Mine>('lead.mine', { lang: 'en' }, OPENID.investorA);
     const named = (r: Mine) => r.items.filter((i) => i.carrierName).map(({ carrierName, fallbackZh }) => ({ carrierName, fallbackZh }));
     expect(named(zh)).toEqual([{ carrierName: expect.stringMatching(/[\u4e00-\u9fff]/), fallbackZh: undefined }, { carrierName: expect.stringMatching(/[\u4e00-\u9fff]/), fallbackZh: undefined }]);
+    // The handler's name is a staff record's, Chinese only: named too.
     expect(named(en)).toEqual([
-      { carrierName: named(zh)[0].carrierName, fallbackZh: ['carrierName'] },
-      { carrierName: 'Linjiang Financial Centre', fallbackZh: [] },
+      { carrierName: named(zh)[0].carrierName, fallbackZh: expect.arrayContaining(['carrierName']) },
+      { carrierName: 'Linjiang Financial Centre', fallbackZh: expect.not.arrayContaining(['carrierName']) },
     ]);
   });
 

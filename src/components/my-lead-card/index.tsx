@@ -15,7 +15,18 @@ export interface MyLeadCardProps {
 
 const threadOf = (lead: InvestorLead, mine: string): ThreadMessage[] => {
   const own: ThreadMessage[] = lead.message ? [{ id: `${lead.id}-msg`, author: mine, text: lead.message, at: lead.createdAt, fromInvestor: true }] : [];
-  return [...own, ...lead.replies.map((r, i) => ({ id: `${lead.id}-r${i}`, author: r.staffName, text: r.text, at: r.at, fromInvestor: false }))];
+  return [
+    ...own,
+    ...lead.replies.map((r, i) => ({
+      id: `${lead.id}-r${i}`,
+      author: r.staffName,
+      text: r.text,
+      at: r.at,
+      fromInvestor: false,
+      authorZh: isFallbackZh(lead, `replies.${i}.staffName`),
+      textZh: isFallbackZh(lead, `replies.${i}.text`),
+    })),
+  ];
 };
 
 /** One of the investor's inquiries: where it stands, whether the promise held, who handles it, the replies. */
@@ -47,9 +58,13 @@ export function MyLeadCard({ lead }: MyLeadCardProps) {
 
       <View className="my-lead-card__handler">
         <Text className="my-lead-card__handler-label">{t.handlerLabel}</Text>
-        <Text className="my-lead-card__handler-name" data-testid="handler-name">
-          {lead.handlerName ?? t.handlerPending}
-        </Text>
+        {lead.handlerName ? (
+          <ContentText className="my-lead-card__handler-name" testId="handler-name" text={lead.handlerName} zh={isFallbackZh(lead, 'handlerName')} />
+        ) : (
+          <Text className="my-lead-card__handler-name" data-testid="handler-name">
+            {t.handlerPending}
+          </Text>
+        )}
       </View>
 
       <View className="my-lead-card__thread">

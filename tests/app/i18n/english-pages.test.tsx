@@ -4,6 +4,9 @@ import type { Dictionary } from '../../../src/i18n/dictionary';
 import { en } from '../../../src/i18n/en';
 import { zh } from '../../../src/i18n/zh';
 import { aCardView, aCarrier, aPerson } from '../support/card-view.mother';
+import { chineseLeftOn } from '../support/chinese-left-on';
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 import { aCarrierDetail, installBackend } from '../support/journey-backend';
 import * as Taro from '../support/journey-taro';
 
@@ -15,25 +18,6 @@ const CarriersPage = (require('../../../src/pages/carriers/index') as typeof imp
 const CarrierDetailPage = (require('../../../src/pages/carrier-detail/index') as typeof import('../../../src/pages/carrier-detail/index')).default;
 const MyLeadsPage = (require('../../../src/inquiry/my-leads/index') as typeof import('../../../src/inquiry/my-leads/index')).default;
 const { forgetLanguageForTests } = require('../../../src/i18n/language') as typeof import('../../../src/i18n/language');
-
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/**
- * The page's visible text and labels, without what may stay Chinese on an English page: content marked «中文»
- * (`data-content-lang="zh"`, the mark itself) and the language switch's own «中文».
- */
-const chineseLeftOn = (root: HTMLElement): string[] => {
-  const copy = root.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('[data-content-lang="zh"], [data-testid="chinese-mark"], [data-testid="language-switch-zh"]').forEach((el) => el.remove());
-  const texts = [copy.textContent ?? ''];
-  copy.querySelectorAll('*').forEach((el) => {
-    for (const attr of ['aria-label', 'placeholder', 'alt', 'title']) {
-      const value = el.getAttribute(attr);
-      if (value) texts.push(value);
-    }
-  });
-  return texts.flatMap((text) => text.split(/\s+/)).filter((word) => HAN.test(word));
-};
 
 /** District, card and carrier content as an English variant gives it. */
 const anEnglishCard = () =>
