@@ -6,8 +6,6 @@ import { ENGLISH_ERRORS } from './en-errors';
 export const en: Dictionary = {
   ...enCore,
   languageSwitchLabel: 'Language',
-  chineseContentMark: '中文',
-  chineseContentMarkLabel: 'Available in Chinese only',
 
   cardFiguresTitle: 'Key figures',
   cardPoliciesTitle: 'Policy highlights',

@@ -7,8 +7,6 @@ import { zhCore } from './zh-core';
 export const zh = {
   ...zhCore,
   languageSwitchLabel: '语言',
-  chineseContentMark: '中文',
-  chineseContentMarkLabel: '此内容仅有中文',
 
   // Card page
   cardFiguresTitle: '发展数据',
