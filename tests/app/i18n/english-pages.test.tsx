@@ -132,6 +132,32 @@ describe('English investor pages', () => {
     expect(chineseLeftOn(container)).toEqual([]);
   });
 
+  it('the carriers searched by an English type word: searched as that type, the result count in English', async () => {
+    jest.useFakeTimers();
+    try {
+      Taro.resetJourneyMock({ districtId: 'district_linjiang', lang: 'en' }, '/pages/carriers/index');
+      const factory = aCarrier({ id: 'factory-001', type: 'factory', name: 'High-tech Standard Factory, Zone A', street: 'High-tech Zone', suitedIndustries: ['Smart manufacturing'] });
+      backend = installBackend({
+        'card.get': () => anEnglishCard(),
+        'carrier.search': (input: { keyword?: string }) =>
+          input.keyword ? { items: [factory, { ...factory, id: 'factory-003' }], nextCursor: null, total: 7, keywordType: 'factory' } : { items: [factory], nextCursor: null, total: 12 },
+      });
+      const { container } = render(<CarriersPage />);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(10);
+      });
+      fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'plant' } });
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(600);
+      });
+      expect(backend.inputsOf('carrier.search').at(-1)).toMatchObject({ keyword: 'plant', lang: 'en' });
+      expect(screen.getByTestId('carrier-count').textContent).toBe('“plant” searched as Factory: 7 properties');
+      expect(chineseLeftOn(container)).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('a carrier’s details, with 万元/亩 spelled out for a foreign reader', async () => {
     Taro.resetJourneyMock({ carrierId: 'carrier-factory-1', lang: 'en' }, '/pages/carrier-detail/index');
     backend = installBackend({ 'carrier.get': () => anEnglishCarrier() });
