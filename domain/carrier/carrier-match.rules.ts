@@ -23,7 +23,8 @@ export interface CarrierNeed {
 export type MatchCarrier = Pick<
   Carrier,
   '_id' | 'name' | 'type' | 'street' | 'vacantArea' | 'hasVacancy' | 'priceMin' | 'priceMax' | 'priceUnit' | 'suitedIndustries' | 'lastVerifiedAt'
->;
+> &
+  Partial<Pick<Carrier, 'suitedIndustriesEn'>>;
 
 export interface CarrierMatch {
   carrierId: string;
@@ -76,7 +77,9 @@ const checkPrice = (c: MatchCarrier, need: CarrierNeed): Check => {
 const industryPoints = (c: MatchCarrier, need: CarrierNeed): { points: number; reason?: MatchReason } => {
   if (!need.industry) return { points: 20 };
   const wanted = need.industry.toLowerCase();
-  const hit = c.suitedIndustries.findIndex((i) => i.toLowerCase().includes(wanted) || wanted.includes(i.toLowerCase()));
+  const fits = (industry: string | undefined): boolean => !!industry && (industry.toLowerCase().includes(wanted) || wanted.includes(industry.toLowerCase()));
+  // An investor writing in English names the industry in English: its variant beside the Chinese counts the same.
+  const hit = c.suitedIndustries.findIndex((industry, i) => fits(industry) || fits(c.suitedIndustriesEn?.[i]));
   return hit >= 0 ? { points: 20, reason: { code: 'industry_fits', index: hit } } : { points: 0 };
 };
 

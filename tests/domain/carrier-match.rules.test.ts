@@ -56,6 +56,9 @@ describe('matching a need to carriers', () => {
     // The industry is named by where it sits in the carrier's list: an English read shows its English variant.
     const second = matchCarriers([carrier({ _id: 'f-second', name: '二号', vacantArea: 3_200, suitedIndustries: ['装备制造', '新能源汽车'] })], NEED, NOW);
     expect(second.matches[0].reasons).toContainEqual({ code: 'industry_fits', index: 1 });
+    // An industry typed in English fits a carrier whose English variant names it.
+    const english = matchCarriers([carrier({ _id: 'f-en', name: '英文', vacantArea: 3_200, suitedIndustriesEn: ['New energy', 'Equipment'] })], { ...NEED, industry: 'new energy' }, NOW);
+    expect(english.matches[0]).toMatchObject({ score: 100, reasons: expect.arrayContaining([{ code: 'industry_fits', index: 0 }]) });
   });
 
   it('never offers another type, a full carrier, or one far from the need', () => {
