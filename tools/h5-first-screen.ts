@@ -23,6 +23,7 @@ export const FIRST_SCREEN_STYLESHEETS = [
   'src/components/tag-list/index.css',
   'src/components/avatar/index.css',
   'src/components/contact-card/index.css',
+  'src/components/chinese-mark/index.css',
   'src/components/segmented/index.css',
   'src/components/language-switch/index.css',
   'src/first-screen/first-screen.css',

@@ -1,4 +1,5 @@
 import { listMyLeadsContract } from '../../domain/api/lead.contracts';
+import { contentPicker } from '../../domain/common/content-language';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { getCarriersByIds } from '../_lib/repositories/carrier.repository';
@@ -11,7 +12,7 @@ import { getStaffByIds } from '../_lib/repositories/staff.repository';
  * Five requests in two waves however many leads: the leads, then their replies, districts, carriers and
  * handlers each in one read.
  */
-export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, ctx) => {
+export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, ctx, input) => {
   // A WeChat user's own (submitted or claimed); a web visitor's, of this browser.
   const where: Record<string, string> | null = ctx.openid ? { 'submitter.openid': ctx.openid } : ctx.visitor ? { 'submitter.visitor': ctx.visitor } : null;
   if (!where) throw new DomainError('AUTH.SIGN_IN_REQUIRED');
@@ -35,20 +36,33 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
     const responded = lead.sla.firstRespondedAt;
     const due = lead.sla.firstResponseDueAt;
     const promiseKept = responded ? responded <= due : ctx.now.toISOString() > due ? false : null;
+    const carrier = lead.source.carrierId ? carriers.get(lead.source.carrierId) : undefined;
+    const pick = contentPicker(input.lang);
+    const carrierName = carrier ? pick.text('carrierName', carrier.name, carrier.nameEn) : null;
+    // Staff names and their replies have no English variant: on an English read, Chinese ones are named as such.
+    const handler = lead.handling.staffId ? handlers.get(lead.handling.staffId)?.name : undefined;
+    const handlerName = handler ? pick.text('handlerName', handler, undefined) : null;
+    const leadReplies = (replies.get(lead._id) ?? []).map((e, i) => ({
+      at: e.at,
+      staffName: pick.text(`replies.${i}.staffName`, e.actor.name, undefined),
+      text: pick.text(`replies.${i}.text`, e.text ?? '', undefined),
+    }));
+    const fallbackZh = pick.fallbackZh();
     return {
       id: lead._id,
       status: lead.status,
       createdAt: lead.createdAt,
       industry: lead.need.industry,
-      carrierName: (lead.source.carrierId ? carriers.get(lead.source.carrierId)?.name : undefined) ?? null,
+      carrierName,
       message: lead.message,
       promiseHours: districts.get(lead.districtId)?.sla.firstResponseHours ?? 8,
       firstResponseDueAt: due,
       firstRespondedAt: responded,
       promiseKept,
-      handlerName: (lead.handling.staffId ? handlers.get(lead.handling.staffId)?.name : undefined) ?? null,
-      replies: (replies.get(lead._id) ?? []).map((e) => ({ at: e.at, staffName: e.actor.name, text: e.text ?? '' })),
+      handlerName,
+      replies: leadReplies,
       consentWithdrawn: !!lead.privacy?.consentWithdrawnAt,
+      ...(fallbackZh ? { fallbackZh } : {}),
     };
   });
   return { items };

@@ -191,6 +191,7 @@ const buildLead = async (tx: TransactionStore, ctx: ActionContext, input: Intake
     handling: routing.handling,
     submitter: { openid: who.openid, key: input.idempotencyKey, ...(who.visitor ? { visitor: who.visitor } : {}) },
     consent: { noticeVersion: input.consent.noticeVersion, agreedAt: nowIso },
+    ...(input.lang === 'en' ? { investorLang: 'en' as const } : {}),
     sla: { firstResponseDueAt: firstResponseDeadline(now, c.district.sla, c.district.workingCalendar).toISOString(), firstRespondedAt: null, escalation: 0 },
     fingerprint: fingerprintOf(input, phone),
     _rev: 0,

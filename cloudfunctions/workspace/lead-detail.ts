@@ -36,6 +36,7 @@ export const leadDetailAction = defineAction(leadDetailContract, async (deps, ct
     message: view === 'referrer' ? null : lead.message,
     need: { carrierType: lead.need.carrierType ?? null, areaMin: lead.need.areaMin ?? null, areaMax: lead.need.areaMax ?? null, timing: lead.need.timing ?? null },
     sourceChannel: lead.source.channel,
+    investorLang: lead.investorLang ?? ('zh' as const),
     districtId: lead.districtId,
     shareChain: chain,
     shareHops: lead.credit.hops,

@@ -13,5 +13,5 @@ export const leadMatchesAction = defineAction(leadMatchesContract, async (deps, 
     areaMax: lead.need.areaMax,
     industry: lead.need.industry,
   };
-  return matchNeed(deps, lead.districtId, need, ctx.now, 5);
+  return matchNeed(deps, lead.districtId, need, ctx.now, 5, input.lang);
 });

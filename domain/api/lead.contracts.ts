@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CARRIER_TYPES } from '../carrier/carrier.schema';
+import { contentLanguage, FallbackZhSchema } from '../common/content-language';
 import { id, line, paragraph } from '../common/text';
 import { INVESTMENT_SCALES, SHARE_CHANNELS } from '../lead/lead.schema';
 import { LEAD_STATUSES } from '../lead/lead-status.rules';
@@ -43,6 +44,8 @@ export const LeadSubmissionSchema = v.strictObject({
     carrierId: v.optional(id()),
   }),
   consent: v.strictObject({ agreed: v.literal(true, '请先阅读并同意《个人信息保护说明》'), noticeVersion: line(1, 20) }),
+  /** The language of the page it was sent from: staff write a recommendation back in it (absent: Chinese). */
+  lang: contentLanguage(),
   /** Honeypot: hidden from people; bots fill it in. */
   website: v.optional(v.pipe(v.string(), v.maxLength(200))),
   /** A web visitor's solved `lead.challenge` (WeChat users need none): the token and the nonce found. */
@@ -101,6 +104,7 @@ export const InvestorLeadSchema = v.object({
   status: v.picklist(LEAD_STATUSES),
   createdAt: v.string(),
   industry: v.string(),
+  /** In the page's language: the English name where there is one (else the Chinese, named in `fallbackZh`). */
   carrierName: v.nullable(v.string()),
   message: v.string(),
   promiseHours: v.number(),
@@ -112,6 +116,8 @@ export const InvestorLeadSchema = v.object({
   replies: v.array(ReplySchema),
   /** The investor withdrew consent for this inquiry: staff no longer contact them. */
   consentWithdrawn: v.optional(v.boolean()),
+  /** On an English read: what is shown in Chinese (`carrierName`, `handlerName`, `replies.N.staffName`, `replies.N.text`). */
+  fallbackZh: FallbackZhSchema,
 });
 export type InvestorLead = v.InferOutput<typeof InvestorLeadSchema>;
 
@@ -121,7 +127,7 @@ export const listMyLeadsContract = defineContract({
   // A web visitor sees the inquiries of this browser; a WeChat user those submitted or claimed.
   access: 'visitor',
   writes: false,
-  request: v.strictObject({}),
+  request: v.strictObject({ lang: contentLanguage() }),
   response: v.object({ items: v.array(InvestorLeadSchema) }),
 });
 

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import { MatchReasonSchema, MatchShortfallSchema } from '../carrier/carrier-match.schema';
 import { CARRIER_TYPES, PRICE_UNITS } from '../carrier/carrier.schema';
+import { contentLanguage } from '../common/content-language';
 import { id, line } from '../common/text';
 import { defineContract } from './contract';
 import { CarrierSummarySchema } from './views.schema';
@@ -22,8 +24,8 @@ export const CarrierNeedSchema = v.pipe(
 );
 
 export const CarrierMatchesSchema = v.object({
-  matches: v.array(v.object({ carrier: CarrierSummarySchema, score: v.number(), reasons: v.array(v.string()) })),
-  nearMisses: v.array(v.object({ carrier: CarrierSummarySchema, failed: v.string(), reasons: v.array(v.string()) })),
+  matches: v.array(v.object({ carrier: CarrierSummarySchema, score: v.number(), reasons: v.array(MatchReasonSchema) })),
+  nearMisses: v.array(v.object({ carrier: CarrierSummarySchema, failed: MatchShortfallSchema, reasons: v.array(MatchReasonSchema) })),
 });
 export type CarrierMatches = v.InferOutput<typeof CarrierMatchesSchema>;
 
@@ -37,6 +39,8 @@ export const matchCarriersContract = defineContract({
     districtId: id(),
     need: CarrierNeedSchema,
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)), 5),
+    /** The page's language: carriers' English names and industries where they exist (see content-language.ts). */
+    lang: contentLanguage(),
   }),
   response: CarrierMatchesSchema,
 });
@@ -47,6 +51,7 @@ export const leadMatchesContract = defineContract({
   fn: 'workspace',
   access: 'staff',
   writes: false,
-  request: v.strictObject({ leadId: id() }),
+  /** `lang: 'en'` when the recommendation is written for an investor who asked in English. */
+  request: v.strictObject({ leadId: id(), lang: contentLanguage() }),
   response: CarrierMatchesSchema,
 });

@@ -85,6 +85,8 @@ export const leadDetailContract = defineContract({
     message: v.nullable(v.string()),
     need: v.object({ carrierType: v.nullable(v.string()), areaMin: v.nullable(v.number()), areaMax: v.nullable(v.number()), timing: v.nullable(v.string()) }),
     sourceChannel: v.string(),
+    /** The language the investor asked in: a recommendation is written in it. */
+    investorLang: v.picklist(['zh', 'en']),
     districtId: v.string(),
     /** Staff who shared along the way (names, root first). */
     shareChain: v.array(v.string()),

@@ -53,16 +53,36 @@ export const decodeCursor = (raw: string, sort: CarrierSort): CarrierCursor | nu
 export const normaliseKeyword = (keyword: string): string => keyword.normalize('NFKC').trim().toLowerCase();
 
 /**
- * Words people type for a kind of carrier that its label does not contain («园区» for 产业园, «写字楼» for 楼宇).
- * A keyword that is one of them (or a type's own label) searches that type instead of the text.
+ * Words people type for a kind of carrier that its label does not contain («园区» for 产业园, «写字楼» for 楼宇), in
+ * Chinese and in English («plant», «office building»; matched case-insensitively). The one table: a keyword that is
+ * one of them (or a type's own label) searches that type instead of the text, whichever language the page speaks.
+ * «site» is not here: the English pages call every carrier a site.
  */
 export const CARRIER_TYPE_SYNONYMS: Record<CarrierType, readonly string[]> = {
-  building: ['楼宇', '写字楼', '办公楼', '商务楼', '办公', '大厦', '总部楼宇'],
-  industrial_park: ['产业园', '园区', '产业园区', '工业园', '工业园区', '科技园', '开发区'],
-  factory: ['厂房', '标准厂房', '车间', '工厂', '仓库', '仓储'],
-  industrial_land: ['工业用地', '用地', '土地', '地块', '工业地'],
-  heritage: ['历史文化载体', '历史建筑', '老建筑', '文创', '文创园', '老厂房'],
-  incubator: ['孵化器', '孵化', '众创空间', '加速器', '创业空间'],
+  building: [
+    ...['楼宇', '写字楼', '办公楼', '商务楼', '办公', '大厦', '总部楼宇'],
+    ...['office', 'offices', 'office building', 'office buildings', 'office space', 'office tower', 'building', 'buildings', 'tower', 'commercial building', 'headquarters building'],
+  ],
+  industrial_park: [
+    ...['产业园', '园区', '产业园区', '工业园', '工业园区', '科技园', '开发区'],
+    ...['industrial park', 'industrial parks', 'park', 'parks', 'business park', 'science park', 'technology park', 'tech park', 'industrial zone', 'development zone'],
+  ],
+  factory: [
+    ...['厂房', '标准厂房', '车间', '工厂', '仓库', '仓储'],
+    ...['factory', 'factories', 'plant', 'plants', 'standard factory', 'manufacturing plant', 'workshop', 'warehouse', 'warehouses', 'storage'],
+  ],
+  industrial_land: [
+    ...['工业用地', '用地', '土地', '地块', '工业地'],
+    ...['land', 'industrial land', 'plot', 'plots', 'land plot', 'industrial plot'],
+  ],
+  heritage: [
+    ...['历史文化载体', '历史建筑', '老建筑', '文创', '文创园', '老厂房'],
+    ...['heritage', 'heritage site', 'heritage building', 'historic building', 'historic buildings', 'old building', 'old factory', 'cultural and creative park'],
+  ],
+  incubator: [
+    ...['孵化器', '孵化', '众创空间', '加速器', '创业空间'],
+    ...['incubator', 'incubators', 'accelerator', 'coworking', 'co-working', 'coworking space', 'makerspace', 'maker space', 'start-up space', 'startup space'],
+  ],
 };
 
 const SYNONYM_TYPE = new Map<string, CarrierType>(

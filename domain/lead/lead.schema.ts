@@ -78,6 +78,8 @@ export const LeadSchema = v.strictObject({
   /** `visitor`: the web visitor who submitted without WeChat; `openid` is set once a WeChat user claims it. */
   submitter: v.strictObject({ openid: v.nullable(v.string()), key: v.string(), visitor: v.optional(v.string()) }),
   consent: v.strictObject({ noticeVersion: line(1, 20), agreedAt: isoTime() }),
+  /** The investor sent it from an English page: replies such as a recommendation are written in English. */
+  investorLang: v.optional(v.literal('en')),
   sla: v.strictObject({
     firstResponseDueAt: isoTime(),
     firstRespondedAt: v.nullable(isoTime()),

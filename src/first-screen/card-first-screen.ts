@@ -17,11 +17,17 @@ import { coreDictionaryFor } from '../i18n/core-dictionaries';
  */
 
 /**
- * Chinese shown for want of English (the view's `fallbackZh`): marked for screen readers as the app marks it; the
- * visible «中文» tag comes with the app a moment later.
+ * Chinese shown for want of English (the view's `fallbackZh`, present on English reads only): marked as the app
+ * marks it, for screen readers (`lang`) and to the eye (the «中文» tag, where ChineseMark puts it), so nothing moves
+ * when the app takes over.
  */
 const ZH_ATTRIBUTES = ' lang="zh" data-content-lang="zh"';
-const zh = (view: { fallbackZh?: readonly string[] }, field: string): string => (view.fallbackZh?.includes(field) ? ZH_ATTRIBUTES : '');
+type Translated = { fallbackZh?: readonly string[] };
+const isZh = (view: Translated, field: string): boolean => view.fallbackZh?.includes(field) ?? false;
+const zh = (view: Translated, field: string): string => (isZh(view, field) ? ZH_ATTRIBUTES : '');
+const chineseMark = (t: CoreDictionary): string =>
+  `<span class="chinese-mark" data-testid="chinese-mark" aria-label="${escapeHtml(t.chineseContentMarkLabel)}">${escapeHtml(t.chineseContentMark)}</span>`;
+const mark = (t: CoreDictionary, view: Translated, field: string): string => (isZh(view, field) ? chineseMark(t) : '');
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
@@ -65,9 +71,10 @@ const contactCard = (t: CoreDictionary, person: Person, role: string, note: stri
     : '';
   return (
     `<div class="contact-card"><div class="contact-card__head">${avatar(person)}<div class="contact-card__who">` +
-    `<div class="contact-card__name-row"><span class="contact-card__name"${zh(person, 'name')}>${escapeHtml(person.name)}</span><span class="contact-card__role">${role}</span></div>` +
-    `<span class="contact-card__title"${zh(person, 'title')}>${escapeHtml(person.title)}</span><span class="contact-card__unit"${zh(person, 'unitName')}>${escapeHtml(person.unitName)}</span></div></div>` +
-    `${greeting ? `<span class="contact-card__greeting"${greetingZh ? ZH_ATTRIBUTES : ''}>${escapeHtml(greeting)}</span>` : ''}${lines}${call}` +
+    `<div class="contact-card__name-row"><span class="contact-card__name"${zh(person, 'name')}>${escapeHtml(person.name)}</span>${mark(t, person, 'name')}<span class="contact-card__role">${role}</span></div>` +
+    `<span class="contact-card__title"${zh(person, 'title')}>${escapeHtml(person.title)}</span>${mark(t, person, 'title')}` +
+    `<span class="contact-card__unit"${zh(person, 'unitName')}>${escapeHtml(person.unitName)}</span>${mark(t, person, 'unitName')}</div></div>` +
+    `${greeting ? `<span class="contact-card__greeting"${greetingZh ? ZH_ATTRIBUTES : ''}>${escapeHtml(greeting)}</span>${greetingZh ? chineseMark(t) : ''}` : ''}${lines}${call}` +
     `${note ? `<span class="contact-card__note">${escapeHtml(note)}</span>` : ''}</div>`
   );
 };
@@ -81,7 +88,7 @@ export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): st
   const responseNote = formatResponsePromise(district.firstResponseHours, lang);
   const introClamped = district.intro.length > INTRO_COLLAPSE_OVER;
   const tags = district.keyIndustries
-    .map((tag, i) => `<span class="${card.featuredIndustries.includes(tag) ? 'tag-list__tag tag-list__tag--accent' : 'tag-list__tag'}"${zh(district, `keyIndustries.${i}`)}>${escapeHtml(tag)}</span>`)
+    .map((tag, i) => `<span class="${card.featuredIndustries.includes(tag) ? 'tag-list__tag tag-list__tag--accent' : 'tag-list__tag'}"${zh(district, `keyIndustries.${i}`)}>${escapeHtml(tag)}${mark(t, district, `keyIndustries.${i}`)}</span>`)
     .join('');
 
   return (
@@ -91,13 +98,13 @@ export const renderCardFirstScreen = (card: CardView, lang: Language = 'zh'): st
     // The largest thing on the first screen: asked for before anything else on the page.
     (cover ? `<img class="district-hero__cover first-screen__image" src="${escapeHtml(cover)}" alt="" fetchpriority="high">` : '') +
     `<div class="district-hero__shade"></div><div class="district-hero__body"><span class="district-hero__eyebrow">${escapeHtml(t.appName)}</span>` +
-    `<span class="district-hero__name"${zh(district, 'name')}>${escapeHtml(district.name)}</span><div class="district-hero__rule"></div>` +
-    `<span class="district-hero__slogan"${zh(district, 'slogan')}>${escapeHtml(district.slogan)}</span></div></div>` +
+    `<span class="district-hero__name"${zh(district, 'name')}>${escapeHtml(district.name)}</span>${mark(t, district, 'name')}<div class="district-hero__rule"></div>` +
+    `<span class="district-hero__slogan"${zh(district, 'slogan')}>${escapeHtml(district.slogan)}</span>${mark(t, district, 'slogan')}</div></div>` +
     `<div class="card-page__body">${pendingActionGrid(card, t)}${pendingLanguageSwitch(lang)}` +
     (district.intro
       ? section(
           t.cardIntroTitle,
-          `<div class="expandable-text"><span class="${introClamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}"${zh(district, 'intro')}>${escapeHtml(district.intro)}</span>` +
+          `<div class="expandable-text">${mark(t, district, 'intro')}<span class="${introClamped ? 'expandable-text__body expandable-text__body--clamped' : 'expandable-text__body'}"${zh(district, 'intro')}>${escapeHtml(district.intro)}</span>` +
             // Same height as the app's toggle; it works once the app is there.
             `${introClamped ? `<div class="expandable-text__toggle"><span>${escapeHtml(t.expand)}</span></div>` : ''}</div>`,
         )

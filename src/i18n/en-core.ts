@@ -3,6 +3,8 @@ import type { CoreDictionary } from './dictionary';
 /** The English half of `zh-core.ts`: what the first screen and the formatters need. Part of `en`. */
 export const enCore: CoreDictionary = {
   appName: 'Investment Card',
+  chineseContentMark: '中文',
+  chineseContentMarkLabel: 'Available in Chinese only',
   cardIntroTitle: 'About the district',
   cardIndustriesTitle: 'Leading industries',
   cardContactTitle: 'Contact us',

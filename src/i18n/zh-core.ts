@@ -4,6 +4,8 @@
  */
 export const zhCore = {
   appName: '招商名片',
+  chineseContentMark: '中文',
+  chineseContentMarkLabel: '此内容仅有中文',
   cardIntroTitle: '区域概况',
   cardIndustriesTitle: '主导产业',
   cardContactTitle: '联系我们',

@@ -7,8 +7,6 @@ import { zhCore } from './zh-core';
 export const zh = {
   ...zhCore,
   languageSwitchLabel: '语言',
-  chineseContentMark: '中文',
-  chineseContentMarkLabel: '此内容仅有中文',
 
   // Card page
   cardFiguresTitle: '发展数据',
@@ -166,7 +164,7 @@ export const zh = {
   leadFormTitle: '留言咨询',
   leadRecipient: (name: string, title: string): string => `由 ${name}（${title}）为您对接`,
   leadRecipientNone: '招商专员将与您联系',
-  leadCarrier: (name: string): string => `咨询载体：${name}`,
+  leadCarrier: '咨询载体：',
   leadWebNote: '网页版无需登录微信即可提交：页面会自动完成一次安全验证；提交后您将获得认领码，可在本浏览器查看进度，或在微信中认领后接收回复通知。',
   leadPromiseDays: (days: string): string => `（${days}）`,
   promiseText: (hours: number): string => `我们将在 ${hours} 个工作小时内回复`,
@@ -262,6 +260,24 @@ export const zh = {
   openMyLeads: '查看我的咨询',
   backToCard: '返回名片',
   startOver: '再提交一条咨询',
+
+  // Matching a need to carriers: the wording of carrier-match.schema's codes (staff read the Chinese)
+  matchesTitle: '可能适合您的载体',
+  nearMissesTitle: '接近但不完全符合',
+  matchVacancyAndPrice: (vacant: string, price: string): string => ` · 空置 ${vacant} · ${price}`,
+  matchAreaFits: (area: string): string => `空置 ${area} 符合`,
+  matchPriceOnRequest: '价格面议',
+  matchPriceOtherUnit: (unit: string): string => `报价单位为 ${unit}，需另行核算`,
+  matchPriceInBudget: (price: string): string => `价格 ${price} 起，在预算内`,
+  matchIndustryFits: (industry: string): string => `适合${industry}`,
+  matchOnStreet: (street: string): string => `位于${street}`,
+  matchVacancyStale: (verified: string): string => `空置面积${verified}，待更新`,
+  matchAreaShort: (short: string, vacant: string): string => `面积差 ${short}（空置 ${vacant}）`,
+  matchPriceOver: (percent: number): string => `价格高于预算 ${percent} %`,
+  matchReasonSeparator: '；',
+  recommendationIntro: '根据您的需求，为您推荐以下载体：',
+  recommendationLine: (n: number, name: string, where: string, why: string): string => `${n}. ${name}（${where}）${why ? `：${why}` : ''}`,
+  recommendationOutro: '如需实地考察或了解详情，请直接回复或致电我们。',
 
   // 我的咨询
   myLeadsEmpty: '还没有咨询记录',

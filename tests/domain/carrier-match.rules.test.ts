@@ -44,10 +44,21 @@ describe('matching a need to carriers', () => {
       ['f-per-day', 85], // price in another unit 10
       ['f-other-industry', 80], // industry 0
     ]);
-    expect(matches[0].reasons).toEqual(['空置 3 200 ㎡ 符合', '价格 20 元/㎡·月 起，在预算内', '适合新能源', '位于临江街道']);
-    expect(matches.find((m) => m.carrierId === 'f-stale')?.reasons).toContain('空置面积核实于 183 天前，待更新');
-    expect(matches.find((m) => m.carrierId === 'f-negotiable')?.reasons).toContain('价格面议');
-    expect(matches.find((m) => m.carrierId === 'f-per-day')?.reasons).toContain('报价单位为 元/㎡·天，需另行核算');
+    expect(matches[0].reasons).toEqual([
+      { code: 'area_fits', vacantArea: 3_200 },
+      { code: 'price_in_budget', priceMin: 20, unit: 'yuan_per_sqm_month' },
+      { code: 'industry_fits', index: 0 },
+      { code: 'on_street' },
+    ]);
+    expect(matches.find((m) => m.carrierId === 'f-stale')?.reasons).toContainEqual({ code: 'vacancy_stale', days: 183 });
+    expect(matches.find((m) => m.carrierId === 'f-negotiable')?.reasons).toContainEqual({ code: 'price_on_request' });
+    expect(matches.find((m) => m.carrierId === 'f-per-day')?.reasons).toContainEqual({ code: 'price_other_unit', unit: 'yuan_per_sqm_day' });
+    // The industry is named by where it sits in the carrier's list: an English read shows its English variant.
+    const second = matchCarriers([carrier({ _id: 'f-second', name: '二号', vacantArea: 3_200, suitedIndustries: ['装备制造', '新能源汽车'] })], NEED, NOW);
+    expect(second.matches[0].reasons).toContainEqual({ code: 'industry_fits', index: 1 });
+    // An industry typed in English fits a carrier whose English variant names it.
+    const english = matchCarriers([carrier({ _id: 'f-en', name: '英文', vacantArea: 3_200, suitedIndustriesEn: ['New energy', 'Equipment'] })], { ...NEED, industry: 'new energy' }, NOW);
+    expect(english.matches[0]).toMatchObject({ score: 100, reasons: expect.arrayContaining([{ code: 'industry_fits', index: 0 }]) });
   });
 
   it('never offers another type, a full carrier, or one far from the need', () => {
@@ -59,10 +70,10 @@ describe('matching a need to carriers', () => {
   it('names the one constraint a near miss fails, closest first', () => {
     const { nearMisses } = matchCarriers(carriers, NEED, NOW);
     expect(nearMisses.map((m) => [m.carrierId, m.failed])).toEqual([
-      ['f-pricey', '价格高于预算 8 %'],
-      ['f-small', '面积差 300 ㎡（空置 2 700 ㎡）'],
+      ['f-pricey', { code: 'price_over', percent: 8 }],
+      ['f-small', { code: 'area_short', short: 300, vacantArea: 2_700 }],
     ]);
-    expect(nearMisses[0].reasons).toContain('空置 4 000 ㎡ 符合');
+    expect(nearMisses[0].reasons).toContainEqual({ code: 'area_fits', vacantArea: 4_000 });
   });
 
   it('matches on type alone when nothing else is known, and honours the limits', () => {

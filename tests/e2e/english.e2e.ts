@@ -1,14 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
+import { callOk } from '../support/local-cloud-api';
 import { openPhonePage, screenshot, settle, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
 /**
  * Issue 15.2–3 in Chromium against the H5 build and a local cloud: the card turns English by its switch (and stays
  * so after a reload) or by a link's `lang=en`; carriers and a carrier's details follow; a foreign investor sends
- * an inquiry with an email address as the only way to reach them.
+ * an inquiry with an email address as the only way to reach them; an inquiry about a carrier with no English
+ * names it marked «中文», suggests sites in English, and gets the staff's recommendation back in English in
+ * 我的咨询; the web's first paint marks Chinese-only content before the app runs.
  */
+
+/** Words of the region's text left Chinese once marked content, the marks and the language switch are taken out. */
+const chineseLeftIn = (region: Locator): Promise<string[]> =>
+  region.evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[data-content-lang="zh"], [data-testid="chinese-mark"], .language-switch').forEach((el) => el.remove());
+    return (copy.textContent ?? '').split(/\s+/).filter((word) => /[\u3400-\u9fff]/.test(word));
+  });
 
 const fill = async (page: Page, testId: string, value: string): Promise<void> => {
   await page.getByTestId(testId).locator('input').first().fill(value);
@@ -138,5 +149,82 @@ describe('the investor path in English', () => {
     await page.getByTestId('submit-lead').click();
     await page.getByTestId('field-phone-error').getByText('Please give a phone number, an email or a WeChat ID').waitFor({ timeout: 10_000 });
     assert.equal(await page.getByTestId('lead-confirmation').count(), 0);
+  });
+
+  it('an inquiry about a carrier with no English: its name marked, sites suggested in English, the recommendation answered in English', async () => {
+    // 南岭工业坊 (factory-002) has no English in the demo seed.
+    const investor = await openPhonePage(browser, 'investor');
+    await investor.goto(`${cloud.url}#/pages/lead-form/index?cardId=card-staff-head&carrierId=factory-002&lang=en`);
+    await investor.getByTestId('lead-form').waitFor({ timeout: 30_000 });
+    const about = investor.getByTestId('lead-form-carrier');
+    await about.getByTestId('chinese-mark').waitFor({ timeout: 30_000 });
+    assert.match(await about.innerText(), /^About the site: 南岭工业坊/);
+    assert.equal(await about.getByText('南岭工业坊').getAttribute('lang'), 'zh');
+
+    await fill(investor, 'field-name', 'Anna Schmidt');
+    await fill(investor, 'field-email', 'anna.schmidt@rhein.example');
+    await fill(investor, 'field-industry', 'New energy');
+    await pick(investor, 'scale-picker', 'CNY 100–500 million', 3);
+    await pick(investor, 'carrier-type-picker', 'Factory', 2);
+    await investor.getByTestId('field-area').locator('input').first().fill('1000');
+    await investor.getByTestId('consent-checkbox').click();
+    await investor.getByTestId('submit-lead').click();
+    await investor.getByTestId('lead-confirmation').waitFor({ timeout: 30_000 });
+
+    const suggested = investor.getByTestId('after-submit-matches');
+    await suggested.waitFor({ timeout: 30_000 });
+    const text = await suggested.innerText();
+    assert.match(text, /Sites that may suit you/);
+    assert.match(text, /[\d,]+ m² available: fits/);
+    assert.doesNotMatch(text, /可能适合|空置|符合|㎡/);
+    assert.deepEqual(await chineseLeftIn(suggested), []);
+    await screenshot(investor, 'lead-form-english-matches');
+
+    const [lead] = (await callOk<{ items: Array<{ id: string }> }>(cloud.url, 'investor', 'lead.mine', {})).items;
+    assert.ok(lead, 'the inquiry was sent');
+
+    // The head reads the matches in Chinese and recommends: the reply box fills in English, the investor's language.
+    const staff = await openPhonePage(browser, 'head');
+    await staff.goto(`${cloud.url}#/staff/lead-detail/index?id=${lead.id}`);
+    await staff.getByTestId('lead-detail').waitFor({ timeout: 30_000 });
+    await staff.getByTestId('matches-section').getByTestId('carrier-match').first().waitFor({ timeout: 30_000 });
+    assert.match(await staff.getByTestId('recommend-hint').innerText(), /推荐将以英文填写/);
+    await staff.getByTestId('recommend-matches').click();
+    const box = staff.getByTestId('reply-input').locator('textarea');
+    await staff.waitForFunction((el) => (el as HTMLTextAreaElement | null)?.value.startsWith('Based on your needs'), await box.elementHandle(), { timeout: 15_000 });
+    const recommendation = await box.inputValue();
+    assert.match(recommendation, /^1\. .+ \(Factory · .+\): [\d,]+ m² available: fits/m);
+    await staff.getByTestId('send-reply').click();
+    await staff.getByTestId('reply-thread').getByText(/Based on your needs/).first().waitFor({ timeout: 15_000 });
+    await staff.context().close();
+
+    // 我的咨询 in English: the carrier marked «中文», the recommendation in English.
+    await investor.goto(`${cloud.url}#/inquiry/my-leads/index?lang=en`);
+    const mine = investor.locator(`[data-testid="my-lead"][data-lead-id="${lead.id}"]`);
+    await mine.waitFor({ timeout: 30_000 });
+    await mine.getByText(/Based on your needs, we recommend these sites:/).waitFor({ timeout: 30_000 });
+    assert.equal(await mine.locator('.my-lead-card__title').getByTestId('chinese-mark').count(), 1);
+    assert.equal(await mine.getByText('南岭工业坊', { exact: true }).first().getAttribute('lang'), 'zh');
+    await screenshot(investor, 'my-leads-english-recommendation');
+    await investor.context().close();
+  });
+
+  it('the web’s first paint of a card with no English marks its Chinese content «中文» before the app runs', async () => {
+    // The app's scripts never arrive: what shows is the web host's first screen alone.
+    const page = await openPhonePage(browser);
+    await page.route('**/js/*.js', (route) => route.abort());
+    await page.goto(`${cloud.url}?cardId=card-ws-staff-head&lang=en`);
+    const first = page.locator('#investcard-first-screen').getByTestId('first-screen-card');
+    await first.waitFor({ timeout: 30_000 });
+    assert.equal(await first.getAttribute('data-lang'), 'en');
+    assert.match(await first.innerText(), /About the district|Contact us/);
+    const marks = first.getByTestId('chinese-mark');
+    assert.ok((await marks.count()) >= 2, 'the Chinese-only texts are marked');
+    assert.equal((await marks.first().innerText()).trim(), '中文');
+    assert.equal(await marks.first().getAttribute('aria-label'), 'Available in Chinese only');
+    assert.ok(await marks.first().isVisible());
+    assert.deepEqual(await chineseLeftIn(first), []);
+    await screenshot(page, 'first-screen-english-marked');
+    await page.context().close();
   });
 });

@@ -26,6 +26,31 @@ describe('carrier search: type synonyms and the result count', () => {
     expect(carrierTypeForKeyword('临江')).toBeNull();
   });
 
+  it('knows the English words for each kind of carrier, in any case, and never «site» (every carrier is one)', () => {
+    const english: Array<[string, string]> = [
+      ['factory', 'factory'], ['Plant', 'factory'], ['warehouse', 'factory'],
+      ['office', 'building'], ['Office Building', 'building'],
+      ['industrial park', 'industrial_park'], ['park', 'industrial_park'],
+      ['land', 'industrial_land'], ['industrial land', 'industrial_land'],
+      ['heritage', 'heritage'], ['incubator', 'incubator'], ['coworking', 'incubator'],
+    ];
+    expect(english.map(([word]) => [word, carrierTypeForKeyword(word)])).toEqual(english);
+    expect(carrierTypeForKeyword('site')).toBeNull();
+    expect(carrierTypeForKeyword('Linjiang')).toBeNull();
+    // Every English type name the pages show is a synonym of its type.
+    const { en } = require('../../src/i18n/en') as typeof import('../../src/i18n/en');
+    const { carrierTypeText } = require('../../src/i18n/carrier-text') as typeof import('../../src/i18n/carrier-text');
+    for (const t of CARRIER_TYPES) expect([t, carrierTypeForKeyword(carrierTypeText(en, t))]).toEqual([t, t]);
+  });
+
+  it('«factory» on an English page finds the 厂房 carriers and counts them all', async () => {
+    const factories = await carriersOf('factory');
+    const r = await b.ok<Found>('carrier.search', { districtId: district, keyword: 'Factory', limit: 2, lang: 'en' }, null);
+    expect(r.keywordType).toBe('factory');
+    expect(r.items.every((c) => c.type === 'factory')).toBe(true);
+    expect(r.total).toBe(factories);
+  });
+
   it('«园区» finds the 产业园 carriers, says so, and counts them all', async () => {
     const parks = await carriersOf('industrial_park');
     expect(parks).toBeGreaterThan(0);

@@ -133,6 +133,21 @@ describe('lead.submit', () => {
     expect(await b.call('lead.mine', {}, null)).toMatchObject({ ok: false, error: { code: 'AUTH.SIGN_IN_REQUIRED' } });
   });
 
+  it('lead.mine names the carrier asked about in the page’s language, a Chinese-only name named in fallbackZh', async () => {
+    await b.ok('lead.submit', leadInput({ source: { channel: 'chat', carrierId: 'building-001' } }), OPENID.investorA);
+    await b.ok('lead.submit', leadInput({ source: { channel: 'chat', carrierId: 'factory-002' } }), OPENID.investorA);
+    type Mine = { items: Array<{ carrierName: string | null; fallbackZh?: string[] }> };
+    const zh = await b.ok<Mine>('lead.mine', {}, OPENID.investorA);
+    const en = await b.ok<Mine>('lead.mine', { lang: 'en' }, OPENID.investorA);
+    const named = (r: Mine) => r.items.filter((i) => i.carrierName).map(({ carrierName, fallbackZh }) => ({ carrierName, fallbackZh }));
+    expect(named(zh)).toEqual([{ carrierName: expect.stringMatching(/[\u4e00-\u9fff]/), fallbackZh: undefined }, { carrierName: expect.stringMatching(/[\u4e00-\u9fff]/), fallbackZh: undefined }]);
+    // The handler's name is a staff record's, Chinese only: named too.
+    expect(named(en)).toEqual([
+      { carrierName: named(zh)[0].carrierName, fallbackZh: expect.arrayContaining(['carrierName']) },
+      { carrierName: 'Linjiang Financial Centre', fallbackZh: expect.not.arrayContaining(['carrierName']) },
+    ]);
+  });
+
   it('lead.privacyNotice gives the version the form must agree to', async () => {
     const n = await b.ok<{ version: string; body: string }>('lead.privacyNotice', {}, null);
     expect(n.version).toBe('2026-11');

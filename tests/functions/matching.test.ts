@@ -19,7 +19,7 @@ describe('matching needs to carriers, on a real SQLite file with the demo distri
     for (const m of r.matches) {
       expect(m.carrier.type).toBe('factory');
       expect(m.carrier.vacantArea).toBeGreaterThanOrEqual(3_000);
-      expect(m.reasons[0]).toMatch(/^空置 [\d ]+ ㎡ 符合$/);
+      expect(m.reasons[0]).toEqual({ code: 'area_fits', vacantArea: m.carrier.vacantArea });
     }
     const scores = r.matches.map((m) => m.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
@@ -32,7 +32,21 @@ describe('matching needs to carriers, on a real SQLite file with the demo distri
     const r = await b.ok<CarrierMatches>('carrier.match', { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: asked } }, null);
     expect(r.matches).toEqual([]);
     expect(r.nearMisses[0].carrier.id).toBe(largest._id);
-    expect(r.nearMisses[0].failed).toContain('面积差');
+    expect(r.nearMisses[0].failed).toEqual({ code: 'area_short', short: asked - largest.vacantArea, vacantArea: largest.vacantArea });
+  });
+
+  it('answers an English page with the carriers’ English names, Chinese-only ones named in fallbackZh', async () => {
+    const need = { carrierType: 'factory' as const, areaMin: 500 };
+    const zh = await b.ok<CarrierMatches>('carrier.match', { districtId: 'demo-linjiang', need, limit: 10 }, null);
+    const en = await b.ok<CarrierMatches>('carrier.match', { districtId: 'demo-linjiang', need, limit: 10, lang: 'en' }, null);
+    expect(en.matches.map((m) => m.carrier.id)).toEqual(zh.matches.map((m) => m.carrier.id));
+    expect(zh.matches.every((m) => m.carrier.fallbackZh === undefined)).toBe(true);
+    for (const m of en.matches) {
+      const seeded = factories.find((c) => c._id === m.carrier.id) as Carrier;
+      expect(m.carrier.name).toBe(seeded.nameEn || seeded.name);
+      expect(m.carrier.fallbackZh?.includes('name')).toBe(!seeded.nameEn);
+    }
+    expect(en.matches.some((m) => !m.carrier.fallbackZh?.includes('name'))).toBe(true);
   });
 
   it('gives the handling staff the matches of a lead, and hides the lead from others', async () => {
@@ -46,6 +60,18 @@ describe('matching needs to carriers, on a real SQLite file with the demo distri
     expect(r.matches.every((m) => m.carrier.type === 'factory' && m.carrier.vacantArea >= 3_000)).toBe(true);
     expect(await b.call('lead.matches', { leadId: lead.leadId }, OPENID.investorA)).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
     expect(await b.call('lead.matches', { leadId: lead.leadId }, OPENID.tech)).toMatchObject({ ok: false, error: { code: 'LEAD.NOT_FOUND' } });
+  });
+
+  it('keeps the language an investor asked in, so the recommendation can be written in it, and reads matches in English for it', async () => {
+    const asked = async (lang?: 'zh' | 'en') =>
+      (await b.ok<{ leadId: string }>('lead.submit', leadInput({ need: { industry: '新能源', scale: '10m_50m', carrierType: 'factory', areaMin: 1_000 }, ...(lang ? { lang } : {}) }), OPENID.investorB)).leadId;
+    const english = await asked('en');
+    const chinese = await asked();
+    expect(await b.ok('lead.detail', { leadId: english }, OPENID.head)).toMatchObject({ investorLang: 'en' });
+    expect(await b.ok('lead.detail', { leadId: chinese }, OPENID.head)).toMatchObject({ investorLang: 'zh' });
+    const inEnglish = await b.ok<CarrierMatches>('lead.matches', { leadId: english, lang: 'en' }, OPENID.head);
+    expect(inEnglish.matches.some((m) => m.carrier.fallbackZh !== undefined)).toBe(true);
+    expect(await b.call('lead.submit', leadInput({ lang: 'fr' }), OPENID.investorB)).toMatchObject({ ok: false, error: { code: 'VALIDATION.INVALID_INPUT' } });
   });
 
   it('refuses a need it cannot read', async () => {

@@ -1,8 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { CarrierMatches } from '../../../domain/api/matching.contracts';
-import { CARRIER_TYPE_LABELS } from '../../../domain/carrier/carrier.schema';
-import { formatArea, formatPrice } from '../../format/format';
+import { isFallbackZh } from '../../../domain/common/content-language';
+import { carrierTypeText } from '../../i18n/carrier-text';
+import { matchFactsText, matchReasonText, matchShortfallText } from '../../i18n/match-reason-text';
+import { useLanguage, useText } from '../../i18n/text-context';
 import { tappable } from '../a11y';
+import { ChineseMark, chineseContent, ContentText } from '../chinese-mark';
 import './index.css';
 
 export interface CarrierMatchListProps {
@@ -15,16 +18,19 @@ export interface CarrierMatchListProps {
 type MatchedCarrier = CarrierMatches['matches'][number]['carrier'];
 
 function MatchTitle({ carrier }: { carrier: MatchedCarrier }) {
+  const t = useText();
   return (
     <View className="carrier-match-list__title">
-      <Text className="carrier-match-list__type">{CARRIER_TYPE_LABELS[carrier.type]}</Text>
-      <Text className="carrier-match-list__name">{carrier.name}</Text>
+      <Text className="carrier-match-list__type">{carrierTypeText(t, carrier.type)}</Text>
+      <ContentText className="carrier-match-list__name" text={carrier.name} zh={isFallbackZh(carrier, 'name')} />
     </View>
   );
 }
 
-/** Carriers that fit a need, each with why; near misses with the one thing they lack. */
+/** Carriers that fit a need, each with why; near misses with the one thing they lack. In the page's language. */
 export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchListProps) {
+  const t = useText();
+  const lang = useLanguage();
   return (
     <View className="carrier-match-list" data-testid="carrier-match-list">
       {matches.map((m) => (
@@ -38,17 +44,25 @@ export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchLi
           onClick={() => onOpen(m.carrier.id)}
         >
           <MatchTitle carrier={m.carrier} />
-          <Text className="carrier-match-list__facts">
-            {m.carrier.street} · 空置 {formatArea(m.carrier.vacantArea)} · {formatPrice(m.carrier.priceMin, m.carrier.priceMax, m.carrier.priceUnit)}
-          </Text>
-          {m.reasons.map((reason) => (
-            <Text key={reason} className="carrier-match-list__reason">
-              ✓ {reason}
-            </Text>
-          ))}
+          <View className="carrier-match-list__facts">
+            <ContentText text={m.carrier.street} zh={isFallbackZh(m.carrier, 'street')} />
+            <Text>{matchFactsText(t, lang, m.carrier)}</Text>
+          </View>
+          {m.reasons.map((reason) => {
+            const said = matchReasonText(t, lang, m.carrier, reason);
+            const marked = said.zh && lang === 'en';
+            return (
+              <View key={said.text} className="carrier-match-list__reason-row">
+                <Text className="carrier-match-list__reason" {...chineseContent(marked)}>
+                  ✓ {said.text}
+                </Text>
+                <ChineseMark show={marked} />
+              </View>
+            );
+          })}
         </View>
       ))}
-      {nearMisses.length ? <Text className="carrier-match-list__near-head">接近但不完全符合</Text> : null}
+      {nearMisses.length ? <Text className="carrier-match-list__near-head">{t.nearMissesTitle}</Text> : null}
       {nearMisses.map((m) => (
         <View
           key={m.carrier.id}
@@ -60,7 +74,7 @@ export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchLi
           onClick={() => onOpen(m.carrier.id)}
         >
           <MatchTitle carrier={m.carrier} />
-          <Text className="carrier-match-list__failed">✗ {m.failed}</Text>
+          <Text className="carrier-match-list__failed">✗ {matchShortfallText(t, lang, m.failed)}</Text>
         </View>
       ))}
     </View>

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useLanguage, useText } from '../../i18n/text-context';
 import type { InvestorLead } from '../../../domain/api/lead.contracts';
+import { isFallbackZh } from '../../../domain/common/content-language';
+import { ContentText } from '../chinese-mark';
 import { MessageThread, type ThreadMessage } from '../message-thread';
 import { PromiseNote } from '../promise-note';
 import { StatusBadge } from '../status-badge';
@@ -13,7 +15,18 @@ export interface MyLeadCardProps {
 
 const threadOf = (lead: InvestorLead, mine: string): ThreadMessage[] => {
   const own: ThreadMessage[] = lead.message ? [{ id: `${lead.id}-msg`, author: mine, text: lead.message, at: lead.createdAt, fromInvestor: true }] : [];
-  return [...own, ...lead.replies.map((r, i) => ({ id: `${lead.id}-r${i}`, author: r.staffName, text: r.text, at: r.at, fromInvestor: false }))];
+  return [
+    ...own,
+    ...lead.replies.map((r, i) => ({
+      id: `${lead.id}-r${i}`,
+      author: r.staffName,
+      text: r.text,
+      at: r.at,
+      fromInvestor: false,
+      authorZh: isFallbackZh(lead, `replies.${i}.staffName`),
+      textZh: isFallbackZh(lead, `replies.${i}.text`),
+    })),
+  ];
 };
 
 /** One of the investor's inquiries: where it stands, whether the promise held, who handles it, the replies. */
@@ -24,7 +37,13 @@ export function MyLeadCard({ lead }: MyLeadCardProps) {
     <View className="my-lead-card" data-testid="my-lead" data-lead-id={lead.id}>
       <View className="my-lead-card__head">
         <View className="my-lead-card__title-col">
-          <Text className="my-lead-card__title">{lead.carrierName ?? t.leadTitleFallback(lead.industry)}</Text>
+          {lead.carrierName ? (
+            <View className="my-lead-card__title">
+              <ContentText text={lead.carrierName} zh={isFallbackZh(lead, 'carrierName')} />
+            </View>
+          ) : (
+            <Text className="my-lead-card__title">{t.leadTitleFallback(lead.industry)}</Text>
+          )}
           <Text className="my-lead-card__sub">
             {lead.carrierName ? `${lead.industry} · ` : ''}
             {t.submittedAt(formatDateTime(lead.createdAt, new Date(), lang))}
@@ -39,9 +58,13 @@ export function MyLeadCard({ lead }: MyLeadCardProps) {
 
       <View className="my-lead-card__handler">
         <Text className="my-lead-card__handler-label">{t.handlerLabel}</Text>
-        <Text className="my-lead-card__handler-name" data-testid="handler-name">
-          {lead.handlerName ?? t.handlerPending}
-        </Text>
+        {lead.handlerName ? (
+          <ContentText className="my-lead-card__handler-name" testId="handler-name" text={lead.handlerName} zh={isFallbackZh(lead, 'handlerName')} />
+        ) : (
+          <Text className="my-lead-card__handler-name" data-testid="handler-name">
+            {t.handlerPending}
+          </Text>
+        )}
       </View>
 
       <View className="my-lead-card__thread">

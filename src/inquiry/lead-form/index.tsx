@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { CarrierMatchList } from '../../components/carrier-match-list';
+import { ContentText } from '../../components/chinese-mark';
 import { ConsentCheck } from '../../components/consent-check';
 import { FormField } from '../../components/form-field';
 import { FullModeHint } from '../../components/full-mode-hint';
@@ -93,7 +94,7 @@ function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }
 
         {form.matches.length ? (
           <View className="lead-form__matches" data-testid="after-submit-matches">
-            <Text className="lead-form__matches-title">可能适合您的载体</Text>
+            <Text className="lead-form__matches-title">{t.matchesTitle}</Text>
             <CarrierMatchList matches={form.matches} nearMisses={[]} onOpen={(carrierId) => openPage(ROUTES.carrierDetail, { carrierId })} />
           </View>
         ) : null}
@@ -131,7 +132,7 @@ export default function LeadFormPage() {
   const entry = pickEntry(params);
   const language = usePageLanguage(params.lang);
   const { t } = language;
-  const form = useLeadForm(entry, t);
+  const form = useLeadForm(entry, t, language.lang);
   const { values, setField, errors, phone, notice, context } = form;
   usePageTitle(language.lang, t.leadFormTitle);
 
@@ -156,7 +157,12 @@ export default function LeadFormPage() {
         ) : (
           <Text className="lead-form__hero-to">{t.leadRecipientNone}</Text>
         )}
-        {context.carrierName ? <Text className="lead-form__hero-carrier">{t.leadCarrier(context.carrierName)}</Text> : null}
+        {context.carrier ? (
+          <View className="lead-form__hero-carrier" data-testid="lead-form-carrier">
+            <Text>{t.leadCarrier}</Text>
+            <ContentText text={context.carrier.name} zh={context.carrier.zh} />
+          </View>
+        ) : null}
         {isH5 ? (
           <Text className="lead-form__hero-web" data-testid="web-note">
             {t.leadWebNote}

@@ -11,7 +11,7 @@ import { normalizePhone } from '../../../domain/lead/phone.rules';
 import { SHARE_CODE_PATTERN } from '../../../domain/share/share-code.rules';
 import { buildSetting, templateIdsFrom } from '../../platform/subscribe-templates';
 import type { ApiError } from '../../services/api-client';
-import type { Dictionary } from '../../i18n/dictionary';
+import type { Dictionary, Language } from '../../i18n/dictionary';
 import { carrierTypeText } from '../../i18n/carrier-text';
 import { zh } from '../../i18n/zh';
 
@@ -256,7 +256,7 @@ export const sourceFromEntry = (entry: LeadFormEntry, fallbackChannel: ShareChan
 const optional = (s: string): string | undefined => (s.trim() ? s.trim() : undefined);
 
 /** The request for `lead.submit`. The phone goes as typed: the backend normalises it with the same rule. */
-export const toSubmission = (values: LeadFormValues, source: LeadSource, idempotencyKey: string, noticeVersion: string): LeadSubmissionInput => {
+export const toSubmission = (values: LeadFormValues, source: LeadSource, idempotencyKey: string, noticeVersion: string, lang: Language = 'zh'): LeadSubmissionInput => {
   const need: LeadSubmissionInput['need'] = { industry: values.industry.trim(), scale: values.scale as InvestmentScale };
   if (values.carrierType) need.carrierType = values.carrierType;
   const areaMin = parseArea(values.areaMin);
@@ -280,6 +280,8 @@ export const toSubmission = (values: LeadFormValues, source: LeadSource, idempot
     message: values.message.trim(),
     source,
     consent: { agreed: true, noticeVersion },
+    // Only English is said: a Chinese page sends what it always sent.
+    ...(lang === 'en' ? { lang } : {}),
     website: values.website,
   };
 };

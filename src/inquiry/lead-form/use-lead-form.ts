@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Dictionary } from '../../i18n/dictionary';
+import type { Dictionary, Language } from '../../i18n/dictionary';
 import { zh } from '../../i18n/zh';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
@@ -113,7 +113,7 @@ const useConsent = (notice: PrivacyNoticeState, clearError: () => void) => {
 };
 
 /** State of the inquiry form: values (kept as a device draft), validation, consent, the exactly-once submission. */
-export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh): LeadFormState => {
+export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh, lang: Language = 'zh'): LeadFormState => {
   const [singlePage] = useState(isSinglePageMode);
   const source = useMemo(
     () => sourceFromEntry(entry, entryChannel()),
@@ -121,7 +121,7 @@ export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh): LeadFormS
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [entry.cardId, entry.s, entry.carrierId, entry.channel],
   );
-  const { context, districtId } = useLeadContext(source, !singlePage);
+  const { context, districtId } = useLeadContext(source, !singlePage, lang);
   const notice = usePrivacyNotice(districtId);
   const subscription = useReplySubscription();
   // The web needs a proof of work for visitors without WeChat; the mini-program never does.
@@ -136,7 +136,7 @@ export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh): LeadFormS
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const [submittedNeed, setSubmittedNeed] = useState<QueuedSubmission['need'] | null>(null);
-  const matches = useAfterSubmitMatches(districtId, result ? submittedNeed : null);
+  const matches = useAfterSubmitMatches(districtId, result ? submittedNeed : null, lang);
   const inFlight = useRef<Promise<void> | null>(null);
   const consent = useConsent(notice, () => setErrors((errs) => withoutError(errs, 'consent')));
 
@@ -188,7 +188,7 @@ export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh): LeadFormS
       void notice.reload();
       return Promise.resolve();
     }
-    const input = toSubmission(values, source, fill.key, notice.data.version);
+    const input = toSubmission(values, source, fill.key, notice.data.version, lang);
     const run = async (): Promise<void> => {
       setSubmitting(true);
       setFormError(null);

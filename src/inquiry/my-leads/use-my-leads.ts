@@ -3,6 +3,7 @@ import { listMyLeadsContract, type InvestorLead } from '../../../domain/api/lead
 import { privacyMineContract, privacyRequestContract, type InvestorPrivacyRequest } from '../../../domain/api/privacy.contracts';
 import type { PrivacyRequestKind } from '../../../domain/privacy/privacy-request.schema';
 import { useAction, type ActionState } from '../../hooks/use-action';
+import type { Language } from '../../i18n/dictionary';
 import { call, toApiError, type ApiError } from '../../services/api-client';
 
 export interface MyLeadsState {
@@ -17,8 +18,8 @@ export interface MyLeadsState {
   askPrivacy: ActionState<[PrivacyRequestKind, string | undefined]>;
 }
 
-/** 我的咨询: the caller's own inquiries (`lead.mine`), newest first, with replies, and their privacy requests. */
-export const useMyLeads = (): MyLeadsState => {
+/** 我的咨询: the caller's own inquiries (`lead.mine`, carriers named in the page's language), newest first, with replies, and their privacy requests. */
+export const useMyLeads = (lang: Language = 'zh'): MyLeadsState => {
   const [state, setState] = useState<Pick<MyLeadsState, 'status' | 'items' | 'privacyRequests' | 'error'>>({ status: 'loading', items: [], privacyRequests: [], error: null });
   const latest = useRef(0);
 
@@ -26,14 +27,14 @@ export const useMyLeads = (): MyLeadsState => {
     const ticket = ++latest.current;
     setState((s) => (s.status === 'ready' ? { ...s, error: null } : { status: 'loading', items: [], privacyRequests: [], error: null }));
     try {
-      const [{ items }, privacy] = await Promise.all([call(listMyLeadsContract, {}), call(privacyMineContract, {})]);
+      const [{ items }, privacy] = await Promise.all([call(listMyLeadsContract, lang === 'en' ? { lang } : {}), call(privacyMineContract, {})]);
       if (ticket === latest.current) setState({ status: 'ready', items, privacyRequests: privacy.items, error: null });
     } catch (e) {
       if (ticket !== latest.current) return;
       const error = toApiError(e);
       setState((s) => (s.status === 'ready' ? { ...s, error } : { status: 'error', items: [], privacyRequests: [], error }));
     }
-  }, []);
+  }, [lang]);
 
   const askPrivacy = useAction(async (kind: PrivacyRequestKind, leadId: string | undefined) => {
     await call(privacyRequestContract, leadId ? { kind, leadId } : { kind });

@@ -9,7 +9,6 @@ import type { ThreadMessage } from '../../components/message-thread';
 import { StatusPipeline } from '../../components/status-pipeline';
 import { addPhoneContact, copyText } from '../../platform/privacy';
 import { openPage, ROUTES } from '../../routes';
-import { RECOMMENDED, recommendationText } from './recommendation';
 import { ConfirmSection } from './sections/confirm-section';
 import { ContactSection } from './sections/contact-section';
 import { FactsSection } from './sections/facts-section';
@@ -28,6 +27,7 @@ import { useLeadDetail } from './use-lead-detail';
 import { useFirstReport } from './use-first-report';
 import { useLeadFacts } from './use-lead-facts';
 import { useLeadMatches } from './use-lead-matches';
+import { useRecommendation } from './use-recommendation';
 import { stagesToConfirm, useStageConfirm } from './use-stage-confirm';
 import { PAGE_HEADING } from '../../components/a11y';
 import { usePageParams } from '../../hooks/use-page-params';
@@ -63,6 +63,9 @@ export default function LeadDetailPage() {
   const { status, data, error } = detail;
   const factsEditor = useLeadFacts(leadId, data ? { id: data.lead.id, rev: data.rev, facts: data.facts, statedCompany: data.lead.company } : null, detail.reload);
   const stageConfirm = useStageConfirm(leadId, data ? { id: data.lead.id, status: data.lead.status, rev: data.rev, canConfirm: data.canConfirm, confirmations: data.confirmations } : null, detail.reload);
+
+  // The recommendation names its carriers: sending it brings their managers (staff) into the lead.
+  const recommendation = useRecommendation(leadId, data?.investorLang, matches.data, detail.reply.recommend);
 
   const firstReport = useFirstReport(leadId, data?.rev ?? null, data?.facts?.updatedAt ?? null, detail.reload);
 
@@ -229,12 +232,13 @@ export default function LeadDetailPage() {
         inviting={participants.busy}
         inviteError={participants.errorFrom === 'invite' ? participants.error : null}
         invitedCarrierIds={participantList.map((p) => p.carrierId)}
+        investorEnglish={data.investorLang === 'en'}
+        recommending={recommendation.pending}
         onRecommend={() => {
-          const top = (matches.data?.matches ?? []).slice(0, RECOMMENDED);
-          // The recommendation names its carriers: sending it brings their managers (staff) into the lead.
-          detail.reply.recommend(recommendationText(top), top.map((m) => m.carrier.id));
-          // The reply box is further up: bring it into view with the recommendation in it.
-          Taro.pageScrollTo({ selector: '.lead-detail__composer', offsetTop: -80, duration: 200 }).catch(() => undefined);
+          void recommendation.recommend().then(() => {
+            // The reply box is further up: bring it into view with the recommendation in it.
+            Taro.pageScrollTo({ selector: '.lead-detail__composer', offsetTop: -80, duration: 200 }).catch(() => undefined);
+          });
         }}
         onRetry={() => void matches.reload()}
         onOpen={(carrierId) => openPage(ROUTES.carrierDetail, { carrierId })}

@@ -29,8 +29,14 @@ describe('the card first screen (plain HTML before the app loads)', () => {
       contact: null,
       greeting: 'Welcome',
       fallbackZh: [],
-      district: { ...aCardView().district, slogan: 'Where industry and city grow together', fallbackZh: ['name', 'keyIndustries.1'] },
-      owner: aPerson({ name: 'Wang Jianguo', fallbackZh: ['unitName'] }),
+      district: {
+        ...aCardView().district,
+        slogan: 'Where industry and city grow together',
+        intro: 'Linjiang New Area lies at the heart of the Yangtze River Economic Belt.',
+        keyIndustries: ['Smart manufacturing', '生物医药', 'Digital economy'],
+        fallbackZh: ['name', 'keyIndustries.1'],
+      },
+      owner: aPerson({ name: 'Wang Jianguo', title: 'Director', fallbackZh: ['unitName'] }),
     });
     const root = render(renderCardFirstScreen(view, 'en'));
     const zh = [...root.querySelectorAll('[lang="zh"]')].map((el) => [el.className, el.getAttribute('data-content-lang')]);
@@ -39,6 +45,19 @@ describe('the card first screen (plain HTML before the app loads)', () => {
       ['tag-list__tag', 'zh'],
       ['contact-card__unit', 'zh'],
     ]);
+    // Each is followed (a tag: closed) by the visible «中文» mark, where the app's ChineseMark will stand.
+    const marks = [...root.querySelectorAll('[data-testid="chinese-mark"]')];
+    expect(marks.map((m) => [m.textContent, m.getAttribute('aria-label')])).toEqual(Array(3).fill(['中文', 'Available in Chinese only']));
+    expect(marks.map((m) => (m.previousElementSibling ?? m.parentElement)?.className)).toEqual(['district-hero__name', 'tag-list__tag', 'contact-card__unit']);
+    // Nothing else on it is Chinese but the dimmed language switch's own «中文».
+    const copy = root.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[data-content-lang="zh"], [data-testid="chinese-mark"], .language-switch').forEach((el) => el.remove());
+    expect(copy.textContent).not.toMatch(/[\u3400-\u9fff]/);
+  });
+
+  it('in Chinese, shows no «中文» mark at all', () => {
+    const root = render(renderCardFirstScreen(aCardView({ contact: null }), 'zh'));
+    expect(root.querySelectorAll('[data-testid="chinese-mark"]')).toHaveLength(0);
   });
 
   it('shows who answers inquiries when the owner hands them to an on-duty commissioner', () => {

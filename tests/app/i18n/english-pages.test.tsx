@@ -4,6 +4,9 @@ import type { Dictionary } from '../../../src/i18n/dictionary';
 import { en } from '../../../src/i18n/en';
 import { zh } from '../../../src/i18n/zh';
 import { aCardView, aCarrier, aPerson } from '../support/card-view.mother';
+import { chineseLeftOn } from '../support/chinese-left-on';
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 import { aCarrierDetail, installBackend } from '../support/journey-backend';
 import * as Taro from '../support/journey-taro';
 
@@ -15,25 +18,6 @@ const CarriersPage = (require('../../../src/pages/carriers/index') as typeof imp
 const CarrierDetailPage = (require('../../../src/pages/carrier-detail/index') as typeof import('../../../src/pages/carrier-detail/index')).default;
 const MyLeadsPage = (require('../../../src/inquiry/my-leads/index') as typeof import('../../../src/inquiry/my-leads/index')).default;
 const { forgetLanguageForTests } = require('../../../src/i18n/language') as typeof import('../../../src/i18n/language');
-
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/**
- * The page's visible text and labels, without what may stay Chinese on an English page: content marked «中文»
- * (`data-content-lang="zh"`, the mark itself) and the language switch's own «中文».
- */
-const chineseLeftOn = (root: HTMLElement): string[] => {
-  const copy = root.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('[data-content-lang="zh"], [data-testid="chinese-mark"], [data-testid="language-switch-zh"]').forEach((el) => el.remove());
-  const texts = [copy.textContent ?? ''];
-  copy.querySelectorAll('*').forEach((el) => {
-    for (const attr of ['aria-label', 'placeholder', 'alt', 'title']) {
-      const value = el.getAttribute(attr);
-      if (value) texts.push(value);
-    }
-  });
-  return texts.flatMap((text) => text.split(/\s+/)).filter((word) => HAN.test(word));
-};
 
 /** District, card and carrier content as an English variant gives it. */
 const anEnglishCard = () =>
@@ -146,6 +130,32 @@ describe('English investor pages', () => {
     expect(screen.getByTestId('carrier-verified').textContent).toMatch(/^Vacancy verified \d+ days ago · update pending$/);
     await waitFor(() => expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'Find a site' }));
     expect(chineseLeftOn(container)).toEqual([]);
+  });
+
+  it('the carriers searched by an English type word: searched as that type, the result count in English', async () => {
+    jest.useFakeTimers();
+    try {
+      Taro.resetJourneyMock({ districtId: 'district_linjiang', lang: 'en' }, '/pages/carriers/index');
+      const factory = aCarrier({ id: 'factory-001', type: 'factory', name: 'High-tech Standard Factory, Zone A', street: 'High-tech Zone', suitedIndustries: ['Smart manufacturing'] });
+      backend = installBackend({
+        'card.get': () => anEnglishCard(),
+        'carrier.search': (input: { keyword?: string }) =>
+          input.keyword ? { items: [factory, { ...factory, id: 'factory-003' }], nextCursor: null, total: 7, keywordType: 'factory' } : { items: [factory], nextCursor: null, total: 12 },
+      });
+      const { container } = render(<CarriersPage />);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(10);
+      });
+      fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'plant' } });
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(600);
+      });
+      expect(backend.inputsOf('carrier.search').at(-1)).toMatchObject({ keyword: 'plant', lang: 'en' });
+      expect(screen.getByTestId('carrier-count').textContent).toBe('“plant” searched as Factory: 7 properties');
+      expect(chineseLeftOn(container)).toEqual([]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('a carrier’s details, with 万元/亩 spelled out for a foreign reader', async () => {

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within, waitFor } from '@testing-library/react';
 import type { LeadDetail } from '../../../src/staff/lead-detail/use-lead-detail';
 import LeadDetailPage from '../../../src/staff/lead-detail/index';
 import { aStaffLead, fakeBackend, type FakeBackend, type Handler } from '../support/lead-loop-backend';
@@ -13,6 +13,7 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   message: '想了解生物医药产业园的租金政策。',
   need: { carrierType: 'industrial_park', areaMin: 2000, areaMax: 5000, timing: '6 个月内' },
   sourceChannel: 'chat',
+  investorLang: 'zh',
   districtId: 'district_linjiang',
   shareChain: [],
   shareHops: 0,
@@ -327,12 +328,12 @@ describe('reply box draft', () => {
     });
     const MATCHES = {
       matches: [
-        { carrier: summary('park-1', '滨江生命科学园'), score: 100, reasons: ['空置 3 200 ㎡ 符合', '适合生物医药'] },
-        { carrier: summary('park-2', '临江智造产业园'), score: 90, reasons: ['空置 3 200 ㎡ 符合'] },
-        { carrier: summary('park-3', '高新数字产业园'), score: 85, reasons: ['空置 3 200 ㎡ 符合'] },
-        { carrier: summary('park-4', '江湾软件园'), score: 80, reasons: ['空置 3 200 ㎡ 符合'] },
+        { carrier: summary('park-1', '滨江生命科学园'), score: 100, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }, { code: 'industry_fits' as const, index: 0 }] },
+        { carrier: summary('park-2', '临江智造产业园'), score: 90, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
+        { carrier: summary('park-3', '高新数字产业园'), score: 85, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
+        { carrier: summary('park-4', '江湾软件园'), score: 80, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
       ],
-      nearMisses: [{ carrier: summary('park-5', '南岭新材料产业园'), failed: '面积差 300 ㎡（空置 1 700 ㎡）', reasons: [] }],
+      nearMisses: [{ carrier: summary('park-5', '南岭新材料产业园'), failed: { code: 'area_short' as const, short: 300, vacantArea: 1_700 }, reasons: [] }],
     };
 
     it('shows what fits the need with why, and the near miss with what it lacks', async () => {
@@ -367,6 +368,36 @@ describe('reply box draft', () => {
       });
       // The recommendation names its carriers: their managers are brought into the lead with it.
       expect(api.inputs('lead.reply')).toEqual([{ leadId: 'lead_1', text, carrierIds: ['park-1', 'park-2', 'park-3'] }]);
+    });
+
+    it('writes the recommendation in English for an investor who asked in English, with the carriers’ English names', async () => {
+      const english = (id: string, name: string, fallbackZh: string[] = []) => ({ ...summary(id, name), street: 'Linjiang', suitedIndustries: ['Biomedicine'], fallbackZh });
+      const ENGLISH = {
+        matches: [
+          { carrier: english('park-1', 'Binjiang Life Science Park'), score: 100, reasons: [MATCHES.matches[0].reasons[0], { code: 'industry_fits' as const, index: 0 }] },
+          { carrier: english('park-2', '临江智造产业园', ['name']), score: 90, reasons: [MATCHES.matches[1].reasons[0]] },
+        ],
+        nearMisses: [],
+      };
+      const api = useBackend({
+        'lead.detail': () => aDetail({ investorLang: 'en' }),
+        'lead.matches': (input: { lang?: string }) => (input.lang === 'en' ? ENGLISH : MATCHES),
+      });
+      await page();
+      // Staff read the matches in Chinese, and are told the recommendation will be English.
+      await within(screen.getByTestId('matches-section')).findByText('滨江生命科学园');
+      expect(screen.getByTestId('recommend-hint').textContent).toContain('推荐将以英文填写');
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('recommend-matches'));
+      });
+      await waitFor(() => expect((screen.getByTestId('reply-input') as HTMLTextAreaElement).value).not.toBe(''));
+      expect((screen.getByTestId('reply-input') as HTMLTextAreaElement).value.split('\n')).toEqual([
+        'Based on your needs, we recommend these sites:',
+        '1. Binjiang Life Science Park (Industrial park · Linjiang): 3,200 m² available: fits; Suited to Biomedicine',
+        '2. 临江智造产业园 (Industrial park · Linjiang): 3,200 m² available: fits',
+        'To visit a site or learn more, simply reply here or give us a call.',
+      ]);
+      expect(api.inputs('lead.matches')).toEqual([{ leadId: 'lead_1' }, { leadId: 'lead_1', lang: 'en' }]);
     });
 
     it('lets someone who only follows the lead see the matches but not recommend', async () => {

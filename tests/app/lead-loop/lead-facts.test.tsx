@@ -28,6 +28,7 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   message: null,
   need: { carrierType: null, areaMin: null, areaMax: null, timing: null },
   sourceChannel: 'chat',
+  investorLang: 'zh',
   districtId: 'district_linjiang',
   shareChain: [],
   shareHops: 0,

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../domain/api/lead.contracts';
 import { meetsDifficulty } from '../../../domain/lead/web-challenge.rules';
+import type { MatchReason } from '../../../domain/carrier/carrier-match.schema';
 import LeadFormPage from '../../../src/inquiry/lead-form/index';
 import { fakeBackend, NOTICE, aCard, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as Taro from '../support/lead-loop-taro';
@@ -353,7 +354,7 @@ describe('lead form', () => {
 });
 
 describe('可能适合您的载体 after submitting', () => {
-  const aMatch = (id: string, reasons: string[]) => ({
+  const aMatch = (id: string, reasons: MatchReason[]) => ({
     carrier: { id, type: 'factory', name: `厂房 ${id}`, street: '金湾街道', totalArea: 8000, vacantArea: 3200, priceMin: 25, priceMax: 30, priceUnit: 'yuan_per_sqm_month', photo: null, lastVerifiedAt: '2026-11-20T00:00:00.000Z', suitedIndustries: ['先进制造'], hasVacancy: true },
     score: 90,
     reasons,
@@ -364,7 +365,7 @@ describe('可能适合您的载体 after submitting', () => {
       'card.get': () => aCard(),
       'lead.privacyNotice': () => NOTICE,
       'lead.submit': () => SUBMITTED,
-      'carrier.match': () => ({ matches: [aMatch('f1', ['空置 3 200 ㎡ 符合']), aMatch('f2', ['适合先进制造']), aMatch('f3', ['价格在预算内']), aMatch('f4', ['第四个'])], nearMisses: [] }),
+      'carrier.match': () => ({ matches: [aMatch('f1', [{ code: 'area_fits', vacantArea: 3_200 }]), aMatch('f2', [{ code: 'industry_fits', index: 0 }]), aMatch('f3', [{ code: 'price_on_request' }]), aMatch('f4', [{ code: 'on_street' }])], nearMisses: [] }),
     });
     await openForm();
     fillRequired();
@@ -374,6 +375,7 @@ describe('可能适合您的载体 after submitting', () => {
     expect(within(box).getByText('可能适合您的载体')).toBeTruthy();
     expect(within(box).getAllByTestId('carrier-match').map((el) => el.getAttribute('data-carrier-id'))).toEqual(['f1', 'f2', 'f3']);
     expect(box.textContent).toContain('空置 3 200 ㎡ 符合');
+    expect(box.textContent).toContain('适合先进制造');
     const [asked] = backend.inputs('carrier.match');
     expect(asked).toEqual({ districtId: 'district_linjiang', need: { industry: '先进制造' }, limit: 3 });
     // Nothing of the contact leaves the form for matching.

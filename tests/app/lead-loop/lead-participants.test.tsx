@@ -15,6 +15,7 @@ const aDetail = (overrides: Partial<LeadDetail> = {}, lead: Parameters<typeof aS
   message: '想找 3 000 ㎡ 厂房，新能源。',
   need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, timing: '6 个月内' },
   sourceChannel: 'chat',
+  investorLang: 'zh',
   districtId: 'district_linjiang',
   shareChain: [],
   shareHops: 0,
@@ -44,8 +45,8 @@ const summary = (id: string, name: string) => ({
 });
 const MATCHES = {
   matches: [
-    { carrier: summary('factory-2', '南岭工业坊'), score: 100, reasons: ['空置 3 200 ㎡ 符合'] },
-    { carrier: summary('building-1', '临江金融中心'), score: 90, reasons: ['空置 3 200 ㎡ 符合'] },
+    { carrier: summary('factory-2', '南岭工业坊'), score: 100, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
+    { carrier: summary('building-1', '临江金融中心'), score: 90, reasons: [{ code: 'area_fits' as const, vacantArea: 3_200 }] },
   ],
   nearMisses: [],
 };

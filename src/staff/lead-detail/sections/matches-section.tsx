@@ -9,6 +9,10 @@ export interface MatchesSectionProps {
   matches: Pick<LeadMatchesState, 'status' | 'data' | 'error'>;
   canAct: boolean;
   onRecommend: () => void;
+  /** The investor asked from an English page: the recommendation is written in English. */
+  investorEnglish?: boolean;
+  /** An English recommendation is being written. */
+  recommending?: boolean;
   onRetry: () => void;
   onOpen: (carrierId: string) => void;
   /** «请载体管理员参与»: bring the manager of a matched carrier into the lead (handler only). */
@@ -22,13 +26,13 @@ export interface MatchesSectionProps {
 }
 
 /** 匹配载体: carriers that fit the need; the handler may put the top few into the reply box. */
-export function MatchesSection({ matches, canAct, onRecommend, onRetry, onOpen, onInvite, inviting = null, invitedCarrierIds = [], inviteError = null }: MatchesSectionProps) {
+export function MatchesSection({ matches, canAct, onRecommend, investorEnglish = false, recommending = false, onRetry, onOpen, onInvite, inviting = null, invitedCarrierIds = [], inviteError = null }: MatchesSectionProps) {
   const data = matches.data;
   return (
     <Section
       title="匹配载体"
       testId="matches-section"
-      extra={canAct && data?.matches.length ? <ActionButton text={`推荐前 ${Math.min(RECOMMENDED, data.matches.length)} 个`} size="sm" tone="secondary" onClick={onRecommend} testId="recommend-matches" /> : undefined}
+      extra={canAct && data?.matches.length ? <ActionButton text={`推荐前 ${Math.min(RECOMMENDED, data.matches.length)} 个`} size="sm" tone="secondary" loading={recommending} onClick={onRecommend} testId="recommend-matches" /> : undefined}
     >
       {matches.status === 'loading' ? <Text className="lead-detail__meta">正在按需求匹配载体…</Text> : null}
       {matches.status === 'error' ? (
@@ -44,7 +48,13 @@ export function MatchesSection({ matches, canAct, onRecommend, onRetry, onOpen, 
       ) : null}
       {matches.status === 'ready' && data ? (
         <>
-          {canAct && data.matches.length ? <Text className="lead-detail__meta">点「推荐」把前几个连同理由填入上方回复框，确认后发送给投资者。</Text> : null}
+          {canAct && data.matches.length ? (
+            <Text className="lead-detail__meta" data-testid="recommend-hint">
+              {investorEnglish
+                ? '点「推荐」把前几个连同理由填入上方回复框，确认后发送给投资者。投资者在英文页面提交，推荐将以英文填写。'
+                : '点「推荐」把前几个连同理由填入上方回复框，确认后发送给投资者。'}
+            </Text>
+          ) : null}
           <CarrierMatchList matches={data.matches} nearMisses={data.nearMisses} onOpen={onOpen} />
           {canAct && onInvite && data.matches.length ? (
             <View className="lead-detail__invites" data-testid="match-invites">
