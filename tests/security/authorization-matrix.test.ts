@@ -570,7 +570,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer  participant participant';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v', headImageFingerprint: 'u' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 

@@ -36,6 +36,7 @@ import { cardGridActions } from '../../card-model/card-actions';
 import { savableContact } from '../../card-model/vcard';
 import { useCard } from './use-card';
 import { useCardShare } from './use-card-share';
+import { useShareImageUrls } from './use-share-image-urls';
 import { cardContactActions } from './use-card-contact-actions';
 import { CardStatusScreen } from './card-status-screen';
 import { DistrictProfileSections } from './district-profile-sections';
@@ -52,7 +53,7 @@ const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
 /** The query that reopens this card, carrying the share this visit came through. */
 const plainShareQuery = (card: CardView | null): string => (card ? pageUrl(ROUTES.card, { cardId: card.cardId, s: card.shareCode }).split('?')[1] ?? '' : '');
 
-/** Share images must be PNG or JPG (5:4 for chats); a vector cover is left to WeChat's page snapshot. */
+/** The fallback before a card has its drawn share image: a PNG or JPG cover; a vector one is left to WeChat's snapshot. */
 const shareImage = (ref: string | null): { imageUrl?: string } => {
   const url = imageUrl(ref);
   return url && /\.(png|jpe?g)(\?|$)/i.test(url) ? { imageUrl: url } : {};
@@ -95,6 +96,7 @@ export default function CardPage() {
   const journey: Journey | null = data ? { cardId: data.cardId, shareCode: data.shareCode, channel } : null;
 
   const links = useCardShare(data?.cardId ?? null, data?.shareCode ?? null, process.env.TARO_ENV === 'weapp' && !readOnly);
+  const shareImages = useShareImageUrls(data?.shareImages);
 
   useLoad(() => {
     if (process.env.TARO_ENV === 'weapp' && !readOnly) {
@@ -125,11 +127,14 @@ export default function CardPage() {
   useShareAppMessage(() => ({
     title: data?.district.slogan ?? t.appName,
     path: links.chat?.path ?? (data ? pageUrl(ROUTES.card, { cardId: data.cardId, s: data.shareCode }) : ROUTES.card),
-    ...shareImage(data?.district.coverImage ?? null),
+    // The 5:4 image drawn from this card, else the district's cover.
+    ...(shareImages.chat ? { imageUrl: shareImages.chat } : shareImage(data?.district.coverImage ?? null)),
   }));
   useShareTimeline(() => ({
     title: data?.district.slogan ?? t.appName,
     query: links.moments?.query ?? plainShareQuery(data),
+    // The 1:1 image drawn from this card; without one WeChat shows the mini-program's icon.
+    ...(shareImages.moments ? { imageUrl: shareImages.moments } : {}),
   }));
 
   usePullDownRefresh(() => {
