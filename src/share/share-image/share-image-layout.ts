@@ -23,8 +23,8 @@ interface ShapeStyle {
   title: PosterFont;
   figureValue: PosterFont;
   figureLabel: PosterFont;
-  /** Chat (wide): figures beside the person; Moments (square): under them. */
-  figuresBeside: boolean;
+  /** Chat (wide): the figures stacked in a column right of the person; Moments (square): in a row under them. */
+  figureColumn: number | null;
 }
 
 const STYLES: Record<ShareImageShape, ShapeStyle> = {
@@ -35,12 +35,12 @@ const STYLES: Record<ShareImageShape, ShapeStyle> = {
     districtLine: 46,
     slogan: { size: 20, weight: 400 },
     sloganLine: 28,
-    panelHeight: 132,
+    panelHeight: 150,
     name: { size: 28, weight: 600 },
     title: { size: 17, weight: 400 },
-    figureValue: { size: 24, weight: 600 },
-    figureLabel: { size: 15, weight: 400 },
-    figuresBeside: true,
+    figureValue: { size: 22, weight: 600 },
+    figureLabel: { size: 14, weight: 400 },
+    figureColumn: 170,
   },
   moments: {
     margin: 24,
@@ -49,14 +49,16 @@ const STYLES: Record<ShareImageShape, ShapeStyle> = {
     districtLine: 40,
     slogan: { size: 18, weight: 400 },
     sloganLine: 26,
-    panelHeight: 160,
+    panelHeight: 176,
     name: { size: 26, weight: 600 },
     title: { size: 16, weight: 400 },
-    figureValue: { size: 22, weight: 600 },
-    figureLabel: { size: 14, weight: 400 },
-    figuresBeside: false,
+    figureValue: { size: 20, weight: 600 },
+    figureLabel: { size: 13, weight: 400 },
+    figureColumn: null,
   },
 };
+
+const PANEL_PAD = 18;
 
 const text = (id: string, value: string, measure: PosterMeasure, at: { x: number; y: number; width: number; maxLines: number; lineHeight: number }, font: PosterFont, color: string, align: TextOp['align'] = 'left'): TextOp => {
   const { lines } = wrapText(value, (s) => measure(s, font), { maxWidth: at.width, maxLines: at.maxLines });
@@ -115,27 +117,35 @@ export const computeShareImageLayout = (content: CardShareImageContent, shape: S
   if (sloganLines > 0 && content.slogan) ops.push(text('slogan', content.slogan, measure, { x: s.margin, y, width: inner, maxLines: sloganLines, lineHeight: s.sloganLine }, s.slogan, COLOR.goldPale));
 
   ops.push({ kind: 'rect', id: 'panel', box: { x: s.margin, y: panelTop, width: inner, height: s.panelHeight }, radius: 14, fill: COLOR.surface });
-  const pad = 20;
+  const contentWidth = inner - 2 * PANEL_PAD;
   const figures = content.figures.slice(0, 2);
-  const figureWidth = s.figuresBeside ? Math.min(120, (inner - 2 * pad) / 4) : (inner - 2 * pad) / Math.max(1, figures.length);
-  const personWidth = s.figuresBeside && figures.length ? inner - 2 * pad - figures.length * figureWidth - 12 : inner - 2 * pad;
-  const px = s.margin + pad;
-  let py = panelTop + pad;
-  const person = text('person-name', content.personName, measure, { x: px, y: py, width: personWidth, maxLines: 1, lineHeight: s.name.size + 8 }, s.name, COLOR.text);
-  ops.push(person);
-  py += person.box.height + 2;
-  const role = [content.personTitle, content.unitName].filter(Boolean).join(' · ');
-  const roleLines = s.figuresBeside ? 2 : 1;
-  const roleOp = text('person-title', role, measure, { x: px, y: py, width: personWidth, maxLines: roleLines, lineHeight: s.title.size + 8 }, s.title, COLOR.textSecondary);
-  ops.push(roleOp);
+  const column = s.figureColumn !== null && figures.length > 0 ? s.figureColumn : 0;
+  const personWidth = column ? contentWidth - column - 16 : contentWidth;
+  const px = s.margin + PANEL_PAD;
+  let py = panelTop + PANEL_PAD;
+  // The person: name, title, unit, one line each.
+  const lines: [string, string, PosterFont, string, number][] = [
+    ['person-name', content.personName, s.name, COLOR.text, s.name.size + 8],
+    ['person-title', content.personTitle, s.title, COLOR.textSecondary, s.title.size + 8],
+    ['person-unit', content.unitName, s.title, COLOR.textTertiary, s.title.size + 8],
+  ];
+  for (const [id, value, font, color, lineHeight] of lines) {
+    if (!value) continue;
+    const op = text(id, value, measure, { x: px, y: py, width: personWidth, maxLines: 1, lineHeight }, font, color);
+    ops.push(op);
+    py += op.box.height;
+  }
 
-  // Figures: value over label, right of the person (chat) or in a row under them (Moments).
-  const fy = s.figuresBeside ? panelTop + pad + 4 : py + roleOp.box.height + 12;
+  // Figures, value over label: a column right of the person (chat) or a row under them (Moments).
+  const valueLine = s.figureValue.size + 6;
+  const labelLine = s.figureLabel.size + 6;
+  const rowWidth = column ? column : contentWidth / Math.max(1, figures.length);
   figures.forEach((f, i) => {
-    const fx = s.figuresBeside ? s.margin + inner - pad - (figures.length - i) * figureWidth : px + i * figureWidth;
-    const w = figureWidth - 8;
-    ops.push(text(`figure-${i}-value`, f.value, measure, { x: fx, y: fy, width: w, maxLines: 1, lineHeight: s.figureValue.size + 8 }, s.figureValue, COLOR.brandStrong));
-    ops.push(text(`figure-${i}-label`, f.label, measure, { x: fx, y: fy + s.figureValue.size + 10, width: w, maxLines: s.figuresBeside ? 2 : 1, lineHeight: s.figureLabel.size + 6 }, s.figureLabel, COLOR.textTertiary));
+    const fx = column ? px + contentWidth - column : px + i * rowWidth;
+    const fy = column ? panelTop + PANEL_PAD + i * (valueLine + labelLine + 8) : py + 10;
+    const w = column ? column : rowWidth - 8;
+    ops.push(text(`figure-${i}-value`, f.value, measure, { x: fx, y: fy, width: w, maxLines: 1, lineHeight: valueLine }, s.figureValue, COLOR.brandStrong));
+    ops.push(text(`figure-${i}-label`, f.label, measure, { x: fx, y: fy + valueLine, width: w, maxLines: 1, lineHeight: labelLine }, s.figureLabel, COLOR.textTertiary));
   });
 
   return { width, height, ops, degradeLevel: 0 };
