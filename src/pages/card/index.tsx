@@ -249,7 +249,7 @@ export default function CardPage() {
           {isOwner ? (
             <ShareEntry
               onEditCard={() => openPage(ROUTES.myCard)}
-              onPoster={() => openPage(ROUTES.poster, { cardId: data.cardId, s: data.shareCode })}
+              onPoster={() => openPage(ROUTES.poster, { cardId: data.cardId, s: data.shareCode, lang: lang === 'en' ? 'en' : undefined })}
               onStats={() => openPage(ROUTES.cardStats)}
             />
           ) : null}
