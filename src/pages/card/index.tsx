@@ -36,7 +36,6 @@ import { cardGridActions } from '../../card-model/card-actions';
 import { savableContact } from '../../card-model/vcard';
 import { useCard } from './use-card';
 import { useCardShare } from './use-card-share';
-import { useShareImageUrls } from './use-share-image-urls';
 import { cardContactActions } from './use-card-contact-actions';
 import { CardStatusScreen } from './card-status-screen';
 import { DistrictProfileSections } from './district-profile-sections';
@@ -95,8 +94,7 @@ export default function CardPage() {
   });
   const journey: Journey | null = data ? { cardId: data.cardId, shareCode: data.shareCode, channel } : null;
 
-  const links = useCardShare(data?.cardId ?? null, data?.shareCode ?? null, process.env.TARO_ENV === 'weapp' && !readOnly);
-  const shareImages = useShareImageUrls(data?.shareImages);
+  const links = useCardShare(data?.cardId ?? null, data?.shareCode ?? null, process.env.TARO_ENV === 'weapp' && !readOnly, data?.shareImages);
 
   useLoad(() => {
     if (process.env.TARO_ENV === 'weapp' && !readOnly) {
@@ -128,13 +126,13 @@ export default function CardPage() {
     title: data?.district.slogan ?? t.appName,
     path: links.chat?.path ?? (data ? pageUrl(ROUTES.card, { cardId: data.cardId, s: data.shareCode }) : ROUTES.card),
     // The 5:4 image drawn from this card, else the district's cover.
-    ...(shareImages.chat ? { imageUrl: shareImages.chat } : shareImage(data?.district.coverImage ?? null)),
+    ...(links.chatImage ? { imageUrl: links.chatImage } : shareImage(data?.district.coverImage ?? null)),
   }));
   useShareTimeline(() => ({
     title: data?.district.slogan ?? t.appName,
     query: links.moments?.query ?? plainShareQuery(data),
     // The 1:1 image drawn from this card; without one WeChat shows the mini-program's icon.
-    ...(shareImages.moments ? { imageUrl: shareImages.moments } : {}),
+    ...(links.momentsImage ? { imageUrl: links.momentsImage } : {}),
   }));
 
   usePullDownRefresh(() => {
