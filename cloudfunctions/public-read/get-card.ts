@@ -9,6 +9,8 @@ import { findCarriers, getCarriersByIds } from '../_lib/repositories/carrier.rep
 import { firstDistrict, getDistrict, listUnits } from '../_lib/repositories/org.repository';
 import { getShare } from '../_lib/repositories/share.repository';
 import { getStaffByIds } from '../_lib/repositories/staff.repository';
+import { shareImageFingerprint } from '../_lib/share-image-fingerprint';
+import { cardShareImageContent, currentShareImages } from '../../domain/share/share-image.rules';
 
 const HIGHLIGHTS = 3;
 
@@ -57,6 +59,8 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
   // The card's own texts: the greeting, and its featured industries in the district's English names.
   const pick = contentPicker(lang);
   const industries = card.featuredIndustries.length ? card.featuredIndustries : district.keyIndustries.slice(0, 4);
+  // Share images only while they still show what the card says (a departed owner's card has none).
+  const shareImages = departed ? null : currentShareImages(card.shareImages, shareImageFingerprint(cardShareImageContent({ district, owner, unitName: unitName(owner.unitId) })));
 
   return {
     cardId: card._id,
@@ -68,6 +72,7 @@ export const getCardAction = defineAction(getCardContract, async (deps, _ctx, in
     featuredIndustries: industries.map((industry, i) => pick.text(`featuredIndustries.${i}`, industry, englishOf(industry, district.keyIndustries, district.keyIndustriesEn))),
     highlightedCarriers: carriers.map((c) => toCarrierSummary(c, lang)),
     shareCode: share && share.cardId === card._id ? share._id : null,
+    ...(shareImages ? { shareImages } : {}),
     ...(lang === 'en' ? { fallbackZh: pick.fallbackZh() } : {}),
   };
 });

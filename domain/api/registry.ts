@@ -14,6 +14,7 @@ import { getCardContract, getCarrierContract, listDirectoryContract, searchCarri
 import { listEventsContract, saveEventContract, submitEventInquiryContract } from './event.contracts';
 import { heatmapContract } from './heatmap.contracts';
 import { LEAD_PARTICIPANT_CONTRACTS } from './lead-participant.contracts';
+import { SHARE_IMAGE_CONTRACTS } from './share-image.contracts';
 
 /** Every backend action, once. The runner, the bundler, the client and the tests all read this list. */
 export const CONTRACTS = [
@@ -67,6 +68,7 @@ export const CONTRACTS = [
   heatmapContract,
   ...LEAD_PARTICIPANT_CONTRACTS,
   adjustArenaContract,
+  ...SHARE_IMAGE_CONTRACTS,
 ] as const satisfies readonly Contract[];
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -89,6 +89,8 @@ export const CardViewSchema = v.object({
   highlightedCarriers: v.array(CarrierSummarySchema),
   /** The share this visit came through, if any; the app passes it on to the lead form. */
   shareCode: v.nullable(v.string()),
+  /** Images drawn from this card's current content for a chat share (5:4) and Moments (1:1); absent when none is. */
+  shareImages: v.optional(v.object({ chat: v.nullable(v.string()), moments: v.nullable(v.string()) })),
   /** `greeting`, `featuredIndustries.i`: the card's own fields shown in Chinese on an English read. */
   fallbackZh: FallbackZhSchema,
 });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { englishLine } from '../common/content-language';
 import { id, isoTime, line } from '../common/text';
+import { StoredShareImagesSchema } from '../share/share-image.schema';
 
 export const CardVisibilitySchema = v.strictObject({
   phone: v.boolean(),
@@ -23,6 +24,8 @@ export const CardSchema = v.strictObject({
   featuredIndustries: v.pipe(v.array(line(1, 20)), v.maxLength(6)),
   /** Leads of this card go to this commissioner (a leader's card can keep the leader's phone hidden). */
   onDutyStaffId: v.optional(v.nullable(id())),
+  /** The share images drawn from this card's content (share.saveImage); absent until the owner's side drew them. */
+  shareImages: v.optional(StoredShareImagesSchema),
   updatedAt: isoTime(),
 });
 export type Card = v.InferOutput<typeof CardSchema>;

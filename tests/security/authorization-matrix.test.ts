@@ -13,6 +13,7 @@ import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { solveChallenge } from '../../domain/lead/web-challenge.rules';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 import { storeSampleBulletin } from '../support/sample-bulletin';
+import { jpegOf } from '../support/sample-share-image';
 
 /**
  * Who may call what: every action × every kind of caller, in one table. Lead-scoped rows act on one lead that
@@ -22,6 +23,8 @@ import { storeSampleBulletin } from '../support/sample-bulletin';
  *   N  denied: `{ok: false}` with an AUTH.* code
  *   S  authorized, stopped by the lead's stage: LEAD.STAGE_NOT_REACHED (lead.confirmStage on the new lead),
  *      FIRST_REPORT.UNKNOWN_PROJECT (a 首报 dispute on a lead without facts), FIRST_REPORT.NO_OPEN_DISPUTE
+ *   F  staff, but the share image's fingerprint is the head's card's, not the caller's own: SHARE.IMAGE_STALE
+ *      (share.saveImage only ever writes the caller's own card)
  *   H  hidden: `{ok: false}` with LEAD.NOT_FOUND (or CARD.NOT_FOUND for card data, REPORT.BULLETIN_NOT_FOUND for
  *      a bulletin) — what lies outside the caller's unit or district looks missing, so ids cannot be probed
  *
@@ -57,6 +60,8 @@ interface Fixture {
   privacyRequestId?: string;
   /** An 活动 of the demo district, created by the head. */
   eventId: string;
+  /** The head's card's share-image fingerprint (share.imageState as the head). */
+  headImageFingerprint: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -95,6 +100,9 @@ const MATRIX: Record<string, Row> = {
   // Each staff member reads and edits only their own card (the input carries no card id).
   'card.mine':          { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
   'card.update':        { cells: 'N N N  Y Y Y Y Y  Y', input: () => CARD_EDIT },
+  // A card's share images: only its owner draws and stores them (the input carries no card id); admins here have no card.
+  'share.imageState':   { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
+  'share.saveImage':    { cells: 'N N N  Y F F F H  H', input: (f) => ({ shape: 'chat', fingerprint: f.headImageFingerprint, image: MATRIX_SHARE_IMAGE }) },
   // The head's card numbers: the owner and admins of the same district only.
   'card.stats':         { cells: 'N N N  Y H H H Y  H', input: () => ({ cardId: 'card-staff-head' }) },
   // «可能适合您的载体»: carriers are public, so matching a stated need is too.
@@ -210,6 +218,7 @@ const eventInquiry = (eventId: string) => {
 };
 
 const MATRIX_CSV = Buffer.from('外部编号,类型,名称\n').toString('base64');
+const MATRIX_SHARE_IMAGE = jpegOf(500, 400).toString('base64');
 const MATRIX_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 const MATRIX_REFUSED_PHOTO = '/api/_local/photos/carrier-photos/building-001/pho-matrix.png';
 
@@ -336,7 +345,8 @@ const createWorld = async (): Promise<World> => {
   await storeSampleBulletin(b);
   const { requests } = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase', leadId }, OPENID.investorA);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', EVENT_FIELDS, OPENID.head);
-  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id, eventId } };
+  const { fingerprint: headImageFingerprint } = await b.ok<{ fingerprint: string }>('share.imageState', {}, OPENID.head);
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id, eventId, headImageFingerprint } };
 };
 
 const WEB_VISITOR = 'matrix-web-visitor';
@@ -368,6 +378,7 @@ const letterOf = (r: ActionResult<unknown>): string => {
   if (r.error.code === 'LEAD.NOT_IN_POOL') return 'P';
   if (r.error.code === 'FIRST_REPORT.UNKNOWN_PROJECT' || r.error.code === 'FIRST_REPORT.NO_OPEN_DISPUTE') return 'S';
   if (r.error.code === 'REPORT.BULLETIN_NOT_FOUND') return 'H';
+  if (r.error.code === 'SHARE.IMAGE_STALE') return 'F';
   return `?${r.error.code}`;
 };
 
@@ -559,7 +570,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer  participant participant';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v', headImageFingerprint: 'u' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 

@@ -79,7 +79,9 @@ const withCurrentRev = async (b: TestBackend, fixture: CorpusFixture): Promise<C
   const disputing = await b.store.get<Lead>(COLLECTIONS.leads.name, fixture.disputeLeadId);
   // admin.privacy.settings in the control run bumps the district's notice version: later inquiries agree to that one.
   const district = await b.store.get<District>(COLLECTIONS.districts.name, 'demo-linjiang');
-  return { ...fixture, rev: lead._rev, signedRev: signed._rev, disputeRev: disputing?._rev ?? fixture.disputeRev, noticeVersion: district?.privacyNoticeVersion };
+  // card.update in the control run may change what the head's share images show, and so their fingerprint.
+  const { fingerprint: headImageFingerprint } = await b.ok<{ fingerprint: string }>('share.imageState', {}, OPENID.head);
+  return { ...fixture, headImageFingerprint, rev: lead._rev, signedRev: signed._rev, disputeRev: disputing?._rev ?? fixture.disputeRev, noticeVersion: district?.privacyNoticeVersion };
 };
 
 describe('bad-input corpus', () => {

@@ -2,6 +2,7 @@ import { CONTRACTS } from '../../domain/api/registry';
 import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
 import type { ErrorCode } from '../../domain/common/error-codes';
 import { OPENID } from '../support/test-backend';
+import { jpegOf } from '../support/sample-share-image';
 import { privacyRequesterOf, privacyRequestIdFor } from '../../cloudfunctions/_lib/privacy-requester';
 
 /**
@@ -53,6 +54,8 @@ export interface CorpusFixture {
   /** A later report of the first lead's company from 科技局 (lead.raiseDispute, report.decideDispute). */
   disputeLeadId: string;
   disputeRev: number;
+  /** The head's card's share-image fingerprint as it is now (absent: a well-formed one that fits no card). */
+  headImageFingerprint?: string;
 }
 
 export interface ValidRequest {
@@ -100,6 +103,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'share.create': { caller: 'investorA', input: { cardId: 'card-staff-head', channel: 'chat', parentCode: f.shareCode } },
   'share.qr': { caller: 'investorA', input: { code: f.shareCode } },
   'card.mine': { caller: 'head', input: {} },
+  'share.imageState': { caller: 'head', input: {} },
+  'share.saveImage': { caller: 'head', input: { shape: 'chat', fingerprint: f.headImageFingerprint ?? '0'.repeat(32), image: CORPUS_SHARE_IMAGE } },
   'card.update': {
     caller: 'head',
     input: {
@@ -268,6 +273,8 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
 const CORPUS_CSV = Buffer.from('外部编号,类型,名称,街道,地址,总面积,空置面积,价格单位,管理人,管理人电话,纬度,经度\nEXT-1,厂房,导入厂房,金湾街道,金湾路 1 号,1000,100,元/㎡·月,钱经理,13800138030,31.2,120.5\n').toString('base64');
 const CORPUS_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 /** A refused photo the corpus fixture leaves on building-001, for photoDismiss. */
+/** A JPEG header of the chat share image's size: what share.saveImage checks. */
+const CORPUS_SHARE_IMAGE = jpegOf(500, 400).toString('base64');
 export const CORPUS_REFUSED_PHOTO = '/api/_local/photos/carrier-photos/building-001/pho-corpus.png';
 
 export interface BadCase {

@@ -164,3 +164,36 @@ describe('the poster', () => {
     expect(app.violations).toEqual([]);
   });
 });
+
+describe('share images drawn from the card', () => {
+  it('the owner’s editor draws the 5:4 and 1:1 images once; the card’s chat and Moments shares then use them', async () => {
+    const owner = world.phone(OPENIDS.commissioner);
+    const editor = await owner.app.start('share/my-card/index');
+    // Drawn on the page's canvas 2d at exactly the shapes' sizes, exported as JPEG and stored by share.saveImage.
+    const drawn = owner.app.fake.canvases.flatMap((c) => c.ops);
+    expect(drawn.some((op) => op.startsWith('fillText') && op.includes('周若岚'))).toBe(true);
+    const exports = callsOf(owner.app.calls, 'canvasToTempFilePath').map((o) => [o.fileType, o.destWidth, o.destHeight]);
+    expect(exports).toEqual([['jpg', 500, 400], ['jpg', 400, 400]]);
+    const card = world.cloud.documents('cards').find((c) => c._id === DEMO.commissionerCardId) as { shareImages?: { fingerprint: string; chat: string; moments: string } } | undefined;
+    expect(card?.shareImages?.chat).toMatch(new RegExp(`^cloud://.+/share-images/${DEMO.commissionerCardId}/${card?.shareImages?.fingerprint}-chat\\.jpg$`));
+    expect(card?.shareImages?.moments).toMatch(/-moments\.jpg$/);
+    expect(editor.render().text).toContain('转发名片和分享到朋友圈时，会用下面的图片');
+    expect(owner.app.consoleErrors).toEqual([]);
+
+    // Unchanged content: opening the editor again draws nothing.
+    const again = world.phone(OPENIDS.commissioner);
+    await again.app.start('share/my-card/index');
+    expect(callsOf(again.app.calls, 'canvasToTempFilePath')).toEqual([]);
+
+    const { app } = world.phone(OPENIDS.investorA);
+    const page = await app.start('pages/card/index', { cardId: DEMO.commissionerCardId });
+    const chat = page.call('onShareAppMessage', { from: 'menu' }) as { imageUrl?: string; path?: string };
+    const moments = page.call('onShareTimeline') as { imageUrl?: string; query?: string };
+    // WeChat's share card takes https, not a cloud file id: the page turned the ids into temp URLs as it loaded.
+    expect(chat.imageUrl).toBe(`https://sim.invalid/${encodeURIComponent(card?.shareImages?.chat ?? '')}`);
+    expect(moments.imageUrl).toBe(`https://sim.invalid/${encodeURIComponent(card?.shareImages?.moments ?? '')}`);
+    expect(chat.path).toContain(`cardId=${DEMO.commissionerCardId}`);
+    expect(app.consoleErrors).toEqual([]);
+    expect(app.violations).toEqual([]);
+  });
+});

@@ -7,9 +7,13 @@ import type { FileStore } from '../../cloudfunctions/_lib/deps';
 export const LOCAL_FILES_PATH = '/api/_local/files/';
 const ID_PREFIX = 'local:';
 const LINK_MS = 3600_000;
-/** Carrier photos are public once they passed review: served unsigned under this path (see server.ts). */
+/**
+ * Carrier photos (once they passed review) and cards' share images are public: served unsigned under this path
+ * (see server.ts).
+ */
 export const LOCAL_PHOTOS_PATH = '/api/_local/photos/';
-const PUBLIC_FOLDER = 'carrier-photos/';
+const PUBLIC_FOLDERS = ['carrier-photos/', 'share-images/'];
+const isPublic = (path: string) => PUBLIC_FOLDERS.some((folder) => path.startsWith(folder));
 const SAFE_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 const isSafePath = (path: string) => SAFE_PATH.test(path) && !path.split('/').some((part) => part === '..' || part === '.');
@@ -61,12 +65,12 @@ export const createLocalFiles = (options: { dir?: string; secret: string; now?: 
     },
     publicRef(fileId) {
       const path = pathOf(fileId);
-      if (!path || !path.startsWith(PUBLIC_FOLDER)) throw new Error('not a public local file');
+      if (!path || !isPublic(path)) throw new Error('not a public local file');
       return `${LOCAL_PHOTOS_PATH}${path}`;
     },
     fileIdOf(ref) {
       const path = ref.startsWith(LOCAL_PHOTOS_PATH) ? ref.slice(LOCAL_PHOTOS_PATH.length) : '';
-      return isSafePath(path) && path.startsWith(PUBLIC_FOLDER) ? `${ID_PREFIX}${path}` : null;
+      return isSafePath(path) && isPublic(path) ? `${ID_PREFIX}${path}` : null;
     },
   };
 };

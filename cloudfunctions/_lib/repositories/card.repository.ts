@@ -1,4 +1,5 @@
 import type { Card } from '../../../domain/card/card.schema';
+import type { StoredShareImages } from '../../../domain/share/share-image.schema';
 import { COLLECTIONS } from '../store/collections';
 import type { DocumentStore, TransactionStore } from '../store/store-port';
 
@@ -69,3 +70,6 @@ export const saveCardWithProfile = (store: DocumentStore, card: Card, exists: bo
 
 /** A card whose inquiries now go to someone else (a handover): shared links keep working and name the successor. */
 export const delegateCard = (tx: TransactionStore, cardId: string, toStaffId: string, at: string) => tx.update(C, cardId, { set: { onDutyStaffId: toStaffId, updatedAt: at } });
+
+/** The card's share images (drawn for one content fingerprint); only share.saveImage writes them. */
+export const setCardShareImages = (tx: TransactionStore, cardId: string, images: StoredShareImages) => tx.update(C, cardId, { set: { shareImages: images } });

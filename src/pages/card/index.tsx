@@ -53,7 +53,7 @@ const pickEntry = (params: Partial<Record<string, string>>): CardEntry => ({
 /** The query that reopens this card, carrying the share this visit came through. */
 const plainShareQuery = (card: CardView | null): string => (card ? pageUrl(ROUTES.card, { cardId: card.cardId, s: card.shareCode }).split('?')[1] ?? '' : '');
 
-/** Share images must be PNG or JPG (5:4 for chats); a vector cover is left to WeChat's page snapshot. */
+/** The fallback before a card has its drawn share image: a PNG or JPG cover; a vector one is left to WeChat's snapshot. */
 const shareImage = (ref: string | null): { imageUrl?: string } => {
   const url = imageUrl(ref);
   return url && /\.(png|jpe?g)(\?|$)/i.test(url) ? { imageUrl: url } : {};
@@ -95,7 +95,7 @@ export default function CardPage() {
   });
   const journey: Journey | null = data ? { cardId: data.cardId, shareCode: data.shareCode, channel } : null;
 
-  const links = useCardShare(data?.cardId ?? null, data?.shareCode ?? null, process.env.TARO_ENV === 'weapp' && !readOnly);
+  const links = useCardShare(data?.cardId ?? null, data?.shareCode ?? null, process.env.TARO_ENV === 'weapp' && !readOnly, data?.shareImages);
 
   useLoad(() => {
     if (process.env.TARO_ENV === 'weapp' && !readOnly) {
@@ -126,11 +126,14 @@ export default function CardPage() {
   useShareAppMessage(() => ({
     title: data?.district.slogan ?? t.appName,
     path: links.chat?.path ?? (data ? pageUrl(ROUTES.card, { cardId: data.cardId, s: data.shareCode }) : ROUTES.card),
-    ...shareImage(data?.district.coverImage ?? null),
+    // The 5:4 image drawn from this card, else the district's cover.
+    ...(links.chatImage ? { imageUrl: links.chatImage } : shareImage(data?.district.coverImage ?? null)),
   }));
   useShareTimeline(() => ({
     title: data?.district.slogan ?? t.appName,
     query: links.moments?.query ?? plainShareQuery(data),
+    // The 1:1 image drawn from this card; without one WeChat shows the mini-program's icon.
+    ...(links.momentsImage ? { imageUrl: links.momentsImage } : {}),
   }));
 
   usePullDownRefresh(() => {
@@ -245,7 +248,7 @@ export default function CardPage() {
           {isOwner ? (
             <ShareEntry
               onEditCard={() => openPage(ROUTES.myCard)}
-              onPoster={() => openPage(ROUTES.poster, { cardId: data.cardId, s: data.shareCode })}
+              onPoster={() => openPage(ROUTES.poster, { cardId: data.cardId, s: data.shareCode, lang: lang === 'en' ? 'en' : undefined })}
               onStats={() => openPage(ROUTES.cardStats)}
             />
           ) : null}

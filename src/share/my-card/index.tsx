@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Canvas, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useMemo } from 'react';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
@@ -19,6 +19,8 @@ import { PersonSection } from './sections/person-section';
 import { EnglishSection } from './sections/english-section';
 import { PreviewSection } from './sections/preview-section';
 import { SaveBar } from './sections/save-bar';
+import { ShareImagesSection } from './sections/share-images-section';
+import { SHARE_IMAGE_CANVAS_ID, useShareImages } from '../share-image/use-share-images';
 import { useMyCard } from './use-my-card';
 import './index.css';
 
@@ -36,6 +38,8 @@ export default function MyCardPage() {
   const uploadsEnabled = canUploadImages();
 
   const preview = useMemo(() => (form && context ? previewFromForm(form, context) : null), [form, context]);
+  // The card's share images follow what is saved: drawn once the card exists, again after a save changed them.
+  const shareImages = useShareImages(status === 'ready' && context?.ownCard === true, savedAt);
 
   if (status === 'loading') {
     return (
@@ -77,6 +81,8 @@ export default function MyCardPage() {
       <CarriersSection carriers={mine.carriers} selected={form.featuredCarrierIds} errors={errors} onToggle={card.toggleCarrier} />
       {mine.isLeader ? <OnDutySection colleagues={mine.colleagues} selected={form.onDutyStaffId} errors={errors} onChoose={card.setOnDuty} /> : null}
       {district ? <DistrictSection slogan={district.slogan} intro={district.intro} keyIndustries={district.keyIndustries} /> : null}
+      {context.ownCard ? <ShareImagesSection images={shareImages} /> : null}
+      {process.env.TARO_ENV === 'weapp' && context.ownCard ? <Canvas type="2d" id={SHARE_IMAGE_CANVAS_ID} className="my-card__share-canvas" aria-hidden="true" style={{ width: '500px', height: '400px' }} /> : null}
       <SaveBar
         saving={saving}
         dirty={dirty}

@@ -19,7 +19,7 @@ const toast = (title: string): void => {
 
 export default function PosterPage() {
   const params = usePageParams();
-  const { status, result, error, retry } = usePoster({ cardId: params.cardId, s: params.s });
+  const { status, result, error, retry } = usePoster({ cardId: params.cardId, s: params.s, lang: params.lang });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const isWeapp = process.env.TARO_ENV === 'weapp';

@@ -3,7 +3,7 @@ import { formatResponsePromise } from '../../format/format';
 import type { PosterContent } from './poster-layout';
 
 /** What a card's poster says: the card as visitors see it, reduced to the poster's blocks. */
-export const posterContentFromCard = (card: CardView, codeKind: PosterContent['codeKind']): PosterContent => ({
+export const posterContentFromCard = (card: CardView, codeKind: PosterContent['codeKind'], lang: 'zh' | 'en' = 'zh'): PosterContent => ({
   districtName: card.district.name,
   slogan: card.district.slogan,
   isDemo: card.district.isDemo,
@@ -11,8 +11,9 @@ export const posterContentFromCard = (card: CardView, codeKind: PosterContent['c
   greeting: card.greeting,
   industries: card.featuredIndustries.length ? card.featuredIndustries : card.district.keyIndustries,
   figures: card.district.headlineFigures.slice(0, 2),
-  responseNote: card.district.firstResponseHours > 0 ? formatResponsePromise(card.district.firstResponseHours) : null,
+  responseNote: card.district.firstResponseHours > 0 ? formatResponsePromise(card.district.firstResponseHours, lang) : null,
   codeKind,
+  lang,
 });
 
 /** "招商名片-林致远.png": names the downloaded file after the person, without characters file systems refuse. */

@@ -1,5 +1,6 @@
 import { COLOR } from '../../styles/tokens';
 import { fitImage, type Rect, type Size } from './image-fit';
+import { POSTER_LABELS } from './poster-labels';
 import { wrapText } from './text-wrap';
 
 export { fitImage, rectInside, rectsOverlap, type FitMode, type ImagePlacement, type Rect, type Size } from './image-fit';
@@ -39,6 +40,8 @@ export interface PosterContent {
   responseNote: string | null;
   /** A mini-program code is "长按识别"; a plain QR of the web link is "扫码打开". */
   codeKind: 'wxacode' | 'url';
+  /** The language of the poster's own words (the card's content comes already in it); Chinese when absent. */
+  lang?: 'zh' | 'en';
 }
 
 export interface PosterImageSizes {
@@ -271,7 +274,7 @@ const pillRows = (texts: readonly string[], measure: PosterMeasure, at: { x: num
 const hero = (content: PosterContent, measure: PosterMeasure, budget: Budget): Flow & { heroBottom: number } => {
   const ops: PosterOp[] = [];
   let y = 56;
-  const eyebrow = pill('eyebrow', '招商名片', measure, { x: HERO_LEFT, y, maxWidth: 200 }, {
+  const eyebrow = pill('eyebrow', POSTER_LABELS[content.lang ?? 'zh'].eyebrow, measure, { x: HERO_LEFT, y, maxWidth: 200 }, {
     font: FONTS.eyebrow,
     height: 40,
     padX: 16,
@@ -281,7 +284,7 @@ const hero = (content: PosterContent, measure: PosterMeasure, budget: Budget): F
   });
   ops.push(...eyebrow);
   if (content.isDemo) {
-    const demoText = '演示数据 · 内容虚构';
+    const demoText = POSTER_LABELS[content.lang ?? 'zh'].demo;
     const width = measure(demoText, FONTS.demo) + 2 * 14;
     ops.push(
       ...pill('demo', demoText, measure, { x: POSTER_WIDTH - HERO_LEFT - Math.min(width, 300), y: y + 4, maxWidth: 300 }, {
@@ -395,7 +398,7 @@ const keyLines = (content: PosterContent, measure: PosterMeasure, budget: Budget
   let y = top + CARD_PADDING;
   const industries = content.industries.filter((s) => s.trim());
   if (budget.pillRows > 0 && industries.length) {
-    inner.push(textOp('industries-label', '主导产业', measure, { x: CONTENT_LEFT, y, width: CONTENT_WIDTH, maxLines: 1 }, { font: FONTS.label, color: COLORS.muted, lineHeight: LINE.label }));
+    inner.push(textOp('industries-label', POSTER_LABELS[content.lang ?? 'zh'].industries, measure, { x: CONTENT_LEFT, y, width: CONTENT_WIDTH, maxLines: 1 }, { font: FONTS.label, color: COLORS.muted, lineHeight: LINE.label }));
     y += LINE.label + 12;
     const rows = pillRows(industries, measure, { x: CONTENT_LEFT, y, width: CONTENT_WIDTH, maxRows: budget.pillRows });
     inner.push(...rows.ops);
@@ -442,10 +445,10 @@ const codePanel = (content: PosterContent, images: PosterImageSizes, measure: Po
   // The text column is laid out from 0, then centred vertically beside the code.
   const column: PosterOp[] = [];
   let y = 0;
-  const title = textOp('code-title', content.codeKind === 'wxacode' ? '长按识别小程序码' : '扫码打开招商名片', measure, { x: textX, y, width: textWidth, maxLines: 1 }, { font: FONTS.codeTitle, color: COLORS.ink, lineHeight: LINE.codeTitle });
+  const title = textOp('code-title', POSTER_LABELS[content.lang ?? 'zh'].codeTitle[content.codeKind], measure, { x: textX, y, width: textWidth, maxLines: 1 }, { font: FONTS.codeTitle, color: COLORS.ink, lineHeight: LINE.codeTitle });
   column.push(title);
   y += title.box.height + 4;
-  const hint = textOp('code-hint', `查看载体与政策，在线咨询${content.person.name}`, measure, { x: textX, y, width: textWidth, maxLines: 2 }, { font: FONTS.codeHint, color: COLORS.muted, lineHeight: LINE.codeHint });
+  const hint = textOp('code-hint', POSTER_LABELS[content.lang ?? 'zh'].codeHint(content.person.name), measure, { x: textX, y, width: textWidth, maxLines: 2 }, { font: FONTS.codeHint, color: COLORS.muted, lineHeight: LINE.codeHint });
   column.push(hint);
   y += hint.box.height;
   if (content.responseNote) {
@@ -495,6 +498,6 @@ export const computePosterLayout = (content: PosterContent, images: PosterImageS
     },
     ...skyline(heroBottom + CARD_OVERLAP / 2),
   ];
-  const footer = textOp('footer', `${content.districtName} · 招商名片`, measure, { x: MARGIN, y: FOOTER_Y - 18, width: POSTER_WIDTH - 2 * MARGIN, maxLines: 1 }, { font: FONTS.footer, color: COLORS.muted, lineHeight: 36, align: 'center' });
+  const footer = textOp('footer', POSTER_LABELS[content.lang ?? 'zh'].footer(content.districtName), measure, { x: MARGIN, y: FOOTER_Y - 18, width: POSTER_WIDTH - 2 * MARGIN, maxLines: 1 }, { font: FONTS.footer, color: COLORS.muted, lineHeight: 36, align: 'center' });
   return { width: POSTER_WIDTH, height: POSTER_HEIGHT, ops: [...background, ...flow, ...codePanel(content, images, measure), footer], degradeLevel: level };
 };

@@ -17,16 +17,17 @@ const loadBrowserImage = (ref: string): Promise<LoadedImage | null> => {
 };
 
 /** Web: an off-screen canvas; the page shows (and downloads) the exported PNG. */
-export const createPosterSurface: CreatePosterSurface = async ({ width, height }) => {
+export const createPosterSurface: CreatePosterSurface = async ({ width, height, pixelRatio = PIXEL_RATIO }) => {
   const canvas = document.createElement('canvas');
-  canvas.width = width * PIXEL_RATIO;
-  canvas.height = height * PIXEL_RATIO;
+  canvas.width = width * pixelRatio;
+  canvas.height = height * pixelRatio;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('canvas 2d is not available');
-  ctx.scale(PIXEL_RATIO, PIXEL_RATIO);
+  ctx.scale(pixelRatio, pixelRatio);
   return {
     ctx,
     loadImage: loadBrowserImage,
     exportImage: async () => canvas.toDataURL('image/png'),
+    exportJpegBase64: async (quality) => canvas.toDataURL('image/jpeg', quality).replace(/^data:image\/jpeg;base64,/, ''),
   };
 };

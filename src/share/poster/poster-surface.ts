@@ -18,6 +18,8 @@ export interface PosterSurface {
   loadImage(ref: string): Promise<LoadedImage | null>;
   /** The drawn poster for an <Image>: a data URL on the web, a temp file path in the mini-program. */
   exportImage(): Promise<string>;
+  /** The drawing as base64 of a JPEG at the design size times the pixel ratio (share images, to upload). */
+  exportJpegBase64?(quality: number): Promise<string>;
 }
 
 export interface SurfaceOptions {
@@ -26,6 +28,8 @@ export interface SurfaceOptions {
   height: number;
   /** Id of the page's <Canvas type="2d"> (mini-program only). */
   canvasId: string;
+  /** Device pixels per design pixel; share images are drawn at exactly their size (1). Default: the screen's, up to 2. */
+  pixelRatio?: number;
 }
 
 export type CreatePosterSurface = (options: SurfaceOptions) => Promise<PosterSurface>;

@@ -45,9 +45,9 @@ const localPath = async (ref: string): Promise<string | null> => {
 };
 
 /** Mini-program: the page's <Canvas type="2d">, exported with canvasToTempFilePath for saving and sharing. */
-export const createPosterSurface: CreatePosterSurface = async ({ width, height, canvasId }) => {
+export const createPosterSurface: CreatePosterSurface = async ({ width, height, canvasId, pixelRatio }) => {
   const canvas = await canvasNode(canvasId);
-  const ratio = Math.min(MAX_PIXEL_RATIO, Math.max(1, Taro.getWindowInfo?.().pixelRatio ?? 2));
+  const ratio = pixelRatio ?? Math.min(MAX_PIXEL_RATIO, Math.max(1, Taro.getWindowInfo?.().pixelRatio ?? 2));
   canvas.width = width * ratio;
   canvas.height = height * ratio;
   const ctx = canvas.getContext('2d');
@@ -74,6 +74,12 @@ export const createPosterSurface: CreatePosterSurface = async ({ width, height, 
     exportImage: async () => {
       const res = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas, fileType: 'png', destWidth: width * ratio, destHeight: height * ratio });
       return res.tempFilePath;
+    },
+    exportJpegBase64: async (quality) => {
+      const res = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas, fileType: 'jpg', quality, destWidth: width * ratio, destHeight: height * ratio });
+      return new Promise<string>((resolve, reject) => {
+        Taro.getFileSystemManager().readFile({ filePath: res.tempFilePath, encoding: 'base64', success: (r) => resolve(String(r.data)), fail: reject });
+      });
     },
   };
 };

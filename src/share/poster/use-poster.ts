@@ -20,6 +20,8 @@ export interface PosterEntry {
   cardId?: string;
   /** The share this visitor came through: the poster's share becomes its child, so the chain goes on. */
   s?: string;
+  /** `en`: the card was shown in English, so is its poster (content and the poster's own words). */
+  lang?: string;
 }
 
 export type PosterStatus = 'unavailable' | 'loading' | 'ready' | 'error';
@@ -93,22 +95,23 @@ const makeCode = async (cardId: string, parentCode: string | undefined): Promise
 export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface = createPosterSurface): PosterState => {
   const cardId = isId(entry.cardId) ? entry.cardId : undefined;
   const parentCode = isShareCode(entry.s) ? entry.s : undefined;
+  const lang = entry.lang === 'en' ? 'en' : 'zh';
   const unavailable = isSinglePageMode();
   const [state, setState] = useState<Omit<PosterState, 'retry'>>({ status: unavailable ? 'unavailable' : 'loading', result: null, error: null });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
 
   const make = useCallback(async (): Promise<PosterResult> => {
-    const card = await call(getCardContract, { ...(cardId ? { cardId } : {}), ...(parentCode ? { shareCode: parentCode } : {}) });
+    const card = await call(getCardContract, { ...(cardId ? { cardId } : {}), ...(parentCode ? { shareCode: parentCode } : {}), ...(lang === 'en' ? { lang } : {}) });
     const code = await codeFor(card.cardId, parentCode);
     const surface = await createSurface({ width: POSTER_WIDTH, height: POSTER_HEIGHT, canvasId: POSTER_CANVAS_ID });
     const [photo, codeImage] = await Promise.all([card.owner.photo ? surface.loadImage(card.owner.photo) : Promise.resolve(null), surface.loadImage(code.image)]);
     if (!codeImage) throw CODE_FAILED;
-    const layout = computePosterLayout(posterContentFromCard(card, code.kind), { photo: photo?.size ?? null, code: codeImage.size }, canvasMeasure(surface.ctx));
+    const layout = computePosterLayout(posterContentFromCard(card, code.kind, lang), { photo: photo?.size ?? null, code: codeImage.size }, canvasMeasure(surface.ctx));
     drawPoster(surface.ctx, layout, { photo: photo?.image, code: codeImage.image });
     const image = await surface.exportImage();
     return { image, card, codeKind: code.kind, shareCode: code.shareCode };
-  }, [cardId, parentCode, createSurface]);
+  }, [cardId, parentCode, lang, createSurface]);
 
   useEffect(() => {
     if (unavailable) return undefined;

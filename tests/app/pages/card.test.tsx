@@ -170,6 +170,28 @@ describe('card page', () => {
     expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: false, menus: ['shareAppMessage', 'shareTimeline'] });
   });
 
+  it('shares the images drawn from the card: 5:4 in chats, 1:1 in Moments, cloud ids turned into https first', async () => {
+    const chat = 'cloud://env-1.abc/share-images/card_wang/0123456789abcdef0123456789abcdef-chat.jpg';
+    const moments = 'cloud://env-1.abc/share-images/card_wang/0123456789abcdef0123456789abcdef-moments.jpg';
+    const getTempFileURL = jest.fn((o: { fileList: string[] }) => Promise.resolve({ fileList: o.fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}`, status: 0 })) }));
+    (Taro.cloud as unknown as { getTempFileURL: typeof getTempFileURL }).getTempFileURL = getTempFileURL;
+    useTransport(() => Promise.resolve(okResult(aCardView({ shareImages: { chat, moments } }))));
+    render(<CardPage />);
+    await screen.findByText('临江新区');
+    await waitFor(() => expect(Taro.pageHandlers.shareTimeline?.().imageUrl).toBe('https://tmp.example/0123456789abcdef0123456789abcdef-moments.jpg'));
+    expect(Taro.pageHandlers.shareAppMessage?.().imageUrl).toBe('https://tmp.example/0123456789abcdef0123456789abcdef-chat.jpg');
+    expect(getTempFileURL).toHaveBeenCalledWith({ fileList: [chat, moments] });
+  });
+
+  it('shares without a drawn image while the card has none (the cover when it is a JPEG, else WeChat’s snapshot)', async () => {
+    const card = aCardView();
+    useTransport(() => Promise.resolve(okResult({ ...card, district: { ...card.district, coverImage: 'https://cdn.example/cover.jpg' } })));
+    render(<CardPage />);
+    await screen.findByText('临江新区');
+    expect(Taro.pageHandlers.shareAppMessage?.().imageUrl).toBe('https://cdn.example/cover.jpg');
+    expect(Taro.pageHandlers.shareTimeline?.().imageUrl).toBeUndefined();
+  });
+
   it('refreshes on pull-down and keeps the card on screen when the refresh fails', async () => {
     let attempts = 0;
     const send = useTransport(() => {

@@ -102,6 +102,17 @@ describe('poster page', () => {
     expect(fake.inputsOf('share.create')).toEqual([{ cardId: 'card_wang', channel: 'poster', parentCode: 'Ab3dEf9hJk' }]);
   });
 
+  it('is English when the card was shown in English: the English card and the poster’s own words', async () => {
+    const fake = backend();
+    TaroMock.setRouterParams({ cardId: 'card_wang', lang: 'en' }, '/share/poster/index');
+    render(<PosterPage />);
+    await screen.findByTestId('poster-image');
+    expect(fake.inputsOf('card.get')).toEqual([{ cardId: 'card_wang', lang: 'en' }]);
+    expect(drawnText()).toEqual(expect.arrayContaining(['Investment card', 'Scan to open the card']));
+    expect(drawnText()).not.toContain('扫码打开招商名片');
+    expect(drawnText().some((t) => t.includes('· Investment card'))).toBe(true);
+  });
+
   it('saves to the album, and after a denial explains and opens the settings from a tap', async () => {
     backend();
     render(<PosterPage />);

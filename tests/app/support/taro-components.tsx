@@ -48,6 +48,7 @@ export const Block = container('div', 'Block');
 export const Label = container('label', 'Label');
 export const Form = container('form', 'Form');
 export const RichText = container('div', 'RichText');
+export const Canvas = container('canvas', 'Canvas');
 
 export const Image = (props: StandInProps & { src?: string; onError?: Handler; onLoad?: Handler }) =>
   createElement('img', { ...domProps(props), src: props.src, alt: '', onError: props.onError, onLoad: props.onLoad });

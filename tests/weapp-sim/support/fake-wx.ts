@@ -1,6 +1,7 @@
 import { DECLARED_PRIVACY, FUNCTIONS_INVOCABLE_WITHOUT_LOGIN, privacyInformationOf, SCENES, SINGLE_PAGE_FORBIDDEN_APIS, type PrivacyInformation } from './wechat-rules';
 import { wxApiNames } from './wx-api-names';
 import { recordingCanvas, type CanvasRecording } from './recording-canvas';
+import { jpegOf, pngOf } from '../../support/sample-share-image';
 
 /** One call of a `wx` API by the app. */
 export interface WxCall {
@@ -133,8 +134,9 @@ export const createFakeWx = (host: WxHost, declared: readonly PrivacyInformation
     return query;
   };
 
+  // One file system for the phone: what one manager (or an exported canvas) writes, another reads.
+  const files = new Map<string, string | ArrayBuffer>();
   const fileSystemManager = () => {
-    const files = new Map<string, string | ArrayBuffer>();
     const call = (api: string) => (options: Options) => {
       const path = String(options.filePath ?? options.path ?? '');
       if (api === 'writeFile') {
@@ -261,7 +263,15 @@ export const createFakeWx = (host: WxHost, declared: readonly PrivacyInformation
     getNetworkType: ok('getNetworkType', { networkType: 'wifi' }),
     downloadFile: (o: Options) => reply(o, true, { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath: `wxfile://tmp/download-${calls.length}.png` }),
     getImageInfo: (o: Options) => reply(o, true, { errMsg: 'getImageInfo:ok', width: 750, height: 600, path: String(o.src ?? ''), type: 'png', orientation: 'up' }),
-    canvasToTempFilePath: (o: Options) => reply(o, true, { errMsg: 'canvasToTempFilePath:ok', tempFilePath: `wxfile://tmp/canvas-${calls.length}.png` }),
+    // The exported file is an image of the requested type and size (its header; the pixels are the recording's).
+    canvasToTempFilePath: (o: Options) => {
+      const jpg = o.fileType === 'jpg';
+      const tempFilePath = `wxfile://tmp/canvas-${calls.length}.${jpg ? 'jpg' : 'png'}`;
+      const width = Number(o.destWidth ?? 750);
+      const height = Number(o.destHeight ?? 1334);
+      files.set(tempFilePath, (jpg ? jpegOf(width, height) : pngOf(width, height)).toString('base64'));
+      reply(o, true, { errMsg: 'canvasToTempFilePath:ok', tempFilePath });
+    },
     chooseImage: (o: Options) => reply(o, true, { errMsg: 'chooseImage:ok', tempFilePaths: ['wxfile://tmp/chosen-0.jpg'], tempFiles: [{ path: 'wxfile://tmp/chosen-0.jpg', size: 120_000 }] }),
     chooseMedia: (o: Options) => reply(o, true, { errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/chosen-0.jpg', size: 120_000, fileType: 'image' }] }),
     compressImage: (o: Options) => reply(o, true, { errMsg: 'compressImage:ok', tempFilePath: String(o.src ?? '') }),
