@@ -83,11 +83,12 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
       message: '计划设立研发中心，想了解楼宇租金与人才政策。',
       source: { channel: 'chat', cardId: 'card-staff-head', carrierId: 'building-001' },
       consent: { agreed: true, noticeVersion: '2026-11' },
+      lang: 'en',
       // Well-formed (a WeChat user's proof is not checked: only web visitors need one), so its shape is probed.
       proof: { challenge: `${'A'.repeat(20)}.1800000000000.16.${'a'.repeat(64)}`, nonce: '12345' },
     },
   },
-  'lead.mine': { caller: 'investorA', input: {} },
+  'lead.mine': { caller: 'investorA', input: { lang: 'en' } },
   'lead.privacyNotice': { caller: 'anonymous', input: { districtId: 'demo-linjiang' } },
   'lead.inbox': { caller: 'admin', input: { tab: 'unit', limit: 10 } },
   'lead.detail': { caller: 'admin', input: { leadId: f.leadId } },
@@ -125,9 +126,9 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'card.stats': { caller: 'head', input: { cardId: 'card-staff-head' } },
   'carrier.match': {
     caller: 'anonymous',
-    input: { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, budgetMax: 30, budgetUnit: 'yuan_per_sqm_month', industry: '新能源', street: '临江街道' }, limit: 3 },
+    input: { districtId: 'demo-linjiang', need: { carrierType: 'factory', areaMin: 3000, areaMax: 5000, budgetMax: 30, budgetUnit: 'yuan_per_sqm_month', industry: '新能源', street: '临江街道' }, limit: 3, lang: 'en' },
   },
-  'lead.matches': { caller: 'head', input: { leadId: f.leadId } },
+  'lead.matches': { caller: 'head', input: { leadId: f.leadId, lang: 'en' } },
   'admin.home': { caller: 'admin', input: { districtId: 'demo-linjiang' } },
   'admin.district.get': { caller: 'admin', input: { districtId: 'demo-linjiang' } },
   'admin.district.update': {
