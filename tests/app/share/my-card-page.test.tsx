@@ -210,7 +210,7 @@ describe('card editor', () => {
     await act(async () => {
       fireEvent.click(screen.getByTestId('upload-wechatQr'));
     });
-    expect(screen.getByTestId('error-wechatQr').textContent).toBe('只支持 JPG 或 PNG 格式的图片');
+    expect(screen.getByTestId('error-wechatQr').textContent).toBe('GIF 动图无法完整做内容审核，请选择 JPG 或 PNG 照片');
 
     taro.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/qr.jpg', size: 3 * 1024 * 1024, fileType: 'image' }], type: 'image' });
     await act(async () => {
