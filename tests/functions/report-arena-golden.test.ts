@@ -1,4 +1,3 @@
-import type { Lead } from '../../domain/lead/lead.schema';
 import { arenaSnapshotId } from '../../domain/ranking/arena-lock.rules';
 import type { ArenaSnapshot } from '../../domain/ranking/arena-snapshot.schema';
 import { DEFAULT_ARENA_WEIGHTS } from '../../domain/ranking/arena-weights.schema';
@@ -8,7 +7,8 @@ import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { lockedSnapshot } from '../../cloudfunctions/reports/arena-ranking';
 import { bulletinContentFor } from '../../cloudfunctions/reports/monthly-bulletins';
 import { DEMO_DISTRICT_ID } from '../../tools/seed/demo-district';
-import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+import { arenaLeadSteps } from '../support/arena-lead-steps';
+import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
 type Line = { contestantId: string; raw: number; score: number; rank: number; adjustmentNote: string | null };
 type Own = Line & { items: Array<{ kind: string; label: string; points: number; leadId?: string }> };
@@ -36,13 +36,7 @@ const CODE = '91330106MA2B3C4D5D';
 describe('擂台赛 golden month: lines, order, 功效系数, the lock and an adjustment', () => {
   let b: TestBackend;
   const lead: Record<string, string> = {};
-  const rev = async (id: string) => (await b.store.get<Lead>(COLLECTIONS.leads.name, id))?._rev ?? -1;
-  const submit = async (cardId: string, company: string, phone: string) =>
-    (await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '测试', company, phone }, source: { channel: 'chat', cardId } }), OPENID.investorA)).leadId;
-  const walk = async (leadId: string, openid: string, to: string[]) => {
-    for (const status of to) await b.ok('lead.transition', { leadId, to: status, rev: await rev(leadId), ...(status === 'invalid' ? { reason: '企业放弃' } : {}) }, openid);
-  };
-  const confirm = async (leadId: string, stage: string) => b.ok('lead.confirmStage', { leadId, stage, note: '已核验', date: '2026-11-30', rev: await rev(leadId) }, OPENID.investLeader);
+  const { rev, submit, walk, confirm } = arenaLeadSteps(() => b);
   const facts = async (leadId: string, openid: string, more: Record<string, unknown>) => b.ok('lead.setFacts', { leadId, ...more, rev: await rev(leadId) }, openid);
   const board = (openid: string) => b.ok<Board>('report.arena', { kind: 'month', key: '2026-11' }, openid);
 

@@ -7,7 +7,8 @@ import { getDistrict } from '../../cloudfunctions/_lib/repositories/org.reposito
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { lockedSnapshot } from '../../cloudfunctions/reports/arena-ranking';
 import { DEMO_DISTRICT_ID } from '../../tools/seed/demo-district';
-import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+import { arenaLeadSteps } from '../support/arena-lead-steps';
+import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
 const CODE = '91330106MA2B3C4D5D';
 /** The district locks its boards when the period ends (0 working days), so an in-time answer can come after the lock. */
@@ -30,13 +31,7 @@ const itemsOf = (s: ArenaSnapshot, id: string): Array<[string, string, number]> 
 describe('擂台赛 late lock: the snapshot is the board as of the lock moment, whenever it is taken', () => {
   let b: TestBackend;
   const lead: Record<string, string> = {};
-  const rev = async (id: string) => (await b.store.get<Lead>(COLLECTIONS.leads.name, id))?._rev ?? -1;
-  const submit = async (cardId: string, company: string, phone: string) =>
-    (await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '测试', company, phone }, source: { channel: 'chat', cardId } }), OPENID.investorA)).leadId;
-  const walk = async (leadId: string, openid: string, to: string[]) => {
-    for (const status of to) await b.ok('lead.transition', { leadId, to: status, rev: await rev(leadId), ...(status === 'invalid' ? { reason: '企业放弃' } : {}) }, openid);
-  };
-  const confirm = async (leadId: string, stage: string) => b.ok('lead.confirmStage', { leadId, stage, note: '已核验', date: '2026-11-30', rev: await rev(leadId) }, OPENID.investLeader);
+  const { rev, submit, walk, confirm } = arenaLeadSteps(() => b);
   const snapshotNow = async () => {
     const district = await getDistrict(b.store, DEMO_DISTRICT_ID);
     const month = periodFromKey('2026-11');

@@ -1,6 +1,5 @@
-import type { Lead } from '../../domain/lead/lead.schema';
-import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
-import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
+import { arenaLeadSteps } from '../support/arena-lead-steps';
+import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
 type Board = {
   period: { key: string };
@@ -21,13 +20,7 @@ const CODE = '91330106MA2B3C4D5D';
  */
 describe('report.arena (擂台赛) on SQLite', () => {
   let b: TestBackend;
-  const rev = async (id: string) => (await b.store.get<Lead>(COLLECTIONS.leads.name, id))?._rev ?? -1;
-  const submit = async (cardId: string, company: string, phone: string) =>
-    (await b.ok<{ leadId: string }>('lead.submit', leadInput({ contact: { name: '测试', company, phone }, source: { channel: 'chat', cardId } }), OPENID.investorA)).leadId;
-  const walk = async (leadId: string, openid: string, to: string[]) => {
-    for (const status of to) await b.ok('lead.transition', { leadId, to: status, rev: await rev(leadId) }, openid);
-  };
-  const confirm = async (leadId: string, stage: string) => b.ok('lead.confirmStage', { leadId, stage, note: '已核验', date: '2026-11-30', rev: await rev(leadId) }, OPENID.investLeader);
+  const { rev, submit, walk, confirm } = arenaLeadSteps(() => b);
 
   beforeAll(async () => {
     b = await createTestBackend();

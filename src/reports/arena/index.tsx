@@ -18,6 +18,7 @@ import { useArena } from './use-arena';
 import { useDisputes } from './use-disputes';
 import { useWeights } from './use-weights';
 import { WeightsPanel } from './weights-panel';
+import '../report-page.css';
 import './index.css';
 
 const KINDS = [
@@ -45,8 +46,8 @@ export default function ArenaPage() {
     if (shown) arena.setKey((direction < 0 ? previousPeriod(shown) : nextPeriod(shown)).key);
   };
   return (
-    <View className="arena" data-testid="arena" role="main">
-      <Text className="arena__title" {...PAGE_HEADING}>
+    <View className="report-page" data-testid="arena" role="main">
+      <Text className="report-page__title" {...PAGE_HEADING}>
         擂台赛{data ? ` · ${data.period.label}` : ''}
       </Text>
       <Segmented options={KINDS} active={arena.kind} onChange={(k) => arena.setKind(k as 'quarter' | 'month')} testId="arena-kind" />

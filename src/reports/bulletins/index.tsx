@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { openPage, ROUTES } from '../../routes';
 import { useBulletins } from './use-bulletins';
+import '../report-page.css';
 import './index.css';
 
 /** A city admin sees the city's bulletin and the home district's for one month: each row says which. */
@@ -20,7 +21,7 @@ export default function BulletinsPage() {
   const b = useBulletins();
   const data = b.data;
   return (
-    <View className="bulletins" data-testid="bulletins" role="main">
+    <View className="report-page" data-testid="bulletins" role="main">
       <Text className="bulletins__title" {...PAGE_HEADING}>
         每月招商通报
       </Text>
