@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { ErrorState } from '../../components/error-state';
-import { posterFileName } from './poster-content';
+import { posterFileName, posterPersonOf } from './poster-content';
 import { POSTER_HEIGHT, POSTER_WIDTH } from './poster-layout';
 import { canShareImage, downloadDataUrl, openAlbumSettings, saveToAlbum, shareImage, type SaveOutcome } from './poster-save';
 import { POSTER_CANVAS_ID, usePoster } from './use-poster';
@@ -62,7 +62,7 @@ export default function PosterPage() {
 
   const download = (): void => {
     if (!result) return;
-    downloadDataUrl(result.image, posterFileName(result.card.owner.name));
+    downloadDataUrl(result.image, posterFileName(posterPersonOf(result.card).name));
   };
 
   return (

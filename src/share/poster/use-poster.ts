@@ -10,7 +10,7 @@ import { pageUrl, ROUTES } from '../../routes';
 import { isSinglePageMode } from '../../platform/launch-mode';
 import { fallbackCodeImage } from './fallback-code';
 import { canvasMeasure, drawPoster } from './poster-draw';
-import { posterContentFromCard } from './poster-content';
+import { posterContentFromCard, posterPersonOf } from './poster-content';
 import { computePosterLayout, POSTER_HEIGHT, POSTER_WIDTH } from './poster-layout';
 import { createPosterSurface, type CreatePosterSurface } from './poster-surface';
 
@@ -105,7 +105,9 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
     const card = await call(getCardContract, { ...(cardId ? { cardId } : {}), ...(parentCode ? { shareCode: parentCode } : {}), ...(lang === 'en' ? { lang } : {}) });
     const code = await codeFor(card.cardId, parentCode);
     const surface = await createSurface({ width: POSTER_WIDTH, height: POSTER_HEIGHT, canvasId: POSTER_CANVAS_ID });
-    const [photo, codeImage] = await Promise.all([card.owner.photo ? surface.loadImage(card.owner.photo) : Promise.resolve(null), surface.loadImage(code.image)]);
+    // The person the poster names (the successor once the owner left), with their photo.
+    const person = posterPersonOf(card);
+    const [photo, codeImage] = await Promise.all([person.photo ? surface.loadImage(person.photo) : Promise.resolve(null), surface.loadImage(code.image)]);
     if (!codeImage) throw CODE_FAILED;
     const layout = computePosterLayout(posterContentFromCard(card, code.kind, lang), { photo: photo?.size ?? null, code: codeImage.size }, canvasMeasure(surface.ctx));
     drawPoster(surface.ctx, layout, { photo: photo?.image, code: codeImage.image });

@@ -5,7 +5,7 @@ import { drawPoster } from '../../../src/share/poster/poster-draw';
 import { computePosterLayout, type TextOp } from '../../../src/share/poster/poster-layout';
 import { classifySaveError } from '../../../src/share/poster/poster-save';
 import { forgetPosterCodes } from '../../../src/share/poster/use-poster';
-import { aCardView } from '../support/card-view.mother';
+import { aCardView, aPerson } from '../support/card-view.mother';
 import * as TaroMock from '../support/taro-mock';
 import { fakeSurface, recordingContext } from './poster-canvas';
 import { aPosterContent, fakeMeasure } from './poster-fixtures';
@@ -187,6 +187,43 @@ describe('poster page', () => {
     expect(clicks[0].getAttribute('href')).toBe('blob:poster');
     expect((createObjectURL.mock.calls[0] as unknown[])[0]).toBeInstanceOf(Blob);
     click.mockRestore();
+  });
+
+  it('a card whose owner left prints the successor who answers it now: name, title, unit, photo and file name, never the departed owner', async () => {
+    process.env.TARO_ENV = 'h5';
+    const SUCCESSOR_PHOTO = 'https://img.example/zheng.jpg';
+    // As card.get answers after a handover and revocation: the owner withheld, the successor as the contact.
+    const departed = aCardView({
+      ownerDeparted: true,
+      owner: aPerson({ name: '王书恒', title: '科技局 副局长', unitName: '区科技局', phone: null, wechatId: null, cardId: null, photo: null }),
+      contact: aPerson({ staffId: 'staff_zheng', cardId: 'card_zheng', name: '郑嘉木', title: '产业园管委会 招商部长', unitName: '临江产业园管委会', photo: SUCCESSOR_PHOTO, phone: '13800138008' }),
+    });
+    const fake = backend({ 'card.get': () => departed });
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:poster'), revokeObjectURL: jest.fn() });
+    const clicks: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+    render(<PosterPage />);
+    await screen.findByTestId('poster-image');
+    // The share is still the departed owner's card: a scan opens it, and it names the successor there too.
+    expect(fake.inputsOf('share.create')).toEqual([{ cardId: 'card_wang', channel: 'poster' }]);
+    expect(drawnText()).toEqual(expect.arrayContaining(['郑嘉木', '产业园管委会 招商部长']));
+    expect(drawnText().some((t) => t.includes('临江产业园管委会'))).toBe(true);
+    expect(drawnText().join('|')).not.toContain('王书恒');
+    expect(drawnText().join('|')).not.toContain('科技局 副局长');
+    expect(surface.loaded).toEqual(expect.arrayContaining([SUCCESSOR_PHOTO, QR]));
+    fireEvent.click(screen.getByTestId('download-poster'));
+    expect(clicks[0].download).toBe('招商名片-郑嘉木.png');
+    click.mockRestore();
+  });
+
+  it('a leader’s card answered by the on-duty commissioner still prints the leader: only a departed owner gives way', async () => {
+    backend({ 'card.get': () => aCardView() });
+    render(<PosterPage />);
+    await screen.findByTestId('poster-image');
+    expect(drawnText()).toEqual(expect.arrayContaining(['王建国', '投资促进局局长']));
+    expect(drawnText().join('|')).not.toContain('李晓雯');
   });
 
   it('on the web without an identity draws a plain QR of the card link instead of failing', async () => {
