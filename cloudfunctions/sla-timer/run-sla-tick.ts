@@ -27,12 +27,13 @@ import { contactStopped, NEVER_DUE } from '../../domain/privacy/anonymisation.ru
 import { anonymiseExpiredLeads } from './retention-purge';
 import { dropStaleChunks } from '../_lib/repositories/import-chunk.repository';
 import { runPoolIdleStep, type PoolIdleReport } from './pool-idle-step';
+import { expireStalePhotoChecks, type PhotoCheckTimeoutReport } from './photo-check-timeout-step';
 import { SLA_TICK_BUDGET_MS, SLA_TICK_CONCURRENCY, SLA_TICK_PAGE } from './sla-tick-budget';
 
 /** Stale upload chunks removed per tick at most (each a small delete); the next tick continues. */
 export const UPLOAD_CHUNKS_DROPPED_PER_TICK = 200;
 
-export interface SlaTickReport extends PoolIdleReport {
+export interface SlaTickReport extends PoolIdleReport, PhotoCheckTimeoutReport {
   /** Leads the ladder looked at (scheduled, due, or needing their schedule repaired). */
   scanned: number;
   /** Leads given their first due time. */
@@ -110,6 +111,8 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     poolChecked: 0,
     poolWarned: 0,
     poolReturned: 0,
+    photoChecksRetried: 0,
+    photoChecksTimedOut: 0,
     outOfTime: false,
   };
   const outOfTime = () => {
@@ -251,6 +254,14 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
       report.uploadChunksDropped = await dropStaleChunks(deps.store, now, UPLOAD_CHUNKS_DROPPED_PER_TICK, outOfTime);
     } catch (error) {
       deps.log.error('sla.chunks_drop_failed', { error: errorText(error) });
+    }
+  }
+  // 8. Carrier photos whose check never answered: sent once more, then taken off (never shown unchecked).
+  if (!outOfTime()) {
+    try {
+      Object.assign(report, await expireStalePhotoChecks(deps, now, outOfTime));
+    } catch (error) {
+      deps.log.error('sla.photo_checks_failed', { error: errorText(error) });
     }
   }
   return report;

@@ -9,6 +9,16 @@ export const PHOTO_TYPES = ['jpg', 'png', 'webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 export const PHOTO_MIME: Record<PhotoType, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+/**
+ * How long a photo waits for the image check's verdict (`wxa_media_check`) before the timer treats it as unchecked.
+ * WeChat documents verdicts within about 30 minutes; a day leaves room for a slow day, never for a photo shown
+ * unchecked. The first timeout sends the photo to the check once more; the second takes it off.
+ */
+export const PHOTO_CHECK_TIMEOUT_MS = 24 * 3600_000;
+export const PHOTO_CHECK_ATTEMPTS = 2;
+/** What the office reads on a photo whose check never answered, twice. */
+export const PHOTO_CHECK_TIMED_OUT_REASON = '审核超时，请重新上传';
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
 
 /** The image type the bytes really are, or null. */

@@ -80,7 +80,8 @@ describe('deployable cloud function bundles', () => {
       'lead-intake': ['security.msgSecCheck', 'subscribeMessage.send'],
       workspace: ['security.msgSecCheck', 'subscribeMessage.send'],
       sharing: ['security.msgSecCheck', 'wxacode.getUnlimited'],
-      'sla-timer': ['subscribeMessage.send'],
+      // The ladder's reminders; a carrier photo whose verdict never came is sent to the image check once more.
+      'sla-timer': ['security.mediaCheckAsync', 'subscribeMessage.send'],
       // 每月一通报 tells the leaders.
       reports: ['subscribeMessage.send'],
     });

@@ -1,6 +1,6 @@
 import type { Carrier, PhotoReview } from '../../../domain/carrier/carrier.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { TransactionStore } from '../store/store-port';
+import type { DocumentStore, TransactionStore } from '../store/store-port';
 import { chunkId, type ImportChunk } from './import-chunk.repository';
 
 const CHUNKS = COLLECTIONS.importChunks.name;
@@ -11,7 +11,12 @@ export interface PhotoCheck {
   carrierId: string;
   ref: string;
   fileId: string;
+  /** When the photo was sent to the check (this attempt). */
   createdAt: string;
+  /** Who uploaded it: WeChat checks for a user, so a re-request needs them (absent on checks stored before). */
+  openid?: string | null;
+  /** 1 for the upload's check, 2 for the timer's one re-request (absent: 1). */
+  attempt?: number;
   [k: string]: unknown;
 }
 
@@ -29,6 +34,10 @@ export const dropPhotoChunks = async (tx: TransactionStore, uploadId: string, to
 export const recordPhotoCheck = (tx: TransactionStore, check: PhotoCheck) => tx.insert(CHECKS, check);
 export const getPhotoCheck = (store: TransactionStore, traceId: string) => store.get<PhotoCheck>(CHECKS, traceId);
 export const dropPhotoCheck = (tx: TransactionStore, traceId: string) => tx.remove(CHECKS, traceId);
+
+/** Checks sent before `cutoff` and still without a verdict, oldest first (`by_created`), at most `limit`. */
+export const findPhotoChecksSentBefore = (store: DocumentStore, cutoff: string, limit: number) =>
+  store.find<PhotoCheck>(CHECKS, { where: { createdAt: { lt: cutoff } }, orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }], limit });
 
 /** The carrier's photos and reviews, written together so a photo is never both visible and in review. */
 export const setCarrierPhotos = (tx: TransactionStore, carrier: Pick<Carrier, '_id'>, listed: boolean, photos: string[], photoReviews: PhotoReview[], updatedAt: string) =>

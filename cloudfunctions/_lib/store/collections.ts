@@ -109,8 +109,11 @@ export const COLLECTIONS = {
   /** Chunks of an uploaded import file, `_id` = `<uploadId>:<index>`, read by id. */
   // The timer drops chunks of uploads nobody finished (abandoned photos, imports read long ago) by age.
   importChunks: { name: 'import_chunks', indexes: [{ name: 'by_created', fields: ['createdAt', '_id'] }] },
-  /** Carrier photos sent to the image check, `_id` = the check's trace id, read by id when its verdict arrives. */
-  photoChecks: { name: 'photo_checks', indexes: [] },
+  /**
+   * Carrier photos sent to the image check, `_id` = the check's trace id, read by id when its verdict arrives;
+   * the timer finds the checks whose verdict never came by age.
+   */
+  photoChecks: { name: 'photo_checks', indexes: [{ name: 'by_created', fields: ['createdAt', '_id'] }] },
   /** Data migrations' progress, read by id (`rollups`: the roll-up schema version and the districts done). */
   migrations: { name: 'migrations', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
