@@ -4,9 +4,10 @@ import { isOpen } from '../../domain/lead/lead-status.rules';
 import { handParticipationOver } from '../../domain/lead/lead-participant.rules';
 import type { TransactionStore } from '../_lib/store/store-port';
 import { canManageUnitStaff } from '../../domain/org/admin-access.rules';
-import { handoverItemKey, pendingItems, type Handover, type HandoverItem, type HandoverItemKind } from '../../domain/org/handover.schema';
+import { handoverItemKey, pendingItems, type Handover, type HandoverItem, type HandoverItemKind, type HandoverParticipation } from '../../domain/org/handover.schema';
 import type { Staff } from '../../domain/org/staff.schema';
 import type { LeadEvent } from '../../domain/lead/lead-event.schema';
+import type { Lead } from '../../domain/lead/lead.schema';
 import { defineAction, type ActionContext } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
@@ -34,29 +35,49 @@ interface Held {
   kind: HandoverItemKind;
   id: string;
   label: string;
+  movesWith?: HandoverParticipation[];
 }
 
+const leadLabel = (l: Pick<Lead, 'contact' | 'need'>) => `${l.contact.company} · ${l.need.industry}`;
+
+/** The person's open-lead participations for `carrierId` (what `moveItem` moves with that carrier). */
+const participatesFor = (l: Lead, staffId: string, carrierId: string) => isOpen(l.status) && (l.participants ?? []).some((p) => p.staffId === staffId && p.carrierId === carrierId);
+
 const heldBy = async (deps: Deps, person: Staff): Promise<Held[]> => {
-  const [leads, carriers, card] = await Promise.all([listLeadsHandledBy(deps.store, person._id), listCarriersManagedBy(deps.store, person._id), findCardByStaff(deps.store, person._id)]);
+  const [leads, carriers, card, participating] = await Promise.all([
+    listLeadsHandledBy(deps.store, person._id),
+    listCarriersManagedBy(deps.store, person._id),
+    findCardByStaff(deps.store, person._id),
+    listLeadsWithParticipant(deps.store, person._id),
+  ]);
   return [
-    ...leads.filter((l) => l.districtId === person.districtId && isOpen(l.status)).map((l) => ({ kind: 'lead' as const, id: l._id, label: `${l.contact.company} · ${l.need.industry}` })),
-    ...carriers.filter((c) => c.districtId === person.districtId).map((c) => ({ kind: 'carrier' as const, id: c._id, label: c.name })),
+    ...leads.filter((l) => l.districtId === person.districtId && isOpen(l.status)).map((l) => ({ kind: 'lead' as const, id: l._id, label: leadLabel(l) })),
+    ...carriers
+      .filter((c) => c.districtId === person.districtId)
+      .map((c) => ({ kind: 'carrier' as const, id: c._id, label: c.name, movesWith: participating.filter((l) => participatesFor(l, person._id, c._id)).map((l) => ({ leadId: l._id, label: leadLabel(l) })) })),
     ...(card ? [{ kind: 'card' as const, id: card._id, label: '个人名片（已分享的名片改由接手人联系）' }] : []),
   ];
 };
 
+/** One row per item, each carrier followed by the participations that move with it (the carrier's status is theirs). */
+const rowsOf = <T extends { kind: HandoverItemKind; id: string; label: string; movesWith?: HandoverParticipation[] }, R>(items: readonly T[], extra: (item: T) => R) =>
+  items.flatMap((i) => [
+    { kind: i.kind as HandoverItemKind | 'participation', id: i.id, label: i.label, ...extra(i) },
+    ...(i.movesWith ?? []).map((p) => ({ kind: 'participation' as const, id: p.leadId, label: p.label, carrierId: i.id, ...extra(i) })),
+  ]);
+
 export const adminHandoverPreviewAction = defineAction(adminHandoverPreviewContract, async (deps, ctx, input) => {
   const office = await openOffice(deps, ctx);
   const person = await loadManageableStaff(deps, office, input.staffId);
-  return { items: await heldBy(deps, person) };
+  return { items: rowsOf(await heldBy(deps, person), () => ({})) };
 });
 
 const report = (h: Handover) => {
-  const items = Object.entries(h.items)
+  const held = Object.entries(h.items)
     .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))
-    .map(([, i]) => i)
-    .map((i) => ({ kind: i.kind, id: i.id, label: i.label, status: i.status, toStaffId: i.toStaffId }));
-  return { handoverId: h._id, status: h.status, items, pending: items.filter((i) => i.status === 'pending').length };
+    .map(([, i]) => i);
+  const items = rowsOf(held, (i) => ({ status: i.status, toStaffId: i.toStaffId }));
+  return { handoverId: h._id, status: h.status, items, pending: held.filter((i) => i.status === 'pending').length };
 };
 
 /**
@@ -87,9 +108,7 @@ const moveParticipations = async (tx: TransactionStore, deps: Deps, ctx: ActionC
 
 /** Open leads the leaving person takes part in for this carrier (read before the item's transactions: a query cannot run in one). */
 const participationsOf = async (deps: Deps, fromStaffId: string, carrierId: string): Promise<string[]> =>
-  (await listLeadsWithParticipant(deps.store, fromStaffId))
-    .filter((l) => isOpen(l.status) && (l.participants ?? []).some((p) => p.staffId === fromStaffId && p.carrierId === carrierId))
-    .map((l) => l._id);
+  (await listLeadsWithParticipant(deps.store, fromStaffId)).filter((l) => participatesFor(l, fromStaffId, carrierId)).map((l) => l._id);
 
 /** Moves one item and records it, atomically; an item no longer held by the leaving person is skipped. */
 const moveItem = async (deps: Deps, ctx: ActionContext, office: Office, h: Handover, key: string, item: HandoverItem, to: Staff): Promise<void> => {

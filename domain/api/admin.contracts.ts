@@ -396,17 +396,25 @@ export const adminAuditListContract = defineContract({
 });
 
 
-const handoverItemView = v.object({ kind: v.picklist(['lead', 'carrier', 'card']), id: v.string(), label: v.string(), status: v.picklist(['pending', 'moved', 'skipped']), toStaffId: v.string() });
+/**
+ * `participation`: the leaving person's part in an open lead as a carrier's manager, which moves with that carrier
+ * (`id` is the lead, `carrierId` the carrier, listed right after it; its status is the carrier's).
+ */
+const HANDOVER_VIEW_KINDS = ['lead', 'carrier', 'card', 'participation'] as const;
+const handoverItemView = v.object({ kind: v.picklist(HANDOVER_VIEW_KINDS), id: v.string(), label: v.string(), status: v.picklist(['pending', 'moved', 'skipped']), toStaffId: v.string(), carrierId: v.optional(v.string()) });
 const handoverReport = v.object({ handoverId: v.string(), status: v.picklist(['running', 'done']), items: v.array(handoverItemView), pending: v.number() });
 
-/** What a person holds before they leave: open leads (with their SLA clocks and follow-ups), carriers, their card. */
+/**
+ * What a person holds before they leave: open leads (with their SLA clocks and follow-ups), carriers (each followed
+ * by the open-lead participations that move with it), their card.
+ */
 export const adminHandoverPreviewContract = defineContract({
   name: 'admin.handover.preview',
   fn: 'admin',
   access: 'staff',
   writes: false,
   request: v.strictObject({ staffId: id() }),
-  response: v.object({ items: v.array(v.object({ kind: v.picklist(['lead', 'carrier', 'card']), id: v.string(), label: v.string() })) }),
+  response: v.object({ items: v.array(v.object({ kind: v.picklist(HANDOVER_VIEW_KINDS), id: v.string(), label: v.string(), carrierId: v.optional(v.string()) })) }),
 });
 
 /** Starts a handover (one successor, or one per kind) and moves as many items as fit in this call. */

@@ -14,6 +14,16 @@ export interface HandoverItem {
   status: 'pending' | 'moved' | 'skipped';
   toStaffId: string;
   at: string | null;
+  /**
+   * A carrier's open-lead participations that move with it (the leaving person takes part in those leads as this
+   * carrier's manager), as listed when the handover started: shown and reported one by one under the carrier.
+   */
+  movesWith?: HandoverParticipation[];
+}
+
+export interface HandoverParticipation {
+  leadId: string;
+  label: string;
 }
 
 export interface Handover {

@@ -158,6 +158,40 @@ describe('handover of a carrier manager: lead participations move with the carri
     expect((await b.ok<{ view: string }>('lead.detail', { leadId: open[0] }, OPENID.park)).view).toBe('participant');
   });
 
+  it('the preview and the report list each open-lead participation under the carrier it moves with', async () => {
+    const open = [await leadWithManager(), await leadWithManager(OPENID.investorB)];
+    const closed = await leadWithManager(OPENID.investorB);
+    await b.ok('lead.transition', { leadId: closed, to: 'invalid', reason: '重复咨询', rev: 0 }, OPENID.head);
+    const labelOf = async (id: string) => {
+      const l = await lead(id);
+      return `${l.contact.company} · ${l.need.industry}`;
+    };
+    type Row = { kind: string; id: string; label: string; carrierId?: string; status?: string; toStaffId?: string };
+    const { items } = await b.ok<{ items: Row[] }>('admin.handover.preview', { staffId: MANAGER }, OPENID.admin);
+    const at = items.findIndex((i) => i.kind === 'carrier' && i.id === MANAGED);
+    expect(at).toBeGreaterThanOrEqual(0);
+    // Right after their carrier, one row per open lead; the closed lead does not move and is not listed.
+    const rows = items.slice(at + 1, at + 1 + open.length);
+    expect(rows.map((r) => r.kind)).toEqual(['participation', 'participation']);
+    expect(rows.map((r) => r.id).sort()).toEqual([...open].sort());
+    for (const r of rows) expect(r).toEqual({ kind: 'participation', id: r.id, label: await labelOf(r.id), carrierId: MANAGED });
+    expect(items.filter((i) => i.kind === 'participation')).toHaveLength(open.length);
+    expect(items.some((i) => i.id === closed)).toBe(false);
+
+    // Interrupted at the carrier's item: its participations are reported pending with it, then moved with it.
+    const restore = failTransaction(2);
+    const first = await b.ok<Report & { items: Row[] }>('admin.handover.start', { staffId: MANAGER, successorStaffId: SUCCESSOR }, OPENID.admin);
+    restore();
+    const participations = (r: { items: Row[] }) => r.items.filter((i) => i.kind === 'participation');
+    expect(participations(first).map((r) => [r.id, r.carrierId, r.status, r.toStaffId]).sort()).toEqual(open.map((id) => [id, MANAGED, 'pending', SUCCESSOR]).sort());
+    // `pending` counts the items the handover goes through (a participation is part of its carrier's).
+    expect(first.pending).toBe(first.items.filter((i) => i.kind !== 'participation' && i.status === 'pending').length);
+    const done = await b.ok<Report & { items: Row[] }>('admin.handover.resume', { handoverId: first.handoverId }, OPENID.admin);
+    expect(participations(done).map((r) => [r.id, r.status]).sort()).toEqual(open.map((id) => [id, 'moved']).sort());
+    expect(done.items.map((i) => i.kind)).toEqual(items.map((i) => i.kind));
+    for (const id of open) expect((await lead(id)).participantStaffIds).toEqual([SUCCESSOR]);
+  });
+
   it('a successor already on the lead keeps their own place; the leaving manager’s goes', async () => {
     const building = await b.ok<{ edit: Record<string, unknown> }>('admin.carrier.get', { carrierId: 'building-001' }, OPENID.admin);
     await b.ok('admin.carrier.save', { carrierId: 'building-001', carrier: { ...building.edit, managerStaffId: SUCCESSOR } }, OPENID.admin);

@@ -4,10 +4,13 @@ import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
 
 export interface HandoverPanelItem {
-  kind: 'lead' | 'carrier' | 'card';
+  /** `participation`: the person's part in an open lead as a carrier's manager; it moves with that carrier. */
+  kind: 'lead' | 'carrier' | 'card' | 'participation';
   id: string;
   label: string;
   status?: 'pending' | 'moved' | 'skipped';
+  /** For a participation: the carrier it moves with (listed before it). */
+  carrierId?: string;
 }
 
 export interface HandoverPanelProps {
@@ -21,19 +24,24 @@ export interface HandoverPanelProps {
   onResume: () => void;
 }
 
-const KIND: Record<HandoverPanelItem['kind'], string> = { lead: '线索', carrier: '载体', card: '名片' };
+const KIND: Record<HandoverPanelItem['kind'], string> = { lead: '线索', carrier: '载体', card: '名片', participation: '参与的线索' };
 const STATUS: Record<string, string> = { pending: '待转交', moved: '已转交', skipped: '无需转交' };
 
 /** 交接: what a leaving person holds, who takes it over, and how far the move has got (item by item). */
 export function HandoverPanel({ personName, items, successors, running, pending, onStart, onResume }: HandoverPanelProps) {
   const [to, setTo] = useState('');
   const started = items.some((i) => i.status);
+  const carrierName = (id: string | undefined) => items.find((c) => c.kind === 'carrier' && c.id === id)?.label ?? '载体';
+  // Participations move inside their carrier's item: counted apart, so the number is what the report goes through.
+  const participations = items.filter((i) => i.kind === 'participation').length;
   return (
     <View className="admin-card" data-testid="handover-panel">
-      <Text>{personName} 手上的工作（{items.length} 项）：</Text>
+      <Text>
+        {personName} 手上的工作（{items.length - participations} 项{participations ? `，另有 ${participations} 条参与的线索随载体转交` : ''}）：
+      </Text>
       {items.map((i) => (
-        <Text key={`${i.kind}:${i.id}`} className="admin-note" data-testid="handover-item">
-          {KIND[i.kind]} · {i.label}
+        <Text key={`${i.kind}:${i.carrierId ?? ''}:${i.id}`} className="admin-note" data-testid="handover-item">
+          {i.kind === 'participation' ? `└ ${KIND[i.kind]} · ${i.label}（随载体「${carrierName(i.carrierId)}」转交）` : `${KIND[i.kind]} · ${i.label}`}
           {i.status ? ` · ${STATUS[i.status]}` : ''}
         </Text>
       ))}

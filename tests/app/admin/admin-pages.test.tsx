@@ -273,4 +273,56 @@ describe('carriers and staff', () => {
     expect(api.inputs('admin.handover.resume')).toEqual([{ handoverId: 'ho_staff-head' }]);
     expect(screen.getByTestId('handover-done')).toBeTruthy();
   });
+
+  it('lists the carrier participations that move with a carrier item by item, in the preview and in the report', async () => {
+    const ORG = {
+      districtId: 'd', canEditDistrict: true, manageableUnitIds: ['unit-invest'], grantableRoles: ['staff'],
+      units: [{ id: 'unit-invest', name: '投资促进局', kind: 'investment_bureau', isEconomic: true, leaderStaffId: null, parentUnitId: null }],
+      teams: [], rota: [],
+      staff: [
+        { id: 'staff-head', name: '林致远', title: '区长', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '1', invitePending: false, inviteExpiresAt: null, inviteExpired: false },
+        { id: 'staff-zhou', name: '周若岚', title: '专员', unitId: 'unit-invest', roles: ['commissioner'], status: 'active', phone: '2', invitePending: false, inviteExpiresAt: null, inviteExpired: false },
+      ],
+    };
+    const held = [
+      { kind: 'carrier', id: 'building-001', label: '江湾数字经济大厦' },
+      { kind: 'participation', id: 'ld_7', label: '青禾生物 · 生物医药', carrierId: 'building-001' },
+      { kind: 'participation', id: 'ld_8', label: '远峰科技 · 数字经济', carrierId: 'building-001' },
+      { kind: 'card', id: 'card-staff-head', label: '个人名片' },
+    ];
+    use({
+      'admin.org.get': () => ORG,
+      'admin.handover.preview': () => ({ items: held }),
+      'admin.handover.start': () => ({
+        handoverId: 'ho_staff-head',
+        status: 'done',
+        pending: 0,
+        items: held.map((i) => ({ ...i, status: 'moved', toStaffId: 'staff-zhou' })),
+      }),
+    });
+    render(<StaffPage />);
+    await screen.findByTestId('staff-list');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('handover-staff-head'));
+    });
+    const panel = await screen.findByTestId('handover-panel');
+    expect(panel.textContent).toContain('林致远 手上的工作（2 项，另有 2 条参与的线索随载体转交）');
+    expect(within(panel).getAllByTestId('handover-item').map((e) => e.textContent)).toEqual([
+      '载体 · 江湾数字经济大厦',
+      '└ 参与的线索 · 青禾生物 · 生物医药（随载体「江湾数字经济大厦」转交）',
+      '└ 参与的线索 · 远峰科技 · 数字经济（随载体「江湾数字经济大厦」转交）',
+      '名片 · 个人名片',
+    ]);
+    fireEvent.click(within(screen.getByTestId('handover-successor')).getByText('周若岚'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('handover-start'));
+    });
+    expect(screen.getAllByTestId('handover-item').map((e) => e.textContent)).toEqual([
+      '载体 · 江湾数字经济大厦 · 已转交',
+      '└ 参与的线索 · 青禾生物 · 生物医药（随载体「江湾数字经济大厦」转交） · 已转交',
+      '└ 参与的线索 · 远峰科技 · 数字经济（随载体「江湾数字经济大厦」转交） · 已转交',
+      '名片 · 个人名片 · 已转交',
+    ]);
+    expect(screen.getByTestId('handover-done')).toBeTruthy();
+  });
 });
