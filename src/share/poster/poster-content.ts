@@ -17,7 +17,8 @@ export const posterContentFromCard = (card: CardView, codeKind: PosterContent['c
     slogan: card.district.slogan,
     isDemo: card.district.isDemo,
     person: { name: person.name, title: person.title, unitName: person.unitName },
-    greeting: card.greeting,
+    // The departed owner's greeting is their own first-person words («有问题随时找我»): not printed under the successor.
+    greeting: person === card.owner ? card.greeting : '',
     industries: card.featuredIndustries.length ? card.featuredIndustries : card.district.keyIndustries,
     figures: card.district.headlineFigures.slice(0, 2),
     responseNote: card.district.firstResponseHours > 0 ? formatResponsePromise(card.district.firstResponseHours, lang) : null,

@@ -212,6 +212,9 @@ describe('poster page', () => {
     expect(drawnText().some((t) => t.includes('临江产业园管委会'))).toBe(true);
     expect(drawnText().join('|')).not.toContain('王书恒');
     expect(drawnText().join('|')).not.toContain('科技局 副局长');
+    // Their greeting was their own words: left out, the rest of the card stays.
+    expect(drawnText().join('')).not.toContain('欢迎来到临江新区');
+    expect(drawnText()).toEqual(expect.arrayContaining(['临江新区', '1286亿元']));
     expect(surface.loaded).toEqual(expect.arrayContaining([SUCCESSOR_PHOTO, QR]));
     fireEvent.click(screen.getByTestId('download-poster'));
     expect(clicks[0].download).toBe('招商名片-郑嘉木.png');
@@ -224,6 +227,7 @@ describe('poster page', () => {
     await screen.findByTestId('poster-image');
     expect(drawnText()).toEqual(expect.arrayContaining(['王建国', '投资促进局局长']));
     expect(drawnText().join('|')).not.toContain('李晓雯');
+    expect(drawnText().join('')).toContain('欢迎来到临江新区');
   });
 
   it('on the web without an identity draws a plain QR of the card link instead of failing', async () => {
