@@ -12,7 +12,7 @@ const CARRIER = 'building-001';
 let uploads = 0;
 
 type Review = { ref: string; status: string; reason: string | null };
-type AuditRow = { action: string; actorName: string; staffId: string | null; before: unknown; after: unknown; target: { kind: string; id: string } };
+type AuditRow = { _id: string; action: string; actorName: string; staffId: string | null; before: unknown; after: unknown; target: { kind: string; id: string } };
 
 describe('a carrier photo whose verdict never arrives (issue 13, office gap 1)', () => {
   let b: TestBackend;
