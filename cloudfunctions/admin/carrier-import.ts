@@ -1,6 +1,6 @@
 import { adminCarrierImportContract } from '../../domain/api/admin.contracts';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
-import { IMPORT_COLUMNS, ROW_REASONS, validateImportRow } from '../../domain/carrier/carrier-import.rules';
+import { IMPORT_COLUMNS, isTemplateExampleRow, ROW_REASONS, templateExampleNote, validateImportRow } from '../../domain/carrier/carrier-import.rules';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { recordAudit } from '../_lib/repositories/audit.repository';
@@ -62,15 +62,18 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
   const opened = await openImport(input.fileName, await readUploadedFile(deps, office.staff._id, input.uploadId), IMPORT_COLUMNS);
   if (!opened.ok) return fileErrorReport(input.mode, opened.fileError);
 
+  // The template's example row left in the file is skipped with a note: neither a carrier nor an error.
+  const notes = opened.rows.filter((r) => isTemplateExampleRow(r.cells, opened.index)).map((r) => templateExampleNote(r.row));
+  const skipped = new Set(notes.map((n) => n.row));
   const { good, problems } = checkRows(
-    opened.rows,
+    opened.rows.filter((r) => !skipped.has(r.row)),
     ({ cells }) => {
       const outcome = validateImportRow(cells, opened.index);
       return outcome.ok ? { ok: true, key: outcome.externalKey, value: outcome.carrier } : outcome;
     },
     { column: '外部编号', code: 'ROW.DUPLICATE_KEY', message: ROW_REASONS['ROW.DUPLICATE_KEY'] },
   );
-  const annotatedFile = await annotate(opened.sheet, input.fileName, problems);
+  const annotatedFile = await annotate(opened.sheet, input.fileName, problems, notes);
 
   const now = ctx.now.toISOString();
   const districtId = office.home._id;
@@ -100,7 +103,7 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
     updated: planned.filter((p) => p.kind === 'update').length,
     unchanged: planned.filter((p) => p.kind === 'unchanged').length,
   };
-  const report = rowsReport(input.mode, opened.rows.length, good.length, problems, counts, annotatedFile);
+  const report = { ...rowsReport(input.mode, opened.rows.length, good.length, problems, counts, annotatedFile), notes };
   // A dry run stops here: same reading, same checks, nothing written. Apply writes only a clean file.
   if (input.mode === 'dry_run' || problems.length > 0) return report;
 
