@@ -48,6 +48,8 @@ export const ROW_REASONS = {
   'ROW.BAD_KEY': '外部编号只能包含字母、数字、- 和 _（1–40 位）',
   'ROW.ENGLISH_LIST_LONGER': '英文项数多于对应的中文项数（英文按中文的顺序逐项填写）',
   'ROW.INVALID': '内容不符合要求',
+  /** The content check (the editor's, msgSecCheck in WeChat) refused the row's text. */
+  'ROW.CONTENT_REJECTED': '内容包含不适宜发布的信息，请修改后再导入',
 } as const;
 export type RowReason = keyof typeof ROW_REASONS;
 

@@ -207,6 +207,71 @@ describe('district office: carrier import', () => {
     expect(Buffer.from(r.annotatedFile!.base64, 'base64').toString('utf8')).toContain('错误原因');
   });
 
+  describe('the content check the editor runs, on imported rows', () => {
+    /** The local word list, counting its calls and what each read. */
+    const countingCheck = () => {
+      const original = b.deps.contentCheck;
+      const calls: Array<{ text: string; openid: string | null }> = [];
+      b.deps.contentCheck = {
+        check: (text, openid) => {
+          calls.push({ text, openid });
+          return original.check(text, openid);
+        },
+      };
+      return calls;
+    };
+
+    it('refused rows get ROW.CONTENT_REJECTED in the report and the annotated file; apply writes nothing; fixed, it imports', async () => {
+      const calls = countingCheck();
+      const rows = Array.from({ length: 50 }, (_, i) => row(i + 1));
+      rows[6][2] = '博彩娱乐城'; // 名称
+      rows[40][14] = '货梯、代开发票'; // 配套设施
+      const before = await carriers();
+      const dry = await importFile(b, await xlsx(rows), '载体.xlsx', 'dry_run');
+      expect(dry).toMatchObject({ fileError: null, totalRows: 50, okRows: 48, errorCount: 2, created: 48 });
+      const reason = { code: 'ROW.CONTENT_REJECTED', column: null, message: '内容包含不适宜发布的信息，请修改后再导入' };
+      expect(dry.errors).toEqual([{ row: 8, ...reason }, { row: 42, ...reason }]);
+      // Batched: the 50 rows' text went in a few calls (then halves of a refused batch), never one call per row,
+      // and each call read at most what msgSecCheck reads, on behalf of the importer.
+      expect(calls.length).toBeLessThan(20);
+      expect(Math.max(...calls.map((c) => c.text.length))).toBeLessThanOrEqual(2500);
+      expect(new Set(calls.map((c) => c.openid))).toEqual(new Set([OPENID.admin]));
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.load(Buffer.from(dry.annotatedFile!.base64, 'base64') as unknown as ArrayBuffer);
+      const ws = back.worksheets[0];
+      expect(String(ws.getRow(8).getCell(HEADER.length + 1).value)).toContain('ROW.CONTENT_REJECTED');
+      expect(String(ws.getRow(42).getCell(HEADER.length + 1).value)).toContain('ROW.CONTENT_REJECTED');
+      expect(ws.getRow(9).getCell(HEADER.length + 1).value).toBeNull();
+
+      expect(await importFile(b, await xlsx(rows), '载体.xlsx', 'apply')).toMatchObject({ errorCount: 2, created: 0 });
+      expect(await carriers()).toBe(before);
+      expect(await b.store.count(COLLECTIONS.carriers.name, { name: '博彩娱乐城' })).toBe(0);
+
+      rows[6][2] = '导入厂房 7 号';
+      rows[40][14] = '货梯';
+      expect(await importFile(b, await xlsx(rows), '载体.xlsx', 'apply')).toMatchObject({ errorCount: 0, created: 50 });
+      expect(await carriers()).toBe(before + 50);
+      // Importing the same file again: no text changed, so nothing is checked again.
+      calls.length = 0;
+      expect(await importFile(b, await xlsx(rows), '载体.xlsx', 'apply')).toMatchObject({ unchanged: 50 });
+      expect(calls).toEqual([]);
+    });
+
+    it('a changed text is checked (only that row), and the English columns are read as well', async () => {
+      const rows = Array.from({ length: 5 }, (_, i) => row(i + 1));
+      await importFile(b, await xlsx(rows), '载体.xlsx', 'apply');
+      const calls = countingCheck();
+      const withEnglish = [...HEADER, '名称（英文）'];
+      const next = rows.map((r) => [...r, '']);
+      next[1][2] = '导入厂房 2 号（新）';
+      next[3][withEnglish.length - 1] = 'Casino 色情 hall';
+      const dry = await importFile(b, await xlsx(next, withEnglish), '载体.xlsx', 'dry_run');
+      expect(dry.errors.map((e) => [e.row, e.code])).toEqual([[5, 'ROW.CONTENT_REJECTED']]);
+      expect(dry).toMatchObject({ updated: 1, unchanged: 3 });
+      expect(calls.map((c) => c.text).join('\n')).not.toContain('导入厂房 1 号');
+    });
+  });
+
   describe('the template’s example row left in the file', () => {
     const [templateHeader, example] = parseCsv(importTemplateCsv());
     const NOTE = { code: 'ROW.TEMPLATE_EXAMPLE', message: '模板自带的示例行，已跳过，未导入' };
