@@ -1,4 +1,7 @@
+import type { AdminAuditEntry } from '../../domain/audit/audit.schema';
+import type { Lead } from '../../domain/lead/lead.schema';
 import type { Staff } from '../../domain/org/staff.schema';
+import { hasWithdrawnConsent, isAnonymised } from '../../domain/privacy/anonymisation.rules';
 import type { Deps, OutgoingMessage } from './deps';
 import { newId } from './ids';
 import { COLLECTIONS } from './store/collections';
@@ -8,7 +11,8 @@ export interface OutboxEntry {
   _id: string;
   message: OutgoingMessage;
   leadId: string | null;
-  status: 'pending' | 'sent' | 'failed' | 'no_recipient';
+  /** dropped: never to be sent (the investor withdrew consent or had their data erased before a retry). */
+  status: 'pending' | 'sent' | 'failed' | 'no_recipient' | 'dropped';
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -22,6 +26,34 @@ export const MAX_ATTEMPTS = 5;
 /** Failed notifications still worth another try, oldest first. */
 export const findRetryableNotifications = (store: DocumentStore, limit: number) =>
   store.find<OutboxEntry>(OUTBOX, { where: { status: 'failed', attempts: { lt: MAX_ATTEMPTS } }, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit });
+
+/** Kinds that go to the investor who sent the lead (and so stop when they withdraw consent or are erased). */
+const INVESTOR_KINDS: ReadonlySet<OutgoingMessage['kind']> = new Set(['lead_reply']);
+
+/**
+ * Why a recorded notification must not be (re)sent any more: it is addressed to the investor of a lead whose
+ * consent was withdrawn or whose personal data were erased, else null. `lead` is the lead as read now (leads are
+ * never removed: erasure anonymises them in place).
+ */
+export const investorContactStopped = (entry: OutboxEntry, lead: Pick<Lead, 'privacy'>): 'consent_withdrawn' | 'erased' | null => {
+  if (!INVESTOR_KINDS.has(entry.message.kind)) return null;
+  if (isAnonymised(lead)) return 'erased';
+  return hasWithdrawnConsent(lead) ? 'consent_withdrawn' : null;
+};
+
+/**
+ * Drops a failed notification for good, with its audit line, atomically: status `dropped`, the recipient and the
+ * message text erased (they are the investor's personal data). False when it is no longer a failed entry (a
+ * concurrent retry sent it, or it was dropped already): nothing written.
+ */
+export const dropNotification = (store: DocumentStore, entryId: string, reason: 'consent_withdrawn' | 'erased', at: string, audit: AdminAuditEntry): Promise<boolean> =>
+  store.transaction(async (tx) => {
+    const current = await tx.get<OutboxEntry>(OUTBOX, entryId);
+    if (!current || current.status !== 'failed') return false;
+    await tx.update(OUTBOX, entryId, { set: { status: 'dropped', lastError: reason, updatedAt: at, 'message.toOpenid': '', 'message.fields': {} } });
+    await tx.insert(COLLECTIONS.audit.name, audit);
+    return true;
+  });
 
 /** The latest messages recorded for one recipient (the local cloud's persona UI shows them as a phone would). */
 export const listOutboxFor = (store: DocumentStore, toOpenid: string, limit: number) =>

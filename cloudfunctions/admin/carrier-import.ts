@@ -1,13 +1,14 @@
 import { adminCarrierImportContract } from '../../domain/api/admin.contracts';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
-import { IMPORT_COLUMNS, ROW_REASONS, validateImportRow } from '../../domain/carrier/carrier-import.rules';
+import { IMPORT_COLUMNS, isTemplateExampleRow, ROW_REASONS, templateExampleNote, validateImportRow } from '../../domain/carrier/carrier-import.rules';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { getAnyCarriersByIds, putCarrier } from '../_lib/repositories/carrier-admin.repository';
 import { isStoreError } from '../_lib/store/store-port';
 import { hashedId } from '../_lib/visitor-hash';
-import { fromEdit } from './carrier-save';
+import { carrierCheckedText, fromEdit } from './carrier-save';
+import { riskyRows } from './import-content-check';
 import { actorOf, auditEntry, openOfficeForWrite } from './office-context';
 import { annotate, checkRows, elapsedSince, fileErrorReport, importerScope, openImport, readUploadedFile, resumeRow, rowsReport, writeWithinBudget } from './spreadsheet-import';
 
@@ -62,21 +63,22 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
   const opened = await openImport(input.fileName, await readUploadedFile(deps, office.staff._id, input.uploadId), IMPORT_COLUMNS);
   if (!opened.ok) return fileErrorReport(input.mode, opened.fileError);
 
+  // The template's example row left in the file is skipped with a note: neither a carrier nor an error.
+  const notes = opened.rows.filter((r) => isTemplateExampleRow(r.cells, opened.index)).map((r) => templateExampleNote(r.row));
+  const skipped = new Set(notes.map((n) => n.row));
   const { good, problems } = checkRows(
-    opened.rows,
+    opened.rows.filter((r) => !skipped.has(r.row)),
     ({ cells }) => {
       const outcome = validateImportRow(cells, opened.index);
       return outcome.ok ? { ok: true, key: outcome.externalKey, value: outcome.carrier } : outcome;
     },
     { column: '外部编号', code: 'ROW.DUPLICATE_KEY', message: ROW_REASONS['ROW.DUPLICATE_KEY'] },
   );
-  const annotatedFile = await annotate(opened.sheet, input.fileName, problems);
-
   const now = ctx.now.toISOString();
   const districtId = office.home._id;
   const unitId = scope.kind === 'unit' ? scope.unitId : null;
   const stored = await getAnyCarriersByIds(deps.store, good.map((g) => importedCarrierId(districtId, g.key)));
-  const planned: PlannedCarrier[] = good.map(({ row, key, value }) => {
+  const checked: PlannedCarrier[] = good.map(({ row, key, value }) => {
     const id = importedCarrierId(districtId, key);
     const existing = stored.get(id);
     const was = existing?.carrier;
@@ -95,12 +97,24 @@ export const adminCarrierImportAction = defineAction(adminCarrierImportContract,
     const kind = !existing ? 'create' : sameListing(existing.carrier, next) ? 'unchanged' : 'update';
     return { row, kind, carrier: next, listed: existing?.listed ?? true };
   });
+  // The editor's content check on every row whose text is new or changed (an unchanged text passed when it was
+  // stored), in batches of joined rows (import-content-check.ts): a refused row is a row problem, so apply of
+  // the file writes nothing and the annotated file says which rows and why.
+  const toCheck = checked
+    .filter((p) => p.kind !== 'unchanged')
+    .map((p) => ({ row: p.row, text: carrierCheckedText(p.carrier), was: stored.get(p.carrier._id)?.carrier }))
+    .filter((r) => !r.was || carrierCheckedText(r.was) !== r.text);
+  const { risky } = await riskyRows(deps.contentCheck, ctx.openid, toCheck);
+  for (const row of risky) problems.push({ row, column: null, code: 'ROW.CONTENT_REJECTED', message: ROW_REASONS['ROW.CONTENT_REJECTED'] });
+  problems.sort((a, b) => a.row - b.row);
+  const planned = checked.filter((p) => !risky.has(p.row));
+  const annotatedFile = await annotate(opened.sheet, input.fileName, problems, notes);
   const counts = {
     created: planned.filter((p) => p.kind === 'create').length,
     updated: planned.filter((p) => p.kind === 'update').length,
     unchanged: planned.filter((p) => p.kind === 'unchanged').length,
   };
-  const report = rowsReport(input.mode, opened.rows.length, good.length, problems, counts, annotatedFile);
+  const report = { ...rowsReport(input.mode, opened.rows.length, planned.length, problems, counts, annotatedFile), notes };
   // A dry run stops here: same reading, same checks, nothing written. Apply writes only a clean file.
   if (input.mode === 'dry_run' || problems.length > 0) return report;
 

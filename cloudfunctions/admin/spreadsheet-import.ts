@@ -107,11 +107,19 @@ export const checkRows = <T, C extends string>(
   return { good, problems: problems.sort((a, b) => a.row - b.row) };
 };
 
-/** The user's own file with a 错误原因 column, when there are problems and it fits in the answer. */
-export const annotate = async (sheet: Sheet, fileName: string, problems: readonly RowProblem[]): Promise<{ fileName: string; base64: string } | null> => {
+/**
+ * The user's own file with a 错误原因 column, when there are problems and it fits in the answer. `rowNotes` (rows
+ * skipped without being errors) are written in the same column, but never make a file of their own.
+ */
+export const annotate = async (
+  sheet: Sheet,
+  fileName: string,
+  problems: readonly RowProblem[],
+  rowNotes: ReadonlyArray<Pick<RowProblem, 'row' | 'code' | 'message'>> = [],
+): Promise<{ fileName: string; base64: string } | null> => {
   if (!problems.length) return null;
   const notes = new Map<number, string>();
-  for (const p of problems) notes.set(p.row, notes.has(p.row) ? `${notes.get(p.row)}；${annotationOf(p)}` : annotationOf(p));
+  for (const p of [...problems, ...rowNotes.map((n) => ({ ...n, column: null }))]) notes.set(p.row, notes.has(p.row) ? `${notes.get(p.row)}；${annotationOf(p)}` : annotationOf(p));
   const out = await sheet.annotate(ANNOTATION_HEADER, notes);
   return out.length <= MAX_ANNOTATED_BYTES ? { fileName: annotatedFileName(fileName), base64: out.toString('base64') } : null;
 };

@@ -7,7 +7,8 @@ import type { Unit } from '../../domain/org/unit.schema';
 import { forEachBounded } from '../_lib/bounded-concurrency';
 import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
-import { deliver, findRetryableNotifications, notifyStaff } from '../_lib/notifications';
+import { deliver, dropNotification, findRetryableNotifications, investorContactStopped, notifyStaff } from '../_lib/notifications';
+import { getLeadsByIds } from '../_lib/repositories/privacy.repository';
 import { purgeExpiredRateCounters } from '../_lib/rate-limit';
 import { recordLeadChange, scheduleEscalation } from '../_lib/repositories/lead.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
@@ -43,6 +44,8 @@ export interface SlaTickReport extends PoolIdleReport, PhotoCheckTimeoutReport {
   reassigned: number;
   followUpsReminded: number;
   notificationsRetried: number;
+  /** Failed investor notifications dropped instead of retried: the investor withdrew consent or was erased since. */
+  notificationsDropped: number;
   countersPurged: number;
   /** Per-day view dedupe marks of past days dropped (the per-day unique sets must not outlive their day). */
   viewMarksDropped: number;
@@ -104,6 +107,7 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
     reassigned: 0,
     followUpsReminded: 0,
     notificationsRetried: 0,
+    notificationsDropped: 0,
     countersPurged: 0,
     viewMarksDropped: 0,
     retentionAnonymised: 0,
@@ -215,10 +219,31 @@ export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Prom
   // 4. Notifications that failed before, and 5. rate counters whose window has passed.
   if (!outOfTime()) {
     const failed = await findRetryableNotifications(deps.store, RETRIES_PER_TICK);
+    // The lead's privacy state as it is now, for the whole page in one read: a notification that failed before
+    // the investor withdrew consent (or was erased) is dropped, audited, never sent.
+    const leads = await getLeadsByIds(deps.store, failed.map((e) => e.leadId).filter((id): id is string => id !== null));
     await forEachBounded(
       failed,
       concurrency,
       async (entry) => {
+        const lead = entry.leadId ? leads.get(entry.leadId) : undefined;
+        const stopped = lead ? investorContactStopped(entry, lead) : null;
+        if (lead && stopped) {
+          const at = now.toISOString();
+          const audit = {
+            _id: newId('adm', now, deps.randomBytes),
+            districtId: lead.districtId,
+            action: 'notification.drop',
+            target: { kind: 'lead' as const, id: lead._id },
+            staffId: null,
+            actorName: '系统（通知重试）',
+            at,
+            before: { notificationId: entry._id, kind: entry.message.kind, status: entry.status, attempts: entry.attempts },
+            after: { status: 'dropped', reason: stopped },
+          };
+          if (await dropNotification(deps.store, entry._id, stopped, at, audit)) report.notificationsDropped += 1;
+          return;
+        }
         await deliver(deps, entry);
         report.notificationsRetried += 1;
       },

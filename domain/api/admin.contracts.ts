@@ -485,6 +485,8 @@ export const adminCarrierImportContract = defineContract({
     complete: v.boolean(),
     /** Where the next apply of an unfinished file starts writing (the spreadsheet's row number), else null. */
     resumeFromRow: v.nullable(v.number()),
+    /** Rows skipped without being errors (the template's example row left in), each with a stable code. */
+    notes: v.optional(v.array(v.object({ row: v.number(), code: v.string(), message: v.string() }))),
   }),
 });
 

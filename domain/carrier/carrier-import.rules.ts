@@ -48,6 +48,8 @@ export const ROW_REASONS = {
   'ROW.BAD_KEY': '外部编号只能包含字母、数字、- 和 _（1–40 位）',
   'ROW.ENGLISH_LIST_LONGER': '英文项数多于对应的中文项数（英文按中文的顺序逐项填写）',
   'ROW.INVALID': '内容不符合要求',
+  /** The content check (the editor's, msgSecCheck in WeChat) refused the row's text. */
+  'ROW.CONTENT_REJECTED': '内容包含不适宜发布的信息，请修改后再导入',
 } as const;
 export type RowReason = keyof typeof ROW_REASONS;
 
@@ -167,6 +169,29 @@ const TEMPLATE_EXAMPLE: Record<ImportColumnKey, string> = {
   suitedIndustriesEn: 'Advanced manufacturing',
   managerNameEn: 'Mr Qian',
 };
+
+/** Notes on rows that are skipped without being an error (stable codes, as the row reasons). */
+export const ROW_NOTES = {
+  'ROW.TEMPLATE_EXAMPLE': '模板自带的示例行，已跳过，未导入',
+} as const;
+export type RowNoteCode = keyof typeof ROW_NOTES;
+export interface RowNote {
+  row: number;
+  code: RowNoteCode;
+  message: string;
+}
+
+/**
+ * The template's example row left in the file: every column the file has holds exactly the example's value
+ * (cells as text, trimmed; a file without the optional English columns still matches). Its 外部编号 and 名称
+ * alone must match too, so an empty file column never makes a real row look like the example.
+ */
+export const isTemplateExampleRow = (cells: readonly string[], index: Partial<Record<ImportColumnKey, number>>): boolean =>
+  cellOf(cells, index, 'externalKey') === TEMPLATE_EXAMPLE.externalKey &&
+  cellOf(cells, index, 'name') === TEMPLATE_EXAMPLE.name &&
+  IMPORT_COLUMNS.every((c) => index[c.key] === undefined || cellOf(cells, index, c.key) === TEMPLATE_EXAMPLE[c.key]);
+
+export const templateExampleNote = (row: number): RowNote => ({ row, code: 'ROW.TEMPLATE_EXAMPLE', message: ROW_NOTES['ROW.TEMPLATE_EXAMPLE'] });
 
 /** The template as CSV: the header and one example row (Excel opens it; the page adds a BOM so it reads UTF-8). */
 export const importTemplateCsv = (): string =>

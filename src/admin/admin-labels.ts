@@ -24,6 +24,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   'privacy.answer': '答复个人信息请求',
   'privacy.settings': '修改个人信息答复期限与保存期限',
   'lead.anonymise': '咨询个人信息匿名化',
+  'notification.drop': '撤回同意后停止发送通知',
   'district.update': '修改区域介绍',
   'district.sla': '修改响应时限',
   'carrier.import': '导入载体',

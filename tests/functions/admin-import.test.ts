@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
-import { IMPORT_COLUMNS } from '../../domain/carrier/carrier-import.rules';
+import { csvCell, IMPORT_COLUMNS, importTemplateCsv, parseCsv } from '../../domain/carrier/carrier-import.rules';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { StoreError } from '../../cloudfunctions/_lib/store/store-port';
 import { importOnce, uploadFile, withApplyBudget, xlsxOf, type ImportReport } from '../support/import-files';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
-type Report = ImportReport;
+type Report = ImportReport & { notes?: Array<{ row: number; code: string; message: string }> };
 
 const HEADER = IMPORT_COLUMNS.filter((c) => c.required || !c.header.includes('英文')).map((c) => c.header);
 const row = (i: number): Array<string | number> => [`EXT-${String(i).padStart(3, '0')}`, '厂房', `导入厂房 ${i} 号`, '金湾街道', `云川市临江区金湾路 ${i} 号`, 10000, 2000, 20, 30, '元/㎡·月', '钱经理', '13800138030', 31.2, 120.5, '行车 10 吨、货梯', '先进制造'];
@@ -205,6 +205,119 @@ describe('district office: carrier import', () => {
     const r = await importFile(b, Buffer.from(`\uFEFF${csv}`), 'carriers.csv', 'dry_run');
     expect(r).toMatchObject({ totalRows: 3, okRows: 2, errorCount: 1, errors: [{ row: 4, code: 'ROW.DUPLICATE_KEY' }] });
     expect(Buffer.from(r.annotatedFile!.base64, 'base64').toString('utf8')).toContain('错误原因');
+  });
+
+  describe('the content check the editor runs, on imported rows', () => {
+    /** The local word list, counting its calls and what each read. */
+    const countingCheck = () => {
+      const original = b.deps.contentCheck;
+      const calls: Array<{ text: string; openid: string | null }> = [];
+      b.deps.contentCheck = {
+        check: (text, openid) => {
+          calls.push({ text, openid });
+          return original.check(text, openid);
+        },
+      };
+      return calls;
+    };
+
+    it('refused rows get ROW.CONTENT_REJECTED in the report and the annotated file; apply writes nothing; fixed, it imports', async () => {
+      const calls = countingCheck();
+      const rows = Array.from({ length: 50 }, (_, i) => row(i + 1));
+      rows[6][2] = '博彩娱乐城'; // 名称
+      rows[40][14] = '货梯、代开发票'; // 配套设施
+      const before = await carriers();
+      const dry = await importFile(b, await xlsx(rows), '载体.xlsx', 'dry_run');
+      expect(dry).toMatchObject({ fileError: null, totalRows: 50, okRows: 48, errorCount: 2, created: 48 });
+      const reason = { code: 'ROW.CONTENT_REJECTED', column: null, message: '内容包含不适宜发布的信息，请修改后再导入' };
+      expect(dry.errors).toEqual([{ row: 8, ...reason }, { row: 42, ...reason }]);
+      // Batched: the 50 rows' text went in a few calls (then halves of a refused batch), never one call per row,
+      // and each call read at most what msgSecCheck reads, on behalf of the importer.
+      expect(calls.length).toBeLessThan(20);
+      expect(Math.max(...calls.map((c) => c.text.length))).toBeLessThanOrEqual(2500);
+      expect(new Set(calls.map((c) => c.openid))).toEqual(new Set([OPENID.admin]));
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.load(Buffer.from(dry.annotatedFile!.base64, 'base64') as unknown as ArrayBuffer);
+      const ws = back.worksheets[0];
+      expect(String(ws.getRow(8).getCell(HEADER.length + 1).value)).toContain('ROW.CONTENT_REJECTED');
+      expect(String(ws.getRow(42).getCell(HEADER.length + 1).value)).toContain('ROW.CONTENT_REJECTED');
+      expect(ws.getRow(9).getCell(HEADER.length + 1).value).toBeNull();
+
+      expect(await importFile(b, await xlsx(rows), '载体.xlsx', 'apply')).toMatchObject({ errorCount: 2, created: 0 });
+      expect(await carriers()).toBe(before);
+      expect(await b.store.count(COLLECTIONS.carriers.name, { name: '博彩娱乐城' })).toBe(0);
+
+      rows[6][2] = '导入厂房 7 号';
+      rows[40][14] = '货梯';
+      expect(await importFile(b, await xlsx(rows), '载体.xlsx', 'apply')).toMatchObject({ errorCount: 0, created: 50 });
+      expect(await carriers()).toBe(before + 50);
+      // Importing the same file again: no text changed, so nothing is checked again.
+      calls.length = 0;
+      expect(await importFile(b, await xlsx(rows), '载体.xlsx', 'apply')).toMatchObject({ unchanged: 50 });
+      expect(calls).toEqual([]);
+    });
+
+    it('a changed text is checked (only that row), and the English columns are read as well', async () => {
+      const rows = Array.from({ length: 5 }, (_, i) => row(i + 1));
+      await importFile(b, await xlsx(rows), '载体.xlsx', 'apply');
+      const calls = countingCheck();
+      const withEnglish = [...HEADER, '名称（英文）'];
+      const next = rows.map((r) => [...r, '']);
+      next[1][2] = '导入厂房 2 号（新）';
+      next[3][withEnglish.length - 1] = 'Casino 色情 hall';
+      const dry = await importFile(b, await xlsx(next, withEnglish), '载体.xlsx', 'dry_run');
+      expect(dry.errors.map((e) => [e.row, e.code])).toEqual([[5, 'ROW.CONTENT_REJECTED']]);
+      expect(dry).toMatchObject({ updated: 1, unchanged: 3 });
+      expect(calls.map((c) => c.text).join('\n')).not.toContain('导入厂房 1 号');
+    });
+  });
+
+  describe('the template’s example row left in the file', () => {
+    const [templateHeader, example] = parseCsv(importTemplateCsv());
+    const NOTE = { code: 'ROW.TEMPLATE_EXAMPLE', message: '模板自带的示例行，已跳过，未导入' };
+    const exampleCarriers = () => b.store.count(COLLECTIONS.carriers.name, { name: '示例标准厂房' });
+
+    it('in the downloaded CSV itself: skipped with a note, not an error; apply imports the real rows only', async () => {
+      // The template as downloaded, the user's two rows added under the example (the full header, English columns empty).
+      const own = [row(1), row(2)].map((r) => [...r.map(String), '', '', '', '', '', '']);
+      const csv = Buffer.from(`\uFEFF${importTemplateCsv()}${own.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
+      const dry = await importFile(b, csv, '载体导入模板.csv', 'dry_run');
+      expect(dry).toMatchObject({ fileError: null, totalRows: 3, okRows: 2, errorCount: 0, errors: [], created: 2, annotatedFile: null, notes: [{ row: 2, ...NOTE }] });
+      const applied = await importFile(b, csv, '载体导入模板.csv', 'apply');
+      expect(applied).toMatchObject({ errorCount: 0, created: 2, notes: [{ row: 2, ...NOTE }] });
+      expect(await exampleCarriers()).toBe(0);
+      expect(await b.store.count(COLLECTIONS.carriers.name, { name: '导入厂房 1 号' })).toBe(1);
+    });
+
+    it('in an .xlsx (the template opened in Excel and saved: figures become numbers): skipped the same way, noted in the annotated file', async () => {
+      const numeric = new Set(['总面积', '空置面积', '价格下限', '价格上限', '管理人电话', '纬度', '经度']);
+      const asExcelSavesIt = example.map((cell, i) => (numeric.has(templateHeader[i]) ? Number(cell) : cell));
+      const bad = [...row(3).map(String), '', '', '', '', '', ''];
+      bad[1] = '写字楼';
+      const file = await xlsx([[...row(1).map(String), '', '', '', '', '', ''], asExcelSavesIt, bad], templateHeader);
+      const dry = await importFile(b, file, '载体.xlsx', 'dry_run');
+      expect(dry).toMatchObject({ totalRows: 3, okRows: 1, errorCount: 1, errors: [{ row: 4, code: 'ROW.BAD_TYPE' }], notes: [{ row: 3, ...NOTE }] });
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.load(Buffer.from(dry.annotatedFile!.base64, 'base64') as unknown as ArrayBuffer);
+      const ws = back.worksheets[0];
+      expect(String(ws.getRow(3).getCell(templateHeader.length + 1).value)).toContain('ROW.TEMPLATE_EXAMPLE');
+      expect(String(ws.getRow(4).getCell(templateHeader.length + 1).value)).toContain('ROW.BAD_TYPE');
+      // Without the bad row, apply writes the real row and never the example.
+      const fixed = await xlsx([[...row(1).map(String), '', '', '', '', '', ''], asExcelSavesIt], templateHeader);
+      expect(await importFile(b, fixed, '载体.xlsx', 'apply')).toMatchObject({ errorCount: 0, created: 1, notes: [{ row: 3, ...NOTE }] });
+      expect(await exampleCarriers()).toBe(0);
+    });
+
+    it('a row that only looks like the example (one value changed, or without the English columns) is the user’s own', async () => {
+      const changed = [...example];
+      changed[templateHeader.indexOf('空置面积')] = '1500';
+      const chinese = templateHeader.filter((h) => !h.includes('英文'));
+      const dry = await importFile(b, await xlsx([changed], templateHeader), '载体.xlsx', 'dry_run');
+      expect(dry).toMatchObject({ okRows: 1, created: 1, notes: [] });
+      // The Chinese columns only, exactly the example's values: still the example.
+      const short = await importFile(b, await xlsx([example.slice(0, chinese.length)], chinese), '载体.xlsx', 'dry_run');
+      expect(short).toMatchObject({ okRows: 0, created: 0, errorCount: 0, notes: [{ row: 2, ...NOTE }] });
+    });
   });
 
   it('refuses hostile files whole, with a clear code, writing nothing', async () => {

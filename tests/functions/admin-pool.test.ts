@@ -2,6 +2,7 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import type { District } from '../../domain/org/district.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import { holdCountsUntilAllArrive } from '../support/count-barrier';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 type Detail = { rev: number; canAct: boolean; events: Array<{ type: string; actorName: string; text: string | null }> };
@@ -93,6 +94,43 @@ describe('认领 from the 待认领 pool', () => {
     expect((await getLead(b, second)).handling.staffId).toBeNull();
     await b.ok('lead.transition', { leadId: first, to: 'invalid', reason: '重复咨询', rev }, OPENID.commissioner);
     await b.ok('lead.poolClaim', { leadId: second }, OPENID.commissioner);
+  });
+
+  it('two claims one person sends at the same moment never exceed the limit (both count before either writes)', async () => {
+    await setPoolRules(b, { maxClaimedOpen: 1, idleReturnDays: 5, warnDaysBefore: 1 });
+    const first = await poolLead(b);
+    const second = await poolLead(b);
+    const barrier = holdCountsUntilAllArrive(b.store, 'pool.heldBy', 2);
+    try {
+      const results = await Promise.all([b.call('lead.poolClaim', { leadId: first }, OPENID.commissioner), b.call('lead.poolClaim', { leadId: second }, OPENID.commissioner)]);
+      expect(barrier.met).toBe(true);
+      expect(results.filter((r) => r.ok)).toEqual([expect.objectContaining({ data: expect.objectContaining({ held: 1, limit: 1 }) })]);
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'POOL.LIMIT_REACHED' } });
+    } finally {
+      barrier.release();
+    }
+    const held = [await getLead(b, first), await getLead(b, second)].filter((l) => l.handling.staffId === 'staff-commissioner');
+    expect(held).toHaveLength(1);
+    const loser = [first, second].find((id) => id !== held[0]._id)!;
+    // The refused claim wrote nothing: the lead is still in the pool, without a claim event.
+    expect((await getLead(b, loser)).pool ?? null).toBeNull();
+    const events = await b.store.find<{ _id: string; type: string }>(COLLECTIONS.leadEvents.name, { where: { leadId: loser }, orderBy: [{ field: 'at', direction: 'asc' }], limit: 50 });
+    expect(events.map((e) => e.type)).not.toContain('pool_claimed');
+  });
+
+  it('three claims at once under a limit of two: two win, and the third is refused', async () => {
+    await setPoolRules(b, { maxClaimedOpen: 2, idleReturnDays: 5, warnDaysBefore: 1 });
+    const leads = [await poolLead(b), await poolLead(b), await poolLead(b)];
+    const barrier = holdCountsUntilAllArrive(b.store, 'pool.heldBy', 3);
+    try {
+      const results = await Promise.all(leads.map((leadId) => b.call('lead.poolClaim', { leadId }, OPENID.commissioner)));
+      expect(barrier.met).toBe(true);
+      expect(results.filter((r) => r.ok)).toHaveLength(2);
+      expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'POOL.LIMIT_REACHED' }) })]);
+    } finally {
+      barrier.release();
+    }
+    expect((await Promise.all(leads.map((id) => getLead(b, id)))).filter((l) => l.handling.staffId === 'staff-commissioner')).toHaveLength(2);
   });
 
   it('the SLA timer warns the holder a working day before, then returns the idle lead to the pool', async () => {

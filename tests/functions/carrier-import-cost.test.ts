@@ -47,7 +47,25 @@ const apply = async (from: number, rows: number, mode: 'dry_run' | 'apply' = 'ap
   };
 };
 
+/** Counts the content check's calls (msgSecCheck in WeChat; no database request, so not in the traced cost). */
+const checkCalls = { n: 0 };
+beforeAll(() => {
+  const inner = h.deps.contentCheck;
+  h.deps.contentCheck = { check: (text, openid) => ((checkCalls.n += 1), inner.check(text, openid)) };
+});
+
 describe('admin.carrier.import on WeChat Cloud', () => {
+  test('the content check reads the rows in joined batches: a few calls for 400 new rows, none for a file already imported', async () => {
+    checkCalls.n = 0;
+    const fresh = await apply(5001, 400, 'dry_run');
+    expect(fresh.report).toMatchObject({ created: 400, errorCount: 0 });
+    // ~60 characters a row: 400 rows are ~10 calls of ≤ 2 500 characters (5 000 rows ~ 120), never one per row.
+    expect(checkCalls.n).toBeGreaterThan(0);
+    expect(checkCalls.n).toBeLessThanOrEqual(Math.ceil(400 / 25));
+    expect(fresh.cost.writes).toBe(0);
+  });
+
+
   test('reads of what exists stay one batch (two collections side by side) at 40 and at 400 rows; each row to write is one request', async () => {
     const small = await apply(1, 40);
     const large = await apply(1001, 400);
@@ -68,11 +86,14 @@ describe('admin.carrier.import on WeChat Cloud', () => {
   test('a dry run and an apply of a file already imported read the same one batch and write nothing', async () => {
     const dry = await apply(1001, 400, 'dry_run');
     const again = await apply(1001, 400);
+    checkCalls.n = 0;
     for (const m of [dry, again]) {
       expect(m.report).toMatchObject({ created: 0, updated: 0, unchanged: 400 });
       expect(m.carrierReads).toBe(2);
       expect(m.carrierWrites).toBe(0);
       expect(m.cost.writes).toBe(0);
     }
+    // Nothing new to read: the texts passed when they were stored.
+    expect(checkCalls.n).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { leadContribution, sumContributions } from '../../domain/report/lead-rol
 import { rollupId, type RollupDoc } from '../../cloudfunctions/_lib/repositories/rollup.repository';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { runSlaTick } from '../../cloudfunctions/sla-timer/run-sla-tick';
+import type { OutgoingMessage } from '../../cloudfunctions/_lib/deps';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
 const getLead = async (b: TestBackend, id: string) => (await b.store.get<Lead>(COLLECTIONS.leads.name, id)) as Lead;
@@ -196,6 +197,77 @@ describe('personal data rights (PIPL)', () => {
     expect(notice.body).toContain('保存 2 年');
     expect(notice.body).toContain('15 日内');
     expect(notice.body).toContain('撤回同意');
+  });
+});
+
+/** Investor-facing messages fail while `down` is set; staff messages always go through. */
+const investorOutage = () => {
+  const n = {
+    down: true,
+    sentToInvestor: 0,
+    async send(message: OutgoingMessage) {
+      if (message.kind !== 'lead_reply') return { ok: true as const };
+      if (n.down) return { ok: false as const, code: 'system_busy' };
+      n.sentToInvestor += 1;
+      return { ok: true as const };
+    },
+  };
+  return n;
+};
+
+type Outbox = { _id: string; status: string; attempts: number; lastError: string | null; leadId: string | null; message: { kind: string; toOpenid: string; fields: Record<string, string> } };
+const replyEntries = async (b: TestBackend, leadId: string) =>
+  (await b.store.find<Outbox>(COLLECTIONS.outbox.name, { where: { leadId }, orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: 50 })).filter((e) => e.message.kind === 'lead_reply');
+const dropAudits = (b: TestBackend) =>
+  b.store.find<{ _id: string; action: string; target: { id: string }; after: { reason: string }; staffId: string | null }>(COLLECTIONS.audit.name, { where: { districtId: 'demo-linjiang' }, orderBy: [{ field: 'at', direction: 'asc' }], limit: 200 }).then((all) => all.filter((e) => e.action === 'notification.drop'));
+
+describe('a reply notification that failed before the investor withdrew', () => {
+  let b: TestBackend;
+  let notifier: ReturnType<typeof investorOutage>;
+  beforeEach(async () => {
+    notifier = investorOutage();
+    b = await createTestBackend({ notifier });
+  });
+  afterEach(() => b.close());
+
+  const failedReply = async () => {
+    const { leadId } = await b.ok<{ leadId: string }>('lead.submit', leadInput(), OPENID.investorA);
+    await b.ok('lead.reply', { leadId, text: '李先生您好，欢迎来访。' }, OPENID.head);
+    expect(await replyEntries(b, leadId)).toEqual([expect.objectContaining({ status: 'failed', attempts: 1 })]);
+    notifier.down = false;
+    return leadId;
+  };
+
+  it('without a withdrawal the timer retries it and it is sent', async () => {
+    const leadId = await failedReply();
+    expect(await runSlaTick(b.deps)).toMatchObject({ notificationsRetried: 1, notificationsDropped: 0 });
+    expect(notifier.sentToInvestor).toBe(1);
+    expect(await replyEntries(b, leadId)).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
+    expect(await dropAudits(b)).toEqual([]);
+  });
+
+  it('consent withdrawn since: the timer drops it, audited, never sends it, and erases its text and recipient', async () => {
+    const leadId = await failedReply();
+    await b.ok('privacy.request', { kind: 'withdraw_consent', leadId }, OPENID.investorA);
+    expect(await runSlaTick(b.deps)).toMatchObject({ notificationsRetried: 0, notificationsDropped: 1 });
+    expect(notifier.sentToInvestor).toBe(0);
+    const [entry] = await replyEntries(b, leadId);
+    expect(entry).toMatchObject({ status: 'dropped', lastError: 'consent_withdrawn', attempts: 1, message: { toOpenid: '', fields: {} } });
+    expect(await dropAudits(b)).toEqual([expect.objectContaining({ target: expect.objectContaining({ id: leadId }), after: { status: 'dropped', reason: 'consent_withdrawn' }, staffId: null })]);
+    // Dropped for good: later ticks neither send it nor audit it again.
+    expect(await runSlaTick(b.deps)).toMatchObject({ notificationsRetried: 0, notificationsDropped: 0 });
+    expect(notifier.sentToInvestor).toBe(0);
+    expect(await dropAudits(b)).toHaveLength(1);
+  });
+
+  it('erased since (deletion answered): dropped as erased, never sent', async () => {
+    const leadId = await failedReply();
+    const asked = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase' }, OPENID.investorA);
+    await b.ok('admin.privacy.answer', { requestId: asked.requests[0].id, decision: 'done', note: '已删除' }, OPENID.admin);
+    expect(await runSlaTick(b.deps)).toMatchObject({ notificationsRetried: 0, notificationsDropped: 1 });
+    expect(notifier.sentToInvestor).toBe(0);
+    expect((await replyEntries(b, leadId))[0]).toMatchObject({ status: 'dropped', lastError: 'erased' });
+    expect((await dropAudits(b)).map((a) => a.after.reason)).toEqual(['erased']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Lead } from '../../../domain/lead/lead.schema';
 import { LEAD_STATUSES, isOpen } from '../../../domain/lead/lead-status.rules';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore } from '../store/store-port';
+import { isStoreError, type DocumentStore, type TransactionStore } from '../store/store-port';
 
 /**
  * The 待认领 pool's reads: how many claimed, still-open leads a person holds (the district's limit), and the
@@ -9,6 +9,7 @@ import type { DocumentStore } from '../store/store-port';
  */
 
 const LEADS = COLLECTIONS.leads.name;
+const GUARDS = COLLECTIONS.poolClaimGuards.name;
 const OPEN_STATUSES = LEAD_STATUSES.filter(isOpen);
 
 /** Leads this person claimed from the pool and still handles, not yet 落地 or 无效. */
@@ -31,3 +32,37 @@ export const findPoolLeadsDueForCheck = (store: DocumentStore, now: string, afte
     ],
     limit,
   });
+
+/**
+ * A person's claim guard: `_rev` counts their claims. A claim reads it before it counts what the person holds and
+ * bumps it (rev-checked) in the claim's own transaction, so a claim that committed after that count makes this one
+ * fail and count again: claims by one person are serialised, and the pool limit holds however many race.
+ */
+export interface PoolClaimGuard {
+  _id: string;
+  claims: number;
+  lastClaimAt: string;
+  _rev: number;
+  [k: string]: unknown;
+}
+
+/**
+ * The guard's rev as it stands, created on a person's first claim (outside any transaction: a transaction then
+ * only updates it by id, rev-checked).
+ */
+export const readClaimGuardRev = async (store: DocumentStore, staffId: string, at: string): Promise<number> => {
+  const guard = await store.get<PoolClaimGuard>(GUARDS, staffId);
+  if (guard) return guard._rev;
+  try {
+    await store.insert<PoolClaimGuard>(GUARDS, { _id: staffId, claims: 0, lastClaimAt: at, _rev: 1 });
+    return 1;
+  } catch (error) {
+    // Another claim by the same person created it first: read what it holds now.
+    if (!isStoreError(error, 'STORE.DUPLICATE_ID')) throw error;
+    return (await store.get<PoolClaimGuard>(GUARDS, staffId))?._rev ?? 1;
+  }
+};
+
+/** Inside the claim's transaction: moves the guard on from `seenRev`; false when another claim by the same person moved it first. */
+export const advanceClaimGuard = (tx: TransactionStore, staffId: string, seenRev: number, at: string): Promise<boolean> =>
+  tx.update(GUARDS, staffId, { set: { lastClaimAt: at }, inc: { claims: 1 } }, { ifRev: seenRev });

@@ -116,6 +116,11 @@ export const COLLECTIONS = {
   photoChecks: { name: 'photo_checks', indexes: [{ name: 'by_created', fields: ['createdAt', '_id'] }] },
   /** Data migrations' progress, read by id (`rollups`: the roll-up schema version and the districts done). */
   migrations: { name: 'migrations', indexes: [] },
+  /**
+   * One document per staff member who ever claimed from the 待认领 pool, `_id` = the staff id, read by id: its
+   * `_rev` moves with every claim, in the claim's transaction, so two claims by one person never both pass the limit.
+   */
+  poolClaimGuards: { name: 'pool_claim_guards', indexes: [] },
   /** Offboarding handovers, read by id (the report) — resumable item by item. */
   handovers: { name: 'handovers', indexes: [] },
   /** One-tap vacancy confirmation links; `_id` is a hash of the token, never the token itself. */

@@ -79,6 +79,11 @@ export function ImportPage<R extends ImportReport>({ prefix, title, note, report
                   第 {e.row} 行{e.column ? `「${e.column}」` : ''}：{e.message}（{e.code}）
                 </Text>
               ))}
+              {r.notes?.map((n) => (
+                <Text key={`${n.row}:${n.code}`} className="admin-note" data-testid={id('row-note')}>
+                  第 {n.row} 行：{n.message}
+                </Text>
+              ))}
               {r.errorCount > r.errors.length ? <Text className="admin-note">另有 {r.errorCount - r.errors.length} 行问题，见带错误原因的文件。</Text> : null}
               <View className="admin-actions">
                 {r.annotatedFile ? (

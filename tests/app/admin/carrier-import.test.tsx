@@ -73,6 +73,18 @@ describe('carrier import page', () => {
     expect(screen.queryByTestId('import-unfinished')).toBeNull();
   });
 
+  it('a skipped template example row is shown as a note, not as a problem, and apply stays offered', async () => {
+    backend = fakeBackend({
+      'admin.import.upload': (i) => ({ received: 1, total: i.total }),
+      'admin.carrier.import': () => ({ ...CLEAN, totalRows: 61, notes: [{ row: 2, code: 'ROW.TEMPLATE_EXAMPLE', message: '模板自带的示例行，已跳过，未导入' }] }),
+    });
+    render(<CarrierImportPage />);
+    await choose('载体.xlsx', 'x');
+    expect(screen.getAllByTestId('import-row-note').map((n) => n.textContent)).toEqual(['第 2 行：模板自带的示例行，已跳过，未导入']);
+    expect(screen.queryAllByTestId('import-row-error')).toEqual([]);
+    expect(screen.getByTestId('import-apply')).toBeTruthy();
+  });
+
   it('uploads the chosen file in chunks, dry-runs it, and offers no apply while rows are bad', async () => {
     const api = (backend = fakeBackend({ 'admin.import.upload': (i) => ({ received: Number(i.index) + 1, total: i.total }), 'admin.carrier.import': () => REPORT }));
     render(<CarrierImportPage />);
