@@ -30,10 +30,20 @@ export type FirstReportStanding =
   | { known: false; reports: 0; holder: null; lead: Lead }
   | { known: true; reports: number; holder: Lead; lead: Lead };
 
-/** Where a lead stands among the district's reports of its company (`asOf`: ignoring awards decided later). */
-export const firstReportStanding = async (deps: Deps, lead: Lead, asOf?: string): Promise<FirstReportStanding> => {
+/**
+ * Where a lead stands among the district's reports of its company (`asOf`: ignoring awards decided later).
+ * `asOfReports` turns the reports read now into the reports as they stood at `asOf` (a locked board: those that
+ * had arrived, with the status of that moment); `lead` itself must already be as of then.
+ */
+export const firstReportStanding = async (
+  deps: Deps,
+  lead: Lead,
+  asOf?: string,
+  asOfReports?: (reports: Lead[]) => Promise<Lead[]>,
+): Promise<FirstReportStanding> => {
   if (!isProjectKnown(lead)) return { known: false, reports: 0, holder: null, lead };
-  const same = await listProjectLeads(deps.store, lead);
+  const read = await listProjectLeads(deps.store, lead);
+  const same = asOfReports ? (await asOfReports(read.filter((l) => l._id !== lead._id))).concat(lead) : read;
   // The read may be capped: the lead itself always takes part.
   const all = same.some((l) => l._id === lead._id) ? same : [...same, lead];
   return { known: true, reports: all.length, holder: holderOf(all, asOf) as Lead, lead };
