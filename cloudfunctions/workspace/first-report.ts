@@ -5,7 +5,8 @@ import type { FirstReportDispute } from '../../domain/ranking/first-report-dispu
 import { holderOf, isProjectKnown } from '../../domain/ranking/first-report.rules';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
-import { canActOnLead, canViewLead } from '../_lib/lead-access';
+import { canActOnLead, canViewLead, leadViewLevel } from '../_lib/lead-access';
+import { DomainError } from '../../domain/common/result';
 import { listProjectLeads } from '../_lib/repositories/first-report.repository';
 import { getUnitsByIds } from '../_lib/repositories/org.repository';
 import { getStaffByIds } from '../_lib/repositories/staff.repository';
@@ -59,9 +60,14 @@ export const disputeRefusal = (staff: Staff, s: FirstReportStanding) => {
   return null;
 };
 
-/** 首报 on the lead page: which unit holds the company's first report, this lead's dispute, whether one may be raised. */
+/**
+ * 首报 on the lead page: which unit holds the company's first report, this lead's dispute, whether one may be
+ * raised. Not for a participant (a carrier manager brought in for the need): other units' reports are not theirs
+ * to see, so the lead page has no 首报 section for them and this answers AUTH.FORBIDDEN.
+ */
 export const firstReportAction = defineAction(firstReportContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'view');
+  if (leadViewLevel(staff, lead) === 'participant') throw new DomainError('AUTH.FORBIDDEN');
   const standing = await firstReportStanding(deps, lead);
   const holder = standing.holder;
   const heldBy = holder ?? lead;
