@@ -23,7 +23,7 @@ const TRIGGERS: Partial<Record<(typeof FUNCTION_NAMES)[number], Array<{ name: st
   // Every 10 minutes on the hour's tens; the ladder is idempotent, so a missed run only delays a rung.
   'sla-timer': [{ name: 'sla-tick', type: 'timer', config: '0 */10 * * * * *' }],
   // 每月一通报: daily at 07:30 China time; the step makes last month's bulletins from the month's first working day.
-  // rollup-recount: one read when the roll-ups are current; after a roll-up schema change, a district per tick.
+  // rollup-recount: one read when the roll-ups are current; after a roll-up schema change, ~2 000 leads per tick.
   reports: [
     { name: 'monthly-bulletin', type: 'timer', config: '0 30 7 * * * *' },
     { name: 'rollup-recount', type: 'timer', config: '0 */10 * * * * *' },

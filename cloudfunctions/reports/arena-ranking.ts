@@ -6,12 +6,12 @@ import { rankScored, scoreItems, type ConfirmedStage, type ContestantFacts, type
 import { arenaLockAt, arenaSnapshotId } from '../../domain/ranking/arena-lock.rules';
 import type { ArenaAdjustment, ArenaSnapshot, ContestantKind } from '../../domain/ranking/arena-snapshot.schema';
 import { weightsOf, type ArenaWeights } from '../../domain/ranking/arena-weights.schema';
-import { firstReports } from '../../domain/ranking/first-report.rules';
+import { firstReports, reportsAsOf } from '../../domain/ranking/first-report.rules';
 import { invalidatedAfterReport } from '../../domain/ranking/invalid-penalty.rules';
 import type { Period } from '../../domain/report/period.rules';
 import { NONE } from '../../domain/report/lead-rollup.rules';
 import type { Deps } from '../_lib/deps';
-import { listAnsweredAfter, listInvalidClosingsBetween } from '../_lib/repositories/arena.repository';
+import { listAnsweredAfter, listInvalidClosingsBetween, listStatusChangesUpTo } from '../_lib/repositories/arena.repository';
 import { getLeadsByIds } from '../_lib/repositories/privacy.repository';
 import { getArenaSnapshot, recordArenaSnapshot } from '../_lib/repositories/arena-snapshot.repository';
 import { listConfirmedLeads, listEventsOfLeads } from '../_lib/repositories/lead.repository';
@@ -66,7 +66,14 @@ const liveContestants = async (deps: Deps, district: District, period: Period, a
     const c = lead.confirmations?.[stage];
     return c && c.date >= fromDay && c.date <= toDay && c.at <= asOfIso ? c : null;
   };
-  const confirmed = [...new Map([...signed, ...landed].map((l) => [l._id, l])).values()].filter((l) => confirmedInTime(l, 'signed') || confirmedInTime(l, 'landed'));
+  // 首报 judges every report by its status at `asOf` (a report closed as invalid then verified nothing, whatever
+  // it is now); live, that is the status now. A snapshot reads the status events up to the lock moment.
+  const asOfReports = async (leads: Lead[]): Promise<Lead[]> => {
+    if (live) return leads;
+    const changes = await listStatusChangesUpTo(deps.store, leads.map((l) => l._id), asOfIso);
+    return reportsAsOf(leads, (id) => changes.get(id) ?? [], asOfIso);
+  };
+  const confirmed = await asOfReports([...new Map([...signed, ...landed].map((l) => [l._id, l])).values()].filter((l) => confirmedInTime(l, 'signed') || confirmedInTime(l, 'landed')));
   const closedIds = [...new Set(closings.map((e) => e.leadId))];
   const [closedLeads, closedEvents] = await Promise.all([getLeadsByIds(deps.store, closedIds), listEventsOfLeads(deps.store, closedIds, { at: { lte: asOfIso } })]);
   const penalised = closedIds
@@ -76,7 +83,7 @@ const liveContestants = async (deps: Deps, district: District, period: Period, a
   const { kept: keptInPeriod, duplicates: inPeriod } = firstReports(confirmed, asOfIso);
   // 首报 across the whole district, not only this period's confirmations: a project first reported (or awarded by
   // a decided dispute) elsewhere is a duplicate here too.
-  const standings = await Promise.all(keptInPeriod.map((lead) => firstReportStanding(deps, lead, asOfIso)));
+  const standings = await Promise.all(keptInPeriod.map((lead) => firstReportStanding(deps, lead, asOfIso, live ? undefined : asOfReports)));
   const kept = keptInPeriod.filter((lead, i) => !standings[i].known || standings[i].holder?._id === lead._id);
   const duplicatesRemoved = inPeriod.length + keptInPeriod.length - kept.length;
   const stagesOf = (lead: Lead): ConfirmedStage[] =>

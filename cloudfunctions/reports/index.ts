@@ -13,7 +13,8 @@ const deps = createWxDeps(cloud);
 /**
  * Deployed as `reports`: staff only; invoke rule `auth != null`. Its daily timer trigger (config.json,
  * `monthly-bulletin`) makes 每月一通报 here, where exceljs and pdfkit already are, rather than in sla-timer; its
- * `rollup-recount` trigger migrates the roll-ups after a deploy that changed their schema (a district a tick).
+ * `rollup-recount` trigger migrates the roll-ups after a deploy that changed their schema (whole days of about
+ * 2 000 leads a tick, resumable).
  */
 export const main = async (event: unknown) => {
   const ctx = readWxContext(cloud);

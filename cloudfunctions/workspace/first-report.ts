@@ -5,7 +5,8 @@ import type { FirstReportDispute } from '../../domain/ranking/first-report-dispu
 import { holderOf, isProjectKnown } from '../../domain/ranking/first-report.rules';
 import { defineAction } from '../_lib/define-action';
 import type { Deps } from '../_lib/deps';
-import { canActOnLead, canViewLead } from '../_lib/lead-access';
+import { canActOnLead, canViewLead, leadViewLevel } from '../_lib/lead-access';
+import { DomainError } from '../../domain/common/result';
 import { listProjectLeads } from '../_lib/repositories/first-report.repository';
 import { getUnitsByIds } from '../_lib/repositories/org.repository';
 import { getStaffByIds } from '../_lib/repositories/staff.repository';
@@ -30,10 +31,20 @@ export type FirstReportStanding =
   | { known: false; reports: 0; holder: null; lead: Lead }
   | { known: true; reports: number; holder: Lead; lead: Lead };
 
-/** Where a lead stands among the district's reports of its company (`asOf`: ignoring awards decided later). */
-export const firstReportStanding = async (deps: Deps, lead: Lead, asOf?: string): Promise<FirstReportStanding> => {
+/**
+ * Where a lead stands among the district's reports of its company (`asOf`: ignoring awards decided later).
+ * `asOfReports` turns the reports read now into the reports as they stood at `asOf` (a locked board: those that
+ * had arrived, with the status of that moment); `lead` itself must already be as of then.
+ */
+export const firstReportStanding = async (
+  deps: Deps,
+  lead: Lead,
+  asOf?: string,
+  asOfReports?: (reports: Lead[]) => Promise<Lead[]>,
+): Promise<FirstReportStanding> => {
   if (!isProjectKnown(lead)) return { known: false, reports: 0, holder: null, lead };
-  const same = await listProjectLeads(deps.store, lead);
+  const read = await listProjectLeads(deps.store, lead);
+  const same = asOfReports ? (await asOfReports(read.filter((l) => l._id !== lead._id))).concat(lead) : read;
   // The read may be capped: the lead itself always takes part.
   const all = same.some((l) => l._id === lead._id) ? same : [...same, lead];
   return { known: true, reports: all.length, holder: holderOf(all, asOf) as Lead, lead };
@@ -49,9 +60,14 @@ export const disputeRefusal = (staff: Staff, s: FirstReportStanding) => {
   return null;
 };
 
-/** 首报 on the lead page: which unit holds the company's first report, this lead's dispute, whether one may be raised. */
+/**
+ * 首报 on the lead page: which unit holds the company's first report, this lead's dispute, whether one may be
+ * raised. Not for a participant (a carrier manager brought in for the need): other units' reports are not theirs
+ * to see, so the lead page has no 首报 section for them and this answers AUTH.FORBIDDEN.
+ */
 export const firstReportAction = defineAction(firstReportContract, async (deps, ctx, input) => {
   const { lead, staff } = await loadLeadFor(deps, ctx, input.leadId, 'view');
+  if (leadViewLevel(staff, lead) === 'participant') throw new DomainError('AUTH.FORBIDDEN');
   const standing = await firstReportStanding(deps, lead);
   const holder = standing.holder;
   const heldBy = holder ?? lead;

@@ -1,6 +1,8 @@
 import { contactKeyOf } from '../lead/contact.rules';
 import type { Lead } from '../lead/lead.schema';
 import { companyMatchKey } from '../lead/company-name.rules';
+import type { LeadEvent } from '../lead/lead-event.schema';
+import { LEAD_STATUSES, type LeadStatus } from '../lead/lead-status.rules';
 
 /**
  * 首报: a company is one project however many units report it — the same credit code, else the same normalised
@@ -47,3 +49,27 @@ export const firstReports = <L extends Report>(leads: readonly L[], asOf?: strin
   const keptIds = new Set(kept.map((l) => l._id));
   return { kept, duplicates: leads.filter((l) => !keptIds.has(l._id)) };
 };
+
+/**
+ * A report's status at `asOf` as its status events tell it (a lead starts as 新): what a board locked at `asOf`
+ * must judge a competing report by, whatever happened to it since (a closing as invalid, a reopening).
+ */
+export const statusAsOf = (events: readonly Pick<LeadEvent, 'type' | 'data' | 'at'>[], asOf: string): LeadStatus => {
+  let status: LeadStatus = 'new';
+  let latest = '';
+  for (const e of events) {
+    if (e.type !== 'status_changed' || e.at > asOf || e.at < latest) continue;
+    const to = e.data?.to;
+    if (typeof to !== 'string' || !(LEAD_STATUSES as readonly string[]).includes(to)) continue;
+    status = to as LeadStatus;
+    latest = e.at;
+  }
+  return status;
+};
+
+/**
+ * The reports as they stood at `asOf`: those that had arrived by then, each with its status of that moment
+ * (`eventsOf`: its status events, oldest first). Awards are taken as of `asOf` by `holderOf` itself.
+ */
+export const reportsAsOf = <L extends Report>(leads: readonly L[], eventsOf: (leadId: string) => readonly Pick<LeadEvent, 'type' | 'data' | 'at'>[], asOf: string): L[] =>
+  leads.filter((l) => l.createdAt <= asOf).map((l) => ({ ...l, status: statusAsOf(eventsOf(l._id), asOf) }));

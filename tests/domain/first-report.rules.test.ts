@@ -1,5 +1,5 @@
 import type { Lead } from '../../domain/lead/lead.schema';
-import { firstReports, holderOf, isProjectKnown, projectKeyOf } from '../../domain/ranking/first-report.rules';
+import { firstReports, holderOf, isProjectKnown, projectKeyOf, reportsAsOf, statusAsOf } from '../../domain/ranking/first-report.rules';
 
 type R = Pick<Lead, '_id' | 'createdAt' | 'facts' | 'contact' | 'status' | 'firstReportDispute'>;
 const facts = (creditCode: string | null, companyKey: string | null) => ({ creditCode, companyKey }) as Lead['facts'];
@@ -47,5 +47,37 @@ describe('首报', () => {
     const { kept, duplicates } = firstReports([report('b', '02'), other, report('a', '01')]);
     expect(kept.map((l) => l._id)).toEqual(['a', 'x']);
     expect(duplicates.map((l) => l._id)).toEqual(['b']);
+  });
+
+  it('reads a report\'s status at a moment from its status events', () => {
+    const to = (status: string, day: string) => ({ type: 'status_changed' as const, data: { from: 'x', to: status }, at: `2026-10-${day}T02:00:00.000Z` });
+    const events = [to('contacted', '02'), { type: 'note' as const, at: '2026-10-03T02:00:00.000Z' }, to('invalid', '04'), to('contacted', '09')];
+    expect(statusAsOf([], '2026-10-31T00:00:00.000Z')).toBe('new');
+    expect(statusAsOf(events, '2026-10-01T00:00:00.000Z')).toBe('new');
+    expect(statusAsOf(events, '2026-10-04T02:00:00.000Z')).toBe('invalid');
+    expect(statusAsOf(events, '2026-10-08T00:00:00.000Z')).toBe('invalid');
+    expect(statusAsOf(events, '2026-10-09T02:00:00.000Z')).toBe('contacted');
+    // Order does not matter; an unknown target status is ignored.
+    expect(statusAsOf([...events].reverse(), '2026-10-08T00:00:00.000Z')).toBe('invalid');
+    expect(statusAsOf([...events, to('gone', '05')], '2026-10-06T00:00:00.000Z')).toBe('invalid');
+  });
+
+  it('takes the reports as they stood at a moment: arrived by then, with that moment\'s status', () => {
+    const asOf = '2026-10-05T00:00:00.000Z';
+    const events: Record<string, Array<{ type: 'status_changed'; data: { to: string }; at: string }>> = {
+      a: [
+        { type: 'status_changed', data: { to: 'invalid' }, at: '2026-10-02T00:00:00.000Z' },
+        { type: 'status_changed', data: { to: 'contacted' }, at: '2026-10-07T00:00:00.000Z' },
+      ],
+    };
+    // Now: a was reopened, so it holds the credit; at `asOf` it was invalid and c had not arrived: b holds it.
+    const now = [report('a', '01', { status: 'contacted' }), report('b', '03'), report('c', '06')];
+    expect(holderOf(now)?._id).toBe('a');
+    const then = reportsAsOf(now, (id) => events[id] ?? [], asOf);
+    expect(then.map((l) => [l._id, l.status])).toEqual([
+      ['a', 'invalid'],
+      ['b', 'new'],
+    ]);
+    expect(holderOf(then, asOf)?._id).toBe('b');
   });
 });

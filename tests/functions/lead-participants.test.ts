@@ -83,6 +83,26 @@ describe('carrier managers brought into a lead (participants)', () => {
     expect(await code('lead.revealContact', { leadId }, OPENID.carrierManager)).toBe('AUTH.FORBIDDEN');
   });
 
+  it('the participant is not told about 首报: the lead page\'s section is not sent to them, the handler still gets it', async () => {
+    const leadId = await submit();
+    await b.ok('lead.setFacts', { leadId, creditCode: '91330106MA2B3C4D5D', rev: (await lead(leadId))._rev }, OPENID.head);
+    // The same company reported again through another unit's card: 首报 now has something to say.
+    const other = await submit({ channel: 'chat', cardId: 'card-staff-tech' });
+    await b.ok('lead.setFacts', { leadId: other, creditCode: '91330106MA2B3C4D5D', rev: (await lead(other))._rev }, OPENID.tech);
+    await b.ok('lead.addParticipant', { leadId, carrierId: MANAGED }, OPENID.head);
+
+    const forHandler = await b.ok<{ known: boolean; reports: number; holder: { isThisLead: boolean } | null }>('lead.firstReport', { leadId }, OPENID.head);
+    expect(forHandler).toMatchObject({ known: true, reports: 2, holder: { isThisLead: true } });
+    const refused = await b.call('lead.firstReport', { leadId }, OPENID.carrierManager);
+    expect(refused.ok ? null : refused.error).toEqual({ code: 'AUTH.FORBIDDEN', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    // The detail they do get carries neither the facts nor the other unit's report.
+    const d = await detailAs(leadId, OPENID.carrierManager);
+    expect(d.view).toBe('participant');
+    expect(d.facts).toBeNull();
+    expect(JSON.stringify(d)).not.toContain(other);
+    expect(JSON.stringify(d)).not.toContain('91330106MA2B3C4D5D');
+  });
+
   it('the contact: hidden, shown after sharing (reveal audited), hidden again after unsharing', async () => {
     const leadId = await submit();
     await b.ok('lead.addParticipant', { leadId, carrierId: MANAGED }, OPENID.head);

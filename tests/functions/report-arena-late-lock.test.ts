@@ -11,6 +11,7 @@ import { arenaLeadSteps } from '../support/arena-lead-steps';
 import { createTestBackend, OPENID, type TestBackend } from '../support/test-backend';
 
 const CODE = '91330106MA2B3C4D5D';
+const CODE_XINGHE = '91330106MA2B3C4D7X';
 /** The district locks its boards when the period ends (0 working days), so an in-time answer can come after the lock. */
 const LOCK_AT = '2026-11-30T16:00:00.000Z';
 
@@ -27,6 +28,10 @@ const itemsOf = (s: ArenaSnapshot, id: string): Array<[string, string, number]> 
  *   L3 赵一鸣 (商务局) 远山贸易 reached 洽谈, closed invalid before the lock, reopened after      −5
  *   L4 郑嘉木 (产业园) arrives 11-30 17:00, answered 12-01 09:30 (in time, after the lock)        not kept
  *   L5 郑嘉木 (产业园) 江海新材料 签约 before the lock, confirmed (dated 11-30) after it         —
+ *   L6 赵一鸣 (商务局) 星河光电 first report, closed invalid before 洽谈 before the lock, reopened
+ *      after it: at the lock moment it verified nothing                                     no penalty
+ *   L7 郑嘉木 (产业园) 星河光电 again, 签约 confirmed before the lock: at the lock moment it holds
+ *      the 首报 (L6 was invalid then), though L6 is the earliest valid report now                10
  */
 describe('擂台赛 late lock: the snapshot is the board as of the lock moment, whenever it is taken', () => {
   let b: TestBackend;
@@ -62,6 +67,14 @@ describe('擂台赛 late lock: the snapshot is the board as of the lock moment, 
     await walk(lead.L3, OPENID.commerce, ['contacted', 'negotiating', 'invalid']);
     lead.L5 = await submit('card-staff-park', '江海新材料有限公司', '13900139005');
     await walk(lead.L5, OPENID.park, ['contacted', 'negotiating', 'signed']);
+    lead.L6 = await submit('card-staff-commerce', '星河光电有限公司', '13900139006');
+    await b.ok('lead.setFacts', { leadId: lead.L6, creditCode: CODE_XINGHE, rev: await rev(lead.L6) }, OPENID.commerce);
+    await walk(lead.L6, OPENID.commerce, ['contacted', 'invalid']);
+    b.clock.advanceHours(1);
+    lead.L7 = await submit('card-staff-park', '星河光电有限公司', '13900139007');
+    await b.ok('lead.setFacts', { leadId: lead.L7, creditCode: CODE_XINGHE, rev: await rev(lead.L7) }, OPENID.park);
+    await walk(lead.L7, OPENID.park, ['contacted', 'negotiating', 'signed']);
+    await confirm(lead.L7, 'signed');
     b.clock.set('2026-11-30T09:00:00.000Z'); // 17:00 in China: due the next working day
     lead.L4 = await submit('card-staff-park', '某咨询有限公司', '13900139004');
 
@@ -73,6 +86,7 @@ describe('擂台赛 late lock: the snapshot is the board as of the lock moment, 
     b.clock.set('2026-12-01T01:30:00.000Z');
     await walk(lead.L4, OPENID.park, ['contacted']);
     await walk(lead.L3, OPENID.commerce, ['contacted']);
+    await walk(lead.L6, OPENID.commerce, ['contacted']);
     await confirm(lead.L5, 'signed');
     const open = await b.ok<{ items: Array<{ leadId: string; rev: number }> }>('report.disputes', { status: 'open' }, OPENID.admin);
     const dispute = open.items.find((i) => i.leadId === lead.L2);
@@ -89,10 +103,14 @@ describe('擂台赛 late lock: the snapshot is the board as of the lock moment, 
     ]);
     expect(itemsOf(onTime, 'unit-tech')).toEqual([['response', '按时响应 1/1（100%）', 10]]);
     expect(itemsOf(onTime, 'unit-commerce')).toEqual([
-      ['response', '按时响应 1/1（100%）', 10],
+      ['response', '按时响应 2/2（100%）', 10],
       ['penalty', '远山贸易有限公司 报送后判定无效', -5],
     ]);
-    expect(itemsOf(onTime, 'unit-park')).toEqual([['response', '按时响应 1/2（50%）', 5]]);
+    // L7 holds 星河光电's 首报: L6, the earlier report, was closed as invalid at the lock moment.
+    expect(itemsOf(onTime, 'unit-park')).toEqual([
+      ['stage', '星河光电有限公司 签约（10 分 × 1）', 10],
+      ['response', '按时响应 2/3（67%）', 6.67],
+    ]);
   });
 
   it('what happened after the lock is in the leads: an in-time answer, a reopening, a confirmation, an upheld dispute', async () => {
@@ -101,6 +119,8 @@ describe('擂台赛 late lock: the snapshot is the board as of the lock moment, 
     expect(l3?.status).toBe('contacted');
     expect(l5?.confirmations?.signed).toMatchObject({ date: '2026-11-30' });
     expect(l2?.firstReportDispute?.status).toBe('upheld');
+    // L6 is open again: read now, the earliest valid report of 星河光电 is L6, not L7.
+    expect((await b.store.get<Lead>(COLLECTIONS.leads.name, lead.L6))?.status).toBe('contacted');
   });
 
   it('a snapshot taken nine days late stores the same board', async () => {
@@ -111,7 +131,7 @@ describe('擂台赛 late lock: the snapshot is the board as of the lock moment, 
     // And the board reads it.
     const board = await b.ok<{ lock: { locked: boolean }; top: Array<{ contestantId: string; raw: number }> }>('report.arena', { kind: 'month', key: '2026-11' }, OPENID.admin);
     expect(board.lock.locked).toBe(true);
-    expect(board.top.find((l) => l.contestantId === 'unit-park')?.raw).toBe(5);
+    expect(board.top.find((l) => l.contestantId === 'unit-park')?.raw).toBe(16.67);
     expect(board.top.find((l) => l.contestantId === 'unit-tech')?.raw).toBe(10);
   });
 });

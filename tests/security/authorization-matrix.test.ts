@@ -557,7 +557,8 @@ const LEAD_ROLE_MATRIX: Record<string, string> = {
   'lead.confirmStage':  'S S S  N N',
   // Only the pool lead can be claimed; the others are held (P), and the referrer still sees theirs.
   'lead.poolClaim':     'P Y P  P P',
-  'lead.firstReport':   'Y Y Y  Y Y',
+  // A participant is there for the need: other units' reports of the company are not theirs to see.
+  'lead.firstReport':   'Y Y Y  N N',
   // The colleague neither reported nor handles it; the pool may act, the referrer reported it (S: no facts yet).
   'lead.raiseDispute':  'N S S  N N',
   'report.decideDispute': 'N N N  N N',

@@ -11,7 +11,10 @@ import { periodFromKey } from '../../domain/report/period.rules';
 import { runAction } from '../../cloudfunctions/_lib/action-runner';
 import { silentLogger } from '../../cloudfunctions/_lib/deps';
 import { AWAITING_RESPONSE_WHERE } from '../../cloudfunctions/_lib/repositories/lead.repository';
-import { rollupId } from '../../cloudfunctions/_lib/repositories/rollup.repository';
+import { listRollups, rollupId } from '../../cloudfunctions/_lib/repositories/rollup.repository';
+import { getRollupMigration, saveRollupMigration } from '../../cloudfunctions/_lib/repositories/migration.repository';
+import { ROLLUP_LEADS_PER_TICK, runRollupMigration } from '../../cloudfunctions/reports/heatmap-rollup-recount';
+import { ROLLUP_SCHEMA_VERSION } from '../../domain/report/lead-rollup.rules';
 import { getDistrict } from '../../cloudfunctions/_lib/repositories/org.repository';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
@@ -32,6 +35,8 @@ export interface ReportBenchFigures {
   bulletinPdfBytes: number;
   /** «当前超时未回复» for the district alone: the count on by_district_unanswered_due, its plan, checked against the generated leads. */
   overdue: { p50: number; p99: number; count: number; scanCount: number; plan: string };
+  /** The `rollup-recount` migration over every roll-up row (all zeroed first: the worst case, every row rewritten). */
+  recount: { perTick: number; ticks: number; maxTickMs: number; totalMs: number; maxTickRequests: number; equal: boolean };
 }
 
 const UNITS = ['unit-invest', 'unit-tech', 'unit-commerce', 'unit-park', 'unit-street-jinwan', 'unit-edu'];
@@ -184,7 +189,41 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
     const month = periodFromKey('2026-11');
     if (!district || !month) throw new Error('no demo district');
     const [bulletin, bulletinMs] = await timeAsync(() => makeBulletin(createLocalDeps(raw, { clock: () => now, log: silentLogger }), district, month));
-    return { leads: n, rollupRows: rows.length, reads, bulletinMs, bulletinPdfBytes: bulletin?.pdfBytes ?? 0, overdue };
+    // The roll-up migration after a schema change, tick by tick (a tick is one timer run: ≤ 60 s on the cloud).
+    await raw.transaction(async (tx) => {
+      for (const r of rows) await tx.update(COLLECTIONS.rollups.name, rollupId(r.key), { set: { c: {} } });
+    });
+    await saveRollupMigration(raw, { ...(await getRollupMigration(raw)), version: ROLLUP_SCHEMA_VERSION - 1 });
+    const tickTimes: number[] = [];
+    let maxTickRequests = 0;
+    for (;;) {
+      counter.n = 0;
+      const [tick, ms] = await timeAsync(() => runRollupMigration(deps));
+      if (tick.state === 'current') break;
+      tickTimes.push(ms);
+      maxTickRequests = Math.max(maxTickRequests, counter.n);
+      if (tick.state === 'finished' || tickTimes.length > 10_000) break;
+    }
+    const after = new Map((await listRollups(raw, DEMO_DISTRICT_ID, '0000-01-01', '9999-12-31')).map((d) => [d._id, JSON.stringify(Object.entries(d.c).sort())]));
+    // Against a full recount of every lead of the district (the seed's own leads too).
+    const all: Lead[] = [];
+    for (let last: Lead | null = null; ; ) {
+      const cursor: Lead | null = last;
+      const page: Lead[] = await raw.find<Lead>(COLLECTIONS.leads.name, {
+        where: { districtId: DEMO_DISTRICT_ID },
+        ...(cursor ? { anyOf: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, _id: { gt: cursor._id } }] } : {}),
+        orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: '_id', direction: 'asc' }],
+        limit: 1000,
+      });
+      all.push(...page);
+      if (page.length < 1000) break;
+      last = page[page.length - 1] as Lead;
+    }
+    const full = [...sumContributions(all.flatMap(leadContribution)).values()];
+    const nonZero = new Map([...after].filter(([, c]) => c !== '[]'));
+    const recountEqual = full.length === nonZero.size && full.every((r) => nonZero.get(rollupId(r.key)) === JSON.stringify(Object.entries(r.counters).sort()));
+    const recount = { perTick: ROLLUP_LEADS_PER_TICK, ticks: tickTimes.length, maxTickMs: Math.max(...tickTimes), totalMs: tickTimes.reduce((a, b) => a + b, 0), maxTickRequests, equal: recountEqual };
+    return { leads: n, rollupRows: rows.length, reads, bulletinMs, bulletinPdfBytes: bulletin?.pdfBytes ?? 0, overdue, recount };
   } finally {
     await raw.close();
     rmSync(dir, { recursive: true, force: true });
@@ -199,6 +238,10 @@ export const printReports = (f: ReportBenchFigures): void => {
   // The generator leaves every third 新线索 unanswered for ever (a worst case: real overdue leads are the recent few);
   // the count reads only the overdue entries of the index, so its time follows that number, not the leads'.
   console.log(`  overdue now (count)  p50 ${fmt(o.p50)} ms  p99 ${fmt(o.p99)} ms  ${o.count} leads | check: ${o.scanCount} in the generated leads${o.count === o.scanCount ? '' : '  (MISMATCH)'} | ${o.plan}`);
+  const r = f.recount;
+  console.log(
+    `  rollup-recount (every row rewritten): ${r.ticks} ticks of ≤ ${r.perTick} leads (whole days; both districts), slowest tick ${fmt(r.maxTickMs)} ms, ${r.maxTickRequests} db requests at most, ${fmt(r.totalMs)} ms in all${r.equal ? ' | equals the full recount' : '  (MISMATCH)'}`,
+  );
 };
 
 if (require.main === module) {

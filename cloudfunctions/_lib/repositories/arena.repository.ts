@@ -40,3 +40,39 @@ export const listAnsweredAfter = async (store: DocumentStore, districtId: string
     last = page[page.length - 1] as Lead;
   }
 };
+
+const STATUS_CHANGE_BATCH = 20;
+
+/**
+ * The status changes of `leadIds` up to `asOf`, per lead, oldest first: what a board locked at `asOf` judges the
+ * competing 首报 reports by. Read 20 leads at a time, each batch paged by (leadId, at, _id) so none is cut off.
+ */
+export const listStatusChangesUpTo = async (store: DocumentStore, leadIds: readonly string[], asOf: string): Promise<Map<string, LeadEvent[]>> => {
+  const ids = [...new Set(leadIds)];
+  const byLead = new Map<string, LeadEvent[]>(ids.map((id) => [id, []]));
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += STATUS_CHANGE_BATCH) batches.push(ids.slice(i, i + STATUS_CHANGE_BATCH));
+  await Promise.all(
+    batches.map(async (batch) => {
+      let last: LeadEvent | null = null;
+      for (;;) {
+        const page: LeadEvent[] = await store.find<LeadEvent>(COLLECTIONS.leadEvents.name, {
+          where: { leadId: last ? { in: batch, gte: last.leadId } : { in: batch }, type: 'status_changed', at: { lte: asOf } },
+          ...(last
+            ? { anyOf: [{ leadId: { gt: last.leadId } }, { leadId: last.leadId, at: { gt: last.at } }, { leadId: last.leadId, at: last.at, _id: { gt: last._id } }] }
+            : {}),
+          orderBy: [
+            { field: 'leadId', direction: 'asc' },
+            { field: 'at', direction: 'asc' },
+            { field: '_id', direction: 'asc' },
+          ],
+          limit: MAX_FIND_LIMIT,
+        });
+        for (const e of page) byLead.get(e.leadId)?.push(e);
+        if (page.length < MAX_FIND_LIMIT) return;
+        last = page[page.length - 1];
+      }
+    }),
+  );
+  return byLead;
+};

@@ -6,13 +6,15 @@ const ROLLUPS_ID = 'rollups';
 
 /**
  * The roll-up migration's progress: the schema version every district's rows are at (`version`), and while a
- * newer one is being applied (`target`), the districts already done for it.
+ * newer one is being applied (`target`), the districts already done for it and where the district in progress
+ * got to (`cursor`: its next China day to recount; the days before it are done).
  */
 export interface RollupMigrationState {
   _id: string;
   version: number;
   target: number | null;
   doneDistrictIds: string[];
+  cursor?: { districtId: string; nextDay: string } | null;
   startedAt: string | null;
   finishedAt: string | null;
   [k: string]: unknown;

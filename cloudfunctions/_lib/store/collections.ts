@@ -92,6 +92,8 @@ export const COLLECTIONS = {
       { name: 'by_lead', fields: ['leadId', 'at', '_id'] },
       // 擂台赛 penalty: a district's closings as invalid in a period, by when (a lead reopened since keeps its event).
       { name: 'by_district_closing', fields: ['districtId', 'type', 'data.to', 'at', '_id'] },
+      // 首报 in a late snapshot: the competing reports' status changes up to the lock moment.
+      { name: 'by_lead_type', fields: ['leadId', 'type', 'at', '_id'] },
     ],
   },
   shares: { name: 'shares', indexes: [{ name: 'by_card', fields: ['cardId', 'createdAt'] }, { name: 'by_card_depth', fields: ['cardId', 'depth'] }, { name: 'by_sharer', fields: ['cardId', 'sharerStaffId', 'sharerVisitorHash', 'parentCode', 'channel'] }] },

@@ -67,7 +67,8 @@ export default function LeadDetailPage() {
   // The recommendation names its carriers: sending it brings their managers (staff) into the lead.
   const recommendation = useRecommendation(leadId, data?.investorLang, matches.data, detail.reply.recommend);
 
-  const firstReport = useFirstReport(leadId, data?.rev ?? null, data?.facts?.updatedAt ?? null, detail.reload);
+  // 首报 is about the units' reports of the company: not for a participant (they are there for the need).
+  const firstReport = useFirstReport(leadId, data?.rev ?? null, data?.facts?.updatedAt ?? null, detail.reload, data !== null && data.view !== 'participant');
 
   usePullDownRefresh(() => {
     detail.reload().finally(() => {
@@ -166,16 +167,18 @@ export default function LeadDetailPage() {
         onSave={() => void factsEditor.save()}
       />
 
-      <FirstReportSection
-        report={firstReport}
-        hideInputs={hideInputs}
-        onRetry={() => void firstReport.reload()}
-        onOpenHolder={(id) => openPage(ROUTES.staffLeadDetail, { id })}
-        onOpenForm={firstReport.openForm}
-        onCloseForm={firstReport.closeForm}
-        onReason={firstReport.setReason}
-        onRaise={() => void firstReport.raise()}
-      />
+      {asParticipant ? null : (
+        <FirstReportSection
+          report={firstReport}
+          hideInputs={hideInputs}
+          onRetry={() => void firstReport.reload()}
+          onOpenHolder={(id) => openPage(ROUTES.staffLeadDetail, { id })}
+          onOpenForm={firstReport.openForm}
+          onCloseForm={firstReport.closeForm}
+          onReason={firstReport.setReason}
+          onRaise={() => void firstReport.raise()}
+        />
+      )}
 
       <Section title="办理进度" testId="pipeline-section">
         <StatusPipeline status={lead.status} allowedNext={canAct ? data.allowedNext : []} moving={detail.moving} onMove={canAct ? (to) => void detail.move(to) : undefined} />

@@ -31,17 +31,18 @@ export interface FirstReportState {
 }
 
 /**
- * 首报 of this lead's company, loaded beside the detail (after facts change it is asked again), and the later
+ * 首报 of this lead's company, loaded once `enabled` (the page enables it when the detail says the viewer is not a
+ * participant: a carrier manager brought in for the need never asks), again after facts change; and the later
  * reporter's dispute: a reason, sent with the lead's rev; the detail reloads so the thread shows it.
  */
-export const useFirstReport = (leadId: string | null, rev: number | null, factsVersion: string | null, reloadDetail: () => Promise<void>): FirstReportState => {
-  const [state, setState] = useState<Pick<FirstReportState, 'status' | 'data' | 'error'>>({ status: leadId ? 'loading' : 'idle', data: null, error: null });
+export const useFirstReport = (leadId: string | null, rev: number | null, factsVersion: string | null, reloadDetail: () => Promise<void>, enabled = true): FirstReportState => {
+  const [state, setState] = useState<Pick<FirstReportState, 'status' | 'data' | 'error'>>({ status: leadId && enabled ? 'loading' : 'idle', data: null, error: null });
   const [reason, setReasonValue, draft] = useDraft(leadId ? `lead-dispute:${leadId}` : null, () => '', reasonDraft);
   const [formOpen, setFormOpen] = useState(draft.restored);
   const latest = useRef(0);
 
   const load = useCallback(async () => {
-    if (!leadId) return;
+    if (!leadId || !enabled) return;
     const mine = (latest.current += 1);
     setState((s) => ({ ...s, status: s.data ? 'ready' : 'loading', error: null }));
     try {
@@ -50,7 +51,7 @@ export const useFirstReport = (leadId: string | null, rev: number | null, factsV
     } catch (e) {
       if (mine === latest.current) setState({ status: 'error', data: null, error: toApiError(e) });
     }
-  }, [leadId]);
+  }, [leadId, enabled]);
 
   useEffect(() => {
     void load();

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { LeadDetail } from '../../../src/staff/lead-detail/use-lead-detail';
 import LeadDetailPage from '../../../src/staff/lead-detail/index';
 import { aStaffLead, fakeBackend, type FakeBackend, type Handler } from '../support/lead-loop-backend';
@@ -130,6 +130,22 @@ describe('lead detail: 载体管理员 (participants)', () => {
       fireEvent.click(screen.getByTestId('save-note'));
     });
     expect(api.inputs('lead.note')).toEqual([{ leadId: 'lead_1', text: '可提供 3 200 ㎡，三楼', kind: 'note' }]);
+  });
+
+  it('the participant gets no 首报 section and never asks for it; the handler does', async () => {
+    const api = useBackend({ 'lead.detail': () => asParticipant(true) });
+    await page();
+    expect(screen.getByTestId('need-section')).toBeTruthy();
+    expect(screen.queryByTestId('first-report-section')).toBeNull();
+    expect(api.inputs('lead.firstReport')).toEqual([]);
+    cleanup();
+    backend?.restore();
+
+    const handler = useBackend({});
+    await page();
+    expect(await screen.findByTestId('first-report-section')).toBeTruthy();
+    expect(await screen.findByTestId('first-report-unknown')).toBeTruthy();
+    expect(handler.inputs('lead.firstReport')).toEqual([{ leadId: 'lead_1' }]);
   });
 
   it('once the handler shared the contact, the participant may reveal it (the reveal is the audited one)', async () => {
