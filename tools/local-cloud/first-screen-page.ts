@@ -3,9 +3,7 @@ import type { CardView } from '../../domain/api/views.schema';
 import type { ActionResult } from '../../domain/common/result';
 import type { CardLocation } from '../../src/first-screen/first-screen-route';
 import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen';
-import { firstScreenCardRequest, linkLanguage } from '../../src/first-screen/first-screen-language';
-import type { Language } from '../../src/i18n/dictionary';
-import { languageOfTag } from '../../src/i18n/language-tag';
+import { browserLanguageOf, firstScreenCardRequest, linkLanguage } from '../../src/first-screen/first-screen-language';
 import { cardLocation } from '../../src/first-screen/first-screen-route';
 import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
 
@@ -34,16 +32,6 @@ export interface FirstScreenPageOptions {
   /** `card.get` through the action runner, as an anonymous web visitor. */
   answerCard: (request: CardLocation['request']) => Promise<ActionResult<unknown>>;
 }
-
-/**
- * The browser's language as the boot script will read it (`navigator.language` is the first tag a browser sends
- * in `accept-language`); no header reads as Chinese, as no tag does.
- */
-export const browserLanguageOf = (acceptLanguage: string | undefined): Language => {
-  const first = (acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim() ?? '';
-  // `*` (what some HTTP clients send) names no language.
-  return languageOfTag(/^[a-z]{2,3}(?:[-_]|$)/i.test(first) ? first : '');
-};
 
 /**
  * Builds index.html for a request URL: with the card rendered in when the address names it, else as built. The
