@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { cloudEnvProblem } from './cloud-env';
 import devConfig from './dev';
 import { h5ComponentImportsPlugin, writeH5ComponentModules } from './h5-component-imports';
+import { H5CardPageFilesPlugin } from './h5-card-page-files';
 import { H5PrecompressPlugin } from './h5-precompress';
 import prodConfig from './prod';
 
@@ -142,6 +143,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Every text file gets its .br and .gz next to it, for the web host to send (config/h5-precompress.ts).
         chain.plugin('investcard-precompress').use(H5PrecompressPlugin);
+        // index.html names the card page's chunk files: the first screen loads them with the entry (config/h5-card-page-files.ts).
+        chain.plugin('investcard-card-page-files').use(H5CardPageFilesPlugin, [path.resolve(__dirname, '..', 'src', 'pages', 'card', 'index.tsx')]);
         // Each page's chunk brings its own components; the entry no longer carries Swiper & co (config/h5-component-imports.ts).
         const componentImports = h5ComponentImportsPlugin(writeH5ComponentModules());
         chain.module

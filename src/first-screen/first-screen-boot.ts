@@ -15,6 +15,7 @@ import {
   sameRequest,
   SERVED_CARD_ELEMENT_ID,
   type AppAssets,
+  type FirstScreenHandoff,
   type ServedCard,
 } from './first-screen-handoff';
 
@@ -95,12 +96,18 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
     mark(win, FIRST_SCREEN_MARKS.dismissed);
   };
 
+  /** The card page's files go with the entry's on a card address (see AppAssets.cardPage). */
+  let onCard = false;
+
   /** Adds the app's stylesheets and, once they are in, its scripts in order (downloading meanwhile). */
   const startApp = () => {
     if (started) return;
     started = true;
     mark(win, FIRST_SCREEN_MARKS.appStart);
-    for (const href of assets.js) {
+    const page = onCard ? assets.cardPage : undefined;
+    const js = [...assets.js, ...(page?.js ?? [])];
+    const css = [...assets.css, ...(page?.css ?? [])];
+    for (const href of js) {
       const preload = doc.createElement('link');
       // Attributes, not properties: older WebViews lack the `as` property.
       preload.setAttribute('rel', 'preload');
@@ -108,9 +115,9 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
       preload.setAttribute('href', href);
       doc.head.appendChild(preload);
     }
-    let pendingCss = assets.css.length;
+    let pendingCss = css.length;
     const addScripts = () => {
-      for (const src of assets.js) {
+      for (const src of js) {
         const script = doc.createElement('script');
         script.src = src;
         script.async = false;
@@ -122,7 +129,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
         doc.head.appendChild(script);
       }
     };
-    for (const href of assets.css) {
+    for (const href of css) {
       const link = doc.createElement('link');
       link.rel = 'stylesheet';
       link.href = href;
@@ -186,6 +193,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
       startApp();
       return;
     }
+    onCard = true;
     const { hashRoute } = located;
     // An English visitor's card is asked for in English (the app asks the same, so the answer is handed over).
     const request = firstScreenCardRequest(located.request, lang);
@@ -202,7 +210,7 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
     if (served && screen && servedCard) {
       // The web host rendered the card into the page: it is being painted already (in this visitor's language,
       // unless only the device knows their choice — then it is drawn again at once, before the first paint).
-      publishHandoff({ action: CARD_ACTION, input: request, response: Promise.resolve(served.answer), dismiss });
+      publishHandoff({ action: CARD_ACTION, input: request, response: Promise.resolve(served.answer), answer: served.answer, dismiss });
       if (screen.querySelector('[data-lang]')?.getAttribute('data-lang') !== lang) screen.innerHTML = renderCardFirstScreen(servedCard, lang);
       shown = 'served';
       startAppAfterPaint(screen);
@@ -221,13 +229,15 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
         credentials: 'same-origin',
       })
       .then((r) => r.json() as Promise<unknown>);
-    publishHandoff({ action: CARD_ACTION, input: request, response, dismiss });
+    const handoff: FirstScreenHandoff = { action: CARD_ACTION, input: request, response, dismiss };
+    publishHandoff(handoff);
 
     const cached = readCachedCard(win, request);
     if (cached) paint(cached);
     win.setTimeout(startApp, cardWaitMs);
     response.then(
       (answer) => {
+        handoff.answer = answer;
         const card = cardFromAnswer(answer);
         if (card) paint(card);
         // Not found, refused, or unreadable: the app has the words for that.

@@ -34,13 +34,26 @@ export interface FirstScreenHandoff {
   input: unknown;
   /** The backend's raw answer (`{ok, data | error}`); rejects when the request failed. Handed out once. */
   response: Promise<unknown> | null;
+  /**
+   * The same answer once it has arrived — from the start when the web host rendered it into the page — so the
+   * app's page can render the card in its very first frame instead of a loading state first.
+   */
+  answer?: unknown;
   /** Takes the first screen down (idempotent). */
   dismiss(): void;
 }
 
-export interface AppAssets {
+export interface AppFiles {
   js: string[];
   css: string[];
+}
+
+export interface AppAssets extends AppFiles {
+  /**
+   * The card page's own chunk files (config/h5-card-page-files.ts): on the card they load with the entry, so the
+   * router finds the page there instead of asking for it after the entry has run.
+   */
+  cardPage?: AppFiles;
 }
 
 type HandoffHost = { [FIRST_SCREEN_GLOBAL]?: FirstScreenHandoff };
@@ -68,6 +81,16 @@ export const takePrefetchedResponse = (action: string, input: unknown): Promise<
   const { response } = handoff;
   handoff.response = null;
   return response;
+};
+
+/**
+ * The first screen's answer for this exact call if it has arrived and the app has not asked for it yet; does not
+ * take it (the app's request still gets it, with no second request).
+ */
+export const peekPrefetchedAnswer = (action: string, input: unknown): unknown => {
+  const handoff = host()?.[FIRST_SCREEN_GLOBAL];
+  if (!handoff?.response || handoff.action !== action || !sameRequest(handoff.input, input)) return undefined;
+  return handoff.answer;
 };
 
 /** Takes the first screen down, if this page load has one. */

@@ -29,6 +29,16 @@ export const firstScreenLanguage = (win: Pick<Window, 'location' | 'localStorage
 };
 
 /**
+ * The browser's language as a web host sees it, the way the boot script will read it: `navigator.language` is the
+ * first tag a browser sends in `accept-language`; no header (or `*`, which some HTTP clients send) reads as
+ * Chinese, as no tag does. The visitor's remembered choice is on the device only: the boot script asks again then.
+ */
+export const browserLanguageOf = (acceptLanguage: string | undefined): Language => {
+  const first = (acceptLanguage ?? '').split(',')[0]?.split(';')[0]?.trim() ?? '';
+  return languageOfTag(/^[a-z]{2,3}(?:[-_]|$)/i.test(first) ? first : '');
+};
+
+/**
  * The card request the first screen makes in its language — the very request the app's card page makes, so the
  * web host's answer and the boot script's are handed over to the app (English content for an English page).
  */

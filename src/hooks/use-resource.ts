@@ -34,6 +34,11 @@ export interface ResourceOptions<S extends AnySchema> {
   /** Cache the answer on the device under `key` and show it at once on the next open. */
   cacheSchema?: S;
   mapError?: (e: unknown) => ApiError;
+  /**
+   * Data the page already has for this key on its first render (H5: the card the first screen was handed),
+   * shown at once as a fresh answer; the backend read still runs.
+   */
+  initial?: () => v.InferOutput<S> | null;
 }
 
 type Snapshot<T> = Omit<ResourceState<T>, 'reload'>;
@@ -53,7 +58,10 @@ const fromCache = <S extends AnySchema>(key: string, schema: S | undefined): Sna
 export const useResource = <S extends AnySchema>(options: ResourceOptions<S>): ResourceState<v.InferOutput<S>> => {
   type T = v.InferOutput<S>;
   const { key, cacheSchema } = options;
-  const [state, setState] = useState<Snapshot<T>>(() => fromCache(key, cacheSchema));
+  const [state, setState] = useState<Snapshot<T>>(() => {
+    const handed = options.initial?.() ?? null;
+    return handed === null ? fromCache(key, cacheSchema) : { status: 'ready', data: handed, error: null, offline: false, savedAt: null };
+  });
   const latest = useRef(0);
   const shownKey = useRef(key);
   const fetchRef = useRef(options.fetch);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { FIRST_SCREEN_MARKS } from '../../src/first-screen/first-screen-handoff';
+import { APP_ASSETS_GLOBAL, FIRST_SCREEN_MARKS, type AppAssets } from '../../src/first-screen/first-screen-handoff';
 import { type LocalCloudProcess } from '../../tools/local-cloud/local-cloud-process';
 import { openPhonePage, screenshot, startCloudAndBrowser, stopCloudAndBrowser } from './support/browser';
 
@@ -84,6 +84,37 @@ describe('H5 first screen', () => {
     // The app works from here: a tap opens the carriers.
     await page.getByTestId('action-carriers').click();
     await page.waitForURL(/#\/pages\/carriers\/index/);
+    await page.context().close();
+  });
+
+  it('hands an English browser its English card too: still no card request from the browser', async () => {
+    // The web host reads the browser's language (accept-language) as the boot script will (navigator.language).
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' });
+    const page = await context.newPage();
+    const reads = countCardReads(page);
+    await page.goto(`${cloud.url}?cardId=${HEAD_CARD}`);
+    await appHasTakenOver(page);
+    assert.match(await page.getByTestId('card-page').innerText(), /Lin Zhiyuan/);
+    assert.equal(reads(), 0);
+    await context.close();
+  });
+
+  it('loads the card page with the entry: after the first screen no script is asked for that index.html did not name, and no image-preview code', async () => {
+    const page = await openPhonePage(browser);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${cloud.url}?cardId=${HEAD_CARD}`);
+    await appHasTakenOver(page);
+    const assets = await page.evaluate((name) => (window as unknown as Record<string, AppAssets>)[name] as AppAssets, APP_ASSETS_GLOBAL);
+    assert.ok(assets.cardPage && assets.cardPage.js.length > 0, 'index.html names the card page files');
+    // The router found its page already loaded: no script request after the entry's (one round trip less).
+    assert.deepEqual([...new Set(scripts)].sort(), [...assets.js, ...assets.cardPage.js].sort());
+    // Taro's image preview (its Swiper and the swiper library, ~190 KB) comes only when a preview is opened.
+    await page.getByTestId('wechat-qr-preview').click();
+    await page.waitForFunction(() => document.querySelector('taro-swiper-core') !== null, undefined, { timeout: 30_000 });
+    assert.ok(scripts.some((s) => /\/js\/preview-image\.[0-9a-f]+\.js$/.test(s)), scripts.join(' '));
     await page.context().close();
   });
 

@@ -7,6 +7,7 @@ import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen'
 import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID } from '../../src/first-screen/first-screen-handoff';
 import { buildFirstScreen, FIRST_SCREEN_STYLESHEETS, pxToRem, rootFontSizeScript, type RemScale } from '../../tools/h5-first-screen';
 import { createFirstScreenPage, injectFirstScreen } from '../../tools/local-cloud/first-screen-page';
+import { browserLanguageOf } from '../../src/first-screen/first-screen-language';
 import { startLocalCloud, type RunningLocalCloud } from '../../tools/local-cloud/server';
 import { ALL_ACTIONS } from '../../tools/local-cloud/all-actions';
 import { aCardView } from '../app/support/card-view.mother';
@@ -96,6 +97,31 @@ describe('web host: the card rendered into index.html (tools/local-cloud/first-s
       expect(answerCard.mock.calls.map(([r]) => r)).toEqual([{ cardId: 'card_li', lang: 'en' }]);
       expect(html).toContain('"input":{"cardId":"card_li","lang":"en"}');
       expect(html).toContain('data-lang="en"');
+    });
+
+    it('asks in the browser\'s language when the link names none, as the boot script will (so its answer is handed over)', async () => {
+      const answerCard = jest.fn((request: object) => Promise.resolve(okResult(aCardView({ cardId: 'card_li', greeting: JSON.stringify(request) }))));
+      const page = createFirstScreenPage({ indexFile, answerCard });
+      const english = await page(new URL('http://h/'), 'en-US,en;q=0.9');
+      expect(english).toContain('"input":{"lang":"en"}');
+      expect(english).toContain('data-lang="en"');
+      expect(await page(new URL('http://h/'), 'zh-CN,zh;q=0.9,en;q=0.8')).toContain('data-lang="zh"');
+      expect(await page(new URL('http://h/'))).toContain('data-lang="zh"');
+      // The link's language wins over the browser's.
+      expect(await page(new URL('http://h/?lang=zh'), 'en-GB')).toContain('data-lang="zh"');
+      expect(answerCard.mock.calls.map(([r]) => r)).toEqual([{ lang: 'en' }, {}, {}, {}]);
+    });
+
+    it.each([
+      ['en-US,en;q=0.9', 'en'],
+      ['de-DE', 'en'],
+      ['zh-CN,zh;q=0.9', 'zh'],
+      ['zh_TW', 'zh'],
+      ['', 'zh'],
+      ['*', 'zh'],
+      [undefined, 'zh'],
+    ])('reads accept-language %p as the browser language %p', (header, lang) => {
+      expect(browserLanguageOf(header)).toBe(lang);
     });
 
     it('serves the page as built when the card cannot be answered', async () => {

@@ -204,7 +204,8 @@ describe('the local cloud serving an H5 build', () => {
       expect(answer.headers['content-encoding']).toBe(encoding);
       expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(answer.headers['cache-control']).toBe('no-cache');
-      expect(String(answer.headers['vary']).toLowerCase()).toBe('accept-encoding');
+      // The card in the page is in the browser's language.
+      expect(String(answer.headers['vary']).toLowerCase()).toBe('accept-encoding, accept-language');
       expect(decode(answer).toString('utf8')).toContain('<div id="app"></div>');
     }
   });

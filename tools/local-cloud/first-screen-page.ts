@@ -3,7 +3,7 @@ import type { CardView } from '../../domain/api/views.schema';
 import type { ActionResult } from '../../domain/common/result';
 import type { CardLocation } from '../../src/first-screen/first-screen-route';
 import { renderCardFirstScreen } from '../../src/first-screen/card-first-screen';
-import { firstScreenCardRequest, linkLanguage } from '../../src/first-screen/first-screen-language';
+import { browserLanguageOf, firstScreenCardRequest, linkLanguage } from '../../src/first-screen/first-screen-language';
 import { cardLocation } from '../../src/first-screen/first-screen-route';
 import { FIRST_SCREEN_ELEMENT_ID, SERVED_CARD_ELEMENT_ID, servedCardJson, type ServedCard } from '../../src/first-screen/first-screen-handoff';
 
@@ -33,7 +33,12 @@ export interface FirstScreenPageOptions {
   answerCard: (request: CardLocation['request']) => Promise<ActionResult<unknown>>;
 }
 
-/** Builds index.html for a request URL: with the card rendered in when the address names it, else as built. */
+/**
+ * Builds index.html for a request URL: with the card rendered in when the address names it, else as built. The
+ * card is asked for in the language the boot script will choose — the link's `lang`, else the browser's — so an
+ * English browser's card is handed over too instead of being asked for again (a choice remembered on the device
+ * only the boot script can see; it asks again then).
+ */
 export const createFirstScreenPage = ({ indexFile, answerCard }: FirstScreenPageOptions) => {
   let template: { mtimeMs: number; html: string } | null = null;
   // Re-read after an H5 rebuild, like the static files next to it.
@@ -43,12 +48,12 @@ export const createFirstScreenPage = ({ indexFile, answerCard }: FirstScreenPage
     return template.html;
   };
 
-  return async (url: URL): Promise<string> => {
+  return async (url: URL, acceptLanguage?: string): Promise<string> => {
     const html = await readTemplate();
     const located = cardLocation('', url.search);
     if (!located) return html;
-    // A link's `lang=en` asks for the English content, as the boot script and the app will.
-    const lang = linkLanguage(url.search) ?? 'zh';
+    // A link's `lang=en` asks for the English content, as the boot script and the app will; else the browser's.
+    const lang = linkLanguage(url.search) ?? browserLanguageOf(acceptLanguage);
     const request = firstScreenCardRequest(located.request, lang);
     const answer = await answerCard(request);
     // Not found or refused: the page as built; the app fetches again and explains.

@@ -165,7 +165,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Runni
       return handleAction(req, res, action);
     }
     if (firstScreenPage && req.method === 'GET' && (path === '/' || path === '/index.html')) {
-      const html = await firstScreenPage(url);
+      const html = await firstScreenPage(url, req.headers['accept-language']);
       if (res.headersSent || res.destroyed) return;
       return sendPage(req, res, html);
     }

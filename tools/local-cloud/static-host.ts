@@ -63,7 +63,8 @@ export const sendPage = async (req: IncomingMessage, res: ServerResponse, html: 
     'content-type': 'text/html; charset=utf-8',
     // Live vacancy figures are in the page: never reuse a stored copy.
     'cache-control': REVALIDATE_CACHE,
-    vary: 'accept-encoding',
+    // The card in it is in the browser's language.
+    vary: 'accept-encoding, accept-language',
     'content-length': String(body.length),
     ...(encoding ? { 'content-encoding': encoding } : {}),
   });

@@ -3,6 +3,7 @@ import type { CardView } from '../../../domain/api/views.schema';
 import { downloadVcard, phoneContactFor, savableContact, vcardFileName, vcardFor } from '../../card-model/vcard';
 import type { FullModeGuard } from '../../hooks/use-full-mode';
 import type { Dictionary } from '../../i18n/dictionary';
+import { previewImage } from '../../platform/preview-image';
 import { addPhoneContact, copyText, saveImageToAlbum } from '../../platform/privacy';
 import { localImagePath } from '../../services/image-file';
 
@@ -41,7 +42,7 @@ export const cardContactActions = (card: CardView, qrSrc: string | null, fullMod
     previewQr: () => {
       if (!qrSrc) return;
       // Viewing is fine in Moments; the save menu is not.
-      Taro.previewImage({ urls: [qrSrc], current: qrSrc, showmenu: !readOnly }).catch(() => toast(t.cardQrUnavailable));
+      previewImage({ urls: [qrSrc], current: qrSrc, showmenu: !readOnly }).catch(() => toast(t.cardQrUnavailable));
     },
     saveQr: () => {
       if (!qrSrc) return;

@@ -4,6 +4,7 @@ import {
   FIRST_SCREEN_ELEMENT_ID,
   FIRST_SCREEN_GLOBAL,
   FIRST_SCREEN_STYLE_ID,
+  peekPrefetchedAnswer,
   SERVED_CARD_ELEMENT_ID,
   servedCardJson,
   takePrefetchedResponse,
@@ -166,6 +167,57 @@ describe('index.html boot script: the card before the app', () => {
     loadStylesheets();
     expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js']);
     await expect(takePrefetchedResponse('card.get', { cardId: 'card_wang' })).resolves.toEqual(served.answer);
+  });
+
+  it('lets the app render the rendered card in its first frame: the answer can be read at once, until the app asks', async () => {
+    const served = { input: { cardId: 'card_wang' }, answer: okResult(aCardView()) };
+    setPage(
+      '/?cardId=card_wang',
+      `<div id="${FIRST_SCREEN_ELEMENT_ID}">${renderCardFirstScreen(aCardView())}</div><div id="app"></div><script id="${SERVED_CARD_ELEMENT_ID}" type="application/json">${servedCardJson(served)}</script>`,
+    );
+    boot(answering(okResult(aCardView())));
+    expect(peekPrefetchedAnswer('card.get', { cardId: 'card_li' })).toBeUndefined();
+    // Reading it does not take it: the app's request still gets it, with no request of its own.
+    expect(peekPrefetchedAnswer('card.get', { cardId: 'card_wang' })).toEqual(served.answer);
+    expect(peekPrefetchedAnswer('card.get', { cardId: 'card_wang' })).toEqual(served.answer);
+    await expect(takePrefetchedResponse('card.get', { cardId: 'card_wang' })).resolves.toEqual(served.answer);
+    expect(peekPrefetchedAnswer('card.get', { cardId: 'card_wang' })).toBeUndefined();
+  });
+
+  it('has the fetched answer readable at once once it has arrived', async () => {
+    setPage('/#/pages/card/index?cardId=card_wang');
+    const answer = okResult(aCardView());
+    let resolve: (v: unknown) => void = () => undefined;
+    boot(jest.fn(() => new Promise((r) => (resolve = r))));
+    expect(peekPrefetchedAnswer('card.get', { cardId: 'card_wang' })).toBeUndefined();
+    resolve({ json: () => Promise.resolve(answer) });
+    await settle();
+    expect(peekPrefetchedAnswer('card.get', { cardId: 'card_wang' })).toEqual(answer);
+  });
+
+  it('on a card address loads the card page\'s own files with the app\'s, so the router need not ask for them', async () => {
+    const withPage = { ...ASSETS, cardPage: { js: ['/js/592.js'], css: ['/css/592.css'] } };
+    setPage('/#/pages/card/index?cardId=card_wang');
+    (window as unknown as { fetch: unknown }).fetch = answering(okResult(aCardView()));
+    bootFirstScreen(window as Window & typeof globalThis, withPage, OPTIONS);
+    await settle();
+    expect(preloads()).toEqual(['script /js/runtime.js', 'script /js/app.js', 'script /js/592.js']);
+    expect(stylesheets().map((l) => l.getAttribute('href'))).toEqual(['/css/app.css', '/css/592.css']);
+    stylesheets()[0]?.dispatchEvent(new Event('load'));
+    // Scripts wait for every stylesheet, the page's too.
+    expect(scripts()).toEqual([]);
+    stylesheets()[1]?.dispatchEvent(new Event('load'));
+    expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js', '/js/592.js']);
+  });
+
+  it('loads only the app\'s files on another page', () => {
+    const withPage = { ...ASSETS, cardPage: { js: ['/js/592.js'], css: ['/css/592.css'] } };
+    setPage('/#/pages/carriers/index?districtId=d1');
+    (window as unknown as { fetch: unknown }).fetch = answering(okResult(aCardView()));
+    bootFirstScreen(window as Window & typeof globalThis, withPage, OPTIONS);
+    expect(preloads()).toEqual(['script /js/runtime.js', 'script /js/app.js']);
+    loadStylesheets();
+    expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js']);
   });
 
   it('sends an old address of a moved page to its new one, then starts the app at once', () => {

@@ -109,6 +109,28 @@ describe('card page: the web first screen (painted by index.html before the app)
     expect(dismiss).toHaveBeenCalled();
   });
 
+  it('takes over in its very first frame with the card the first screen was handed, no loading state between', async () => {
+    const answer = { ok: true, data: aSharedCard() };
+    (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL] = { action: 'card.get', input: { cardId: 'card_wang', shareCode: 'Ab3dEf9hJk' }, response: Promise.resolve(answer), answer, dismiss };
+    backend = onlineBackend();
+    render(<CardPage />);
+    // Synchronously: the first commit already shows the card and takes the first screen down.
+    expect(screen.getByTestId('owner-contact')).toBeTruthy();
+    expect(screen.queryByTestId('card-skeleton')).toBeNull();
+    expect(dismiss).toHaveBeenCalled();
+    await waitFor(() => expect(backend?.inputsOf('share.visit')).toHaveLength(1));
+  });
+
+  it('does not take a handed card for another card', async () => {
+    const answer = { ok: true, data: aCardView({ cardId: 'card_li' }) };
+    (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL] = { action: 'card.get', input: { cardId: 'card_li' }, response: Promise.resolve(answer), answer, dismiss };
+    backend = onlineBackend();
+    render(<CardPage />);
+    expect(screen.queryByTestId('owner-contact')).toBeNull();
+    expect(dismiss).not.toHaveBeenCalled();
+    await screen.findByTestId('owner-contact');
+  });
+
   it('is none of the mini-program’s business', async () => {
     process.env.TARO_ENV = 'weapp';
     backend = onlineBackend();
