@@ -269,9 +269,14 @@ export const recountRollupDays = async (store: DocumentStore, districtId: string
 export const recountDistrictRollups = async (store: DocumentStore, districtId: string, maxLeads = 2_000): Promise<{ leads: number; rows: number; zeroed: number; backfilled: number }> => {
   const total = { leads: 0, rows: 0, zeroed: 0, backfilled: 0 };
   let fromDay = FIRST_DAY;
-  for (;;) {
+  for (let unsettled = 0; ; ) {
     const r = await recountRollupDays(store, districtId, fromDay, maxLeads);
-    if (!r.settled) continue;
+    if (!r.settled) {
+      // The same days again; leads that never stop changing for this long are a fault, not a race.
+      if ((unsettled += 1) >= 10) throw new Error(`roll-up recount of ${districtId} from ${fromDay}: its leads kept changing`);
+      continue;
+    }
+    unsettled = 0;
     total.rows += r.rows;
     total.zeroed += r.zeroed;
     total.backfilled += r.backfilled;
