@@ -1,8 +1,9 @@
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../domain/api/contract';
 import { ALL_COLLECTIONS } from '../cloudfunctions/_lib/store/collections';
+import { RESVG_WASM_FILE } from '../cloudfunctions/reports/bulletin-image';
 import { SLA_TIMER_TIMEOUT_SECONDS } from '../cloudfunctions/sla-timer/sla-tick-budget';
 import { buildDemoDistrict } from './seed/demo-district';
 import { validateSeed } from './seed/seed-store';
@@ -13,6 +14,7 @@ import { validateSeed } from './seed/seed-store';
  *   index.js      the bundle (wx-server-sdk left external: installed by "云端安装依赖")
  *   package.json  pins wx-server-sdk 4.0.2
  *   config.json   the openapi permissions the function's own code calls (openapiPermissionsOf), plus timer triggers
+ *   resvg.wasm    (reports only) resvg's WebAssembly, which esbuild cannot bundle: the bulletin's share image
  * and writes build/cloud-db/ (indexes to create in the console, seed JSON-lines to import).
  */
 
@@ -35,6 +37,11 @@ const TRIGGERS: Partial<Record<(typeof FUNCTION_NAMES)[number], Array<{ name: st
  * validates and applies a spreadsheet import in one call (chunks of the upload arrive in calls of their own).
  */
 const FUNCTION_TIMEOUTS: Partial<Record<(typeof FUNCTION_NAMES)[number], number>> = { 'sla-timer': SLA_TIMER_TIMEOUT_SECONDS, admin: 60, reports: 60 };
+
+/** Files a bundle reads beside itself at run time (not JavaScript, so esbuild cannot inline them): source → name. */
+const ASSETS: Partial<Record<(typeof FUNCTION_NAMES)[number], Array<{ from: string; to: string }>>> = {
+  reports: [{ from: 'node_modules/@resvg/resvg-wasm/index_bg.wasm', to: RESVG_WASM_FILE }],
+};
 
 /**
  * The open APIs behind each dependency port (cloudfunctions/_lib/wx-openapi.ts). Every function's deps carry all
@@ -122,6 +129,7 @@ export const buildFunctions = async (root = resolve(__dirname, '..'), outRoot = 
     if (TRIGGERS[name]) config.triggers = TRIGGERS[name];
     if (FUNCTION_TIMEOUTS[name]) config.timeout = FUNCTION_TIMEOUTS[name];
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    for (const asset of ASSETS[name] ?? []) copyFileSync(join(root, asset.from), join(dir, asset.to));
     built.push({ name, dir, bytes: Buffer.byteLength(bundle), openapi });
   }
 

@@ -1,4 +1,4 @@
-import { bulletinFileContract, bulletinsContract } from '../../domain/api/report.contracts';
+import { bulletinFileContract, bulletinsContract, type BulletinFormat } from '../../domain/api/report.contracts';
 import { DomainError } from '../../domain/common/result';
 import type { Staff } from '../../domain/org/staff.schema';
 import type { Bulletin } from '../../domain/report/bulletin.schema';
@@ -25,9 +25,11 @@ const itemOf = (b: Bulletin) => ({
   title: b.title,
   createdAt: b.createdAt,
   pdfBytes: b.pdfBytes,
+  pngBytes: b.pngBytes ?? null,
   inquiries: b.inquiries,
   confirmedSigned: b.confirmedSigned,
-  ranking: b.ranking ?? null,
+  // A city bulletin has no board of its own (its `ranking` only records whether its districts' had all locked).
+  ranking: b.cityId ? null : (b.ranking ?? null),
   edition: b.edition ?? 1,
 });
 
@@ -43,15 +45,24 @@ export const bulletinsAction = defineAction(bulletinsContract, async (deps, ctx)
   return { items: items.map(itemOf) };
 });
 
-/** A fresh short-lived link to one bulletin's PDF or workbook; another district's (or city's) bulletin looks missing. */
+const fileIdOf = (b: Bulletin, format: BulletinFormat): string => {
+  if (format === 'pdf') return b.pdfFileId;
+  if (format === 'xlsx') return b.xlsxFileId;
+  // A bulletin made before share images were has none (its next edition will).
+  if (!b.pngFileId) throw new DomainError('REPORT.BULLETIN_IMAGE_MISSING');
+  return b.pngFileId;
+};
+
+/** A fresh short-lived link to one bulletin's PDF, workbook or share image; another district's (or city's) bulletin looks missing. */
 export const bulletinFileAction = defineAction(bulletinFileContract, async (deps, ctx, input) => {
   const me = requireStaff(ctx);
   const bulletin = await getBulletin(deps.store, input.bulletinId);
   const mine = bulletin && (bulletin.cityId ? bulletin.cityId === (await cityOf(deps, me)) : bulletin.districtId === me.districtId);
   if (!bulletin || !mine) throw new DomainError('REPORT.BULLETIN_NOT_FOUND');
+  const fileId = fileIdOf(bulletin, input.format);
   const fileName = `${bulletin.title}.${input.format}`.replace(/[\\/:*?"<>|\s]+/g, '');
   try {
-    return { fileName, url: await deps.files.linkFor(input.format === 'pdf' ? bulletin.pdfFileId : bulletin.xlsxFileId, fileName) };
+    return { fileName, url: await deps.files.linkFor(fileId, fileName) };
   } catch (error) {
     deps.log.error('report.bulletin_link_failed', { error: error instanceof Error ? error.message : 'unknown' });
     throw new DomainError('REPORT.FILE_FAILED');

@@ -4,6 +4,7 @@ import type { Lead } from '../../domain/lead/lead.schema';
 import { firstReports } from '../../domain/ranking/first-report.rules';
 import { bulletinId, bulletinMonthDue } from '../../domain/report/bulletin.rules';
 import { bulletinTables, type BulletinContent } from '../../domain/report/bulletin-content.rules';
+import { districtShareInput } from '../../domain/report/bulletin-share-image.rules';
 import type { Bulletin } from '../../domain/report/bulletin.schema';
 import { summariseRollups } from '../../domain/report/dashboard.rules';
 import { periodContaining, previousPeriod, type Period } from '../../domain/report/period.rules';
@@ -16,6 +17,7 @@ import { listRollups } from '../_lib/repositories/rollup.repository';
 import { listAllDistrictStaff } from '../_lib/repositories/staff.repository';
 import { arenaRanking, lockedSnapshot } from './arena-ranking';
 import { bulletinFontPath } from './bulletin-font';
+import { renderShareImage } from './bulletin-image';
 import { bulletinReadyMessage } from './bulletin-timer';
 import { runCityBulletins } from './city-bulletins';
 import { renderBulletinPdf } from './bulletin-pdf';
@@ -55,21 +57,26 @@ export const bulletinContentFor = async (deps: Deps, district: District, month: 
   };
 };
 
-/** The PDF and workbook of one edition of a district's month, stored (edition 1 at the old fixed paths). */
+/** The PDF, workbook and share image of one edition of a district's month, stored (edition 1 at the old fixed paths). */
 const renderEdition = async (deps: Deps, district: District, month: Period, edition: number, now: Date) => {
   const content = await bulletinContentFor(deps, district, month);
-  const pdf = await renderBulletinPdf(content, await bulletinFontPath(deps.files), now);
+  const fontPath = await bulletinFontPath(deps.files);
+  const pdf = await renderBulletinPdf(content, fontPath, now);
   const xlsx = await tablesToXlsx(bulletinTables(content));
+  const { png } = await renderShareImage(districtShareInput(content), fontPath);
   // Fixed paths per edition: a second run that races this one overwrites the same files with the same content.
   const base = `bulletins/${district._id}/${month.key}${edition > 1 ? `-${edition}` : ''}`;
   const pdfFileId = await deps.files.put(`${base}.pdf`, pdf);
   const xlsxFileId = await deps.files.put(`${base}.xlsx`, xlsx);
+  const pngFileId = await deps.files.put(`${base}.png`, png);
   return {
     content,
     files: {
       pdfFileId,
       pdfBytes: pdf.byteLength,
       xlsxFileId,
+      pngFileId,
+      pngBytes: png.byteLength,
       inquiries: content.figures.inquiries,
       confirmedSigned: content.figures.confirmedSigned,
       ranking: { locked: content.rankingStatus.locked, lockAt: content.rankingStatus.lockAt },
@@ -126,7 +133,8 @@ export const lockDuePeriods = async (deps: Deps, district: District, now: Date):
 /**
  * The timer's monthly step: for every district, last month's bulletin from the first working day of the month on
  * (its own calendar). Idempotent per district × month: a second run, or a run racing this one, makes no second.
- * Daily, it also locks the boards that are due and remakes (edition 2) the bulletins made before theirs locked.
+ * Daily, it also locks the boards that are due and remakes (edition 2) the bulletins made before theirs locked;
+ * a city's bulletin once the last of its districts' boards has locked.
  */
 export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[]; remade: string[]; locked: string[] }> => {
   const now = deps.clock();
@@ -167,6 +175,14 @@ export const runMonthlyBulletins = async (deps: Deps): Promise<{ made: string[];
       deps.log.error('bulletin.failed', { district: district._id, month: month.key, error: error instanceof Error ? error.message : 'unknown' });
     }
   }
-  made.push(...(await runCityBulletins(deps, districts, now, (d, month) => bulletinContentFor(deps, d, month))));
+  const city = await runCityBulletins(
+    deps,
+    districts,
+    now,
+    (d, month) => bulletinContentFor(deps, d, month),
+    async (d, month) => Boolean(await lockedSnapshot(deps, d, month, now)),
+  );
+  made.push(...city.made);
+  remade.push(...city.remade);
   return { made, remade, locked };
 };

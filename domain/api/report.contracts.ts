@@ -264,6 +264,10 @@ export const reportExportContract = defineContract({
   }),
 });
 
+/** What a bulletin is stored as: the PDF, the workbook and the share image (PNG) for WeChat groups. */
+export const BULLETIN_FORMATS = ['pdf', 'xlsx', 'png'] as const;
+export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
+
 const BulletinItemSchema = v.object({
   id: v.string(),
   month: v.string(),
@@ -273,6 +277,8 @@ const BulletinItemSchema = v.object({
   title: v.string(),
   createdAt: v.string(),
   pdfBytes: v.number(),
+  /** The share image's size; null on a bulletin made before share images were. */
+  pngBytes: v.nullable(v.number()),
   inquiries: v.number(),
   confirmedSigned: v.number(),
   /** A district bulletin's ranking: live when made (locks at `lockAt`, then edition 2) or locked; null for a city one. */
@@ -290,13 +296,16 @@ export const bulletinsContract = defineContract({
   response: v.object({ items: v.array(BulletinItemSchema) }),
 });
 
-/** One bulletin's PDF or workbook as a short-lived link; another district's answers like a missing one. */
+/**
+ * One bulletin's PDF, workbook or share image as a short-lived link; another district's answers like a missing
+ * one; an image asked of a bulletin made before share images were: REPORT.BULLETIN_IMAGE_MISSING.
+ */
 export const bulletinFileContract = defineContract({
   name: 'report.bulletinFile',
   fn: 'reports',
   access: 'staff',
   writes: false,
-  request: v.strictObject({ bulletinId: id(), format: v.picklist(['pdf', 'xlsx']) }),
+  request: v.strictObject({ bulletinId: id(), format: v.picklist(BULLETIN_FORMATS) }),
   response: v.object({ fileName: v.string(), url: v.string() }),
 });
 

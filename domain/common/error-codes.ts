@@ -85,6 +85,7 @@ export const ERROR_MESSAGES = {
   'REPORT.EXPORT_TOO_LARGE': '要导出的咨询超过 5000 条，请缩短统计周期或按单位、渠道筛选后再导出',
   'REPORT.FILE_FAILED': '文件没有生成成功，请稍后重试',
   'REPORT.BULLETIN_NOT_FOUND': '未找到这期通报',
+  'REPORT.BULLETIN_IMAGE_MISSING': '这期通报生成时还没有分享图，请打开 PDF 转发',
   'REPORT.WEIGHTS_INVALID': '计分权重设置不合理：签约、落地等阶段分值或档位系数不能全为 0',
   'PARTICIPANT.NO_ACCOUNT': '该载体的管理员是外部联系人，没有工作账号，无法加入线索；请按载体资料中的电话直接联系',
   'PARTICIPANT.LIMIT_REACHED': '这条线索的载体管理员已达上限，请先移出不再需要的人',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Bulletin } from '../../domain/report/bulletin.schema';
 import type { Lead } from '../../domain/lead/lead.schema';
 import { arenaSnapshotId } from '../../domain/ranking/arena-lock.rules';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
@@ -84,6 +85,8 @@ describe('每月一通报 and the board’s lock', () => {
     expect(second.text).toContain(squeeze(statement));
     expect(second.text).not.toContain('实时排名');
     expect(second.note).toBe(statement);
+    // Every edition makes its own share image too.
+    expect((await b.store.get<Bulletin>(COLLECTIONS.bulletins.name, ID))?.pngFileId).toMatch(/2026-11-2\.png$/);
     // The month's figures are still there.
     expect(second.text).toContain('本月共收到招商咨询1条');
     expect((await runMonthlyBulletins(b.deps)).remade).toEqual([]);

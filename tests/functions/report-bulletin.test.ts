@@ -10,9 +10,12 @@ import { isBulletinTimerEvent } from '../../cloudfunctions/reports/bulletin-time
 import { runMonthlyBulletins } from '../../cloudfunctions/reports/monthly-bulletins';
 import { getDistrict } from '../../cloudfunctions/_lib/repositories/org.repository';
 import { DEMO_DISTRICT_ID } from '../../tools/seed/demo-district';
+import { SHARE_COLORS } from '../../domain/report/bulletin-share-image.rules';
+import { decodePng, inkPixels } from '../support/png-decode';
+import { storeSampleBulletin } from '../support/sample-bulletin';
 import { createTestBackend, leadInput, OPENID, type TestBackend } from '../support/test-backend';
 
-type Item = { id: string; month: string; label: string; title: string; pdfBytes: number; inquiries: number; confirmedSigned: number };
+type Item = { id: string; month: string; label: string; title: string; pdfBytes: number; pngBytes: number | null; inquiries: number; confirmedSigned: number };
 
 /** The PDF's text as a reader (and a screen reader) gets it: poppler's pdftotext. */
 const pdfText = (bytes: Uint8Array): string => {
@@ -60,7 +63,7 @@ describe('每月一通报', () => {
     expect(bulletinMonthDue(new Date('2026-11-30T15:59:00.000Z'), calendar)?.key).toBe('2026-10');
   });
 
-  it('makes last month’s PDF and workbook once per district, tells the leaders, and keeps them listed', async () => {
+  it('makes last month’s PDF, workbook and share image once per district, tells the leaders, and keeps them listed', async () => {
     b.clock.set('2026-11-30T23:30:00.000Z'); // 12-01 07:30 China time, the trigger's hour
     const first = await runMonthlyBulletins(b.deps);
     expect(first.made).toContain(`bl_${DEMO_DISTRICT_ID}_2026-11`);
@@ -89,12 +92,33 @@ describe('每月一通报', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['各单位咨询', '擂台赛排名', '本月签约项目', '咨询渠道', '转化漏斗']);
     expect(workbook.getWorksheet('本月签约项目')?.getRow(2).values).toEqual([undefined, '云帆智能科技有限公司', '临江区投资促进局', '35,000 万元', '2026-11-10']);
 
+    // The share image for WeChat groups, stored beside them: a real 1080×1350 PNG with the district's figures drawn.
+    expect(items[0]?.pngBytes).toBeGreaterThan(10_000);
+    const png = await b.ok<{ fileName: string; url: string }>('report.bulletinFile', { bulletinId: items[0]?.id, format: 'png' }, OPENID.tech);
+    expect(png.fileName).toMatch(/2026年11月招商工作通报\.png$/);
+    const pngBytes = (await fileOf(b, png.url)) as Uint8Array;
+    expect(pngBytes.byteLength).toBe(items[0]?.pngBytes);
+    const image = decodePng(pngBytes);
+    expect([image.width, image.height]).toEqual([1080, 1350]);
+    expect(inkPixels(image, SHARE_COLORS.band, { x: 72, y: 70, width: 400, height: 80 })).toBeGreaterThan(1500);
+    expect(inkPixels(image, SHARE_COLORS.background, { x: 152, y: 840, width: 500, height: 50 })).toBeGreaterThan(1500);
+
     // The leaders of each district hear once: here its admin and the unit leaders (the head leads 投资促进局 too).
     const outbox = await b.store.find<{ _id: string; message: { kind: string; toOpenid: string; page: string } }>(COLLECTIONS.outbox.name, { where: { 'message.kind': 'bulletin_ready' }, limit: 100 });
     // (The city admin hears of the city's bulletin: report-city-bulletin.test.ts.)
     expect(outbox.map((e) => e.message.toOpenid).filter((o) => !o.includes('wangshan') && o !== OPENID.cityAdmin).sort()).toEqual([OPENID.admin, OPENID.head, OPENID.investLeader].sort());
     expect(new Set(outbox.map((e) => e.message.page))).toEqual(new Set(['reports/bulletins/index']));
-  }, 30_000);
+  }, 60_000);
+
+  it('a bulletin stored before share images has none: asking for it is REPORT.BULLETIN_IMAGE_MISSING, its PDF still opens', async () => {
+    const id = await storeSampleBulletin(b);
+    expect((await b.ok<{ items: Item[] }>('report.bulletins', {}, OPENID.admin)).items.find((i) => i.id === id)?.pngBytes).toBeNull();
+    expect(await b.call('report.bulletinFile', { bulletinId: id, format: 'png' }, OPENID.admin)).toMatchObject({ ok: false, error: { code: 'REPORT.BULLETIN_IMAGE_MISSING', message: expect.stringContaining('分享图') } });
+    expect((await b.call('report.bulletinFile', { bulletinId: id, format: 'pdf' }, OPENID.admin)).ok).toBe(true);
+    // Another district's image looks missing like its PDF.
+    expect(await b.call('report.bulletinFile', { bulletinId: id, format: 'png' }, OPENID.wangshanAdmin)).toMatchObject({ ok: false, error: { code: 'REPORT.BULLETIN_NOT_FOUND' } });
+    expect((await b.call('report.bulletinFile', { bulletinId: id, format: 'gif' }, OPENID.admin)).ok).toBe(false);
+  });
 
   it('shows another district’s bulletin to nobody here, and takes a timer event only from no caller', async () => {
     b.clock.set('2026-11-30T23:30:00.000Z');

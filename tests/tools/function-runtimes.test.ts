@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FUNCTION_NAMES } from '../../domain/api/contract';
 import { CONTRACTS } from '../../domain/api/registry';
 import { buildFunctions, type BuiltFunction } from '../../tools/build-functions';
-import { CLOUD_RUNTIMES, newerBuiltinsIn, RUNTIMES_INSTALL, syntaxErrorOn, type CloudRuntime } from '../../tools/wechat/cloud-runtimes';
+import { build } from 'esbuild';
+import { CLOUD_RUNTIMES, newerBuiltinsIn, newerBuiltinsInBundle, RUNTIMES_INSTALL, syntaxErrorOn, type CloudRuntime } from '../../tools/wechat/cloud-runtimes';
 
 const ROOT = resolve(__dirname, '../..');
 // Inside the repo so the bundles resolve the real wx-server-sdk from node_modules, as "云端安装依赖" would.
@@ -46,9 +47,35 @@ describe('cloud function bundles on the Node versions WeChat Cloud runs', () => 
     for (const f of built) {
       const file = join(f.dir, 'index.js');
       expect({ fn: f.name, syntaxError: syntaxErrorOn(runtime, file) }).toEqual({ fn: f.name, syntaxError: null });
-      expect({ fn: f.name, newer: newerBuiltinsIn(readFileSync(file, 'utf8')) }).toEqual({ fn: f.name, newer: [] });
+      expect({ fn: f.name, newer: newerBuiltinsInBundle(readFileSync(file, 'utf8')) }).toEqual({ fn: f.name, newer: [] });
     }
   });
+
+  it.each(RUNTIMES.map((r) => [r.name, r] as const))('the reports bundle carries resvg.wasm, and a bulletin share image renders from it on %s, offline (no fetch)', async (_name, runtime) => {
+    const reports = built.find((f) => f.name === 'reports');
+    if (!reports) throw new Error('no reports bundle');
+    expect(existsSync(join(reports.dir, 'resvg.wasm'))).toBe(true);
+    // A probe bundled like the function (node16, cjs) into the function's own folder: it finds the wasm beside itself.
+    const probe = join(reports.dir, 'share-image-probe.js');
+    if (!existsSync(probe)) {
+      writeFileSync(
+        join(OUT, 'share-image-probe.ts'),
+        `import { renderShareImage } from '../../cloudfunctions/reports/bulletin-image';
+         import { bulletinFontPath } from '../../cloudfunctions/reports/bulletin-font';
+         export const run = async () => {
+           const font = await bulletinFontPath({ get: async () => null } as never);
+           const input = { scope: '临江区', monthLabel: '2026年11月', title: '临江区 2026年11月招商工作通报', figures: [{ label: '招商咨询（条）', value: '3' }], rankingTitle: '擂台赛排名', ranking: [{ rank: 1, name: '临江区投资促进局', value: '12 分' }], signedLine: '本月确认签约项目 1 个', footer: '数据来源：招商名片' };
+           const image = await renderShareImage(input, font);
+           return { width: image.width, height: image.height, signature: Buffer.from(image.png.slice(1, 4)).toString('latin1'), fetch: typeof fetch };
+         };`,
+      );
+      await build({ entryPoints: [join(OUT, 'share-image-probe.ts')], outfile: probe, bundle: true, platform: 'node', target: 'node16', format: 'cjs', logLevel: 'error' });
+      expect(newerBuiltinsInBundle(readFileSync(probe, 'utf8'))).toEqual([]);
+    }
+    const out = runOn(runtime, probe, 'm.run().then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });');
+    expect(out).toMatchObject({ width: 1080, height: 1350, signature: 'PNG' });
+    if (runtime.version === 'v16.13.0') expect(out.fetch).toBe('undefined');
+  }, 90_000);
 
   it.each(RUNTIMES.map((r) => [r.name, r] as const))('every bundle loads on %s with the real SDK and answers a bad envelope with a typed error, offline', (_name, runtime) => {
     for (const f of built) {
@@ -99,5 +126,14 @@ describe('the runtime checks bite', () => {
       'structuredClone: global from Node ≥ 17',
     ]);
     expect(newerBuiltinsIn('rows.find((r) => r.ok); prefetch(url);')).toEqual([]);
+  });
+
+  it('excuses resvg-wasm’s dormant fetch in that module only, and nothing else there', () => {
+    const bundle = (path: string, code: string) => `// cloudfunctions/reports/bulletin-image.ts\nconst a = 1;\n// ${path}\n${code}\n// domain/x.ts\nconst b = 2;\n`;
+    expect(newerBuiltinsInBundle(bundle('node_modules/@resvg/resvg-wasm/index.mjs', 'input = fetch(input);'))).toEqual([]);
+    expect(newerBuiltinsInBundle(bundle('../../main/node_modules/@resvg/resvg-wasm/index.mjs', 'input = fetch(input);'))).toEqual([]);
+    expect(newerBuiltinsInBundle(bundle('node_modules/@resvg/resvg-wasm/index.mjs', 'input = fetch(input); const c = structuredClone(x);'))).toEqual(['structuredClone: global from Node ≥ 17']);
+    expect(newerBuiltinsInBundle(bundle('node_modules/some-other/index.js', 'input = fetch(input);'))).toEqual(['fetch: global fetch (Node ≥ 18)']);
+    expect(newerBuiltinsInBundle('// cloudfunctions/reports/x.ts\nawait fetch(url);\n// node_modules/@resvg/resvg-wasm/index.mjs\nconst ok = 1;\n')).toEqual(['fetch: global fetch (Node ≥ 18)']);
   });
 });

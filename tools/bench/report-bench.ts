@@ -19,7 +19,11 @@ import { getDistrict } from '../../cloudfunctions/_lib/repositories/org.reposito
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import type { DocumentStore } from '../../cloudfunctions/_lib/store/store-port';
 import { reportsActions } from '../../cloudfunctions/reports/actions';
-import { makeBulletin } from '../../cloudfunctions/reports/monthly-bulletins';
+import { districtShareInput } from '../../domain/report/bulletin-share-image.rules';
+import { bulletinFontPath } from '../../cloudfunctions/reports/bulletin-font';
+import { renderShareImage } from '../../cloudfunctions/reports/bulletin-image';
+import { renderBulletinPdf } from '../../cloudfunctions/reports/bulletin-pdf';
+import { bulletinContentFor, makeBulletin } from '../../cloudfunctions/reports/monthly-bulletins';
 import { createLocalDeps } from '../local-cloud/local-deps';
 import { openSqliteStore } from '../local-cloud/sqlite-store';
 import { DEMO_DISTRICT_ID } from '../seed/demo-district';
@@ -33,6 +37,10 @@ export interface ReportBenchFigures {
   reads: Array<{ name: string; p50: number; p99: number; requests: number; recountMs: number; recountRequests: number; equal: boolean }>;
   bulletinMs: number;
   bulletinPdfBytes: number;
+  /** The same month's content laid out again on its own: the PDF, then the share image (resvg-wasm, 1080×1350). */
+  pdfRenderMs: number;
+  imageRenderMs: number;
+  bulletinPngBytes: number;
   /** «当前超时未回复» for the district alone: the count on by_district_unanswered_due, its plan, checked against the generated leads. */
   overdue: { p50: number; p99: number; count: number; scanCount: number; plan: string };
   /** The `rollup-recount` migration over every roll-up row (all zeroed first: the worst case, every row rewritten). */
@@ -188,7 +196,13 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
     const district = await getDistrict(raw, DEMO_DISTRICT_ID);
     const month = periodFromKey('2026-11');
     if (!district || !month) throw new Error('no demo district');
-    const [bulletin, bulletinMs] = await timeAsync(() => makeBulletin(createLocalDeps(raw, { clock: () => now, log: silentLogger }), district, month));
+    const rawDeps = createLocalDeps(raw, { clock: () => now, log: silentLogger });
+    const [bulletin, bulletinMs] = await timeAsync(() => makeBulletin(rawDeps, district, month));
+    // Each file's own cost, from the content already read (the wasm is initialised by the bulletin above).
+    const content = await bulletinContentFor(rawDeps, district, month);
+    const font = await bulletinFontPath(rawDeps.files);
+    const [, pdfRenderMs] = await timeAsync(() => renderBulletinPdf(content, font, now));
+    const [image, imageRenderMs] = await timeAsync(() => renderShareImage(districtShareInput(content), font));
     // The roll-up migration after a schema change, tick by tick (a tick is one timer run: ≤ 60 s on the cloud).
     await raw.transaction(async (tx) => {
       for (const r of rows) await tx.update(COLLECTIONS.rollups.name, rollupId(r.key), { set: { c: {} } });
@@ -223,7 +237,7 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
     const nonZero = new Map([...after].filter(([, c]) => c !== '[]'));
     const recountEqual = full.length === nonZero.size && full.every((r) => nonZero.get(rollupId(r.key)) === JSON.stringify(Object.entries(r.counters).sort()));
     const recount = { perTick: ROLLUP_LEADS_PER_TICK, ticks: tickTimes.length, maxTickMs: Math.max(...tickTimes), totalMs: tickTimes.reduce((a, b) => a + b, 0), maxTickRequests, equal: recountEqual };
-    return { leads: n, rollupRows: rows.length, reads, bulletinMs, bulletinPdfBytes: bulletin?.pdfBytes ?? 0, overdue, recount };
+    return { leads: n, rollupRows: rows.length, reads, bulletinMs, bulletinPdfBytes: bulletin?.pdfBytes ?? 0, pdfRenderMs, imageRenderMs, bulletinPngBytes: image.png.byteLength, overdue, recount };
   } finally {
     await raw.close();
     rmSync(dir, { recursive: true, force: true });
@@ -233,7 +247,9 @@ export const benchReports = async (n = 100_000, samples = 30): Promise<ReportBen
 export const printReports = (f: ReportBenchFigures): void => {
   console.log(`reports at ${f.leads} leads over 3 years (${f.rollupRows} roll-up rows):`);
   for (const r of f.reads) console.log(`  ${r.name.padEnd(16)} p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  ${r.requests} db requests | full recount ${fmt(r.recountMs)} ms, ${r.recountRequests} requests${r.equal ? '' : '  (MISMATCH)'}`);
-  console.log(`  bulletin (PDF + xlsx, one district-month): ${fmt(f.bulletinMs)} ms, PDF ${(f.bulletinPdfBytes / 1024).toFixed(1)} KiB`);
+  console.log(`  bulletin (PDF + xlsx + share image, one district-month): ${fmt(f.bulletinMs)} ms`);
+  console.log(`    PDF          render ${fmt(f.pdfRenderMs)} ms, ${(f.bulletinPdfBytes / 1024).toFixed(1)} KiB`);
+  console.log(`    share image  render ${fmt(f.imageRenderMs)} ms, ${(f.bulletinPngBytes / 1024).toFixed(1)} KiB (PNG 1080×1350, resvg-wasm)`);
   const o = f.overdue;
   // The generator leaves every third 新线索 unanswered for ever (a worst case: real overdue leads are the recent few);
   // the count reads only the overdue entries of the index, so its time follows that number, not the leads'.

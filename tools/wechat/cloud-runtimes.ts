@@ -54,3 +54,34 @@ export const newerBuiltinsIn = (code: string): string[] => {
   for (const [pattern, what] of NEWER_THAN_NODE16) for (const m of code.matchAll(pattern)) found.add(`${m[1]}: ${what}`);
   return [...found].sort();
 };
+
+/**
+ * Vendored modules whose use of a newer built-in is dormant on every path our code takes, each with why. Only the
+ * named built-in is excused, and only inside the named module: anything else there, or the same call anywhere
+ * else, is still reported.
+ */
+export const DORMANT_NEWER_BUILTINS: ReadonlyArray<{ module: RegExp; builtin: string; why: string }> = [
+  {
+    module: /(?:^|\/)node_modules\/@resvg\/resvg-wasm\/index\.m?js$/,
+    builtin: 'fetch',
+    why:
+      'resvg-wasm\'s initWasm calls fetch only when handed a URL, a string or a Request; cloudfunctions/reports/bulletin-image.ts hands it the wasm\'s bytes read from beside the bundle (tests/tools/function-runtimes.test.ts renders an image on Node 16.13, which has no fetch)',
+  },
+];
+
+/** esbuild's `// <path>` module comments, as it writes them from the project (…/node_modules/… through a symlink too). */
+const MODULE_COMMENT = /^\/\/ ((?:\.\.\/)*(?:[\w.-]+\/)*?(?:cloudfunctions|domain|node_modules)\/\S+)$/m;
+
+/** newerBuiltinsIn over a whole bundle, module by module, less the DORMANT_NEWER_BUILTINS of the module they sit in. */
+export const newerBuiltinsInBundle = (bundle: string): string[] => {
+  const parts = bundle.split(new RegExp(MODULE_COMMENT.source, 'gm'));
+  const found = new Set<string>(newerBuiltinsIn(parts[0] ?? ''));
+  for (let i = 1; i < parts.length; i += 2) {
+    const path = parts[i] as string;
+    for (const hit of newerBuiltinsIn(parts[i + 1] ?? '')) {
+      const builtin = hit.slice(0, hit.indexOf(':'));
+      if (!DORMANT_NEWER_BUILTINS.some((d) => d.builtin === builtin && d.module.test(path))) found.add(hit);
+    }
+  }
+  return [...found].sort();
+};

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 import { bulletinRankingLine } from '../../../domain/report/bulletin.rules';
 import { PAGE_HEADING } from '../../components/a11y';
@@ -16,7 +16,10 @@ const LEVEL_LABELS = { city: '市级', district: '区级' } as const;
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-/** 每月通报: one line per bulletin (市级 / 区级), newest month first; each opens as a PDF (to read or forward) or as Excel (the tables). */
+/**
+ * 每月通报: one line per bulletin (市级 / 区级), newest month first; each opens as a PDF (to read or forward), as
+ * Excel (the tables), or shows its share image for WeChat groups with 保存图片 (album in WeChat, download on the web).
+ */
 export default function BulletinsPage() {
   const b = useBulletins();
   const data = b.data;
@@ -63,7 +66,24 @@ export default function BulletinsPage() {
                   onClick={() => b.open(item.id, 'xlsx')}
                   testId={`bulletin-xlsx-${item.level}-${item.month}`}
                 />
+                {item.pngBytes !== null ? (
+                  <ActionButton
+                    text={b.image?.bulletinId === item.id ? '收起分享图' : '分享图'}
+                    tone="secondary"
+                    size="md"
+                    loading={b.opening === `${item.id}.png`}
+                    onClick={() => b.showImage(item.id)}
+                    testId={`bulletin-png-${item.level}-${item.month}`}
+                  />
+                ) : null}
               </View>
+              {b.image?.bulletinId === item.id ? (
+                <View className="bulletins__image" data-testid={`bulletin-image-${item.level}-${item.month}`}>
+                  <Image className="bulletins__picture" src={b.image.url} mode="widthFix" aria-label={`${item.title}分享图`} onClick={b.previewImage} />
+                  <Text className="bulletins__hint">{process.env.TARO_ENV === 'h5' ? '保存后可发到微信群' : '保存到相册后可发到微信群；也可点图片后长按转发'}</Text>
+                  <ActionButton text="保存图片" size="md" loading={b.opening === `${item.id}.save`} onClick={b.saveImage} testId={`bulletin-save-${item.level}-${item.month}`} />
+                </View>
+              ) : null}
             </View>
           ))}
         </View>

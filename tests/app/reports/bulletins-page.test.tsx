@@ -21,6 +21,7 @@ const item = (month: string, label: string) => ({
   title: `临江区 ${label}招商工作通报`,
   createdAt: '2026-12-01T00:00:00.000Z',
   pdfBytes: 71_000,
+  pngBytes: 183_000 as number | null,
   inquiries: 12,
   confirmedSigned: 2,
   ranking: { locked: true, lockAt: '2026-12-07T16:00:00.000Z' },
@@ -85,7 +86,8 @@ describe('bulletins page', () => {
     expect(screen.getByText('临江区 2026年11月招商工作通报')).toBeTruthy();
     // Every row's own test ids are distinct (the rows share `bulletin-item`, as list items do).
     const ids = [...document.querySelectorAll('[data-testid^="bulletin-"]')].map((e) => e.getAttribute('data-testid')).filter((id) => id !== 'bulletin-item');
-    expect(ids).toHaveLength(3 * 2 + 2);
+    // PDF, Excel and 分享图 per row, and the two district rows' ranking lines.
+    expect(ids).toHaveLength(3 * 3 + 2);
     expect(new Set(ids).size).toBe(ids.length);
     expect(screen.getByTestId('bulletin-ranking-district-2026-11').textContent).toBe('擂台赛为实时排名，2026-12-07 锁定后更新为第二版');
     expect(screen.getByTestId('bulletin-ranking-district-2026-10').textContent).toBe('第 2 版 · 擂台赛排名已锁定（2026-12-07）');
@@ -94,5 +96,105 @@ describe('bulletins page', () => {
       fireEvent.click(screen.getByTestId('bulletin-pdf-city-2026-11'));
     });
     expect(fake.inputsOf('report.bulletinFile')).toEqual([{ bulletinId: 'bl_city-yunchuan_2026-11', format: 'pdf' }]);
+  });
+
+  describe('the share image', () => {
+    const pngBackend = () =>
+      fakeBackend({
+        'report.bulletins': () => ({ items: [item('2026-11', '2026年11月'), { ...item('2026-10', '2026年10月'), pngBytes: null }] }),
+        'report.bulletinFile': (input: unknown) => {
+          const format = (input as { format: string }).format;
+          return { fileName: `临江区2026年11月招商工作通报.${format}`, url: `https://tcb.example/bulletins/x.${format}?sign=1` };
+        },
+      });
+    const showImage = async () => {
+      await screen.findByTestId('bulletins-list');
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('bulletin-png-district-2026-11'));
+      });
+      return screen.getByTestId('bulletin-image-district-2026-11');
+    };
+    afterEach(() => {
+      process.env.TARO_ENV = 'weapp';
+    });
+
+    it('shows under its bulletin on a tap; 保存图片 downloads it and saves it to the album in WeChat', async () => {
+      device.saveImageToPhotosAlbum = jest.fn(() => Promise.resolve({ errMsg: 'saveImageToPhotosAlbum:ok' }));
+      device.previewImage = jest.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' }));
+      device.downloadFile = jest.fn(() => Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/bulletin.png' }));
+      const fake = pngBackend();
+      restore = fake.restore;
+      render(<BulletinsPage />);
+      // A bulletin made before share images has no such button (its PDF still opens).
+      await screen.findByTestId('bulletins-list');
+      expect(screen.queryByTestId('bulletin-png-district-2026-10')).toBeNull();
+      const shown = await showImage();
+      expect(fake.inputsOf('report.bulletinFile')).toEqual([{ bulletinId: 'bl_demo-linjiang_2026-11', format: 'png' }]);
+      const picture = shown.querySelector('img');
+      expect(picture?.getAttribute('src')).toBe('https://tcb.example/bulletins/x.png?sign=1');
+      expect(picture?.getAttribute('aria-label')).toBe('临江区 2026年11月招商工作通报分享图');
+      expect(screen.getByTestId('bulletin-png-district-2026-11').textContent).toContain('收起分享图');
+      // A tap on the picture opens WeChat's viewer (long press there: save, forward).
+      fireEvent.click(picture as HTMLElement);
+      expect(device.previewImage).toHaveBeenCalledWith({ urls: ['https://tcb.example/bulletins/x.png?sign=1'], current: 'https://tcb.example/bulletins/x.png?sign=1' });
+      device.previewImage.mockClear();
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('bulletin-save-district-2026-11'));
+      });
+      expect(device.downloadFile).toHaveBeenCalledWith({ url: 'https://tcb.example/bulletins/x.png?sign=1' });
+      expect(device.saveImageToPhotosAlbum).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/bulletin.png' });
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存到相册' }));
+      expect(device.previewImage).not.toHaveBeenCalled();
+      // A second tap on 收起分享图 hides it again, without another call.
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('bulletin-png-district-2026-11'));
+      });
+      expect(screen.queryByTestId('bulletin-image-district-2026-11')).toBeNull();
+      expect(fake.inputsOf('report.bulletinFile')).toHaveLength(1);
+    });
+
+    it('when the album save fails, the image opens in WeChat’s viewer, where a long press saves it', async () => {
+      device.saveImageToPhotosAlbum = jest.fn(() => Promise.reject({ errMsg: 'saveImageToPhotosAlbum:fail write error' }));
+      device.previewImage = jest.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' }));
+      device.downloadFile = jest.fn(() => Promise.resolve({ statusCode: 200, tempFilePath: 'wxfile://tmp/bulletin.png' }));
+      restore = pngBackend().restore;
+      render(<BulletinsPage />);
+      await showImage();
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('bulletin-save-district-2026-11'));
+      });
+      expect(device.previewImage).toHaveBeenCalledWith({ urls: ['wxfile://tmp/bulletin.png'], current: 'wxfile://tmp/bulletin.png' });
+    });
+
+    it('on the web, 保存图片 is a download of the PNG under the bulletin’s name', async () => {
+      process.env.TARO_ENV = 'h5';
+      const clicked: Array<{ href: string; download: string }> = [];
+      const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push({ href: this.href, download: this.download });
+      });
+      restore = pngBackend().restore;
+      render(<BulletinsPage />);
+      await showImage();
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('bulletin-save-district-2026-11'));
+      });
+      expect(clicked).toEqual([{ href: 'https://tcb.example/bulletins/x.png?sign=1', download: '临江区2026年11月招商工作通报.png' }]);
+      expect(device.downloadFile).not.toHaveBeenCalled();
+      click.mockRestore();
+    });
+
+    it('says why the image did not come', async () => {
+      restore = fakeBackend({
+        'report.bulletins': () => ({ items: [item('2026-11', '2026年11月')] }),
+        'report.bulletinFile': () => ({ ok: false, error: { code: 'REPORT.BULLETIN_IMAGE_MISSING', message: '这期通报生成时还没有分享图，请打开 PDF 转发' } }),
+      }).restore;
+      render(<BulletinsPage />);
+      await screen.findByTestId('bulletins-list');
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('bulletin-png-district-2026-11'));
+      });
+      expect(screen.getByRole('alert').textContent).toContain('还没有分享图');
+      expect(screen.queryByTestId('bulletin-image-district-2026-11')).toBeNull();
+    });
   });
 });
