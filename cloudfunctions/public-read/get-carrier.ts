@@ -1,14 +1,20 @@
 import { getCarrierContract } from '../../domain/api/public-read.contracts';
+import { carrierImagesFor, carrierShareImageContent } from '../../domain/carrier/carrier-share-image.rules';
 import { DomainError } from '../../domain/common/result';
 import { defineAction } from '../_lib/define-action';
 import { toCarrierDetail } from '../_lib/read-models';
 import { getCarrier } from '../_lib/repositories/carrier.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
+import { carrierShareImageFingerprint } from '../_lib/share-image-fingerprint';
 
 export const getCarrierAction = defineAction(getCarrierContract, async (deps, _ctx, input) => {
   const carrier = await getCarrier(deps.store, input.carrierId);
   if (!carrier) throw new DomainError('CARRIER.NOT_FOUND');
   const district = await getDistrict(deps.store, carrier.districtId);
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
-  return toCarrierDetail(carrier, district, input.lang);
+  const detail = toCarrierDetail(carrier, district, input.lang);
+  // The images drawn from exactly what this read shows, in its language; none after a change until redrawn.
+  const lang = input.lang ?? 'zh';
+  const stored = carrierImagesFor(carrier.shareImages, lang, carrierShareImageFingerprint(carrierShareImageContent(detail, lang)));
+  return stored && (stored.chat || stored.moments) ? { ...detail, shareImages: { chat: stored.chat, moments: stored.moments } } : detail;
 });

@@ -3,7 +3,7 @@ import type { Card } from '../../domain/card/card.schema';
 import { DomainError } from '../../domain/common/result';
 import type { Staff } from '../../domain/org/staff.schema';
 import { cardShareImageContent, shareImageProblem } from '../../domain/share/share-image.rules';
-import { MAX_SHARE_IMAGE_BYTES, type StoredShareImages } from '../../domain/share/share-image.schema';
+import { MAX_SHARE_IMAGE_BYTES, type ShareImageShape, type StoredShareImages } from '../../domain/share/share-image.schema';
 import type { Deps } from '../_lib/deps';
 import { defineAction, requireStaff } from '../_lib/define-action';
 import { findCardByStaff, getCard, setCardShareImages } from '../_lib/repositories/card.repository';
@@ -17,6 +17,26 @@ const ownCardContent = async (deps: Deps, staff: Staff) => {
   if (!district) throw new DomainError('DISTRICT.NOT_FOUND');
   const content = cardShareImageContent({ district, owner: staff, unitName: units.find((u) => u._id === staff.unitId)?.name ?? '' });
   return { card, content, fingerprint: shareImageFingerprint(content) };
+};
+
+/**
+ * Checks one drawn image (a PNG or JPEG of exactly the shape's size, within the byte limit) and keeps it at
+ * `<path>.png|jpg`; its public ref. Shared by the card's and the carrier's images.
+ */
+export const storeShareImage = async (deps: Deps, path: string, shape: ShareImageShape, base64: string): Promise<string> => {
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  const problem = shareImageProblem(bytes, shape, MAX_SHARE_IMAGE_BYTES);
+  if (problem) throw new DomainError(problem, ['image']);
+  const ext = bytes[0] === 0x89 ? 'png' : 'jpg';
+  return deps.files.publicRef(await deps.files.put(`${path}.${ext}`, bytes));
+};
+
+/** Deletes images no longer shown anywhere (drawn from earlier content); a failure only leaves a file behind. */
+export const removeShareImages = async (deps: Deps, refs: readonly (string | null)[]): Promise<void> => {
+  for (const old of refs) {
+    const oldId = old ? deps.files.fileIdOf(old) : null;
+    if (oldId) await deps.files.remove(oldId).catch(() => undefined);
+  }
 };
 
 const refsFor = (card: Card, fingerprint: string) => {
@@ -42,12 +62,7 @@ export const shareImageSaveAction = defineAction(shareImageSaveContract, async (
   const existing = refsFor(own.card, own.fingerprint);
   if (existing[input.shape]) return { fingerprint: own.fingerprint, ...existing, reused: true };
 
-  const bytes = new Uint8Array(Buffer.from(input.image, 'base64'));
-  const problem = shareImageProblem(bytes, input.shape, MAX_SHARE_IMAGE_BYTES);
-  if (problem) throw new DomainError(problem, ['image']);
-  const ext = bytes[0] === 0x89 ? 'png' : 'jpg';
-  const fileId = await deps.files.put(`share-images/${own.card._id}/${own.fingerprint}-${input.shape}.${ext}`, bytes);
-  const ref = deps.files.publicRef(fileId);
+  const ref = await storeShareImage(deps, `share-images/${own.card._id}/${own.fingerprint}-${input.shape}`, input.shape, input.image);
 
   const { saved, dropped } = await deps.store.transaction(async (tx) => {
     const fresh = await getCard(tx, own.card._id);
@@ -65,9 +80,6 @@ export const shareImageSaveAction = defineAction(shareImageSaveContract, async (
     return { saved: next, dropped: before && !same ? [before.chat, before.moments] : [] };
   });
   // The images of the card's earlier content are no longer shown anywhere.
-  for (const old of dropped) {
-    const oldId = old ? deps.files.fileIdOf(old) : null;
-    if (oldId) await deps.files.remove(oldId).catch(() => undefined);
-  }
+  await removeShareImages(deps, dropped);
   return { fingerprint: saved.fingerprint, chat: saved.chat, moments: saved.moments, reused: false };
 });

@@ -39,6 +39,8 @@ export const CarrierDetailSchema = v.object({
   managerName: v.string(),
   managerPhone: v.string(),
   location: v.object({ lat: v.number(), lng: v.number() }),
+  /** Images drawn from this carrier in the read's language (5:4 chat, 1:1 Moments), when current; else absent. */
+  shareImages: v.optional(v.object({ chat: v.nullable(v.string()), moments: v.nullable(v.string()) })),
 });
 export type CarrierDetail = v.InferOutput<typeof CarrierDetailSchema>;
 

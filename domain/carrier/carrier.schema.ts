@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { englishLine, englishList } from '../common/content-language';
 import { id, imageRef, isoTime, line, nonNegative } from '../common/text';
+import { StoredShareImagesSchema } from '../share/share-image.schema';
 
 export const CARRIER_TYPES = ['building', 'industrial_park', 'factory', 'industrial_land', 'heritage', 'incubator'] as const;
 export type CarrierType = (typeof CARRIER_TYPES)[number];
@@ -83,6 +84,8 @@ export const CarrierSchema = v.strictObject({
   photoReviews: v.optional(v.pipe(v.array(PhotoReviewSchema), v.maxLength(18))),
   /** Lower-cased name, street, address, industries and their English: LIKE search also finds 2-character terms (厂房). */
   searchText: v.pipe(v.string(), v.maxLength(1200)),
+  /** Its share images (domain/carrier/carrier-share-image.rules.ts), one pair per language, each keyed by its fingerprint. */
+  shareImages: v.optional(v.strictObject({ zh: v.optional(StoredShareImagesSchema), en: v.optional(StoredShareImagesSchema) })),
   lastVerifiedAt: isoTime(),
   createdAt: isoTime(),
   updatedAt: isoTime(),

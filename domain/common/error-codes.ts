@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   'UNIT.NOT_FOUND': '未找到该单位',
   'SHARE.NOT_FOUND': '分享链接无效或已过期',
   'SHARE.IMAGE_STALE': '名片已更新，请重新生成分享图',
+  'SHARE.CARRIER_IMAGE_STALE': '载体信息已更新，请重新生成分享图',
   'SHARE.IMAGE_INVALID': '分享图不正确',
   'LEAD.NOT_FOUND': '未找到该咨询',
   'LEAD.CONSENT_REQUIRED': '请先阅读并同意《个人信息保护说明》',

@@ -62,6 +62,8 @@ interface Fixture {
   eventId: string;
   /** The head's card's share-image fingerprint (share.imageState as the head). */
   headImageFingerprint: string;
+  /** building-001's Chinese share-image fingerprint (share.carrierImageState as the admin). */
+  carrierImageFingerprint: string;
 }
 interface Row {
   input: (f: Fixture) => Record<string, unknown>;
@@ -103,6 +105,10 @@ const MATRIX: Record<string, Row> = {
   // A card's share images: only its owner draws and stores them (the input carries no card id); admins here have no card.
   'share.imageState':   { cells: 'N N N  Y Y Y Y Y  Y', input: () => ({}) },
   'share.saveImage':    { cells: 'N N N  Y F F F H  H', input: (f) => ({ shape: 'chat', fingerprint: f.headImageFingerprint, image: MATRIX_SHARE_IMAGE }) },
+  // A carrier's share images: whoever manages it draws and stores them (building-001 belongs to no unit: the
+  // district admin only); everyone else, another district's admin included, meets it as missing.
+  'share.carrierImageState': { cells: 'N N N  H H H H Y  H', input: () => ({ carrierId: 'building-001' }) },
+  'share.saveCarrierImage':  { cells: 'N N N  H H H H Y  H', input: (f) => ({ carrierId: 'building-001', lang: 'zh', shape: 'chat', fingerprint: f.carrierImageFingerprint, image: MATRIX_SHARE_IMAGE }) },
   // The head's card numbers: the owner and admins of the same district only.
   'card.stats':         { cells: 'N N N  Y H H H Y  H', input: () => ({ cardId: 'card-staff-head' }) },
   // «可能适合您的载体»: carriers are public, so matching a stated need is too.
@@ -346,7 +352,9 @@ const createWorld = async (): Promise<World> => {
   const { requests } = await b.ok<{ requests: Array<{ id: string }> }>('privacy.request', { kind: 'erase', leadId }, OPENID.investorA);
   const { id: eventId } = await b.ok<{ id: string }>('event.save', EVENT_FIELDS, OPENID.head);
   const { fingerprint: headImageFingerprint } = await b.ok<{ fingerprint: string }>('share.imageState', {}, OPENID.head);
-  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id, eventId, headImageFingerprint } };
+  const carrierImages = await b.ok<{ variants: Array<{ lang: string; fingerprint: string }> }>('share.carrierImageState', { carrierId: 'building-001' }, OPENID.admin);
+  const carrierImageFingerprint = carrierImages.variants.find((x) => x.lang === 'zh')?.fingerprint ?? '';
+  return { b, fixture: { leadId, shareCode: code, vacancyToken: page.split('t=')[1], claimCode: await submitAsWebVisitor(b), privacyRequestId: requests[0].id, eventId, headImageFingerprint, carrierImageFingerprint } };
 };
 
 const WEB_VISITOR = 'matrix-web-visitor';
@@ -571,7 +579,7 @@ const LEAD_ROLE_VIEW = 'colleague handler referrer  participant participant';
 
 describe('authorization matrix: the same unit but not the handler, the pool, the referrer', () => {
   it('has a row for every action that takes a lead id', () => {
-    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v', headImageFingerprint: 'u' }) ?? {})).map((c) => c.name);
+    const leadScoped = CONTRACTS.filter((c) => c.access === 'staff' && 'leadId' in (MATRIX[c.name].input({ leadId: 'x', shareCode: 'y', vacancyToken: 'z', claimCode: 'w', eventId: 'v', headImageFingerprint: 'u', carrierImageFingerprint: 't' }) ?? {})).map((c) => c.name);
     expect(Object.keys(LEAD_ROLE_MATRIX).sort()).toEqual(leadScoped.sort());
   });
 

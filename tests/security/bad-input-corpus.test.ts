@@ -81,7 +81,10 @@ const withCurrentRev = async (b: TestBackend, fixture: CorpusFixture): Promise<C
   const district = await b.store.get<District>(COLLECTIONS.districts.name, 'demo-linjiang');
   // card.update in the control run may change what the head's share images show, and so their fingerprint.
   const { fingerprint: headImageFingerprint } = await b.ok<{ fingerprint: string }>('share.imageState', {}, OPENID.head);
-  return { ...fixture, headImageFingerprint, rev: lead._rev, signedRev: signed._rev, disputeRev: disputing?._rev ?? fixture.disputeRev, noticeVersion: district?.privacyNoticeVersion };
+  // admin.carrier.save in the control run changes building-001, and so its share images' fingerprint.
+  const carrierImages = await b.ok<{ variants: Array<{ lang: string; fingerprint: string }> } | null>('share.carrierImageState', { carrierId: 'building-001' }, OPENID.admin);
+  const carrierImageFingerprint = carrierImages?.variants.find((x) => x.lang === 'zh')?.fingerprint;
+  return { ...fixture, headImageFingerprint, carrierImageFingerprint, rev: lead._rev, signedRev: signed._rev, disputeRev: disputing?._rev ?? fixture.disputeRev, noticeVersion: district?.privacyNoticeVersion };
 };
 
 describe('bad-input corpus', () => {

@@ -56,6 +56,8 @@ export interface CorpusFixture {
   disputeRev: number;
   /** The head's card's share-image fingerprint as it is now (absent: a well-formed one that fits no card). */
   headImageFingerprint?: string;
+  /** building-001's Chinese share-image fingerprint as it is now (share.carrierImageState as the admin; absent: one that fits nothing). */
+  carrierImageFingerprint?: string;
 }
 
 export interface ValidRequest {
@@ -106,6 +108,9 @@ export const VALID_REQUESTS = (f: CorpusFixture): Record<string, ValidRequest> =
   'card.mine': { caller: 'head', input: {} },
   'share.imageState': { caller: 'head', input: {} },
   'share.saveImage': { caller: 'head', input: { shape: 'chat', fingerprint: f.headImageFingerprint ?? '0'.repeat(32), image: CORPUS_SHARE_IMAGE } },
+  // A carrier's share images: drawn by whoever manages it (building-001 belongs to no unit: the district admin).
+  'share.carrierImageState': { caller: 'admin', input: { carrierId: 'building-001' } },
+  'share.saveCarrierImage': { caller: 'admin', input: { carrierId: 'building-001', lang: 'zh', shape: 'chat', fingerprint: f.carrierImageFingerprint ?? '0'.repeat(32), image: CORPUS_SHARE_IMAGE } },
   'card.update': {
     caller: 'head',
     input: {

@@ -1,11 +1,16 @@
 import type { Carrier } from '../../../domain/carrier/carrier.schema';
+import type { StoredShareImages } from '../../../domain/share/share-image.schema';
 import { COLLECTIONS } from '../store/collections';
-import type { DocumentStore, FindQuery, Where } from '../store/store-port';
+import type { DocumentStore, FindQuery, TransactionStore, Where } from '../store/store-port';
 import { getManyById } from './get-many';
 
 const C = COLLECTIONS.carriers.name;
 
-export const getCarrier = (store: DocumentStore, id: string) => store.get<Carrier>(C, id);
+/** A listed carrier by id; works inside a transaction too. */
+export const getCarrier = (store: TransactionStore, id: string) => store.get<Carrier>(C, id);
+
+/** The share images of a listed carrier, per language (only share images: nothing else of it changes). */
+export const setCarrierShareImages = (tx: TransactionStore, carrierId: string, images: { zh?: StoredShareImages; en?: StoredShareImages }) => tx.update(C, carrierId, { set: { shareImages: images } });
 
 /** Carriers by id in one request (see getManyById): a card's featured carriers, the carriers a page of leads names. */
 export const getCarriersByIds = (store: DocumentStore, ids: Iterable<string | null | undefined>) => getManyById<Carrier>(store, C, ids);

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Canvas, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CARRIER_TYPE_LABELS, CARRIER_TYPES, PRICE_UNIT_LABELS, PRICE_UNITS } from '../../../domain/carrier/carrier.schema';
 import { ActionButton } from '../../components/action-button';
@@ -10,14 +10,24 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { PhotoPicker } from './photo-picker';
 import type { CarrierForm } from './carrier-form';
 import { useCarrierEditor } from './use-carrier-editor';
+import { CARRIER_SHARE_IMAGE_CANVAS_ID, useCarrierShareImages, type CarrierShareImages } from '../../share/share-image/use-carrier-share-images';
 import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
 type TextKey = Exclude<keyof CarrierForm, 'type' | 'priceUnit' | 'managerStaffId' | 'unitId' | 'photos'>;
 
+const SHARE_IMAGE_TEXT: Record<CarrierShareImages['status'], string> = {
+  idle: '保存载体后，会按载体内容生成中英文分享图。',
+  drawing: '正在按载体内容生成分享图…',
+  ready: '转发载体和分享到朋友圈时会用按载体内容生成的中英文分享图，内容变化后会自动重新生成。',
+  failed: '分享图暂未生成，转发时将使用页面截图。下次打开本页会再试。',
+};
+
 export default function CarrierEditPage() {
   const e = useCarrierEditor();
+  // The carrier's share images follow what is saved: drawn when it is opened, again after a save changed them.
+  const shareImages = useCarrierShareImages(e.carrierId ?? e.savedId, Boolean(e.form) && !e.dirty, e.savedId);
   if (e.loadError) return <View className="admin-page"><ErrorState message={e.loadError.message} /></View>;
   if (!e.form) return <View className="admin-page"><ListSkeleton rows={6} /></View>;
   const f = e.form;
@@ -88,7 +98,9 @@ export default function CarrierEditPage() {
         {e.saveError ? <Text className="admin-error" data-testid="carrier-save-error">{e.saveError.message}</Text> : null}
         {e.savedId ? <Text className="admin-success" data-testid="carrier-saved">已保存，投资者现在即可看到</Text> : null}
         <ActionButton text={e.saving ? '保存中…' : '保存'} loading={e.saving} muted={Object.keys(e.fieldErrors).length > 0} onClick={() => void e.submit()} testId="carrier-save" block />
+        {e.carrierId || e.savedId ? <Text className="admin-note" data-testid="carrier-share-images-status">{SHARE_IMAGE_TEXT[shareImages.status]}</Text> : null}
       </View>
+      {process.env.TARO_ENV === 'weapp' && (e.carrierId || e.savedId) ? <Canvas type="2d" id={CARRIER_SHARE_IMAGE_CANVAS_ID} className="admin-share-canvas" aria-hidden="true" style={{ width: '500px', height: '400px' }} /> : null}
     </View>
   );
 }

@@ -84,6 +84,8 @@ export const useCarrierEditor = () => {
 
   return {
     carrierId,
+    /** Edited since it was loaded or saved (the share images are drawn only from what is saved). */
+    dirty,
     reviews,
     photoBusy,
     photoError,

@@ -35,6 +35,7 @@ import { cardCacheKey, inLanguage } from '../../card-model/card-request';
 import { isFallbackZh } from '../../../domain/common/content-language';
 import { ChineseMark, chineseContent, ContentText } from '../../components/chinese-mark';
 import { useCarrierDetail } from './use-carrier-detail';
+import { useShareImageUrls } from '../../platform/share-image-urls';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
@@ -86,13 +87,17 @@ export default function CarrierDetailPage() {
   const shareTitle = (carrier: CarrierDetail | null): string =>
     carrier ? `${carrier.name} · ${carrier.hasVacancy ? t.carrierShareVacant(formatArea(carrier.vacantArea, lang)) : carrierTypeText(t, carrier.type)}` : t.carrierDetailTitle;
 
+  // The 5:4 and 1:1 images drawn from this carrier in the page's language (the web has no share sheet).
+  const images = useShareImageUrls(data?.shareImages, process.env.TARO_ENV === 'weapp' && !readOnly);
   useShareAppMessage(() => ({
     title: shareTitle(data),
     path: sharePath(carrierId ?? '', journey.cardId, journey.shareCode),
+    ...(images.chatImage ? { imageUrl: images.chatImage } : {}),
   }));
   useShareTimeline(() => ({
     title: shareTitle(data),
     query: sharePath(carrierId ?? '', journey.cardId, journey.shareCode).split('?')[1] ?? '',
+    ...(images.momentsImage ? { imageUrl: images.momentsImage } : {}),
   }));
 
   usePullDownRefresh(() => {

@@ -1,8 +1,8 @@
 import type { CardShareImageContent, ShareImageShape } from '../../../domain/share/share-image.schema';
 import { SHARE_IMAGE_SIZES } from '../../../domain/share/share-image.schema';
 import { COLOR } from '../../styles/tokens';
-import type { PosterFont, PosterLayout, PosterMeasure, PosterOp, RectOp, TextOp } from '../poster/poster-layout';
-import { wrapText } from '../poster/text-wrap';
+import type { PosterFont, PosterLayout, PosterMeasure, PosterOp } from '../poster/poster-layout';
+import { brandBackground, pill, text } from './share-image-parts';
 
 /**
  * A card's share images as pure data, drawn by the poster's executor (poster-draw.ts): the district on the
@@ -58,46 +58,14 @@ const STYLES: Record<ShareImageShape, ShapeStyle> = {
   },
 };
 
-const PANEL_PAD = 18;
-
-const text = (id: string, value: string, measure: PosterMeasure, at: { x: number; y: number; width: number; maxLines: number; lineHeight: number }, font: PosterFont, color: string, align: TextOp['align'] = 'left'): TextOp => {
-  const { lines } = wrapText(value, (s) => measure(s, font), { maxWidth: at.width, maxLines: at.maxLines });
-  const anchorX = align === 'left' ? at.x : align === 'center' ? at.x + at.width / 2 : at.x + at.width;
-  return {
-    kind: 'text',
-    id,
-    box: { x: at.x, y: at.y, width: at.width, height: lines.length * at.lineHeight },
-    font,
-    color,
-    align,
-    lineHeight: at.lineHeight,
-    lines: lines.map((line, i) => ({ text: line, x: anchorX, y: at.y + i * at.lineHeight + at.lineHeight / 2 })),
-  };
-};
-
-const pill = (id: string, label: string, measure: PosterMeasure, at: { x: number; y: number; maxWidth: number }, font: PosterFont, style: { fill: string; color: string; stroke?: RectOp['stroke'] }): PosterOp[] => {
-  const padX = 10;
-  const height = font.size + 12;
-  const inner = text(`${id}-text`, label, measure, { x: at.x + padX, y: at.y, width: at.maxWidth - 2 * padX, maxLines: 1, lineHeight: height }, font, style.color);
-  const width = Math.min(at.maxWidth - 2 * padX, measure(inner.lines[0]?.text ?? '', font));
-  inner.box = { ...inner.box, width };
-  return [{ kind: 'rect', id, box: { x: at.x, y: at.y, width: width + 2 * padX, height }, radius: height / 2, fill: style.fill, ...(style.stroke ? { stroke: style.stroke } : {}) }, inner];
-};
+export const PANEL_PAD = 18;
 
 /** Lays out one shape of a card's share image at its exact pixel size (5:4 for chats, 1:1 for Moments). */
 export const computeShareImageLayout = (content: CardShareImageContent, shape: ShareImageShape, measure: PosterMeasure): PosterLayout => {
   const { width, height } = SHARE_IMAGE_SIZES[shape];
   const s = STYLES[shape];
   const inner = width - 2 * s.margin;
-  const ops: PosterOp[] = [
-    {
-      kind: 'rect',
-      id: 'background',
-      box: { x: 0, y: 0, width, height },
-      radius: 0,
-      fill: { type: 'linear', from: { x: 0, y: 0 }, to: { x: width, y: height }, stops: [[0, COLOR.brandStrong], [0.6, COLOR.brand], [1, COLOR.brandGlow]] },
-    },
-  ];
+  const ops: PosterOp[] = [brandBackground(width, height)];
 
   let y = s.margin;
   ops.push(...pill('eyebrow', '招商名片', measure, { x: s.margin, y, maxWidth: inner / 2 }, s.eyebrow, { fill: COLOR.clear, color: COLOR.goldLight, stroke: { color: COLOR.onBrandOutline, width: 1 } }));

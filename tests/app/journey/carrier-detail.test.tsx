@@ -96,6 +96,46 @@ describe('carrier detail', () => {
     expect(Taro.pageHandlers.shareTimeline?.()).toEqual({ title: '高新标准厂房 A 区 · 可租售 6,800㎡', query: 'carrierId=carrier-factory-1&cardId=card_wang&s=Ab3dEf9hJk' });
   });
 
+  it('shares the images drawn from the carrier: 5:4 in chats, 1:1 in Moments, cloud ids turned into https first', async () => {
+    const chat = 'cloud://env-1.abc/share-images/carriers/carrier-factory-1/zh-0123456789abcdef0123456789abcdef-chat.jpg';
+    const moments = 'cloud://env-1.abc/share-images/carriers/carrier-factory-1/zh-0123456789abcdef0123456789abcdef-moments.jpg';
+    const getTempFileURL = jest.fn((o: { fileList: string[] }) => Promise.resolve({ fileList: o.fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID.split('/').pop()}`, status: 0 })) }));
+    const cloud = Taro.cloud as unknown as { getTempFileURL?: typeof getTempFileURL };
+    const before = cloud.getTempFileURL;
+    cloud.getTempFileURL = getTempFileURL;
+    try {
+      backend = installBackend({ 'carrier.get': () => aCarrierDetail({ shareImages: { chat, moments } }) });
+      render(<CarrierDetailPage />);
+      await screen.findByTestId('carrier-detail');
+      await waitFor(() => expect(Taro.pageHandlers.shareTimeline?.().imageUrl).toBe('https://tmp.example/zh-0123456789abcdef0123456789abcdef-moments.jpg'));
+      expect(Taro.pageHandlers.shareAppMessage?.()).toEqual({
+        title: '高新标准厂房 A 区 · 可租售 6,800㎡',
+        path: '/pages/carrier-detail/index?carrierId=carrier-factory-1&cardId=card_wang&s=Ab3dEf9hJk',
+        imageUrl: 'https://tmp.example/zh-0123456789abcdef0123456789abcdef-chat.jpg',
+      });
+      expect(getTempFileURL).toHaveBeenCalledWith({ fileList: [chat, moments] });
+    } finally {
+      cloud.getTempFileURL = before;
+    }
+  });
+
+  it('on the web asks for no share image (no share sheet there)', async () => {
+    process.env.TARO_ENV = 'h5';
+    const getTempFileURL = jest.fn(() => Promise.resolve({ fileList: [] }));
+    const cloud = Taro.cloud as unknown as { getTempFileURL?: typeof getTempFileURL };
+    const before = cloud.getTempFileURL;
+    cloud.getTempFileURL = getTempFileURL;
+    try {
+      backend = installBackend({ 'carrier.get': () => aCarrierDetail({ shareImages: { chat: 'cloud://env-1.abc/c.jpg', moments: null } }) });
+      render(<CarrierDetailPage />);
+      await screen.findByTestId('carrier-detail');
+      expect(screen.getByTestId('copy-link')).toBeTruthy();
+      expect(getTempFileURL).not.toHaveBeenCalled();
+    } finally {
+      cloud.getTempFileURL = before;
+    }
+  });
+
   it('on the web links to a map and dials with tel:', async () => {
     process.env.TARO_ENV = 'h5';
     backend = installBackend({ 'carrier.get': () => aCarrierDetail() });
