@@ -5,7 +5,7 @@ import { usePageLanguage } from '../../i18n/use-page-language';
 import { usePageTitle } from '../../i18n/use-page-title';
 import Taro, { usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 // PersonRow (with Avatar) first: shared component styles keep one relative order across pages (see the card page).
 import { PersonRow } from '../../components/person-row';
 import { EmptyState } from '../../components/empty-state';
@@ -79,7 +79,7 @@ export default function DirectoryPage() {
   if (status === 'loading' || (!districtId && card.status === 'loading')) {
     body = <ListSkeleton rows={3} />;
   } else if (!data) {
-    body = <ErrorState message={t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED'])} onRetry={() => void reload()} />;
+    body = <ErrorState message={t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED'))} onRetry={() => void reload()} />;
   } else if (!groups.length) {
     body = <EmptyState title={t.directoryEmpty} description={t.directoryEmptyText} />;
   } else {
