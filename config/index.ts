@@ -106,9 +106,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     ],
     env: appEnv,
     defineConstants: {},
-    // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
+    // The app's icons are referenced as `/assets/…`: both builds ship them at that path. The demo seed's pictures
+    // (src/seed-assets, also `/assets/…` in the seed) travel with the web build only: in the mini-program they would
+    // weigh on the main package (#12), so its seed names them in cloud storage (`npm run seed:export -- --files`).
     // H5 also answers the browser's `/favicon.ico` with the app's icon.
-    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }, ...(isH5 ? [{ from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : [])], options: {} },
+    copy: {
+      patterns: [
+        { from: 'src/assets/', to: `${outputRoot}/assets/` },
+        ...(isH5 ? [{ from: 'src/seed-assets/', to: `${outputRoot}/assets/` }, { from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : []),
+      ],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache.
