@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cloudEnvProblem } from './cloud-env';
 import devConfig from './dev';
+import { domainPureCallsPlugin } from './domain-pure-calls';
 import { h5ComponentImportsPlugin, writeH5ComponentModules } from './h5-component-imports';
 import { H5PrecompressPlugin } from './h5-precompress';
 import prodConfig from './prod';
@@ -129,6 +130,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // INVESTCARD_WEAPP_SOURCEMAP=1 writes .map files, to see what the main package is made of (#12).
       enableSourceMap: process.env.INVESTCARD_WEAPP_SOURCEMAP === '1',
       sourceMapType: 'source-map',
+      webpackChain(chain) {
+        // domain's load-time schema calls are marked pure, so the schemas a page does not read are dropped (config/domain-pure-calls.ts).
+        chain.module
+          .rule('script')
+          .use('babelLoader')
+          .tap((options: { plugins?: unknown[] }) => ({ ...options, plugins: [...(options.plugins ?? []), domainPureCallsPlugin] }));
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
