@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cloudEnvProblem } from './cloud-env';
 import devConfig from './dev';
+import { domainPureCallsPlugin } from './domain-pure-calls';
 import { h5ComponentImportsPlugin, writeH5ComponentModules } from './h5-component-imports';
 import { H5CardPageFilesPlugin } from './h5-card-page-files';
 import { H5PrecompressPlugin } from './h5-precompress';
@@ -57,10 +58,11 @@ const miniTerser = {
 /**
  * WeChat's templates cannot recurse, so Taro writes base.wxml's templates once per tree level up to baseLevel
  * (default 16) and renders deeper nodes through its `comp` component. The investor pages are about 10 levels
- * deep: 8 keeps their top levels plain and takes ~28 KB off the main package (#12); the few deeper nodes go
- * through `comp`, as any tree deeper than 16 always did. `mini`'s type does not list baseLevel, hence the spread.
+ * deep: 8 kept their top levels plain and took ~28 KB off the main package against 16, 6 another 7.7 KB of
+ * base.wxml (#12); deeper nodes go through `comp`, as any tree deeper than 16 always did (the simulated runtime's
+ * render checks run this very output). `mini`'s type does not list baseLevel, hence the spread.
  */
-const miniTemplateLevels = { baseLevel: 8 };
+const miniTemplateLevels = { baseLevel: 6 };
 
 /** What index.html inlines for the H5 first screen (see src/index.html). */
 const firstScreenHtmlOptions = () => {
@@ -107,9 +109,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     ],
     env: appEnv,
     defineConstants: {},
-    // Seed images are referenced as `/assets/…` (domain imageRef): both builds ship them at that path.
+    // The app's icons are referenced as `/assets/…`: both builds ship them at that path. The demo seed's pictures
+    // (src/seed-assets, also `/assets/…` in the seed) travel with the web build only: in the mini-program they would
+    // weigh on the main package (#12), so its seed names them in cloud storage (`npm run seed:export -- --files`).
     // H5 also answers the browser's `/favicon.ico` with the app's icon.
-    copy: { patterns: [{ from: 'src/assets/', to: `${outputRoot}/assets/` }, ...(isH5 ? [{ from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : [])], options: {} },
+    copy: {
+      patterns: [
+        { from: 'src/assets/', to: `${outputRoot}/assets/` },
+        ...(isH5 ? [{ from: 'src/seed-assets/', to: `${outputRoot}/assets/` }, { from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : []),
+      ],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache.
@@ -122,6 +132,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // INVESTCARD_WEAPP_SOURCEMAP=1 writes .map files, to see what the main package is made of (#12).
       enableSourceMap: process.env.INVESTCARD_WEAPP_SOURCEMAP === '1',
       sourceMapType: 'source-map',
+      webpackChain(chain) {
+        // domain's load-time schema calls are marked pure, so the schemas a page does not read are dropped (config/domain-pure-calls.ts).
+        chain.module
+          .rule('script')
+          .use('babelLoader')
+          .tap((options: { plugins?: unknown[] }) => ({ ...options, plugins: [...(options.plugins ?? []), domainPureCallsPlugin] }));
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

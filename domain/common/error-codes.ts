@@ -1,8 +1,13 @@
+import type { ErrorCode } from './error-code-list';
+
+export { ERROR_CODES, isErrorCode, type ErrorCode } from './error-code-list';
+
 /**
- * Stable error codes (`AREA.REASON`) with the Chinese message a user may see.
- * Programs branch on `code`; people read `message`.
+ * The Chinese message a user may see for each stable error code (error-code-list.ts): what the backend sends with
+ * every failed result. Programs branch on `code`; people read `message`. The app keeps its own few texts
+ * (src/services/client-error-messages.ts) and otherwise shows the message the backend sent.
  */
-export const ERROR_MESSAGES = {
+export const ERROR_MESSAGES: { readonly [C in ErrorCode]: string } = {
   'VALIDATION.INVALID_INPUT': '提交的内容格式不正确，请检查后重试',
   'ACTION.UNKNOWN': '不支持的操作',
   'AUTH.SIGN_IN_REQUIRED': '请在小程序中打开后再操作',
@@ -94,9 +99,4 @@ export const ERROR_MESSAGES = {
   'REPORT.PERIOD_NOT_LOCKED': '这一期擂台赛还没有锁定：锁定前请直接更正线索，锁定后才能调整得分',
   'REPORT.NOT_ON_BOARD': '该单位或小组不在这一期的擂台赛榜单上',
   'REPORT.TOO_MANY_ADJUSTMENTS': '这一期的调整已达 200 条上限，请联系管理员核对',
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
-
-export const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+};

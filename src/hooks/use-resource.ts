@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as v from 'valibot';
-import type { ErrorCode } from '../../domain/common/error-codes';
+import type { ErrorCode } from '../../domain/common/error-code-list';
 import { toApiError, type ApiError } from '../services/api-client';
 import { dropCache, readCache, writeCache } from '../services/cache';
 

@@ -1,9 +1,12 @@
-import type { Dictionary } from './dictionary';
+import type { InquiryText } from './dictionary';
 import { enCore } from './en-core';
 import { ENGLISH_ERRORS } from './en-errors';
 
-/** The investor path in English. Every key of zh.ts, no other (checked by the `Dictionary` type). */
-export const en: Dictionary = {
+/**
+ * The investor path in English, in one lazily loaded chunk: every key of zh.ts and zh-inquiry.ts, no other (checked
+ * by the `InquiryText` type).
+ */
+export const en: InquiryText = {
   ...enCore,
   languageSwitchLabel: 'Language',
 

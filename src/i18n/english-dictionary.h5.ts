@@ -1,4 +1,4 @@
-import type { Dictionary } from './dictionary';
+import type { InquiryText } from './dictionary';
 import { en } from './en';
 
 /**
@@ -6,9 +6,9 @@ import { en } from './en';
  * first screen paints an English visitor's card in English before the app runs, and a lazy chunk would show
  * Chinese for a moment between the two.
  */
-export const englishDictionary = (): Dictionary | null => en;
+export const englishDictionary = (): InquiryText | null => en;
 
-export const loadEnglishDictionary = (): Promise<Dictionary> => Promise.resolve(en);
+export const loadEnglishDictionary = (): Promise<InquiryText> => Promise.resolve(en);
 
 /** Nothing ever arrives later on the web. */
 export const subscribeEnglishDictionary = (): (() => void) => () => undefined;

@@ -1,4 +1,4 @@
-import type { Dictionary } from './dictionary';
+import type { InquiryText } from './dictionary';
 
 /**
  * The English dictionary, loaded only when a page speaks English: Chinese visitors never download it (#12).
@@ -8,14 +8,14 @@ import type { Dictionary } from './dictionary';
  * the next request tries again.
  */
 
-let loaded: Dictionary | null = null;
-let loading: Promise<Dictionary> | null = null;
+let loaded: InquiryText | null = null;
+let loading: Promise<InquiryText> | null = null;
 const listeners = new Set<() => void>();
 
 /** The English texts once they have arrived, else null. */
-export const englishDictionary = (): Dictionary | null => loaded;
+export const englishDictionary = (): InquiryText | null => loaded;
 
-export const loadEnglishDictionary = (): Promise<Dictionary> => {
+export const loadEnglishDictionary = (): Promise<InquiryText> => {
   if (loaded) return Promise.resolve(loaded);
   if (!loading) {
     loading = import(/* webpackChunkName: "english/dictionary" */ './en').then(

@@ -3,7 +3,7 @@ import type { MatchReason, MatchShortfall } from '../../domain/carrier/carrier-m
 import { isFallbackZh } from '../../domain/common/content-language';
 import { formatArea, formatPrice, priceUnitLabel } from '../format/format';
 import { carrierTypeText, verifiedText } from './carrier-text';
-import type { Dictionary, Language } from './dictionary';
+import type { InquiryText, Language } from './dictionary';
 
 /**
  * The one wording of matching's reasons and shortfalls (domain carrier-match.schema.ts), in the page's language:
@@ -20,7 +20,7 @@ export interface MatchText {
 export const matchArea = (sqm: number, lang: Language): string =>
   lang === 'en' ? formatArea(sqm, 'en') : `${Math.round(sqm).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} ㎡`;
 
-export const matchReasonText = (t: Dictionary, lang: Language, carrier: CarrierSummary, reason: MatchReason): MatchText => {
+export const matchReasonText = (t: InquiryText, lang: Language, carrier: CarrierSummary, reason: MatchReason): MatchText => {
   switch (reason.code) {
     case 'area_fits':
       return { text: t.matchAreaFits(matchArea(reason.vacantArea, lang)), zh: false };
@@ -41,12 +41,12 @@ export const matchReasonText = (t: Dictionary, lang: Language, carrier: CarrierS
   }
 };
 
-export const matchShortfallText = (t: Dictionary, lang: Language, failed: MatchShortfall): string =>
+export const matchShortfallText = (t: InquiryText, lang: Language, failed: MatchShortfall): string =>
   failed.code === 'area_short' ? t.matchAreaShort(matchArea(failed.short, lang), matchArea(failed.vacantArea, lang)) : t.matchPriceOver(failed.percent);
 
 /** What follows the street in the facts line under a matched carrier's name: vacancy and price. */
-export const matchFactsText = (t: Dictionary, lang: Language, carrier: CarrierSummary): string =>
+export const matchFactsText = (t: InquiryText, lang: Language, carrier: CarrierSummary): string =>
   t.matchVacancyAndPrice(formatArea(carrier.vacantArea, lang), formatPrice(carrier.priceMin, carrier.priceMax, carrier.priceUnit, lang));
 
 /** «产业园 · 临江街道»: the type and street a recommendation names beside each carrier. */
-export const matchWhereText = (t: Dictionary, carrier: CarrierSummary): string => [carrierTypeText(t, carrier.type), carrier.street].filter(Boolean).join(' · ');
+export const matchWhereText = (t: InquiryText, carrier: CarrierSummary): string => [carrierTypeText(t, carrier.type), carrier.street].filter(Boolean).join(' · ');

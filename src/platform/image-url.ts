@@ -7,7 +7,9 @@ import { cloudFileLink } from './cloud-file-links';
  * - `cloud://…` is a WeChat cloud file id: the mini-program loads it, a browser cannot — the web shows the temp
  *   URL the CloudBase transport noted for it (src/platform/cloud-file-links.ts), or nothing.
  * - `/assets/…` is an image bundled with the app (src/assets, copied into both builds by config/index.ts):
- *   a package path in the mini-program, a path under the site root (publicPath '/') on the web.
+ *   a package path in the mini-program, a path under the site root (publicPath '/') on the web. The demo seed's
+ *   pictures (src/seed-assets) are bundled with the web build only: a mini-program's seed names them in cloud
+ *   storage instead (`npm run seed:export -- --files cloud://…`, #12).
  * - `/api/_local/photos/…` is an uploaded carrier photo in the local cloud: the web loads it from the host.
  */
 export const imageUrlOn = (platform: 'web' | 'mini-program', ref: string | null | undefined): string | null => {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ActionEnvelope, Contract, RequestOf, ResponseOf } from '../../domain/api/contract';
-import { isErrorCode } from '../../domain/common/error-codes';
+import { isErrorCode } from '../../domain/common/error-code-list';
 import { ApiError, isApiError } from './api-error';
 import { platformTransport, type ApiTransport } from './api-transport';
 

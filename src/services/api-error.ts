@@ -1,8 +1,9 @@
-import { ERROR_MESSAGES, type ErrorCode } from '../../domain/common/error-codes';
+import type { ErrorCode } from '../../domain/common/error-code-list';
+import { clientErrorMessage } from './client-error-messages';
 
 /**
  * The one error the app sees from the backend, whatever went wrong on the way: programs branch on `code`,
- * people read `message` (Chinese, fit to show as is).
+ * people read `message` (Chinese, fit to show as is): the backend's own, else the app's (client-error-messages.ts).
  */
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -10,7 +11,7 @@ export class ApiError extends Error {
   readonly fields?: string[];
 
   constructor(code: ErrorCode, message?: string, fields?: string[]) {
-    super(message && message.trim() ? message : ERROR_MESSAGES[code]);
+    super(message && message.trim() ? message : clientErrorMessage(code));
     this.name = 'ApiError';
     this.code = code;
     if (fields && fields.length) this.fields = fields;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { isErrorCode, type ErrorCode } from '../../domain/common/error-codes';
+import { isErrorCode, type ErrorCode } from '../../domain/common/error-code-list';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../domain/api/lead.contracts';
 import { isApiError } from './api-error';
 

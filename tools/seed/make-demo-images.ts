@@ -5,12 +5,13 @@ import { CARRIER_TYPES, CARRIER_TYPE_LABELS, type CarrierType } from '../../doma
 import { STAFF } from './demo-district';
 
 /**
- * Writes the demo's small illustrations into src/assets (committed): no photo is fetched at run time and the
- * mini-program package stays small (each file is a few hundred bytes of SVG).
+ * Writes the demo's small illustrations into src/seed-assets (committed): no photo is fetched at run time (each file
+ * is a few hundred bytes of SVG). The web build serves them at `/assets/…`; the mini-program does not carry them
+ * (#12): its seed names them in cloud storage (`npm run seed:export -- --files cloud://…`, export-seed.ts).
  * Run again with `npx tsx tools/seed/make-demo-images.ts` after changing the demo staff.
  */
 const root = resolve(__dirname, '../..');
-const out = (p: string) => join(root, 'src/assets', p);
+const out = (p: string) => join(root, 'src/seed-assets', p);
 
 const PALETTES: Array<[string, string]> = [
   ['#9f1d20', '#e7b15a'],
@@ -50,7 +51,7 @@ const main = async () => {
   writeFileSync(out('district/cover.svg'), coverSvg);
   // A real QR code of a demo text, so the "WeChat QR" preview looks like one without being anyone's.
   writeFileSync(out('people/wechat-qr.svg'), await QRCode.toString('InvestCard 演示数据：这不是真实的微信二维码', { type: 'svg', margin: 1 }));
-  console.log('demo images written to src/assets');
+  console.log('demo images written to src/seed-assets');
 };
 
 void main();

@@ -1,5 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import { useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import type { ReactNode } from 'react';
 import './index.css';
 import { pressable } from '../a11y';
@@ -16,7 +16,7 @@ export interface BottomSheetProps {
 
 /** A modal sheet sliding up from the bottom: notices, reasons, hand-offs. */
 export function BottomSheet({ open, title, onClose, footer, testId, children }: BottomSheetProps) {
-  const t = useText();
+  const t = useInquiryText();
   if (!open) return null;
   return (
     <View className="bottom-sheet" data-testid={testId} catchMove>

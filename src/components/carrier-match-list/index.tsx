@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import type { CarrierMatches } from '../../../domain/api/matching.contracts';
 import { isFallbackZh } from '../../../domain/common/content-language';
 import { carrierTypeText } from '../../i18n/carrier-text';
 import { matchFactsText, matchReasonText, matchShortfallText } from '../../i18n/match-reason-text';
-import { useLanguage, useText } from '../../i18n/text-context';
+import { useLanguage } from '../../i18n/text-context';
 import { tappable } from '../a11y';
 import { ChineseMark, chineseContent, ContentText } from '../chinese-mark';
 import './index.css';
@@ -18,7 +19,7 @@ export interface CarrierMatchListProps {
 type MatchedCarrier = CarrierMatches['matches'][number]['carrier'];
 
 function MatchTitle({ carrier }: { carrier: MatchedCarrier }) {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <View className="carrier-match-list__title">
       <Text className="carrier-match-list__type">{carrierTypeText(t, carrier.type)}</Text>
@@ -29,7 +30,7 @@ function MatchTitle({ carrier }: { carrier: MatchedCarrier }) {
 
 /** Carriers that fit a need, each with why; near misses with the one thing they lack. In the page's language. */
 export function CarrierMatchList({ matches, nearMisses, onOpen }: CarrierMatchListProps) {
-  const t = useText();
+  const t = useInquiryText();
   const lang = useLanguage();
   return (
     <View className="carrier-match-list" data-testid="carrier-match-list">

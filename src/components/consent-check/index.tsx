@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -14,7 +14,7 @@ export interface ConsentCheckProps {
 
 /** The explicit agreement to the privacy notice: an unticked box until the investor ticks it. */
 export function ConsentCheck({ checked, noticeTitle, onToggle, onOpenNotice, error }: ConsentCheckProps) {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <View className={error ? 'consent-check consent-check--error' : 'consent-check'} data-testid="consent">
       <View className="consent-check__row">

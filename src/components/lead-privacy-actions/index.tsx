@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import { ActionButton } from '../action-button';
-import { useText } from '../../i18n/text-context';
 import './index.css';
 
 export interface LeadPrivacyActionsProps {
@@ -12,7 +12,7 @@ export interface LeadPrivacyActionsProps {
 
 /** Under one inquiry in 我的咨询: withdraw consent for it, or ask for its personal data to be erased. */
 export function LeadPrivacyActions({ consentWithdrawn, pending, onWithdraw, onErase }: LeadPrivacyActionsProps) {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <View className="lead-privacy-actions" data-testid="lead-privacy-actions">
       {consentWithdrawn ? (

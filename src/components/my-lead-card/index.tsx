@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { useLanguage, useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
+import { useLanguage } from '../../i18n/text-context';
 import type { InvestorLead } from '../../../domain/api/lead.contracts';
 import { isFallbackZh } from '../../../domain/common/content-language';
 import { ContentText } from '../chinese-mark';
@@ -31,7 +32,7 @@ const threadOf = (lead: InvestorLead, mine: string): ThreadMessage[] => {
 
 /** One of the investor's inquiries: where it stands, whether the promise held, who handles it, the replies. */
 export function MyLeadCard({ lead }: MyLeadCardProps) {
-  const t = useText();
+  const t = useInquiryText();
   const lang = useLanguage();
   return (
     <View className="my-lead-card" data-testid="my-lead" data-lead-id={lead.id}>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import type { Person } from '../../../domain/api/views.schema';
 import { isFallbackZh } from '../../../domain/common/content-language';
 import { Avatar } from '../avatar';
@@ -17,7 +17,7 @@ export interface PersonRowProps {
 
 /** One commissioner in the directory: who, where, what they focus on; tapping opens their card. */
 export function PersonRow({ person, photoUrl, highlight, onOpen }: PersonRowProps) {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <View
       className="person-row"

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
-import { useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import './index.css';
 import { pressable } from '../a11y';
 
@@ -20,7 +20,7 @@ export interface PickerFieldProps<V extends string> {
 
 /** A one-column picker (native wheel in WeChat, Taro's sheet on the web) shown as a form control. */
 export function PickerField<V extends string>({ options, value, placeholder, onChange, onClear, testId }: PickerFieldProps<V>) {
-  const t = useText();
+  const t = useInquiryText();
   const index = options.findIndex((o) => o.value === value);
   const selected = index >= 0 ? options[index] : null;
   return (

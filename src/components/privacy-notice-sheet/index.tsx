@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import { ChineseMark } from '../chinese-mark';
 import { ActionButton } from '../action-button';
 import { BottomSheet } from '../bottom-sheet';
@@ -24,7 +24,7 @@ const splitLine = (line: string): { key: string; text: string } => {
 export function PrivacyNoticeSheet({ open, title, body, version, onAgree, onClose }: PrivacyNoticeSheetProps) {
   // The district writes its notice in Chinese: an English page marks it.
   const chineseBody = /[\u3400-\u9fff]/.test(body);
-  const t = useText();
+  const t = useInquiryText();
   const lines = body.split('\n').filter((l) => l.trim());
   return (
     <BottomSheet

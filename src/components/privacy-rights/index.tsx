@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import type { InvestorPrivacyRequest } from '../../../domain/api/privacy.contracts';
 import { formatDateTime } from '../../format/date-time';
-import { useLanguage, useText } from '../../i18n/text-context';
+import { useLanguage } from '../../i18n/text-context';
 import { ActionButton } from '../action-button';
 import './index.css';
 
@@ -17,7 +18,7 @@ export interface PrivacyRightsProps {
 
 /** 我的个人信息: the investor's rights over all their inquiries, and every request they made with where it stands. */
 export function PrivacyRights({ requests, hasLeads, pending, error, onWithdrawAll, onEraseAll }: PrivacyRightsProps) {
-  const t = useText();
+  const t = useInquiryText();
   const lang = useLanguage();
   const at = (iso: string) => formatDateTime(iso, new Date(), lang);
   return (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { useLanguage, useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
+import { useLanguage } from '../../i18n/text-context';
 import { formatDateTime } from '../../format/date-time';
 import './index.css';
 
@@ -34,7 +35,7 @@ export interface PromiseNoteProps {
 
 /** Whether the promise held, in words, with the deadline. */
 export function PromiseNote({ hours, kept, respondedAt, dueAt }: PromiseNoteProps) {
-  const t = useText();
+  const t = useInquiryText();
   const lang = useLanguage();
   const state = promiseState(kept, respondedAt);
   const labels: Record<PromiseState, string> = { kept: t.promiseKept, late: t.promiseLate, overdue: t.promiseOverdue, waiting: t.promiseWaiting };

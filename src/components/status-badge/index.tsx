@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import type { LeadStatus } from '../../../domain/lead/lead-status.rules';
-import type { Dictionary } from '../../i18n/dictionary';
-import { useText } from '../../i18n/text-context';
+import type { InquiryText } from '../../i18n/dictionary';
 import './index.css';
 
 export interface StatusBadgeProps {
@@ -9,7 +9,7 @@ export interface StatusBadgeProps {
 }
 
 /** A lead's stage in the pipeline, coloured by stage. */
-const statusText = (t: Dictionary, status: LeadStatus): string =>
+const statusText = (t: InquiryText, status: LeadStatus): string =>
   ({
     new: t.statusNew,
     contacted: t.statusContacted,
@@ -21,7 +21,7 @@ const statusText = (t: Dictionary, status: LeadStatus): string =>
   })[status];
 
 export function StatusBadge({ status }: StatusBadgeProps) {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <Text className={`status-badge status-badge--${status}`} data-testid="status-badge">
       {statusText(t, status)}

@@ -1,11 +1,12 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import type { Dictionary } from '../../i18n/dictionary';
+import type { InquiryText } from '../../i18n/dictionary';
 import { TextProvider } from '../../i18n/text-context';
+import { inquiryTextOf } from '../../i18n/use-inquiry-text';
 import { usePageLanguage } from '../../i18n/use-page-language';
 import { usePageTitle } from '../../i18n/use-page-title';
 import Taro, { usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 // PersonRow (with Avatar) first: shared component styles keep one relative order across pages (see the card page).
 import { PersonRow } from '../../components/person-row';
 import { EmptyState } from '../../components/empty-state';
@@ -29,7 +30,7 @@ import { PAGE_HEADING, tappable } from '../../components/a11y';
 import './index.css';
 
 type Mode = 'unit' | 'industry';
-const modesFor = (t: Dictionary) => [
+const modesFor = (t: InquiryText) => [
   { key: 'unit', label: t.directoryByUnit },
   { key: 'industry', label: t.directoryByIndustry },
 ];
@@ -38,7 +39,7 @@ export default function DirectoryPage() {
   const params = usePageParams();
   const journey = useMemo(() => journeyFromParams(params), [params]);
   const language = usePageLanguage(params.lang);
-  const { t } = language;
+  const t = inquiryTextOf(language);
   usePageTitle(language.lang, t.directoryTitle);
   const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, language.lang);
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
@@ -79,7 +80,7 @@ export default function DirectoryPage() {
   if (status === 'loading' || (!districtId && card.status === 'loading')) {
     body = <ListSkeleton rows={3} />;
   } else if (!data) {
-    body = <ErrorState message={t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED'])} onRetry={() => void reload()} />;
+    body = <ErrorState message={t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED'))} onRetry={() => void reload()} />;
   } else if (!groups.length) {
     body = <EmptyState title={t.directoryEmpty} description={t.directoryEmptyText} />;
   } else {

@@ -1,4 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { inquiryTextOf, useInquiryText } from '../../i18n/use-inquiry-text';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -16,8 +17,8 @@ import { usePageParams } from '../../hooks/use-page-params';
 import { backToCard } from '../../hooks/use-session';
 import { openPage, ROUTES } from '../../routes';
 import { carrierTypeOptions, MESSAGE_MAX, scaleOptions, timingOptions, type LeadFormEntry } from './lead-form-fields';
-import type { Dictionary, Language } from '../../i18n/dictionary';
-import { TextProvider, useLanguage, useText } from '../../i18n/text-context';
+import type { InquiryText, Language } from '../../i18n/dictionary';
+import { TextProvider, useLanguage } from '../../i18n/text-context';
 import { usePageLanguage } from '../../i18n/use-page-language';
 import { usePageTitle } from '../../i18n/use-page-title';
 import { useLeadForm, type LeadFormState } from './use-lead-form';
@@ -32,8 +33,8 @@ const pickEntry = (params: Partial<Record<string, string>>): LeadFormEntry => ({
 });
 
 /** The promise in words, and in working days when it is whole days («1 个工作日»). */
-const promiseOf = (t: Dictionary, hours: number): string => t.promiseText(hours);
-const workingDaysOf = (t: Dictionary, hours: number): string | null => (hours >= 8 && hours % 8 === 0 ? t.workingDaysText(hours / 8) : null);
+const promiseOf = (t: InquiryText, hours: number): string => t.promiseText(hours);
+const workingDaysOf = (t: InquiryText, hours: number): string | null => (hours >= 8 && hours % 8 === 0 ? t.workingDaysText(hours / 8) : null);
 
 const openMyLeads = (cardId?: string): void => {
   // The form is done: 我的咨询 takes its place, so "back" returns to the card.
@@ -41,7 +42,7 @@ const openMyLeads = (cardId?: string): void => {
 };
 
 function MomentsNotice() {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <View className="lead-form lead-form--moments" data-testid="lead-form-moments" role="main">
       <View className="lead-form__moments-card">
@@ -56,7 +57,7 @@ function MomentsNotice() {
 }
 
 function Confirmation({ form, cardId }: { form: LeadFormState; cardId?: string }) {
-  const t = useText();
+  const t = useInquiryText();
   const lang: Language = useLanguage();
   const { result, subscription } = form;
   useEffect(() => {
@@ -131,7 +132,7 @@ export default function LeadFormPage() {
   const params = usePageParams();
   const entry = pickEntry(params);
   const language = usePageLanguage(params.lang);
-  const { t } = language;
+  const t = inquiryTextOf(language);
   const form = useLeadForm(entry, t, language.lang);
   const { values, setField, errors, phone, notice, context } = form;
   usePageTitle(language.lang, t.leadFormTitle);

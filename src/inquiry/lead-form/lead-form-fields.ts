@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { zhInquiryText } from '../../i18n/use-inquiry-text';
 import type { RequestOf } from '../../../domain/api/contract';
 import { newIdempotencyKey } from '../../services/idempotency-key';
 import { IDEMPOTENCY_KEY_PATTERN, LEAD_AREA_MAX, LEAD_MESSAGE_MAX, LeadSubmissionSchema, type submitLeadContract } from '../../../domain/api/lead.contracts';
@@ -11,9 +12,8 @@ import { normalizePhone } from '../../../domain/lead/phone.rules';
 import { SHARE_CODE_PATTERN } from '../../../domain/share/share-code.rules';
 import { buildSetting, templateIdsFrom } from '../../platform/subscribe-templates';
 import type { ApiError } from '../../services/api-client';
-import type { Dictionary, Language } from '../../i18n/dictionary';
+import type { InquiryText, Language } from '../../i18n/dictionary';
 import { carrierTypeText } from '../../i18n/carrier-text';
-import { zh } from '../../i18n/zh';
 
 export type InvestmentScale = (typeof INVESTMENT_SCALES)[number];
 export type LeadSubmissionInput = RequestOf<typeof submitLeadContract>;
@@ -55,7 +55,7 @@ export const emptyLeadForm = (): LeadFormValues => ({
   website: '',
 });
 
-const scaleLabel = (t: Dictionary, scale: InvestmentScale): string =>
+const scaleLabel = (t: InquiryText, scale: InvestmentScale): string =>
   ({
     under_10m: t.scaleUnder10m,
     '10m_50m': t.scale10mTo50m,
@@ -65,10 +65,10 @@ const scaleLabel = (t: Dictionary, scale: InvestmentScale): string =>
     undecided: t.scaleUndecided,
   })[scale];
 
-export const scaleOptions = (t: Dictionary = zh) => INVESTMENT_SCALES.map((value) => ({ value, label: scaleLabel(t, value) }));
-export const carrierTypeOptions = (t: Dictionary = zh) => CARRIER_TYPES.map((value) => ({ value, label: carrierTypeText(t, value) }));
+export const scaleOptions = (t: InquiryText = zhInquiryText) => INVESTMENT_SCALES.map((value) => ({ value, label: scaleLabel(t, value) }));
+export const carrierTypeOptions = (t: InquiryText = zhInquiryText) => CARRIER_TYPES.map((value) => ({ value, label: carrierTypeText(t, value) }));
 /** The planned start is stored as the Chinese words staff read; an English page shows its own label for each. */
-export const timingOptions = (t: Dictionary = zh) =>
+export const timingOptions = (t: InquiryText = zhInquiryText) =>
   (
     [
       ['3 个月内', t.timing3Months],
@@ -85,10 +85,10 @@ export const TIMING_OPTIONS = timingOptions();
 export const MESSAGE_MAX = LEAD_MESSAGE_MAX;
 const AREA_MAX_WAN = LEAD_AREA_MAX / 10_000;
 
-export const PHONE_INVALID_MESSAGE = zh.phoneInvalid;
+export const PHONE_INVALID_MESSAGE = zhInquiryText.phoneInvalid;
 
 /** Shown when the backend names a field without saying more (a generic validation refusal). */
-const fieldMessages = (t: Dictionary): Record<LeadFormField, string> => ({
+const fieldMessages = (t: InquiryText): Record<LeadFormField, string> => ({
   name: t.fieldName,
   company: t.fieldCompany,
   phone: t.errorMessage('LEAD.INVALID_PHONE', '请填写正确的手机号或固定电话'),
@@ -138,7 +138,7 @@ const FIELD_LABELS: Record<LeadFormField, string> = {
 };
 
 /** Left empty where the contract requires it: asked for, not refused. */
-const requiredMessages = (t: Dictionary): Partial<Record<LeadFormField, string>> => ({
+const requiredMessages = (t: InquiryText): Partial<Record<LeadFormField, string>> => ({
   name: t.requiredName,
   industry: t.requiredIndustry,
   scale: t.fieldScale,
@@ -150,14 +150,14 @@ const PROBE_NOTICE = 'v';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
-const messageFor = (field: LeadFormField, issue: { type: string; message: string }, empty: boolean, t: Dictionary): string => {
+const messageFor = (field: LeadFormField, issue: { type: string; message: string }, empty: boolean, t: InquiryText): string => {
   const required = requiredMessages(t);
   if (empty && required[field]) return required[field] as string;
   if (field === 'area') return t.fieldAreaNumber(AREA_MAX_WAN);
   if (field === 'phone') return t.phoneInvalid;
   // Choices, a too-short value, the schema's unworded early bounds — and every field on a page that is not
   // Chinese, where the contract's Chinese words would not do — get the field's own sentence.
-  if (field === 'scale' || field === 'carrierType' || field === 'timing' || issue.type === 'min_length' || !CHINESE.test(issue.message) || t !== zh) return fieldMessages(t)[field];
+  if (field === 'scale' || field === 'carrierType' || field === 'timing' || issue.type === 'min_length' || !CHINESE.test(issue.message) || t !== zhInquiryText) return fieldMessages(t)[field];
   const label = FIELD_LABELS[field];
   const issueMessage = issue.message;
   // The contract's own words: whole sentences («邮箱格式不正确») as they are, fragments («不能超过 20 个字») after the field's name.
@@ -176,7 +176,7 @@ const typedValue = (values: LeadFormValues, field: LeadFormField): string => {
  * (phone numbers, the area range); each problem is shown under its field. The backend repeats all of it as the
  * authority.
  */
-export const validateLeadForm = (values: LeadFormValues, consent: boolean, t: Dictionary = zh): FieldErrors => {
+export const validateLeadForm = (values: LeadFormValues, consent: boolean, t: InquiryText = zhInquiryText): FieldErrors => {
   const errors: FieldErrors = {};
   const draft = toSubmission(values, { channel: 'direct' }, PROBE_KEY, PROBE_NOTICE);
   const parsed = v.safeParse(LeadSubmissionSchema, draft, { abortPipeEarly: true });
@@ -208,7 +208,7 @@ export const fieldForPath = (path: string): LeadFormField | null => {
 };
 
 /** Per-field messages for a refused submission: the error's own message where it is about one field. */
-export const fieldErrorsFrom = (error: ApiError, t: Dictionary = zh): FieldErrors => {
+export const fieldErrorsFrom = (error: ApiError, t: InquiryText = zhInquiryText): FieldErrors => {
   const out: FieldErrors = {};
   const specific = error.code === 'LEAD.INVALID_PHONE' || error.code === 'LEAD.CONTACT_REQUIRED' || error.code === 'CONTENT.REJECTED' || error.code === 'LEAD.CONSENT_REQUIRED';
   const message = t.errorMessage(error.code, error.message);

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { Dictionary, Language } from '../../i18n/dictionary';
-import { zh } from '../../i18n/zh';
+import { zhInquiryText } from '../../i18n/use-inquiry-text';
+import type { InquiryText, Language } from '../../i18n/dictionary';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../domain/api/contract';
 import { submitLeadContract } from '../../../domain/api/lead.contracts';
@@ -113,7 +113,7 @@ const useConsent = (notice: PrivacyNoticeState, clearError: () => void) => {
 };
 
 /** State of the inquiry form: values (kept as a device draft), validation, consent, the exactly-once submission. */
-export const useLeadForm = (entry: LeadFormEntry, t: Dictionary = zh, lang: Language = 'zh'): LeadFormState => {
+export const useLeadForm = (entry: LeadFormEntry, t: InquiryText = zhInquiryText, lang: Language = 'zh'): LeadFormState => {
   const [singlePage] = useState(isSinglePageMode);
   const source = useMemo(
     () => sourceFromEntry(entry, entryChannel()),

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useText } from '../../i18n/text-context';
+import { useInquiryText } from '../../i18n/use-inquiry-text';
 import { ActionButton } from '../../components/action-button';
 import { controlLabel } from '../../components/a11y';
 
@@ -14,7 +14,7 @@ export interface ClaimBoxProps {
 
 /** Where a web inquiry's claim code is entered; props in, events out. */
 export function ClaimBox({ code, sending, done, error, onChange, onSubmit }: ClaimBoxProps) {
-  const t = useText();
+  const t = useInquiryText();
   return (
     <View className="my-leads__claim" data-testid="claim-lead">
       <Text className="my-leads__claim-title">{t.claimTitle}</Text>

@@ -14,6 +14,7 @@ import { useClaimLead } from './use-claim-lead';
 import { useMyLeads } from './use-my-leads';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import { TextProvider } from '../../i18n/text-context';
+import { inquiryTextOf } from '../../i18n/use-inquiry-text';
 import { usePageLanguage } from '../../i18n/use-page-language';
 import { usePageTitle } from '../../i18n/use-page-title';
 import './index.css';
@@ -22,7 +23,7 @@ export default function MyLeadsPage() {
   const params = usePageParams();
   const cardId = params.cardId && /^[A-Za-z0-9_-]{1,64}$/.test(params.cardId) ? params.cardId : undefined;
   const language = usePageLanguage(params.lang);
-  const { t } = language;
+  const t = inquiryTextOf(language);
   usePageTitle(language.lang, t.accountMyLeads);
   const { status, items, privacyRequests, error, reload, askPrivacy } = useMyLeads(language.lang);
   // Each request is confirmed first: withdrawal takes effect at once, an erasure cannot be undone.

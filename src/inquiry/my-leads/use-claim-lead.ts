@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Dictionary } from '../../i18n/dictionary';
-import { zh } from '../../i18n/zh';
+import { zhInquiryText } from '../../i18n/use-inquiry-text';
+import type { InquiryText } from '../../i18n/dictionary';
 import { claimLeadContract } from '../../../domain/api/lead.contracts';
 import { normalizeClaimCode } from '../../../domain/lead/web-challenge.rules';
 import { call, toApiError } from '../../services/api-client';
@@ -14,7 +14,7 @@ export interface ClaimState {
 }
 
 /** 认领网页咨询: binds a web inquiry to this WeChat user by its claim code, then refreshes the list. */
-export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>, t: Dictionary = zh): ClaimState => {
+export const useClaimLead = (initialCode: string, onClaimed: () => Promise<void>, t: InquiryText = zhInquiryText): ClaimState => {
   const [code, setCode] = useState(initialCode);
   const [status, setStatus] = useState<ClaimState['status']>('idle');
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { CardSkeleton } from '../../components/card-skeleton';
 import { DeadEndState, type DeadEndWay } from '../../components/dead-end-state';
 import { ErrorState } from '../../components/error-state';
 import { PAGE_HEADING } from '../../components/a11y';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { useText } from '../../i18n/text-context';
 
 export interface CardStatusScreenProps {
@@ -18,7 +18,7 @@ export interface CardStatusScreenProps {
 /** The card page before it has a card: the skeleton, a dead end that leads on, or an error with retry. */
 export function CardStatusScreen({ loading, error, onWay, onRetry }: CardStatusScreenProps) {
   const t = useText();
-  const message = t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']);
+  const message = t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED'));
   return (
     <View className="card-page" role="main">
       <Text className="visually-hidden" {...PAGE_HEADING}>

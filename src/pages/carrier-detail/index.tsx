@@ -3,7 +3,7 @@ import Taro, { useLoad, usePullDownRefresh, useShareAppMessage, useShareTimeline
 import { useEffect, useMemo } from 'react';
 import { CardViewSchema, type CarrierDetail } from '../../../domain/api/views.schema';
 import { freshness } from '../../../domain/carrier/carrier.rules';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { ActionBar, type ActionBarAction } from '../../components/action-bar';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { DemoBanner } from '../../components/demo-banner';
@@ -121,7 +121,7 @@ export default function CarrierDetailPage() {
   }
 
   if (!data) {
-    const message = t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']);
+    const message = t.errorMessage(error?.code ?? 'INTERNAL.UNEXPECTED', error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED'));
     return (
       <TextProvider value={language}>
         <View className="carrier-detail" role="main">

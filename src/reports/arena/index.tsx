@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { nextPeriod, periodContaining, periodFromKey, previousPeriod } from '../../../domain/report/period.rules';
 import { PAGE_HEADING } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
@@ -55,7 +55,7 @@ export default function ArenaPage() {
       {arena.status === 'loading' && !data ? (
         <CardSkeleton />
       ) : !data ? (
-        <ErrorState message={arena.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void arena.reload()} />
+        <ErrorState message={arena.error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void arena.reload()} />
       ) : (
         <View>
           <Text className={data.lock.locked ? 'arena__lock arena__lock--locked' : 'arena__lock'} data-testid="arena-lock">

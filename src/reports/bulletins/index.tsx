@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { bulletinRankingLine } from '../../../domain/report/bulletin.rules';
 import { PAGE_HEADING } from '../../components/a11y';
 import { ActionButton } from '../../components/action-button';
@@ -32,7 +32,7 @@ export default function BulletinsPage() {
       {b.status === 'loading' && !data ? (
         <ListSkeleton />
       ) : !data ? (
-        <ErrorState message={b.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void b.reload()} />
+        <ErrorState message={b.error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void b.reload()} />
       ) : data.items.length === 0 ? (
         <EmptyState title="还没有通报" description="下个月第一个工作日会自动生成本月的通报" actionText="查看数据看板" onAction={() => openPage(ROUTES.reportDashboard)} />
       ) : (

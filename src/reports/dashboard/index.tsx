@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
@@ -84,7 +84,7 @@ export default function DashboardPage() {
       {d.status === 'loading' && !data ? (
         <CardSkeleton />
       ) : !data ? (
-        <ErrorState message={d.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void d.reload()} />
+        <ErrorState message={d.error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void d.reload()} />
       ) : (
         <View>
           <Text className="report-page__note">{data.scopeLabel} · 对比 {data.previous.key.startsWith('range:') ? '前一时段' : '上期'}</Text>

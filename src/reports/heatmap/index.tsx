@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { PAGE_HEADING, tappable } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { EmptyState } from '../../components/empty-state';
@@ -87,7 +87,7 @@ export default function HeatmapPage() {
       {h.status === 'loading' && !data ? (
         <CardSkeleton />
       ) : !data ? (
-        <ErrorState message={h.error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void h.reload()} />
+        <ErrorState message={h.error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void h.reload()} />
       ) : data.rows.length === 0 ? (
         <EmptyState title="本期还没有咨询" description={`${data.scopeLabel} · ${data.period.label}：没有可画的数据，换一个统计周期看看`} actionText="看上一期" onAction={() => travel('previous')} />
       ) : (

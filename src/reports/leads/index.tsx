@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { PAGE_HEADING } from '../../components/a11y';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -26,7 +26,7 @@ export default function ReportLeadsPage() {
       {status === 'loading' && !data ? (
         <ListSkeleton />
       ) : !data ? (
-        <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+        <ErrorState message={error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void reload()} />
       ) : data.items.length === 0 ? (
         <EmptyState title="没有可查看的线索" description={data.hidden ? `另有 ${data.hidden} 条属于其他单位，无权查看` : '这一项在本期没有咨询'} actionText="返回看板" onAction={() => openPage(ROUTES.reportDashboard, {}, 'back')} />
       ) : (

@@ -1,7 +1,7 @@
 import { Canvas, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useMemo } from 'react';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { PAGE_HEADING } from '../../components/a11y';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
@@ -53,7 +53,7 @@ export default function MyCardPage() {
     return (
       <View className="my-card" role="main">
         <Heading />
-        <ErrorState message={loadError?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void card.reload()} />
+        <ErrorState message={loadError?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void card.reload()} />
       </View>
     );
   }

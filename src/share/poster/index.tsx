@@ -1,7 +1,7 @@
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { ErrorState } from '../../components/error-state';
 import { posterFileName, posterPersonOf } from './poster-content';
 import { POSTER_HEIGHT, POSTER_WIDTH } from './poster-layout';
@@ -93,7 +93,7 @@ export default function PosterPage() {
         </View>
       ) : null}
 
-      {status === 'error' ? <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} retryText="重新生成" onRetry={retry} /> : null}
+      {status === 'error' ? <ErrorState message={error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} retryText="重新生成" onRetry={retry} /> : null}
 
       {status === 'ready' && result ? (
         <>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
+import { clientErrorMessage } from '../../services/client-error-messages';
 import { CardSkeleton } from '../../components/card-skeleton';
 import { ErrorState } from '../../components/error-state';
 import { SectionBlock } from '../../components/section-block';
@@ -39,7 +39,7 @@ export default function CardStatsPage() {
         <Text className="visually-hidden" {...PAGE_HEADING}>
           我的名片数据
         </Text>
-        <ErrorState message={error?.message ?? ERROR_MESSAGES['INTERNAL.UNEXPECTED']} onRetry={() => void reload()} />
+        <ErrorState message={error?.message ?? clientErrorMessage('INTERNAL.UNEXPECTED')} onRetry={() => void reload()} />
       </View>
     );
   }

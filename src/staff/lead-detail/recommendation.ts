@@ -1,5 +1,5 @@
 import type { CarrierMatches } from '../../../domain/api/matching.contracts';
-import type { Dictionary, Language } from '../../i18n/dictionary';
+import type { InquiryText, Language } from '../../i18n/dictionary';
 import { matchReasonText, matchWhereText } from '../../i18n/match-reason-text';
 
 /** How many carriers a recommendation names: enough to choose from, few enough to read on a phone. */
@@ -12,7 +12,7 @@ const REPLY_MAX = 500;
  * investor reads in 我的咨询 — Chinese, or English for an investor who asked in English (`t`, `lang` and matches
  * read in that language). Staff see it in the reply box first and may edit it before sending.
  */
-export const recommendationText = (t: Dictionary, lang: Language, matches: CarrierMatches['matches']): string => {
+export const recommendationText = (t: InquiryText, lang: Language, matches: CarrierMatches['matches']): string => {
   const top = matches.slice(0, RECOMMENDED);
   if (top.length === 0) return '';
   const lines = top.map((m, i) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { leadMatchesContract, type CarrierMatches } from '../../../domain/api/matching.contracts';
 import { loadEnglishDictionary } from '../../i18n/english-dictionary';
-import { zh } from '../../i18n/zh';
+import { zhInquiryText } from '../../i18n/use-inquiry-text';
 import { call } from '../../services/api-client';
 import { RECOMMENDED, recommendationText } from './recommendation';
 
@@ -29,7 +29,7 @@ export const useRecommendation = (
   const [pending, setPending] = useState(false);
   const recommend = async (): Promise<void> => {
     const top = (matches?.matches ?? []).slice(0, RECOMMENDED);
-    const inChinese = (): void => fill(recommendationText(zh, 'zh', top), idsOf(top));
+    const inChinese = (): void => fill(recommendationText(zhInquiryText, 'zh', top), idsOf(top));
     if (investorLang !== 'en' || !leadId) return inChinese();
     setPending(true);
     try {

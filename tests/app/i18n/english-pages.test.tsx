@@ -1,8 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { InvestorLead } from '../../../domain/api/lead.contracts';
-import type { Dictionary } from '../../../src/i18n/dictionary';
+import type { Dictionary, InquiryText } from '../../../src/i18n/dictionary';
 import { en } from '../../../src/i18n/en';
+import { zhInquiryText } from '../../../src/i18n/use-inquiry-text';
 import { zh } from '../../../src/i18n/zh';
+import { zhInquiry } from '../../../src/i18n/zh-inquiry';
 import { aCardView, aCarrier, aPerson } from '../support/card-view.mother';
 import { chineseLeftOn } from '../support/chinese-left-on';
 
@@ -63,12 +65,20 @@ afterEach(() => {
 });
 
 describe('the dictionary', () => {
-  it('has every key of the Chinese source in English, and no other, each filled in', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  it('has every key of both Chinese sources (zh.ts, zh-inquiry.ts) in English, and no other, each filled in', () => {
+    expect(Object.keys(en).sort()).toEqual([...Object.keys(zh), ...Object.keys(zhInquiry)].sort());
+    expect(Object.keys(zhInquiryText).sort()).toEqual(Object.keys(en).sort());
     for (const [key, value] of Object.entries(en)) {
       if (typeof value === 'string') expect([key, value.trim().length > 0]).toEqual([key, true]);
-      else expect([key, typeof value]).toEqual([key, typeof (zh as Record<string, unknown>)[key]]);
+      else expect([key, typeof value]).toEqual([key, typeof (zhInquiryText as Record<string, unknown>)[key]]);
     }
+  });
+
+  it('keeps the next steps’ texts out of the main package’s Chinese (zh.ts), with no key in both parts', () => {
+    for (const key of ['leadFormTitle', 'myLeadsEmpty', 'directoryTitle', 'matchAreaFits', 'recommendationIntro', 'privacyTitle']) {
+      expect([key, key in zh, key in zhInquiry]).toEqual([key, false, true]);
+    }
+    expect(Object.keys(zh).filter((key) => key in zhInquiry)).toEqual([]);
   });
 
   it('is a type: a language without a key does not compile', () => {
@@ -76,6 +86,14 @@ describe('the dictionary', () => {
     // @ts-expect-error — a dictionary that lacks `appName` is refused by the Dictionary type.
     const incomplete: Dictionary = withoutOne;
     expect(Object.keys(incomplete)).not.toContain('appName');
+    const { leadFormTitle: _form, ...withoutFormTitle } = en;
+    // @ts-expect-error — an English without a next-steps key (zh-inquiry.ts) is refused by the InquiryText type.
+    const noFormTitle: InquiryText = withoutFormTitle;
+    expect(Object.keys(noFormTitle)).not.toContain('leadFormTitle');
+    const { matchAreaFits: _match, ...withoutMatch } = en;
+    // @ts-expect-error — the match* and recommendation* keys are typed too.
+    const noMatch: InquiryText = withoutMatch;
+    expect(Object.keys(noMatch)).not.toContain('matchAreaFits');
   });
 
   it('keeps English interface text free of Chinese, except the words naming Chinese itself and WeChat’s own', () => {

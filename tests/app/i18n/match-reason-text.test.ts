@@ -1,7 +1,7 @@
 import type { MatchReason, MatchShortfall } from '../../../domain/carrier/carrier-match.schema';
 import { en } from '../../../src/i18n/en';
 import { matchReasonText, matchShortfallText } from '../../../src/i18n/match-reason-text';
-import { zh } from '../../../src/i18n/zh';
+import { zhInquiryText } from '../../../src/i18n/use-inquiry-text';
 import { aCarrier } from '../support/card-view.mother';
 
 /** One wording of matching's codes: the Chinese staff have always read, and English for an English page. */
@@ -22,10 +22,10 @@ describe('the words of a match', () => {
 
   it('reads in Chinese as the staff know it', () => {
     const carrier = aCarrier({ street: '临江街道', suitedIndustries: ['装备制造', '新能源'] });
-    expect(reasons.map((r) => matchReasonText(zh, 'zh', carrier, r))).toEqual(
+    expect(reasons.map((r) => matchReasonText(zhInquiryText, 'zh', carrier, r))).toEqual(
       ['空置 3 200 ㎡ 符合', '价格 20 元/㎡·月 起，在预算内', '价格面议', '报价单位为 元/㎡·天，需另行核算', '适合新能源', '位于临江街道', '空置面积核实于 183 天前，待更新'].map((text) => ({ text, zh: false })),
     );
-    expect(failures.map((f) => matchShortfallText(zh, 'zh', f))).toEqual(['价格高于预算 8 %', '面积差 300 ㎡（空置 2 700 ㎡）']);
+    expect(failures.map((f) => matchShortfallText(zhInquiryText, 'zh', f))).toEqual(['价格高于预算 8 %', '面积差 300 ㎡（空置 2 700 ㎡）']);
   });
 
   it('reads in English with the carrier’s English content, and says which reason quotes Chinese only', () => {

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../src/services/api-error';
 import { createOfflineQueue, newQueueKey, type QueueStorage } from '../../../src/services/offline-queue';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../../domain/api/lead.contracts';
+import { ERROR_MESSAGES } from '../../../domain/common/error-codes';
 
 /** Device storage as WeChat keeps it: strings by key, surviving the page (a "reload" is a new queue object). */
 const deviceStorage = (): QueueStorage & { raw: Map<string, string> } => {
@@ -60,7 +61,8 @@ describe('offline queue', () => {
     q.add({ key: key(2), input: 'good', label: '' });
     let eventBack = false;
     const send = jest.fn(async (input: string) => {
-      if (input === 'bad' && !eventBack) throw new ApiError('EVENT.NOT_FOUND');
+      // As the backend refuses: the code with its message (src/services/client-error-messages.ts has no text for it).
+      if (input === 'bad' && !eventBack) throw new ApiError('EVENT.NOT_FOUND', ERROR_MESSAGES['EVENT.NOT_FOUND']);
     });
     expect(await q.flush(send)).toEqual({ sent: 1, offline: false, refused: 1 });
     expect(q.items()).toEqual([expect.objectContaining({ key: key(1), error: { code: 'EVENT.NOT_FOUND', message: expect.stringContaining('未找到该活动') } })]);
