@@ -88,7 +88,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * the district's on-duty commissioner (or back to the pool). Every rung is applied once, even if a timer run
  * was missed. Leads are chosen by when their next rung is due (`sla.nextEscalationAt`), so however many leads
  * were already reminded, the ones due next are reached. Answered, open leads that went quiet for followUpDays
- * get a follow-up reminder. Then failed notifications are retried and expired rate counters purged.
+ * get a follow-up reminder. Then failed notifications are retried and expired rate counters purged, and carrier
+ * photos whose image check never answered are sent to it once more, then taken off (`expireStalePhotoChecks`).
  * A tick stops taking new work at its time budget; the next tick continues.
  */
 export const runSlaTick = async (deps: Deps, options: SlaTickOptions = {}): Promise<SlaTickReport> => {
