@@ -132,7 +132,7 @@ export default function LeadFormPage() {
   const entry = pickEntry(params);
   const language = usePageLanguage(params.lang);
   const { t } = language;
-  const form = useLeadForm(entry, t, language.lang);
+  const form = useLeadForm(entry, t, language.contentLang);
   const { values, setField, errors, phone, notice, context } = form;
   usePageTitle(language.lang, t.leadFormTitle);
 
