@@ -36,7 +36,11 @@ export const toCarrierSummary = (c: Carrier, lang?: ContentLanguage): CarrierSum
   );
 };
 
-export const toCarrierDetail = (c: Carrier, district: Pick<District, 'name' | 'nameEn' | 'isDemo'>, lang?: ContentLanguage): CarrierDetail => {
+/**
+ * `manager`: the staff member the carrier names as its manager (`managerStaffId`), if read: their English name
+ * stands in for a carrier without `managerNameEn`.
+ */
+export const toCarrierDetail = (c: Carrier, district: Pick<District, 'name' | 'nameEn' | 'isDemo'>, lang?: ContentLanguage, manager?: Pick<Staff, 'nameEn'> | null): CarrierDetail => {
   const pick = contentPicker(lang);
   const summary = toCarrierSummary(c, lang);
   const detail: CarrierDetail = {
@@ -49,7 +53,7 @@ export const toCarrierDetail = (c: Carrier, district: Pick<District, 'name' | 'n
     facilities: pick.list('facilities', c.facilities, c.facilitiesEn),
     policies: pick.list('policies', c.policies, c.policiesEn),
     photos: c.photos,
-    managerName: pick.text('managerName', c.managerName, c.managerNameEn),
+    managerName: pick.text('managerName', c.managerName, c.managerNameEn?.trim() || manager?.nameEn),
     managerPhone: c.managerPhone,
     location: c.location,
   };
@@ -75,8 +79,9 @@ export const toPerson = (staff: Staff, unitName: string, card: Card | null, cont
       staffId: staff._id,
       cardId: card?._id ?? null,
       unitId: staff.unitId,
-      name: pick.text('name', staff.name, card?.nameEn),
-      title: pick.text('title', staff.title, card?.titleEn),
+      // The card's own English wins (its owner wrote it); else the office's English for the person.
+      name: pick.text('name', staff.name, card?.nameEn?.trim() || staff.nameEn),
+      title: pick.text('title', staff.title, card?.titleEn?.trim() || staff.titleEn),
       unitName: pick.text('unitName', unitName, context.unitNameEn),
       photo: staff.photo ?? null,
       phone: visible.phone ? staff.phone : null,

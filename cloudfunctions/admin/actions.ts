@@ -20,6 +20,7 @@ import { adminPoolUpdateAction } from './pool-rules';
 import { adminCalendarGetAction, adminCalendarImportAction, adminCalendarSaveAction } from './working-calendar';
 import { adminStaffInviteAction } from './staff-invite';
 import { adminStaffImportAction, adminStaffImportTemplateAction } from './staff-import';
+import { adminStaffSetEnglishAction } from './staff-english';
 import { adminStaffRevokeAction, adminStaffSetRolesAction } from './staff-roles';
 import { adminCarrierRemindAction, vacancyConfirmAction, vacancyPeekAction } from './vacancy-confirm';
 
@@ -35,6 +36,7 @@ export const adminActions: ActionTable = [
   adminStaffCreateAction,
   adminStaffInviteAction,
   adminStaffSetRolesAction,
+  adminStaffSetEnglishAction,
   adminStaffRevokeAction,
   adminCarrierListAction,
   adminCarrierGetAction,

@@ -26,6 +26,8 @@ export const adminStaffCreateAction = defineAction(adminStaffCreateContract, asy
     unitId: unit._id,
     name: input.name,
     title: input.title,
+    ...(input.nameEn?.trim() ? { nameEn: input.nameEn.trim() } : {}),
+    ...(input.titleEn?.trim() ? { titleEn: input.titleEn.trim() } : {}),
     roles,
     status: 'invited',
     phone: input.phone,

@@ -22,7 +22,7 @@ export const staffTemplateFile = async (unitNames: readonly string[]): Promise<{
   guide.addRow(['填写说明']).font = { bold: true };
   for (const text of STAFF_IMPORT_GUIDE) guide.addRow([text]);
   guide.addRow([]);
-  guide.addRow([`示例：${['许知行', '科技局 科员', unitNames[0] ?? '（单位名称）', '工作人员、招商专员', '13800138020', 'E1001'].join(' | ')}`]);
+  guide.addRow([`示例：${['许知行', '科技局 科员', unitNames[0] ?? '（单位名称）', '工作人员、招商专员', '13800138020', 'E1001', 'Xu Zhixing', 'Officer, Science and Technology Bureau'].join(' | ')}`]);
   guide.addRow([]);
   guide.addRow(['单位列表']).font = { bold: true };
   for (const name of unitNames) guide.addRow([name]);

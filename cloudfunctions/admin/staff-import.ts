@@ -57,6 +57,8 @@ const applyPlan = async (deps: Deps, ctx: ActionContext, office: Office, plan: S
       unitId: row.unitId,
       name: row.name,
       title: row.title,
+      ...(row.nameEn ? { nameEn: row.nameEn } : {}),
+      ...(row.titleEn ? { titleEn: row.titleEn } : {}),
       roles: row.roles,
       status: 'invited',
       phone: row.phone,

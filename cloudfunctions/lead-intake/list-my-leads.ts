@@ -5,6 +5,7 @@ import { defineAction } from '../_lib/define-action';
 import { getCarriersByIds } from '../_lib/repositories/carrier.repository';
 import { findLeads, listEventsOfLeads } from '../_lib/repositories/lead.repository';
 import { getDistrictsByIds } from '../_lib/repositories/org.repository';
+import type { Staff } from '../../domain/org/staff.schema';
 import { getStaffByIds } from '../_lib/repositories/staff.repository';
 
 /**
@@ -32,6 +33,10 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
     getCarriersByIds(deps.store, leads.map((l) => l.source.carrierId)),
     getStaffByIds(deps.store, leads.map((l) => l.handling.staffId)),
   ]);
+  // On an English read, reply authors other than the handlers are read too (one more batch, only when needed).
+  const authorIds = input.lang === 'en' ? [...new Set([...replies.values()].flat().map((e) => e.actor.staffId).filter((id): id is string => !!id && !handlers.has(id)))] : [];
+  const authors = authorIds.length ? await getStaffByIds(deps.store, authorIds) : new Map<string, Staff>();
+  const staffOf = (id: string | null | undefined) => (id ? (handlers.get(id) ?? authors.get(id)) : undefined);
   const items = leads.map((lead) => {
     const responded = lead.sla.firstRespondedAt;
     const due = lead.sla.firstResponseDueAt;
@@ -39,12 +44,12 @@ export const listMyLeadsAction = defineAction(listMyLeadsContract, async (deps, 
     const carrier = lead.source.carrierId ? carriers.get(lead.source.carrierId) : undefined;
     const pick = contentPicker(input.lang);
     const carrierName = carrier ? pick.text('carrierName', carrier.name, carrier.nameEn) : null;
-    // Staff names and their replies have no English variant: on an English read, Chinese ones are named as such.
-    const handler = lead.handling.staffId ? handlers.get(lead.handling.staffId)?.name : undefined;
-    const handlerName = handler ? pick.text('handlerName', handler, undefined) : null;
+    // Staff names in the office's English where it exists; replies as written (Chinese ones are named as such).
+    const handler = lead.handling.staffId ? handlers.get(lead.handling.staffId) : undefined;
+    const handlerName = handler ? pick.text('handlerName', handler.name, handler.nameEn) : null;
     const leadReplies = (replies.get(lead._id) ?? []).map((e, i) => ({
       at: e.at,
-      staffName: pick.text(`replies.${i}.staffName`, e.actor.name, undefined),
+      staffName: pick.text(`replies.${i}.staffName`, e.actor.name, staffOf(e.actor.staffId)?.nameEn),
       text: pick.text(`replies.${i}.text`, e.text ?? '', undefined),
     }));
     const fallbackZh = pick.fallbackZh();

@@ -118,6 +118,8 @@ const staffView = v.object({
   id: v.string(),
   name: v.string(),
   title: v.string(),
+  nameEn: v.optional(v.string()),
+  titleEn: v.optional(v.string()),
   unitId: v.string(),
   roles: v.array(v.string()),
   status: v.string(),
@@ -197,8 +199,18 @@ export const adminStaffCreateContract = defineContract({
   fn: 'admin',
   access: 'staff',
   writes: true,
-  request: v.strictObject({ name: line(1, 20), title: line(1, 30), unitId: id(), roles: roles(), phone: phone() }),
+  request: v.strictObject({ name: line(1, 20), title: line(1, 30), unitId: id(), roles: roles(), phone: phone(), nameEn: englishLine(40), titleEn: englishLine(60) }),
   response: v.object({ staffId: v.string(), inviteCode: v.string(), inviteExpiresAt: v.string() }),
+});
+
+/** A person's English name and title (empty clears one: investors reading English then see the Chinese, marked «中文»). */
+export const adminStaffSetEnglishContract = defineContract({
+  name: 'admin.staff.setEnglish',
+  fn: 'admin',
+  access: 'staff',
+  writes: true,
+  request: v.strictObject({ staffId: id(), nameEn: englishLine(40), titleEn: englishLine(60) }),
+  response: v.object({ staffId: v.string(), nameEn: v.string(), titleEn: v.string() }),
 });
 
 export const adminStaffInviteContract = defineContract({
@@ -603,6 +615,7 @@ export const ADMIN_CONTRACTS = [
   adminStaffCreateContract,
   adminStaffInviteContract,
   adminStaffSetRolesContract,
+  adminStaffSetEnglishContract,
   adminStaffRevokeContract,
   adminCarrierListContract,
   adminCarrierGetContract,

@@ -21,6 +21,8 @@ export const STAFF_IMPORT_COLUMNS = [
   { key: 'roles', header: '角色', required: true },
   { key: 'phone', header: '手机', required: true },
   { key: 'employeeNo', header: '工号', required: false },
+  { key: 'nameEn', header: '姓名（英文）', required: false },
+  { key: 'titleEn', header: '职务（英文）', required: false },
 ] as const satisfies ReadonlyArray<ImportColumn>;
 export type StaffImportColumnKey = (typeof STAFF_IMPORT_COLUMNS)[number]['key'];
 
@@ -64,6 +66,9 @@ export interface StaffImportRow {
   /** Normalised: 13800138000, 025-84681234, +85291234567. */
   phone: string;
   employeeNo: string | null;
+  /** English name and title for investors reading English; absent when the cell is empty (a stored one is kept). */
+  nameEn?: string;
+  titleEn?: string;
 }
 
 const EMPLOYEE_NO = /^[A-Za-z0-9_-]{1,32}$/;
@@ -105,7 +110,21 @@ export const validateStaffRow = (
   if (!phone) return problem('ROW.BAD_PHONE', '手机');
   const employeeNo = get('employeeNo') || null;
   if (employeeNo !== null && !EMPLOYEE_NO.test(employeeNo)) return problem('ROW.BAD_EMPLOYEE_NO', '工号');
-  const value: StaffImportRow = { name: name.output, title: title.output, unitId: named[0]._id, roles: roles.roles, phone, employeeNo };
+  const english = (k: 'nameEn' | 'titleEn', max: number) => v.safeParse(line(0, max), get(k));
+  const nameEn = english('nameEn', 40);
+  if (!nameEn.success) return problem('ROW.INVALID', '姓名（英文）');
+  const titleEn = english('titleEn', 60);
+  if (!titleEn.success) return problem('ROW.INVALID', '职务（英文）');
+  const value: StaffImportRow = {
+    name: name.output,
+    title: title.output,
+    unitId: named[0]._id,
+    roles: roles.roles,
+    phone,
+    employeeNo,
+    ...(nameEn.output.trim() ? { nameEn: nameEn.output.trim() } : {}),
+    ...(titleEn.output.trim() ? { titleEn: titleEn.output.trim() } : {}),
+  };
   return { ok: true, key: staffImportKey(value), value };
 };
 
@@ -188,6 +207,9 @@ export const planStaffRow = (
   const set: Partial<Staff> = {};
   if (match.name !== row.name) set.name = row.name;
   if (match.title !== row.title) set.title = row.title;
+  // An empty English cell keeps what the office wrote in the editor; a filled one replaces it.
+  if (row.nameEn && match.nameEn !== row.nameEn) set.nameEn = row.nameEn;
+  if (row.titleEn && match.titleEn !== row.titleEn) set.titleEn = row.titleEn;
   if (match.unitId !== row.unitId) set.unitId = row.unitId;
   if (!sameRoles(match.roles, row.roles)) set.roles = row.roles;
   if (row.employeeNo && match.phone !== row.phone) set.phone = row.phone;
@@ -204,6 +226,7 @@ export const STAFF_IMPORT_GUIDE: readonly string[] = [
   '单位（必填）：与下方单位列表中的名称完全一致。',
   `角色（必填，可填多个，用顿号分隔）：${STAFF_ROLES.filter((r) => r !== 'city_admin').map((r) => STAFF_ROLE_NAMES[r][0]).join('、')}。单位负责人只能授予招商专员、工作人员、载体管理人。`,
   '手机（必填）：大陆手机号，或带国家码的境外号码（如 +852 9123 4567）。',
+  '姓名（英文）、职务（英文）（选填，最多 40 / 60 字）：外国投资者阅读英文页面时看到的姓名与职务；留空则显示中文并标注「中文」，已填写的英文不会被空白覆盖。',
   '工号（选填）：字母、数字、- 和 _。有工号时按工号识别同一人，否则按手机号识别；再次导入会更新此人，不会重复添加。',
   '导入后，新人员各得到一个一次性邀请码（7 天内有效），在「工作台 → 绑定」中输入；已有有效邀请码的人员不会重新发放。',
   '公式按文字读取，不会计算；最多 2000 行、2 MB。',

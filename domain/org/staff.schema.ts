@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { englishLine } from '../common/content-language';
 import { id, imageRef, isoTime, line } from '../common/text';
 
 /**
@@ -18,6 +19,13 @@ export const StaffSchema = v.strictObject({
   unitId: id(),
   name: line(1, 20),
   title: line(1, 30),
+  /**
+   * The person's name and title for investors reading English (the card's contact, the directory, the handler and
+   * reply authors of 我的咨询, a carrier's manager); a card's own English name wins over these. Empty or missing:
+   * the Chinese, marked «中文».
+   */
+  nameEn: englishLine(40),
+  titleEn: englishLine(60),
   roles: v.pipe(v.array(v.picklist(STAFF_ROLES)), v.minLength(1)),
   status: v.picklist(STAFF_STATUSES),
   phone: line(5, 20),

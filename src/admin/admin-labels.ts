@@ -41,6 +41,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   'staff.invite_reissue': '重发邀请码',
   'staff.invite_revoke': '作废邀请码',
   'staff.roles': '调整角色',
+  'staff.english': '修改英文姓名与职务',
   'staff.revoke': '停用账号',
   'carrier.create': '新建载体',
   'carrier.update': '修改载体',

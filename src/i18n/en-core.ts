@@ -27,6 +27,7 @@ export const enCore: CoreDictionary = {
   expand: 'Read more',
   firstScreenLoading: 'Loading the full card…',
   firstScreenLoadFailed: 'The full card could not load: please check your network and reload',
+  languageLoading: 'Loading…',
   priceOnRequest: 'Price on request',
   responseDays: (days) => `Reply within ${days} working ${days === 1 ? 'day' : 'days'}`,
   responseHours: (hours) => `Reply within ${hours} working ${hours === 1 ? 'hour' : 'hours'}`,

@@ -28,6 +28,8 @@ export const zhCore = {
   expand: '展开全文',
   firstScreenLoading: '完整名片加载中…',
   firstScreenLoadFailed: '完整名片加载失败，请检查网络后刷新',
+  /** The accessible name of the blank page shown while a page's language is still loading. */
+  languageLoading: '加载中…',
   priceOnRequest: '价格面议',
   responseDays: (days: number): string => `${days} 个工作日内回复咨询`,
   responseHours: (hours: number): string => `${hours} 个工作小时内回复咨询`,

@@ -205,6 +205,9 @@ describe('the investor path in English', () => {
     await mine.getByText(/Based on your needs, we recommend these sites:/).waitFor({ timeout: 30_000 });
     assert.equal(await mine.locator('.my-lead-card__title').getByTestId('chinese-mark').count(), 1);
     assert.equal(await mine.getByText('南岭工业坊', { exact: true }).first().getAttribute('lang'), 'zh');
+    // The handler and the reply's author by the office's English name for them (the seed's), not marked «中文».
+    assert.match(await mine.getByTestId('handler-name').innerText(), /Lin Zhiyuan/);
+    assert.doesNotMatch(await mine.innerText(), /林致远/);
     await screenshot(investor, 'my-leads-english-recommendation');
     await investor.context().close();
   });

@@ -219,7 +219,7 @@ describe('district office: staff import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(t.base64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['人员', '填写说明']);
-    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '姓名', '职务', '单位', '角色', '手机', '工号']);
+    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '姓名', '职务', '单位', '角色', '手机', '工号', '姓名（英文）', '职务（英文）']);
     const guide: string[] = [];
     wb.worksheets[1].eachRow((r) => guide.push(String(r.getCell(1).value)));
     expect(guide).toContain('临江区投资促进局');

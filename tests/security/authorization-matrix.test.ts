@@ -132,6 +132,7 @@ const MATRIX: Record<string, Row> = {
   // 何以宁 (invited) is in unit-tech: outside the investment bureau leaders' unit.
   'admin.staff.invite':          { cells: 'N N N  H N N H Y  H', input: () => ({ staffId: 'staff-invited', op: 'reissue' }) },
   'admin.staff.setRoles':        { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', roles: ['commissioner', 'staff', 'carrier_manager'] }) },
+  'admin.staff.setEnglish':      { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner', nameEn: 'Zhou Yue', titleEn: 'Investment officer' }) },
   'admin.staff.revoke':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ staffId: 'staff-commissioner' }) },
   'admin.carrier.list':          { cells: 'N N N  Y N N Y Y  H', input: () => ({ districtId: 'demo-linjiang' }) },
   'admin.carrier.get':           { cells: 'N N N  Y N N Y Y  H', input: () => ({ carrierId: 'building-001' }) },
@@ -632,6 +633,7 @@ const OFFICE_MATRIX: Record<string, string> = {
   // 何以宁 is in 科技局: that unit's leader may re-issue her code.
   'admin.staff.invite':          'N H N N Y',
   'admin.staff.setRoles':        'N H N N H',
+  'admin.staff.setEnglish':      'N H N N H',
   'admin.staff.revoke':          'N H N N H',
   'admin.carrier.list':          'Y H N N Y',
   'admin.carrier.get':           'Y H N N Y',

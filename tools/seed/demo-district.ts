@@ -8,7 +8,7 @@ import type { Team } from '../../domain/org/team.schema';
 import { COLLECTIONS } from '../../cloudfunctions/_lib/store/collections';
 import { nationalCalendar } from './working-calendar-seed';
 import { buildSecondDistrict } from './second-district';
-import { withEnglishCard, withEnglishCarrier, withEnglishDistrict, withEnglishUnit } from './demo-english';
+import { withEnglishCard, withEnglishCarrier, withEnglishDistrict, withEnglishStaff, withEnglishUnit } from './demo-english';
 
 /**
  * The fictional demo district (演示数据). Every name, number and place here is invented; phone numbers use
@@ -238,7 +238,7 @@ export const buildDemoDistrict = (now: Date): SeedCollections => {
   return {
     [COLLECTIONS.districts.name]: withSecond(COLLECTIONS.districts.name, [withEnglishDistrict(district)]),
     [COLLECTIONS.units.name]: withSecond(COLLECTIONS.units.name, units.map(withEnglishUnit)),
-    [COLLECTIONS.staff.name]: withSecond(COLLECTIONS.staff.name, staff),
+    [COLLECTIONS.staff.name]: withSecond(COLLECTIONS.staff.name, staff.map(withEnglishStaff)),
     [COLLECTIONS.cards.name]: withSecond(COLLECTIONS.cards.name, cards.map(withEnglishCard)),
     [COLLECTIONS.carriers.name]: withSecond(COLLECTIONS.carriers.name, carriers.map(withEnglishCarrier)),
     [COLLECTIONS.teams.name]: teams,

@@ -2,6 +2,7 @@ import type { Card } from '../../domain/card/card.schema';
 import { CARRIER_TYPE_LABELS, type Carrier } from '../../domain/carrier/carrier.schema';
 import { carrierSearchText } from '../../domain/carrier/carrier.rules';
 import type { District } from '../../domain/org/district.schema';
+import type { Staff } from '../../domain/org/staff.schema';
 import type { Unit } from '../../domain/org/unit.schema';
 
 /**
@@ -133,6 +134,18 @@ const PERSON_EN: Record<string, { nameEn: string; titleEn: string }> = {
   'staff-street': { nameEn: 'Wu Qinghe', titleEn: 'Head of Investment, Jinwan Subdistrict' },
   'staff-park': { nameEn: 'Zheng Jiamu', titleEn: 'Head of Investment, High-tech Park Committee' },
 };
+
+/**
+ * The people investors meet, in the office's English (admin.staff.setEnglish): card owners as on their cards, and
+ * the carrier manager 沈观澜, who has no card but is named on 南岭工业坊 and brought into its leads. The office
+ * administrator and the invited colleague face no investor and keep Chinese only.
+ */
+const STAFF_EN: Record<string, { nameEn: string; titleEn: string }> = {
+  ...PERSON_EN,
+  'staff-carrier-manager': { nameEn: 'Shen Guanlan', titleEn: 'Site manager, High-tech Park Committee' },
+};
+
+export const withEnglishStaff = (s: Staff): Staff => (STAFF_EN[s._id] ? { ...s, ...STAFF_EN[s._id] } : s);
 
 export const withEnglishCard = (c: Card): Card => {
   const person = PERSON_EN[c.staffId];

@@ -1,4 +1,4 @@
-import { adminHandoverPreviewContract, adminHandoverResumeContract, adminHandoverStartContract, adminOrgGetContract, adminRotaSetContract, adminStaffCreateContract, adminStaffInviteContract, adminStaffRevokeContract, adminStaffSetRolesContract, adminTeamSaveContract, adminUnitSaveContract } from '../../../domain/api/admin.contracts';
+import { adminHandoverPreviewContract, adminHandoverResumeContract, adminHandoverStartContract, adminOrgGetContract, adminRotaSetContract, adminStaffCreateContract, adminStaffInviteContract, adminStaffRevokeContract, adminStaffSetEnglishContract, adminStaffSetRolesContract, adminTeamSaveContract, adminUnitSaveContract } from '../../../domain/api/admin.contracts';
 import type { RequestOf } from '../../../domain/api/contract';
 import { usePageParams } from '../../hooks/use-page-params';
 import { useResource } from '../../hooks/use-resource';
@@ -25,6 +25,7 @@ export const useOrg = () => {
     createStaff: (input: RequestOf<typeof adminStaffCreateContract>) => after(() => call(adminStaffCreateContract, input)),
     invite: (staffId: string, op: 'reissue' | 'revoke') => after(() => call(adminStaffInviteContract, { staffId, op })),
     setRoles: (staffId: string, roles: RequestOf<typeof adminStaffSetRolesContract>['roles']) => after(() => call(adminStaffSetRolesContract, { staffId, roles })),
+    setEnglish: (input: RequestOf<typeof adminStaffSetEnglishContract>) => after(() => call(adminStaffSetEnglishContract, input)),
     revoke: (staffId: string, cardSuccessorStaffId?: string) => after(() => call(adminStaffRevokeContract, cardSuccessorStaffId ? { staffId, cardSuccessorStaffId } : { staffId })),
     handoverPreview: (staffId: string) => write.run(() => call(adminHandoverPreviewContract, { staffId })),
     handoverStart: (staffId: string, successorStaffId: string) => write.run(() => call(adminHandoverStartContract, { staffId, successorStaffId })),

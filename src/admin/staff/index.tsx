@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { StaffRole } from '../../../domain/org/staff.schema';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
+import { EnglishFieldsGroup } from '../../components/english-fields-group';
 import { ErrorState } from '../../components/error-state';
 import { FormField } from '../../components/form-field';
 import { ListSkeleton } from '../../components/list-skeleton';
@@ -13,6 +14,7 @@ import { useOrg } from '../org/use-org';
 import { PAGE_HEADING } from '../../components/a11y';
 import { InviteIssued, type IssuedInvite } from './invite-issued';
 import { RevokePanel } from './revoke-panel';
+import { StaffEnglishName } from './staff-english-name';
 import '../admin.css';
 
 type InputEvent = { detail: { value: string } };
@@ -21,7 +23,7 @@ const formatDay = (iso: string) => iso.slice(0, 10);
 
 export default function StaffPage() {
   const o = useOrg();
-  const [form, setForm] = useState({ name: '', title: '', phone: '', unitId: '', roles: ['staff', 'commissioner'] as StaffRole[] });
+  const [form, setForm] = useState({ name: '', title: '', nameEn: '', titleEn: '', phone: '', unitId: '', roles: ['staff', 'commissioner'] as StaffRole[] });
   const [issued, setIssued] = useState<IssuedInvite | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [handover, setHandover] = useState<{ staffId: string; handoverId: string | null; running: boolean; items: HandoverPanelItem[] } | null>(null);
@@ -53,6 +55,14 @@ export default function StaffPage() {
           <FormField label="职务" required>
             <Input className="admin-input" value={form.title} data-testid="staff-title-input" onInput={(e: InputEvent) => setForm({ ...form, title: e.detail.value })} />
           </FormField>
+          <EnglishFieldsGroup testId="staff-create-english">
+            <FormField label="姓名（英文）" hint="外国投资者在英文页面看到的姓名，如 Zhou Ruolan">
+              <Input className="admin-input" value={form.nameEn} data-testid="staff-name-en-input" onInput={(e: InputEvent) => setForm({ ...form, nameEn: e.detail.value })} />
+            </FormField>
+            <FormField label="职务（英文）">
+              <Input className="admin-input" value={form.titleEn} data-testid="staff-title-en-input" onInput={(e: InputEvent) => setForm({ ...form, titleEn: e.detail.value })} />
+            </FormField>
+          </EnglishFieldsGroup>
           <FormField label="手机号" required>
             <Input className="admin-input" type="number" value={form.phone} data-testid="staff-phone-input" onInput={(e: InputEvent) => setForm({ ...form, phone: e.detail.value })} />
           </FormField>
@@ -68,10 +78,20 @@ export default function StaffPage() {
             testId="staff-create-submit"
             loading={o.pending}
             onClick={() =>
-              void o.createStaff({ name: form.name, title: form.title, phone: form.phone, unitId, roles: form.roles }).then((r) => {
-                if (!r) return;
-                setIssued({ name: form.name, code: r.inviteCode, expiresAt: r.inviteExpiresAt });
-                setForm({ ...form, name: '', title: '', phone: '' });
+              void o
+                .createStaff({
+                  name: form.name,
+                  title: form.title,
+                  phone: form.phone,
+                  unitId,
+                  roles: form.roles,
+                  ...(form.nameEn.trim() ? { nameEn: form.nameEn.trim() } : {}),
+                  ...(form.titleEn.trim() ? { titleEn: form.titleEn.trim() } : {}),
+                })
+                .then((r) => {
+                  if (!r) return;
+                  setIssued({ name: form.name, code: r.inviteCode, expiresAt: r.inviteExpiresAt });
+                  setForm({ ...form, name: '', title: '', nameEn: '', titleEn: '', phone: '' });
               })
             }
             block
@@ -100,6 +120,16 @@ export default function StaffPage() {
                 ) : null}
               </View>
               <Text className={s.status === 'active' ? 'admin-badge' : 'admin-badge admin-badge--warn'}>{STATUS_LABELS[s.status] ?? s.status}</Text>
+              {mine && s.status !== 'revoked' ? (
+                <StaffEnglishName
+                  key={`${s.nameEn ?? ''}|${s.titleEn ?? ''}`}
+                  staffId={s.id}
+                  nameEn={s.nameEn ?? ''}
+                  titleEn={s.titleEn ?? ''}
+                  pending={o.pending}
+                  onSave={async (english) => Boolean(await o.setEnglish({ staffId: s.id, ...english }))}
+                />
+              ) : null}
               {mine && s.status === 'invited' ? (
                 <View className="admin-actions">
                   <ActionButton

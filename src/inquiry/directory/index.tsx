@@ -41,9 +41,9 @@ export default function DirectoryPage() {
   const language = usePageLanguage(params.lang);
   const t = inquiryTextOf(language);
   usePageTitle(language.lang, t.directoryTitle);
-  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, language.lang);
+  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, language.contentLang);
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
-  const { status, data, error, offline, savedAt, reload } = useDirectory(districtId, language.lang);
+  const { status, data, error, offline, savedAt, reload } = useDirectory(districtId, language.contentLang);
   const [mode, setMode] = useState<Mode>('unit');
   const [focus, setFocus] = useState<string | null>(null);
   // Moments single-page mode: WeChat allows no navigation, so a person's card opens only in the full app.

@@ -133,7 +133,7 @@ export default function LeadFormPage() {
   const entry = pickEntry(params);
   const language = usePageLanguage(params.lang);
   const t = inquiryTextOf(language);
-  const form = useLeadForm(entry, t, language.lang);
+  const form = useLeadForm(entry, t, language.contentLang);
   const { values, setField, errors, phone, notice, context } = form;
   usePageTitle(language.lang, t.leadFormTitle);
 

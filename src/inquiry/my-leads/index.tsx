@@ -25,7 +25,7 @@ export default function MyLeadsPage() {
   const language = usePageLanguage(params.lang);
   const t = inquiryTextOf(language);
   usePageTitle(language.lang, t.accountMyLeads);
-  const { status, items, privacyRequests, error, reload, askPrivacy } = useMyLeads(language.lang);
+  const { status, items, privacyRequests, error, reload, askPrivacy } = useMyLeads(language.contentLang);
   // Each request is confirmed first: withdrawal takes effect at once, an erasure cannot be undone.
   const confirmPrivacy = (kind: PrivacyRequestKind, leadId?: string) => {
     void Taro.showModal({ title: t.privacyConfirmTitle(kind), content: t.privacyConfirmText(kind, !leadId), confirmText: t.privacyConfirm }).then(({ confirm }) => {

@@ -73,7 +73,7 @@ export default function CardPage() {
   const entry = useMemo(() => pickEntry(params), [params]);
   const language = usePageLanguage(params.lang);
   const { t, lang } = language;
-  const { status, data, error, offline, savedAt, reload } = useCard(entry, lang);
+  const { status, data, error, offline, savedAt, reload } = useCard(entry, language.contentLang);
   const { readOnly, hint, guard } = useFullMode(t.fullModeHint);
   // Who is looking decides the account links and the owner's shortcuts. Asked once the card is there (one warm
   // call instead of two racing a cold start; nothing asked for a missing card); never in Moments, where nobody

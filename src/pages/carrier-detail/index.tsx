@@ -60,15 +60,15 @@ export default function CarrierDetailPage() {
   const carrierId = idParam(params.carrierId);
   const language = usePageLanguage(params.lang);
   const { t, lang } = language;
-  const { status, data, error, offline, savedAt, reload } = useCarrierDetail(carrierId, lang);
+  const { status, data, error, offline, savedAt, reload } = useCarrierDetail(carrierId, language.contentLang);
   const { readOnly, hint, guard } = useFullMode(t.fullModeHint);
 
   // The card this visit came from, if the device has it: marks demo data and names the district.
   const district = useMemo(() => {
     if (!journey.cardId) return null;
     const request = { cardId: journey.cardId, ...(journey.shareCode ? { shareCode: journey.shareCode } : {}) };
-    return readCache(cardCacheKey(inLanguage(request, lang)), CardViewSchema)?.data.district ?? null;
-  }, [journey.cardId, journey.shareCode, lang]);
+    return readCache(cardCacheKey(inLanguage(request, language.contentLang)), CardViewSchema)?.data.district ?? null;
+  }, [journey.cardId, journey.shareCode, language.contentLang]);
 
   useLoad(() => {
     if (process.env.TARO_ENV === 'weapp' && !readOnly) {

@@ -65,9 +65,9 @@ export default function CarriersPage() {
   const { t, lang } = language;
   usePageTitle(lang, t.carriersTitle);
   // The card gives the district (when the link lacks it) and its key industries for the industry filter.
-  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, lang);
+  const card = useCard({ cardId: journey.cardId ?? undefined, s: journey.shareCode ?? undefined }, language.contentLang);
   const districtId = idParam(params.districtId) ?? card.data?.district.id ?? null;
-  const list = useCarriers(districtId, DEFAULT_QUERY, lang);
+  const list = useCarriers(districtId, DEFAULT_QUERY, language.contentLang);
   const { query } = list;
 
   const [keywordText, setKeywordText] = useState(query.keyword);

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import CarrierEditPage from '../../../src/admin/carrier-edit/index';
 import DistrictProfilePage from '../../../src/admin/district/index';
 import OrgPage from '../../../src/admin/org/index';
+import StaffPage from '../../../src/admin/staff/index';
 import { fakeBackend, type FakeBackend, type Handler } from '../support/lead-loop-backend';
 import * as TaroMock from '../support/taro-mock';
 
@@ -167,5 +168,56 @@ describe('the units’ English names', () => {
       fireEvent.click(screen.getByTestId('unit-en-save-unit-tech'));
     });
     expect(api.inputs('admin.unit.save')).toEqual([]);
+  });
+});
+
+describe('the people’s English names and titles', () => {
+  const person = { id: 'staff-zhou', name: '周若岚', title: '招商专员', unitId: 'unit-tech', roles: ['staff'], status: 'active', phone: '13800138002', invitePending: false, inviteExpiresAt: null, inviteExpired: false };
+  const ORG = {
+    districtId: 'd', canEditDistrict: true, manageableUnitIds: ['unit-tech'], grantableRoles: ['staff', 'commissioner'],
+    units: [{ id: 'unit-tech', name: '科技局', kind: 'economic_department', isEconomic: true, leaderStaffId: null, parentUnitId: null }],
+    teams: [],
+    staff: [person, { ...person, id: 'staff-li', name: '李青', nameEn: 'Li Qing', titleEn: 'Officer' }],
+    rota: [],
+  };
+
+  it('creates a person with their English, and edits another’s in the folded «英文内容（可选）» group of their row', async () => {
+    const api = use({ 'admin.org.get': () => ORG, 'admin.staff.create': () => ({ staffId: 'staff-new', inviteCode: 'ABCD2345', inviteExpiresAt: '2026-12-09T00:00:00.000Z' }), 'admin.staff.setEnglish': (input: Record<string, unknown>) => ({ nameEn: '', titleEn: '', ...input }) });
+    render(<StaffPage />);
+    await screen.findByTestId('admin-staff');
+    // The stored English shows on the row; the group starts folded.
+    expect(screen.getByTestId('staff-en-staff-li').textContent).toContain('Li Qing · Officer');
+    expect(screen.queryByTestId('staff-en-name-staff-zhou')).toBeNull();
+
+    type('staff-name-input', '许知行');
+    type('staff-title-input', '科员');
+    type('staff-phone-input', '13800138050');
+    fireEvent.click(screen.getByTestId('staff-create-english-toggle'));
+    type('staff-name-en-input', 'Xu Zhixing');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('staff-create-submit'));
+    });
+    expect(api.inputs('admin.staff.create')).toEqual([{ name: '许知行', title: '科员', phone: '13800138050', unitId: 'unit-tech', roles: ['staff', 'commissioner'], nameEn: 'Xu Zhixing' }]);
+
+    fireEvent.click(screen.getByTestId('staff-en-group-staff-zhou-toggle'));
+    type('staff-en-name-staff-zhou', ' Zhou Ruolan ');
+    type('staff-en-title-staff-zhou', 'Investment officer');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('staff-en-save-staff-zhou'));
+    });
+    expect(api.inputs('admin.staff.setEnglish')).toEqual([{ staffId: 'staff-zhou', nameEn: 'Zhou Ruolan', titleEn: 'Investment officer' }]);
+  });
+
+  it('points at a too-long English name and does not save it', async () => {
+    const api = use({ 'admin.org.get': () => ORG, 'admin.staff.setEnglish': () => ({ staffId: 'staff-zhou', nameEn: '', titleEn: '' }) });
+    render(<StaffPage />);
+    await screen.findByTestId('admin-staff');
+    fireEvent.click(screen.getByTestId('staff-en-group-staff-zhou-toggle'));
+    type('staff-en-name-staff-zhou', 'x'.repeat(41));
+    expect(screen.getByText('不能超过 40 个字')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('staff-en-save-staff-zhou'));
+    });
+    expect(api.inputs('admin.staff.setEnglish')).toEqual([]);
   });
 });

@@ -22,20 +22,23 @@ describe('the English dictionary, on demand', () => {
     await act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
     expect(result.current.lang).toBe('zh');
     expect(result.current.t).toBe(zh);
+    expect(result.current).toMatchObject({ contentLang: 'zh', pending: false });
     expect(mockEnglishLoads).toBe(0);
   });
 
-  it('a page asked for English reads Chinese until the dictionary has arrived, then English; it is loaded once', async () => {
+  it('a page asked for English asks for English data at once and waits (pending) for the dictionary, then reads English; it is loaded once', async () => {
     const { result } = renderHook(() => usePageLanguage('en'));
-    expect(result.current).toEqual({ lang: 'zh', t: zh });
+    expect(result.current).toEqual({ lang: 'zh', t: zh, contentLang: 'en', pending: true });
     await waitFor(() => expect(result.current.lang).toBe('en'));
+    expect(result.current.pending).toBe(false);
+    expect(result.current.contentLang).toBe('en');
     expect(result.current.t.cardFiguresTitle).toBe('Key figures');
     expect(mockEnglishLoads).toBe(1);
 
     const second = renderHook(() => usePageLanguage(null));
     expect(second.result.current.lang).toBe('en');
     act(() => chooseLanguage('zh'));
-    expect(second.result.current).toEqual({ lang: 'zh', t: zh });
+    expect(second.result.current).toEqual({ lang: 'zh', t: zh, contentLang: 'zh', pending: false });
     expect(mockEnglishLoads).toBe(1);
   });
 });
