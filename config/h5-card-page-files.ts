@@ -7,14 +7,19 @@
  *
  * index.html carries `"cardPage":{"js":[],"css":[]}` as built by the template (src/index.html); this plugin fills
  * it in once the chunk files have their final names. A build where it finds no card page, or no slot, fails: the
- * first screen would silently lose its head start.
+ * first screen would silently lose its head start. The same for the English dictionary's chunk (`"english"`):
+ * the web loads it only for an English visitor, with the entry, so the page is English from its first frame.
  */
 
 /** What the template writes and this plugin fills in. */
 export const CARD_PAGE_FILES_SLOT = '"cardPage":{"js":[],"css":[]}';
+/** The English dictionary's lazy chunk (src/i18n/english-dictionary.ts), loaded with the entry for an English visitor. */
+export const ENGLISH_FILES_SLOT = '"english":{"js":[],"css":[]}';
+export const ENGLISH_CHUNK_NAME = 'english/dictionary';
 const NAME = 'InvestcardH5CardPageFiles';
 
 interface ChunkLike {
+  name?: string | null;
   files: Iterable<string>;
   canBeInitial(): boolean;
   groupsIterable: Iterable<{ chunks: ChunkLike[]; isInitial(): boolean }>;
@@ -58,6 +63,14 @@ export const cardPageFiles = (compilation: CompilationLike, pageFile: string): {
   return { js: all.filter((f) => f.endsWith('.js')).map(url), css: all.filter((f) => f.endsWith('.css')).map(url) };
 };
 
+/** The files of the lazy chunk named `name` (a `webpackChunkName`), or null when there is none. */
+export const namedChunkFiles = (compilation: Pick<CompilationLike, 'chunks'>, name: string): { js: string[]; css: string[] } | null => {
+  const files = [...compilation.chunks].filter((c) => c.name === name && !c.canBeInitial()).flatMap((c) => [...c.files]);
+  if (files.length === 0) return null;
+  const all = files.sort();
+  return { js: all.filter((f) => f.endsWith('.js')).map((f) => `/${f}`), css: all.filter((f) => f.endsWith('.css')).map((f) => `/${f}`) };
+};
+
 export class H5CardPageFilesPlugin {
   constructor(
     private readonly pageFile: string,
@@ -77,7 +90,13 @@ export class H5CardPageFilesPlugin {
           compilation.errors.push(new Error(`${NAME}: ${files ? `no ${CARD_PAGE_FILES_SLOT} in ${this.htmlFile}` : `no lazy chunk holds ${this.pageFile}`}`));
           return;
         }
-        compilation.updateAsset(this.htmlFile, new sources.RawSource(html.replace(CARD_PAGE_FILES_SLOT, `"cardPage":${JSON.stringify(files)}`)));
+        const english = namedChunkFiles(compilation, ENGLISH_CHUNK_NAME);
+        if (!html.includes(ENGLISH_FILES_SLOT) || !english) {
+          compilation.errors.push(new Error(`${NAME}: ${english ? `no ${ENGLISH_FILES_SLOT} in ${this.htmlFile}` : `no lazy chunk named ${ENGLISH_CHUNK_NAME}`}`));
+          return;
+        }
+        const filled = html.replace(CARD_PAGE_FILES_SLOT, `"cardPage":${JSON.stringify(files)}`).replace(ENGLISH_FILES_SLOT, `"english":${JSON.stringify(english)}`);
+        compilation.updateAsset(this.htmlFile, new sources.RawSource(filled));
       });
     });
   }

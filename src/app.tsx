@@ -7,7 +7,7 @@ import { PageLoadFailureHost } from './shell/page-load-failure-host';
 import './shell/text-scale-host';
 import './app.css';
 
-// An English visitor's dictionary (a lazy chunk in the mini-program) starts loading with the app, not with the first page.
+// An English visitor's dictionary (a lazy chunk; on the web index.html's boot script has already added it with the entry) starts loading with the app, not with the first page.
 if (currentLanguage() === 'en') loadEnglishDictionary().catch(() => undefined);
 // Old share paths (pages/lead-form/index …) and unknown ones: the web rewrites them in its first screen.
 if (process.env.TARO_ENV === 'weapp') installMissingPageRedirect();

@@ -104,9 +104,10 @@ export const bootFirstScreen = (win: BootWindow, assets: AppAssets, options: Boo
     if (started) return;
     started = true;
     mark(win, FIRST_SCREEN_MARKS.appStart);
-    const page = onCard ? assets.cardPage : undefined;
-    const js = [...assets.js, ...(page?.js ?? [])];
-    const css = [...assets.css, ...(page?.css ?? [])];
+    // The dictionary before the page, so the page's first frame already speaks the visitor's language.
+    const extra = [...(lang === 'en' && assets.english ? [assets.english] : []), ...(onCard && assets.cardPage ? [assets.cardPage] : [])];
+    const js = [...assets.js, ...extra.flatMap((f) => f.js)];
+    const css = [...assets.css, ...extra.flatMap((f) => f.css)];
     for (const href of js) {
       const preload = doc.createElement('link');
       // Attributes, not properties: older WebViews lack the `as` property.

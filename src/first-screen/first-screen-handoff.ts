@@ -54,6 +54,8 @@ export interface AppAssets extends AppFiles {
    * router finds the page there instead of asking for it after the entry has run.
    */
   cardPage?: AppFiles;
+  /** The English dictionary's chunk: loaded with the entry for an English visitor only (Chinese ones never fetch it). */
+  english?: AppFiles;
 }
 
 type HandoffHost = { [FIRST_SCREEN_GLOBAL]?: FirstScreenHandoff };

@@ -37,6 +37,11 @@ describe('the H5 entry (src/app.tsx and what it imports)', () => {
     expect(entryFiles()).toEqual(expect.arrayContaining(['src/app.tsx', 'src/services/demo-persona.ts']));
   });
 
+  it('leaves the English dictionary out: a lazy chunk, which index.html adds for an English visitor only', () => {
+    expect(entryFiles()).toContain('src/i18n/english-dictionary.ts');
+    expect(entryFiles()).not.toContain('src/i18n/en.ts');
+  });
+
   it('imports valibot by name only', () => {
     const namespaced = entryFiles().filter((f) => /import\s+\*\s+as\s+\w+\s+from\s+'valibot'/.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(namespaced).toEqual([]);

@@ -92,9 +92,19 @@ describe('H5 first screen', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' });
     const page = await context.newPage();
     const reads = countCardReads(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${cloud.url}?cardId=${HEAD_CARD}`);
     await appHasTakenOver(page);
-    assert.match(await page.getByTestId('card-page').innerText(), /Lin Zhiyuan/);
+    const text = await page.getByTestId('card-page').innerText();
+    assert.match(text, /Lin Zhiyuan/);
+    // The app's own words are English too: the dictionary's chunk came with the entry (a Chinese visitor never loads it).
+    assert.match(text, /Send an inquiry/);
+    const assets = await page.evaluate((name) => (window as unknown as Record<string, AppAssets>)[name] as AppAssets, APP_ASSETS_GLOBAL);
+    assert.ok(assets.english && assets.english.js.length > 0, 'index.html names the English chunk');
+    assert.deepEqual([...new Set(scripts)].sort(), [...assets.js, ...assets.english.js, ...(assets.cardPage?.js ?? [])].sort());
     assert.equal(reads(), 0);
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { CARD_PAGE_FILES_SLOT, cardPageFiles, H5CardPageFilesPlugin } from '../../config/h5-card-page-files';
+import { CARD_PAGE_FILES_SLOT, cardPageFiles, ENGLISH_CHUNK_NAME, ENGLISH_FILES_SLOT, H5CardPageFilesPlugin, namedChunkFiles } from '../../config/h5-card-page-files';
 
 /**
  * config/h5-card-page-files.ts: index.html names the card page's chunk files, so the first screen loads them with
@@ -7,6 +7,7 @@ import { CARD_PAGE_FILES_SLOT, cardPageFiles, H5CardPageFilesPlugin } from '../.
 const PAGE = '/repo/src/pages/card/index.tsx';
 
 interface FakeChunk {
+  name?: string;
   files: Set<string>;
   initial: boolean;
   modules: { resource?: string; modules?: { resource?: string }[] }[];
@@ -55,6 +56,7 @@ const compilationOf = (chunks: FakeChunk[], html?: string) => {
 };
 
 const app = () => chunk(['js/app.1.js', 'css/app.1.css'], true, ['/repo/src/app.tsx']);
+const english = () => Object.assign(chunk(['js/english/dictionary.f.js'], false, ['/repo/src/i18n/en.ts']), { name: ENGLISH_CHUNK_NAME });
 
 describe('the card page files named in index.html (config/h5-card-page-files.ts)', () => {
   it('finds the lazy chunk group holding the card page, less what the entry loads already', () => {
@@ -74,26 +76,37 @@ describe('the card page files named in index.html (config/h5-card-page-files.ts)
     expect(cardPageFiles(compilationOf([page]).compilation, PAGE)).toEqual({ js: ['/js/9.e.js'], css: [] });
   });
 
-  it('fills the slot index.html carries', () => {
-    const page = chunk(['js/592.a.js', 'css/592.b.css'], false, [PAGE]);
-    group(false, page);
-    const html = `<script>window.__investcardAssets = {"js":["/js/app.1.js"],"css":[],${CARD_PAGE_FILES_SLOT}};</script>`;
-    const run = compilationOf([app(), page], html);
-    run.process();
-    expect(run.compilation.errors).toEqual([]);
-    expect(run.html()).toBe('<script>window.__investcardAssets = {"js":["/js/app.1.js"],"css":[],"cardPage":{"js":["/js/592.a.js"],"css":["/css/592.b.css"]}};</script>');
+  it('finds the English dictionary by its chunk name', () => {
+    expect(namedChunkFiles({ chunks: [app(), english()] }, ENGLISH_CHUNK_NAME)).toEqual({ js: ['/js/english/dictionary.f.js'], css: [] });
+    expect(namedChunkFiles({ chunks: [app()] }, ENGLISH_CHUNK_NAME)).toBeNull();
   });
 
-  it('fails the build rather than lose the head start silently: no card page, or no slot', () => {
-    const noPage = compilationOf([app()], `<script>{${CARD_PAGE_FILES_SLOT}}</script>`);
+  it('fills the slots index.html carries', () => {
+    const page = chunk(['js/592.a.js', 'css/592.b.css'], false, [PAGE]);
+    group(false, page);
+    const html = `<script>window.__investcardAssets = {"js":["/js/app.1.js"],"css":[],${CARD_PAGE_FILES_SLOT},${ENGLISH_FILES_SLOT}};</script>`;
+    const run = compilationOf([app(), page, english()], html);
+    run.process();
+    expect(run.compilation.errors).toEqual([]);
+    expect(run.html()).toBe(
+      '<script>window.__investcardAssets = {"js":["/js/app.1.js"],"css":[],"cardPage":{"js":["/js/592.a.js"],"css":["/css/592.b.css"]},"english":{"js":["/js/english/dictionary.f.js"],"css":[]}};</script>',
+    );
+  });
+
+  it('fails the build rather than lose the head start silently: no card page, no English chunk, or no slot', () => {
+    const noPage = compilationOf([app(), english()], `<script>{${CARD_PAGE_FILES_SLOT},${ENGLISH_FILES_SLOT}}</script>`);
     noPage.process();
     expect(noPage.compilation.errors.map((e) => e.message)).toEqual([expect.stringContaining(`no lazy chunk holds ${PAGE}`)]);
 
     const page = chunk(['js/592.a.js'], false, [PAGE]);
     group(false, page);
-    const noSlot = compilationOf([page], '<script>{}</script>');
+    const noSlot = compilationOf([page, english()], '<script>{}</script>');
     noSlot.process();
     expect(noSlot.compilation.errors.map((e) => e.message)).toEqual([expect.stringContaining('no "cardPage"')]);
     expect(noSlot.html()).toBe('<script>{}</script>');
+
+    const noEnglish = compilationOf([page], `<script>{${CARD_PAGE_FILES_SLOT},${ENGLISH_FILES_SLOT}}</script>`);
+    noEnglish.process();
+    expect(noEnglish.compilation.errors.map((e) => e.message)).toEqual([expect.stringContaining(`no lazy chunk named ${ENGLISH_CHUNK_NAME}`)]);
   });
 });

@@ -210,6 +210,24 @@ describe('index.html boot script: the card before the app', () => {
     expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js', '/js/592.js']);
   });
 
+  it('adds the English dictionary for an English visitor only, before the card page', async () => {
+    const withAll = { ...ASSETS, cardPage: { js: ['/js/592.js'], css: [] }, english: { js: ['/js/english/dictionary.js'], css: [] } };
+    setPage('/#/pages/card/index?cardId=card_wang&lang=en');
+    (window as unknown as { fetch: unknown }).fetch = answering(okResult(aCardView()));
+    bootFirstScreen(window as Window & typeof globalThis, withAll, OPTIONS);
+    await settle();
+    loadStylesheets();
+    expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js', '/js/english/dictionary.js', '/js/592.js']);
+
+    document.head.innerHTML = '';
+    delete (window as unknown as Record<string, unknown>)[FIRST_SCREEN_GLOBAL];
+    setPage('/#/pages/card/index?cardId=card_wang&lang=zh');
+    bootFirstScreen(window as Window & typeof globalThis, withAll, OPTIONS);
+    await settle();
+    loadStylesheets();
+    expect(scripts()).toEqual(['/js/runtime.js', '/js/app.js', '/js/592.js']);
+  });
+
   it('loads only the app\'s files on another page', () => {
     const withPage = { ...ASSETS, cardPage: { js: ['/js/592.js'], css: ['/css/592.css'] } };
     setPage('/#/pages/carriers/index?districtId=d1');
