@@ -6,11 +6,11 @@ import { defineAction } from '../_lib/define-action';
 import { newId } from '../_lib/ids';
 import { getLead, recordLeadChangeIn } from '../_lib/repositories/lead.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
-import { advanceClaimGuard, countClaimedOpenLeads, readClaimGuardRev } from '../_lib/repositories/pool-claim.repository';
+import { advanceClaimGuard, countClaimedOpenLeads, createClaimGuard, readClaimGuardRev } from '../_lib/repositories/pool-claim.repository';
 import { loadLeadFor } from './load-lead';
 
 /** How often a claim counts again after another claim by the same person committed under it. */
-const GUARD_ATTEMPTS = 4;
+const GUARD_ATTEMPTS = 5;
 
 /** Thrown inside the claim's transaction to roll its guard step back when the lead moved first. */
 class LeadMoved extends Error {}
@@ -46,12 +46,17 @@ export const poolClaimAction = defineAction(poolClaimContract, async (deps, ctx,
   ];
   for (let attempt = 0; attempt < GUARD_ATTEMPTS; attempt += 1) {
     // The guard first, then the count: any claim of this person that commits after the count moves the guard.
-    const guardRev = await readClaimGuardRev(deps.store, staff._id, at);
+    const guardRev = await readClaimGuardRev(deps.store, staff._id);
     const held = await countClaimedOpenLeads(deps.store, staff._id);
     const refusal = poolClaimRefusal(staff, lead, held, rules);
     if (refusal) throw new DomainError(refusal);
     // The page showed an older lead: someone changed it since (perhaps claimed and gave it back).
     if (input.rev !== undefined && input.rev !== lead._rev) throw new DomainError('LEAD.CONCURRENT_UPDATE');
+    if (guardRev === null) {
+      // The person's first claim: their guard exists from now on; read it again, then count again after it.
+      await createClaimGuard(deps.store, staff._id, at);
+      continue;
+    }
     let outcome: 'claimed' | 'guard_moved';
     try {
       outcome = await deps.store.transaction(async (tx) => {

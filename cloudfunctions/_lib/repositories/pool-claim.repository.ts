@@ -46,20 +46,18 @@ export interface PoolClaimGuard {
   [k: string]: unknown;
 }
 
+/** The guard's rev as it stands; null before the person's first claim (no document yet). */
+export const readClaimGuardRev = async (store: DocumentStore, staffId: string): Promise<number | null> => (await store.get<PoolClaimGuard>(GUARDS, staffId))?._rev ?? null;
+
 /**
- * The guard's rev as it stands, created on a person's first claim (outside any transaction: a transaction then
- * only updates it by id, rev-checked).
+ * Creates a person's guard before their first claim (outside any transaction: the claim's transaction then only
+ * updates it by id, rev-checked). Another claim of theirs creating it first is just as good.
  */
-export const readClaimGuardRev = async (store: DocumentStore, staffId: string, at: string): Promise<number> => {
-  const guard = await store.get<PoolClaimGuard>(GUARDS, staffId);
-  if (guard) return guard._rev;
+export const createClaimGuard = async (store: DocumentStore, staffId: string, at: string): Promise<void> => {
   try {
     await store.insert<PoolClaimGuard>(GUARDS, { _id: staffId, claims: 0, lastClaimAt: at, _rev: 1 });
-    return 1;
   } catch (error) {
-    // Another claim by the same person created it first: read what it holds now.
     if (!isStoreError(error, 'STORE.DUPLICATE_ID')) throw error;
-    return (await store.get<PoolClaimGuard>(GUARDS, staffId))?._rev ?? 1;
   }
 };
 
