@@ -66,7 +66,7 @@ describe('staff import in the browser', () => {
     assert.equal(template.name, '人员导入模板.xlsx');
     assert.deepEqual(template.workbook.worksheets.map((w) => w.name), ['人员', '填写说明']);
     const sheet = template.workbook.worksheets[0];
-    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['姓名', '职务', '单位', '角色', '手机', '工号']);
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['姓名', '职务', '单位', '角色', '手机', '工号', '姓名（英文）', '职务（英文）']);
     const people = [
       ['沈予安', '招商专员', '临江区投资促进局', '招商专员、工作人员', '13900139001', 'LJ-001'],
       ['顾南星', '科员', '临江区科学技术局', '工作人员', '13900139002', 'LJ-002'],
@@ -85,10 +85,12 @@ describe('staff import in the browser', () => {
     const annotated = await downloaded(page, 'staff-import-annotated');
     assert.equal(annotated.name, '人员-错误原因.xlsx');
     const ws = annotated.workbook.worksheets[0];
-    assert.equal(ws.getRow(1).getCell(7).value, '错误原因');
-    assert.match(String(ws.getRow(4).getCell(7).value), /ROW\.UNKNOWN_UNIT/);
-    assert.match(String(ws.getRow(5).getCell(7).value), /ROW\.BAD_PHONE/);
-    assert.equal(ws.getRow(2).getCell(7).value, null);
+    // The reason column follows the template's last column (the optional English ones included).
+    const reasonColumn = (ws.getRow(1).values as unknown[]).indexOf('错误原因');
+    assert.equal(reasonColumn, 9);
+    assert.match(String(ws.getRow(4).getCell(reasonColumn).value), /ROW\.UNKNOWN_UNIT/);
+    assert.match(String(ws.getRow(5).getCell(reasonColumn).value), /ROW\.BAD_PHONE/);
+    assert.equal(ws.getRow(2).getCell(reasonColumn).value, null);
 
     // Fixed in the user's own file (the 错误原因 column stays: unknown columns are ignored), then imported.
     ws.getRow(4).getCell(3).value = '临江区商务局';
