@@ -8,6 +8,7 @@ import type { Deps } from '../_lib/deps';
 import { newId } from '../_lib/ids';
 import { recordAudit } from '../_lib/repositories/audit.repository';
 import { getAnyCarrier, moveCarrier, putCarrier } from '../_lib/repositories/carrier-admin.repository';
+import { removeShareImages } from '../_lib/share-image-files';
 import { getUnit } from '../_lib/repositories/org.repository';
 import { getStaff } from '../_lib/repositories/staff.repository';
 import { actorOf, auditEntry, openOfficeForWrite, snapshot, type Office } from './office-context';
@@ -143,11 +144,16 @@ export const adminCarrierSetListedAction = defineAction(adminCarrierSetListedCon
   const found = await loadManageableCarrier(deps, office, input.carrierId);
   if (found.listed === input.listed) return { carrierId: found.carrier._id, listed: found.listed };
   const now = ctx.now.toISOString();
-  await deps.store.transaction(async (tx) => {
+  const dropped = await deps.store.transaction(async (tx) => {
     const fresh = await getAnyCarrier(tx, input.carrierId);
     if (!fresh || fresh.listed === input.listed) throw new DomainError('ADMIN.CONCURRENT_UPDATE');
-    await moveCarrier(tx, { ...fresh.carrier, updatedAt: now }, input.listed);
+    // Off the market, its share images go with it: nobody shares a withdrawn carrier, and a file left public
+    // would keep showing its vacancy. Back on the market, the editor draws them afresh.
+    const { shareImages, ...rest } = fresh.carrier;
+    await moveCarrier(tx, { ...(input.listed ? fresh.carrier : rest), updatedAt: now }, input.listed);
     await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), input.listed ? 'carrier.restore' : 'carrier.withdraw', { kind: 'carrier', id: input.carrierId }, { listed: fresh.listed }, { listed: input.listed }));
+    return input.listed ? [] : Object.values(shareImages ?? {}).flatMap((pair) => [pair?.chat, pair?.moments]);
   });
+  await removeShareImages(deps, dropped);
   return { carrierId: input.carrierId, listed: input.listed };
 });

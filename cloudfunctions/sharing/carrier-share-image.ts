@@ -1,7 +1,6 @@
 import { carrierImageSaveContract, carrierImageStateContract } from '../../domain/api/share-image.contracts';
-import { CARRIER_SHARE_IMAGE_LANGUAGES, carrierImagesFor, carrierShareImageContent } from '../../domain/carrier/carrier-share-image.rules';
+import { CARRIER_SHARE_IMAGE_LANGUAGES, carrierImagesFor } from '../../domain/carrier/carrier-share-image.rules';
 import type { Carrier } from '../../domain/carrier/carrier.schema';
-import type { ContentLanguage } from '../../domain/common/content-language';
 import { DomainError } from '../../domain/common/result';
 import { canManageCarrier } from '../../domain/org/admin-access.rules';
 import type { District } from '../../domain/org/district.schema';
@@ -9,18 +8,12 @@ import type { Staff } from '../../domain/org/staff.schema';
 import type { StoredShareImages } from '../../domain/share/share-image.schema';
 import type { Deps } from '../_lib/deps';
 import { defineAction, requireStaff } from '../_lib/define-action';
-import { toCarrierDetail } from '../_lib/read-models';
 import { getAnyCarrier } from '../_lib/repositories/carrier-admin.repository';
 import { getCarrier, setCarrierShareImages } from '../_lib/repositories/carrier.repository';
 import { getDistrict } from '../_lib/repositories/org.repository';
-import { carrierShareImageFingerprint } from '../_lib/share-image-fingerprint';
-import { removeShareImages, storeShareImage } from './share-image';
-
-/** A carrier's share images in one language as carrier.get shows it: the content and its fingerprint. */
-export const carrierImageContent = (carrier: Carrier, district: Pick<District, 'name' | 'nameEn' | 'isDemo'>, lang: ContentLanguage) => {
-  const content = carrierShareImageContent(toCarrierDetail(carrier, district, lang), lang);
-  return { content, fingerprint: carrierShareImageFingerprint(content) };
-};
+import { carrierImageContent } from '../_lib/carrier-share-image-content';
+import { removeShareImages } from '../_lib/share-image-files';
+import { storeShareImage } from './share-image';
 
 /**
  * The carrier as the caller may draw it: whoever manages it (the district admin, the leader of its unit, its

@@ -9,6 +9,7 @@ import { defineAction, requireStaff } from '../_lib/define-action';
 import { findCardByStaff, getCard, setCardShareImages } from '../_lib/repositories/card.repository';
 import { getDistrict, listUnits } from '../_lib/repositories/org.repository';
 import { shareImageFingerprint } from '../_lib/share-image-fingerprint';
+import { removeShareImages } from '../_lib/share-image-files';
 
 /** The caller's own card and the content its share images are drawn from; null when they have no card yet. */
 const ownCardContent = async (deps: Deps, staff: Staff) => {
@@ -29,14 +30,6 @@ export const storeShareImage = async (deps: Deps, path: string, shape: ShareImag
   if (problem) throw new DomainError(problem, ['image']);
   const ext = bytes[0] === 0x89 ? 'png' : 'jpg';
   return deps.files.publicRef(await deps.files.put(`${path}.${ext}`, bytes));
-};
-
-/** Deletes images no longer shown anywhere (drawn from earlier content); a failure only leaves a file behind. */
-export const removeShareImages = async (deps: Deps, refs: readonly (string | null)[]): Promise<void> => {
-  for (const old of refs) {
-    const oldId = old ? deps.files.fileIdOf(old) : null;
-    if (oldId) await deps.files.remove(oldId).catch(() => undefined);
-  }
 };
 
 const refsFor = (card: Card, fingerprint: string) => {

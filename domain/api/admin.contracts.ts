@@ -293,6 +293,8 @@ const carrierRow = v.object({
   vacancyDueAt: v.string(),
   vacancyDue: v.boolean(),
   canEdit: v.boolean(),
+  /** Its share images need drawing for the content as it is now (the office list draws them in the background). */
+  shareImagesStale: v.boolean(),
 });
 
 export const adminCarrierListContract = defineContract({

@@ -149,4 +149,57 @@ describe('share images of a carrier (share.carrierImageState / share.saveCarrier
     expect(await b.ok('share.carrierImageState', { carrierId: 'building-001' }, OPENID.admin)).toBeNull();
     expect(await save({ carrierId: 'building-001', lang: 'zh', shape: 'chat', fingerprint: zh.fingerprint, image: CHAT() })).toMatchObject({ ok: false, error: { code: 'CARRIER.NOT_FOUND' } });
   });
+
+  it('admin.carrier.list says which carriers’ images need drawing: never drawn, or drawn before a change made elsewhere', async () => {
+    type Row = { id: string; canEdit: boolean; shareImagesStale: boolean };
+    const rows = async (openid: string = OPENID.admin) => {
+      const list = await b.ok<{ items: Row[]; withdrawn: Row[] }>('admin.carrier.list', { limit: 100 }, openid);
+      return new Map([...list.items, ...list.withdrawn].map((r) => [r.id, r]));
+    };
+    const carrierId = await create();
+    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(true);
+    const drawAll = async () => {
+      for (const v of (await state(carrierId)).variants) {
+        await b.ok('share.saveCarrierImage', { carrierId, lang: v.lang, shape: 'chat', fingerprint: v.fingerprint, image: CHAT() }, OPENID.admin);
+        // One shape of a language is not enough: the pair is what a share needs.
+        if (v.lang === 'zh') expect((await rows()).get(carrierId)?.shareImagesStale).toBe(true);
+        await b.ok('share.saveCarrierImage', { carrierId, lang: v.lang, shape: 'moments', fingerprint: v.fingerprint, image: MOMENTS() }, OPENID.admin);
+      }
+    };
+    await drawAll();
+    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(false);
+
+    // The vacancy changed outside the editor (a confirmation link, an import): stale again.
+    await b.store.update(COLLECTIONS.carriers.name, carrierId, { set: { vacantArea: 800 } });
+    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(true);
+    await drawAll();
+    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(false);
+
+    // Nobody is asked to draw what they may not store, nor a withdrawn carrier.
+    const seen = await rows(OPENID.investLeader);
+    expect([...seen.values()].some((r) => !r.canEdit)).toBe(true);
+    for (const r of seen.values()) if (!r.canEdit) expect(r.shareImagesStale).toBe(false);
+    await b.ok('admin.carrier.setListed', { carrierId: 'building-001', listed: false }, OPENID.admin);
+    expect((await rows()).get('building-001')?.shareImagesStale).toBe(false);
+  });
+
+  it('takes a carrier’s share images off with it (下架): the files are deleted, restored it starts undrawn', async () => {
+    const zh = await variant('building-001', 'zh');
+    const en = await variant('building-001', 'en');
+    const kept = [
+      await b.ok<Saved>('share.saveCarrierImage', { carrierId: 'building-001', lang: 'zh', shape: 'chat', fingerprint: zh.fingerprint, image: CHAT() }, OPENID.admin),
+      await b.ok<Saved>('share.saveCarrierImage', { carrierId: 'building-001', lang: 'zh', shape: 'moments', fingerprint: zh.fingerprint, image: MOMENTS() }, OPENID.admin),
+      await b.ok<Saved>('share.saveCarrierImage', { carrierId: 'building-001', lang: 'en', shape: 'chat', fingerprint: en.fingerprint, image: CHAT() }, OPENID.admin),
+    ];
+    const refs = [kept[1].chat, kept[1].moments, kept[2].chat] as string[];
+    for (const ref of refs) expect(await b.deps.files.get(b.deps.files.fileIdOf(ref) as string)).not.toBeNull();
+
+    await b.ok('admin.carrier.setListed', { carrierId: 'building-001', listed: false }, OPENID.admin);
+    for (const ref of refs) expect(await b.deps.files.get(b.deps.files.fileIdOf(ref) as string)).toBeNull();
+    expect((await b.store.get<Carrier>(COLLECTIONS.carriersWithdrawn.name, 'building-001'))?.shareImages).toBeUndefined();
+
+    await b.ok('admin.carrier.setListed', { carrierId: 'building-001', listed: true }, OPENID.admin);
+    expect((await state('building-001')).variants.map((v) => [v.lang, v.chat, v.moments])).toEqual([['zh', null, null], ['en', null, null]]);
+    expect((await carrierGet('building-001')).shareImages).toBeUndefined();
+  });
 });

@@ -23,6 +23,10 @@ const pdfText = (bytes: Uint8Array): string => {
   try {
     writeFileSync(join(dir, 'b.pdf'), bytes);
     return execFileSync('pdftotext', ['-layout', join(dir, 'b.pdf'), '-'], { encoding: 'utf8' });
+  } catch (error) {
+    // spawn's own error is circular (jest's worker cannot report it); say what is missing instead.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? 'pdftotext is not installed: apt-get install poppler-utils (as .ci/run does)' : `pdftotext failed: ${String((error as Error).message)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
