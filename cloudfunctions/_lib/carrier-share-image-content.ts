@@ -14,11 +14,17 @@ export const carrierImageContent = (carrier: Carrier, district: DistrictNames, l
 };
 
 /**
- * True when some language lacks a stored pair drawn from the carrier's content as it is now: never drawn
- * (created by import) or drawn before a change made outside the editor (a vacancy confirmed by link, a re-import).
+ * What a carrier's share images lack for its content as it is now, over both languages: `outdated` when some
+ * pair was drawn from earlier content (a vacancy confirmed by link, a re-import), `missing` when some language
+ * was never drawn (created by import), null when every pair is complete and current.
  */
-export const carrierShareImagesStale = (carrier: Carrier, district: DistrictNames): boolean =>
-  CARRIER_SHARE_IMAGE_LANGUAGES.some((lang) => {
+export const carrierShareImagesToDraw = (carrier: Carrier, district: DistrictNames): 'outdated' | 'missing' | null => {
+  let missing = false;
+  for (const lang of CARRIER_SHARE_IMAGE_LANGUAGES) {
+    const stored = carrier.shareImages?.[lang];
     const pair = carrierImagesFor(carrier.shareImages, lang, carrierImageContent(carrier, district, lang).fingerprint);
-    return !pair?.chat || !pair.moments;
-  });
+    if (stored && !pair) return 'outdated';
+    if (!pair?.chat || !pair.moments) missing = true;
+  }
+  return missing ? 'missing' : null;
+};

@@ -3,7 +3,7 @@ import type { Carrier } from '../../domain/carrier/carrier.schema';
 import { confirmCycleDays, isVacancyDue, median, vacancyDueAt } from '../../domain/carrier/vacancy.rules';
 import { DomainError } from '../../domain/common/result';
 import { canManageCarrier } from '../../domain/org/admin-access.rules';
-import { carrierShareImagesStale } from '../_lib/carrier-share-image-content';
+import { carrierShareImagesToDraw } from '../_lib/carrier-share-image-content';
 import { defineAction } from '../_lib/define-action';
 import { getAnyCarrier, listCarriersVerifiedBefore, listDistrictCarriersByFreshness, listWithdrawnCarriers } from '../_lib/repositories/carrier-admin.repository';
 import { listRecentVacancyTokens } from '../_lib/repositories/vacancy-token.repository';
@@ -36,7 +36,7 @@ const rowOf = (office: Office, cycle: number, now: Date) => (c: Carrier, listed:
   vacancyDue: isVacancyDue(c.lastVerifiedAt, cycle, now),
   canEdit: canManageCarrier(office.staff, c),
   // Only for those who may draw them, and only while shared at all (a withdrawn carrier has none).
-  shareImagesStale: listed && canManageCarrier(office.staff, c) && carrierShareImagesStale(c, office.district),
+  shareImagesToDraw: listed && canManageCarrier(office.staff, c) ? carrierShareImagesToDraw(c, office.district) : null,
 });
 
 /** The district's carriers, stalest first, with each manager's due count and median days to confirm. */

@@ -293,8 +293,12 @@ const carrierRow = v.object({
   vacancyDueAt: v.string(),
   vacancyDue: v.boolean(),
   canEdit: v.boolean(),
-  /** Its share images need drawing for the content as it is now (the office list draws them in the background). */
-  shareImagesStale: v.boolean(),
+  /**
+   * Share images still to draw for the content as it is now (the office list draws them in the background):
+   * `outdated` — drawn before a change made outside the editor, so shares show an old vacancy's fallback now;
+   * `missing` — never drawn (created by import); null — nothing to draw, or not the caller's to draw.
+   */
+  shareImagesToDraw: v.nullable(v.picklist(['outdated', 'missing'])),
 });
 
 export const adminCarrierListContract = defineContract({

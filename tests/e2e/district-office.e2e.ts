@@ -135,9 +135,19 @@ describe('district office in the browser', () => {
     const list = await callOk<{ items: Array<{ id: string; vacancyDue: boolean; managerStaffId: string | null }> }>(cloud.url, 'admin', 'admin.carrier.list', { limit: 5 });
     const stale = list.items[0];
     assert.ok(stale.vacancyDue && stale.managerStaffId === null, 'a due carrier with an external manager');
+    type ToDraw = { items: Array<{ id: string; shareImagesToDraw: string | null }> };
+    const toDraw = async () => (await callOk<ToDraw>(cloud.url, 'admin', 'admin.carrier.list', { limit: 100 })).items;
+    const before = await toDraw();
+    // What the page takes this visit: outdated first, then never drawn, three of them.
+    const picked = [...before.filter((r) => r.shareImagesToDraw === 'outdated'), ...before.filter((r) => r.shareImagesToDraw === 'missing')].slice(0, 3).map((r) => r.id);
+    assert.equal(picked.length, 3, 'the demo district has carriers never drawn');
     await page.goto(`${cloud.url}#/admin/carriers/index`);
     await page.getByTestId(`carrier-fresh-${stale.id}`).getByText(/待核实/).waitFor({ timeout: 30_000 });
     await screenshot(page, 'admin-carriers');
+    // The list draws the share images its carriers lack in the background (three a visit), here on the web too.
+    await page.getByTestId('share-image-backlog-left').waitFor({ timeout: 60_000 });
+    const after = new Map((await toDraw()).map((r) => [r.id, r.shareImagesToDraw]));
+    assert.deepEqual(picked.map((id) => after.get(id)), [null, null, null]);
     await page.getByTestId(`carrier-remind-${stale.id}`).click();
     const link = (await page.getByTestId('remind-link').innerText({ timeout: 15_000 })).trim();
     assert.match(link, /#\/admin\/vacancy\/index\?t=[A-Za-z0-9]{24}$/);

@@ -151,36 +151,37 @@ describe('share images of a carrier (share.carrierImageState / share.saveCarrier
   });
 
   it('admin.carrier.list says which carriers’ images need drawing: never drawn, or drawn before a change made elsewhere', async () => {
-    type Row = { id: string; canEdit: boolean; shareImagesStale: boolean };
+    type Row = { id: string; canEdit: boolean; shareImagesToDraw: 'outdated' | 'missing' | null };
     const rows = async (openid: string = OPENID.admin) => {
       const list = await b.ok<{ items: Row[]; withdrawn: Row[] }>('admin.carrier.list', { limit: 100 }, openid);
       return new Map([...list.items, ...list.withdrawn].map((r) => [r.id, r]));
     };
     const carrierId = await create();
-    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(true);
-    const drawAll = async () => {
+    expect((await rows()).get(carrierId)?.shareImagesToDraw).toBe('missing');
+    const drawAll = async (halfway: 'missing' | 'outdated') => {
       for (const v of (await state(carrierId)).variants) {
         await b.ok('share.saveCarrierImage', { carrierId, lang: v.lang, shape: 'chat', fingerprint: v.fingerprint, image: CHAT() }, OPENID.admin);
         // One shape of a language is not enough: the pair is what a share needs.
-        if (v.lang === 'zh') expect((await rows()).get(carrierId)?.shareImagesStale).toBe(true);
+        if (v.lang === 'zh') expect((await rows()).get(carrierId)?.shareImagesToDraw).toBe(halfway);
         await b.ok('share.saveCarrierImage', { carrierId, lang: v.lang, shape: 'moments', fingerprint: v.fingerprint, image: MOMENTS() }, OPENID.admin);
       }
     };
-    await drawAll();
-    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(false);
+    await drawAll('missing');
+    expect((await rows()).get(carrierId)?.shareImagesToDraw).toBeNull();
 
-    // The vacancy changed outside the editor (a confirmation link, an import): stale again.
+    // The vacancy changed outside the editor (a confirmation link, an import): outdated, ahead of the never drawn.
     await b.store.update(COLLECTIONS.carriers.name, carrierId, { set: { vacantArea: 800 } });
-    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(true);
-    await drawAll();
-    expect((await rows()).get(carrierId)?.shareImagesStale).toBe(false);
+    expect((await rows()).get(carrierId)?.shareImagesToDraw).toBe('outdated');
+    // Half redrawn, the English pair is still the old content's.
+    await drawAll('outdated');
+    expect((await rows()).get(carrierId)?.shareImagesToDraw).toBeNull();
 
     // Nobody is asked to draw what they may not store, nor a withdrawn carrier.
     const seen = await rows(OPENID.investLeader);
     expect([...seen.values()].some((r) => !r.canEdit)).toBe(true);
-    for (const r of seen.values()) if (!r.canEdit) expect(r.shareImagesStale).toBe(false);
+    for (const r of seen.values()) if (!r.canEdit) expect(r.shareImagesToDraw).toBeNull();
     await b.ok('admin.carrier.setListed', { carrierId: 'building-001', listed: false }, OPENID.admin);
-    expect((await rows()).get('building-001')?.shareImagesStale).toBe(false);
+    expect((await rows()).get('building-001')?.shareImagesToDraw).toBeNull();
   });
 
   it('takes a carrier’s share images off with it (下架): the files are deleted, restored it starts undrawn', async () => {

@@ -18,6 +18,10 @@ const ENGLISH_FILE = 'english/dictionary.js';
 /** A text of en.ts itself (en-core's few first-screen texts may stay in main). */
 const ENGLISH_ONLY_TEXT = 'Key figures';
 
+/** The backend actions the app called, in order (with their input). */
+const actionsCalled = (app: { calls: Array<{ api: string; options: unknown }> }) =>
+  app.calls.filter((c) => c.api === 'cloud.callFunction').map((c) => (c.options as { data: { action: string; input: Record<string, unknown> } }).data);
+
 describe('the English dictionary, on demand', () => {
   it('a Chinese visitor’s card, carriers and a carrier never load it', async () => {
     const { app } = world.phone(OPENIDS.investorA);
@@ -41,6 +45,8 @@ describe('the English dictionary, on demand', () => {
     const card = await app.start('pages/card/index', { cardId: DEMO.headCardId });
     expect(card.render().text).toContain('About the district');
     expect(card.render().text).not.toContain('区域概况');
+    // The card is asked for once, in English: not first in Chinese and again when the dictionary arrives.
+    expect(actionsCalled(app).filter((d) => d.action === 'card.get')).toEqual([{ action: 'card.get', input: expect.objectContaining({ cardId: DEMO.headCardId, lang: 'en' }) }]);
 
     await card.tap('Sites');
     expect(app.top()?.route).toBe('pages/carriers/index');

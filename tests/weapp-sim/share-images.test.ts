@@ -97,4 +97,33 @@ describe('share images in the mini-program', () => {
       expect(phone.violations).toEqual([]);
     }
   });
+  it('the office’s carrier list redraws in the background, three carriers a visit, the images of carriers changed outside the editor first, then those never drawn', async () => {
+    // The vacancy confirmed by link since the editor drew it (the previous test): its images no longer match.
+    const stored = world.cloud.backend.collections.get('carriers')?.get(DEMO.carrierId) as unknown as { vacantArea: number };
+    stored.vacantArea = Math.max(0, stored.vacantArea - 100);
+    const admin = world.phone(OPENIDS.admin);
+    const list = await admin.app.start('admin/carriers/index');
+    await admin.app.settle();
+    const sent = callsOf(admin.app.calls, 'cloud.callFunction')
+      .map((o) => o.data as { action: string; input: Record<string, string> })
+      .filter((d) => d.action === 'share.saveCarrierImage')
+      .map((d) => `${d.input.carrierId}/${d.input.lang}/${d.input.shape}`);
+    expect(sent.filter((s) => s.startsWith(`${DEMO.carrierId}/`))).toEqual([`${DEMO.carrierId}/zh/chat`, `${DEMO.carrierId}/zh/moments`, `${DEMO.carrierId}/en/chat`, `${DEMO.carrierId}/en/moments`]);
+    expect(list.render().text).toContain(DEMO.carrierName);
+    expect(admin.app.consoleErrors).toEqual([]);
+    expect(admin.app.violations).toEqual([]);
+    // Three carriers a visit: the outdated one first, then two never drawn; the next visit takes the next ones.
+    const drawn = new Set(sent.map((x) => x.split('/')[0]));
+    expect(drawn.size).toBe(3);
+    const after = (await world.cloud.invoke('admin', { action: 'admin.carrier.list', input: { limit: 100 } }, OPENIDS.admin)) as { ok: boolean; data: { items: Array<{ id: string; shareImagesToDraw: string | null }> } };
+    for (const row of after.data.items) if (drawn.has(row.id)) expect(row.shareImagesToDraw).toBeNull();
+    expect(list.render().text).toContain('个载体的分享图待生成');
+    const again = world.phone(OPENIDS.admin);
+    await again.app.start('admin/carriers/index');
+    await again.app.settle();
+    const next = new Set(callsOf(again.app.calls, 'cloud.callFunction').map((o) => o.data as { action: string; input: Record<string, string> }).filter((d) => d.action === 'share.saveCarrierImage').map((d) => d.input.carrierId));
+    expect(next.size).toBe(3);
+    expect([...next].filter((id) => drawn.has(id))).toEqual([]);
+    expect(again.app.consoleErrors).toEqual([]);
+  });
 });

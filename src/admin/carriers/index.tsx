@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Canvas, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -8,6 +8,7 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { ADMIN_ROUTES, openAdminPage } from '../admin-routes';
 import { CarrierTable } from '../components/carrier-table';
 import { useAdminCarriers } from './use-admin-carriers';
+import { BACKLOG_CANVAS_ID, pickShareImageBacklog, useShareImageBacklog } from './use-share-image-backlog';
 import { PAGE_HEADING } from '../../components/a11y';
 import '../admin.css';
 
@@ -15,6 +16,8 @@ export default function AdminCarriersPage() {
   const c = useAdminCarriers();
   const [link, setLink] = useState<{ webUrl: string; delivery: 'manager' | 'forward' } | null>(null);
   const { list } = c;
+  const toDraw = pickShareImageBacklog(list.data?.items ?? []);
+  const backlog = useShareImageBacklog(toDraw.ids);
   if (list.status === 'error') return <View className="admin-page"><ErrorState message={list.error?.message ?? '加载失败'} onRetry={() => void list.reload()} /></View>;
   if (!list.data) return <View className="admin-page"><ListSkeleton rows={6} /></View>;
   const d = list.data;
@@ -60,6 +63,18 @@ export default function AdminCarriersPage() {
           <CarrierTable rows={d.withdrawn} now={now} onEdit={(id) => openAdminPage(ADMIN_ROUTES.carrierEdit, { carrierId: id })} onRemind={() => undefined} onToggleListed={(id, listed) => void c.setListed(id, listed)} />
         </>
       ) : null}
+      {/* At the end: a note appearing above the table would move the rows under a finger. */}
+      {backlog.status === 'drawing' ? (
+        <Text className="admin-note" data-testid="share-image-backlog" aria-live="polite">
+          正在为 {backlog.left} 个载体按最新内容生成转发和朋友圈分享图…
+        </Text>
+      ) : null}
+      {backlog.status !== 'drawing' && toDraw.waiting > toDraw.ids.length ? (
+        <Text className="admin-note" data-testid="share-image-backlog-left">
+          还有 {toDraw.waiting - (backlog.status === 'done' ? toDraw.ids.length : 0)} 个载体的分享图待生成，之后每次打开本页会继续生成，打开载体编辑页也会生成。
+        </Text>
+      ) : null}
+      {process.env.TARO_ENV === 'weapp' && toDraw.ids.length ? <Canvas type="2d" id={BACKLOG_CANVAS_ID} className="admin-share-canvas" aria-hidden="true" style={{ width: '500px', height: '400px' }} /> : null}
     </View>
   );
 }

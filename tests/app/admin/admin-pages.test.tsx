@@ -178,7 +178,7 @@ describe('vacancy confirmation page', () => {
 });
 
 describe('carriers and staff', () => {
-  const ROW = { id: 'car_1', name: '临江新港标准厂房', type: 'factory', street: '金湾街道', vacantArea: 3000, totalArea: 12000, listed: true, managerName: '钱经理', managerStaffId: null, lastVerifiedAt: '2026-10-01T00:00:00.000Z', vacancyDueAt: '2026-10-31T00:00:00.000Z', vacancyDue: true, canEdit: true, shareImagesStale: false };
+  const ROW = { id: 'car_1', name: '临江新港标准厂房', type: 'factory', street: '金湾街道', vacantArea: 3000, totalArea: 12000, listed: true, managerName: '钱经理', managerStaffId: null, lastVerifiedAt: '2026-10-01T00:00:00.000Z', vacancyDueAt: '2026-10-31T00:00:00.000Z', vacancyDue: true, canEdit: true, shareImagesToDraw: null };
 
   it('lists carriers with their freshness and hands the admin the link for an external manager', async () => {
     const api = use({

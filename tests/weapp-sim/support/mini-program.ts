@@ -197,6 +197,8 @@ export class MiniProgram {
   private app: Record<string, unknown> | null = null;
   private pendingWork = 0;
   private pendingTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Where the last waited-for timer was set: what a settle that never comes names. */
+  private lastTimerOrigin = '';
   private webviewId = 0;
   private readonly options: MiniProgramOptions;
   private launch: { path: string; query: Record<string, string> } = { path: '', query: {} };
@@ -216,7 +218,10 @@ export class MiniProgram {
           this.pendingTimers.delete(handle);
           this.guard('setTimeout callback', () => fn(...args));
         }, Number(ms) || 0);
-        if (waited) this.pendingTimers.add(handle);
+        if (waited) {
+          this.pendingTimers.add(handle);
+          this.lastTimerOrigin = (new Error().stack ?? '').split('\n').slice(2, 8).join(' ← ');
+        }
         return handle;
       },
       clearTimeout: (handle: ReturnType<typeof setTimeout>) => {
@@ -324,7 +329,7 @@ export class MiniProgram {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     while (quiet < 2) {
-      if (Date.now() > deadline) throw new Error(`the app did not settle within ${timeoutMs} ms (${this.pendingWork} calls in flight, ${this.pendingTimers.size} timers)`);
+      if (Date.now() > deadline) throw new Error(`the app did not settle within ${timeoutMs} ms (${this.pendingWork} calls in flight, ${this.pendingTimers.size} timers; the last set at ${this.lastTimerOrigin})`);
       await new Promise((resolve) => setTimeout(resolve, 5));
       quiet = this.pendingWork === 0 && this.pendingTimers.size === 0 ? quiet + 1 : 0;
     }
