@@ -148,7 +148,7 @@ export const adminCarrierSetListedAction = defineAction(adminCarrierSetListedCon
     const fresh = await getAnyCarrier(tx, input.carrierId);
     if (!fresh || fresh.listed === input.listed) throw new DomainError('ADMIN.CONCURRENT_UPDATE');
     // Off the market, its share images go with it: nobody shares a withdrawn carrier, and a file left public
-    // would keep showing its vacancy. Back on the market, the editor draws them afresh.
+    // would keep showing its vacancy. Back on the market, they are drawn afresh (the office list, the editor).
     const { shareImages, ...rest } = fresh.carrier;
     await moveCarrier(tx, { ...(input.listed ? fresh.carrier : rest), updatedAt: now }, input.listed);
     await recordAudit(tx, auditEntry(deps, ctx, actorOf(office), input.listed ? 'carrier.restore' : 'carrier.withdraw', { kind: 'carrier', id: input.carrierId }, { listed: fresh.listed }, { listed: input.listed }));
