@@ -47,4 +47,17 @@ describe('directory page', () => {
     fireEvent.click(within(screen.getByTestId('directory-group')).getByText('王书恒'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/card/index?cardId=card-wang2' });
   });
+  it('keeps the filter chips’ room while the people load, so the list does not jump when they arrive', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    backend = installBackend({ 'directory.list': () => new Promise((resolve) => (answer = resolve)), 'card.get': () => aCardView() });
+    const { container } = render(<DirectoryPage />);
+    const reserved = () => container.querySelector('.directory-page__chips--reserved');
+    await waitFor(() => expect(backend?.inputsOf('directory.list')).toHaveLength(1));
+    expect(reserved()?.getAttribute('aria-hidden')).toBe('true');
+    expect(reserved()?.textContent).toBe('全部');
+    answer(aDirectory());
+    await waitFor(() => expect(groupTitles()).toHaveLength(2));
+    expect(reserved()).toBeNull();
+    expect(container.querySelector('.directory-page__chips')).not.toBeNull();
+  });
 });
