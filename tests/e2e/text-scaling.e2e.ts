@@ -61,6 +61,18 @@ const measureLayout = (page: Page): Promise<LayoutReport> =>
       const box = el.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     });
+    // Whether the laid-out text runs past the box by more than blank space. Chromium 150 (Debian's on
+    // 2026-12-03) fits a line ending in a full-width closing mark by the mark's trimmed half (text-spacing-trim)
+    // but lays it out whole, so «参考价格（低）» overhangs its box by the empty half of 「）」, ≤ 0.5 em; 156 did not.
+    const spillsOut = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      const overhang = text.right - box.right;
+      const blankHalf = /[）」』】〉》，。、；：！？]$/.test((el.textContent || '').trim()) ? parseFloat(getComputedStyle(el).fontSize) * 0.5 + 1 : 1;
+      return overhang > blankHalf || text.left < box.left - 1;
+    };
     const clipped = [];
     const truncated = [];
     for (const el of textElements) {
@@ -71,7 +83,7 @@ const measureLayout = (page: Page): Promise<LayoutReport> =>
       const tall = el.scrollHeight > el.clientHeight + 1;
       if (style.textOverflow === 'ellipsis' && wide) truncated.push(describe(el));
       else if (!clamp && ((wide && style.overflowX !== 'visible') || (tall && style.overflowY !== 'visible' && style.overflowY !== 'auto' && style.overflowY !== 'scroll'))) clipped.push(describe(el));
-      else if (!clamp && wide && style.overflowX === 'visible' && style.whiteSpace !== 'nowrap') clipped.push(describe(el) + ' (spills out)');
+      else if (!clamp && wide && style.overflowX === 'visible' && style.whiteSpace !== 'nowrap' && spillsOut(el)) clipped.push(describe(el) + ' (spills out)');
     }
     // Text boxes, cut to what their element shows when it hides overflow (a clamped paragraph's hidden lines).
     const boxes = textElements.map((el) => {
