@@ -21,23 +21,26 @@ const decodeCursor = (s: string | undefined): { at: string; id: string } | undef
   return { at: m[1], id: m[2] };
 };
 
-const rowOf = (office: Office, cycle: number, now: Date) => (c: Carrier, listed: boolean) => ({
-  id: c._id,
-  name: c.name,
-  type: c.type,
-  street: c.street,
-  vacantArea: c.vacantArea,
-  totalArea: c.totalArea,
-  listed,
-  managerName: c.managerName,
-  managerStaffId: c.managerStaffId ?? null,
-  lastVerifiedAt: c.lastVerifiedAt,
-  vacancyDueAt: vacancyDueAt(c.lastVerifiedAt, cycle),
-  vacancyDue: isVacancyDue(c.lastVerifiedAt, cycle, now),
-  canEdit: canManageCarrier(office.staff, c),
-  // Only for those who may draw them, and only while shared at all (a withdrawn carrier has none).
-  shareImagesToDraw: listed && canManageCarrier(office.staff, c) ? carrierShareImagesToDraw(c, office.district) : null,
-});
+const rowOf = (office: Office, cycle: number, now: Date) => (c: Carrier, listed: boolean) => {
+  const canEdit = canManageCarrier(office.staff, c);
+  return {
+    id: c._id,
+    name: c.name,
+    type: c.type,
+    street: c.street,
+    vacantArea: c.vacantArea,
+    totalArea: c.totalArea,
+    listed,
+    managerName: c.managerName,
+    managerStaffId: c.managerStaffId ?? null,
+    lastVerifiedAt: c.lastVerifiedAt,
+    vacancyDueAt: vacancyDueAt(c.lastVerifiedAt, cycle),
+    vacancyDue: isVacancyDue(c.lastVerifiedAt, cycle, now),
+    canEdit,
+    // Only for those who may draw them, and only while shared at all (a withdrawn carrier has none).
+    shareImagesToDraw: listed && canEdit ? carrierShareImagesToDraw(c, office.district) : null,
+  };
+};
 
 /** The district's carriers, stalest first, with each manager's due count and median days to confirm. */
 export const adminCarrierListAction = defineAction(adminCarrierListContract, async (deps, ctx, input) => {

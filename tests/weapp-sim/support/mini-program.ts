@@ -197,8 +197,8 @@ export class MiniProgram {
   private app: Record<string, unknown> | null = null;
   private pendingWork = 0;
   private pendingTimers = new Set<ReturnType<typeof setTimeout>>();
-  /** Where the last waited-for timer was set: what a settle that never comes names. */
-  private lastTimerOrigin = '';
+  /** Where the last waited-for timer was set (its stack formatted only if a settle never comes). */
+  private lastTimerOrigin: Error | null = null;
   private webviewId = 0;
   private readonly options: MiniProgramOptions;
   private launch: { path: string; query: Record<string, string> } = { path: '', query: {} };
@@ -220,7 +220,7 @@ export class MiniProgram {
         }, Number(ms) || 0);
         if (waited) {
           this.pendingTimers.add(handle);
-          this.lastTimerOrigin = (new Error().stack ?? '').split('\n').slice(2, 8).join(' ← ');
+          this.lastTimerOrigin = new Error();
         }
         return handle;
       },
@@ -329,7 +329,7 @@ export class MiniProgram {
     const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     while (quiet < 2) {
-      if (Date.now() > deadline) throw new Error(`the app did not settle within ${timeoutMs} ms (${this.pendingWork} calls in flight, ${this.pendingTimers.size} timers; the last set at ${this.lastTimerOrigin})`);
+      if (Date.now() > deadline) throw new Error(`the app did not settle within ${timeoutMs} ms (${this.pendingWork} calls in flight, ${this.pendingTimers.size} timers; the last set at ${(this.lastTimerOrigin?.stack ?? '').split('\n').slice(2, 8).join(' ← ')})`);
       await new Promise((resolve) => setTimeout(resolve, 5));
       quiet = this.pendingWork === 0 && this.pendingTimers.size === 0 ? quiet + 1 : 0;
     }
