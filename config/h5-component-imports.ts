@@ -29,6 +29,14 @@ export interface H5ComponentModules {
   modules: Map<string, string>;
 }
 
+/**
+ * The components every page is made of, drawn on H5 as plain elements (src/platform/h5-components) instead of
+ * Stencil custom elements: upgrading a page's hundreds of Views and Texts was most of the card page's first
+ * render under a slow CPU (#12). The others (inputs, pickers, swiper, canvas…) stay Taro's own.
+ */
+export const PLAIN_H5_COMPONENTS: Readonly<Record<string, string>> = { View: 'view.tsx', Text: 'text.tsx', Image: 'image.tsx' };
+const PLAIN_H5_COMPONENTS_DIR = join(__dirname, '..', 'src', 'platform', 'h5-components');
+
 /** Writes the per-component modules (into a folder keyed by the installed package) and says where they are. */
 export const writeH5ComponentModules = (): H5ComponentModules => {
   const packageDir = dirname(require.resolve(`${COMPONENTS_PACKAGE}/package.json`));
@@ -59,6 +67,7 @@ export const writeH5ComponentModules = (): H5ComponentModules => {
     writeFileSync(file, source);
     modules.set(name, file);
   }
+  for (const [name, file] of Object.entries(PLAIN_H5_COMPONENTS)) modules.set(name, join(PLAIN_H5_COMPONENTS_DIR, file));
   return { modules };
 };
 

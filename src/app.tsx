@@ -1,3 +1,5 @@
+// First: on H5, the plain View/Text/Image's base styles, so every page's own classes come after them and win.
+import './platform/h5-components/base-styles';
 import type { PropsWithChildren } from 'react';
 import { loadEnglishDictionary } from './i18n/english-dictionary';
 import { currentLanguage } from './i18n/language';

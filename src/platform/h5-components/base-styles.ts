@@ -1,0 +1,2 @@
+/** Weapp: WeChat's own components need no styles from the app. */
+export {};
