@@ -162,6 +162,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.plugin('investcard-precompress').use(H5PrecompressPlugin);
         // index.html names the card page's chunk files: the first screen loads them with the entry (config/h5-card-page-files.ts).
         chain.plugin('investcard-card-page-files').use(H5CardPageFilesPlugin, [path.resolve(__dirname, '..', 'src', 'pages', 'card', 'index.tsx')]);
+        // Taro's web APIs' user-agent parser runs when first read, not when the entry loads (config/h5-deferred-platform-runtime.js).
+        chain.resolve.alias.set('platform$', path.resolve(__dirname, 'h5-deferred-platform-runtime.js'));
         // Each page's chunk brings its own components; the entry no longer carries Swiper & co (config/h5-component-imports.ts).
         const componentImports = h5ComponentImportsPlugin(writeH5ComponentModules());
         chain.module
