@@ -1,6 +1,7 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import './index.css';
 import { decorativeImage, pressable } from '../a11y';
+import { ShareButton } from './share-button';
 
 export interface ActionBarAction {
   key: string;
@@ -32,10 +33,10 @@ export function ActionBar({ actions, onTap, floating = true }: ActionBarProps) {
       <View className="action-bar__inner">
         {icons.map((action) =>
           action.openShare ? (
-            <Button key={action.key} className="action-bar__icon-action action-bar__share" openType="share" data-testid={action.testId}>
+            <ShareButton key={action.key} className="action-bar__icon-action action-bar__share" testId={action.testId}>
               <Image className="action-bar__icon" src={action.icon as string} mode="aspectFit" {...decorativeImage()} />
               <Text className="action-bar__icon-label">{action.label}</Text>
-            </Button>
+            </ShareButton>
           ) : (
             <View
               key={action.key}
