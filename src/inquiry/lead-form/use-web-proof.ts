@@ -1,26 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { webChallengeContract } from '../../../domain/api/lead.contracts';
-import { solveChallenge } from '../../../domain/lead/web-challenge.rules';
 import { call } from '../../services/api-client';
-
-export interface WebProof {
-  challenge: string;
-  nonce: string;
-}
-
-/** Hashes per slice: small enough that typing stays smooth while the page works on the challenge. */
-const SLICE = 4000;
-const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-const solveInSlices = async (challenge: string, bits: number): Promise<WebProof> => {
-  let start = 0;
-  for (;;) {
-    const step = solveChallenge(challenge, bits, start, SLICE);
-    if (step.nonce) return { challenge, nonce: step.nonce };
-    start = step.next;
-    await nextTick();
-  }
-};
+import { solveInSlices, type WebProof } from './solve-in-slices';
 
 /**
  * On the web (H5), where a visitor may have no WeChat identity, the form earns its proof of work while the
