@@ -109,6 +109,15 @@ describe('layout stability (CLS ≤ 0.1)', () => {
     }
   });
 
+  it('the page root never moves: Taro’s navigation bar, shown for a moment as the router starts, stays hidden (#12)', async () => {
+    for (const name of ['staff-bind', 'lead-form']) {
+      const audited = pages.find((p) => p.name === name) as AuditedPage;
+      const { shifts } = await measure(browser, audited.persona, `${cloud.url}#${audited.path}`, audited.ready);
+      const rootMoved = shifts.filter((s) => s.sources.some((source) => source.startsWith('div#app')));
+      assert.deepEqual(rootMoved, [], explain(`${name}: #app moved`, rootMoved));
+    }
+  });
+
   for (const name of ['card', 'carriers', 'carrier-detail', 'lead-form', 'staff-lead-detail']) {
     it(`${name}`, async (t) => {
       const audited = pages.find((p) => p.name === name);

@@ -77,6 +77,16 @@ describe('lead form', () => {
     expect(api.inputs('lead.privacyNotice')).toEqual([{ districtId: 'district_linjiang' }]);
   });
 
+  it('keeps the promise’s line while the notice loads, so the form does not jump when it comes; hidden from readers', async () => {
+    useBackend();
+    render(<LeadFormPage />);
+    const pending = await screen.findByTestId('promise-pending');
+    expect(pending.className).toBe('lead-form__hero-promise lead-form__hero-promise--pending');
+    expect(pending.getAttribute('aria-hidden')).toBe('true');
+    await screen.findByText('我们将在 8 个工作小时内回复（1 个工作日）');
+    expect(screen.queryByTestId('promise-pending')).toBeNull();
+  });
+
   it('keeps the honeypot away from people: hidden from assistive tech, off-screen, out of the tab order', async () => {
     process.env.TARO_ENV = 'h5';
     useBackend();
