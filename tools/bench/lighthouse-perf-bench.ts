@@ -34,10 +34,13 @@ interface LcpElementDetails {
   items?: Array<{ items?: Array<{ node?: { selector?: string } }> }>;
 }
 
-export const benchLighthousePerf = (h5Dir: string): Promise<PerfScore[]> =>
+/** `pageNames`: audit only these pages (`npm run bench -- --only=perf --pages=card,directory`); all when absent. */
+export const benchLighthousePerf = (h5Dir: string, pageNames?: readonly string[]): Promise<PerfScore[]> =>
   withLighthouseSession(h5Dir, async ({ cloud, pages, usePersona, audit }) => {
     const rows: PerfScore[] = [];
-    for (const audited of pages) {
+    const unknown = pageNames?.filter((name) => !pages.some((p) => p.name === name)) ?? [];
+    if (unknown.length > 0) throw new Error(`unknown page(s) ${unknown.join(', ')}; audited pages: ${pages.map((p) => p.name).join(', ')}`);
+    for (const audited of pages.filter((p) => !pageNames || pageNames.includes(p.name))) {
       const isCard = audited.name === 'card';
       const url = isCard ? `${cloud.url}?cardId=${HEAD_CARD}` : `${cloud.url}#${audited.path}`;
       await usePersona(audited.persona, { coldCache: true });

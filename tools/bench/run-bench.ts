@@ -24,13 +24,15 @@ import { benchWeappRender, printWeappRender } from './weapp-render-bench';
 import { benchReports, printReports } from './report-bench';
 
 /**
- * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import,reach,reports]`: every figure is measured side by
+ * `npm run bench [-- --only=size,lcp,store,pipeline,search,http,require,a11y,cost,render,perf,import,reach,reports] [--pages=card,…]`: every figure is measured side by
  * side with its baseline in the same run, so machine noise cancels out; ratios are what to compare.
  * Writes test-output/bench.json as well.
  */
 const ROOT = resolve(__dirname, '../..');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const want = (name: string) => !only || only.includes(name);
+/** `--pages=card,directory`: the Lighthouse performance figure audits only these pages. */
+const pageNames = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
 const results: Record<string, unknown> = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, at: new Date().toISOString() };
 
 const main = async () => {
@@ -129,7 +131,7 @@ const main = async () => {
   if (want('perf')) {
     console.log('\n10. Lighthouse performance score per H5 page (mobile profile, Debian Chromium, against the local cloud)');
     if (isH5BuildStale(ROOT, join(ROOT, 'dist-h5'))) buildH5(ROOT);
-    const rows = await benchLighthousePerf(join(ROOT, 'dist-h5'));
+    const rows = await benchLighthousePerf(join(ROOT, 'dist-h5'), pageNames);
     printLighthousePerf(rows);
     results.perf = rows;
   }
