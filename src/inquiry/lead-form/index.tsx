@@ -170,13 +170,14 @@ export default function LeadFormPage() {
           </Text>
         ) : null}
         {notice.data ? (
-          <Text className="lead-form__hero-promise">
+          <Text key="promise" className="lead-form__hero-promise">
             {promiseOf(t, notice.data.promiseHours)}
             {workingDaysOf(t, notice.data.promiseHours) ? t.leadPromiseDays(workingDaysOf(t, notice.data.promiseHours) as string) : ''}
           </Text>
         ) : notice.status === 'loading' ? (
-          // The promise's line is kept while the district's notice loads, so the form below does not jump when it comes (#12).
-          <Text className="lead-form__hero-promise lead-form__hero-promise--pending" aria-hidden="true" data-testid="promise-pending">
+          // The promise's line is kept while the district's notice loads, so the form below does not jump when it comes
+          // (#12). Its own key: the promise replaces it rather than inheriting its aria-hidden as an empty value.
+          <Text key="promise-pending" className="lead-form__hero-promise lead-form__hero-promise--pending" aria-hidden="true" data-testid="promise-pending">
             {'\u00a0'}
           </Text>
         ) : null}

@@ -83,8 +83,10 @@ describe('lead form', () => {
     const pending = await screen.findByTestId('promise-pending');
     expect(pending.className).toBe('lead-form__hero-promise lead-form__hero-promise--pending');
     expect(pending.getAttribute('aria-hidden')).toBe('true');
-    await screen.findByText('我们将在 8 个工作小时内回复（1 个工作日）');
+    const promise = await screen.findByText('我们将在 8 个工作小时内回复（1 个工作日）');
     expect(screen.queryByTestId('promise-pending')).toBeNull();
+    // A new element, not the placeholder patched: nothing of its aria-hidden is left on the promise.
+    expect(promise.hasAttribute('aria-hidden')).toBe(false);
   });
 
   it('keeps the honeypot away from people: hidden from assistive tech, off-screen, out of the tab order', async () => {
