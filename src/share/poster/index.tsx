@@ -5,7 +5,7 @@ import { clientErrorMessage } from '../../services/client-error-messages';
 import { ErrorState } from '../../components/error-state';
 import { posterFileName, posterPersonOf } from './poster-content';
 import { POSTER_HEIGHT, POSTER_WIDTH } from './poster-layout';
-import { canShareImage, downloadDataUrl, openAlbumSettings, saveToAlbum, shareImage, type SaveOutcome } from './poster-save';
+import { canShareImage, downloadImageUrl, openAlbumSettings, saveToAlbum, shareImage, type SaveOutcome } from './poster-save';
 import { POSTER_CANVAS_ID, usePoster } from './use-poster';
 import { PAGE_HEADING, imageAlt, tappable } from '../../components/a11y';
 import { usePageParams } from '../../hooks/use-page-params';
@@ -62,7 +62,7 @@ export default function PosterPage() {
 
   const download = (): void => {
     if (!result) return;
-    downloadDataUrl(result.image, posterFileName(posterPersonOf(result.card).name));
+    downloadImageUrl(result.image, posterFileName(posterPersonOf(result.card).name));
   };
 
   return (

@@ -69,9 +69,16 @@ const dataUrlToBlob = (dataUrl: string): Blob => {
   return new Blob([buffer], { type: mime });
 };
 
-/** Web: downloads a PNG data URL under `fileName` through an <a download>. */
-export const downloadDataUrl = (dataUrl: string, fileName: string): void => {
-  const url = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(dataUrlToBlob(dataUrl)) : dataUrl;
+/**
+ * Web: downloads the poster under `fileName` through an <a download>: an object URL as it is (the page owns it), a
+ * data URL through an object URL of its own, revoked once the download has started.
+ */
+export const downloadImageUrl = (imageUrl: string, fileName: string): void => {
+  if (!imageUrl.startsWith('data:')) {
+    clickDownload(imageUrl, fileName);
+    return;
+  }
+  const url = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(dataUrlToBlob(imageUrl)) : imageUrl;
   clickDownload(url, fileName);
-  if (url !== dataUrl) setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  if (url !== imageUrl) setTimeout(() => URL.revokeObjectURL(url), 30_000);
 };

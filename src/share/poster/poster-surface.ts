@@ -3,7 +3,7 @@ import type { PosterContext } from './poster-draw';
 
 /**
  * Where a poster is drawn. Taro resolves `poster-surface.weapp.ts` (a canvas-2d node on the page, exported
- * to a temp file) or `poster-surface.h5.ts` (an off-screen <canvas>, exported as a PNG data URL) in place of
+ * to a temp file) or `poster-surface.h5.ts` (an off-screen <canvas>, exported as a PNG object URL) in place of
  * this file; tests inject their own surface into the poster hook.
  */
 export interface LoadedImage {
@@ -16,7 +16,10 @@ export interface PosterSurface {
   ctx: PosterContext;
   /** Loads an image reference from the backend (`/assets/…`, `cloud://…`, `https://…`, `data:`); null when it cannot. */
   loadImage(ref: string): Promise<LoadedImage | null>;
-  /** The drawn poster for an <Image>: a data URL on the web, a temp file path in the mini-program. */
+  /**
+   * The drawn poster for an <Image>: a `blob:` object URL on the web (a data URL where the browser cannot make
+   * one), a temp file path in the mini-program.
+   */
   exportImage(): Promise<string>;
   /** The drawing as base64 of a JPEG at the design size times the pixel ratio (share images, to upload). */
   exportJpegBase64?(quality: number): Promise<string>;

@@ -87,6 +87,11 @@ const makeCode = async (cardId: string, parentCode: string | undefined): Promise
   }
 };
 
+/** Frees a web poster's `blob:` URL (data URLs and the mini-program's temp files need nothing). */
+const releaseImageUrl = (url: string | null): void => {
+  if (url?.startsWith('blob:') && typeof URL !== 'undefined' && typeof URL.revokeObjectURL === 'function') URL.revokeObjectURL(url);
+};
+
 /**
  * Makes the poster of a card: loads the card, records a `poster` share, fetches its code, lays the poster
  * out with the pure layout functions and draws it on the platform's surface. Not offered in Moments
@@ -115,13 +120,21 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
     return { image, card, codeKind: code.kind, shareCode: code.shareCode };
   }, [cardId, parentCode, lang, createSurface]);
 
+  /** The web poster's object URL on show: released when a new one is drawn or the page closes. */
+  const shown = useRef<string | null>(null);
+
   useEffect(() => {
     if (unavailable) return undefined;
     const ticket = ++latest.current;
     setState({ status: 'loading', result: null, error: null });
     make().then(
       (result) => {
-        if (ticket === latest.current) setState({ status: 'ready', result, error: null });
+        if (ticket !== latest.current) {
+          releaseImageUrl(result.image);
+          return;
+        }
+        shown.current = result.image;
+        setState({ status: 'ready', result, error: null });
       },
       (e: unknown) => {
         if (ticket !== latest.current) return;
@@ -130,6 +143,8 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
     );
     return () => {
       latest.current += 1;
+      releaseImageUrl(shown.current);
+      shown.current = null;
     };
   }, [make, attempt, unavailable]);
 

@@ -189,6 +189,28 @@ describe('poster page', () => {
     click.mockRestore();
   });
 
+  it('on the web hands the poster’s own object URL to the download, and releases it when the page closes', async () => {
+    process.env.TARO_ENV = 'h5';
+    backend();
+    surface.surface.exportImage = async () => 'blob:http://x/poster-1';
+    const createObjectURL = jest.fn(() => 'blob:copy');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicks: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+    const { unmount } = render(<PosterPage />);
+    await screen.findByTestId('poster-image');
+    fireEvent.click(screen.getByTestId('download-poster'));
+    expect(clicks[0]?.getAttribute('href')).toBe('blob:http://x/poster-1');
+    expect(createObjectURL).not.toHaveBeenCalled();
+    expect(revokeObjectURL).not.toHaveBeenCalled();
+    unmount();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:http://x/poster-1');
+    click.mockRestore();
+  });
+
   it('a card whose owner left prints the successor who answers it now: name, title, unit, photo and file name, never the departed owner', async () => {
     process.env.TARO_ENV = 'h5';
     const SUCCESSOR_PHOTO = 'https://img.example/zheng.jpg';
