@@ -45,6 +45,19 @@ const backend = (overrides: Record<string, (input: unknown) => unknown> = {}) =>
   return fake;
 };
 
+/** The web build, with the browser's object URLs faked and every <a download> click caught instead of followed. */
+const webDownloads = (createdUrl: string) => {
+  process.env.TARO_ENV = 'h5';
+  const createObjectURL = jest.fn(() => createdUrl);
+  const revokeObjectURL = jest.fn();
+  Object.assign(URL, { createObjectURL, revokeObjectURL });
+  const clicks: HTMLAnchorElement[] = [];
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicks.push(this);
+  });
+  return { createObjectURL, revokeObjectURL, clicks, restore: () => click.mockRestore() };
+};
+
 const drawnText = () => surface.ctx.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0] as string);
 
 beforeEach(() => {
@@ -169,15 +182,8 @@ describe('poster page', () => {
   });
 
   it('downloads a PNG on the web', async () => {
-    process.env.TARO_ENV = 'h5';
     backend();
-    const createObjectURL = jest.fn(() => 'blob:poster');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const clicks: HTMLAnchorElement[] = [];
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicks.push(this);
-    });
+    const { createObjectURL, clicks, restore } = webDownloads('blob:poster');
     render(<PosterPage />);
     await screen.findByTestId('poster-image');
     expect(screen.queryByTestId('save-poster')).toBeNull();
@@ -186,20 +192,13 @@ describe('poster page', () => {
     expect(clicks[0].download).toBe('招商名片-王建国.png');
     expect(clicks[0].getAttribute('href')).toBe('blob:poster');
     expect((createObjectURL.mock.calls[0] as unknown[])[0]).toBeInstanceOf(Blob);
-    click.mockRestore();
+    restore();
   });
 
   it('on the web hands the poster’s own object URL to the download, and releases it when the page closes', async () => {
-    process.env.TARO_ENV = 'h5';
     backend();
     surface.surface.exportImage = async () => 'blob:http://x/poster-1';
-    const createObjectURL = jest.fn(() => 'blob:copy');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const clicks: HTMLAnchorElement[] = [];
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicks.push(this);
-    });
+    const { createObjectURL, revokeObjectURL, clicks, restore } = webDownloads('blob:copy');
     const { unmount } = render(<PosterPage />);
     await screen.findByTestId('poster-image');
     fireEvent.click(screen.getByTestId('download-poster'));
@@ -208,7 +207,7 @@ describe('poster page', () => {
     expect(revokeObjectURL).not.toHaveBeenCalled();
     unmount();
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:http://x/poster-1');
-    click.mockRestore();
+    restore();
   });
 
   it('a card whose owner left prints the successor who answers it now: name, title, unit, photo and file name, never the departed owner', async () => {
