@@ -54,8 +54,8 @@ export const writeH5ComponentModules = (): H5ComponentModules => {
   for (const m of proxies.matchAll(PROXY_LINE)) {
     const [, name, tag, definerName] = m as unknown as [string, string, string, string];
     const definerFile = definers.get(definerName);
-    // A component whose shape changed in a Taro update keeps coming from the shared module.
-    if (!definerFile) continue;
+    // A component whose shape changed in a Taro update keeps coming from the shared module; a plain one has its own.
+    if (!definerFile || name in PLAIN_H5_COMPONENTS) continue;
     const file = join(outDir, `${name}.js`);
     const source = [
       `import { createReactComponent } from ${JSON.stringify(join(reactLib, 'react-component-lib', 'createComponent.js'))};`,

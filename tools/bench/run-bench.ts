@@ -29,10 +29,12 @@ import { benchReports, printReports } from './report-bench';
  * Writes test-output/bench.json as well.
  */
 const ROOT = resolve(__dirname, '../..');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+/** A `--name=a,b` argument's list; undefined when it is not given. */
+const listFlag = (name: string): string[] | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+const only = listFlag('only');
 const want = (name: string) => !only || only.includes(name);
 /** `--pages=card,directory`: the Lighthouse performance figure audits only these pages. */
-const pageNames = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
+const pageNames = listFlag('pages');
 const results: Record<string, unknown> = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, at: new Date().toISOString() };
 
 const main = async () => {

@@ -7,12 +7,13 @@ import { classNames, domProps } from './dom-props';
  * selected unless `userSelect` (or `selectable`) is set; `space` keeps white space, `numberOfLines` clamps.
  */
 export const Text = forwardRef<HTMLSpanElement, TextProps>(function Text(props, ref) {
-  const { className, userSelect, selectable, space, numberOfLines, style } = props;
+  const { className, userSelect, selectable, space, numberOfLines } = props;
   const clamp: CSSProperties | undefined = typeof numberOfLines === 'number' ? { WebkitLineClamp: numberOfLines } : undefined;
+  const dom = domProps(props);
   return (
     <span
       ref={ref}
-      {...domProps(props)}
+      {...dom}
       className={classNames(
         'taro-text',
         (userSelect || selectable) && 'taro-text--selectable',
@@ -20,7 +21,7 @@ export const Text = forwardRef<HTMLSpanElement, TextProps>(function Text(props, 
         clamp && 'taro-text--clamped',
         className,
       )}
-      style={clamp || typeof style === 'object' ? { ...(typeof style === 'object' ? style : {}), ...clamp } : undefined}
+      style={clamp ? { ...(dom.style as CSSProperties | undefined), ...clamp } : (dom.style as CSSProperties | undefined)}
     >
       {props.children}
     </span>

@@ -14,18 +14,17 @@ type TouchHandler = (event: TouchEvent<HTMLDivElement>) => void;
 const HoverView = ({ props, forwardedRef }: { props: ViewProps; forwardedRef: ForwardedRef<HTMLDivElement> }) => {
   const { hoverClass, hoverStartTime = 50, hoverStayTime = 400, className } = props;
   const [hover, setHover] = useState(false);
-  const touching = useRef(false);
-  const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
-  useEffect(() => () => timers.current.forEach(clearTimeout), []);
-  const later = (fn: () => void, ms: number) => {
-    timers.current.push(setTimeout(fn, ms));
+  // One pending change at a time: a touch replaces its release's, a release its touch's (a tap shorter than the
+  // start delay never shows the class).
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const hoverAfter = (value: boolean, ms: number) => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => setHover(value), ms);
   };
   const handlers = props as { onTouchStart?: TouchHandler; onTouchEnd?: TouchHandler; onTouchCancel?: TouchHandler };
   const release = (event: TouchEvent<HTMLDivElement>, own?: TouchHandler) => {
-    touching.current = false;
-    later(() => {
-      if (!touching.current) setHover(false);
-    }, hoverStayTime);
+    hoverAfter(false, hoverStayTime);
     own?.(event);
   };
   return (
@@ -34,10 +33,7 @@ const HoverView = ({ props, forwardedRef }: { props: ViewProps; forwardedRef: Fo
       {...domProps(props)}
       className={classNames(className, hover && hoverClass)}
       onTouchStart={(event) => {
-        touching.current = true;
-        later(() => {
-          if (touching.current) setHover(true);
-        }, hoverStartTime);
+        hoverAfter(true, hoverStartTime);
         handlers.onTouchStart?.(event);
       }}
       onTouchEnd={(event) => release(event, handlers.onTouchEnd)}

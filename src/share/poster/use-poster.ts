@@ -120,12 +120,11 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
     return { image, card, codeKind: code.kind, shareCode: code.shareCode };
   }, [cardId, parentCode, lang, createSurface]);
 
-  /** The web poster's object URL on show: released when a new one is drawn or the page closes. */
-  const shown = useRef<string | null>(null);
-
   useEffect(() => {
     if (unavailable) return undefined;
     const ticket = ++latest.current;
+    // This run's web poster (an object URL): released when a new one is drawn or the page closes.
+    let shown: string | null = null;
     setState({ status: 'loading', result: null, error: null });
     make().then(
       (result) => {
@@ -133,7 +132,7 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
           releaseImageUrl(result.image);
           return;
         }
-        shown.current = result.image;
+        shown = result.image;
         setState({ status: 'ready', result, error: null });
       },
       (e: unknown) => {
@@ -143,8 +142,7 @@ export const usePoster = (entry: PosterEntry, createSurface: CreatePosterSurface
     );
     return () => {
       latest.current += 1;
-      releaseImageUrl(shown.current);
-      shown.current = null;
+      releaseImageUrl(shown);
     };
   }, [make, attempt, unavailable]);
 
