@@ -83,10 +83,6 @@ describe('heat map in the browser', () => {
     await page.getByRole('link', { name: '新能源：3 条，上期 0 条，查看线索' }).click();
     await page.getByTestId('report-leads-list').waitFor({ timeout: 30_000 });
     await page.getByText('金陵智造有限公司').waitFor();
-    // Back only once the dashboard has been put away: Taro's router hides the page it leaves on a timer and does not
-    // cancel that timer when the page is shown again at once, so a «back» within ~0.3 s leaves it hidden (a Taro race,
-    // README Known gaps).
-    await page.waitForFunction(() => document.querySelectorAll('.taro_page:not(.taro_page_shade)').length === 1, undefined, { timeout: 10_000 });
     await page.goto(`${cloud.url}#/reports/dashboard/index?scope=district`);
     await page.getByTestId('open-heatmap').click();
     // Taro keeps the pages below in the DOM, hidden: the heat map just opened is the visible one.

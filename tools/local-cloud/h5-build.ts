@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-// The first screen's build tools feed index.html too.
-const SOURCES = ['src', 'domain', 'config', 'tools/h5-first-screen.ts', 'tools/print-first-screen.ts', 'babel.config.js', 'package.json'];
+// The first screen's build tools feed index.html too; patches/ changes what the app bundles of node_modules.
+const SOURCES = ['src', 'domain', 'config', 'patches', 'tools/h5-first-screen.ts', 'tools/print-first-screen.ts', 'babel.config.js', 'package.json'];
 
 const newestMtime = (path: string): number => {
   if (!existsSync(path)) return 0;
