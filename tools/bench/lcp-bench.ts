@@ -6,6 +6,7 @@ import type { CardView } from '../../domain/api/views.schema';
 import { escapeHtml } from '../../src/first-screen/card-first-screen';
 import { FIRST_SCREEN_MARKS } from '../../src/first-screen/first-screen-handoff';
 import { removeDataDir, startLocalCloudProcess } from '../local-cloud/local-cloud-process';
+import { HELLO_READY_MARK } from './hello-world-app';
 import { fmt, percentile } from './stats';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,9 +40,11 @@ interface Paint {
   lcp: number;
   /** What it painted: tag and first class, and whether it belongs to the first screen or the app. */
   element: string;
-  /** When the app's own card page replaced the first screen (ms); null for the static page. */
+  /** When the app's own card page replaced the first screen, or the hello world's page rendered (ms); null for the static page. */
   appReady: number | null;
 }
+
+type PageKind = 'app' | 'static' | 'hello';
 
 /** Collects LCP entries from the very start, describing each element while it is still in the page. */
 const collectLcp = () => {
@@ -60,20 +63,35 @@ const collectLcp = () => {
  * Loads a page and reads its final LCP. For the app, waits until the app's own card page has replaced the first
  * screen (the first screen paints the card earlier; a larger paint by the app afterwards would still count).
  */
-const measurePaint = async (page: Page, url: string, kind: 'app' | 'static'): Promise<Paint> => {
+const measurePaint = async (page: Page, url: string, kind: PageKind): Promise<Paint> => {
   await page.addInitScript(collectLcp);
   await page.goto(url, { waitUntil: 'load' });
-  if (kind === 'app') {
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_SCREEN_MARKS.dismissed, { timeout: 30_000 });
-    await page.waitForSelector('[data-testid="card-page"]', { timeout: 30_000 });
-  }
+  const readyMark = kind === 'hello' ? HELLO_READY_MARK : FIRST_SCREEN_MARKS.dismissed;
+  if (kind !== 'static') await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, readyMark, { timeout: 30_000 });
+  if (kind === 'app') await page.waitForSelector('[data-testid="card-page"]', { timeout: 30_000 });
   await page.waitForTimeout(700);
   return page.evaluate((mark) => {
     const entries = (window as unknown as { __lcpEntries: { startTime: number; element: string }[] }).__lcpEntries;
     const last = entries[entries.length - 1] ?? { startTime: Number.NaN, element: 'none' };
     const ready = performance.getEntriesByName(mark)[0];
     return { lcp: last.startTime, element: last.element, appReady: ready ? ready.startTime : null };
-  }, FIRST_SCREEN_MARKS.dismissed);
+  }, readyMark);
+};
+
+/** Serves a built Taro H5 app (the hello world) from its own loopback server. */
+const startAppServer = async (dir: string): Promise<{ url: string; close: () => Promise<void> }> => {
+  const files = sirv(dir, { dev: true });
+  const server = createServer((req, res) =>
+    files(req, res, () => {
+      res.writeHead(404);
+      res.end();
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 };
 
 /** Serves the static page and the same image files from a plain loopback server, as the app's host serves its own. */
@@ -110,6 +128,13 @@ export interface LcpFigures {
   /** Every run's LCP, app and static, in run order. */
   appRunsMs: number[];
   staticRunsMs: number[];
+  /**
+   * A stock one-page Taro H5 hello world (hello-world-app.ts), same browser and throttling: when its page has
+   * rendered, and that ÷ static LCP — what Taro and React 18 take to start with nothing of the app's own.
+   */
+  helloReadyMs: number | null;
+  helloReadyRatio: number | null;
+  helloRunsMs: number[];
   throttle: number;
   runs: number;
   locale: string;
@@ -122,36 +147,57 @@ export interface LcpFigures {
  * smaller then, the static page's too); the app's own identical cover, painted later at full size, is then
  * the LCP of that run. The median of 9 runs is what is reported; the runs are printed.
  */
-export const benchLcp = async (h5Dir: string, runs = 9, throttle = 4, locale = BENCH_LOCALE): Promise<LcpFigures> => {
+export const benchLcp = async (h5Dir: string, runs = 9, throttle = 4, locale = BENCH_LOCALE, helloDir?: string): Promise<LcpFigures> => {
   const cloud = await startLocalCloudProcess({ env: { INVESTCARD_H5_DIR: h5Dir } });
   let staticServer: { url: string; close: () => Promise<void> } | null = null;
+  const helloServer = helloDir ? await startAppServer(helloDir) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const res = await fetch(`${cloud.url}api/card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: {} }) });
     const card = ((await res.json()) as { data: CardView }).data;
     staticServer = await startStaticServer(h5Dir, staticCardHtml(card));
-    const app: Paint[] = [];
-    const plain: Paint[] = [];
-    // Round 0 warms the browser (fonts, code caches) for both pages and is not counted; then app and static
-    // alternate, so a slow moment of the machine lands on both.
+    const urls: Record<PageKind, string | null> = { app: cloud.url, static: staticServer.url, hello: helloServer?.url ?? null };
+    const paints: Record<PageKind, Paint[]> = { app: [], static: [], hello: [] };
+    const kinds = (Object.keys(urls) as PageKind[]).filter((k) => urls[k] !== null);
+    // Round 0 warms the browser (fonts, code caches) for every page and is not counted; then the pages alternate,
+    // so a slow moment of the machine lands on each.
     for (let i = 0; i <= runs; i += 1) {
-      for (const kind of ['app', 'static'] as const) {
+      for (const kind of kinds) {
         const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, locale });
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-        const paint = await measurePaint(page, kind === 'app' ? cloud.url : staticServer.url, kind);
-        if (i > 0) (kind === 'app' ? app : plain).push(paint);
+        const paint = await measurePaint(page, urls[kind] as string, kind);
+        if (i > 0) paints[kind].push(paint);
         await context.close();
       }
     }
+    const { app, static: plain, hello } = paints;
     const appMs = percentile(app.map((p) => p.lcp), 50);
     const staticMs = percentile(plain.map((p) => p.lcp), 50);
     const appReadyMs = percentile(app.map((p) => p.appReady ?? Number.NaN), 50);
-    return { appMs, staticMs, ratio: appMs / staticMs, appReadyMs, appReadyRatio: appReadyMs / staticMs, appElements: app.map((p) => p.element), appRunsMs: app.map((p) => p.lcp), staticRunsMs: plain.map((p) => p.lcp), throttle, runs, locale };
+    const helloRunsMs = hello.map((p) => p.appReady ?? Number.NaN);
+    const helloReadyMs = hello.length ? percentile(helloRunsMs, 50) : null;
+    return {
+      appMs,
+      staticMs,
+      ratio: appMs / staticMs,
+      appReadyMs,
+      appReadyRatio: appReadyMs / staticMs,
+      appElements: app.map((p) => p.element),
+      appRunsMs: app.map((p) => p.lcp),
+      staticRunsMs: plain.map((p) => p.lcp),
+      helloReadyMs,
+      helloReadyRatio: helloReadyMs === null ? null : helloReadyMs / staticMs,
+      helloRunsMs,
+      throttle,
+      runs,
+      locale,
+    };
   } finally {
     await browser.close();
     await staticServer?.close();
+    await helloServer?.close();
     await cloud.stop();
     removeDataDir(cloud.dataDir);
   }
@@ -163,4 +209,10 @@ export const printLcp = (f: LcpFigures) => {
   console.log(`  LCP element: ${elements}; the app's own card page took over at ${fmt(f.appReadyMs, 0)} ms (median)`);
   console.log(`  app ready ${fmt(f.appReadyMs, 0)} ms ÷ static LCP ${fmt(f.staticMs, 0)} ms = ${fmt(f.appReadyRatio)}× (aim ≤ ${APP_READY_RATIO_AIM}×, ${f.appReadyRatio <= APP_READY_RATIO_AIM ? 'meets' : 'ABOVE'})`);
   console.log(`  runs: app ${f.appRunsMs.map((n) => fmt(n, 0)).join(', ')} · static ${f.staticRunsMs.map((n) => fmt(n, 0)).join(', ')} ms`);
+  if (f.helloReadyMs !== null && f.helloReadyRatio !== null) {
+    console.log(`  a stock Taro H5 hello world is ready at ${fmt(f.helloReadyMs, 0)} ms = ${fmt(f.helloReadyRatio)}× static LCP (runs ${f.helloRunsMs.map((n) => fmt(n, 0)).join(', ')} ms)`);
+    // One main thread: a start that waits for the first screen's paint comes after it, and costs at least what
+    // Taro and React take by themselves.
+    console.log(`  first screen ${fmt(f.ratio)}× + the framework's own start ${fmt(f.helloReadyRatio)}× ≈ ${fmt(f.ratio + f.helloReadyRatio)}× static LCP: the earliest a card page started after the first screen could be ready`);
+  }
 };

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { APP_ASSETS_GLOBAL, type AppAssets } from '../../src/first-screen/first-screen-handoff';
+import { buildHelloWorld } from './hello-world-app';
 import { fmt } from './stats';
 
 export const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -37,32 +36,13 @@ export const mainPackageBytes = (distDir: string): { main: number; total: number
   return { main: sizeOf(distDir, ignore), total: sizeOf(distDir, (rel) => rel.endsWith('.map')), subpackages };
 };
 
-const taro = (root: string, cwd: string) =>
-  spawnSync(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-
-/** Builds a one-page Taro hello world with the same toolchain, for the size ratio's denominator. */
+/** A one-page Taro hello world's main package, built with the same toolchain: the size ratio's denominator. */
 export const helloWorldBytes = (root: string): number => {
-  const dir = mkdtempSync(join(tmpdir(), 'investcard-hello-'));
+  const hello = buildHelloWorld(root, 'weapp');
   try {
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    mkdirSync(join(dir, 'config'));
-    mkdirSync(join(dir, 'src/pages/index'), { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'hello', private: true, templateInfo: { name: 'default', typescript: true, css: 'None', framework: 'React' } }));
-    writeFileSync(join(dir, 'babel.config.js'), "module.exports={presets:[['taro',{framework:'react',ts:true,compiler:'webpack5'}]]};");
-    writeFileSync(join(dir, 'project.config.json'), JSON.stringify({ miniprogramRoot: 'dist/', appid: 'touristappid', compileType: 'miniprogram' }));
-    writeFileSync(
-      join(dir, 'config/index.js'),
-      "module.exports=function(merge){return {projectName:'hello',designWidth:750,deviceRatio:{750:1},sourceRoot:'src',outputRoot:'dist',framework:'react',compiler:'webpack5',mini:{},h5:{}}};",
-    );
-    writeFileSync(join(dir, 'src/app.config.js'), "export default {pages:['pages/index/index']}");
-    writeFileSync(join(dir, 'src/app.js'), "import { Component } from 'react'; export default class App extends Component { render(){ return this.props.children } }");
-    writeFileSync(join(dir, 'src/pages/index/index.config.js'), "export default {navigationBarTitleText:'Hello'}");
-    writeFileSync(join(dir, 'src/pages/index/index.jsx'), "import { View, Text } from '@tarojs/components'; export default function Index(){ return <View><Text>Hello world</Text></View> }");
-    const r = taro(root, dir);
-    if (r.status !== 0) throw new Error(`hello-world build failed:\n${r.stdout}\n${r.stderr}`);
-    return mainPackageBytes(join(dir, 'dist')).main;
+    return mainPackageBytes(hello.outDir).main;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    hello.remove();
   }
 };
 
