@@ -2,13 +2,13 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cloudEnvProblem } from './cloud-env';
 import devConfig from './dev';
 import { domainPureCallsPlugin } from './domain-pure-calls';
 import { h5ComponentImportsPlugin, writeH5ComponentModules } from './h5-component-imports';
 import { H5CardPageFilesPlugin } from './h5-card-page-files';
 import { H5PrecompressPlugin } from './h5-precompress';
+import { applyNodeModulesPatches, patchesDigest } from './node-modules-patches';
 import prodConfig from './prod';
 
 /**
@@ -44,17 +44,6 @@ const pxtransformH5 = { maxRootSize: 22, minRootSize: 16 };
  * explicitly (imported by relative path; no alias, so tsc, jest and webpack resolve it the same way).
  */
 const compile = { include: [path.resolve(__dirname, '..', 'domain')] };
-
-/**
- * The patches patch-package applies after install (patches/): webpack's cache takes a package's files as unchanged
- * while its version is, so a new or changed patch must name a new cache.
- */
-const patchesDigest = (): string => {
-  const dir = path.resolve(__dirname, '..', 'patches');
-  const hash = createHash('sha1');
-  if (existsSync(dir)) for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  return hash.digest('hex').slice(0, 8);
-};
 
 /**
  * Merged over Taro's mini-program terser defaults (which switch most compression off). Chinese text stays UTF-8
@@ -102,6 +91,7 @@ const firstScreenHtmlOptions = () => {
 export default defineConfig<'webpack5'>(async (merge) => {
   const cloudEnvRefusal = cloudEnvProblem(process.env);
   if (cloudEnvRefusal) throw new Error(cloudEnvRefusal);
+  applyNodeModulesPatches();
   const isH5 = process.env.TARO_ENV === 'h5';
   // TARO_OUTPUT_ROOT lets parallel builds (several engineers, benches) write apart; the defaults are what ship.
   const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
@@ -134,8 +124,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     framework: 'react',
     compiler: 'webpack5',
-    // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache; so are
-    // the patches to node_modules.
+    // The checkout's path is part of the name: two checkouts sharing one node_modules must not share a cache; so is
+    // the digest of the patches to node_modules.
     cache: { enable: true, name: `${process.env.TARO_ENV ?? 'weapp'}-${outputRoot.replace(/[^\w-]/g, '_')}-${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8)}-${patchesDigest()}` },
     mini: {
       compile,

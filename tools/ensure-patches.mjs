@@ -1,5 +1,5 @@
 // Install scripts are off (.npmrc), so patch-package's usual postinstall never runs: the fixes in patches/ are
-// applied here, before anything builds or runs the app (start, test, bench, the builds). Applying is idempotent —
+// applied here: by every Taro build (config/node-modules-patches.ts) and before `npm test`. Applying is idempotent —
 // a patch already in place is only checked — and a patch that no longer fits its package stops the run.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -78,29 +78,16 @@ const measurePaint = async (page: Page, url: string, kind: PageKind): Promise<Pa
   }, readyMark);
 };
 
-/** Serves a built Taro H5 app (the hello world) from its own loopback server. */
-const startAppServer = async (dir: string): Promise<{ url: string; close: () => Promise<void> }> => {
+/**
+ * A plain loopback server for a folder of built files, as the app's host serves its own; `page`, if given, is an
+ * extra HTML page at `path` (the static card, beside the app's image files). Returns the page's (or the root's) URL.
+ */
+const startLoopbackServer = async (dir: string, page?: { path: string; html: string }): Promise<{ url: string; close: () => Promise<void> }> => {
   const files = sirv(dir, { dev: true });
-  const server = createServer((req, res) =>
-    files(req, res, () => {
-      res.writeHead(404);
-      res.end();
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
-
-/** Serves the static page and the same image files from a plain loopback server, as the app's host serves its own. */
-const startStaticServer = async (h5Dir: string, html: string): Promise<{ url: string; close: () => Promise<void> }> => {
-  const files = sirv(h5Dir, { dev: true });
   const server = createServer((req, res) => {
-    if (req.url === '/static-card.html') {
+    if (page && req.url === page.path) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-      res.end(html);
+      res.end(page.html);
       return;
     }
     files(req, res, () => {
@@ -110,7 +97,7 @@ const startStaticServer = async (h5Dir: string, html: string): Promise<{ url: st
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/static-card.html`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${page?.path ?? '/'}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };
@@ -150,12 +137,12 @@ export interface LcpFigures {
 export const benchLcp = async (h5Dir: string, runs = 9, throttle = 4, locale = BENCH_LOCALE, helloDir?: string): Promise<LcpFigures> => {
   const cloud = await startLocalCloudProcess({ env: { INVESTCARD_H5_DIR: h5Dir } });
   let staticServer: { url: string; close: () => Promise<void> } | null = null;
-  const helloServer = helloDir ? await startAppServer(helloDir) : null;
+  const helloServer = helloDir ? await startLoopbackServer(helloDir) : null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const res = await fetch(`${cloud.url}api/card.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: {} }) });
     const card = ((await res.json()) as { data: CardView }).data;
-    staticServer = await startStaticServer(h5Dir, staticCardHtml(card));
+    staticServer = await startLoopbackServer(h5Dir, { path: '/static-card.html', html: staticCardHtml(card) });
     const urls: Record<PageKind, string | null> = { app: cloud.url, static: staticServer.url, hello: helloServer?.url ?? null };
     const paints: Record<PageKind, Paint[]> = { app: [], static: [], hello: [] };
     const kinds = (Object.keys(urls) as PageKind[]).filter((k) => urls[k] !== null);
